@@ -1,0 +1,43 @@
+// @ts-check
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { runbooks } from './src/integration.ts';
+import { loadConfig } from './src/lib/config.ts';
+import { loadServices } from './src/lib/project.ts';
+import { sidebarConfig } from './src/lib/sidebar.ts';
+
+const root = process.cwd();
+const { config } = loadConfig(root);
+const services = loadServices(root, config.servicesDir).flatMap((service) => (service.data ? [service.data] : []));
+
+export default defineConfig({
+  site: config.site ?? 'http://localhost:4321',
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro's own MDX output carries this directive; the bundler's note about it is noise, once per page.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
+  integrations: [
+    runbooks(),
+    starlight({
+      title: 'Runbooks',
+      description: 'Operational runbooks: find the right one from an alert, fill in the values once, copy commands that run.',
+      sidebar: sidebarConfig(services, (id) => existsSync(join(root, config.contentDir, id))),
+      components: {
+        PageTitle: './src/components/PageTitle.astro',
+      },
+      routeMiddleware: './src/route-data.ts',
+      customCss: ['./src/styles/runbooks.css'],
+      lastUpdated: false,
+      pagination: false,
+    }),
+  ],
+});

@@ -1,0 +1,22 @@
+// Astro integration: checks the runbook content before a build, so a bad runbook stops
+// `astro build` with file:line:column, the field and what is allowed — instead of Astro's 0:0.
+import type { AstroIntegration } from 'astro';
+import { formatProblemList } from './lib/format-problems.ts';
+import { allProblems, loadProject } from './lib/project.ts';
+
+export function runbooks(): AstroIntegration {
+  return {
+    name: 'runbooks',
+    hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        if (command !== 'build' && command !== 'dev') return;
+        const errors = allProblems(loadProject()).filter((problem) => problem.severity === 'error');
+        if (!errors.length) return;
+        const message = `Runbook content has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${formatProblemList(errors)}`;
+        // In dev, keep the server up so the author can fix the file and see the page.
+        if (command === 'dev') logger.error(message);
+        else throw new Error(message);
+      },
+    },
+  };
+}

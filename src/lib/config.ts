@@ -1,0 +1,22 @@
+// Loads and validates runbook.config.yaml (optional; every key has a default).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { configSchema, type Config } from '../schema/config.ts';
+import { LineIndex, type Problem } from './problem.ts';
+import { parseYamlData } from './yaml-data.ts';
+
+export const CONFIG_FILE = 'runbook.config.yaml';
+
+export interface LoadedConfig {
+  config: Config;
+  problems: Problem[];
+}
+
+export function loadConfig(root: string, file = CONFIG_FILE): LoadedConfig {
+  const path = join(root, file);
+  if (!existsSync(path)) return { config: configSchema.parse({}), problems: [] };
+  const text = readFileSync(path, 'utf8');
+  const lines = new LineIndex(text);
+  const parsed = parseYamlData({ file, lines, offset: 0, text, schema: configSchema, rule: 'config', whole: lines.span(0, 0) });
+  return { config: parsed.data ?? configSchema.parse({}), problems: parsed.problems };
+}

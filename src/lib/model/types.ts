@@ -1,0 +1,130 @@
+// The typed runbook model: what the site, the registry, the linter, the runner and the importer see.
+import type { Frontmatter, RunbookBlock } from '../../schema/runbook.ts';
+import type { ParsedFrontmatter } from '../frontmatter.ts';
+import type { Problem, Span } from '../problem.ts';
+
+export const SECTION_NAMES = [
+  'symptoms',
+  'impact',
+  'investigation',
+  'resolution',
+  'verification',
+  'prevention',
+  'escalation',
+  'post-incident',
+] as const;
+export type SectionName = (typeof SECTION_NAMES)[number];
+
+/** Sections whose `###` headings are steps. */
+export const STEP_SECTIONS: readonly SectionName[] = ['investigation', 'resolution', 'verification'];
+
+export interface Section {
+  /** Canonical name, or null for a `##` heading that is not one of the known sections. */
+  name: SectionName | null;
+  heading: string;
+  slug: string;
+  span: Span;
+}
+
+export interface Step {
+  /** Slug of the heading; unique in the runbook. */
+  id: string;
+  title: string;
+  section: SectionName;
+  span: Span;
+}
+
+export const RISKS = ['read', 'change', 'destructive'] as const;
+export type Risk = (typeof RISKS)[number];
+
+/** How a block's code is meant: something to run, a terminal session, or something to read. */
+export type BlockKind = 'command' | 'console' | 'snippet' | 'text';
+
+/** What runs a command block. */
+export type CommandLanguage = 'shell' | 'sql' | 'promql';
+
+export interface BlockAttributes {
+  id?: string;
+  risk: Risk;
+  /** True when `risk` was written on the fence (not defaulted). */
+  riskDeclared: boolean;
+  longRunning: boolean;
+  interactive: boolean;
+  target?: string;
+  text: boolean;
+  /** Timeout for long-running blocks, in seconds. */
+  timeout?: number;
+  title?: string;
+  /** `lint-ignore="rule-id: reason"` entries. */
+  lintIgnore: { rule: string; reason: string }[];
+}
+
+export interface CodeRef {
+  name: string;
+  /** Span in the .mdx file. */
+  span: Span;
+}
+
+export interface Block {
+  /** Command id (`<runbook-id>/<step-id>[-n]` or the fence's `id`). */
+  id: string;
+  /** Language as written after the fence, lowercased ('' when none). */
+  lang: string;
+  /** The runner's language for command blocks. */
+  language?: CommandLanguage;
+  kind: BlockKind;
+  /** Raw fence meta (everything after the language). */
+  meta: string;
+  attributes: BlockAttributes;
+  /** Code as written (indentation of the fence removed). */
+  code: string;
+  /** For command and console blocks: the text that runs (console: prompt lines without the prompt). */
+  command?: string;
+  /** Span of the whole fenced block. */
+  span: Span;
+  /** Line of the first code line and the column where code text starts on each line. */
+  codeLine: number;
+  codeColumn: number;
+  /** Offset of the first code character in the file. */
+  codeOffset: number;
+  section: SectionName | null;
+  /** Step id, or null when the block is not under a step. */
+  step: string | null;
+  placeholders: CodeRef[];
+  env: CodeRef[];
+}
+
+export interface Link {
+  url: string;
+  span: Span;
+}
+
+export interface MdxNode {
+  kind: 'esm' | 'expression' | 'jsx';
+  /** Element name for JSX, source text for ESM and expressions. */
+  value: string;
+  span: Span;
+}
+
+export interface Runbook {
+  /** Path of the source file as given to the parser (relative to the project root when loaded). */
+  file: string;
+  /** sha256 of the source text. */
+  hash: string;
+  source: string;
+  frontmatter: ParsedFrontmatter;
+  /** Validated frontmatter, when valid. */
+  data?: Frontmatter;
+  /** The validated `runbook` block, when present and valid. */
+  meta?: RunbookBlock;
+  /** Runbook id: the frontmatter id, or a placeholder derived from the file name when invalid. */
+  id: string;
+  title: string;
+  sections: Section[];
+  steps: Step[];
+  blocks: Block[];
+  links: Link[];
+  mdx: MdxNode[];
+  /** Problems found while parsing: syntax, attributes, duplicate ids, invalid frontmatter. */
+  problems: Problem[];
+}

@@ -1,0 +1,192 @@
+// A project: every runbook and service under the content folders, parsed once, with the checks
+// that need more than one file (duplicate ids, aliases and alerts; dangling references).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Config } from '../schema/config.ts';
+import { serviceSchema, type ServiceWithId } from '../schema/service.ts';
+import { loadConfig } from './config.ts';
+import { parseRunbook } from './model/parse.ts';
+import type { Runbook } from './model/types.ts';
+import { LineIndex, compareProblems, problemAt, type Problem, type Span } from './problem.ts';
+import { staleness, today, type Staleness } from './staleness.ts';
+import { didYouMean } from './suggest.ts';
+import { frontmatterPositions } from './frontmatter.ts';
+import { parseYamlData } from './yaml-data.ts';
+
+export interface ServiceEntry {
+  id: string;
+  file: string;
+  data?: ServiceWithId;
+  problems: Problem[];
+}
+
+export interface Project {
+  root: string;
+  config: Config;
+  /** "Today" for staleness (YYYY-MM-DD). */
+  now: string;
+  runbooks: Runbook[];
+  services: ServiceEntry[];
+  /** Problems of the config, the services and across files (each runbook keeps its own). */
+  problems: Problem[];
+}
+
+export interface LoadOptions {
+  root?: string;
+  /** Overrides of the config (e.g. `--content DIR`, `--now`). */
+  config?: Partial<Pick<Config, 'contentDir' | 'servicesDir' | 'now'>>;
+  /** Only these runbook files (relative to root); default: every file under contentDir. */
+  files?: string[];
+}
+
+const toPosix = (path: string) => path.split(sep).join('/');
+
+/** Every .md/.mdx file under `dir`, skipping names that start with `_` (as Starlight does). */
+export function listContentFiles(root: string, dir: string, extensions = ['.md', '.mdx']): string[] {
+  const absolute = join(root, dir);
+  if (!existsSync(absolute)) return [];
+  const files: string[] = [];
+  for (const entry of readdirSync(absolute, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name.startsWith('_')) continue;
+    if (!extensions.some((extension) => entry.name.endsWith(extension))) continue;
+    files.push(toPosix(relative(root, join(entry.parentPath, entry.name))));
+  }
+  return files.sort();
+}
+
+export function loadServices(root: string, dir: string): ServiceEntry[] {
+  return listContentFiles(root, dir, ['.yaml', '.yml']).map((file) => {
+    const id = file.slice(file.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');
+    const text = readFileSync(join(root, file), 'utf8');
+    const lines = new LineIndex(text);
+    const parsed = parseYamlData({ file, lines, offset: 0, text, schema: serviceSchema, rule: 'schema/service', whole: lines.span(0, 0) });
+    return {
+      id,
+      file,
+      ...(parsed.data ? { data: { ...parsed.data, id } } : {}),
+      problems: parsed.problems,
+    };
+  });
+}
+
+export function loadProject(options: LoadOptions = {}): Project {
+  const root = options.root ?? process.cwd();
+  const loaded = loadConfig(root);
+  const config: Config = { ...loaded.config, ...stripUndefined(options.config ?? {}) };
+  const files = options.files ?? listContentFiles(root, config.contentDir);
+  const runbooks = files.map((file) => parseRunbook(file, readFileSync(join(root, file), 'utf8')));
+  const services = loadServices(root, config.servicesDir);
+  const now = config.now ?? today();
+  const problems = [...loaded.problems, ...services.flatMap((service) => service.problems), ...checkProject(runbooks, services, config)];
+  return { root, config, now, runbooks, services, problems: problems.sort(compareProblems) };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Position of a frontmatter value (or its key), falling back to the first line. */
+export function frontmatterSpan(runbook: Runbook, path: PropertyKey[], part: 'key' | 'value' = 'value'): Span {
+  const found = frontmatterPositions(runbook.source, runbook.frontmatter, runbook.hash).get(path);
+  const span = part === 'key' ? (found?.key ?? found?.value) : found?.value;
+  return span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 4, offset: 3 } };
+}
+
+/** Checks that need the whole project. */
+export function checkProject(runbooks: Runbook[], services: ServiceEntry[], config: Config): Problem[] {
+  const problems: Problem[] = [];
+  const serviceIds = new Set(services.map((service) => service.id));
+  const contentPrefix = `${toPosix(config.contentDir).replace(/\/$/, '')}/`;
+  const ids = new Map<string, { runbook: Runbook; path: PropertyKey[] }>();
+  const alerts = new Map<string, { runbook: Runbook; path: PropertyKey[] }>();
+  const at = (runbook: Runbook, path: PropertyKey[]) => ({ file: runbook.file, ...frontmatterSpan(runbook, path).start });
+
+  // Ids and aliases share one namespace: `runbook show RB-004` must find exactly one runbook.
+  const claim = (names: Map<string, { runbook: Runbook; path: PropertyKey[] }>, name: string, runbook: Runbook, path: PropertyKey[], what: string) => {
+    const first = names.get(name.toLowerCase());
+    if (!first) {
+      names.set(name.toLowerCase(), { runbook, path });
+      return;
+    }
+    const where = first.runbook === runbook ? 'this runbook' : first.runbook.file;
+    problems.push(
+      problemAt(runbook.file, frontmatterSpan(runbook, path), {
+        rule: 'schema/duplicate',
+        message: `Duplicate ${what} "${name}": already used by ${where}`,
+        hint: `Ids, aliases and alert names must be unique across all runbooks.`,
+        related: [{ ...at(first.runbook, first.path), message: 'first used here' }],
+      }),
+    );
+  };
+
+  for (const runbook of runbooks) {
+    const meta = runbook.meta;
+    if (!meta) {
+      if (runbook.data && runbook.file.startsWith(contentPrefix)) {
+        problems.push(
+          problemAt(runbook.file, frontmatterSpan(runbook, ['title'], 'key'), {
+            rule: 'schema/frontmatter',
+            message: `Missing required key "runbook": pages under ${contentPrefix} are runbooks and need the runbook block`,
+            hint: 'Add runbook: with at least id, service and severity (see "Writing a runbook").',
+          }),
+        );
+      }
+      continue;
+    }
+    claim(ids, meta.id, runbook, ['runbook', 'id'], 'runbook id');
+    meta.aliases.forEach((alias, index) => claim(ids, alias, runbook, ['runbook', 'aliases', index], 'alias'));
+    meta.alerts.forEach((alert, index) => claim(alerts, alert.name, runbook, ['runbook', 'alerts', index, 'name'], 'alert name'));
+
+    if (!serviceIds.has(meta.service)) {
+      problems.push(
+        problemAt(runbook.file, frontmatterSpan(runbook, ['runbook', 'service']), {
+          rule: 'schema/reference',
+          message: `Unknown service "${meta.service}"${didYouMean(meta.service, serviceIds)}`,
+          hint: `Known services: ${[...serviceIds].sort().join(', ') || '(none)'}; add ${config.servicesDir}/${meta.service}.yaml to declare a new one.`,
+        }),
+      );
+    }
+    const folder = runbook.file.startsWith(contentPrefix) ? runbook.file.slice(contentPrefix.length).split('/') : [];
+    if (folder.length > 1 && folder[0] !== meta.service) {
+      problems.push(
+        problemAt(runbook.file, frontmatterSpan(runbook, ['runbook', 'service']), {
+          rule: 'schema/reference',
+          message: `The file is in ${contentPrefix}${folder[0]}/ but its service is "${meta.service}"`,
+          hint: `Move it to ${contentPrefix}${meta.service}/ or correct the service.`,
+        }),
+      );
+    }
+  }
+  const known = new Set(runbooks.flatMap((runbook) => (runbook.meta ? [runbook.meta.id] : [])));
+  for (const runbook of runbooks) {
+    runbook.meta?.related.forEach((related, index) => {
+      if (known.has(related)) return;
+      problems.push(
+        problemAt(runbook.file, frontmatterSpan(runbook, ['runbook', 'related', index]), {
+          rule: 'schema/reference',
+          message: `Unknown related runbook "${related}"${didYouMean(related, known)}`,
+        }),
+      );
+    });
+  }
+  return problems;
+}
+
+export function serviceOf(project: Project, runbook: Runbook): ServiceWithId | undefined {
+  return project.services.find((service) => service.id === runbook.meta?.service)?.data;
+}
+
+/** The owner team: the runbook's own, or its service's. */
+export function ownerOf(project: Project, runbook: Runbook): string | undefined {
+  return runbook.meta?.owner ?? serviceOf(project, runbook)?.owner;
+}
+
+export function stalenessOf(project: Project, runbook: Runbook): Staleness {
+  const every = runbook.meta?.reviewEvery?.min ?? project.config.reviewEvery.min;
+  return staleness(runbook.meta?.lastReviewed, every, project.now, project.config.dueSoonDays);
+}
+
+/** All problems: the project's and every runbook's, sorted. */
+export function allProblems(project: Project): Problem[] {
+  return [...project.problems, ...project.runbooks.flatMap((runbook) => runbook.problems)].sort(compareProblems);
+}

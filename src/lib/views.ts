@@ -1,0 +1,92 @@
+// View models for the site: what each page shows, computed from the project model so that
+// components stay small and logic-free.
+import { SEVERITIES, type Severity } from '../schema/runbook.ts';
+import type { ServiceWithId } from '../schema/service.ts';
+import { formatDuration } from './duration.ts';
+import type { Runbook } from './model/types.ts';
+import { loadProject, ownerOf, serviceOf, stalenessOf, type Project } from './project.ts';
+import { pageUrl } from './urls.ts';
+
+let cached: Project | undefined;
+
+/** The project of the site being built: parsed once per build (files are also cached by hash). */
+export function siteProject(): Project {
+  cached ??= loadProject();
+  return cached;
+}
+
+export const severityRank = (severity: Severity) => SEVERITIES.indexOf(severity);
+
+export interface RunbookCard {
+  id: string;
+  title: string;
+  url: string;
+  severity: Severity;
+  service: { id: string; name: string; url: string };
+  owner?: string;
+  aliases: string[];
+  alerts: string[];
+  responseTime?: string;
+  timeToResolve?: string;
+  lastReviewed?: string;
+  reviewDue?: string;
+  stale: boolean;
+  dueSoon: boolean;
+  daysOverdue?: number;
+  tags: string[];
+}
+
+export function runbookCard(project: Project, runbook: Runbook): RunbookCard | undefined {
+  const meta = runbook.meta;
+  if (!meta) return undefined;
+  const service = serviceOf(project, runbook);
+  const review = stalenessOf(project, runbook);
+  const owner = ownerOf(project, runbook);
+  return {
+    id: meta.id,
+    title: runbook.title,
+    url: pageUrl(runbook.file, project.config.docsDir),
+    severity: meta.severity,
+    service: { id: meta.service, name: service?.name ?? meta.service, url: `/services/${meta.service}/` },
+    ...(owner ? { owner } : {}),
+    aliases: meta.aliases,
+    alerts: meta.alerts.map((alert) => alert.name),
+    ...(meta.responseTime ? { responseTime: formatDuration(meta.responseTime) } : {}),
+    ...(meta.timeToResolve ? { timeToResolve: formatDuration(meta.timeToResolve) } : {}),
+    ...(meta.lastReviewed ? { lastReviewed: meta.lastReviewed } : {}),
+    ...(review.dueOn ? { reviewDue: review.dueOn } : {}),
+    stale: review.stale,
+    dueSoon: review.dueSoon,
+    ...(review.stale && review.daysLeft !== undefined ? { daysOverdue: -review.daysLeft } : {}),
+    tags: meta.tags,
+  };
+}
+
+/** The card of the runbook in `filePath` (an Astro entry's `filePath`), if it is a runbook. */
+export function cardForFile(project: Project, filePath: string | undefined): RunbookCard | undefined {
+  const runbook = project.runbooks.find((candidate) => candidate.file === filePath);
+  return runbook ? runbookCard(project, runbook) : undefined;
+}
+
+/** Every runbook's card, most severe first, then by title. */
+export function catalog(project: Project): RunbookCard[] {
+  return project.runbooks
+    .flatMap((runbook) => {
+      const card = runbookCard(project, runbook);
+      return card ? [card] : [];
+    })
+    .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.title.localeCompare(b.title));
+}
+
+export interface ServiceView {
+  service: ServiceWithId;
+  runbooks: RunbookCard[];
+}
+
+export function serviceViews(project: Project): ServiceView[] {
+  const cards = catalog(project);
+  return project.services
+    .flatMap((entry) => (entry.data ? [entry.data] : []))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((service) => ({ service, runbooks: cards.filter((card) => card.service.id === service.id) }));
+}

@@ -1,0 +1,128 @@
+// YAML data in a file: read it, validate it with a zod schema, and report issues at the real line
+// of the key (positions come from a second, position-keeping parse, done only when needed).
+import { load as loadYaml } from 'js-yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import type { z } from 'astro/zod';
+import { problemAt, type LineIndex, type Problem, type Span } from './problem.ts';
+
+export interface YamlData<T> {
+  /** The YAML as plain data, before validation (undefined when the YAML does not parse). */
+  raw: unknown;
+  /** Validated data, when valid. */
+  data?: T;
+  problems: Problem[];
+}
+
+export interface Positions {
+  /** Spans of the key and the value at a path (`['runbook', 'variables', 'pod']`). */
+  get(path: readonly PropertyKey[]): { key?: Span; value: Span } | undefined;
+}
+
+export function pathKey(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.');
+}
+
+/**
+ * Where every key and value of a YAML text is, in file coordinates. Slower than reading the data,
+ * so it is computed only when a problem needs a position.
+ */
+export function yamlPositions(text: string, offset: number, lines: LineIndex): Positions {
+  const map = new Map<string, { key?: Span; value: Span }>();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  const spanOf = (node: YamlNode | null | undefined): Span | undefined =>
+    node?.range ? lines.span(offset + node.range[0], offset + node.range[1]) : undefined;
+  const walk = (node: unknown, path: PropertyKey[]) => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        const childPath = [...path, String(pair.key.value)];
+        const key = spanOf(pair.key);
+        const value = spanOf(pair.value as YamlNode) ?? key;
+        if (value) map.set(pathKey(childPath), { key, value });
+        walk(pair.value, childPath);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        const value = spanOf(item as YamlNode);
+        if (value) map.set(pathKey([...path, index]), { value });
+        walk(item, [...path, index]);
+      });
+    }
+  };
+  walk(doc.contents, []);
+  return { get: (path) => map.get(pathKey(path)) };
+}
+
+export interface YamlDataOptions<T> {
+  file: string;
+  /** The whole file, indexed. */
+  lines: LineIndex;
+  /** Offset of the YAML text in the file. */
+  offset: number;
+  text: string;
+  schema: z.ZodType<T>;
+  /** Rule id for validation problems. */
+  rule: string;
+  /** Span reported when a problem concerns the document as a whole. */
+  whole: Span;
+}
+
+/**
+ * Reads YAML data with js-yaml — the parser Astro uses for frontmatter, so dates and booleans mean
+ * the same here as on the site — and validates it.
+ */
+export function parseYamlData<T>({ file, lines, offset, text, schema, rule, whole }: YamlDataOptions<T>): YamlData<T> {
+  let raw: unknown;
+  try {
+    raw = loadYaml(text);
+  } catch (error) {
+    const mark = (error as { mark?: { position: number } }).mark;
+    const start = offset + (mark?.position ?? 0);
+    const reason = (error as { reason?: string }).reason ?? String(error);
+    return {
+      raw: undefined,
+      problems: [problemAt(file, lines.span(start, start + 1), { rule: 'schema/yaml', message: `Invalid YAML: ${reason}` })],
+    };
+  }
+  const result = schema.safeParse(raw ?? {});
+  if (result.success) return { raw, data: result.data, problems: [] };
+  const positions = yamlPositions(text, offset, lines);
+  return { raw, problems: result.error.issues.map((issue) => issueToProblem(file, rule, issue, raw, positions, whole)) };
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let value = raw;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[segment as string];
+  }
+  return value;
+}
+
+function describeValue(value: unknown): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  const text = JSON.stringify(value);
+  return text && text.length > 60 ? `${text.slice(0, 57)}...` : String(text);
+}
+
+/** A zod issue as a problem at the real position of the key or value it concerns. */
+function issueToProblem(file: string, rule: string, issue: z.core.$ZodIssue, raw: unknown, positions: Positions, whole: Span): Problem {
+  const path = issue.path as PropertyKey[];
+  const field = pathKey(path);
+  if (issue.code === 'unrecognized_keys') {
+    const span = positions.get([...path, issue.keys[0]])?.key ?? positions.get(path)?.key ?? whole;
+    return problemAt(file, span, { rule, message: `${field ? `${field}: ` : ''}${issue.message}` });
+  }
+  const found = valueAt(raw, path);
+  if (found === undefined) {
+    // Point at the map that lacks the key (its own key), or at the document.
+    let parent = path.slice(0, -1);
+    while (parent.length && !positions.get(parent)) parent = parent.slice(0, -1);
+    const span = (parent.length && positions.get(parent)?.key) || whole;
+    const detail = issue.message.replace(/^Invalid input: /, '').replace(/, received undefined$/, '');
+    return problemAt(file, span, { rule, message: `Missing required key "${field}": ${detail}` });
+  }
+  const span = positions.get(path)?.value ?? whole;
+  const message = issue.code === 'custom' ? issue.message : `${issue.message} (found ${describeValue(found)})`;
+  return problemAt(file, span, { rule, message: `${field || 'document'}: ${message}` });
+}

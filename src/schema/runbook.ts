@@ -1,0 +1,92 @@
+// The frontmatter of a runbook: Starlight's own fields plus the `runbook` block (FORMAT.md).
+// Importable by Astro's content config and by plain Node (model, lint, CLI, tests) alike.
+import { z } from 'astro/zod';
+import { docsSchema } from '@astrojs/starlight/schema';
+import { closedObject, duration, isoDate, kebabId } from './shared.ts';
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const VARIABLE_TYPES = ['string', 'integer', 'number', 'boolean'] as const;
+
+/** `<name>` placeholders: a letter, then letters, digits, `_` or `-`. */
+export const PLACEHOLDER_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
+/** Environment variable names as shells write them. */
+export const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
+/** Alert names become URL segments (/alerts/<name>/): no spaces or slashes. */
+export const ALERT_NAME = /^[A-Za-z][A-Za-z0-9_.:-]*$/;
+
+export const alertSchema = closedObject({
+  name: z
+    .string()
+    .regex(ALERT_NAME, 'Expected an alert name such as "LatencyP95Breaching" (letters, digits, _ . : -; no spaces)')
+    .describe('Alert name as the alerting system sends it (Prometheus `alertname`). Belongs to exactly one runbook.'),
+  expr: z.string().min(1).optional().describe('The alert rule expression (PromQL), for reference.'),
+  for: duration.optional().describe('How long the condition must hold before the alert fires (`5m`).'),
+  threshold: z.string().min(1).optional().describe('The threshold in words (`p95 > 800ms for 15 minutes`).'),
+});
+
+const regexSource = z.string().refine(
+  (source) => {
+    try {
+      new RegExp(source, 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'Invalid regular expression in "pattern"' },
+);
+
+export const variableSchema = closedObject({
+  description: z.string().min(1).describe('What the value is, shown as the form field description.'),
+  example: z.coerce.string().describe('A realistic example value, shown as placeholder text; also used by `runbook verify`.'),
+  pattern: regexSource.optional().describe('A regular expression (JavaScript syntax) the whole value must match.'),
+  type: z.enum(VARIABLE_TYPES, { error: `Expected one of ${VARIABLE_TYPES.join(', ')}` }).default('string').describe('The kind of value: string, integer, number or boolean.'),
+  secret: z.boolean().default(false).describe('A secret value is never put in a URL, a transcript or a log.'),
+  default: z.coerce.string().optional().describe('A value used when none is given.'),
+  fromLabel: z.string().min(1).optional().describe('An alert label that fills this variable (e.g. `pod`).'),
+});
+
+export const runbookBlockSchema = closedObject({
+  id: kebabId.describe('Stable, unique, kebab-case id; never reused (e.g. `tickets-latency-breach`).'),
+  aliases: z.array(z.string().min(1)).default([]).describe('Legacy ids from the source document (`RB-002`): searchable, unique.'),
+  service: kebabId.describe('Id of an entry in the services collection (src/content/services).'),
+  owner: z.string().min(1).optional().describe('Team that keeps the runbook current; defaults to the service owner.'),
+  severity: z.enum(SEVERITIES, { error: `Expected one of ${SEVERITIES.join(', ')}` }).describe('critical, high, medium or low.'),
+  alerts: z.array(alertSchema).default([]).describe('Alerts that lead to this runbook.'),
+  responseTime: duration.optional().describe('How fast someone must respond (`5m`).'),
+  timeToResolve: duration.optional().describe('Expected time to resolve (`15-30m`, `1-4h`).'),
+  lastReviewed: isoDate.optional().describe('Date of the last real review (YYYY-MM-DD). Missing means never reviewed.'),
+  reviewEvery: duration.optional().describe('Review interval (`90d`); defaults to `reviewEvery` in runbook.config.'),
+  variables: z
+    .record(z.string().regex(PLACEHOLDER_NAME, 'Expected a placeholder name such as "pod" or "pod-name"'), variableSchema)
+    .default({})
+    .describe('Placeholders (`<name>`) used in command blocks.'),
+  env: z
+    .record(z.string().regex(ENV_NAME, 'Expected an environment variable name such as "DATABASE_URL"'), z.string().min(1))
+    .default({})
+    .describe('Environment the commands expect (`$DATABASE_URL`), each with a description.'),
+  related: z.array(kebabId).default([]).describe('Ids of related runbooks (must exist).'),
+  tags: z.array(z.string().min(1)).default([]).describe('Free words for search and facets.'),
+});
+
+export type RunbookBlockInput = z.input<typeof runbookBlockSchema>;
+export type RunbookBlock = z.output<typeof runbookBlockSchema>;
+export type Alert = z.output<typeof alertSchema>;
+export type Variable = z.output<typeof variableSchema>;
+
+type SchemaContext = Parameters<ReturnType<typeof docsSchema>>[0];
+
+/** Starlight's docs schema extended with the optional `runbook` block; unknown top-level keys are errors. */
+export function frontmatterSchema(context: SchemaContext) {
+  const docs = docsSchema({
+    extend: z.object({ runbook: runbookBlockSchema.optional().describe('The runbook block (pages under runbooks/).') }),
+  })(context);
+  return closedObject(docs.shape);
+}
+
+/** The same schema outside Astro, where images are plain paths. */
+export const plainFrontmatterSchema = frontmatterSchema({ image: () => z.string() } as unknown as SchemaContext);
+
+export type Frontmatter = z.output<typeof plainFrontmatterSchema>;
