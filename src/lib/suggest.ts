@@ -20,10 +20,14 @@ export function closest(word: string, candidates: Iterable<string>, limit = 3): 
   const scored: { candidate: string; score: number }[] = [];
   for (const candidate of new Set(candidates)) {
     const hay = candidate.toLowerCase();
-    const distance = editDistance(needle, hay);
     const contains = hay.includes(needle) || needle.includes(hay);
-    const threshold = Math.max(2, Math.floor(Math.max(needle.length, hay.length) / 3));
-    if (contains || distance <= threshold) scored.push({ candidate, score: contains ? distance / 100 : distance });
+    const threshold = (other: string) => Math.max(2, Math.floor(Math.max(needle.length, other.length) / 3));
+    const whole = editDistance(needle, hay);
+    // "latncy" should find "tickets-latency-breach": compare with each word of the candidate too.
+    const words = hay.split(/[^a-z0-9]+/).filter((word) => word.length > 2);
+    const bestWord = Math.min(...words.map((word) => (editDistance(needle, word) <= threshold(word) ? editDistance(needle, word) + 0.5 : Infinity)));
+    const distance = Math.min(whole <= threshold(hay) ? whole : Infinity, bestWord);
+    if (contains || distance !== Infinity) scored.push({ candidate, score: contains ? whole / 100 : distance });
   }
   return scored
     .sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate))

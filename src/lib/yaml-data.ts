@@ -1,6 +1,6 @@
 // YAML data in a file: read it, validate it with a zod schema, and report issues at the real line
 // of the key (positions come from a second, position-keeping parse, done only when needed).
-import { load as loadYaml } from 'js-yaml';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'astro/zod';
 import { problemAt, type LineIndex, type Problem, type Span } from './problem.ts';
@@ -68,13 +68,15 @@ export interface YamlDataOptions<T> {
 }
 
 /**
- * Reads YAML data with js-yaml — the parser Astro uses for frontmatter, so dates and booleans mean
- * the same here as on the site — and validates it.
+ * Reads YAML data with js-yaml — the parser Astro uses for frontmatter, so values mean the same
+ * here as on the site — and validates it.
  */
 export function parseYamlData<T>({ file, lines, offset, text, schema, rule, whole }: YamlDataOptions<T>): YamlData<T> {
   let raw: unknown;
   try {
-    raw = loadYaml(text);
+    // CORE_SCHEMA keeps dates as written: a YAML timestamp such as 2026-13-01 would otherwise
+    // become a valid Date in the following year without a word.
+    raw = loadYaml(text, { schema: CORE_SCHEMA });
   } catch (error) {
     const mark = (error as { mark?: { position: number } }).mark;
     const start = offset + (mark?.position ?? 0);
@@ -113,16 +115,24 @@ function issueToProblem(file: string, rule: string, issue: z.core.$ZodIssue, raw
     const span = positions.get([...path, issue.keys[0]])?.key ?? positions.get(path)?.key ?? whole;
     return problemAt(file, span, { rule, message: `${field ? `${field}: ` : ''}${issue.message}` });
   }
+  if (issue.code === 'invalid_key') {
+    // A record key that does not match its pattern: report the key, with the key's own message.
+    const span = positions.get(path)?.key ?? whole;
+    const message = issue.issues[0]?.message ?? issue.message;
+    return problemAt(file, span, { rule, message: `${field}: invalid name "${String(path[path.length - 1])}": ${message}` });
+  }
   const found = valueAt(raw, path);
   if (found === undefined) {
-    // Point at the map that lacks the key (its own key), or at the document.
+    // Point at the map that lacks the key (its own key, or the list item), or at the document.
     let parent = path.slice(0, -1);
     while (parent.length && !positions.get(parent)) parent = parent.slice(0, -1);
-    const span = (parent.length && positions.get(parent)?.key) || whole;
+    const entry = parent.length ? positions.get(parent) : undefined;
+    const span = entry?.key ?? entry?.value ?? whole;
     const detail = issue.message.replace(/^Invalid input: /, '').replace(/, received undefined$/, '');
     return problemAt(file, span, { rule, message: `Missing required key "${field}": ${detail}` });
   }
   const span = positions.get(path)?.value ?? whole;
-  const message = issue.code === 'custom' ? issue.message : `${issue.message} (found ${describeValue(found)})`;
+  const shown = describeValue(found);
+  const message = issue.message.includes(shown) ? issue.message : `${issue.message} (found ${shown})`;
   return problemAt(file, span, { rule, message: `${field || 'document'}: ${message}` });
 }

@@ -2,7 +2,7 @@
 // Importable by Astro's content config and by plain Node (model, lint, CLI, tests) alike.
 import { z } from 'astro/zod';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { closedObject, duration, isoDate, kebabId } from './shared.ts';
+import { closedObject, duration, isoDate, kebabId, text } from './shared.ts';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -40,11 +40,11 @@ const regexSource = z.string().refine(
 
 export const variableSchema = closedObject({
   description: z.string().min(1).describe('What the value is, shown as the form field description.'),
-  example: z.coerce.string().describe('A realistic example value, shown as placeholder text; also used by `runbook verify`.'),
+  example: text.describe('A realistic example value, shown as placeholder text; also used by `runbook verify`.'),
   pattern: regexSource.optional().describe('A regular expression (JavaScript syntax) the whole value must match.'),
   type: z.enum(VARIABLE_TYPES, { error: `Expected one of ${VARIABLE_TYPES.join(', ')}` }).default('string').describe('The kind of value: string, integer, number or boolean.'),
   secret: z.boolean().default(false).describe('A secret value is never put in a URL, a transcript or a log.'),
-  default: z.coerce.string().optional().describe('A value used when none is given.'),
+  default: text.optional().describe('A value used when none is given.'),
   fromLabel: z.string().min(1).optional().describe('An alert label that fills this variable (e.g. `pod`).'),
 });
 

@@ -41,5 +41,10 @@ export const duration = z
  * package; both become an ISO `YYYY-MM-DD` string so every view sees the same value.
  */
 export const isoDate = z
-  .union([z.iso.date(), z.date()], { error: 'Expected a date written as YYYY-MM-DD' })
+  .union([z.iso.date({ error: 'Expected a date written as YYYY-MM-DD' }), z.date()])
   .transform((value) => (typeof value === 'string' ? value : value.toISOString().slice(0, 10)));
+
+/** Text that YAML may have read as a number or boolean (`example: 5`): kept as the string written. */
+export const text = z
+  .union([z.string(), z.number(), z.boolean()], { error: 'Expected text' })
+  .transform((value) => String(value));

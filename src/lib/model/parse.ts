@@ -141,7 +141,7 @@ function parseUncached(file: string, source: string, hash: string): Runbook {
     const fenceLine = source.slice(fenceLineStart, source.indexOf('\n', fenceLineStart) >>> 0);
     const metaOffset = fenceLineStart + Math.max(0, fenceLine.lastIndexOf(metaText));
     for (const issue of issues) {
-      problems.push(problemAt(file, lines.span(metaOffset + issue.start, metaOffset + issue.end), { rule: 'fence/attributes', message: issue.message }));
+      problems.push(problemAt(file, lines.span(metaOffset + issue.start, metaOffset + issue.end), { rule: 'fences/attributes', message: issue.message }));
     }
     const { kind, language } = classify(lang, attributes.text);
     const code = node.value;
@@ -212,7 +212,7 @@ function duplicateIds(file: string, steps: Step[], blocks: Block[]): Problem[] {
     else
       problems.push(
         problemAt(file, step.span, {
-          rule: 'model/duplicate-id',
+          rule: 'ids/unique',
           message: `Duplicate step id "${step.id}": the heading "${step.title}" is used twice`,
           hint: 'Give the step a distinct heading.',
           related: [{ file, line: first.span.start.line, column: first.span.start.column, message: 'first defined here' }],
@@ -226,7 +226,7 @@ function duplicateIds(file: string, steps: Step[], blocks: Block[]): Problem[] {
     else
       problems.push(
         problemAt(file, block.span, {
-          rule: 'model/duplicate-id',
+          rule: 'ids/unique',
           message: `Duplicate command id "${block.id}"`,
           hint: 'Give one of the blocks its own id="..." attribute.',
           related: [{ file, line: first.span.start.line, column: first.span.start.column, message: 'first defined here' }],

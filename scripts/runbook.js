@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// Entry point of the `runbook` CLI. Plain JavaScript so that it can explain, under an old Node,
+// why it cannot run; the CLI itself is TypeScript run by Node's type stripping (Node >= 22.18).
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 18)) {
+  process.stderr.write(
+    `runbook needs Node.js 22.18 or newer (this is ${process.version}).\n` +
+      'Run it through npm, which uses the Node pinned in this project: npx runbook ... or npm run runbook -- ...\n',
+  );
+  process.exit(2);
+}
+const { run } = await import('../src/cli/main.ts');
+process.exitCode = await run(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+  isTTY: process.stdout.isTTY,
+});

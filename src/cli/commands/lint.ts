@@ -1,0 +1,90 @@
+// runbook lint: the gate that rejects malformed, unsafe and stale runbooks.
+import { Option, type Command } from 'commander';
+import { loadConfig } from '../../lib/config.ts';
+import { ruleDocsPath } from '../../lib/lint/engine.ts';
+import { formatGithub } from '../../lib/lint/format/github.ts';
+import { formatJson } from '../../lib/lint/format/json.ts';
+import { formatPretty } from '../../lib/lint/format/pretty.ts';
+import { formatSarif } from '../../lib/lint/format/sarif.ts';
+import { RULES } from '../../lib/lint/rules/index.ts';
+import { LintUsageError, runLint, type LintRunResult } from '../../lib/lint/run.ts';
+import type { CommandContext } from '../context.ts';
+import { UsageError } from '../errors.ts';
+import { parseNow } from '../options.ts';
+
+export const FORMATS = ['pretty', 'json', 'sarif', 'github'] as const;
+
+export interface LintCommandOptions {
+  cwd: string;
+  paths: string[];
+  format: (typeof FORMATS)[number];
+  fix?: boolean;
+  now?: string;
+  maxWarnings?: string;
+  cache?: boolean;
+  content?: string;
+  services?: string;
+  color?: boolean;
+}
+
+export interface LintOutcome {
+  result: LintRunResult;
+  text: string;
+  exitCode: number;
+}
+
+export async function lint(options: LintCommandOptions): Promise<LintOutcome> {
+  const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
+    throw new UsageError(`--max-warnings: expected a whole number, got "${options.maxWarnings}"`);
+  }
+  let result: LintRunResult;
+  try {
+    result = await runLint({
+      root: options.cwd,
+      paths: options.paths,
+      fix: options.fix,
+      cache: options.cache === false ? false : undefined,
+      config: { contentDir: options.content, servicesDir: options.services, now: parseNow(options.now) },
+    });
+  } catch (error) {
+    if (error instanceof LintUsageError) throw new UsageError(error.message);
+    throw error;
+  }
+  const site = loadConfig(options.cwd).config.site ?? 'http://localhost:4321';
+  const docsUrl = (rule: string) => `${site.replace(/\/$/, '')}${rule ? ruleDocsPath(rule) : '/reference/lint-rules/'}`;
+  const { problems } = result;
+  const text =
+    options.format === 'json'
+      ? formatJson(problems)
+      : options.format === 'sarif'
+        ? formatSarif(problems, RULES, docsUrl)
+        : options.format === 'github'
+          ? formatGithub(problems)
+          : formatPretty(problems, { sources: result.sources, docsUrl, color: options.color }) ||
+            `✔ ${result.files.length} runbook${result.files.length === 1 ? '' : 's'} checked, no problems${result.fixed ? ` (${result.fixed} fixed)` : ''}.\n`;
+  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
+  return { result, text, exitCode: errors > 0 || tooManyWarnings ? 1 : 0 };
+}
+
+export function registerLint(program: Command, { io, setExit }: CommandContext): void {
+  program
+    .command('lint')
+    .description('Check runbooks: schema, staleness, command syntax, placeholders, risk, text and links')
+    .argument('[paths...]', 'files or folders to lint (default: the content folder)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('pretty'))
+    .option('--fix', 'apply safe automatic fixes (curly quotes, prompts, ...)')
+    .option('--now <date>', 'date to check staleness against, YYYY-MM-DD (default: today)')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('--no-cache', 'ignore and do not write the lint cache')
+    .option('--content <dir>', 'folder of the runbooks (default: contentDir of runbook.config.yaml)')
+    .option('--services <dir>', 'folder of the service files (default: servicesDir of runbook.config.yaml)')
+    .option('--color', 'colour the pretty output (default: when writing to a terminal)')
+    .action(async (paths: string[], options) => {
+      const outcome = await lint({ cwd: io.cwd, paths, ...options, color: options.color ?? Boolean(io.isTTY) });
+      io.stdout(outcome.text);
+      setExit(outcome.exitCode);
+    });
+}

@@ -1,0 +1,44 @@
+// runbook registry: print or write the registry.
+import { renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { buildRegistry, serializeRegistry } from '../../lib/registry.ts';
+import { allProblems } from '../../lib/project.ts';
+import { formatProblemList } from '../../lib/format-problems.ts';
+import type { Command } from 'commander';
+import { ValidationError } from '../errors.ts';
+import { withContentOptions, type CommandContext } from '../context.ts';
+import { openProject, type ContentOptions } from '../options.ts';
+
+export interface RegistryCommandOptions extends ContentOptions {
+  out?: string;
+  timestamp?: boolean;
+}
+
+export async function registry(options: RegistryCommandOptions): Promise<{ text: string; written?: string; runbooks: number }> {
+  const project = openProject(options);
+  const errors = allProblems(project).filter((problem) => problem.severity === 'error');
+  if (errors.length) throw new ValidationError(`The content has ${errors.length} error(s); no registry written:\n${formatProblemList(errors)}`);
+  const built = buildRegistry(project, options.timestamp ? { timestamp: new Date() } : {});
+  const text = serializeRegistry(built);
+  if (!options.out) return { text, runbooks: built.runbooks.length };
+  // Write next to the target and rename, so a reader never sees half a registry.
+  const target = resolve(options.cwd, options.out);
+  const temporary = join(dirname(target), `.${process.pid}.registry.tmp`);
+  writeFileSync(temporary, text);
+  renameSync(temporary, target);
+  return { text, written: target, runbooks: built.runbooks.length };
+}
+
+export function registerRegistry(program: Command, { io }: CommandContext): void {
+  withContentOptions(
+    program
+      .command('registry')
+      .description('Print the registry (every runbook, step and command) as JSON, or write it to a file')
+      .option('-o, --out <file>', 'write to this file instead of standard output')
+      .option('--timestamp', 'add generatedAt (off by default so builds are byte-identical)'),
+  ).action(async (options) => {
+    const result = await registry({ cwd: io.cwd, ...options });
+    if (result.written) io.stderr(`Wrote ${result.runbooks} runbooks to ${result.written}\n`);
+    else io.stdout(result.text);
+  });
+}

@@ -1,0 +1,75 @@
+// runbook show: one runbook's metadata, steps and commands, found by id, alias or alert name.
+import type { RegistryRunbook } from '../../schema/registry.ts';
+import { formatDuration } from '../../lib/duration.ts';
+import { registryRunbook } from '../../lib/registry.ts';
+import { resolveRunbook } from '../../lib/resolve.ts';
+import type { Command } from 'commander';
+import { NotFoundError } from '../errors.ts';
+import { withContentOptions, type CommandContext } from '../context.ts';
+import { openProject, type ContentOptions } from '../options.ts';
+
+export async function show(query: string, options: ContentOptions): Promise<RegistryRunbook> {
+  const project = openProject(options);
+  const found = resolveRunbook(project, query);
+  if (!found.runbook) throw new NotFoundError(`No runbook with id, alias or alert name "${query}"`, found.suggestions);
+  return registryRunbook(project, found.runbook)!;
+}
+
+const RISK_MARK = { read: 'read', change: 'CHANGE', destructive: 'DESTRUCTIVE' } as const;
+
+export function formatShow(runbook: RegistryRunbook): string {
+  const out: string[] = [];
+  out.push(`${runbook.title}  [${runbook.id}]`);
+  if (runbook.description) out.push(runbook.description);
+  out.push('');
+  const field = (name: string, value: string | undefined) => value && out.push(`  ${name.padEnd(16)}${value}`);
+  field('severity', runbook.severity);
+  field('service', runbook.service);
+  field('owner', runbook.owner);
+  field('alerts', runbook.alerts.map((alert) => alert.name).join(', '));
+  field('aliases', runbook.aliases.join(', '));
+  field('respond within', runbook.responseTime && formatDuration(runbook.responseTime));
+  field('time to resolve', runbook.timeToResolve && formatDuration(runbook.timeToResolve));
+  field('last reviewed', `${runbook.lastReviewed ?? 'never'}${runbook.stale ? '  (review overdue)' : ''}`);
+  field('page', runbook.url);
+  field('source', runbook.source.file);
+  const variables = Object.entries(runbook.variables);
+  if (variables.length) {
+    out.push('', 'Variables:');
+    for (const [name, variable] of variables) out.push(`  <${name}>  ${variable.description} (e.g. ${variable.secret ? '***' : variable.example})`);
+  }
+  const env = Object.entries(runbook.env);
+  if (env.length) {
+    out.push('', 'Environment:');
+    for (const [name, description] of env) out.push(`  $${name}  ${description}`);
+  }
+  const stepTitles = new Map(runbook.steps.map((step) => [step.id, step.title]));
+  let heading: string | null | undefined;
+  out.push('', 'Commands:');
+  for (const command of runbook.commands) {
+    const place = command.step ? `${command.section} › ${stepTitles.get(command.step)}` : (command.section ?? 'intro');
+    if (place !== heading) {
+      out.push('', `  ${place}`);
+      heading = place;
+    }
+    const flags = [RISK_MARK[command.risk], command.longRunning && 'long-running', command.interactive && 'interactive'].filter(Boolean).join(', ');
+    out.push(`    ${command.id}  (${command.language}; ${flags})`);
+    for (const line of command.text.split('\n')) out.push(`      ${line}`);
+  }
+  if (!runbook.commands.length) out.push('  (none)');
+  return out.join('\n');
+}
+
+export function registerShow(program: Command, { io, print, json }: CommandContext): void {
+  withContentOptions(
+    program
+      .command('show')
+      .description('Show one runbook: metadata, steps and commands with their risk')
+      .argument('<runbook>', 'runbook id, alias or alert name')
+      .option('--json', 'print the registry entry as JSON'),
+  ).action(async (query: string, options) => {
+    const runbook = await show(query, { cwd: io.cwd, ...options });
+    if (options.json) json(runbook);
+    else print(formatShow(runbook));
+  });
+}

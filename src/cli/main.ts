@@ -1,0 +1,53 @@
+// The `runbook` command line: parses arguments, runs one command, prints at the edge, and maps
+// errors to exit codes (0 ok, 1 failed or not found, 2 usage or invalid input).
+import { Command, CommanderError } from 'commander';
+import { isCliError, NotFoundError } from './errors.ts';
+import type { CommandContext, Io } from './context.ts';
+import { registerList } from './commands/list.ts';
+import { registerShow } from './commands/show.ts';
+import { registerRegistry } from './commands/registry.ts';
+import { registerLint } from './commands/lint.ts';
+
+/** One entry per command; each command module registers its own options and action. */
+const COMMANDS: ((program: Command, context: CommandContext) => void)[] = [registerList, registerShow, registerRegistry, registerLint];
+
+function program(io: Io, setExit: (code: number) => void): Command {
+  const print = (text: string) => io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+  const json = (value: unknown) => print(JSON.stringify(value, null, 2));
+  const root = new Command('runbook')
+    .description('Read, check and run the runbooks of this project.')
+    .version(process.env.npm_package_version ?? '0.1.0', '-V, --version')
+    .showSuggestionAfterError()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+  for (const register of COMMANDS) register(root, { io, print, json, setExit });
+  return root;
+}
+
+/** Runs the CLI and returns the exit code (never calls process.exit itself). */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let code = 0;
+  const cli = program(io, (value) => (code = value));
+  try {
+    await cli.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end with code 0; every other commander error is a usage error.
+      if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      if (error.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (isCliError(error)) {
+      io.stderr(`runbook: ${error.message}\n`);
+      if (error instanceof NotFoundError && error.suggestions.length) {
+        io.stderr(`Did you mean:\n${error.suggestions.map((suggestion) => `  ${suggestion}`).join('\n')}\n`);
+      }
+      return error.exitCode;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    io.stderr(`runbook: internal error: ${detail}\nPlease report this with the command you ran.\n`);
+    if (process.env.RUNBOOK_DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,99 @@
+// `runbook lint` as a library: load the project, lint (or reuse the cached result), optionally fix.
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { loadConfig } from '../config.ts';
+import { hashSource } from '../model/parse.ts';
+import type { Problem } from '../problem.ts';
+import { listContentFiles, loadProject, type LoadOptions } from '../project.ts';
+import { cacheKey, linterSourceHash, readCache, writeCache } from './cache.ts';
+import { lintProject } from './engine.ts';
+import { applyFixes } from './fix.ts';
+import { RULES } from './rules/index.ts';
+import type { Rule } from './types.ts';
+
+export interface LintRunOptions {
+  root: string;
+  /** Files or folders to lint, relative to root (default: the content folder). */
+  paths?: string[];
+  config?: LoadOptions['config'];
+  rules?: Rule[];
+  fix?: boolean;
+  /** Cache file; false disables the cache. */
+  cache?: string | false;
+}
+
+export interface LintRunResult {
+  problems: Problem[];
+  files: string[];
+  /** Text of every linted file (for code frames). */
+  sources: Map<string, string>;
+  fixed: number;
+  cached: boolean;
+}
+
+export class LintUsageError extends Error {}
+
+const toPosix = (path: string) => path.split(sep).join('/');
+
+function selectFiles(root: string, contentDir: string, paths: string[] | undefined): string[] {
+  if (!paths?.length) return listContentFiles(root, contentDir);
+  const selected = new Set<string>();
+  for (const path of paths) {
+    const normal = toPosix(relative(root, join(root, path)));
+    if (!existsSync(join(root, normal))) throw new LintUsageError(`No such file or folder: ${path}`);
+    if (statSync(join(root, normal)).isDirectory()) for (const file of listContentFiles(root, normal)) selected.add(file);
+    else selected.add(normal);
+  }
+  return [...selected].sort();
+}
+
+/** Hash of everything the result depends on besides the options: every runbook and service file. */
+function contentHash(root: string, files: string[]): string {
+  return cacheKey(files.map((file) => [file, hashSource(readFileSync(join(root, file), 'utf8'))]));
+}
+
+export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
+  const { root } = options;
+  const rules = options.rules ?? RULES;
+  const overrides = Object.fromEntries(Object.entries(options.config ?? {}).filter(([, value]) => value !== undefined));
+  const config = { ...loadConfig(root).config, ...overrides };
+  const now = config.now ?? new Date().toISOString().slice(0, 10);
+  const files = selectFiles(root, config.contentDir, options.paths);
+  const sources = new Map(files.map((file) => [file, readFileSync(join(root, file), 'utf8')]));
+  const dependencies = [...new Set([...listContentFiles(root, config.contentDir), ...files, ...listContentFiles(root, config.servicesDir, ['.yaml', '.yml'])])].sort();
+  const cachePath = options.cache === false ? undefined : (options.cache ?? join(root, 'node_modules', '.cache', 'runbook', 'lint.json'));
+  const keyOf = () => cacheKey([linterSourceHash(), config, now, rules.map((rule) => rule.meta.id), files, contentHash(root, dependencies)]);
+
+  if (cachePath && !options.fix) {
+    const cached = readCache(cachePath, keyOf());
+    if (cached) return { problems: cached.problems, files, sources, fixed: 0, cached: true };
+  }
+
+  const lint = async () => {
+    const project = loadProject({ root, config: { ...options.config, now } });
+    const wanted = new Set(files);
+    const result = await lintProject(project, { rules, files });
+    // Problems of other runbooks (outside the given paths) are not this run's business.
+    const runbookFiles = new Set(project.runbooks.map((runbook) => runbook.file));
+    return result.problems.filter((problem) => wanted.has(problem.file) || !runbookFiles.has(problem.file));
+  };
+
+  let problems = await lint();
+  let fixed = 0;
+  if (options.fix) {
+    for (const file of files) {
+      const fixable = problems.filter((problem) => problem.file === file && problem.fix);
+      if (!fixable.length) continue;
+      const { output, applied } = applyFixes(sources.get(file)!, fixable);
+      // Write next to the file and rename: an interrupted fix never leaves half a file.
+      const temporary = join(root, `${file}.${process.pid}.tmp`);
+      writeFileSync(temporary, output);
+      renameSync(temporary, join(root, file));
+      sources.set(file, output);
+      fixed += applied;
+    }
+    if (fixed) problems = await lint();
+  }
+  if (cachePath) writeCache(cachePath, { key: keyOf(), problems });
+  return { problems, files, sources, fixed, cached: false };
+}
