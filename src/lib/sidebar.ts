@@ -17,7 +17,10 @@ export function sidebarConfig(services: SidebarService[], hasRunbooks: (serviceI
     { label: 'Guides', items: [{ autogenerate: { directory: 'guides' } }] },
     {
       label: 'Reference',
-      items: [{ label: 'Frontmatter reference', link: '/reference/frontmatter/' }],
+      items: [
+        { label: 'Frontmatter reference', link: '/reference/frontmatter/' },
+        { label: 'Lint rules', link: '/reference/lint-rules/' },
+      ],
     },
     ...[...services]
       .filter((service) => hasRunbooks(service.id))

@@ -56,16 +56,26 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
     describe('invalid', () => {
       it.each(cases.invalid.map((c) => [c.name, c] as const))('%s', async (_name, testCase) => {
         const { problems, source } = await lintOne(rule, testCase);
-        expect(problems.map((p) => p.rule)).toEqual(testCase.errors.map(() => rule.meta.id));
-        testCase.errors.forEach((expected, index) => {
-          const actual = problems[index];
-          if (typeof expected.message === 'string') expect(actual.message).toBe(expected.message);
-          else expect(actual.message).toMatch(expected.message);
-          expect([actual.line, actual.column]).toEqual([expected.line, expected.column]);
-          if (expected.endLine !== undefined) expect(actual.endLine).toBe(expected.endLine);
-          if (expected.endColumn !== undefined) expect(actual.endColumn).toBe(expected.endColumn);
-          if (expected.severity) expect(actual.severity).toBe(expected.severity);
+        // Compare only the fields each expected problem states, all problems at once (readable diffs).
+        const actual = problems.map((problem, index) => {
+          const expected = testCase.errors[index] ?? { message: '', line: 0, column: 0 };
+          return {
+            rule: problem.rule,
+            message: problem.message,
+            line: problem.line,
+            column: problem.column,
+            ...(expected.endLine !== undefined ? { endLine: problem.endLine } : {}),
+            ...(expected.endColumn !== undefined ? { endColumn: problem.endColumn } : {}),
+            ...(expected.severity !== undefined ? { severity: problem.severity } : {}),
+          };
         });
+        expect(actual).toEqual(
+          testCase.errors.map((expected) => ({
+            rule: rule.meta.id,
+            ...expected,
+            message: typeof expected.message === 'string' ? expected.message : expect.stringMatching(expected.message),
+          })),
+        );
         if (testCase.output !== undefined) expect(applyFixes(source, problems).output).toBe(testCase.output);
       });
     });

@@ -70,7 +70,7 @@ export const mdxSyntax = modelRule({
   description: 'The page must be valid MDX.',
   docs: 'MDX reads `<` as the start of a component and `{` as the start of an expression, so prose such as `latency < 500ms` or `{namespace}` breaks the page. Put such text in backticks or escape it (`&lt;`, `\\{`).',
   examples: {
-    bad: exampleRunbook({ body: '## Symptoms\n\nLatency goes above {threshold}.\n' }),
+    bad: exampleRunbook({ body: '## Symptoms\n\nLatency goes above {threshold.\n' }),
     good: exampleRunbook({ body: '## Symptoms\n\nLatency goes above `{threshold}`.\n' }),
   },
 });

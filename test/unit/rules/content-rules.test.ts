@@ -1,0 +1,159 @@
+// RuleTester tables for the rules over structure, review state, placeholders, fences, links and MDX.
+import { reviewStale, schemaSections } from '../../../src/lib/lint/rules/content.ts';
+import { exampleRunbook } from '../../../src/lib/lint/rules/example.ts';
+import { fencesLanguage, fencesPrompt } from '../../../src/lib/lint/rules/fences.ts';
+import { linksResolve } from '../../../src/lib/lint/rules/links.ts';
+import { mdxSafety } from '../../../src/lib/lint/rules/mdx-safety.ts';
+import { envDeclared, placeholdersDeclared, placeholdersExample, placeholdersUsed } from '../../../src/lib/lint/rules/placeholders.ts';
+import { fencesAttributes, idsUnique, mdxSyntax, schemaDuplicate, schemaFrontmatter, schemaReference } from '../../../src/lib/lint/rules/schema.ts';
+import { ruleTester } from '../../helpers/rule-tester.ts';
+
+// exampleRunbook() frontmatter: lines 1-7 then the extra runbook lines from line 8; the body starts
+// two lines after the closing `---` (line 10 without extra lines).
+const body = (text: string) => `## Symptoms\n\nSlow.\n\n## Investigation\n\n### Check\n\n${text}`;
+const bash = (code: string, meta = '') => body(`\`\`\`bash${meta ? ` ${meta}` : ''}\n${code}\n\`\`\`\n`);
+
+ruleTester(schemaFrontmatter, {
+  valid: [{ name: 'valid frontmatter', code: exampleRunbook({ runbook: 'responseTime: 5m' }) }],
+  invalid: [{ name: 'unknown key', code: exampleRunbook({ runbook: 'owner: a\nonwer: b' }), errors: [{ message: /^runbook: Unknown key "onwer"; allowed keys: id, /, line: 9, column: 3 }] }],
+});
+
+ruleTester(schemaDuplicate, {
+  valid: [{ name: 'one alert per name', code: exampleRunbook({ runbook: 'alerts:\n  - name: A\n  - name: B' }) }],
+  invalid: [{ name: 'same alert twice', code: exampleRunbook({ runbook: 'alerts:\n  - name: A\n  - name: A' }), errors: [{ message: 'Duplicate alert name "A": already used by this runbook', line: 10, column: 13 }] }],
+});
+
+ruleTester(schemaReference, {
+  valid: [{ name: 'related runbook exists', code: exampleRunbook({ runbook: 'related: [shop-other]' }), others: { 'tickets/other.mdx': exampleRunbook().replace('id: shop-slow-api', 'id: shop-other') } }],
+  invalid: [{ name: 'dangling related', code: exampleRunbook({ runbook: 'related: [shop-missing]' }), errors: [{ message: 'Unknown related runbook "shop-missing"', line: 8, column: 13 }] }],
+});
+
+ruleTester(mdxSyntax, {
+  valid: [{ name: 'escaped brace', code: exampleRunbook({ body: '## Symptoms\n\nAbove \\{threshold} and `a < b`.\n' }) }],
+  invalid: [{ name: 'stray brace', code: exampleRunbook({ body: '## Symptoms\n\nAbove {threshold.\n' }), errors: [{ message: /^MDX syntax error: /, line: 12, column: 7 }] }],
+});
+
+ruleTester(fencesAttributes, {
+  valid: [{ name: 'known attributes', code: exampleRunbook({ body: bash('kubectl get pods', 'title="Pods" risk="read" long-running') }) }],
+  invalid: [{ name: 'misspelt attribute', code: exampleRunbook({ body: bash('kubectl get pods', 'longrunning') }), errors: [{ message: /^Unknown code block attribute "longrunning"/, line: 18, column: 9, endColumn: 20 }] }],
+});
+
+ruleTester(idsUnique, {
+  valid: [{ name: 'distinct steps', code: exampleRunbook({ body: `${bash('a')}\n### Other\n\n\`\`\`bash\nb\n\`\`\`\n` }) }],
+  invalid: [{ name: 'two steps with one heading', code: exampleRunbook({ body: `${bash('a')}\n### Check\n\n\`\`\`bash\nb\n\`\`\`\n` }), errors: [{ message: 'Duplicate step id "check": the heading "Check" is used twice', line: 22, column: 1 }] }],
+});
+
+ruleTester(schemaSections, {
+  valid: [
+    { name: 'symptoms and investigation', code: exampleRunbook() },
+    { name: 'synonyms', code: exampleRunbook({ body: '## Meaning\n\nx\n\n## Mitigation\n\ny\n' }) },
+  ],
+  invalid: [
+    { name: 'no symptoms', code: exampleRunbook({ body: '## Resolution\n\ny\n' }), errors: [{ message: /^Missing section "## Symptoms"/, line: 2, column: 1 }] },
+    { name: 'no steps', code: exampleRunbook({ body: '## Symptoms\n\nx\n' }), errors: [{ message: /^Missing section "## Investigation" or "## Resolution"/, line: 2, column: 1 }] },
+    { name: 'out of order', code: exampleRunbook({ body: '## Symptoms\n\nx\n\n## Resolution\n\ny\n\n## Investigation\n\nz\n' }), errors: [{ message: /^Section "Investigation" is out of order/, line: 18, column: 1, severity: 'warn' }] },
+  ],
+});
+
+ruleTester(reviewStale, {
+  valid: [{ name: 'reviewed recently', code: exampleRunbook(), now: '2026-12-01' }],
+  invalid: [
+    { name: 'overdue', code: exampleRunbook(), now: '2027-06-01', errors: [{ message: 'Review overdue: last reviewed 2026-11-01, due 2027-04-30 (32 days ago)', line: 7, column: 17, severity: 'error' }] },
+    { name: 'due within 14 days', code: exampleRunbook(), now: '2027-04-20', errors: [{ message: 'Review due on 2027-04-30 (in 10 days)', line: 7, column: 17, severity: 'warn' }] },
+    { name: 'never reviewed', code: exampleRunbook().replace('  lastReviewed: 2026-11-01\n', ''), errors: [{ message: 'This runbook has never been reviewed (no lastReviewed)', line: 4, column: 3 }] },
+  ],
+});
+
+const POD = 'variables:\n  pod:\n    description: Pod\n    example: api-1\n    pattern: "^[a-z0-9-]+$"';
+ruleTester(placeholdersDeclared, {
+  valid: [{ name: 'declared', code: exampleRunbook({ runbook: POD, body: bash('kubectl logs <pod>') }) }],
+  invalid: [
+    {
+      name: 'undeclared, with a suggestion',
+      code: exampleRunbook({ runbook: POD, body: bash('kubectl logs <pod>\nkubectl describe pod <pdo>') }),
+      errors: [{ message: 'Placeholder <pdo> is not declared in runbook.variables; did you mean "pod"?', line: 25, column: 22, endColumn: 27 }],
+    },
+    {
+      name: 'inside a list item',
+      code: exampleRunbook({ body: body('1. Logs\n\n   ```bash\n   kubectl logs <pod>\n   ```\n') }),
+      errors: [{ message: 'Placeholder <pod> is not declared in runbook.variables', line: 21, column: 17 }],
+    },
+  ],
+});
+
+ruleTester(placeholdersUsed, {
+  valid: [{ name: 'used', code: exampleRunbook({ runbook: POD, body: bash('kubectl logs <pod>') }) }],
+  invalid: [{ name: 'unused', code: exampleRunbook({ runbook: POD }), errors: [{ message: 'Variable "pod" is declared but no command uses <pod>', line: 9, column: 5 }] }],
+});
+
+ruleTester(placeholdersExample, {
+  valid: [{ name: 'example matches', code: exampleRunbook({ runbook: POD, body: bash('kubectl logs <pod>') }) }],
+  invalid: [
+    { name: 'TODO example', code: exampleRunbook({ runbook: POD.replace('api-1', 'TODO'), body: bash('kubectl logs <pod>') }), errors: [{ message: 'Variable "pod" has no real example ("TODO")', line: 11, column: 16 }] },
+    { name: 'pattern mismatch', code: exampleRunbook({ runbook: POD.replace('api-1', 'API_1'), body: bash('kubectl logs <pod>') }), errors: [{ message: 'The example "API_1" of variable "pod" does not match its pattern ^[a-z0-9-]+$', line: 11, column: 16 }] },
+    { name: 'not an integer', code: exampleRunbook({ runbook: 'variables:\n  n:\n    description: N\n    example: five\n    type: integer', body: bash('kubectl scale --replicas=<n> deploy/api', 'risk="change"') }), errors: [{ message: 'The example "five" of variable "n" is not a valid integer', line: 11, column: 16 }] },
+  ],
+});
+
+ruleTester(envDeclared, {
+  valid: [
+    { name: 'declared env', code: exampleRunbook({ runbook: 'env:\n  NS: Namespace', body: bash('kubectl -n "$NS" get pods') }) },
+    { name: 'assigned in the block', code: exampleRunbook({ body: bash('NS=shop\nkubectl -n "$NS" get pods') }) },
+  ],
+  invalid: [
+    { name: 'undeclared env', code: exampleRunbook({ body: bash('kubectl -n "$NS" get pods') }), errors: [{ message: 'Environment variable $NS is not declared in runbook.env', line: 19, column: 14 }] },
+    { name: 'SQL without DATABASE_URL', code: exampleRunbook({ body: body('```sql\nSELECT 1;\n```\n') }), errors: [{ message: 'SQL blocks run with psql "$DATABASE_URL", but DATABASE_URL is not declared in runbook.env', line: 18, column: 1 }] },
+    { name: 'declared but unused', code: exampleRunbook({ runbook: 'env:\n  NS: Namespace' }), errors: [{ message: 'Environment variable NS is declared but no command uses $NS', line: 9, column: 5, severity: 'warn' }] },
+  ],
+});
+
+ruleTester(fencesLanguage, {
+  valid: [{ name: 'bash', code: exampleRunbook() }, { name: 'prose in a plain fence', code: exampleRunbook({ body: body('```\n1. Identify the slow query\n2. Add an index\n```\n') }) }],
+  invalid: [{ name: 'commands without language', code: exampleRunbook({ body: body('```\nkubectl get pods\n```\n') }), errors: [{ message: 'This code block looks like commands but has no language', line: 18, column: 1 }] }],
+});
+
+ruleTester(fencesPrompt, {
+  valid: [{ name: 'console block', code: exampleRunbook({ body: body('```console\n$ kubectl get pods\nNAME\n```\n') }) }],
+  invalid: [
+    {
+      name: 'prompt in bash',
+      code: exampleRunbook({ body: bash('$ kubectl get pods\n  $ kubectl get nodes') }),
+      errors: [
+        { message: 'Shell prompt "$ " inside a shell block: it would be pasted and run', line: 19, column: 1, endColumn: 3 },
+        { message: 'Shell prompt "$ " inside a shell block: it would be pasted and run', line: 20, column: 3, endColumn: 5 },
+      ],
+      output: exampleRunbook({ body: bash('kubectl get pods\n  kubectl get nodes') }),
+    },
+  ],
+});
+
+ruleTester(linksResolve, {
+  valid: [
+    { name: 'generated and existing pages', code: exampleRunbook({ body: '## Symptoms\n\nSee [catalog](/runbooks/), [other](/runbooks/tickets/other/), [site](https://example.com/x) and [here](#symptoms).\n' }), others: { 'tickets/other.mdx': exampleRunbook().replace('id: shop-slow-api', 'id: shop-other') } },
+  ],
+  invalid: [
+    {
+      name: 'dead links',
+      code: exampleRunbook({ body: '## Symptoms\n\nSee [SLOs](./slos.md) and [nowhere](#nope).\n' }),
+      errors: [
+        { message: 'Link to "./slos.md" leads to no page of this site', line: 12, column: 5 },
+        { message: 'Link to "#nope": no heading on this page has that anchor', line: 12, column: 27 },
+      ],
+    },
+  ],
+});
+
+ruleTester(mdxSafety, {
+  valid: [{ name: 'allowlisted import and component', code: exampleRunbook({ body: "import { Aside } from '@astrojs/starlight/components';\n\n## Symptoms\n\n<Aside>Careful.</Aside>\n" }) }],
+  invalid: [
+    {
+      name: 'import, expression and unknown component',
+      code: exampleRunbook({ body: "import X from './x.js';\n\n## Symptoms\n\n{1 + 1}\n\n<X />\n" }),
+      errors: [
+        { message: "Not allowed in a runbook: `import X from './x.js';`", line: 10, column: 1 },
+        { message: 'JavaScript expression {1 + 1} in a runbook', line: 14, column: 1 },
+        { message: /^Component <X> is not on the allowlist/, line: 16, column: 1 },
+      ],
+    },
+  ],
+});
