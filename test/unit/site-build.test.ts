@@ -1,0 +1,52 @@
+// The real site build: it stops on bad content with file, line and field, and a runbook page does
+// not grow with the runbooks of other services.
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSite, makeSite as makeSiteOnce } from '../helpers/site.ts';
+import { runbookSource, SERVICE_YAML } from '../helpers/project.ts';
+
+const sites: string[] = [];
+const makeSite = (files: Record<string, string>) => {
+  const root = makeSiteOnce(files);
+  sites.push(root);
+  return root;
+};
+afterAll(() => {
+  for (const root of sites) rmSync(root, { recursive: true, force: true });
+});
+
+const OTHER_SERVICE = SERVICE_YAML.replace('name: Tickets', 'name: Payments').replace('owner: tickets-team', 'owner: payments-team');
+
+describe('astro build', () => {
+  it('fails on a broken runbook, naming the file, the line and the field', () => {
+    const root = makeSite({
+      'src/content/services/tickets.yaml': SERVICE_YAML,
+      'src/content/docs/runbooks/tickets/ok.mdx': runbookSource({ id: 'tickets-ok' }),
+      'src/content/docs/runbooks/tickets/broken.mdx': runbookSource({ id: 'tickets-broken', service: 'tickets', extra: '  severty: high\n  related: [tickets-missing]\n' }),
+    });
+    const { status, output } = buildSite(root);
+    expect(status).not.toBe(0);
+    expect(output).toContain('Runbook content has 1 error');
+    expect(output).toContain('src/content/docs/runbooks/tickets/broken.mdx:8:3  error  runbook: Unknown key "severty"; allowed keys: id, aliases, service, owner, severity');
+  }, 120_000);
+
+  it('keeps a runbook page the same size when 200 runbooks of another service are added', () => {
+    const base = {
+      'src/content/services/tickets.yaml': SERVICE_YAML,
+      'src/content/services/payments.yaml': OTHER_SERVICE,
+      'src/content/docs/runbooks/tickets/a.mdx': runbookSource({ id: 'tickets-a' }),
+      'src/content/docs/runbooks/payments/p-0.mdx': runbookSource({ id: 'payments-0', service: 'payments' }),
+    };
+    const small = makeSite(base);
+    const more = Object.fromEntries(
+      Array.from({ length: 200 }, (_, i) => [`src/content/docs/runbooks/payments/p-${i + 1}.mdx`, runbookSource({ id: `payments-${i + 1}`, service: 'payments', title: `Payments runbook ${i + 1}` })]),
+    );
+    const large = makeSite({ ...base, ...more });
+    for (const root of [small, large]) expect(buildSite(root).status).toBe(0);
+    const page = (root: string) => readFileSync(join(root, 'dist/runbooks/tickets/a/index.html')).length;
+    const ratio = page(large) / page(small);
+    console.log(`runbook page: ${page(small)} bytes with 1 other runbook, ${page(large)} bytes with 201 (ratio ${ratio.toFixed(3)})`);
+    expect(ratio).toBeLessThan(1.1);
+  }, 300_000);
+});
