@@ -1,5 +1,6 @@
 // @ts-check
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
@@ -16,6 +17,10 @@ const services = loadServices(root, config.servicesDir).flatMap((service) => (se
 export default defineConfig({
   site: config.site ?? 'http://localhost:4321',
   vite: {
+    resolve: {
+      // Starlight's search loads the Pagefind UI on every page view; ours loads it when search opens.
+      alias: [{ find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/search/lazy-pagefind-ui.ts', import.meta.url)) }],
+    },
     build: {
       rollupOptions: {
         // Astro's own MDX output carries this directive; the bundler's note about it is noise, once per page.
