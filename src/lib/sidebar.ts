@@ -12,7 +12,10 @@ export function sidebarConfig(services: SidebarService[], hasRunbooks: (serviceI
   return [
     {
       label: 'Start here',
-      items: [{ label: 'Runbook catalog', link: '/runbooks/' }],
+      items: [
+        { label: 'Runbook catalog', link: '/runbooks/' },
+        { label: 'Alerts', link: '/alerts/' },
+      ],
     },
     { label: 'Guides', items: [{ autogenerate: { directory: 'guides' } }] },
     {

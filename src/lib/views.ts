@@ -90,3 +90,19 @@ export function serviceViews(project: Project): ServiceView[] {
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((service) => ({ service, runbooks: cards.filter((card) => card.service.id === service.id) }));
 }
+
+export interface AlertEntry {
+  name: string;
+  threshold?: string;
+  runbook: RunbookCard;
+}
+
+/** Every alert name with its runbook, by name. */
+export function alertIndex(project: Project): AlertEntry[] {
+  return project.runbooks
+    .flatMap((runbook) => {
+      const card = runbookCard(project, runbook);
+      return card ? runbook.meta!.alerts.map((alert) => ({ name: alert.name, ...(alert.threshold ? { threshold: alert.threshold } : {}), runbook: card })) : [];
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
