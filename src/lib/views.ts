@@ -34,6 +34,8 @@ export interface RunbookCard {
   dueSoon: boolean;
   daysOverdue?: number;
   tags: string[];
+  /** Steps, for the incident checklist. */
+  steps: { id: string; title: string }[];
 }
 
 export function runbookCard(project: Project, runbook: Runbook): RunbookCard | undefined {
@@ -59,6 +61,7 @@ export function runbookCard(project: Project, runbook: Runbook): RunbookCard | u
     dueSoon: review.dueSoon,
     ...(review.stale && review.daysLeft !== undefined ? { daysOverdue: -review.daysLeft } : {}),
     tags: meta.tags,
+    steps: runbook.steps.map((step) => ({ id: step.id, title: step.title })),
   };
 }
 
