@@ -9,6 +9,9 @@ if (major < 22 || (major === 22 && minor < 18)) {
   );
   process.exit(2);
 }
+// Cache compiled code between runs (Node >= 22.1): the CLI starts several times faster.
+const { enableCompileCache } = await import('node:module');
+enableCompileCache?.();
 const { run } = await import('../src/cli/main.ts');
 process.exitCode = await run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

@@ -3,15 +3,20 @@
 import { Command, CommanderError } from 'commander';
 import { isCliError, NotFoundError } from './errors.ts';
 import type { CommandContext, Io } from './context.ts';
-import { registerList } from './commands/list.ts';
-import { registerShow } from './commands/show.ts';
-import { registerRegistry } from './commands/registry.ts';
-import { registerLint } from './commands/lint.ts';
+type Register = (program: Command, context: CommandContext) => void;
 
-/** One entry per command; each command module registers its own options and action. */
-const COMMANDS: ((program: Command, context: CommandContext) => void)[] = [registerList, registerShow, registerRegistry, registerLint];
+/**
+ * The command table: name → the module that registers it. Modules load lazily, so `runbook list`
+ * does not pay for the linter's parsers or the runner.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  list: async () => (await import('./commands/list.ts')).registerList,
+  show: async () => (await import('./commands/show.ts')).registerShow,
+  registry: async () => (await import('./commands/registry.ts')).registerRegistry,
+  lint: async () => (await import('./commands/lint.ts')).registerLint,
+};
 
-function program(io: Io, setExit: (code: number) => void): Command {
+async function program(io: Io, setExit: (code: number) => void, argv: string[]): Promise<Command> {
   const print = (text: string) => io.stdout(text.endsWith('\n') ? text : `${text}\n`);
   const json = (value: unknown) => print(JSON.stringify(value, null, 2));
   const root = new Command('runbook')
@@ -20,15 +25,17 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .showSuggestionAfterError()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
-  for (const register of COMMANDS) register(root, { io, print, json, setExit });
+  // Only the command asked for is loaded; help, or an unknown command, needs them all.
+  const names = argv[0] && argv[0] in COMMANDS ? [argv[0]] : Object.keys(COMMANDS);
+  for (const name of names) (await COMMANDS[name]())(root, { io, print, json, setExit });
   return root;
 }
 
 /** Runs the CLI and returns the exit code (never calls process.exit itself). */
 export async function run(argv: string[], io: Io): Promise<number> {
   let code = 0;
-  const cli = program(io, (value) => (code = value));
   try {
+    const cli = await program(io, (value) => (code = value), argv);
     await cli.parseAsync(argv, { from: 'user' });
     return code;
   } catch (error) {
