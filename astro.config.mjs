@@ -8,7 +8,6 @@ import { runbooks } from './src/integration.ts';
 import { loadConfig } from './src/lib/config.ts';
 import { loadServices } from './src/lib/project.ts';
 import { sidebarConfig } from './src/lib/sidebar.ts';
-import { promql } from './src/grammars/promql.ts';
 
 const root = process.cwd();
 const { config } = loadConfig(root);
@@ -42,10 +41,6 @@ export default defineConfig({
       },
       routeMiddleware: './src/route-data.ts',
       customCss: ['./src/styles/runbooks.css'],
-      expressiveCode: {
-        // Shiki has no PromQL grammar; ours (src/grammars) colours promql blocks.
-        shiki: { langs: [promql] },
-      },
       lastUpdated: false,
       // Our own 404 page (src/content/docs/404.md) points lost readers at the catalog and search.
       disable404Route: true,

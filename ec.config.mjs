@@ -1,0 +1,13 @@
+// Expressive Code settings (code blocks on every page). In their own file because they hold
+// functions, which Astro cannot pass from astro.config.mjs to the <Code> component.
+import { defineEcConfig } from '@astrojs/starlight/expressive-code';
+import { promql } from './src/grammars/promql.ts';
+
+export default defineEcConfig({
+  shiki: {
+    // Shiki has no PromQL grammar; ours (src/grammars) colours promql blocks. A loader function,
+    // not the grammar object: Expressive Code hashes its options for every code block, and
+    // hashing a function is cheap while hashing the grammar costs seconds per thousand blocks.
+    langs: [() => promql],
+  },
+});
