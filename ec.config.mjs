@@ -2,6 +2,7 @@
 // functions, which Astro cannot pass from astro.config.mjs to the <Code> component.
 import { defineEcConfig } from '@astrojs/starlight/expressive-code';
 import { promql } from './src/grammars/promql.ts';
+import { pluginRunbookBlocks } from './src/expressive-code/runbook-blocks.ts';
 
 export default defineEcConfig({
   shiki: {
@@ -10,4 +11,5 @@ export default defineEcConfig({
     // hashing a function is cheap while hashing the grammar costs seconds per thousand blocks.
     langs: [() => promql],
   },
+  plugins: [pluginRunbookBlocks()],
 });

@@ -1,6 +1,6 @@
 // View models for the site: what each page shows, computed from the project model so that
 // components stay small and logic-free.
-import { SEVERITIES, type Severity } from '../schema/runbook.ts';
+import { SEVERITIES, type Severity, type Variable } from '../schema/runbook.ts';
 import type { ServiceWithId } from '../schema/service.ts';
 import { formatDuration } from './duration.ts';
 import type { Runbook } from './model/types.ts';
@@ -36,6 +36,8 @@ export interface RunbookCard {
   tags: string[];
   /** Steps, for the incident checklist. */
   steps: { id: string; title: string }[];
+  /** Placeholders the reader fills in (the variables form). */
+  variables: ({ name: string } & Variable)[];
 }
 
 export function runbookCard(project: Project, runbook: Runbook): RunbookCard | undefined {
@@ -62,6 +64,7 @@ export function runbookCard(project: Project, runbook: Runbook): RunbookCard | u
     ...(review.stale && review.daysLeft !== undefined ? { daysOverdue: -review.daysLeft } : {}),
     tags: meta.tags,
     steps: runbook.steps.map((step) => ({ id: step.id, title: step.title })),
+    variables: Object.entries(meta.variables).map(([name, variable]) => ({ name, ...variable })),
   };
 }
 

@@ -1,0 +1,85 @@
+// The variables form: values fill every command, copy gives exactly the filled command, the URL
+// carries values (not secrets), and copying an unfilled block warns first.
+import { execFileSync } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+const clipboard = (page: import('@playwright/test').Page) => page.evaluate(() => navigator.clipboard.readText());
+const copyButton = (figure: import('@playwright/test').Locator) => figure.locator('.copy button');
+
+test('filling a value updates every block and what is copied', async ({ page }) => {
+  await page.goto('/runbooks/tickets/pod-crash-loop/');
+  const blocks = page.locator('figure[data-rb-vars~="pod-name"]');
+  await expect(blocks).toHaveCount(3);
+  await page.getByLabel(/<pod-name>/).fill('backend-7d9f8c6b5-x2k4q');
+  for (const block of await blocks.all()) {
+    await expect(block.locator('.rb-var.rb-filled').first()).toHaveText('backend-7d9f8c6b5-x2k4q');
+    await expect(block).not.toContainText('<pod-name>');
+  }
+  await expect(page).toHaveURL(/\?pod-name=backend-7d9f8c6b5-x2k4q$/);
+
+  const logs = page.locator('figure', { hasText: '--previous' });
+  await copyButton(logs).click();
+  expect(await clipboard(page)).toBe('kubectl -n tickets-dev logs backend-7d9f8c6b5-x2k4q --previous\nkubectl -n tickets-dev logs backend-7d9f8c6b5-x2k4q --tail=50\n');
+
+  // Clearing the field restores the placeholder.
+  await page.getByLabel(/<pod-name>/).fill('');
+  await expect(logs).toContainText('<pod-name>');
+  await expect(page).toHaveURL(/pod-crash-loop\/$/);
+});
+
+test('a value that breaks the pattern is refused with a message', async ({ page }) => {
+  await page.goto('/runbooks/tickets/pod-crash-loop/');
+  const input = page.getByLabel(/<pod-name>/);
+  await input.fill('Bad Pod!');
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#rb-var-pod-name-message')).toHaveText(/Does not match the expected form/);
+  await expect(page.locator('figure', { hasText: '--previous' })).toContainText('<pod-name>');
+});
+
+test('an adversarial value comes out as one quoted word', async ({ page }) => {
+  await page.goto('/runbooks/tickets/deployment-rollback/');
+  const value = `x'; rm -rf / #"; $(id) \`id\``;
+  await page.getByLabel(/<alb-dns>/).fill(value);
+  const block = page.locator('figure', { hasText: '/api/events' });
+  await expect(block.locator('.rb-var.rb-filled')).toHaveCount(1);
+  await copyButton(block).click();
+  const copied = await clipboard(page);
+  const line = copied.split('\n').find((l) => l.startsWith('curl'))!;
+  expect(line).toBe(`curl -fsS "http://"'x'\\''; rm -rf / #"; $(id) \`id\`'"/api/events"`);
+  // What bash really receives: the URL is one argument, nothing else runs.
+  const argv = execFileSync('bash', ['-c', `set -- ${line.replace(/^curl -fsS /, '')}; printf '%s\\0' "$@"`], { encoding: 'utf8' }).split('\0').slice(0, -1);
+  expect(argv).toEqual([`http://${value}/api/events`]);
+});
+
+test('a page opened with ?name=value is filled in, also through an alert link with its label', async ({ page }) => {
+  await page.goto('/runbooks/tickets/pod-crash-loop/?pod-name=api-1');
+  await expect(page.getByLabel(/<pod-name>/)).toHaveValue('api-1');
+  await expect(page.locator('figure', { hasText: 'describe pod' }).locator('.rb-filled')).toHaveText('api-1');
+
+  // The alert's redirect keeps the query; `pod` is the fromLabel of pod-name.
+  await page.goto('/alerts/PodCrashLooping/?pod=api-7d9f&namespace=tickets-dev');
+  await expect(page).toHaveURL(/\/runbooks\/tickets\/pod-crash-loop\/\?/);
+  await expect(page.getByLabel(/<pod-name>/)).toHaveValue('api-7d9f');
+  await expect(page.locator('figure', { hasText: 'describe pod' }).locator('.rb-filled')).toHaveText('api-7d9f');
+});
+
+test('copying a block with unfilled placeholders warns first, naming them', async ({ page }) => {
+  await page.goto('/runbooks/tickets/pod-crash-loop/');
+  await page.evaluate(() => navigator.clipboard.writeText('(nothing)'));
+  const block = page.locator('figure', { hasText: 'describe pod' });
+  await copyButton(block).click();
+  await expect(block.getByRole('alert')).toHaveText('Not filled in: <pod-name>. Fill in the values above, or click copy again to copy with the placeholders.');
+  expect(await clipboard(page)).toBe('(nothing)');
+  await copyButton(block).click();
+  expect(await clipboard(page)).toBe('kubectl -n tickets-dev describe pod <pod-name>\n');
+});
+
+test('change blocks are marked and copied without a trailing newline', async ({ page }) => {
+  await page.goto('/runbooks/tickets/deployment-rollback/');
+  const block = page.locator('figure.rb-risk-change', { hasText: 'rollout undo' });
+  await expect(block.locator('.rb-label--change')).toContainText('Changes state');
+  await copyButton(block).click();
+  expect(await clipboard(page)).toBe('kubectl -n tickets-dev rollout undo deployment/backend');
+});

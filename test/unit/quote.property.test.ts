@@ -1,0 +1,196 @@
+// Properties of quoting, checked against the real interpreters: whatever the value, bash receives exactly the
+// intended argv (no extra word, command or redirection), and PostgreSQL's parser sees the same statement with
+// only the literal or identifier changed.
+import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
+import { loadModule, parseSync } from 'libpg-query';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fillPlaceholders, type ValueType } from '../../src/lib/quote.ts';
+
+/** Characters that mean something to a shell or to SQL, mixed with any other code point (NUL aside). */
+const SPECIALS = [...`'"\\$\`!;&|<>(){}[]*?~#=%,^@ -`, '\n', '\t', '\r', '$(', '`id`', "'\\''", '--', '/*', '*/', 'EOF', '\u00a0', 'é', '☃', '😀'];
+const char = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...SPECIALS) },
+  { weight: 2, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }).filter((c) => c !== '\0') },
+);
+const value = fc.string({ unit: char, maxLength: 12 });
+
+/** The words bash passes to `echo` and `printf`, redefined as functions that print their argv NUL-separated. */
+const ARGV_DUMP = `echo() { builtin printf '%s\\0' "$#" "$@"; }\nprintf() { builtin printf '%s\\0' "$#" "$@"; }\n`;
+
+function argvOf(lines: string[]): string[][] {
+  const result = spawnSync('bash', ['--norc', '--noprofile', '-c', ARGV_DUMP + lines.join('\n')], { env: { PATH: process.env.PATH, LC_ALL: 'C' } });
+  expect(result.stderr.toString(), 'bash wrote to stderr').toBe('');
+  expect(result.status).toBe(0);
+  const fields = result.stdout.toString('utf8').split('\0').slice(0, -1);
+  const commands: string[][] = [];
+  for (let i = 0; i < fields.length; ) {
+    const argc = Number(fields[i]);
+    commands.push(fields.slice(i + 1, i + 1 + argc));
+    i += 1 + argc;
+  }
+  return commands;
+}
+
+interface ShellTemplate {
+  template: string;
+  expected: (v: string) => string[];
+  /** Values the template refuses, and why (a value is never changed to make it fit). */
+  refuses?: (v: string) => boolean;
+}
+
+const SHELL_TEMPLATES: ShellTemplate[] = [
+  { template: 'echo <v>', expected: (v) => [v], refuses: (v) => v.startsWith('-') },
+  { template: "echo '<v>'", expected: (v) => [v] },
+  { template: 'echo "<v>"', expected: (v) => [v] },
+  { template: "printf '%s\\n' x<v>y", expected: (v) => ['%s\\n', `x${v}y`] },
+  { template: 'echo a<v> "b<v>c" \'<v>\'d', expected: (v) => [`a${v}`, `b${v}c`, `${v}d`] },
+  { template: "echo $'<v>'", expected: (v) => [v] },
+  { template: `echo "x = '<v>'"`, expected: (v) => [`x = '${v}'`], refuses: (v) => v.includes("'") || v.includes('\\') },
+];
+
+describe('shell quoting, checked by bash', () => {
+  it('bash receives exactly the intended argv for any value (1,000 runs)', () => {
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 6 }), (values) => {
+        const lines: string[] = [];
+        const expected: string[][] = [];
+        for (const v of values) {
+          for (const { template, expected: intended, refuses } of SHELL_TEMPLATES) {
+            const filled = fillPlaceholders(template, 'shell', { v });
+            if (filled.errors.length) {
+              expect(refuses?.(v), `${template} refused ${JSON.stringify(v)}: ${filled.errors[0].message}`).toBe(true);
+              continue;
+            }
+            expect(refuses?.(v) ?? false, `${template} accepted ${JSON.stringify(v)}`).toBe(false);
+            lines.push(filled.text);
+            expected.push(intended(v));
+          }
+        }
+        expect(argvOf(lines)).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('a command substitution in a double-quoted string receives the value as one word', () => {
+    // Checked apart: the inner echo's NUL-separated output cannot travel through "$(...)".
+    fc.assert(
+      fc.property(value.filter((v) => !v.startsWith('-')), (v) => {
+        const filled = fillPlaceholders(`x="$(builtin printf '%s|' <v>)"; builtin printf '%s' "$x"`, 'shell', { v });
+        const result = spawnSync('bash', ['--norc', '-c', filled.text], { env: { LC_ALL: 'C' } });
+        // Command substitution drops trailing newlines; the `|` after the value protects them.
+        expect(result.stdout.toString('utf8')).toBe(`${v}|`);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('NUL is refused everywhere', () => {
+    for (const { template } of SHELL_TEMPLATES) {
+      const { errors } = fillPlaceholders(template, 'shell', { v: 'a\0b' });
+      expect(errors.length).toBeGreaterThan(0);
+      for (const error of errors) expect(error.message).toBe('contains a NUL character, which no command can receive');
+    }
+  });
+});
+
+type Tree = Record<string, unknown>;
+
+/** A parse tree without source positions. */
+function withoutLocations(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutLocations);
+  if (node && typeof node === 'object') {
+    return Object.fromEntries(
+      Object.entries(node)
+        .filter(([key]) => key !== 'location' && key !== 'stmt_len' && key !== 'stmt_location')
+        .map(([key, child]) => [key, withoutLocations(child)]),
+    );
+  }
+  return node;
+}
+
+function at(tree: unknown, path: (string | number)[]): unknown {
+  return path.reduce<unknown>((node, key) => (node as Tree | undefined)?.[key as string], tree);
+}
+
+/** The tree with the node at `path` replaced. */
+function replaced(tree: unknown, path: (string | number)[], node: unknown): unknown {
+  const copy = structuredClone(tree) as Tree;
+  const parent = at(copy, path.slice(0, -1)) as Tree;
+  parent[path[path.length - 1] as string] = node;
+  return copy;
+}
+
+interface SqlTemplate {
+  template: string;
+  type?: ValueType;
+  /** Where the filled value lands in the parse tree, and what the node must be. */
+  path: (string | number)[];
+  node: (v: string) => unknown;
+  refuses?: (v: string) => boolean;
+}
+
+const WHERE = ['stmts', 0, 'stmt', 'SelectStmt', 'whereClause', 'A_Expr', 'rexpr'];
+const TABLE = ['stmts', 0, 'stmt', 'SelectStmt', 'fromClause', 0, 'RangeVar', 'relname'];
+const stringConst = (v: string) => ({ A_Const: { sval: { sval: v } } });
+
+const SQL_TEMPLATES: SqlTemplate[] = [
+  { template: 'SELECT * FROM t WHERE name = <v>', path: WHERE, node: stringConst },
+  { template: "SELECT * FROM t WHERE name = '<v>'", path: WHERE, node: stringConst },
+  { template: "SELECT * FROM t WHERE name = E'<v>'", path: WHERE, node: stringConst },
+  { template: 'SELECT * FROM t WHERE name = <v> -- trailing comment', path: WHERE, node: stringConst },
+  {
+    template: 'SELECT * FROM <v>',
+    path: TABLE,
+    node: (v) => v,
+    refuses: (v) => v === '' || new TextEncoder().encode(v).length > 63,
+  },
+  { template: 'SELECT * FROM "<v>"', path: TABLE, node: (v) => v, refuses: (v) => v === '' || new TextEncoder().encode(v).length > 63 },
+];
+
+describe('SQL quoting, checked by the PostgreSQL 18 parser', () => {
+  beforeAll(async () => {
+    await loadModule();
+  });
+
+  const neutral = (template: string) => withoutLocations(parseSync(template.replace('<v>', 'neutral')));
+
+  it('the statement keeps its shape and the literal or identifier is exactly the value (1,000 runs)', () => {
+    const neutrals = SQL_TEMPLATES.map(({ template }) => neutral(template));
+    fc.assert(
+      fc.property(value, (v) => {
+        SQL_TEMPLATES.forEach(({ template, type, path, node, refuses }, index) => {
+          const filled = fillPlaceholders(template, 'sql', { v }, { variables: { v: { type } } });
+          if (filled.errors.length) {
+            expect(refuses?.(v), `${template} refused ${JSON.stringify(v)}: ${filled.errors[0].message}`).toBe(true);
+            return;
+          }
+          const tree = withoutLocations(parseSync(filled.text));
+          expect(tree, filled.text).toEqual(replaced(neutrals[index], path, node(v)));
+        });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('integer values stay numbers, anything else becomes a string literal', () => {
+    const template = 'SELECT * FROM pg_stat_activity WHERE pid = <v>';
+    const tree = neutral(template);
+    const path = ['stmts', 0, 'stmt', 'SelectStmt', 'whereClause', 'A_Expr', 'rexpr'];
+    fc.assert(
+      fc.property(fc.oneof(fc.integer().map(String), value), (v) => {
+        const filled = fillPlaceholders(template, 'sql', { v }, { variables: { v: { type: 'integer' } } });
+        const number = /^-?[0-9]+$/.test(v);
+        const parsed = withoutLocations(parseSync(filled.text));
+        // The parser's own choices: 0 has no ival field (protobuf default); beyond int4 a number is a float constant.
+        const n = Number(v);
+        const integer = n === 0 ? { ival: {} } : Math.abs(n) <= 2 ** 31 - 1 ? { ival: { ival: n } } : { fval: { fval: v } };
+        const expected = number ? { A_Const: integer } : stringConst(v);
+        expect(parsed, filled.text).toEqual(replaced(tree, path, expected));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
