@@ -226,6 +226,8 @@ async function main() {
   const name = `n${options.sizes.join('-')}`;
   writeFileSync(join(REPO, 'bench/results', `${name}.json`), `${JSON.stringify({ date, machine, runs: options.runs, results, budgets: checks }, null, 2)}\n`);
   writeFileSync(join(REPO, 'bench/results', `${name}.md`), markdown);
+  // The Performance page of the site shows the latest run.
+  writeFileSync(join(REPO, 'bench/results', 'latest.md'), markdown);
   if (checks.length) {
     console.log(checks.map((b) => `${b.ok ? 'pass' : 'FAIL'}  ${b.name}: ${b.detail}`).join('\n'));
     if (checks.some((b) => !b.ok)) process.exitCode = 1;

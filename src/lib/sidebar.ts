@@ -23,6 +23,7 @@ export function sidebarConfig(services: SidebarService[], hasRunbooks: (serviceI
       items: [
         { label: 'Frontmatter reference', link: '/reference/frontmatter/' },
         { label: 'Lint rules', link: '/reference/lint-rules/' },
+        { label: 'Performance', link: '/reference/performance/' },
       ],
     },
     ...[...services]
