@@ -1,4 +1,5 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
+// (`node --` stops Node from reading our options, such as --env-file, as its own: nodejs/node#54232.)
 // Entry point of the `runbook` CLI. Plain JavaScript so that it can explain, under an old Node,
 // why it cannot run; the CLI itself is TypeScript run by Node's type stripping (Node >= 22.18).
 const [major, minor] = process.versions.node.split('.').map(Number);

@@ -14,6 +14,9 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   show: async () => (await import('./commands/show.ts')).registerShow,
   registry: async () => (await import('./commands/registry.ts')).registerRegistry,
   lint: async () => (await import('./commands/lint.ts')).registerLint,
+  run: async () => (await import('./commands/run.ts')).registerRun,
+  verify: async () => (await import('./commands/verify.ts')).registerVerify,
+  import: async () => (await import('./commands/import.ts')).registerImport,
 };
 
 async function program(io: Io, setExit: (code: number) => void, argv: string[]): Promise<Command> {

@@ -1,0 +1,182 @@
+// runbook import: converts Markdown runbook documents (wikis, READMEs) into MDX runbooks of one
+// service, its shared pages and its service YAML, and reports what a person still has to decide.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../../lib/config.ts';
+import { importDocuments, type ImportInput, type ImportResult } from '../../lib/import/import.ts';
+import { formatReport, type ReportItem } from '../../lib/import/report.ts';
+import { NoRunbooksError } from '../../lib/import/structure.ts';
+import { planWrites, writeAll, WriteFailedError, type FileToWrite, type WriteStatus } from '../../lib/import/write.ts';
+import { pageUrl } from '../../lib/urls.ts';
+import { KEBAB_CASE } from '../../schema/shared.ts';
+import type { CommandContext } from '../context.ts';
+import { NotFoundError, UsageError, ValidationError } from '../errors.ts';
+
+export interface ImportCommandOptions {
+  cwd: string;
+  service: string;
+  /** Display name of the service (for a new service YAML). */
+  name?: string;
+  /** Folder of the runbooks (default `<contentDir>/<service>`). */
+  out?: string;
+  /** Folder of the service pages (default `<docsDir>/services/<service>`). */
+  pagesOut?: string;
+  /** Folder of the service YAML files (default `servicesDir`). */
+  servicesDir?: string;
+  dryRun?: boolean;
+  /** Replace existing runbooks and pages (a service YAML is never replaced). */
+  force?: boolean;
+}
+
+export interface ImportedFileSummary {
+  /** Path relative to the project root. */
+  path: string;
+  kind: 'runbook' | 'page' | 'service';
+  status: WriteStatus;
+  title: string;
+  id?: string;
+  content: string;
+}
+
+export interface ImportSummary {
+  written: boolean;
+  /** Files exist with other content: a real run needs --force. */
+  needsForce: boolean;
+  files: ImportedFileSummary[];
+  report: ReportItem[];
+  counts: { runbooks: number; pages: number; todo: number };
+}
+
+const toPosix = (path: string) => path.split(sep).join('/');
+
+/** Reads a source as UTF-8, or as Windows-1252 when it is not valid UTF-8 (said in the report). */
+function readSource(cwd: string, file: string, notes: ReportItem[]): ImportInput {
+  const path = resolve(cwd, file);
+  if (!existsSync(path)) throw new NotFoundError(`No such file "${file}"`);
+  if (statSync(path).isDirectory()) throw new UsageError(`"${file}" is a folder; give the Markdown files to import`);
+  const bytes = readFileSync(path);
+  try {
+    return { file, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    notes.push({ source: file, level: 'info', message: 'the file is not valid UTF-8; read it as Windows-1252' });
+    return { file, text: new TextDecoder('windows-1252').decode(bytes) };
+  }
+}
+
+/** The site URL of a folder under the docs folder, or undefined when the folder is elsewhere. */
+function folderUrl(folder: string, docsDir: string): string | undefined {
+  const path = toPosix(folder).replace(/\/$/, '');
+  const docs = toPosix(docsDir).replace(/\/$/, '');
+  return path.startsWith(`${docs}/`) ? pageUrl(`${path}/x.mdx`, docs).replace(/x\/$/, '') : undefined;
+}
+
+export async function importRunbooks(files: string[], options: ImportCommandOptions): Promise<ImportSummary> {
+  const { cwd, service } = options;
+  if (!KEBAB_CASE.test(service)) throw new UsageError(`--service: expected a kebab-case id such as "tickets", got "${service}"`);
+  if (!files.length) throw new UsageError('Give at least one Markdown file to import');
+  const config = loadConfig(cwd).config;
+  const out = options.out ?? join(config.contentDir, service);
+  const pagesOut = options.pagesOut ?? join(config.docsDir, 'services', service);
+  const servicesDir = options.servicesDir ?? config.servicesDir;
+  const notes: ReportItem[] = [];
+  const inputs = files.map((file) => readSource(cwd, file, notes));
+
+  let result: ImportResult;
+  try {
+    result = importDocuments(inputs, {
+      service,
+      ...(options.name ? { serviceName: options.name } : {}),
+      ...(folderUrl(relative(cwd, resolve(cwd, out)), config.docsDir) ? { runbookUrl: folderUrl(relative(cwd, resolve(cwd, out)), config.docsDir) } : {}),
+      ...(folderUrl(relative(cwd, resolve(cwd, pagesOut)), config.docsDir) ? { pageUrl: folderUrl(relative(cwd, resolve(cwd, pagesOut)), config.docsDir) } : {}),
+    });
+  } catch (error) {
+    if (error instanceof NoRunbooksError) throw new ValidationError(error.message);
+    throw error;
+  }
+  if (result.problems.length) {
+    const first = result.problems.slice(0, 5).map((problem) => `  ${problem.file}:${problem.line}:${problem.column} ${problem.message}`);
+    throw new ValidationError(`the importer produced MDX that does not parse; nothing was written (please report this):\n${first.join('\n')}`);
+  }
+
+  const targets: (FileToWrite & { kind: ImportedFileSummary['kind']; title: string; id?: string })[] = [
+    ...result.runbooks.map((runbook) => ({ path: resolve(cwd, out, runbook.name), content: runbook.content, kind: 'runbook' as const, title: runbook.title, id: runbook.id })),
+    ...result.pages.map((page) => ({ path: resolve(cwd, pagesOut, page.name), content: page.content, kind: 'page' as const, title: page.title })),
+    { path: resolve(cwd, servicesDir, `${service}.yaml`), content: result.service.content, keepExisting: true, kind: 'service' as const, title: result.service.name },
+  ];
+  const plan = planWrites(targets);
+  const conflicts = plan.filter((file) => file.status === 'overwrite');
+  if (conflicts.length && !options.force && !options.dryRun) {
+    const list = conflicts.map((file) => `  ${toPosix(relative(cwd, file.path))}`).join('\n');
+    throw new ValidationError(`${conflicts.length} file(s) exist with other content; nothing was written (use --force to replace them):\n${list}`);
+  }
+  let report = [...notes, ...result.report];
+  if (plan.some((file) => file.status === 'kept' && file.path.endsWith('.yaml'))) {
+    // The YAML is not written, so what the importer left undecided in it does not matter.
+    report = report.filter((item) => item.file !== `services/${service}.yaml`);
+    report.push({ source: files.join(', '), level: 'info', message: `kept the existing ${toPosix(join(servicesDir, `${service}.yaml`))}; the imported escalation policy was not written` });
+  }
+  if (!options.dryRun) {
+    try {
+      writeAll(plan);
+    } catch (error) {
+      if (error instanceof WriteFailedError) throw new ValidationError(error.message);
+      throw error;
+    }
+  }
+  return {
+    written: !options.dryRun,
+    needsForce: conflicts.length > 0 && !options.force,
+    files: plan.map((file, index) => ({
+      path: toPosix(isAbsolute(file.path) ? relative(cwd, file.path) : file.path),
+      kind: targets[index].kind,
+      status: file.status,
+      title: targets[index].title,
+      ...(targets[index].id ? { id: targets[index].id } : {}),
+      content: file.content,
+    })),
+    report,
+    counts: { runbooks: result.runbooks.length, pages: result.pages.length, todo: report.filter((item) => item.level === 'todo').length },
+  };
+}
+
+const STATUS_WORDS: Record<WriteStatus, [string, string]> = {
+  new: ['would create', 'created'],
+  overwrite: ['would replace', 'replaced'],
+  unchanged: ['unchanged', 'unchanged'],
+  kept: ['would keep existing', 'kept existing'],
+};
+
+export function formatImport(summary: ImportSummary): string {
+  const out: string[] = [];
+  for (const file of summary.files) {
+    const word = STATUS_WORDS[file.status][summary.written ? 1 : 0];
+    out.push(`${word.padEnd(20)} ${file.path}${file.id ? `  [${file.id}]` : ''}`);
+  }
+  const { runbooks, pages, todo } = summary.counts;
+  out.push('', `${summary.written ? 'Imported' : 'Dry run: nothing written.'} ${runbooks} runbook(s), ${pages} service page(s); ${todo} item(s) to decide (TODO lines in the files, listed below).`);
+  if (summary.needsForce) out.push('Some files exist with other content: the import will replace them only with --force.');
+  out.push('');
+  out.push(formatReport(summary.report));
+  return out.join('\n');
+}
+
+export function registerImport(program: Command, { io, print, json }: CommandContext): void {
+  program
+    .command('import')
+    .description('Convert Markdown runbook documents into MDX runbooks, service pages and a service YAML')
+    .argument('<files...>', 'Markdown documents to import')
+    .requiredOption('--service <id>', 'service the runbooks belong to (kebab-case; prefixes their ids)')
+    .option('--name <name>', 'display name of the service, for a new service YAML')
+    .option('--out <dir>', 'folder for the runbooks (default: <contentDir>/<service>)')
+    .option('--pages-out <dir>', 'folder for the shared pages (default: <docsDir>/services/<service>)')
+    .option('--services-dir <dir>', 'folder of the service YAML files (default: servicesDir of runbook.config.yaml)')
+    .option('--dry-run', 'print what would be written and the report; write nothing')
+    .option('--force', 'replace runbooks and pages that exist with other content (a service YAML is never replaced)')
+    .option('--json', 'print the result (files with their content, and the report) as JSON')
+    .action(async (files: string[], options) => {
+      const summary = await importRunbooks(files, { cwd: io.cwd, ...options });
+      if (options.json) json(summary);
+      else print(formatImport(summary));
+    });
+}

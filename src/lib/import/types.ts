@@ -1,0 +1,50 @@
+// Types shared by the importer's modules and its callers (the CLI command, the seed script).
+import type { Runbook } from '../model/types.ts';
+import type { Problem } from '../problem.ts';
+import type { ReportItem } from './report.ts';
+import type { RunbookSource } from './structure.ts';
+
+export interface ImportOptions {
+  /** Service id (kebab-case); runbook ids are prefixed with it. */
+  service: string;
+  /** Display name of the service (default: from the id). */
+  serviceName?: string;
+  /** URL of the folder the runbooks are written to (default `/runbooks/<service>/`). */
+  runbookUrl?: string;
+  /** URL of the folder the service pages are written to (default `/services/<service>/`). */
+  pageUrl?: string;
+}
+
+export interface ImportInput {
+  /** Name of the source, as shown in messages. */
+  file: string;
+  text: string;
+}
+
+export interface OutputFile {
+  /** File name inside its folder (`latency-breach.mdx`). */
+  name: string;
+  content: string;
+  title: string;
+  /** Line of the source heading it came from. */
+  line: number;
+  /** MDX and frontmatter problems of the file as the model reads it (an importer bug when not empty). */
+  problems: Problem[];
+}
+
+export interface ImportedRunbook extends OutputFile {
+  id: string;
+  /** The generated file read back by the model (its `problems` should be empty). */
+  model: Runbook;
+}
+
+/** A runbook of the source with the name and address it will have. */
+export interface PlannedRunbook {
+  source: RunbookSource;
+  slug: string;
+  id: string;
+  url: string;
+}
+
+/** Adds an item to the report of the document being imported. */
+export type Say = (level: ReportItem['level'], message: string, extra?: Partial<ReportItem>) => void;

@@ -1,0 +1,155 @@
+// Runs one script in a fresh `bash -euo pipefail`, in its own process group so that a timeout or Ctrl-C stops
+// the whole pipeline (kubectl, grep, ...), not only bash. Output is streamed to a callback and kept, cut to a limit.
+import { spawn } from 'node:child_process';
+
+export interface ExecOptions {
+  script: string;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** Stop the command after this many milliseconds (SIGTERM, then SIGKILL); reported as `timedOut`. */
+  timeoutMs?: number;
+  /** Aborting sends SIGINT to the command (then SIGTERM, SIGKILL); reported as `interrupted`. */
+  signal?: AbortSignal;
+  /** Use the caller's terminal (stdin, stdout, stderr) and stay in its process group: Ctrl-C reaches it directly. */
+  interactive?: boolean;
+  onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
+  /** Characters kept per stream: the first and last halves. */
+  limit: number;
+  /** Called with the process id once it runs (tests use it to send signals). */
+  onSpawn?: (pid: number) => void;
+}
+
+export interface ExecResult {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  truncated: boolean;
+  timedOut: boolean;
+  interrupted: boolean;
+  /** Set when bash itself could not be started. */
+  error?: string;
+}
+
+/** How long a command gets to end after each signal before the next, stronger one. */
+const GRACE_MS = 2000;
+
+/** Keeps the head and tail of a stream within `limit` characters. */
+class Kept {
+  private head = '';
+  private tail = '';
+  private dropped = 0;
+  private readonly limit: number;
+  constructor(limit: number) {
+    this.limit = limit;
+  }
+  add(text: string): void {
+    const half = Math.floor(this.limit / 2);
+    if (this.head.length < half) {
+      const take = text.slice(0, half - this.head.length);
+      this.head += take;
+      text = text.slice(take.length);
+    }
+    this.tail += text;
+    if (this.tail.length > this.limit - half) {
+      const cut = this.tail.length - (this.limit - half);
+      this.dropped += cut;
+      this.tail = this.tail.slice(cut);
+    }
+  }
+  get truncated(): boolean {
+    return this.dropped > 0;
+  }
+  toString(): string {
+    return this.dropped ? `${this.head}\n[... ${this.dropped} characters left out ...]\n${this.tail}` : this.head + this.tail;
+  }
+}
+
+export function execScript(options: ExecOptions): Promise<ExecResult> {
+  return new Promise((resolve) => {
+    // The script (secret values included) reaches bash through its environment, which only its owner can read,
+    // not its argv, which every user of the machine sees in `ps`; bash unsets it before anything runs.
+    const child = spawn('bash', ['--noprofile', '--norc', '-euo', 'pipefail', '-c', '__runbook_script=$RUNBOOK_SCRIPT; unset RUNBOOK_SCRIPT; eval "$__runbook_script"'], {
+      cwd: options.cwd,
+      env: { ...options.env, RUNBOOK_SCRIPT: options.script },
+      detached: !options.interactive,
+      stdio: options.interactive ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    });
+    const kept = { stdout: new Kept(options.limit), stderr: new Kept(options.limit) };
+    let timedOut = false;
+    let interrupted = false;
+    const timers: NodeJS.Timeout[] = [];
+
+    const signalGroup = (signal: NodeJS.Signals) => {
+      if (child.pid === undefined) return;
+      try {
+        if (options.interactive) child.kill(signal);
+        else process.kill(-child.pid, signal);
+      } catch {
+        // Already gone.
+      }
+    };
+    /** Signals in order, each after the grace period of the one before, until the command ends. */
+    const escalate = (signals: NodeJS.Signals[]) => {
+      signals.forEach((signal, index) => timers.push(setTimeout(() => signalGroup(signal), index * GRACE_MS)));
+    };
+    const onAbort = () => {
+      if (interrupted || timedOut) return;
+      interrupted = true;
+      escalate(['SIGINT', 'SIGTERM', 'SIGKILL']);
+    };
+    if (options.signal?.aborted) onAbort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.timeoutMs !== undefined) {
+      timers.push(
+        setTimeout(() => {
+          if (interrupted) return;
+          timedOut = true;
+          escalate(['SIGTERM', 'SIGKILL']);
+        }, options.timeoutMs),
+      );
+    }
+    if (child.pid !== undefined) options.onSpawn?.(child.pid);
+
+    for (const stream of ['stdout', 'stderr'] as const) {
+      child[stream]?.setEncoding('utf8');
+      child[stream]?.on('data', (text: string) => {
+        kept[stream].add(text);
+        options.onOutput?.(stream, text);
+      });
+    }
+
+    let spawnError: string | undefined;
+    child.on('error', (error) => {
+      spawnError = error.message;
+      if (child.pid !== undefined) return;
+      timers.forEach(clearTimeout);
+      resolve({ exitCode: null, signal: null, stdout: '', stderr: '', truncated: false, timedOut: false, interrupted: false, error: `cannot start bash: ${error.message}` });
+    });
+    child.on('exit', () => {
+      // Whatever the script left running in its group (a `&` job) ends with it; its pipes then close.
+      if (!options.interactive) signalGroup('SIGTERM');
+      timers.push(
+        setTimeout(() => {
+          child.stdout?.destroy();
+          child.stderr?.destroy();
+        }, 500),
+      );
+    });
+    child.on('close', (code, signal) => {
+      timers.forEach(clearTimeout);
+      options.signal?.removeEventListener('abort', onAbort);
+      resolve({
+        exitCode: code,
+        signal,
+        stdout: kept.stdout.toString(),
+        stderr: kept.stderr.toString(),
+        truncated: kept.stdout.truncated || kept.stderr.truncated,
+        timedOut,
+        // A SIGINT sent to the command's group directly (not through the runner) is an interrupt too.
+        interrupted: interrupted || signal === 'SIGINT' || code === 130,
+        ...(spawnError ? { error: spawnError } : {}),
+      });
+    });
+  });
+}

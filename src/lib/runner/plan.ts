@@ -1,0 +1,202 @@
+// A run plan: which command blocks of a runbook run, in document order, each with its placeholders filled
+// (values from --set, an env file, defaults or a prompt, checked and quoted) and its script built.
+// Every problem is collected first, so one error names all of them before anything runs.
+import { ENV_NAME, type Variable } from '../../schema/runbook.ts';
+import type { Block, CommandLanguage, Risk, Runbook } from '../model/types.ts';
+import { fillPlaceholders, type FillResult } from '../quote.ts';
+import { commandBlocks } from '../registry.ts';
+import { didYouMean } from '../suggest.ts';
+import { targetOf } from './targets.ts';
+import { parseAssignment, parseEnvFile, valueProblem } from './values.ts';
+
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+export const MASK = '***';
+
+export interface PlannedCommand {
+  id: string;
+  step: string | null;
+  language: CommandLanguage;
+  risk: Risk;
+  longRunning: boolean;
+  interactive: boolean;
+  /** Seconds after which a long-running command is stopped. */
+  timeout?: number;
+  /** The bash script that runs it; absent when the runner cannot run it (see `cannotRun`). */
+  script?: string;
+  /** The script as shown and recorded: secret values replaced by ***. */
+  display: string;
+  cannotRun?: string;
+}
+
+export interface Plan {
+  runbook: Runbook;
+  commands: PlannedCommand[];
+  /** Environment for the commands: the caller's plus entries of the env file that are not variables. */
+  env: Record<string, string | undefined>;
+  /** Secret values, to mask wherever output is shown or recorded. */
+  secrets: string[];
+  /** Required environment that is not set (a problem unless this is a dry run). */
+  missingEnv: string[];
+}
+
+/** Why a run cannot start: every problem found, one sentence each. */
+export class RunSetupError extends Error {
+  readonly problems: string[];
+  constructor(subject: string, problems: string[]) {
+    super(`${subject}:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'RunSetupError';
+    this.problems = problems;
+  }
+}
+
+export interface PlanOptions {
+  /** Step ids, command ids or section names; default every command block. */
+  steps?: string[];
+  /** `name=value` assignments. */
+  set?: string[];
+  /** An env file's name and text. */
+  envFile?: { name: string; text: string };
+  /** Seconds; overrides the block's `timeout` for long-running blocks. */
+  timeout?: number;
+  /** Only print: missing environment is not a problem. */
+  dryRun?: boolean;
+  env: Record<string, string | undefined>;
+  isTTY: boolean;
+  prompt?: (question: string, options?: { secret?: boolean }) => Promise<string>;
+  /** Where to explain a rejected answer before asking again. */
+  warn?: (text: string) => void;
+}
+
+/** Blocks selected by --step (step id, command id with or without the runbook prefix, or section name), in document order. */
+export function selectBlocks(runbook: Runbook, steps: string[] | undefined, problems: string[]): Block[] {
+  const blocks = commandBlocks(runbook);
+  if (!steps?.length) return blocks;
+  const names = (block: Block) => [block.step, block.id, block.id.replace(`${runbook.id}/`, ''), block.section].filter((name): name is string => !!name);
+  for (const step of steps) {
+    if (blocks.some((block) => names(block).includes(step))) continue;
+    const known = [...new Set(blocks.flatMap((block) => (block.step ? [block.step] : [])))];
+    problems.push(`--step "${step}": ${runbook.id} has no step or command by that name${didYouMean(step, [...known, ...blocks.map((block) => block.id)])} (steps: ${known.join(', ') || 'none'})`);
+  }
+  return blocks.filter((block) => names(block).some((name) => steps.includes(name)));
+}
+
+export async function planRun(runbook: Runbook, options: PlanOptions): Promise<Plan> {
+  const problems: string[] = [];
+  const blocks = selectBlocks(runbook, options.steps, problems);
+  const variables = runbook.meta?.variables ?? {};
+  const used = [...new Set(blocks.flatMap((block) => block.placeholders.map((ref) => ref.name)))];
+  const known = new Set([...Object.keys(variables), ...used]);
+  const env = { ...options.env };
+  const values = new Map<string, { value: string; from: string }>();
+
+  if (options.envFile) {
+    const parsed = parseEnvFile(options.envFile.text, options.envFile.name);
+    problems.push(...parsed.problems);
+    for (const entry of parsed.entries) {
+      if (known.has(entry.name)) values.set(entry.name, { value: entry.value, from: `${options.envFile.name}:${entry.line}` });
+      else if (ENV_NAME.test(entry.name)) env[entry.name] = entry.value;
+      else problems.push(`${options.envFile.name}:${entry.line}: "${entry.name}" is neither a variable of ${runbook.id} (${[...known].join(', ') || 'none'}) nor an environment variable name (A-Z, 0-9, _)`);
+    }
+  }
+  for (const text of options.set ?? []) {
+    const assignment = parseAssignment(text);
+    if (typeof assignment === 'string') problems.push(assignment);
+    else if (!known.has(assignment.name)) problems.push(`--set ${assignment.name}: ${runbook.id} has no variable "${assignment.name}"${didYouMean(assignment.name, known)} (variables: ${[...known].join(', ') || 'none'})`);
+    else values.set(assignment.name, { value: assignment.value, from: `--set ${assignment.name}` });
+  }
+
+  // Check what was given; fill the rest from defaults or, on a terminal, by asking.
+  for (const name of used) {
+    const variable: Partial<Variable> = variables[name] ?? {};
+    const given = values.get(name);
+    if (given) {
+      const problem = valueProblem(variable, given.value);
+      if (problem) problems.push(`${given.from}: the value ${shown(variable, given.value)} ${problem}${describe(variable)}`);
+      continue;
+    }
+    if (variable.default !== undefined) {
+      values.set(name, { value: variable.default, from: 'default' });
+      continue;
+    }
+    if (options.isTTY && options.prompt) {
+      const answer = await ask(name, variable, options);
+      if (answer !== undefined) {
+        values.set(name, { value: answer, from: 'prompt' });
+        continue;
+      }
+    }
+    problems.push(`<${name}> has no value: pass --set ${name}=...${describe(variable)}`);
+  }
+
+  const plain = Object.fromEntries([...values].map(([name, { value }]) => [name, value]));
+  const secrets = [...values].filter(([name]) => variables[name]?.secret).map(([, { value }]) => value).filter((value) => value !== '');
+  const commands: PlannedCommand[] = [];
+  const missingEnv = new Map<string, string[]>();
+  for (const block of blocks) {
+    const language = block.language ?? 'shell';
+    const filled = fillPlaceholders(block.command ?? block.code, language, plain, { variables });
+    for (const error of filled.errors) {
+      if (values.has(error.name)) problems.push(`<${error.name}> in ${block.id}: the value ${shown(variables[error.name] ?? {}, plain[error.name])} ${error.message}`);
+    }
+    const masked = maskSegments(filled, new Set(Object.keys(variables).filter((name) => variables[name].secret)));
+    const found = targetOf(block);
+    const planned: PlannedCommand = {
+      id: block.id,
+      step: block.step,
+      language,
+      risk: block.attributes.risk,
+      longRunning: block.attributes.longRunning,
+      interactive: block.attributes.interactive,
+      ...(block.attributes.longRunning ? { timeout: options.timeout ?? block.attributes.timeout ?? DEFAULT_TIMEOUT_SECONDS } : {}),
+      display: 'unknown' in found ? masked : found.target.script(masked),
+      ...('unknown' in found ? { cannotRun: found.unknown } : { script: found.target.script(filled.text) }),
+    };
+    commands.push(planned);
+    if ('unknown' in found || (planned.interactive && !options.isTTY)) continue;
+    const declared = Object.keys(runbook.meta?.env ?? {});
+    const needed = [...found.target.env, ...block.env.map((ref) => ref.name).filter((name) => declared.includes(name))];
+    for (const name of needed) if (!env[name]) missingEnv.set(name, [...(missingEnv.get(name) ?? []), block.id]);
+  }
+  if (!options.dryRun) {
+    for (const [name, ids] of missingEnv) {
+      const description = runbook.meta?.env[name];
+      problems.push(`$${name} is not set (needed by ${ids.join(', ')})${description ? `: ${description}` : ''}`);
+    }
+  }
+  if (problems.length) throw new RunSetupError(`Cannot run ${runbook.id}, nothing was run`, problems);
+  return { runbook, commands, env, secrets, missingEnv: [...missingEnv.keys()] };
+}
+
+/** Asks for a value until it is valid (three tries); undefined when none was given. */
+async function ask(name: string, variable: Partial<Variable>, options: PlanOptions): Promise<string | undefined> {
+  const hint = [variable.description, variable.example !== undefined && !variable.secret ? `e.g. ${variable.example}` : ''].filter(Boolean).join(', ');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const answer = await options.prompt!(`<${name}>${hint ? ` (${hint})` : ''}: `, { secret: variable.secret });
+    const problem = valueProblem(variable, answer);
+    if (!problem) return answer;
+    options.warn?.(`The value ${shown(variable, answer)} ${problem}.\n`);
+  }
+  return undefined;
+}
+
+/** A value as shown in a message: quoted, or *** for a secret. */
+function shown(variable: Partial<Variable>, value: string): string {
+  return variable.secret ? MASK : JSON.stringify(value);
+}
+
+function describe(variable: Partial<Variable>): string {
+  const parts = [variable.description, variable.example !== undefined && !variable.secret ? `e.g. ${variable.example}` : ''].filter(Boolean);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+/** The filled text with the values of secret placeholders replaced by ***. */
+function maskSegments(filled: FillResult, secret: Set<string>): string {
+  let text = '';
+  let last = 0;
+  for (const segment of filled.segments) {
+    if (!segment.filled || !secret.has(segment.name)) continue;
+    text += filled.text.slice(last, segment.start) + MASK;
+    last = segment.end;
+  }
+  return text + filled.text.slice(last);
+}
