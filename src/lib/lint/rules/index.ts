@@ -1,11 +1,15 @@
 // Every lint rule, in the order of the docs index.
 import type { Rule } from '../types.ts';
 import { reviewStale, schemaSections } from './content.ts';
+import { cliFlags } from './cli-flags.ts';
 import { fencesLanguage, fencesPrompt } from './fences.ts';
 import { linksResolve } from './links.ts';
 import { mdxSafety } from './mdx-safety.ts';
+import { promqlSyntax } from './promql-syntax.ts';
 import { envDeclared, placeholdersDeclared, placeholdersExample, placeholdersUsed } from './placeholders.ts';
 import { fencesAttributes, idsUnique, mdxSyntax, schemaDuplicate, schemaFrontmatter, schemaReference, schemaService, schemaYaml } from './schema.ts';
+import { shellSyntax } from './shell-syntax.ts';
+import { sqlSyntax } from './sql-syntax.ts';
 
 export const RULES: Rule[] = [
   schemaFrontmatter,
@@ -21,6 +25,10 @@ export const RULES: Rule[] = [
   fencesAttributes,
   fencesLanguage,
   fencesPrompt,
+  shellSyntax,
+  sqlSyntax,
+  promqlSyntax,
+  cliFlags,
   placeholdersDeclared,
   placeholdersUsed,
   placeholdersExample,

@@ -1,0 +1,258 @@
+// kubectl, helm and aws subcommands and flags must exist; `psql -w` is not "watch".
+// Specs: @withfig/autocomplete (kubectl, helm, aws) completed by our tables in ./cli-specs/, which
+// say where a command's flags are verified complete — elsewhere nothing is reported.
+import { invocations, type Invocation } from '../../sql/embedded.ts';
+import { closest, editDistance } from '../../suggest.ts';
+import type { Block } from '../../model/types.ts';
+import type { Word } from '../../shell/words.ts';
+import { defineRule, type RuleContext } from '../types.ts';
+import { AWS } from './cli-specs/aws.ts';
+import { HELM } from './cli-specs/helm.ts';
+import { KUBECTL } from './cli-specs/kubectl.ts';
+import { expand, loadProgram, type CommandSpec, type FlagSpec, type Program, type ProgramTable } from './cli-specs/spec.ts';
+import { exampleRunbook } from './example.ts';
+import { isShellCommandBlock, shellSource, type ShellSource } from './shell-syntax.ts';
+
+const TABLES: Record<string, ProgramTable> = { kubectl: KUBECTL, helm: HELM, aws: AWS };
+
+/** A flag as written: its name and where the name stands in the shell text. */
+interface WrittenFlag {
+  name: string;
+  start: number;
+  end: number;
+}
+
+interface Resolved {
+  /** The commands from the program down, and the words that named them. */
+  chain: CommandSpec[];
+  path: string[];
+  flags: WrittenFlag[];
+  /** A word where a subcommand was expected and none matched. */
+  unknown?: { word: Word; parent: CommandSpec };
+}
+
+/** Offset in the shell text of `value[index]` for an unquoted word; the word's start otherwise. */
+const at = (shell: string, word: Word, index: number) => (shell.slice(word.start, word.end) === word.value ? word.start + index : word.start);
+
+const findFlag = (name: string, candidates: Map<string, FlagSpec>) => candidates.get(name);
+
+/** The flags a command accepts: its own and those its ancestors pass down (by name; the first wins). */
+const validCache = new WeakMap<CommandSpec, Map<string, FlagSpec>>();
+function validFlags(chain: CommandSpec[]): Map<string, FlagSpec> {
+  const target = chain[chain.length - 1];
+  let valid = validCache.get(target);
+  if (!valid) {
+    valid = new Map();
+    for (const flag of [...chain.flatMap((command) => command.persistent), ...target.flags]) {
+      for (const name of flag.names) if (!valid.has(name)) valid.set(name, flag);
+    }
+    // A command's flags change when its fig file loads (`aws ecs`): only cache complete ones.
+    if (!target.loadSpec) validCache.set(target, valid);
+  }
+  return valid;
+}
+
+/** Walks argv as cobra (and argparse) do: flags anywhere, subcommands by the first positionals, `--` ends it. */
+async function resolve(shell: string, words: Word[], program: Program): Promise<Resolved> {
+  const chain = [program.root];
+  const path = [words[0].value];
+  const flags: WrittenFlag[] = [];
+  let unknown: Resolved['unknown'];
+  let positionals = 0;
+  const known = () => validFlags(chain);
+  for (let index = 1; index < words.length; index++) {
+    const word = words[index];
+    const value = word.value;
+    if (value === '--') break;
+    if (value.startsWith('--') && value.length > 2) {
+      const name = value.split('=')[0];
+      flags.push({ name, start: at(shell, word, 0), end: at(shell, word, 0) + (shell.slice(word.start, word.end) === value ? name.length : word.end - word.start) });
+      if (!value.includes('=') && findFlag(name, known())?.takesValue) index++;
+    } else if (value.startsWith('-') && value.length > 1 && !/^-\d/.test(value)) {
+      // A cluster of short flags (`-it`); the first that takes a value takes the rest (`-nprod`) or the next word.
+      for (let char = 1; char < value.length; char++) {
+        const name = `-${value[char]}`;
+        // Alone (`-w`) the whole word is the flag; in a cluster (`-wA`) its letter is.
+        const start = value.length === 2 ? at(shell, word, 0) : at(shell, word, char);
+        flags.push({ name, start, end: at(shell, word, char) + 1 });
+        if (findFlag(name, known())?.takesValue) {
+          if (char === value.length - 1) index++;
+          break;
+        }
+      }
+    } else {
+      const current = chain[chain.length - 1];
+      if (current.loadSpec) await expand(current, program.table);
+      if (positionals === 0 && current.subcommands.length > 0) {
+        const sub = current.subcommands.find((candidate) => candidate.names.includes(value));
+        if (sub) {
+          if (sub.loadSpec) await expand(sub, program.table);
+          chain.push(sub);
+          path.push(value);
+          continue;
+        }
+        unknown = { word, parent: current };
+      }
+      positionals++;
+    }
+  }
+  return { chain, path, flags, ...(unknown ? { unknown } : {}) };
+}
+
+const flagNames = (candidates: FlagSpec[]) => [...new Set(candidates.flatMap((flag) => flag.names))];
+
+/** True when `word` is a near-miss of one of `names` (a typo, not a plugin or a customization). */
+function nearMiss(word: string, names: string[]): string | undefined {
+  const limit = word.length <= 4 ? 1 : 2;
+  return names.find((name) => editDistance(word, name) <= limit);
+}
+
+function checkInvocation(resolved: Resolved, program: Program, report: (start: number, end: number, message: string, hint?: string) => void): void {
+  const { chain, path, flags, unknown } = resolved;
+  const command = `\`${path.join(' ')}\``;
+  if (unknown) {
+    // A placeholder (`_kind_` for `<kind>`) or a variable: the value decides.
+    if (/^_\w+_$|\$/.test(unknown.word.value)) return;
+    const names = unknown.parent.subcommands.flatMap((sub) => sub.names);
+    const near = nearMiss(unknown.word.value, names);
+    if (unknown.parent.closed || near) {
+      const primary = unknown.parent.subcommands.map((sub) => sub.names[0]).sort();
+      report(
+        unknown.word.start,
+        unknown.word.end,
+        `Unknown command "${unknown.word.value}" for ${command}${near ? `; did you mean "${near}"?` : ''}`,
+        primary.length <= 20 ? `${command} has: ${primary.join(', ')}.` : undefined,
+      );
+    }
+    return; // the flags belong to a command we do not know
+  }
+  const target = chain[chain.length - 1];
+  if (!target.checked) return;
+  const valid = validFlags(chain);
+  const names = [...valid.keys()];
+  for (const flag of flags) {
+    if (valid.has(flag.name)) continue;
+    if (program.table.abbreviations && flag.name.startsWith('--') && names.some((name) => name.startsWith(flag.name))) continue;
+    const hint = target.hints[flag.name];
+    // Long flags are compared with long flags, short with short.
+    const sameKind = names.filter((name) => name.startsWith('--') === flag.name.startsWith('--'));
+    const suggested = hint ? [] : closest(flag.name, sameKind, 2);
+    report(
+      flag.start,
+      flag.end,
+      `Unknown flag ${flag.name} for ${command}${hint ? `: ${hint}` : suggested.length ? `; did you mean ${suggested.join(' or ')}?` : ''}`,
+      `${command} accepts: ${flagNames(target.flags).slice(0, 24).join(' ')}${flagNames(target.flags).length > 24 ? ' ...' : ''}`,
+    );
+  }
+}
+
+/**
+ * `psql -w` means --no-password. Written after the query (`psql -c "..." -w`) or with a number
+ * (`-w 5`), it was meant as "watch" — psql runs the query once.
+ */
+function checkPsql(shell: string, invocation: Invocation, report: (start: number, end: number, message: string, hint?: string) => void): void {
+  const words = invocation.words;
+  let afterQuery = false;
+  for (let index = 1; index < words.length; index++) {
+    const raw = shell.slice(words[index].start, words[index].end);
+    if (raw === '--') break;
+    if (/^-[AabeEHlnqsStwWxX1]*c$/.test(raw) || raw === '--command') {
+      index++;
+      afterQuery = true;
+    } else if (/^(-[AabeEHlnqsStwWxX1]*c.|--command=)/.test(raw)) afterQuery = true;
+    else if (raw === '-w' && (afterQuery || /^\d+$/.test(words[index + 1]?.value ?? ''))) {
+      report(
+        words[index].start,
+        words[index].end,
+        'Unexpected -w after the query: for psql, -w means --no-password, it does not repeat the query',
+        'To watch, run the command under watch (`watch -n 5 psql ... -c "..."`) or use \\watch 5 in psql; write --no-password if that is what you mean.',
+      );
+    }
+  }
+}
+
+interface FlagProblem {
+  /** Offsets into the shell text. */
+  start: number;
+  end: number;
+  message: string;
+  hint?: string;
+}
+
+/** Problems by shell text: runbooks repeat commands, and the answer depends on the text only. */
+const results = new Map<string, Promise<FlagProblem[]>>();
+
+function flagProblems(shell: string): Promise<FlagProblem[]> {
+  let found = results.get(shell);
+  if (!found) {
+    found = (async () => {
+      const problems: FlagProblem[] = [];
+      const report = (start: number, end: number, message: string, hint?: string) => problems.push({ start, end, message, ...(hint ? { hint } : {}) });
+      for (const invocation of invocations(shell)) {
+        if (invocation.program === 'psql') {
+          checkPsql(shell, invocation, report);
+          continue;
+        }
+        const table = TABLES[invocation.program];
+        if (!table) continue;
+        try {
+          const program = await loadProgram(invocation.program, table);
+          checkInvocation(await resolve(shell, invocation.words, program), program, report);
+        } catch (error) {
+          const word = invocation.words[0];
+          report(word.start, word.end, `The ${invocation.program} spec could not be read: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      return problems;
+    })();
+    if (results.size >= 20_000) results.clear();
+    results.set(shell, found);
+  }
+  return found;
+}
+
+async function checkBlock(block: Block, source: ShellSource, context: RuleContext): Promise<void> {
+  for (const problem of await flagProblems(source.text)) {
+    const { start, end } = problem;
+    const span = context.codeSpan(block, source.toCode(start), source.toCode(Math.max(start, end - 1)) + (end > start ? 1 : 0));
+    context.report({ span, message: problem.message, ...(problem.hint ? { hint: problem.hint } : {}) });
+  }
+}
+
+const BODY = (code: string) => `## Symptoms\n\nPods use too much memory.\n\n## Investigation\n\n### Watch the pods\n\n\`\`\`bash long-running\n${code}\n\`\`\`\n`;
+
+export const cliFlags = defineRule({
+  meta: {
+    id: 'cli/flags',
+    category: 'commands',
+    severity: 'error',
+    description: 'kubectl, helm and aws subcommands and flags must exist; psql -w does not watch.',
+    docs: [
+      'Flags are checked against the command\'s spec: a flag that does not exist stops the command with an error, or worse, it was meant to do something the command never does (`kubectl top pods -w` "to watch": kubectl top has no watch mode; `kubectl logs -w`: it is `-f`).',
+      'Sources: the [@withfig/autocomplete](https://github.com/withfig/autocomplete) specs of kubectl, helm and aws (aws\'s are generated from the AWS CLI\'s service models and so are complete per operation; an unambiguous prefix of an option is accepted, as the AWS CLI does), completed by our own tables from `kubectl <command> --help` (kubectl 1.33) and `helm <command> --help` (helm 3.17 and 4). Only commands whose flags are verified complete are checked — `kubectl get/describe/logs/top/exec/scale/rollout/delete/set/patch/events/drain`, `helm rollback/history/status/list/uninstall/get` and every aws operation; elsewhere nothing is reported. Unknown subcommands are reported when they are near-misses of a real one (`kubectl rollout stauts`), since plugins and customizations add names.',
+      '`psql -w` means `--no-password`. Written after the query (`psql -c "..." -w`) or with a number (`-w 5`) it was meant as "watch" and is reported.',
+    ].join('\n\n'),
+    examples: {
+      bad: exampleRunbook({ body: BODY('kubectl -n shop top pods -w') }),
+      good: exampleRunbook({ body: BODY('watch -n 5 kubectl -n shop top pods') }),
+    },
+  },
+  async prepare(runbooks) {
+    // Load the specs the project uses up front (aws service files load on first use).
+    const used = new Set<string>();
+    for (const runbook of runbooks) {
+      for (const block of runbook.blocks) {
+        if (!isShellCommandBlock(block)) continue;
+        for (const program of Object.keys(TABLES)) if (block.code.includes(program)) used.add(program);
+      }
+    }
+    await Promise.all([...used].map((program) => loadProgram(program, TABLES[program])));
+  },
+  async check(runbook, context) {
+    for (const block of runbook.blocks) {
+      if (!isShellCommandBlock(block)) continue;
+      if (!/\b(kubectl|helm|aws|psql)\b/.test(block.code)) continue;
+      await checkBlock(block, shellSource(block), context);
+    }
+  },
+});

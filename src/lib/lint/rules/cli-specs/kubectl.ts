@@ -1,0 +1,87 @@
+// kubectl: fig's spec (subcommand names; flags of ~2021, without most global flags, `top` empty)
+// completed from `kubectl <command> --help` and `kubectl options` of kubectl 1.33. Only the commands
+// marked `checked` below have their flags verified complete; every other command is not checked.
+import type { ProgramTable } from './spec.ts';
+
+/** `kubectl options`, plus the klog flags kubectl accepted before 1.26 (accepting them is harmless). */
+const GLOBAL = [
+  '--as= --as-group= --as-uid= --as-user-extra= --cache-dir= --certificate-authority= --client-certificate= --client-key=',
+  '--cluster= --context= --disable-compression --insecure-skip-tls-verify --kubeconfig= --kuberc= --match-server-version',
+  '-n,--namespace= --password= --profile= --profile-output= --request-timeout= -s,--server= --tls-server-name= --token=',
+  '--user= --username= -v,--v= --vmodule= --warnings-as-errors --log-flush-frequency= -h,--help',
+  '--add-dir-header --alsologtostderr --log-backtrace-at= --log-dir= --log-file= --log-file-max-size= --logtostderr',
+  '--one-output --skip-headers --skip-log-headers --stderrthreshold=',
+].join(' ');
+
+/** kubectl's printing flags (`-o` and friends). */
+const PRINT = '--allow-missing-template-keys -o,--output= --show-managed-fields --template=';
+const FILES = '-f,--filename= -k,--kustomize= -R,--recursive';
+const DRY_RUN_CHANGE = `${PRINT} ${FILES} --dry-run --field-manager= -l,--selector=`;
+
+const TOP_WATCH = 'kubectl top has no watch mode; run it under watch: `watch -n 5 kubectl top pods`';
+
+export const KUBECTL: ProgramTable = {
+  fig: 'kubectl',
+  commands: {
+    '': { persistent: GLOBAL },
+    get: {
+      checked: true,
+      flags: `-A,--all-namespaces --chunk-size= --field-selector= --ignore-not-found -L,--label-columns= --no-headers --output-watch-events --raw= -l,--selector= --server-print --show-kind --show-labels --sort-by= --subresource= -w,--watch --watch-only ${PRINT} ${FILES}`,
+    },
+    describe: {
+      checked: true,
+      flags: `-A,--all-namespaces --chunk-size= -l,--selector= --show-events ${FILES}`,
+      hints: { '-w': '`kubectl describe` has no watch mode; use `kubectl get -w`', '--watch': '`kubectl describe` has no watch mode; use `kubectl get -w`' },
+    },
+    logs: {
+      checked: true,
+      flags: '--all-containers --all-pods -c,--container= -f,--follow --ignore-errors --insecure-skip-tls-verify-backend --limit-bytes= --max-log-requests= --pod-running-timeout= --prefix -p,--previous -l,--selector= --since= --since-time= --tail= --timestamps',
+      hints: { '-w': '`kubectl logs` streams with -f/--follow, not -w', '--watch': '`kubectl logs` streams with -f/--follow, not --watch' },
+    },
+    top: { closed: true },
+    'top pod': {
+      aliases: ['pods', 'po'],
+      checked: true,
+      flags: '-A,--all-namespaces --containers --field-selector= --no-headers -l,--selector= --sort-by= --sum --use-protocol-buffers',
+      hints: { '-w': TOP_WATCH, '--watch': TOP_WATCH, '-o': 'kubectl top has no -o/--output; its columns are fixed', '--output': 'kubectl top has no -o/--output; its columns are fixed' },
+    },
+    'top node': {
+      aliases: ['nodes', 'no'],
+      checked: true,
+      flags: '--no-headers -l,--selector= --show-capacity --sort-by= --use-protocol-buffers',
+      hints: { '-w': TOP_WATCH.replace('top pods', 'top nodes'), '--watch': TOP_WATCH.replace('top pods', 'top nodes'), '-o': 'kubectl top has no -o/--output; its columns are fixed' },
+    },
+    exec: { checked: true, flags: '-c,--container= -f,--filename= --pod-running-timeout= -q,--quiet -i,--stdin -t,--tty' },
+    'port-forward': { checked: true, flags: '--address= --pod-running-timeout=' },
+    scale: { checked: true, flags: `--all --current-replicas= --replicas= --resource-version= --timeout= --record ${DRY_RUN_CHANGE}` },
+    rollout: { closed: true },
+    'rollout status': { checked: true, flags: `--revision= --timeout= -w,--watch -l,--selector= ${FILES}` },
+    'rollout restart': { checked: true, flags: DRY_RUN_CHANGE },
+    'rollout undo': { checked: true, flags: `--to-revision= ${DRY_RUN_CHANGE}` },
+    'rollout history': { checked: true, flags: `--revision= -l,--selector= ${PRINT} ${FILES}` },
+    'rollout pause': { checked: true, flags: DRY_RUN_CHANGE },
+    'rollout resume': { checked: true, flags: DRY_RUN_CHANGE },
+    delete: {
+      checked: true,
+      flags: `--all -A,--all-namespaces --cascade --dry-run --field-selector= --force --grace-period= --ignore-not-found -i,--interactive --now -o,--output= --raw= -l,--selector= --timeout= --wait ${FILES}`,
+    },
+    'set env': { checked: true, flags: `--all -c,--containers= -e,--env= --from= --keys= --list --local --overwrite --prefix= --resolve ${DRY_RUN_CHANGE}` },
+    'set image': { checked: true, flags: `--all --local ${DRY_RUN_CHANGE}` },
+    'set resources': { checked: true, flags: `--all -c,--containers= --limits= --local --requests= ${DRY_RUN_CHANGE}` },
+    patch: { checked: true, flags: `--local -p,--patch= --patch-file= --subresource= --type= ${DRY_RUN_CHANGE}` },
+    events: {
+      checked: true,
+      flags: `-A,--all-namespaces --chunk-size= --for= --no-headers --types= -w,--watch ${PRINT}`,
+    },
+    cordon: { checked: true, flags: '--dry-run -l,--selector=' },
+    uncordon: { checked: true, flags: '--dry-run -l,--selector=' },
+    drain: {
+      checked: true,
+      flags: '--chunk-size= --delete-emptydir-data --delete-local-data --disable-eviction --dry-run --force --grace-period= --ignore-daemonsets --ignore-errors --pod-selector= -l,--selector= --skip-wait-for-delete-timeout= --timeout=',
+    },
+    // Known commands fig lacks; their flags are not checked.
+    debug: {},
+    options: {},
+    'auth whoami': {},
+  },
+};

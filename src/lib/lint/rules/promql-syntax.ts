@@ -1,0 +1,60 @@
+// PromQL must parse and type-check: promql blocks, queries sent with curl, and alert expressions.
+import { promqlInShell } from '../../promql/embedded.ts';
+import { promqlProblems } from '../../promql/parse.ts';
+import { LineIndex } from '../../problem.ts';
+import { defineRule } from '../types.ts';
+import { exampleRunbook } from './example.ts';
+import { isShellCommandBlock, shellSource } from './shell-syntax.ts';
+
+const PROMQL_BODY = (query: string) => `## Symptoms\n\nErrors rise.\n\n## Investigation\n\n### Find the failing status codes\n\n\`\`\`promql\n${query}\n\`\`\`\n`;
+const PROMETHEUS_ENV = 'env:\n  PROMETHEUS_URL: Base URL of the production Prometheus';
+
+export const promqlSyntax = defineRule({
+  meta: {
+    id: 'promql/syntax',
+    category: 'commands',
+    severity: 'error',
+    description: 'PromQL queries must parse and type-check.',
+    docs: [
+      'Every `promql` block, every query sent to Prometheus with `curl` (`--data-urlencode \'query=...\'`, `-d query=...` or `?query=` on a `/api/v1/query` URL) and every `alerts[].expr` is parsed with Prometheus\'s own lezer grammar (@prometheus-io/lezer-promql). Queries that parse are type-checked with the checks of @prometheus-io/codemirror-promql (the Prometheus UI\'s editor): `rate()` of an instant vector, a range vector in arithmetic.',
+      'A common mistake: `rate(x[5m]) by (status)` does not parse — `by` belongs to an aggregation: `sum by (status) (rate(x[5m]))`. `<placeholders>` inside label values (`{pod="<pod>"}`) are plain text; elsewhere they are read as a value that fits (nothing is reported at a placeholder, and queries with one outside a string are not type-checked).',
+    ].join('\n\n'),
+    examples: {
+      bad: exampleRunbook({ runbook: PROMETHEUS_ENV, body: PROMQL_BODY('rate(http_requests_total{service="tickets", code=~"5.."}[5m]) by (code)') }),
+      good: exampleRunbook({ runbook: PROMETHEUS_ENV, body: PROMQL_BODY('sum by (code) (rate(http_requests_total{service="tickets", code=~"5.."}[5m]))') }),
+    },
+  },
+  check(runbook, context) {
+    for (const block of runbook.blocks) {
+      if (block.language === 'promql' && block.kind === 'command') {
+        if (!block.code.trim()) continue;
+        for (const problem of promqlProblems(block.code)) {
+          context.report({ span: context.codeSpan(block, problem.start, problem.end), message: problem.message, ...(problem.hint ? { hint: problem.hint } : {}) });
+        }
+      } else if (isShellCommandBlock(block)) {
+        const source = shellSource(block);
+        for (const query of promqlInShell(source.text)) {
+          for (const problem of promqlProblems(query.text)) {
+            if (query.expansions.some(([from, to]) => problem.start < to && Math.max(problem.end, problem.start + 1) > from)) continue;
+            const start = source.toCode(query.offsets[problem.start]);
+            const end = problem.end > problem.start ? source.toCode(query.offsets[problem.end - 1]) + 1 : start;
+            context.report({ span: context.codeSpan(block, start, end), message: `${problem.message} (curl query)`, ...(problem.hint ? { hint: problem.hint } : {}) });
+          }
+        }
+      }
+    }
+    const alerts = runbook.meta?.alerts ?? [];
+    if (!alerts.some((alert) => alert.expr)) return;
+    const lines = new LineIndex(runbook.source);
+    alerts.forEach((alert, index) => {
+      if (!alert.expr) return;
+      const value = context.frontmatterSpan(['runbook', 'alerts', index, 'expr']);
+      // Exact positions when the expression is written on one line as it is; the whole value otherwise.
+      const at = runbook.source.slice(value.start.offset, value.end.offset).indexOf(alert.expr);
+      for (const problem of promqlProblems(alert.expr)) {
+        const span = at === -1 ? value : lines.span(value.start.offset + at + problem.start, value.start.offset + at + problem.end);
+        context.report({ span, message: `${problem.message} (alert ${alert.name})`, ...(problem.hint ? { hint: problem.hint } : {}) });
+      }
+    });
+  },
+});

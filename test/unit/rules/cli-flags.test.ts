@@ -1,0 +1,116 @@
+// cli/flags: kubectl, helm and aws subcommands and flags exist; psql -w is not "watch".
+import { cliFlags } from '../../../src/lib/lint/rules/cli-flags.ts';
+import { exampleRunbook } from '../../../src/lib/lint/rules/example.ts';
+import { ruleTester } from '../../helpers/rule-tester.ts';
+
+/** A runbook whose body starts at line 10; the first code line of `fence` is line 15. */
+const doc = (fence: string, code: string) => exampleRunbook({ body: `## Investigation\n\n### Check\n\n${fence}\n${code}\n\`\`\`\n` });
+const bash = (code: string) => doc('```bash', code);
+
+ruleTester(cliFlags, {
+  valid: [
+    { name: 'seed kubectl commands', code: bash([
+      'kubectl top pods -n production --sort-by=memory',
+      'kubectl top nodes',
+      'kubectl -n tickets-dev top pods',
+      'kubectl logs <pod-name> -n production --previous',
+      'kubectl logs -n production -l app=api-gateway --since=5m | grep -i error',
+      'kubectl logs deployment/architect-api -n architect-production --all-containers=true -f | grep ERROR',
+      'kubectl get hpa architect-api -n architect-production --watch',
+      'kubectl get events -n production --sort-by=\'.lastTimestamp\'',
+      'kubectl -n tickets-dev get deployment backend -o jsonpath=\'{.spec.replicas}\'',
+      'kubectl exec -it deployment/api-gateway -n production -- top -b -n 1',
+      'kubectl rollout status deployment/api-gateway -n production --timeout=15m',
+      'kubectl rollout undo deployment/backend -n tickets-dev',
+      'kubectl scale deployment architect-api --replicas=20 -n architect-production',
+      'kubectl set resources deployment api-gateway --limits=memory=1Gi -n production',
+      'kubectl patch deployment api -n production --type json -p=\'[]\'',
+      'kubectl --context prod-eu -n shop get pods -o wide -w',
+      'kubectl -n monitoring port-forward svc/kube-prometheus-stack-grafana 3000:80',
+      'kubectl describe pod <pod> -n production',
+      'kubectl apply -f manifests.yaml --dry-run=client',
+      'kubectl neat get pod x -w',
+    ].join('\n')) },
+    { name: 'seed helm commands', code: bash('helm rollback azora-prod 1 -n production\nhelm history backend -n tickets-dev\nhelm upgrade backend deploy/helm/backend -n tickets-dev -f values.yaml --set image.tag=sha-<sha>\nhelm lint ./helm/azora\nhelm get values backend -n tickets-dev --revision 3\nhelm diff upgrade x y') },
+    { name: 'seed aws commands', code: bash([
+      'aws ecs list-task-definitions --family petforce-api --sort DESC | head -n 5',
+      'aws logs tail /ecs/petforce-production --follow --filter-pattern "ERROR"',
+      'aws ecs update-service --cluster petforce-production --service api --force-new-deployment',
+      'aws rds modify-db-instance --db-instance-identifier petforce-production --db-instance-class db.t3.large --apply-immediately',
+      'aws cloudwatch get-metric-statistics --namespace AWS/EC2 --metric-name CPUUtilization --dimensions Name=InstanceId,Value=i-xxx --start-time 2026-02-22T10:00:00Z --period 60 --statistics Average --region eu-west-1 --output table',
+      'aws ecs describe-tasks --cluster petforce-production --tasks $(aws ecs list-tasks --cluster petforce-production --service-name api --query \'taskArns[0]\' --output text)',
+      'aws s3 cp backup.sql.gz s3://backups/architect/ --profile prod',
+      'aws ecs wait services-stable --cluster prod --services api',
+      'aws --region us-east-1 sts get-caller-identity',
+    ].join('\n')) },
+    { name: 'psql -w before the query means --no-password', code: bash('psql -w -h db -U app -c "SELECT 1"') },
+    { name: 'the recommended watch', code: bash('watch -n 5 kubectl top pods -n production') },
+    { name: 'flags after -- belong to the inner command', code: bash('kubectl exec -it api -- ls -w 80') },
+    { name: 'placeholders and variables where a subcommand stands', code: bash('kubectl top <kind> -n shop\nkubectl rollout $ACTION deployment/api\naws <service> describe-things') },
+    { name: 'hand-written aws commands are not checked', code: bash('aws s3 cp a s3://b/ --checksum-algorithm CRC32\naws ecs deploy --service api --some-new-option x\naws logs tail /ecs/api --follow --since 1h') },
+    { name: 'commands in text blocks are not checked', code: doc('```text', 'kubectl top pods -w') },
+  ],
+  invalid: [
+    {
+      name: 'kubectl top pods -w (seed)',
+      code: bash('kubectl top pods -n production -w'),
+      errors: [{ message: 'Unknown flag -w for `kubectl top pods`: kubectl top has no watch mode; run it under watch: `watch -n 5 kubectl top pods`', line: 15, column: 32, endLine: 15, endColumn: 34 }],
+    },
+    {
+      name: 'kubectl logs -w (seed)',
+      code: bash('kubectl logs -n production -l app=<service> -w\nkubectl top pods -n production -w'),
+      errors: [
+        { message: 'Unknown flag -w for `kubectl logs`: `kubectl logs` streams with -f/--follow, not -w', line: 15, column: 45, endColumn: 47 },
+        { message: /^Unknown flag -w for `kubectl top pods`/, line: 16, column: 32 },
+      ],
+    },
+    {
+      name: 'a short flag inside a cluster, a long flag with a value',
+      code: bash('kubectl top node -wA\nkubectl get pods --namespce=shop'),
+      errors: [
+        { message: /^Unknown flag -w for `kubectl top node`/, line: 15, column: 19, endColumn: 20 },
+        { message: /^Unknown flag -A for `kubectl top node`/, line: 15, column: 20, endColumn: 21 },
+        { message: 'Unknown flag --namespce for `kubectl get`; did you mean --namespace?', line: 16, column: 18, endColumn: 28 },
+      ],
+    },
+    {
+      name: '-o on kubectl top',
+      code: bash('kubectl top pods -o wide'),
+      errors: [{ message: 'Unknown flag -o for `kubectl top pods`: kubectl top has no -o/--output; its columns are fixed', line: 15, column: 18 }],
+    },
+    {
+      name: 'near-miss subcommands',
+      code: bash('kubectl rollout stauts deployment/api\naws ecs desribe-tasks --cluster prod\nhelm get valeus rel'),
+      errors: [
+        { message: 'Unknown command "stauts" for `kubectl rollout`; did you mean "status"?', line: 15, column: 17, endColumn: 23 },
+        { message: 'Unknown command "desribe-tasks" for `aws ecs`; did you mean "describe-tasks"?', line: 16, column: 9 },
+        { message: 'Unknown command "valeus" for `helm get`; did you mean "values"?', line: 17, column: 10 },
+      ],
+    },
+    {
+      name: 'aws operation parameter that does not exist',
+      code: bash('aws ecs update-service \\\n  --cluster prod \\\n  --service api \\\n  --force-deploy'),
+      errors: [{ message: /^Unknown flag --force-deploy for `aws ecs update-service`/, line: 18, column: 3, endColumn: 17 }],
+    },
+    {
+      name: 'helm rollback flag',
+      code: bash('helm rollback azora-prod 1 -n production --watch'),
+      errors: [{ message: /^Unknown flag --watch for `helm rollback`/, line: 15, column: 42 }],
+    },
+    {
+      name: 'psql -w used as watch (seed)',
+      code: bash('kubectl exec -it deployment/api-gateway -n production \\\n  -- psql -c "SELECT count(*) FROM pg_stat_activity;" -w'),
+      errors: [{ message: 'Unexpected -w after the query: for psql, -w means --no-password, it does not repeat the query', line: 16, column: 55, endColumn: 57 }],
+    },
+    {
+      name: 'psql -w with an interval',
+      code: bash('psql "$DATABASE_URL" -w 5 -c "SELECT 1"'),
+      errors: [{ message: /^Unexpected -w after the query/, line: 15, column: 22 }],
+    },
+    {
+      name: 'console block and an indented fence',
+      code: exampleRunbook({ body: '## Investigation\n\n### Check\n\n1. Watch:\n\n   ```console\n   $ kubectl top pods -w\n   NAME CPU\n   ```\n' }),
+      errors: [{ message: /^Unknown flag -w for `kubectl top pods`/, line: 17, column: 23, endColumn: 25 }],
+    },
+  ],
+});

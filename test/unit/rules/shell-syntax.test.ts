@@ -1,0 +1,113 @@
+// shell/syntax: shell blocks parse as bash, errors at the exact place in the .mdx file.
+import { describe, expect, it } from 'vitest';
+import { shellSyntax, parseShellTexts, shellSyntaxError } from '../../../src/lib/lint/rules/shell-syntax.ts';
+import { exampleRunbook } from '../../../src/lib/lint/rules/example.ts';
+import { ruleTester } from '../../helpers/rule-tester.ts';
+
+/** A runbook whose body starts at line 10; the first code line of `fence` is line 15. */
+const doc = (fence: string, code: string) => exampleRunbook({ body: `## Investigation\n\n### Check\n\n${fence}\n${code}\n\`\`\`\n` });
+const bash = (code: string) => doc('```bash', code);
+
+ruleTester(shellSyntax, {
+  valid: [
+    { name: 'simple commands', code: bash('kubectl -n shop get pods -l app=api -o wide\nkubectl -n shop describe pod <pod>') },
+    { name: 'placeholder is a word, not a redirection', code: bash('kubectl -n <namespace> logs <pod> --since=15m > <pod>.log') },
+    { name: 'continuations, pipes, substitutions', code: bash('aws ecs describe-tasks \\\n  --cluster prod \\\n  --tasks $(aws ecs list-tasks --cluster prod --query "taskArns[0]" --output text) | jq .') },
+    { name: 'heredoc', code: bash("psql \"$DATABASE_URL\" <<'EOF'\nSELECT count(*) FROM pg_stat_activity;\nEOF") },
+    { name: 'comments and non-ASCII', code: bash('# Grafana → dashboard “Golden Signals”\nkubectl top pods -n shop  # ça marche') },
+    { name: 'console output lines are not commands', code: doc('```console', '$ kubectl get pods\nNAME   READY   STATUS\napi-1  1/1     Running (2 restarts)') },
+    { name: 'snippets are not checked', code: doc('```text', 'echo "unclosed') },
+    { name: 'text blocks are not checked', code: doc('```bash text', 'SELECT count(*) FROM x;') },
+    { name: 'sql blocks are not shell', code: doc('```sql', 'SELECT count(*) FROM pg_stat_activity;') },
+    { name: 'json in single quotes', code: bash("kubectl patch deployment api -p '{\"spec\":{\"replicas\":0}}'") },
+  ],
+  invalid: [
+    {
+      name: 'unclosed double quote',
+      code: bash('psql "$DATABASE_URL" -c "SELECT 1'),
+      errors: [{ message: 'Unclosed quote ", expected a closing " before the end of the block', line: 15, column: 25, endLine: 15, endColumn: 26 }],
+    },
+    {
+      name: 'SQL pasted into a bash block',
+      code: bash("# kill idle connections\nSELECT pg_terminate_backend(pid)\nFROM pg_stat_activity;"),
+      errors: [{ message: 'Unexpected `(` in a command, expected only words and redirections', line: 16, column: 28, endColumn: 29 }],
+    },
+    {
+      name: 'a psql command and SQL in one bash block (seed)',
+      code: bash('psql $DATABASE_URL\n\n-- Connection count\nSELECT datname, count(*) FROM pg_stat_activity GROUP BY datname;'),
+      errors: [{ message: 'Unexpected `(` in a command, expected only words and redirections', line: 18, column: 22 }],
+    },
+    {
+      name: 'dangling pipe',
+      code: bash('kubectl get pods |\n'),
+      errors: [{ message: 'Expected a statement after `|`', line: 15, column: 18, endColumn: 19 }],
+    },
+    {
+      name: 'unclosed if',
+      code: bash('if kubectl get ns shop; then\n  echo ok'),
+      errors: [{ message: 'Unclosed `if` statement, expected `fi`', line: 15, column: 1, endColumn: 3 }],
+    },
+    {
+      name: 'unclosed command substitution after a continuation',
+      code: bash('aws ecs describe-tasks \\\n  --tasks $(aws ecs list-tasks --cluster prod'),
+      errors: [{ message: 'Unclosed `$(`, expected `)` before the end of the block', line: 16, column: 11, endColumn: 13 }],
+    },
+    {
+      name: 'fence inside a list item (indented code)',
+      code: exampleRunbook({ body: '## Investigation\n\n### Check\n\n1. Count them:\n\n   ```bash\n   kubectl get pods\n   echo "oops\n   ```\n' }),
+      errors: [{ message: /^Unclosed quote "/, line: 18, column: 9 }],
+    },
+    {
+      name: 'console block: only prompt lines, positions in the file',
+      code: doc('```console', '$ kubectl get pods\nNAME READY\n$ echo "unclosed\nmore output'),
+      errors: [{ message: /^Unclosed quote "/, line: 17, column: 8 }],
+    },
+    {
+      name: 'console block with a continuation',
+      code: doc('```console', '$ kubectl logs api \\\n  --tail=10 | | grep x\noutput'),
+      errors: [{ message: 'Expected a statement after `|`', line: 16, column: 13 }],
+    },
+    {
+      name: 'two blocks, the error in the second only',
+      code: exampleRunbook({ body: '## Investigation\n\n### A\n\n```bash\necho "a\n```\n\n### B\n\n```bash\necho "b"\nfi\n```\n' }),
+      errors: [
+        { message: /^Unclosed quote "/, line: 15, column: 6 },
+        { message: 'Unexpected `fi`: it can only be used to end an `if`', line: 22, column: 1, endColumn: 3 },
+      ],
+    },
+  ],
+});
+
+describe('batched parsing', () => {
+  it('does not let an unclosed quote in one block hide behind a quote in the next', async () => {
+    const texts = ['echo "a', 'echo "b"', 'echo ok', 'echo b"', 'kubectl get pods'];
+    await parseShellTexts(texts);
+    expect(await shellSyntaxError(texts[0])).toMatchObject({ offset: 5 });
+    expect(await shellSyntaxError(texts[1])).toBeNull();
+    expect(await shellSyntaxError(texts[2])).toBeNull();
+    expect(await shellSyntaxError(texts[3])).toMatchObject({ offset: 6 });
+    expect(await shellSyntaxError(texts[4])).toBeNull();
+  });
+
+  it('does not let a block close its wrapper early', async () => {
+    const texts = ['echo a )\n( echo b', 'echo c'];
+    await parseShellTexts(texts);
+    expect(await shellSyntaxError(texts[0])).toMatchObject({ offset: 7 });
+    expect(await shellSyntaxError(texts[1])).toBeNull();
+  });
+
+  it('parses blocks of only comments in a batch', async () => {
+    const texts = ['# Grafana → Dashboard', 'kubectl get pods', '# nothing to run\n\n# here'];
+    await parseShellTexts(texts);
+    for (const text of texts) expect(await shellSyntaxError(text)).toBeNull();
+  });
+
+  it('finds every error among many blocks', async () => {
+    const texts = Array.from({ length: 900 }, (_, i) => (i % 97 === 5 ? `echo "x${i}` : i % 89 === 3 ? `echo ${i} | ` : `kubectl get pods -n ns-${i}`));
+    await parseShellTexts(texts);
+    for (const [i, text] of texts.entries()) {
+      const bad = i % 97 === 5 || i % 89 === 3;
+      expect([i, (await shellSyntaxError(text)) !== null]).toEqual([i, bad]);
+    }
+  });
+});
