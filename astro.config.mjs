@@ -35,7 +35,7 @@ export default defineConfig({
     starlight({
       title: 'Runbooks',
       description: 'Operational runbooks: find the right one from an alert, fill in the values once, copy commands that run.',
-      sidebar: sidebarConfig(services, (id) => existsSync(join(root, config.contentDir, id))),
+      sidebar: sidebarConfig(services, (directory) => existsSync(join(root, config.docsDir, directory))),
       components: {
         PageTitle: './src/components/PageTitle.astro',
       },

@@ -115,6 +115,7 @@ runbook:
       fromLabel: pod
   env:
     DATABASE_URL: Read-only connection string of the ${service} database
+    PROMETHEUS_URL: Prometheus that scrapes ${service}
   tags: [${service}, ${pick(['kubernetes', 'postgres', 'redis', 'network'])}]
 ---
 

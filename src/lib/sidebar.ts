@@ -7,8 +7,8 @@ export interface SidebarService {
   name: string;
 }
 
-/** Starlight's sidebar config (astro.config.mjs). */
-export function sidebarConfig(services: SidebarService[], hasRunbooks: (serviceId: string) => boolean) {
+/** Starlight's sidebar config (astro.config.mjs). `hasFolder(dir)` says whether a docs folder exists. */
+export function sidebarConfig(services: SidebarService[], hasFolder: (directory: string) => boolean) {
   return [
     {
       label: 'Start here',
@@ -27,12 +27,17 @@ export function sidebarConfig(services: SidebarService[], hasRunbooks: (serviceI
       ],
     },
     ...[...services]
-      .filter((service) => hasRunbooks(service.id))
+      .filter((service) => hasFolder(`runbooks/${service.id}`))
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((service) => ({
         label: service.name,
         collapsed: true,
-        items: [{ label: 'Overview', link: `/services/${service.id}/` }, { autogenerate: { directory: `runbooks/${service.id}` } }],
+        items: [
+          { label: 'Overview', link: `/services/${service.id}/` },
+          { autogenerate: { directory: `runbooks/${service.id}` } },
+          // The team's shared pages (escalation, templates, useful commands), when it has some.
+          ...(hasFolder(`services/${service.id}`) ? [{ label: 'Team pages', collapsed: true, items: [{ autogenerate: { directory: `services/${service.id}` } }] }] : []),
+        ],
       })),
   ];
 }
@@ -77,7 +82,7 @@ export function pruneSidebar(entries: SidebarEntry[], currentPath: string): Side
     if (!overview) return entry;
     const isCurrent = groupLinks.some((l) => l.isCurrent) || currentPath === overview.href;
     if (isCurrent) return { ...entry, collapsed: false };
-    const runbooks = groupLinks.length - 1;
+    const runbooks = groupLinks.filter((l) => l.href.startsWith('/runbooks/')).length;
     return { ...entry, collapsed: true, entries: [link(`Overview and ${runbooks} runbook${runbooks === 1 ? '' : 's'}`, overview.href, false)] };
   });
 }

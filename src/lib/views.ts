@@ -4,7 +4,10 @@ import { SEVERITIES, type Severity, type Variable } from '../schema/runbook.ts';
 import type { ServiceWithId } from '../schema/service.ts';
 import { formatDuration } from './duration.ts';
 import type { Runbook } from './model/types.ts';
-import { loadProject, ownerOf, serviceOf, stalenessOf, type Project } from './project.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseRunbook } from './model/parse.ts';
+import { listContentFiles, loadProject, ownerOf, serviceOf, stalenessOf, type Project } from './project.ts';
 import { pageUrl } from './urls.ts';
 
 let cached: Project | undefined;
@@ -87,6 +90,8 @@ export function catalog(project: Project): RunbookCard[] {
 export interface ServiceView {
   service: ServiceWithId;
   runbooks: RunbookCard[];
+  /** The team's shared pages (docs under services/<id>/). */
+  pages: { title: string; url: string }[];
 }
 
 export function serviceViews(project: Project): ServiceView[] {
@@ -94,7 +99,21 @@ export function serviceViews(project: Project): ServiceView[] {
   return project.services
     .flatMap((entry) => (entry.data ? [entry.data] : []))
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((service) => ({ service, runbooks: cards.filter((card) => card.service.id === service.id) }));
+    .map((service) => ({
+      service,
+      runbooks: cards.filter((card) => card.service.id === service.id),
+      pages: servicePages(project, service.id),
+    }));
+}
+
+function servicePages(project: Project, serviceId: string): ServiceView['pages'] {
+  const dir = `${project.config.docsDir}/services/${serviceId}`;
+  return listContentFiles(project.root, dir)
+    .map((file) => {
+      const title = (parseRunbook(file, readFileSync(join(project.root, file), 'utf8')).frontmatter.raw as { title?: string } | undefined)?.title;
+      return { title: title ?? file, url: pageUrl(file, project.config.docsDir) };
+    })
+    .sort((a, b) => a.title.localeCompare(b.title));
 }
 
 export interface AlertEntry {

@@ -4,6 +4,11 @@ import { reviewStale, schemaSections } from './content.ts';
 import { cliFlags } from './cli-flags.ts';
 import { fencesLanguage, fencesPrompt } from './fences.ts';
 import { linksResolve } from './links.ts';
+import { textMojibake } from './mojibake.ts';
+import { commandsInteractive, commandsLongRunning } from './never-ends.ts';
+import { riskDeclared } from './risk.ts';
+import { secretsNoSecrets } from './secrets.ts';
+import { textUnicode } from './unicode.ts';
 import { mdxSafety } from './mdx-safety.ts';
 import { promqlSyntax } from './promql-syntax.ts';
 import { envDeclared, placeholdersDeclared, placeholdersExample, placeholdersUsed } from './placeholders.ts';
@@ -29,6 +34,12 @@ export const RULES: Rule[] = [
   sqlSyntax,
   promqlSyntax,
   cliFlags,
+  riskDeclared,
+  commandsLongRunning,
+  commandsInteractive,
+  secretsNoSecrets,
+  textUnicode,
+  textMojibake,
   placeholdersDeclared,
   placeholdersUsed,
   placeholdersExample,

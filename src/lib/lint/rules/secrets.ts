@@ -1,0 +1,49 @@
+// No credentials in runbooks: they are published on the site, in the registry and in Git history.
+import { LineIndex, type Span } from '../../problem.ts';
+import { findAssignedSecrets, findSecrets } from '../../text/secrets.ts';
+import { defineRule } from '../types.ts';
+import { exampleRunbook } from './example.ts';
+
+const body = (code: string) => `## Symptoms\n\nThe API answers slowly.\n\n## Investigation\n\n### Count the connections\n\n\`\`\`bash\n${code}\n\`\`\`\n`;
+
+export const secretsNoSecrets = defineRule({
+  meta: {
+    id: 'secrets/no-secrets',
+    category: 'safety',
+    severity: 'error',
+    description: 'No credentials in runbooks: keys, tokens, private keys, passwords in URLs and assignments.',
+    docs: 'A runbook is published on the site, copied into the registry and kept in Git history forever, so a credential in it is leaked. The rule finds AWS access keys (`AKIA…`/`ASIA…`) and secret keys, private key blocks, GitHub, GitLab, Slack, Stripe, Google and npm tokens, JSON Web Tokens, `Authorization:` headers with a literal token, passwords in connection strings (`postgres://user:pass@host`, `redis://:pass@host`), in assignments and options (`PGPASSWORD=...`, `password: ...`, `--password ...`, `mysql -p...`, `redis-cli -a ...`, `curl -u user:pass`) — in prose, frontmatter and code. Messages never repeat the secret, only a masked form. Not secrets: placeholders (`<password>`, `{{ token }}`), environment and command references (`$DB_PASSWORD`, `${PGPASSWORD}`, `$(vault read ...)`), masks (`***`, `xxx`, `REDACTED`) and words that name the field (`password`, `secret`, `your-token`). Example values such as `changeme` or the AWS documentation key are reported: literal credentials in a command teach the wrong habit, and weak defaults end up in production. Remove the secret, use a placeholder or an environment variable, and rotate it.',
+    examples: {
+      bad: exampleRunbook({ runbook: 'env:\n  PGHOST: Host of the shop database', body: body('psql "postgres://app:Sup3rS3cret@$PGHOST/shop" -c "SELECT count(*) FROM pg_stat_activity"') }),
+      good: exampleRunbook({ runbook: 'env:\n  DATABASE_URL: Read-only connection string of the shop database', body: body('psql "$DATABASE_URL" -c "SELECT count(*) FROM pg_stat_activity"') }),
+    },
+  },
+  check(runbook, context) {
+    const found: { start: number; end: number; span: Span; kind: string; masked: string }[] = [];
+    let lines: LineIndex | undefined;
+    for (const match of findSecrets(runbook.source)) {
+      lines ??= new LineIndex(runbook.source);
+      found.push({ start: match.start, end: match.end, span: lines.span(match.start, match.end), kind: match.kind, masked: match.masked });
+    }
+    for (const block of runbook.blocks) {
+      // Shaped tokens were found in the whole file above; here what only code can hold.
+      for (const match of findAssignedSecrets(block.code)) {
+        const span = context.codeSpan(block, match.start, match.end);
+        found.push({ start: span.start.offset, end: span.end.offset, span, kind: match.kind, masked: match.masked });
+      }
+    }
+    // A secret found twice (a password both in a URL and an assignment): report it once.
+    let reportedUntil = -1;
+    for (const secret of found.sort((a, b) => a.start - b.start || b.end - a.end)) {
+      if (secret.start < reportedUntil) continue;
+      reportedUntil = secret.end;
+      context.report({
+        span: secret.span,
+        message: `${capitalise(secret.kind)} in the runbook: ${secret.masked}`,
+        hint: 'Use a placeholder (<password>) or an environment variable ($DB_PASSWORD) instead, and rotate the credential: it is in the Git history.',
+      });
+    }
+  },
+});
+
+const capitalise = (text: string) => text[0].toUpperCase() + text.slice(1);

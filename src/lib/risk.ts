@@ -1,0 +1,971 @@
+// What running a block risks. A maintained table says which commands change or destroy state
+// (shell programs, SQL statements, Redis commands) and why; the inference reads a block's code
+// into the commands that would run — through pipes, `sudo`, `kubectl exec -- ...`, `psql -c "..."`
+// and heredocs — and looks each one up. The linter, the runner and the docs all use this module.
+import { commandRanges } from './model/code.ts';
+import type { BlockKind, CommandLanguage, Risk } from './model/types.ts';
+import { neutralisePlaceholders, simpleCommands, type Word } from './shell/words.ts';
+import { sqlStatements, type SqlToken } from './text/sql.ts';
+
+export type ChangingRisk = Exclude<Risk, 'read'>;
+
+export interface RiskEntry {
+  /** What the pattern is matched against: a shell command, a SQL statement, a Redis command. */
+  kind: 'shell' | 'sql' | 'redis';
+  /**
+   * shell: the program and the subcommand words after it, options skipped: `kubectl rollout undo`;
+   * `*` is any one word, `**` any number of words, `a|b` either, `delete-*` a prefix.
+   * sql: the statement's leading keywords (`DROP`, `SET GLOBAL`), or `name()` for a function called anywhere.
+   * redis: the command and its subcommand (`FLUSHDB`, `CONFIG SET`).
+   */
+  pattern: string;
+  /** Only when one of these options is given (`--force`); `-x` also matches inside `-xyz`. */
+  withFlag?: readonly string[];
+  /** sql: only when this keyword follows at the statement's top level (`ALTER TABLE ... DROP COLUMN`). */
+  contains?: string;
+  /** sql: only when this keyword is in the option list after the leading keywords (`VACUUM (FULL)`). */
+  option?: string;
+  /** shell: only when the command reads a file (`-f FILE`, `< FILE`) whose name matches. */
+  input?: RegExp;
+  risk: ChangingRisk;
+  /** Why, shown after the command: "`kubectl delete pod` deletes Kubernetes objects". */
+  reason: string;
+}
+
+const D = 'destructive' as const;
+const C = 'change' as const;
+
+/**
+ * The risk table. `destructive` = loses data or is hard to undo (delete, flush, drop, truncate,
+ * terminate, restore over live data, uninstall, force-push); `change` = a reversible change of state
+ * (scale, restart, set, roll back). Where several entries match a command, the most specific wins.
+ */
+export const RISK_TABLE: readonly RiskEntry[] = [
+  // Kubernetes
+  { kind: 'shell', pattern: 'kubectl delete', risk: D, reason: 'deletes Kubernetes objects' },
+  { kind: 'shell', pattern: 'kubectl drain', risk: C, reason: 'evicts every pod from a node' },
+  { kind: 'shell', pattern: 'kubectl cordon|uncordon', risk: C, reason: 'changes whether pods are scheduled on a node' },
+  { kind: 'shell', pattern: 'kubectl taint', risk: C, reason: 'changes which pods a node accepts' },
+  { kind: 'shell', pattern: 'kubectl scale|autoscale', risk: C, reason: 'changes the number of replicas' },
+  { kind: 'shell', pattern: 'kubectl rollout restart', risk: C, reason: 'restarts every pod of a workload' },
+  { kind: 'shell', pattern: 'kubectl rollout undo', risk: C, reason: 'rolls a workload back to an earlier revision' },
+  { kind: 'shell', pattern: 'kubectl rollout pause|resume', risk: C, reason: 'pauses or resumes a rollout' },
+  { kind: 'shell', pattern: 'kubectl patch', risk: C, reason: 'changes live Kubernetes objects' },
+  { kind: 'shell', pattern: 'kubectl set', risk: C, reason: "changes a workload's image, resources or environment" },
+  { kind: 'shell', pattern: 'kubectl edit', risk: C, reason: 'edits live Kubernetes objects' },
+  { kind: 'shell', pattern: 'kubectl apply', risk: C, reason: 'applies manifests to the cluster' },
+  { kind: 'shell', pattern: 'kubectl apply', withFlag: ['--prune'], risk: D, reason: 'deletes objects that are not in the manifests (--prune)' },
+  { kind: 'shell', pattern: 'kubectl replace', risk: C, reason: 'replaces live Kubernetes objects' },
+  { kind: 'shell', pattern: 'kubectl replace', withFlag: ['--force'], risk: D, reason: 'deletes and recreates Kubernetes objects (--force)' },
+  { kind: 'shell', pattern: 'kubectl create|run|expose', risk: C, reason: 'creates Kubernetes objects' },
+  { kind: 'shell', pattern: 'kubectl label|annotate', risk: C, reason: 'changes labels or annotations of live objects' },
+  { kind: 'shell', pattern: 'kubectl certificate approve|deny', risk: C, reason: 'approves or denies a certificate request' },
+  { kind: 'shell', pattern: 'helm install', risk: C, reason: 'installs a release into the cluster' },
+  { kind: 'shell', pattern: 'helm upgrade', risk: C, reason: 'upgrades a release' },
+  { kind: 'shell', pattern: 'helm rollback', risk: C, reason: 'rolls a release back to an earlier revision' },
+  { kind: 'shell', pattern: 'helm uninstall|delete|del|un', risk: D, reason: 'removes a release and its Kubernetes objects' },
+  // Cloud CLIs
+  { kind: 'shell', pattern: 'aws * delete-*|terminate-*|purge-*|remove-*-from-*', risk: D, reason: 'deletes AWS resources' },
+  { kind: 'shell', pattern: 'aws * restore-*', risk: D, reason: 'restores from a backup (restored data replaces what is there now)' },
+  { kind: 'shell', pattern: 'aws * promote-*', risk: D, reason: 'promotes a replica (replication cannot be resumed)' },
+  { kind: 'shell', pattern: 'aws * modify-*|update-*|put-*|set-*|reset-*', risk: C, reason: 'changes AWS resources' },
+  { kind: 'shell', pattern: 'aws * reboot-*|stop-*|start-*|failover-*', risk: C, reason: 'stops, starts or fails over AWS resources' },
+  { kind: 'shell', pattern: 'aws * revoke-*|authorize-*', risk: C, reason: 'changes network or access rules' },
+  { kind: 'shell', pattern: 'aws * create-*|run-*|attach-*|detach-*|associate-*|disassociate-*|register-*|deregister-*|enable-*|disable-*|cancel-*|invoke|send-*|publish|copy-*|import-*|add-*|tag-*|untag-*', risk: C, reason: 'changes AWS resources' },
+  { kind: 'shell', pattern: 'aws s3 rm|rb', risk: D, reason: 'deletes S3 objects or buckets' },
+  { kind: 'shell', pattern: 'aws s3 sync', withFlag: ['--delete'], risk: D, reason: 'deletes S3 objects that are not in the source (--delete)' },
+  { kind: 'shell', pattern: 'aws s3 mv', risk: C, reason: 'moves S3 objects' },
+  { kind: 'shell', pattern: 'gcloud ** delete', risk: D, reason: 'deletes Google Cloud resources' },
+  { kind: 'shell', pattern: 'gcloud ** create|update|patch|stop|start|reset|resize|restart|set-*|add-*|remove-*|deploy|rollback|failover|promote-replica|restore', risk: C, reason: 'changes Google Cloud resources' },
+  { kind: 'shell', pattern: 'az ** delete', risk: D, reason: 'deletes Azure resources' },
+  { kind: 'shell', pattern: 'az ** create|update|set|stop|start|restart|scale|restore|failover|deallocate', risk: C, reason: 'changes Azure resources' },
+  { kind: 'shell', pattern: 'terraform|tofu apply', risk: C, reason: 'changes infrastructure to match the configuration' },
+  { kind: 'shell', pattern: 'terraform|tofu apply', withFlag: ['-destroy'], risk: D, reason: 'destroys infrastructure' },
+  { kind: 'shell', pattern: 'terraform|tofu destroy', risk: D, reason: 'destroys infrastructure' },
+  { kind: 'shell', pattern: 'terraform|tofu import|taint|untaint', risk: C, reason: 'changes the Terraform state' },
+  { kind: 'shell', pattern: 'terraform|tofu state rm|mv|push|replace-provider', risk: D, reason: 'rewrites the Terraform state' },
+  // Databases and caches from the shell (SQL and Redis commands inside are looked up separately)
+  { kind: 'shell', pattern: 'psql', input: /backup|dump|restore|snapshot/i, risk: D, reason: 'restores a dump over the database (it overwrites live data)' },
+  { kind: 'shell', pattern: 'mysql|mariadb', input: /backup|dump|restore|snapshot/i, risk: D, reason: 'restores a dump over the database (it overwrites live data)' },
+  { kind: 'shell', pattern: 'pg_restore', withFlag: ['-d', '--dbname'], risk: D, reason: 'restores a dump over the database (it overwrites live data)' },
+  { kind: 'shell', pattern: 'dropdb|dropuser', risk: D, reason: 'drops a database or role' },
+  { kind: 'shell', pattern: 'createdb|createuser', risk: C, reason: 'creates a database or role' },
+  { kind: 'shell', pattern: 'pg_ctl|pg_ctlcluster stop|restart|reload|kill', risk: C, reason: 'stops or restarts PostgreSQL' },
+  { kind: 'shell', pattern: 'pg_ctl|pg_ctlcluster promote', risk: D, reason: 'promotes a standby to primary (it cannot be demoted)' },
+  { kind: 'shell', pattern: 'patronictl switchover|failover|restart|reload|pause|resume', risk: C, reason: 'changes the PostgreSQL cluster' },
+  { kind: 'shell', pattern: 'patronictl remove|reinit', risk: D, reason: 'wipes a PostgreSQL cluster member' },
+  // Hosts, files and services
+  { kind: 'shell', pattern: 'rm|shred|srm', risk: D, reason: 'deletes files' },
+  { kind: 'shell', pattern: 'find', withFlag: ['-delete'], risk: D, reason: 'deletes the files it finds (-delete)' },
+  { kind: 'shell', pattern: 'truncate', risk: D, reason: 'cuts files to a size (the rest is lost)' },
+  { kind: 'shell', pattern: 'dd', risk: D, reason: 'overwrites a file or device' },
+  { kind: 'shell', pattern: 'mkfs|mkfs.*|wipefs|fdisk|parted', risk: D, reason: 'erases a disk or file system' },
+  { kind: 'shell', pattern: 'iptables|ip6tables', withFlag: ['-A', '-I', '-D', '-R', '-F', '-X', '-P', '-N', '-Z', '-E', '--append', '--insert', '--delete', '--replace', '--flush', '--delete-chain', '--policy', '--new-chain', '--zero'], risk: C, reason: 'changes firewall rules' },
+  { kind: 'shell', pattern: 'iptables-restore|ip6tables-restore', risk: C, reason: 'replaces firewall rules' },
+  { kind: 'shell', pattern: 'ufw allow|deny|reject|limit|delete|insert|enable|disable|reset|default', risk: C, reason: 'changes firewall rules' },
+  { kind: 'shell', pattern: 'nft add|delete|flush|insert|replace|create|destroy', risk: C, reason: 'changes firewall rules' },
+  { kind: 'shell', pattern: 'systemctl restart|stop|start|reload|try-restart|reload-or-restart|kill|disable|enable|mask|unmask|isolate|daemon-reload', risk: C, reason: 'starts, stops or reconfigures a service' },
+  { kind: 'shell', pattern: 'service * restart|stop|start|reload|force-reload', risk: C, reason: 'starts, stops or restarts a service' },
+  { kind: 'shell', pattern: 'kill|pkill|killall', risk: C, reason: 'kills processes' },
+  { kind: 'shell', pattern: 'reboot|shutdown|halt|poweroff', risk: C, reason: 'restarts or stops the host' },
+  { kind: 'shell', pattern: 'crontab', withFlag: ['-r'], risk: D, reason: 'deletes the crontab' },
+  { kind: 'shell', pattern: 'docker rm|rmi', risk: D, reason: 'deletes containers or images' },
+  { kind: 'shell', pattern: 'docker container|image|volume|network rm|prune', risk: D, reason: 'deletes Docker objects' },
+  { kind: 'shell', pattern: 'docker system|builder prune', risk: D, reason: 'deletes unused Docker data' },
+  { kind: 'shell', pattern: 'docker kill|stop|restart|pause|unpause|update', risk: C, reason: 'stops, restarts or changes containers' },
+  { kind: 'shell', pattern: 'docker container kill|stop|restart', risk: C, reason: 'stops or restarts containers' },
+  { kind: 'shell', pattern: 'docker compose down|stop|restart|up|kill|rm|pull', risk: C, reason: 'stops, starts or recreates services' },
+  { kind: 'shell', pattern: 'docker compose down|rm', withFlag: ['-v', '--volumes'], risk: D, reason: 'deletes service volumes (-v)' },
+  { kind: 'shell', pattern: 'docker service scale|update|rollback', risk: C, reason: 'changes a Swarm service' },
+  { kind: 'shell', pattern: 'docker service rm', risk: D, reason: 'removes a Swarm service' },
+  // Version control
+  { kind: 'shell', pattern: 'git push', risk: C, reason: 'changes a remote repository' },
+  { kind: 'shell', pattern: 'git push', withFlag: ['--force', '-f', '--force-with-lease', '--delete', '-d', '--mirror'], risk: D, reason: 'rewrites or deletes remote history' },
+  { kind: 'shell', pattern: 'git revert', risk: C, reason: 'adds a commit that undoes another' },
+  { kind: 'shell', pattern: 'git reset', withFlag: ['--hard'], risk: D, reason: 'discards local changes (--hard)' },
+  { kind: 'shell', pattern: 'git clean', withFlag: ['-f', '--force'], risk: D, reason: 'deletes untracked files' },
+  // HTTP
+  { kind: 'shell', pattern: 'curl', withFlag: ['-X DELETE', '--request DELETE'], risk: D, reason: 'sends an HTTP DELETE request' },
+
+  // SQL (PostgreSQL and MySQL)
+  { kind: 'sql', pattern: 'DROP', risk: D, reason: 'drops a database object and its data' },
+  { kind: 'sql', pattern: 'TRUNCATE', risk: D, reason: 'empties tables' },
+  { kind: 'sql', pattern: 'DELETE', risk: D, reason: 'deletes rows' },
+  { kind: 'sql', pattern: 'UPDATE', risk: D, reason: 'overwrites rows (the old values are lost)' },
+  { kind: 'sql', pattern: 'MERGE', risk: D, reason: 'inserts, updates or deletes rows' },
+  { kind: 'sql', pattern: 'REPLACE', risk: D, reason: 'replaces rows' },
+  { kind: 'sql', pattern: 'INSERT', risk: C, reason: 'inserts rows' },
+  { kind: 'sql', pattern: 'COPY', contains: 'FROM', risk: C, reason: 'loads rows into a table' },
+  { kind: 'sql', pattern: 'LOAD', risk: C, reason: 'loads rows into a table' },
+  { kind: 'sql', pattern: 'ALTER', risk: C, reason: "changes a database object's definition" },
+  { kind: 'sql', pattern: 'ALTER', contains: 'DROP COLUMN', risk: D, reason: 'drops a column and its data' },
+  { kind: 'sql', pattern: 'CREATE', risk: C, reason: 'creates a database object' },
+  { kind: 'sql', pattern: 'RENAME', risk: C, reason: 'renames tables' },
+  { kind: 'sql', pattern: 'GRANT|REVOKE', risk: C, reason: 'changes privileges' },
+  { kind: 'sql', pattern: 'COMMENT', risk: C, reason: 'changes a comment on a database object' },
+  { kind: 'sql', pattern: 'VACUUM', contains: 'FULL', risk: C, reason: 'rewrites tables under an exclusive lock' },
+  { kind: 'sql', pattern: 'VACUUM', option: 'FULL', risk: C, reason: 'rewrites tables under an exclusive lock' },
+  { kind: 'sql', pattern: 'REINDEX', risk: C, reason: 'rebuilds indexes under a lock' },
+  { kind: 'sql', pattern: 'CLUSTER|OPTIMIZE', risk: C, reason: 'rewrites a table under an exclusive lock' },
+  { kind: 'sql', pattern: 'REFRESH', risk: C, reason: 'recomputes a materialized view' },
+  { kind: 'sql', pattern: 'LOCK', risk: C, reason: 'locks tables' },
+  { kind: 'sql', pattern: 'DO|CALL', risk: C, reason: 'runs a procedure that may change anything' },
+  { kind: 'sql', pattern: 'SET GLOBAL|PERSIST', risk: C, reason: 'changes a server setting' },
+  { kind: 'sql', pattern: 'KILL', risk: D, reason: 'kills a connection (its transaction is rolled back)' },
+  { kind: 'sql', pattern: 'KILL QUERY', risk: C, reason: 'cancels a running query' },
+  { kind: 'sql', pattern: 'FLUSH', risk: C, reason: 'flushes server caches or logs' },
+  { kind: 'sql', pattern: 'PURGE', risk: D, reason: 'deletes binary logs' },
+  { kind: 'sql', pattern: 'pg_terminate_backend()', risk: D, reason: 'terminates database sessions (their transactions are rolled back)' },
+  { kind: 'sql', pattern: 'pg_cancel_backend()', risk: C, reason: 'cancels running queries' },
+  { kind: 'sql', pattern: 'pg_reload_conf()', risk: C, reason: 'reloads the server configuration' },
+  { kind: 'sql', pattern: 'pg_drop_replication_slot()', risk: D, reason: 'drops a replication slot (its consumer must be rebuilt)' },
+  { kind: 'sql', pattern: 'pg_create_physical_replication_slot()|pg_create_logical_replication_slot()', risk: C, reason: 'creates a replication slot (WAL is kept until it is consumed)' },
+  { kind: 'sql', pattern: 'pg_promote()', risk: D, reason: 'promotes a standby to primary (it cannot be demoted)' },
+  { kind: 'sql', pattern: 'pg_wal_replay_pause()|pg_wal_replay_resume()', risk: C, reason: 'pauses or resumes replication replay' },
+  { kind: 'sql', pattern: 'pg_stat_reset()|pg_stat_statements_reset()|pg_stat_reset_shared()', risk: C, reason: 'resets collected statistics' },
+  { kind: 'sql', pattern: 'setval()', risk: C, reason: 'moves a sequence' },
+  { kind: 'sql', pattern: 'lo_unlink()', risk: D, reason: 'deletes a large object' },
+
+  // Redis
+  { kind: 'redis', pattern: 'FLUSHDB', risk: D, reason: 'deletes every key in the database' },
+  { kind: 'redis', pattern: 'FLUSHALL', risk: D, reason: 'deletes every key in every database' },
+  { kind: 'redis', pattern: 'DEL|UNLINK|GETDEL', risk: D, reason: 'deletes keys' },
+  { kind: 'redis', pattern: 'HDEL|SREM|ZREM|ZREMRANGEBYSCORE|ZREMRANGEBYRANK|ZREMRANGEBYLEX|LREM|LTRIM|LPOP|RPOP|SPOP|XDEL|XTRIM', risk: D, reason: 'removes elements from a key' },
+  { kind: 'redis', pattern: 'SHUTDOWN', risk: D, reason: 'stops the server (unsaved data is lost)' },
+  { kind: 'redis', pattern: 'REPLICAOF|SLAVEOF', risk: D, reason: 'makes the server a replica (its data is replaced)' },
+  { kind: 'redis', pattern: 'REPLICAOF|SLAVEOF NO ONE', risk: C, reason: 'promotes a replica to primary' },
+  { kind: 'redis', pattern: 'MIGRATE', risk: D, reason: 'moves keys to another server' },
+  { kind: 'redis', pattern: 'CLUSTER RESET|FORGET', risk: D, reason: 'removes a node from the cluster' },
+  { kind: 'redis', pattern: 'CLUSTER FAILOVER|SETSLOT|ADDSLOTS|DELSLOTS|MEET', risk: C, reason: 'changes the cluster layout' },
+  { kind: 'redis', pattern: 'FUNCTION FLUSH|DELETE', risk: D, reason: 'deletes server-side functions' },
+  { kind: 'redis', pattern: 'SCRIPT FLUSH', risk: C, reason: 'empties the script cache' },
+  { kind: 'redis', pattern: 'DEBUG', risk: D, reason: 'can crash or block the server' },
+  { kind: 'redis', pattern: 'CONFIG SET|REWRITE|RESETSTAT', risk: C, reason: 'changes the server configuration' },
+  { kind: 'redis', pattern: 'CLIENT KILL|PAUSE|NO-EVICT', risk: C, reason: 'disconnects or pauses clients' },
+  { kind: 'redis', pattern: 'ACL SETUSER|DELUSER|LOAD', risk: C, reason: 'changes users and permissions' },
+  { kind: 'redis', pattern: 'FAILOVER', risk: C, reason: 'fails over to a replica' },
+  { kind: 'redis', pattern: 'SET|SETEX|PSETEX|SETNX|MSET|MSETNX|GETSET|SETRANGE|APPEND|INCR|INCRBY|INCRBYFLOAT|DECR|DECRBY|HSET|HSETNX|HMSET|HINCRBY|LPUSH|RPUSH|LSET|LINSERT|SADD|SMOVE|ZADD|ZINCRBY|XADD|RENAME|RENAMENX|COPY|MOVE|SWAPDB|RESTORE', risk: C, reason: 'writes keys' },
+  { kind: 'redis', pattern: 'EXPIRE|PEXPIRE|EXPIREAT|PEXPIREAT|PERSIST', risk: C, reason: 'changes when keys expire' },
+  { kind: 'redis', pattern: 'BGREWRITEAOF|BGSAVE|SAVE', risk: C, reason: 'writes the data set to disk' },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Commands that run: a block's code read into commands, wrappers unwrapped.
+
+/** How a command's standard input is fed, when not from the terminal. */
+export type Stdin = 'pipe' | 'file' | 'heredoc' | 'string';
+
+export interface RunCommand {
+  /** Program name: basename, with `oc` read as `kubectl`, `podman` as `docker`, `docker-compose` as `docker compose`. */
+  program: string;
+  /** The program's words up to a wrapped command (for `kubectl exec pod -- ls`: up to `--`). */
+  words: Word[];
+  stdin?: Stdin;
+  /** The `< FILE` it reads (offsets of the file name). */
+  input?: Word;
+  /** The heredoc it reads, with the offset of its first character. */
+  heredoc?: { text: string; start: number };
+  /** Programs that run it, outermost first (`sudo`, `kubectl exec`, `timeout`). */
+  wrappers: string[];
+  /** True for a wrapper that runs a command (`sudo -i psql`, not `sudo -i`); the command follows it. */
+  wraps?: boolean;
+  /** Index of the wrapping command in the list. */
+  parent?: number;
+}
+
+/** Options that take a value, per program: their value is not a positional word. */
+export const VALUE_OPTIONS: Record<string, readonly string[]> = {
+  kubectl: ['-n', '--namespace', '--context', '--cluster', '--user', '--kubeconfig', '-s', '--server', '--token', '--as', '--as-group', '--request-timeout', '-l', '--selector', '-o', '--output', '-c', '--container', '-f', '--filename', '--field-selector', '-p', '--patch', '--type', '--replicas', '--timeout', '--grace-period', '--since', '--since-time', '--tail', '--sort-by', '--image', '-L', '--label-columns', '--template', '-k', '--kustomize', '--for', '--to-revision', '--revision', '--pod-running-timeout', '--local-port'],
+  helm: ['-n', '--namespace', '--kube-context', '--kubeconfig', '-f', '--values', '--set', '--set-string', '--set-file', '--version', '--timeout', '-o', '--output', '--repo', '--description'],
+  aws: ['--region', '--profile', '--output', '--endpoint-url', '--query', '--color', '--ca-bundle', '--cli-read-timeout', '--cli-connect-timeout', '--cli-binary-format'],
+  gcloud: ['--project', '--account', '--configuration', '--format', '--zone', '--region', '--verbosity', '--filter', '--impersonate-service-account'],
+  az: ['-g', '--resource-group', '-n', '--name', '--subscription', '-o', '--output', '--query'],
+  docker: ['-H', '--host', '--context', '--config', '-l', '--log-level', '-e', '--env', '-u', '--user', '-w', '--workdir', '--env-file', '-f', '--file', '-p', '--project-name', '--format', '--filter', '--detach-keys', '--tail', '--since', '--until', '--time', '--signal'],
+  'redis-cli': ['-h', '-p', '-s', '-a', '-u', '-r', '-i', '-n', '-d', '-D', '--user', '--pass', '--sni', '--cacert', '--cacertdir', '--cert', '--key', '--tls-ciphers', '--tls-ciphersuites', '--pattern', '--count', '--memkeys-samples', '--pipe-timeout', '--rdb', '--functions-rdb', '--eval', '--intrinsic-latency', '--lru-test', '--show-pushes'],
+  psql: ['-h', '--host', '-p', '--port', '-U', '--username', '-d', '--dbname', '-c', '--command', '-f', '--file', '-v', '--set', '--variable', '-o', '--output', '-P', '--pset', '-F', '--field-separator', '-R', '--record-separator', '-T', '--table-attr', '-L', '--log-file'],
+  mysql: ['-h', '--host', '-P', '--port', '-u', '--user', '-D', '--database', '-e', '--execute', '-S', '--socket'],
+  pg_restore: ['-h', '--host', '-p', '--port', '-U', '--username', '-j', '--jobs', '-n', '--schema', '-t', '--table', '-f', '--file', '-F', '--format', '-L', '--use-list', '-I', '--index', '-P', '--function', '-T', '--trigger'],
+  git: ['-C', '-c'],
+  systemctl: ['-H', '--host', '-M', '--machine', '-t', '--type', '-p', '--property', '-s', '--signal', '-n', '--lines', '-o', '--output', '--state'],
+  journalctl: ['-u', '--unit', '-n', '--lines', '-p', '--priority', '--since', '--until', '-o', '--output', '-t', '--identifier', '-D', '--directory', '-M', '--machine', '-g', '--grep'],
+  tail: ['-n', '--lines', '-c', '--bytes', '-s', '--sleep-interval', '--pid'],
+  top: ['-d', '-n', '-p', '-u', '-U', '-o'],
+  watch: ['-n', '--interval'],
+  ssh: ['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w', '-B'],
+  sudo: ['-u', '--user', '-g', '--group', '-h', '--host', '-p', '--prompt', '-C', '--close-from', '-D', '--chdir', '-r', '--role', '-t', '--type', '-U', '--other-user', '-T', '--command-timeout'],
+  timeout: ['-s', '--signal', '-k', '--kill-after'],
+  xargs: ['-I', '-n', '-P', '-L', '-d', '-E', '-s', '-a', '--max-args', '--max-procs', '--delimiter', '--arg-file'],
+  nice: ['-n', '--adjustment'],
+  ionice: ['-c', '--class', '-n', '--classdata', '-p', '--pid'],
+  env: ['-u', '--unset', '-C', '--chdir', '-S', '--split-string'],
+  ping: ['-c', '-i', '-w', '-W', '-s', '-t', '-I', '-l', '-p', '-Q', '-S'],
+  tcpdump: ['-i', '-c', '-w', '-r', '-s', '-C', '-G', '-W', '-F', '-E', '-y', '-Z', '-B', '-j', '-z'],
+  curl: ['-X', '--request', '-H', '--header', '-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '-o', '--output', '-u', '--user', '-F', '--form', '-T', '--upload-file', '-A', '--user-agent', '-e', '--referer', '-b', '--cookie', '-c', '--cookie-jar', '-m', '--max-time', '-w', '--write-out', '-x', '--proxy', '--connect-timeout', '--retry', '--cert', '--key', '--cacert', '-K', '--config'],
+  stern: ['-n', '--namespace', '-c', '--container', '-l', '--selector', '--context', '--since', '--tail', '-o', '--output', '-t', '--timestamps', '--template'],
+  iptables: ['-t', '--table'],
+  find: ['-name', '-iname', '-path', '-type', '-mtime', '-mmin', '-size', '-maxdepth', '-mindepth', '-newer', '-user', '-group', '-perm', '-regex'],
+  su: ['-c', '--command', '-s', '--shell', '-g', '--group'],
+  mongosh: ['--eval', '-u', '--username', '-p', '--password', '--host', '--port', '-f', '--file', '--authenticationDatabase'],
+};
+
+const PROGRAM_ALIASES: Record<string, string> = { oc: 'kubectl', podman: 'docker', tofu: 'terraform', mariadb: 'mysql', 'docker-compose': 'docker compose', 'podman-compose': 'docker compose', mongo: 'mongosh', ip6tables: 'iptables', sh: 'shell', bash: 'shell', zsh: 'shell', dash: 'shell', ash: 'shell', ksh: 'shell' };
+
+/** Programs that run another command given in their arguments (the second is analysed too). */
+const WRAPPERS = new Set(['sudo', 'env', 'nohup', 'time', 'command', 'exec', 'nice', 'ionice', 'stdbuf', 'timeout', 'xargs', 'watch', 'ssh', 'shell', 'su', 'kubectl', 'docker', 'flock', 'chronic', 'caffeinate']);
+
+/** The command that `words` run, before unwrapping. */
+function programOf(words: Word[]): { program: string; args: Word[] } {
+  const name = words[0].value.replace(/^.*\//, '');
+  const alias = PROGRAM_ALIASES[name] ?? name;
+  if (alias === 'docker compose') return { program: 'docker', args: [{ value: 'compose', start: words[0].start, end: words[0].end }, ...words.slice(1)] };
+  return { program: alias, args: words.slice(1) };
+}
+
+const valueSets = new Map<string, Set<string>>();
+/** The options of a program that take a value, as a set. */
+function valueOptions(program: string): Set<string> {
+  let set = valueSets.get(program);
+  if (!set) valueSets.set(program, (set = new Set(VALUE_OPTIONS[program] ?? [])));
+  return set;
+}
+
+/** Positional words of `args`: options and their values skipped, up to `--`. */
+export function positionals(program: string, args: Word[]): Word[] {
+  const values = valueOptions(program);
+  const result: Word[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const value = args[i].value;
+    if (value === '--') break;
+    if (value.length > 1 && value.startsWith('-') && !/^-\d+$/.test(value)) {
+      if (values.has(value)) i++;
+      continue;
+    }
+    result.push(args[i]);
+  }
+  return result;
+}
+
+interface ParsedFlags {
+  exact: Set<string>;
+  /** `--force` also as `--force=true`. */
+  long: string[];
+  /** `-f` also inside `-rf`. */
+  short: Set<string>;
+  /** `-X DELETE`: an option and its value. */
+  valued: { option: string; value: string }[];
+}
+
+const parsedFlags = new WeakMap<readonly string[], ParsedFlags>();
+function parseFlags(flags: readonly string[]): ParsedFlags {
+  let parsed = parsedFlags.get(flags);
+  if (parsed) return parsed;
+  parsed = { exact: new Set(), long: [], short: new Set(), valued: [] };
+  for (const flag of flags) {
+    if (flag.includes(' ')) {
+      const [option, value] = flag.split(' ');
+      parsed.valued.push({ option, value: value.toUpperCase() });
+      continue;
+    }
+    parsed.exact.add(flag);
+    if (flag.startsWith('--')) parsed.long.push(`${flag}=`);
+    else if (/^-[A-Za-z]$/.test(flag)) parsed.short.add(flag[1]);
+  }
+  parsedFlags.set(flags, parsed);
+  return parsed;
+}
+
+const CLUSTER = /^-\d*[A-Za-z][A-Za-z0-9]*$/;
+
+/**
+ * The word that gives one of `flags`: `--force`, `--force=true`, `-f`, or `-f` inside `-rf`. A flag
+ * with a value (`-X DELETE`) also matches `-XDELETE` and `--request=DELETE`.
+ */
+export function findFlag(program: string, args: Word[], flags: readonly string[]): Word | undefined {
+  const values = valueOptions(program);
+  const { exact, long, short, valued } = parseFlags(flags);
+  for (let i = 0; i < args.length; i++) {
+    const value = args[i].value;
+    if (value === '--') return undefined;
+    if (value[0] !== '-') continue;
+    if (exact.has(value)) return args[i];
+    for (const prefix of long) if (value.startsWith(prefix) && !/=(false|0|none|no)$/i.test(value)) return args[i];
+    for (const { option, value: expected } of valued) {
+      const given = value === option ? args[i + 1]?.value : value.startsWith(`${option}=`) ? value.slice(option.length + 1) : option.length === 2 && value.startsWith(option) ? value.slice(2) : undefined;
+      if (given?.toUpperCase() === expected) return args[i];
+    }
+    if (short.size && value[1] !== '-' && CLUSTER.test(value)) {
+      // A cluster of short options; stop at one that takes the rest as its value (`-owide`).
+      for (const letter of value.replace(/^-\d*/, '')) {
+        if (short.has(letter)) return args[i];
+        if (values.has(`-${letter}`)) break;
+      }
+    }
+    if (values.has(value)) i++;
+  }
+  return undefined;
+}
+
+/** Offsets in code for words of a string that is parsed again (`sh -c "..."`, `psql -c "..."`). */
+type Placement = { offset: number } | { collapse: [number, number] };
+
+const place = (placement: Placement, start: number, end: number): [number, number] =>
+  'offset' in placement ? [start + placement.offset, end + placement.offset] : placement.collapse;
+
+/** Where a word's value sits in the code: right inside its quotes, or nowhere exact. */
+export function valuePlacement(text: string, word: Word): Placement {
+  const raw = text.slice(word.start, word.end);
+  if (raw === word.value) return { offset: word.start };
+  if (/^(["']).*\1$/s.test(raw) && raw.slice(1, -1) === word.value) return { offset: word.start + 1 };
+  return { collapse: [word.start, word.end] };
+}
+
+/** Code with everything outside `ranges` blanked (newlines kept), so offsets stay those of the code. */
+function keepRanges(code: string, ranges: { start: number; end: number }[]): string {
+  let out = '';
+  let last = 0;
+  for (const range of ranges) {
+    out += code.slice(last, range.start).replace(/[^\n]/g, ' ') + code.slice(range.start, range.end);
+    last = range.end;
+  }
+  return out + code.slice(last).replace(/[^\n]/g, ' ');
+}
+
+/**
+ * The commands a block's code runs, in order, each with its own words (offsets into the code) and
+ * where its input comes from; wrapped commands (`sudo X`, `kubectl exec pod -- X`, `ssh host X`,
+ * `sh -c "X"`, `watch X`) follow their wrapper. Console blocks: only prompt lines. Placeholders
+ * are neutral words (`<pod>` reads as `_pod_`).
+ */
+export function commandsToRun(code: string, kind: BlockKind = 'command'): readonly RunCommand[] {
+  // Three rules read the same blocks: keep the last few thousand results.
+  const key = `${kind === 'console' ? 'console' : 'code'}\0${code}`;
+  const cached = runCache.get(key);
+  if (cached) return cached;
+  const text = neutralisePlaceholders(kind === 'console' ? keepRanges(code, commandRanges(code, 'console')) : code);
+  const out: RunCommand[] = [];
+  collect(text, { offset: 0 }, [], undefined, undefined, out);
+  if (runCache.size >= 5000) runCache.clear();
+  runCache.set(key, out);
+  return out;
+}
+
+const runCache = new Map<string, RunCommand[]>();
+
+function collect(text: string, placement: Placement, wrappers: string[], parent: number | undefined, inherited: Pick<RunCommand, 'stdin' | 'input'> | undefined, out: RunCommand[]): void {
+  for (const simple of simpleCommands(text)) {
+    const input = inputOf(text, simple.words, simple.end);
+    const words = simple.words.map((word) => {
+      const [start, end] = place(placement, word.start, word.end);
+      return { value: word.value, start, end };
+    });
+    // A heredoc inside a string parsed again (`sh -c "psql <<EOF ..."`) has no exact place: left out.
+    const heredoc = input.heredoc && 'offset' in placement ? { text: input.heredoc.text, start: input.heredoc.start + placement.offset } : undefined;
+    const stdin = input.stdin ?? inherited?.stdin;
+    let file = inherited?.input;
+    if (input.input) {
+      const [start, end] = place(placement, input.input.start, input.input.end);
+      file = { value: input.input.value, start, end };
+    }
+    add(words, { ...(stdin ? { stdin } : {}), ...(file ? { input: file } : {}), ...(heredoc ? { heredoc } : {}) }, wrappers, parent, out, text, placement, simple.words);
+  }
+}
+
+/** Adds a command and, for a wrapper, the command it runs. `local` are the same words in `text`'s own offsets. */
+function add(
+  words: Word[],
+  input: Pick<RunCommand, 'stdin' | 'input' | 'heredoc'>,
+  wrappers: string[],
+  parent: number | undefined,
+  out: RunCommand[],
+  text: string,
+  placement: Placement,
+  local: Word[],
+): void {
+  const { program, args } = programOf(words);
+  const inner = WRAPPERS.has(program) ? wrapped(program, args) : undefined;
+  const own = inner ? words.slice(0, words.length - inner.words.length - (inner.skipped ?? 0)) : words;
+  const wraps = Boolean(inner && inner.words.length);
+  const index = out.push({ program, words: own, ...input, wrappers, ...(parent !== undefined ? { parent } : {}), ...(wraps ? { wraps } : {}) }) - 1;
+  if (!inner) return;
+  const name = inner.name ?? program;
+  const innerInput = { ...(input.stdin ? { stdin: input.stdin } : {}), ...(input.input ? { input: input.input } : {}) };
+  if (inner.reparse) {
+    // One string that a shell parses again: `sh -c "..."`, `ssh host "..."`, `watch '...'`.
+    const word = inner.words[0];
+    const localWord = local[words.indexOf(word)] ?? word;
+    const inPlace = valuePlacement(text, localWord);
+    const nested: Placement = 'offset' in inPlace && 'offset' in placement ? { offset: inPlace.offset + placement.offset } : { collapse: [word.start, word.end] };
+    collect(localWord.value, nested, [...wrappers, name], index, innerInput, out);
+  } else if (inner.words.length) {
+    const offset = words.length - inner.words.length;
+    add(inner.words, innerInput, [...wrappers, name], index, out, text, placement, local.slice(offset));
+  }
+}
+
+/** The command a wrapper runs: its words, or one word to parse again. */
+function wrapped(program: string, args: Word[]): { words: Word[]; reparse?: boolean; name?: string; skipped?: number } | undefined {
+  const values = valueOptions(program);
+  /** Index of the first positional word at or after `from`, options skipped. */
+  const firstPositional = (from: number, stopAtAssignments = false) => {
+    for (let i = from; i < args.length; i++) {
+      const value = args[i].value;
+      if (value === '--') return i + 1;
+      if (value.startsWith('-') && value.length > 1) {
+        if (values.has(value)) i++;
+        continue;
+      }
+      if (stopAtAssignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(value)) continue;
+      return i;
+    }
+    return args.length;
+  };
+  const rest = (from: number) => args.slice(from);
+  switch (program) {
+    case 'sudo':
+    case 'nohup':
+    case 'time':
+    case 'command':
+    case 'exec':
+    case 'nice':
+    case 'ionice':
+    case 'stdbuf':
+    case 'xargs':
+    case 'chronic':
+    case 'caffeinate':
+      return { words: rest(firstPositional(0)) };
+    case 'env':
+      return { words: rest(firstPositional(0, true)) };
+    case 'timeout':
+      return { words: rest(firstPositional(firstPositional(0) + 1)) };
+    case 'flock':
+      return { words: rest(firstPositional(firstPositional(0) + 1)) };
+    case 'watch': {
+      const words = rest(firstPositional(0));
+      return words.length === 1 ? { words, reparse: true } : { words };
+    }
+    case 'ssh': {
+      const host = firstPositional(0);
+      const words = rest(host + 1);
+      return words.length === 1 ? { words, reparse: true } : { words };
+    }
+    case 'shell':
+    case 'su': {
+      const flag = args.findIndex((word) => /^-[A-Za-z]*c[A-Za-z]*$/.test(word.value) || word.value === '--command');
+      if (flag === -1 || !args[flag + 1]) return undefined;
+      return { words: [args[flag + 1]], reparse: true, skipped: args.length - flag - 2 };
+    }
+    case 'kubectl': {
+      const sub = positionals('kubectl', args)[0]?.value;
+      if (sub !== 'exec' && sub !== 'debug' && sub !== 'run') return undefined;
+      const dashes = args.findIndex((word) => word.value === '--');
+      return dashes === -1 ? undefined : { words: rest(dashes + 1), name: `kubectl ${sub}` };
+    }
+    case 'docker': {
+      const [first, second] = positionals('docker', args);
+      // docker exec [options] CONTAINER COMMAND..., docker compose exec|run [options] SERVICE COMMAND...
+      const at = first?.value === 'exec' ? 1 : first?.value === 'compose' && (second?.value === 'exec' || second?.value === 'run') ? 2 : 0;
+      if (!at) return undefined;
+      const start = args.indexOf(at === 1 ? first : second) + 1;
+      const container = firstPositional(start);
+      return { words: rest(container + 1), name: at === 1 ? 'docker exec' : `docker compose ${second.value}` };
+    }
+  }
+  return undefined;
+}
+
+/** Where a command's input comes from: a pipe before it, or a redirection among its words. */
+function inputOf(text: string, words: Word[], end: number): { stdin?: Stdin; input?: Word; heredoc?: { text: string; start: number } } {
+  let i = words[0].start - 1;
+  for (;;) {
+    while (i >= 0 && !/[|&;(){}\n]/.test(text[i])) i--;
+    if (text[i] !== '\n') break;
+    // A line continuation, or a pipe at the end of the line before: look further back.
+    let j = i - 1;
+    while (j >= 0 && /[ \t\r]/.test(text[j])) j--;
+    if (text[j] === '\\') i = j - 1;
+    else if (text[j] === '|') i = j;
+    else break;
+    if (text[i] === '|') break;
+  }
+  const piped = text[i] === '|' && text[i - 1] !== '|' && text[i - 1] !== '>';
+  for (let w = 0; w < words.length; w++) {
+    const gapEnd = w + 1 < words.length ? words[w + 1].start : end;
+    const gap = text.slice(words[w].end, gapEnd).replace(/(^|\s)#.*$/m, '$1');
+    if (!gap.includes('<')) continue;
+    if (/<<</.test(gap)) return { stdin: 'string' };
+    const heredoc = /<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(gap);
+    if (heredoc) {
+      const lineEnd = text.indexOf('\n', words[w].end + heredoc.index);
+      if (lineEnd === -1) return { stdin: 'heredoc' };
+      let bodyEnd = lineEnd + 1;
+      while (bodyEnd < text.length) {
+        const next = text.indexOf('\n', bodyEnd);
+        const line = text.slice(bodyEnd, next === -1 ? text.length : next);
+        if ((heredoc[1] ? line.replace(/^\t+/, '') : line).trim() === heredoc[3]) break;
+        bodyEnd = next === -1 ? text.length : next + 1;
+      }
+      return { stdin: 'heredoc', heredoc: { text: text.slice(lineEnd + 1, bodyEnd), start: lineEnd + 1 } };
+    }
+    const file = /(?:^|[^<>&\d])\d?<(?!\()\s*([^\s<>|&;]+)/.exec(gap);
+    if (file) {
+      const start = words[w].end + file.index + file[0].length - file[1].length;
+      return { stdin: 'file', input: { value: file[1], start, end: start + file[1].length } };
+    }
+  }
+  return piped ? { stdin: 'pipe' } : {};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching a command against a pattern of the tables.
+
+export interface CommandPattern {
+  pattern: string;
+  withFlag?: readonly string[];
+  /** Not when one of these options is given. */
+  withoutFlag?: readonly string[];
+}
+
+export interface PatternMatch {
+  /** The program and the words the pattern matched. */
+  words: Word[];
+  /** The words that show what the command does: the matched words, short options and the object right after them (`rm -rf /srv/x`, `kubectl delete pod`), and the flag found. */
+  shown: Word[];
+  /** The option that `withFlag` found. */
+  flag?: Word;
+}
+
+interface CompiledPattern {
+  programs: string[];
+  words: (RegExp | '**')[];
+}
+
+const compiledPatterns = new Map<string, CompiledPattern>();
+
+function globToRegExp(glob: string, flags = ''): RegExp {
+  const alternatives = glob.split('|').map((part) => part.replace(/[.+?^${}()[\]\\]/g, '\\$&').replace(/\*/g, '[^ ]*'));
+  return new RegExp(`^(?:${alternatives.join('|')})$`, flags);
+}
+
+const globs = new Map<string, RegExp>();
+/** A compiled glob, cached (case-insensitive ones for SQL keywords and Redis commands). */
+function glob(pattern: string, flags = ''): RegExp {
+  let compiled = globs.get(flags + pattern);
+  if (!compiled) globs.set(flags + pattern, (compiled = globToRegExp(pattern, flags)));
+  return compiled;
+}
+
+function compile(pattern: string): CompiledPattern {
+  let compiled = compiledPatterns.get(pattern);
+  if (!compiled) {
+    const [program, ...words] = pattern.split(' ');
+    compiled = { programs: program.split('|'), words: words.map((word) => (word === '**' ? '**' : globToRegExp(word))) };
+    compiledPatterns.set(pattern, compiled);
+  }
+  return compiled;
+}
+
+/** Matches pattern words against positional words (`**` any number), returning the matched words. */
+function matchWords(pattern: (RegExp | '**')[], words: Word[], p = 0, w = 0, matched: Word[] = []): { matched: Word[]; next: number } | undefined {
+  if (p === pattern.length) return { matched, next: w };
+  const part = pattern[p];
+  if (part === '**') {
+    for (let skip = w; skip <= words.length; skip++) {
+      const result = matchWords(pattern, words, p + 1, skip, matched);
+      if (result) return result;
+    }
+    return undefined;
+  }
+  if (w >= words.length || !part.test(words[w].value)) return undefined;
+  return matchWords(pattern, words, p + 1, w + 1, [...matched, words[w]]);
+}
+
+/** Words between `**`-matched parts count as matched (`gcloud compute instances delete`). */
+function withSkipped(positional: Word[], matched: Word[]): Word[] {
+  if (!matched.length) return matched;
+  return positional.slice(0, positional.indexOf(matched[matched.length - 1]) + 1);
+}
+
+/** A command's arguments and positional words, worked out once per command. */
+const views = new WeakMap<RunCommand, { args: Word[]; positional: Word[] }>();
+function viewOf(command: RunCommand): { args: Word[]; positional: Word[] } {
+  let view = views.get(command);
+  if (!view) {
+    const args = programOf(command.words).args;
+    views.set(command, (view = { args, positional: positionals(command.program, args) }));
+  }
+  return view;
+}
+
+/**
+ * Entries of a table that may match a command, looked up by program and first subcommand word
+ * (`kubectl delete` is only tried on `kubectl delete ...`); glob programs (`mkfs.*`) are always tried.
+ */
+export function indexByProgram<T extends CommandPattern>(entries: readonly T[]): (command: RunCommand) => readonly T[] {
+  const index = new Map<string, T[]>();
+  const add = (key: string, entry: T) => index.set(key, [...(index.get(key) ?? []), entry]);
+  for (const entry of entries) {
+    const { programs } = compile(entry.pattern);
+    const first = entry.pattern.split(' ')[1];
+    const literal = first !== undefined && !first.includes('*');
+    for (const program of programs) {
+      if (program.includes('*')) add('*', entry);
+      else if (literal) for (const word of first.split('|')) add(`${program} ${word}`, entry);
+      else add(program, entry);
+    }
+  }
+  const globbed = index.get('*') ?? [];
+  const empty: T[] = [];
+  return (command) => {
+    const any = index.get(command.program) ?? empty;
+    const first = viewOf(command).positional[0]?.value;
+    const specific = first === undefined ? empty : (index.get(`${command.program} ${first}`) ?? empty);
+    if (!globbed.length && !specific.length) return any;
+    return [...specific, ...any, ...globbed];
+  };
+}
+
+/** Whether a command matches a table pattern; the words it matched. */
+export function matchCommand(command: RunCommand, entry: CommandPattern): PatternMatch | undefined {
+  const compiled = compile(entry.pattern);
+  if (!compiled.programs.includes(command.program) && !compiled.programs.some((program) => program.includes('*') && glob(program).test(command.program))) return undefined;
+  const { args, positional } = viewOf(command);
+  const result = matchWords(compiled.words, positional);
+  if (!result) return undefined;
+  let flag: Word | undefined;
+  if (entry.withFlag) {
+    flag = findFlag(command.program, args, entry.withFlag);
+    if (!flag) return undefined;
+  }
+  if (entry.withoutFlag && findFlag(command.program, args, entry.withoutFlag)) return undefined;
+  const words = [command.words[0], ...withSkipped(positional, result.matched)];
+  const shown = [...words];
+  // Short options and then the object, right after the matched words: `rm -rf /srv/x`, `kubectl delete pod`.
+  const values = valueOptions(command.program);
+  const last = words[words.length - 1];
+  let j = last === command.words[0] ? 0 : args.indexOf(last) + 1;
+  const options: Word[] = [];
+  while (args[j] && /^-[A-Za-z0-9]+$/.test(args[j].value) && !values.has(args[j].value)) options.push(args[j++]);
+  if (args[j] && !args[j].value.startsWith('-')) shown.push(...options, args[j]);
+  if (flag) {
+    shown.push(flag);
+    // A flag with its value: `-X DELETE`.
+    const spaced = entry.withFlag?.find((candidate) => candidate.startsWith(`${flag.value} `));
+    if (spaced) shown.push(args[args.indexOf(flag) + 1]);
+  }
+  return { words, shown, ...(flag ? { flag } : {}) };
+}
+
+/** The command's arguments after the program (with `compose` for `docker-compose`). */
+export function programArgs(command: RunCommand): Word[] {
+  return viewOf(command).args;
+}
+
+/** The command's positional words (options and their values skipped). */
+export function commandPositionals(command: RunCommand): Word[] {
+  return viewOf(command).positional;
+}
+
+/** The words as written in the code, joined: `kubectl delete pod` (`input` is shown as `< FILE`). */
+export function showWords(code: string, words: Word[], max = 60, input?: Word): string {
+  // Words of a string parsed again without exact offsets share one span: show it once.
+  const text = [...new Map(words.map((word) => [`${word.start}:${word.end}`, word])).values()]
+    .sort((a, b) => a.start - b.start)
+    .map((word) => (word === input ? '< ' : '') + code.slice(word.start, word.end))
+    .join(' ')
+    .replace(/\s+/g, ' ');
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQL: what a statement runs.
+
+/** The tokens that run: `EXPLAIN ANALYZE x` runs x, plain `EXPLAIN` runs nothing, `WITH ... DELETE` deletes. */
+function effectiveTokens(tokens: SqlToken[]): SqlToken[] {
+  const first = tokens[0];
+  if (!first || first.quoted) return [];
+  if (first.value === 'EXPLAIN') {
+    let i = 1;
+    let analyze = false;
+    if (tokens[1]?.value === '(') {
+      for (i = 2; i < tokens.length && tokens[i].value !== ')'; i++) {
+        if (/^ANALY[SZ]E$/.test(tokens[i].value)) analyze = !/^(FALSE|OFF|0)$/.test(tokens[i + 1]?.value ?? '');
+      }
+      i++;
+    } else {
+      while (/^(ANALY[SZ]E|VERBOSE)$/.test(tokens[i]?.value ?? '')) {
+        if (tokens[i].value !== 'VERBOSE') analyze = true;
+        i++;
+      }
+    }
+    return analyze ? effectiveTokens(tokens.slice(i)) : [];
+  }
+  if (first.value === 'WITH') {
+    const dml = tokens.findIndex((token, i) => /^(DELETE|UPDATE|INSERT|MERGE)$/.test(token.value) && !token.quoted && !/^(FOR|KEY|DO)$/.test(tokens[i - 1]?.value ?? ''));
+    return dml === -1 ? tokens : tokens.slice(dml);
+  }
+  return tokens;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inference.
+
+export interface RiskFinding {
+  risk: ChangingRisk;
+  reason: string;
+  /** The command as written, shortened: `kubectl delete pod`, `DELETE FROM sessions`, `redis-cli FLUSHDB`. */
+  command: string;
+  /** Offsets into the code. */
+  start: number;
+  end: number;
+  entry: RiskEntry;
+}
+
+export interface RiskInference {
+  /** The highest risk found (`read` when nothing in the table matched). */
+  risk: Risk;
+  /** Why, for the first command of that risk ('' for `read`). */
+  reason: string;
+  /** That command, and its offsets into the code. */
+  command?: string;
+  span?: { start: number; end: number };
+  /** Every command that changes something, in order. */
+  findings: RiskFinding[];
+}
+
+const RANK: Record<Risk, number> = { read: 0, change: 1, destructive: 2 };
+
+/** Compares risks: negative when `a` is lower than `b`. */
+export function compareRisk(a: Risk, b: Risk): number {
+  return RANK[a] - RANK[b];
+}
+
+const shellEntries = indexByProgram(RISK_TABLE.filter((entry) => entry.kind === 'shell'));
+/** SQL statement entries by leading keyword, their words compiled. */
+const sqlStatementEntries = new Map<string, { entry: RiskEntry; words: RegExp[] }[]>();
+for (const entry of RISK_TABLE) {
+  if (entry.kind !== 'sql' || entry.pattern.endsWith('()')) continue;
+  const [first, ...rest] = entry.pattern.split(' ');
+  const compiled = { entry, words: [first, ...rest].map((word) => glob(word)) };
+  for (const keyword of first.split('|')) sqlStatementEntries.set(keyword, [...(sqlStatementEntries.get(keyword) ?? []), compiled]);
+}
+const sqlFunctions = new Map<string, RiskEntry>();
+for (const entry of RISK_TABLE) {
+  if (entry.kind === 'sql' && entry.pattern.endsWith('()')) for (const name of entry.pattern.split('|')) sqlFunctions.set(name.slice(0, -2).toUpperCase(), entry);
+}
+const redisEntries = RISK_TABLE.filter((entry) => entry.kind === 'redis');
+
+/** How specific an entry is: more pattern words and conditions win over fewer. */
+const specificity = (entry: RiskEntry) => entry.pattern.split(' ').length + (entry.withFlag ? 1 : 0) + (entry.contains ? entry.contains.split(' ').length : 0) + (entry.option ? 1 : 0) + (entry.input ? 1 : 0);
+
+function mostSpecific<T extends { entry: RiskEntry }>(candidates: T[]): T | undefined {
+  let best: T | undefined;
+  for (const candidate of candidates) if (!best || specificity(candidate.entry) > specificity(best.entry)) best = candidate;
+  return best;
+}
+
+const DRY_RUN = ['--dry-run', '--dryrun', '--help'];
+
+function shellFinding(code: string, command: RunCommand): RiskFinding | undefined {
+  const entries = shellEntries(command);
+  if (!entries.length) return undefined;
+  const args = programArgs(command);
+  const dryRun = findFlag(command.program, args, DRY_RUN);
+  if (dryRun && !/=(none|false)$/.test(dryRun.value)) return undefined;
+  const candidates: { entry: RiskEntry; match: PatternMatch }[] = [];
+  for (const entry of entries) {
+    const match = matchCommand(command, entry);
+    if (!match) continue;
+    if (entry.input && !(command.input && entry.input.test(command.input.value)) && !inputFileOption(command, entry.input)) continue;
+    candidates.push({ entry, match });
+  }
+  const best = mostSpecific(candidates);
+  if (!best) return undefined;
+  const { entry, match } = best;
+  const shown = [...match.shown, ...(entry.input && command.input ? [command.input] : [])];
+  const end = Math.max(...shown.map((word) => word.end));
+  return { risk: entry.risk, reason: entry.reason, command: showWords(code, shown, 60, entry.input && command.input ? command.input : undefined), start: command.words[0].start, end, entry };
+}
+
+function inputFileOption(command: RunCommand, pattern: RegExp): boolean {
+  const args = programArgs(command);
+  return args.some((word, i) => ((word.value === '-f' || word.value === '--file') && pattern.test(args[i + 1]?.value ?? '')) || (word.value.startsWith('--file=') && pattern.test(word.value)));
+}
+
+/** The SQL a command runs: `psql -c`, `mysql -e`, a heredoc; with where the text sits in `code` (placeholders neutral). */
+function sqlOf(code: string, command: RunCommand): { text: string; placement: Placement }[] {
+  const flags = command.program === 'psql' ? ['-c', '--command'] : command.program === 'mysql' ? ['-e', '--execute'] : undefined;
+  if (!flags) return [];
+  const sources: { text: string; placement: Placement }[] = [];
+  const args = programArgs(command);
+  args.forEach((word, i) => {
+    if (flags.includes(word.value) && args[i + 1]) sources.push({ text: args[i + 1].value, placement: valuePlacement(code, args[i + 1]) });
+    else if (flags.some((flag) => flag.startsWith('--') && word.value.startsWith(`${flag}=`))) {
+      const text = word.value.slice(word.value.indexOf('=') + 1);
+      sources.push({ text, placement: { collapse: [word.start, word.end] } });
+    }
+  });
+  if (command.heredoc) sources.push({ text: command.heredoc.text, placement: { offset: command.heredoc.start } });
+  return sources;
+}
+
+/** Findings of SQL text; offsets placed into the code. */
+function sqlFindings(sql: string, placement: Placement): RiskFinding[] {
+  return sqlStatements(sql).flatMap((statement) => statementFindings(statement, sql, placement));
+}
+
+function statementFindings(statement: SqlToken[], sql: string, placement: Placement): RiskFinding[] {
+  const findings: RiskFinding[] = [];
+  const tokens = effectiveTokens(statement);
+  if (!tokens.length) return findings;
+  const candidates: { entry: RiskEntry }[] = [];
+  for (const { entry, words } of sqlStatementEntries.get(tokens[0].value) ?? []) {
+    if (!words.every((word, i) => tokens[i] && !tokens[i].quoted && word.test(tokens[i].value))) continue;
+    if (entry.contains && !containsAtTop(tokens, words.length, entry.contains)) continue;
+    if (entry.option && !(tokens[words.length]?.value === '(' && optionList(tokens, words.length).includes(entry.option))) continue;
+    candidates.push({ entry });
+  }
+  const best = mostSpecific(candidates);
+  if (best) {
+    // Shown: up to three leading words (`DELETE FROM sessions`, `DROP TABLE users`).
+    const punctuation = tokens.findIndex((token) => /^[(),]$/.test(token.value));
+    const last = tokens[Math.max(0, Math.min(3, punctuation === -1 ? 3 : punctuation, tokens.length) - 1)];
+    const [start] = place(placement, tokens[0].start, tokens[0].end);
+    const [, end] = place(placement, last.start, last.end);
+    findings.push({ risk: best.entry.risk, reason: best.entry.reason, command: sql.slice(tokens[0].start, last.end).replace(/\s+/g, ' '), start, end, entry: best.entry });
+  }
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const entry = sqlFunctions.get(tokens[i].value);
+    if (!entry || tokens[i].quoted || tokens[i + 1].value !== '(') continue;
+    const [start, end] = place(placement, tokens[i].start, tokens[i].end);
+    findings.push({ risk: entry.risk, reason: entry.reason, command: `${sql.slice(tokens[i].start, tokens[i].end)}()`, start, end, entry });
+  }
+  return findings;
+}
+
+/** Statement keywords that are no program: a shell block that holds SQL (pasted into a `psql` session). */
+const SQL_IN_SHELL = /^(SELECT|WITH|DELETE|UPDATE|INSERT|DROP|TRUNCATE|ALTER|CREATE|GRANT|REVOKE|VACUUM|REINDEX|EXPLAIN|COPY|MERGE|CALL|CLUSTER|REFRESH|LOCK)$/;
+
+function containsAtTop(tokens: SqlToken[], from: number, keywords: string): boolean {
+  const words = keywords.split(' ');
+  for (let i = from; i <= tokens.length - words.length; i++) {
+    if (tokens[i].depth === 0 && words.every((word, k) => tokens[i + k].value === word && !tokens[i + k].quoted)) return true;
+  }
+  return false;
+}
+
+function optionList(tokens: SqlToken[], open: number): string[] {
+  const options: string[] = [];
+  for (let i = open + 1; i < tokens.length && tokens[i].value !== ')'; i++) options.push(tokens[i].value);
+  return options;
+}
+
+/** The Redis command `redis-cli` runs: its positional words. */
+function redisFinding(code: string, command: RunCommand): RiskFinding | undefined {
+  const words = commandPositionals(command);
+  if (!words.length) return undefined;
+  return redisEntryFinding(words, command.words[0], code);
+}
+
+function redisEntryFinding(words: Word[], program: Word | undefined, code: string): RiskFinding | undefined {
+  const candidates: { entry: RiskEntry; count: number }[] = [];
+  for (const entry of redisEntries) {
+    const parts = entry.pattern.split(' ');
+    if (parts.every((part, i) => words[i] && glob(part, 'i').test(words[i].value))) candidates.push({ entry, count: parts.length });
+  }
+  const best = mostSpecific(candidates);
+  if (!best) return undefined;
+  const shown = [...(program ? [program] : []), ...words.slice(0, best.count)];
+  return { risk: best.entry.risk, reason: best.entry.reason, command: showWords(code, shown), start: shown[0].start, end: shown[shown.length - 1].end, entry: best.entry };
+}
+
+/**
+ * Every command of the code that changes or destroys something, in order. `language` is the block's
+ * (SQL blocks are read as SQL, shell and console blocks as shell with SQL and Redis inside); `kind`
+ * 'console' reads only prompt lines.
+ */
+export function findRisks(code: string, language: CommandLanguage | 'redis' = 'shell', kind: BlockKind = 'command'): RiskFinding[] {
+  if (language === 'promql') return [];
+  if (language === 'sql') return sqlFindings(code, { offset: 0 });
+  if (language === 'redis') {
+    const findings: RiskFinding[] = [];
+    for (const command of simpleCommands(neutralisePlaceholders(code))) {
+      const finding = redisEntryFinding(command.words, undefined, code);
+      if (finding) findings.push(finding);
+    }
+    return findings;
+  }
+  const findings: RiskFinding[] = [];
+  let neutral: string | undefined;
+  let sqlUntil = -1;
+  for (const command of commandsToRun(code, kind)) {
+    if (kind !== 'console' && SQL_IN_SHELL.test(command.program) && command.parent === undefined && command.words[0].start >= sqlUntil) {
+      // SQL where shell was expected: read it as SQL, up to the end of the statement.
+      const start = command.words[0].start;
+      const [statement] = sqlStatements(code.slice(start));
+      sqlUntil = start + statement[statement.length - 1].end;
+      findings.push(...statementFindings(statement, code.slice(start), { offset: start }));
+      continue;
+    }
+    if (command.words[0].start < sqlUntil) continue;
+    const shell = shellFinding(code, command);
+    if (shell) findings.push(shell);
+    if (command.program === 'redis-cli') {
+      const redis = redisFinding(code, command);
+      if (redis) findings.push(redis);
+    }
+    if (command.program === 'psql' || command.program === 'mysql') {
+      neutral ??= neutralisePlaceholders(code);
+      for (const source of sqlOf(neutral, command)) findings.push(...sqlFindings(source.text, source.placement));
+    }
+  }
+  return findings.sort((a, b) => a.start - b.start);
+}
+
+/** The risk of running `code`: the highest of its commands, with the reason and place of the first such command. */
+export function inferRisk(code: string, language: CommandLanguage | 'redis' = 'shell', kind: BlockKind = 'command'): RiskInference {
+  const findings = findRisks(code, language, kind);
+  let top: RiskFinding | undefined;
+  for (const finding of findings) if (!top || compareRisk(finding.risk, top.risk) > 0) top = finding;
+  if (!top) return { risk: 'read', reason: '', findings };
+  return { risk: top.risk, reason: top.reason, command: top.command, span: { start: top.start, end: top.end }, findings };
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { exampleRunbook } from '../../../src/lib/lint/rules/example.ts';
+import { RULES } from '../../../src/lib/lint/rules/index.ts';
+import { commandsInteractive, commandsLongRunning } from '../../../src/lib/lint/rules/never-ends.ts';
+import type { Rule } from '../../../src/lib/lint/types.ts';
+import { lintOne, ruleTester } from '../../helpers/rule-tester.ts';
+
+/** A runbook with one block under "### Look"; its first code line is line 19 of the file. */
+const step = (fence: string, code: string) => exampleRunbook({ body: `## Symptoms\n\nSlow.\n\n## Investigation\n\n### Look\n\n${fence}\n${code}\n\`\`\`\n` });
+/** The same with the fence inside a list item, indented by three spaces; first code line 21. */
+const listed = (fence: string, code: string) =>
+  exampleRunbook({ body: `## Symptoms\n\nSlow.\n\n## Investigation\n\n### Look\n\n1. Look:\n\n   ${fence}\n${code.replace(/^/gm, '   ')}\n   \`\`\`\n` });
+
+const LR = (command: string, reason: string) => `\`${command}\` ${reason}: mark the block long-running`;
+const IA = (command: string, reason: string) => `\`${command}\` ${reason}: mark the block interactive`;
+
+ruleTester(commandsLongRunning, {
+  valid: [
+    { name: 'logs without -f', code: step('```bash', 'kubectl -n shop logs deployment/api --since=15m --tail=200') },
+    { name: 'psql -w is --no-password', code: step('```bash', 'psql -w "$DATABASE_URL" -c "SELECT 1"') },
+    { name: 'grep -w is a word match', code: step('```bash', 'grep -w ERROR /var/log/app.log | tail -n 20') },
+    { name: 'top in batch mode with a count', code: step('```bash', 'top -b -n 1 | head -20\ntop -bn1') },
+    { name: 'under timeout', code: step('```bash', 'timeout 60 kubectl -n shop logs deployment/api -f') },
+    { name: 'marked long-running', code: step('```bash long-running', 'kubectl -n shop logs deployment/api -f') },
+    { name: 'rollout status ends', code: step('```bash', 'kubectl -n shop rollout status deployment/api --timeout=5m') },
+    { name: 'console output is not a command', code: step('```console', '$ cat notes.txt\nrun tail -f /var/log/app.log\nkubectl logs -f api') },
+    { name: 'docker stats snapshot', code: step('```bash', 'docker stats --no-stream') },
+    { name: 'short options with a value', code: step('```bash', 'kubectl get pods -owide') },
+    { name: 'ping with a count, vmstat with a count', code: step('```bash', 'ping -c 3 db.internal\nvmstat 1 5') },
+    { name: 'snippets are not commands', code: step('```', 'kubectl logs -f api') },
+    { name: 'redis-cli commands that end', code: step('```bash', 'redis-cli --bigkeys\nredis-cli INFO stats') },
+  ],
+  invalid: [
+    { name: 'kubectl logs -f', code: step('```bash', 'kubectl -n shop logs deployment/api -f'), errors: [{ message: LR('kubectl logs -f', 'follows the log'), line: 19, column: 1, endLine: 19, endColumn: 39 }] },
+    { name: 'kubectl get -w', code: step('```bash', 'kubectl get pods -w'), errors: [{ message: LR('kubectl get -w', 'watches for changes'), line: 19, column: 1, endColumn: 20 }] },
+    { name: 'journalctl -f', code: step('```bash', 'journalctl -u nginx -f'), errors: [{ message: LR('journalctl -f', 'follows the journal'), line: 19, column: 1, endColumn: 23 }] },
+    { name: 'tail -F', code: step('```bash', 'tail -F /var/log/app.log'), errors: [{ message: LR('tail -F', 'follows the file'), line: 19, column: 1, endColumn: 8 }] },
+    { name: 'tail -fn (clustered)', code: step('```bash', 'tail -fn 100 /var/log/app.log'), errors: [{ message: LR('tail -fn', 'follows the file'), line: 19, column: 1, endColumn: 9 }] },
+    { name: 'redis-cli MONITOR', code: step('```bash', '# Real-time commands\nredis-cli MONITOR'), errors: [{ message: LR('redis-cli MONITOR', 'streams until stopped'), line: 20, column: 1, endColumn: 18 }] },
+    { name: 'top', code: step('```bash', '# Top processes\ntop'), errors: [{ message: LR('top', 'refreshes until stopped'), line: 20, column: 1, endColumn: 4 }] },
+    { name: 'watch', code: step('```bash', "watch 'ps aux | grep node | grep -v grep'"), errors: [{ message: LR('watch', 'repeats the command until stopped'), line: 19, column: 1, endColumn: 6 }] },
+    { name: 'kubectl port-forward', code: step('```bash', 'kubectl -n tickets-dev port-forward svc/backend 8000:8000'), errors: [{ message: LR('kubectl port-forward', 'forwards a port until stopped'), line: 19, column: 1, endColumn: 36 }] },
+    { name: 'kubectl proxy', code: step('```bash', 'kubectl proxy --port=8001'), errors: [{ message: LR('kubectl proxy', 'serves the Kubernetes API until stopped'), line: 19, column: 1, endColumn: 14 }] },
+    { name: 'console prompt line', code: step('```console', '$ docker logs -f api\n2026-11-24T10:00:00Z ready'), errors: [{ message: LR('docker logs -f', 'follows the log'), line: 19, column: 3, endColumn: 17 }] },
+    { name: 'fence inside a list', code: listed('```bash', 'kubectl top pods -n production -w'), errors: [{ message: LR('kubectl top -w', 'watches for changes'), line: 21, column: 4, endLine: 21, endColumn: 37 }] },
+    { name: 'inside kubectl exec', code: step('```bash', 'kubectl exec api-1 -- tail -f /var/log/app.log'), errors: [{ message: LR('tail -f', 'follows the file'), line: 19, column: 23, endColumn: 30 }] },
+    { name: 'ping without a count', code: step('```bash', 'ping db.internal'), errors: [{ message: LR('ping', 'pings until stopped'), line: 19, column: 1, endColumn: 5 }] },
+    { name: 'vmstat with an interval only', code: step('```bash', 'vmstat 1'), errors: [{ message: LR('vmstat', 'samples until stopped (an interval without a count)'), line: 19, column: 1, endColumn: 7 }] },
+    { name: 'redis-cli --latency', code: step('```bash', 'redis-cli --latency-history'), errors: [{ message: LR('redis-cli --latency-history', 'samples until stopped'), line: 19, column: 1, endColumn: 28 }] },
+    {
+      name: 'each command of a block',
+      code: step('```bash', 'kubectl -n shop logs api-1 -f\nkubectl -n shop get pods --watch'),
+      errors: [
+        { message: LR('kubectl logs -f', 'follows the log'), line: 19, column: 1 },
+        { message: LR('kubectl get --watch', 'watches for changes'), line: 20, column: 1 },
+      ],
+    },
+  ],
+});
+
+ruleTester(commandsInteractive, {
+  valid: [
+    { name: 'exec without a terminal', code: step('```bash', 'kubectl exec deploy/api -- psql -c "SELECT 1"') },
+    { name: 'psql fed by a pipe', code: step('```bash', 'echo "SELECT 1;" | psql "$DATABASE_URL"') },
+    { name: 'psql fed by a heredoc', code: step('```bash', "psql \"$DATABASE_URL\" <<'SQL'\nSELECT 1;\nSQL") },
+    { name: 'psql fed by a file', code: step('```bash', 'psql "$DATABASE_URL" < report.sql\npsql "$DATABASE_URL" -f report.sql\npsql -l') },
+    { name: 'psql with a query', code: step('```bash', 'psql $DATABASE_URL -c "SELECT count(*) FROM pg_stat_activity;"') },
+    { name: 'redis-cli with a command', code: step('```bash', "redis-cli INFO memory\nredis-cli --scan --pattern 'session:*'") },
+    { name: 'ssh with a remote command', code: step('```bash', 'ssh db-1 uptime\nssh -N -L 5432:db:5432 bastion') },
+    { name: 'top in batch mode', code: step('```bash', 'top -b -n 1') },
+    { name: 'sudo with a command', code: step('```bash', 'sudo -u postgres psql -c "SELECT 1"') },
+    { name: 'marked interactive', code: step('```bash interactive', 'kubectl -n shop exec -it deploy/api -- sh') },
+    { name: 'exec -i with input', code: step('```bash', 'kubectl exec -i deploy/api -- psql < report.sql') },
+    { name: 'mysql with a query', code: step('```bash', 'mysql -h db -e "SHOW PROCESSLIST"') },
+    { name: 'a script', code: step('```bash', 'python3 scripts/check.py') },
+    { name: 'a detached container', code: step('```bash', 'docker run -d -t --name probe busybox sleep 60') },
+    { name: 'console output is not a command', code: step('```console', '$ echo done\npsql\nvim') },
+  ],
+  invalid: [
+    {
+      name: 'kubectl exec -it (the shell inside is the same problem)',
+      code: step('```bash', 'kubectl -n shop exec -it deployment/api -- sh'),
+      errors: [{ message: IA('kubectl exec -it', 'asks for a terminal'), line: 19, column: 1, endLine: 19, endColumn: 25 }],
+    },
+    { name: 'kubectl exec -i -t', code: step('```bash', 'kubectl exec -i -t api-1 -- bash'), errors: [{ message: IA('kubectl exec -t', 'asks for a terminal'), line: 19, column: 1, endColumn: 19 }] },
+    { name: 'docker exec -it', code: step('```bash', 'docker exec -it api sh'), errors: [{ message: IA('docker exec -it', 'asks for a terminal'), line: 19, column: 1, endColumn: 16 }] },
+    { name: 'bare psql', code: step('```bash', 'psql $DATABASE_URL\n\n-- Connection count\nSELECT datname, count(*) FROM pg_stat_activity GROUP BY datname;'), errors: [{ message: IA('psql', 'opens an interactive session'), line: 19, column: 1, endColumn: 5 }] },
+    { name: 'bare redis-cli', code: step('```bash', 'redis-cli -h cache.internal'), errors: [{ message: IA('redis-cli', 'opens an interactive session'), line: 19, column: 1, endColumn: 10 }] },
+    { name: 'ssh without a command', code: step('```bash', '# SSH to instance\nssh ec2-user@instance-ip'), errors: [{ message: IA('ssh', 'opens a remote shell'), line: 20, column: 1, endColumn: 4 }] },
+    { name: 'kubectl edit', code: step('```bash', 'kubectl -n tickets-dev edit deployment/backend'), errors: [{ message: IA('kubectl edit', 'opens an editor'), line: 19, column: 1, endColumn: 28 }] },
+    { name: 'bare mysql', code: step('```bash', 'mysql -u app -h db'), errors: [{ message: IA('mysql', 'opens an interactive session'), line: 19, column: 1, endColumn: 6 }] },
+    { name: 'an editor', code: step('```bash', 'vim /etc/nginx/nginx.conf'), errors: [{ message: IA('vim', 'opens an editor'), line: 19, column: 1, endColumn: 4 }] },
+    { name: 'a pager', code: step('```bash', 'kubectl logs api-1 | less'), errors: [{ message: IA('less', 'opens a pager'), line: 19, column: 22, endColumn: 26 }] },
+    { name: 'a shell inside exec without -it', code: step('```bash', 'kubectl exec deploy/api -- /bin/sh'), errors: [{ message: IA('/bin/sh', 'starts an interactive shell'), line: 19, column: 28, endColumn: 35 }] },
+    { name: 'console prompt line', code: step('```console', '$ psql "$DATABASE_URL"\npsql (16.2)\nshop=>'), errors: [{ message: IA('psql', 'opens an interactive session'), line: 19, column: 3, endColumn: 7 }] },
+    { name: 'top', code: step('```bash', 'top'), errors: [{ message: IA('top', 'is a full-screen display'), line: 19, column: 1, endColumn: 4 }] },
+    {
+      name: 'fence inside a list (seed)',
+      code: listed('```bash', 'kubectl exec -it <pod-name> -n production -- env | grep -E "DATABASE|JWT|STRIPE"'),
+      errors: [{ message: IA('kubectl exec -it', 'asks for a terminal'), line: 21, column: 4, endColumn: 20 }],
+    },
+  ],
+});
+
+describe('commands/long-running and commands/interactive examples', () => {
+  for (const rule of [commandsLongRunning, commandsInteractive]) {
+    it(`${rule.meta.id}: the bad example breaks the rule, the good one does not`, async () => {
+      expect((await lintOne(rule, { name: 'bad', code: rule.meta.examples.bad })).problems.length).toBeGreaterThan(0);
+      expect((await lintOne(rule, { name: 'good', code: rule.meta.examples.good })).problems).toEqual([]);
+    });
+
+    it(`${rule.meta.id}: the good example is clean for every rule`, async () => {
+      expect(await problemsOfAllRules(rule, rule.meta.examples.good)).toEqual([]);
+    });
+  }
+});
+
+/** Messages of every registered rule (and `rule`) on a file. */
+async function problemsOfAllRules(rule: Rule, code: string): Promise<string[]> {
+  const rules = [...RULES, rule];
+  const all: Rule = {
+    meta: rule.meta,
+    prepare: async (runbooks, project) => {
+      for (const each of rules) await each.prepare?.(runbooks, project);
+    },
+    check: async (runbook, context) => {
+      for (const each of rules) await each.check(runbook, context);
+    },
+  };
+  return (await lintOne(all, { name: 'all rules', code })).problems.map((problem) => problem.message);
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { exampleRunbook } from '../../../src/lib/lint/rules/example.ts';
+import { RULES } from '../../../src/lib/lint/rules/index.ts';
+import { riskDeclared } from '../../../src/lib/lint/rules/risk.ts';
+import type { Rule } from '../../../src/lib/lint/types.ts';
+import { lintOne, ruleTester } from '../../helpers/rule-tester.ts';
+
+/** A runbook with one block under "### Fix it"; its first code line is line 19 of the file. */
+const step = (fence: string, code: string) => exampleRunbook({ body: `## Symptoms\n\nSlow.\n\n## Resolution\n\n### Fix it\n\n${fence}\n${code}\n\`\`\`\n` });
+/** The same with the fence inside a list item, indented by three spaces; first code line 21. */
+const listed = (fence: string, code: string) =>
+  exampleRunbook({ body: `## Symptoms\n\nSlow.\n\n## Resolution\n\n### Fix it\n\n1. Do it:\n\n   ${fence}\n${code.replace(/^/gm, '   ')}\n   \`\`\`\n` });
+
+ruleTester(riskDeclared, {
+  valid: [
+    { name: 'read-only commands', code: step('```bash', 'kubectl -n shop get pods -o wide\nkubectl -n shop logs <pod> --since=15m\nredis-cli INFO keyspace') },
+    { name: 'destructive command declared destructive', code: step('```bash risk="destructive"', 'kubectl -n shop delete pod api-1') },
+    { name: 'change commands declared change (restart, scale)', code: step('```bash risk="change"', 'kubectl -n shop rollout restart deployment/api\nkubectl -n shop rollout status deployment/api --timeout=5m\nkubectl -n shop scale deployment/api --replicas=6') },
+    { name: 'a higher risk than needed', code: step('```bash risk="destructive"', 'kubectl -n shop scale deployment/api --replicas=6') },
+    {
+      name: 'console output that looks like commands',
+      code: step('```console', '$ history | tail -2\n  501  kubectl delete pod api-1\n  502  redis-cli FLUSHDB\n$ psql -c "SELECT 1"\nDROP TABLE\n'),
+    },
+    { name: 'text blocks are for reading', code: step('```bash text', 'kubectl delete pod <pod>') },
+    { name: 'snippets are not commands', code: step('```', 'Clear the cache: redis-cli FLUSHDB') },
+    { name: 'yaml snippet', code: step('```yaml', 'command: ["kubectl", "delete", "pod", "x"]') },
+    { name: 'dry run', code: step('```bash', 'kubectl -n shop delete pod api-1 --dry-run=server') },
+    { name: 'SQL in strings and comments', code: step('```sql', "SELECT 'DROP TABLE users' AS advice; -- DELETE FROM users\n/* TRUNCATE x; */") },
+    { name: 'EXPLAIN without ANALYZE does not run', code: step('```sql', 'EXPLAIN DELETE FROM jobs WHERE id = 1;') },
+    { name: 'PromQL', code: step('```promql', 'sum(rate(http_requests_total{code=~"5.."}[5m]))') },
+    { name: 'echo of a command', code: step('```bash', 'echo "run: kubectl delete pod x"') },
+    { name: 'read-only SQL through psql -c', code: step('```bash', 'psql "$DATABASE_URL" -c "SELECT count(*) FROM pg_stat_activity;"') },
+  ],
+  invalid: [
+    {
+      name: 'kubectl delete with no risk',
+      code: step('```bash', 'kubectl -n shop delete pod <pod>'),
+      errors: [{ message: '`kubectl delete pod` deletes Kubernetes objects: mark the block risk="destructive"', line: 19, column: 1, endLine: 19, endColumn: 27 }],
+    },
+    {
+      name: 'declared change, but FLUSHDB',
+      code: step('```bash risk="change"', 'redis-cli INFO keyspace\nredis-cli FLUSHDB'),
+      errors: [{ message: '`redis-cli FLUSHDB` deletes every key in the database, but the block is marked risk="change": mark the block risk="destructive"', line: 20, column: 1, endLine: 20, endColumn: 18 }],
+    },
+    {
+      name: 'scale with no risk',
+      code: step('```bash', 'kubectl -n shop scale deployment/api --replicas=6'),
+      errors: [{ message: '`kubectl scale deployment/api` changes the number of replicas: mark the block risk="change"', line: 19, column: 1, endColumn: 37 }],
+    },
+    {
+      name: 'pg_terminate_backend in a sql block',
+      code: step('```sql', "SELECT pg_terminate_backend(pid)\nFROM pg_stat_activity\nWHERE state = 'idle';"),
+      errors: [{ message: '`pg_terminate_backend()` terminates database sessions (their transactions are rolled back): mark the block risk="destructive"', line: 19, column: 8, endLine: 19, endColumn: 28 }],
+    },
+    {
+      name: 'SQL inside psql -c inside kubectl exec, on a continuation line',
+      code: step('```bash', 'kubectl exec -it deployment/api-gateway -n production \\\n  -- psql -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE state = \'idle\';"'),
+      errors: [{ message: /^`pg_terminate_backend\(\)` terminates database sessions/, line: 20, column: 22, endColumn: 42 }],
+    },
+    {
+      name: 'SQL in a heredoc',
+      code: step('```bash', "psql \"$DATABASE_URL\" <<'SQL'\nDELETE FROM jobs WHERE state = 'stuck';\nSQL"),
+      errors: [{ message: '`DELETE FROM jobs` deletes rows: mark the block risk="destructive"', line: 20, column: 1, endColumn: 17 }],
+    },
+    {
+      name: 'SQL pasted into a bash block',
+      code: step('```bash', '# Or kill idle connections\nSELECT pg_terminate_backend(pid)\nFROM pg_stat_activity;'),
+      errors: [{ message: /^`pg_terminate_backend\(\)`/, line: 20, column: 8 }],
+    },
+    {
+      name: 'console block: the prompt line counts',
+      code: step('```console', '$ kubectl rollout undo deployment/api\ndeployment.apps/api rolled back'),
+      errors: [{ message: '`kubectl rollout undo deployment/api` rolls a workload back to an earlier revision: mark the block risk="change"', line: 19, column: 3, endColumn: 38 }],
+    },
+    {
+      name: 'fence inside a list',
+      code: listed('```bash', 'kubectl delete pod stuck-1'),
+      errors: [{ message: '`kubectl delete pod` deletes Kubernetes objects: mark the block risk="destructive"', line: 21, column: 4, endLine: 21, endColumn: 22 }],
+    },
+    {
+      name: 'restore from a dump',
+      code: step('```bash', 'psql $DATABASE_URL < backup_*.sql'),
+      errors: [{ message: '`psql $DATABASE_URL < backup_*.sql` restores a dump over the database (it overwrites live data): mark the block risk="destructive"', line: 19, column: 1, endColumn: 34 }],
+    },
+    {
+      name: 'aws rds restore',
+      code: step('```bash', 'aws rds restore-db-instance-from-db-snapshot \\\n  --db-instance-identifier shop-restored \\\n  --db-snapshot-identifier shop-2026-11-20'),
+      errors: [{ message: '`aws rds restore-db-instance-from-db-snapshot` restores from a backup (restored data replaces what is there now): mark the block risk="destructive"', line: 19, column: 1, endColumn: 45 }],
+    },
+    {
+      name: 'one problem per block, at its riskiest command',
+      code: step('```bash', 'kubectl scale deployment/api --replicas=0\nkubectl delete pvc data-api-0'),
+      errors: [{ message: '`kubectl delete pvc` deletes Kubernetes objects: mark the block risk="destructive"', line: 20, column: 1 }],
+    },
+    {
+      name: 'a command under sudo and ssh',
+      code: step('```bash', 'ssh db-1 "sudo systemctl stop postgresql"'),
+      errors: [{ message: '`systemctl stop postgresql` starts, stops or reconfigures a service: mark the block risk="change"', line: 19, column: 16, endColumn: 41 }],
+    },
+  ],
+});
+
+describe('risk/declared examples', () => {
+  it('the bad example breaks the rule, the good one does not', async () => {
+    expect((await lintOne(riskDeclared, { name: 'bad', code: riskDeclared.meta.examples.bad })).problems.length).toBeGreaterThan(0);
+    expect((await lintOne(riskDeclared, { name: 'good', code: riskDeclared.meta.examples.good })).problems).toEqual([]);
+  });
+
+  it('the good example is clean for every rule', async () => {
+    expect(await problemsOfAllRules(riskDeclared, riskDeclared.meta.examples.good)).toEqual([]);
+  });
+});
+
+/** Messages of every registered rule (and `rule`) on a file. */
+async function problemsOfAllRules(rule: Rule, code: string): Promise<string[]> {
+  const rules = [...RULES, rule];
+  const all: Rule = {
+    meta: rule.meta,
+    prepare: async (runbooks, project) => {
+      for (const each of rules) await each.prepare?.(runbooks, project);
+    },
+    check: async (runbook, context) => {
+      for (const each of rules) await each.check(runbook, context);
+    },
+  };
+  return (await lintOne(all, { name: 'all rules', code })).problems.map((problem) => problem.message);
+}
