@@ -112,6 +112,7 @@ function describeCommand(command: PlannedCommand): string {
   const notes: string[] = [command.risk];
   if (command.risk === 'change') notes.push('asks for confirmation');
   if (command.risk === 'destructive') notes.push('asks for the runbook id');
+  if (command.riskRaised) notes.push(`risk raised: ${command.riskRaised}`);
   if (command.longRunning) notes.push(`long-running, stopped after ${command.timeout} s`);
   if (command.interactive) notes.push('interactive, runs only on a terminal');
   if (command.cannotRun) notes.push(`not run: ${command.cannotRun}`);

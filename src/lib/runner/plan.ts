@@ -4,6 +4,7 @@
 import { ENV_NAME, type Variable } from '../../schema/runbook.ts';
 import type { Block, CommandLanguage, Risk, Runbook } from '../model/types.ts';
 import { fillPlaceholders, type FillResult } from '../quote.ts';
+import { compareRisk, inferRisk } from '../risk.ts';
 import { commandBlocks } from '../registry.ts';
 import { didYouMean } from '../suggest.ts';
 import { targetOf } from './targets.ts';
@@ -16,7 +17,10 @@ export interface PlannedCommand {
   id: string;
   step: string | null;
   language: CommandLanguage;
+  /** The declared risk, raised to the inferred one when the block declares less than it does. */
   risk: Risk;
+  /** Why the risk was raised above the declared one. */
+  riskRaised?: string;
   longRunning: boolean;
   interactive: boolean;
   /** Seconds after which a long-running command is stopped. */
@@ -140,11 +144,16 @@ export async function planRun(runbook: Runbook, options: PlanOptions): Promise<P
     }
     const masked = maskSegments(filled, new Set(Object.keys(variables).filter((name) => variables[name].secret)));
     const found = targetOf(block);
+    // A safety net under the linter: a block that declares less risk than it carries (e.g. an
+    // unlinted folder) still asks for the confirmation its real risk needs.
+    const inferred = inferRisk(block.command ?? block.code, language, block.kind);
+    const raised = compareRisk(inferred.risk, block.attributes.risk) > 0;
     const planned: PlannedCommand = {
       id: block.id,
       step: block.step,
       language,
-      risk: block.attributes.risk,
+      risk: raised ? inferred.risk : block.attributes.risk,
+      ...(raised ? { riskRaised: `declared ${block.attributes.risk}, but ${inferred.reason}` } : {}),
       longRunning: block.attributes.longRunning,
       interactive: block.attributes.interactive,
       ...(block.attributes.longRunning ? { timeout: options.timeout ?? block.attributes.timeout ?? DEFAULT_TIMEOUT_SECONDS } : {}),
