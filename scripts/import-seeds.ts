@@ -1,5 +1,6 @@
-// Regenerates test/fixtures/seeds-raw/ from the five seed documents (test/fixtures/seeds/, or the folder
-// given as the first argument): the importer's raw output, the baseline the linter measures.
+// Regenerates test/fixtures/seeds-raw/ (the importer's output) and test/fixtures/seeds-naive/ (the
+// same split with the text copied as written, `--verbatim`) from the five seed documents
+// (test/fixtures/seeds/, or the folder given as the first argument): the baselines the linter measures.
 // Run with: npx node scripts/import-seeds.ts [seeds-dir]
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -10,6 +11,7 @@ import { formatReport } from '../src/lib/import/report.ts';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SEEDS_DIR = process.env.RUNBOOK_SEEDS_DIR ?? join(ROOT, 'test/fixtures/seeds');
 export const FIXTURE_DIR = join(ROOT, 'test/fixtures/seeds-raw');
+export const NAIVE_FIXTURE_DIR = join(ROOT, 'test/fixtures/seeds-naive');
 
 export interface Seed {
   file: string;
@@ -29,16 +31,16 @@ export const SEEDS: Seed[] = [
   { file: '004_41926989d61f5fa3.txt', service: 'petforce', name: 'PetForce', runbooks: 5 },
 ];
 
-export function importSeed(seed: Seed, seedsDir = SEEDS_DIR): ImportResult {
+export function importSeed(seed: Seed, seedsDir = SEEDS_DIR, { verbatim = false } = {}): ImportResult {
   const text = readFileSync(join(seedsDir, seed.file), 'utf8');
-  return importDocuments([{ file: seed.file, text }], { service: seed.service, serviceName: seed.name });
+  return importDocuments([{ file: seed.file, text }], { service: seed.service, serviceName: seed.name, ...(verbatim ? { verbatim } : {}) });
 }
 
-/** The fixture: path under test/fixtures/seeds-raw/ → content. */
-export function seedFixture(seedsDir = SEEDS_DIR): Map<string, string> {
+/** A fixture: path under test/fixtures/seeds-raw/ (or seeds-naive/ with `verbatim`) → content. */
+export function seedFixture(seedsDir = SEEDS_DIR, { verbatim = false } = {}): Map<string, string> {
   const files = new Map<string, string>();
   for (const seed of SEEDS) {
-    const result = importSeed(seed, seedsDir);
+    const result = importSeed(seed, seedsDir, { verbatim });
     for (const runbook of result.runbooks) files.set(`runbooks/${seed.service}/${runbook.name}`, runbook.content);
     for (const page of result.pages) files.set(`services-pages/${seed.service}/${page.name}`, page.content);
     files.set(`services/${seed.service}.yaml`, result.service.content);
@@ -61,12 +63,14 @@ if (import.meta.main) {
     process.stderr.write(`import-seeds: no seed folder at ${seedsDir} (give it as the first argument)\n`);
     process.exitCode = 2;
   } else {
-    const files = seedFixture(seedsDir);
-    rmSync(FIXTURE_DIR, { recursive: true, force: true });
-    for (const [path, content] of files) {
-      mkdirSync(dirname(join(FIXTURE_DIR, path)), { recursive: true });
-      writeFileSync(join(FIXTURE_DIR, path), content);
+    for (const [dir, verbatim] of [[FIXTURE_DIR, false], [NAIVE_FIXTURE_DIR, true]] as const) {
+      const files = seedFixture(seedsDir, { verbatim });
+      rmSync(dir, { recursive: true, force: true });
+      for (const [path, content] of files) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), content);
+      }
+      process.stdout.write(`Wrote ${files.size} files to ${dir}\n`);
     }
-    process.stdout.write(`Wrote ${files.size} files to ${FIXTURE_DIR}\n`);
   }
 }

@@ -106,6 +106,22 @@ describe('runbook import', () => {
     expect(readdirSync(root, { recursive: true }).filter((name) => String(name).includes('import-tmp'))).toEqual([]);
   });
 
+  it('--verbatim writes the same files with the text as written', async () => {
+    const root = project();
+    const { code, stdout } = await runCli(['import', 'docs/shop.md', '--service', 'shop', '--verbatim'], root);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`created              ${RUNBOOK}  [shop-checkout-errors]`);
+    expect(stdout).toMatch(/item\(s\) to decide \(listed below\)/);
+    const runbook = readFileSync(join(root, RUNBOOK), 'utf8');
+    expect(runbook).toContain('id: shop-checkout-errors');
+    expect(runbook).toContain('\n**Symptoms**:\n- Checkout answers 502\n\n**Severity**: High\n\n**Steps**:\n\n1. **Check Pods**\n   ```bash\n');
+    expect(runbook).not.toContain('TODO (import)');
+    expect(runbook).not.toContain('variables:');
+    // The linter then reports what the document lacks: here, its sections.
+    const loaded = loadProject({ root });
+    expect(loaded.runbooks.find((each) => each.id === 'shop-checkout-errors')?.sections).toEqual([]);
+  });
+
   it('prints JSON with the files and the report', async () => {
     const root = project();
     const { code, stdout } = await runCli(['import', 'docs/shop.md', '--service', 'shop', '--dry-run', '--json'], root);

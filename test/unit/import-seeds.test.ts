@@ -1,15 +1,18 @@
 // The importer on the five seed documents: the runbook counts, every output parses with the model,
-// no source content is lost, and the committed fixture (test/fixtures/seeds-raw/) is a fresh run.
+// no source content is lost, and the committed fixtures (test/fixtures/seeds-raw/, and seeds-naive/
+// from --verbatim) are a fresh run.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { markdownToMdast } from 'satteri';
 import type { Code, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { repairMojibake } from '../../src/lib/import/mojibake.ts';
+import { parseSource, partNodes } from '../../src/lib/import/markdown.ts';
+import { detectStructure } from '../../src/lib/import/structure.ts';
 import { parseRunbook } from '../../src/lib/model/parse.ts';
 import { serviceSchema } from '../../src/schema/service.ts';
-import { FIXTURE_DIR, SEEDS, SEEDS_DIR, importSeed, listFiles, seedFixture } from '../../scripts/import-seeds.ts';
+import { repairMojibake } from '../../src/lib/text/mojibake.ts';
+import { FIXTURE_DIR, NAIVE_FIXTURE_DIR, SEEDS, SEEDS_DIR, importSeed, listFiles, seedFixture } from '../../scripts/import-seeds.ts';
 
 const available = existsSync(SEEDS_DIR);
 if (!available) console.warn(`import-seeds tests skipped: no seed documents at ${SEEDS_DIR} (set RUNBOOK_SEEDS_DIR)`);
@@ -39,7 +42,7 @@ function codeNodes(tree: Root): Code[] {
 
 describe.skipIf(!available)('importing the seed documents', () => {
   // The source with its mojibake repaired (line for line): `üîß` compares as 🔧, not as letters.
-  const runs = available ? SEEDS.map((seed) => ({ seed, raw: repairMojibake(readFileSync(join(SEEDS_DIR, seed.file), 'utf8')).text, result: importSeed(seed) })) : [];
+  const runs = available ? SEEDS.map((seed) => ({ seed, raw: repairMojibake(readFileSync(join(SEEDS_DIR, seed.file), 'utf8')), result: importSeed(seed) })) : [];
 
   it('finds the expected runbooks in each seed', () => {
     expect(runs.map(({ seed, result }) => [seed.service, result.runbooks.length])).toEqual([
@@ -162,5 +165,79 @@ describe.skipIf(!available)('importing the seed documents', () => {
     const committed = listFiles(FIXTURE_DIR);
     expect(committed).toEqual([...fresh.keys()].sort());
     for (const [path, content] of fresh) expect(readFileSync(join(FIXTURE_DIR, path), 'utf8'), path).toBe(content);
+  });
+});
+
+describe.skipIf(!available)('copying the seed documents as written (--verbatim)', () => {
+  const runs = available
+    ? SEEDS.map((seed) => ({ seed, written: readFileSync(join(SEEDS_DIR, seed.file), 'utf8'), imported: importSeed(seed), verbatim: importSeed(seed, SEEDS_DIR, { verbatim: true }) }))
+    : [];
+  const frontmatterOf = (content: string) => parseYaml(content.split('---\n')[1]) as { runbook: Record<string, unknown> };
+  const bodyOf = (content: string) => content.slice(content.indexOf('---\n', 4) + 4);
+
+  it('splits like the importer and writes the same frontmatter, without variables or env', () => {
+    for (const { seed, imported, verbatim } of runs) {
+      expect(verbatim.runbooks.map((runbook) => runbook.name), seed.file).toEqual(imported.runbooks.map((runbook) => runbook.name));
+      expect(verbatim.pages.map((page) => page.name), seed.file).toEqual(imported.pages.map((page) => page.name));
+      expect(verbatim.service.content).toBe(imported.service.content);
+      verbatim.runbooks.forEach((runbook, index) => {
+        const expected = frontmatterOf(imported.runbooks[index].content);
+        delete expected.runbook.variables;
+        delete expected.runbook.env;
+        expect(frontmatterOf(runbook.content), runbook.name).toEqual(expected);
+      });
+    }
+  });
+
+  it('writes runbooks that the model parses without problems', () => {
+    for (const { seed, verbatim } of runs) {
+      expect(verbatim.problems, seed.file).toEqual([]);
+      for (const runbook of verbatim.runbooks) expect(runbook.model.problems.map((problem) => `${runbook.name}:${problem.line} ${problem.message}`)).toEqual([]);
+    }
+  });
+
+  it('copies every code block as written: no language added, mojibake kept', () => {
+    for (const { seed, written, verbatim } of runs) {
+      // Compared without indentation: a block inside a list item moves with the item.
+      const unindented = (text: string) => text.replace(/^[ \t]+/gm, '');
+      const union = unindented([...verbatim.runbooks, ...verbatim.pages].map((file) => bodyOf(file.content)).join('\n'));
+      const missing = codeNodes(markdownToMdast(written) as Root)
+        .map((code) => unindented(written.slice(code.position!.start.offset, code.position!.end.offset)))
+        .filter((raw) => !union.includes(raw));
+      expect(missing, seed.file).toEqual([]);
+    }
+    const body = (service: string) => {
+      const { verbatim } = runs.find(({ seed }) => seed.service === service)!;
+      return [...verbatim.runbooks, ...verbatim.pages].map((file) => bodyOf(file.content)).join('\n');
+    };
+    expect(body('alawael-api')).toContain('## \uF8FFüéØ Recognition'); // U+F8FF: Mac OS Roman's F0
+    expect(body('architect-api')).toContain('ðŸš¨ INCIDENT ALERT ðŸš¨');
+    expect(body('petforce')).toContain('â”‚ Alert Triggered â”‚');
+    expect(body('tickets')).toContain('[Deployment Rollback](#5-deployment-rollback)');
+  });
+
+  it('copies every line of each runbook into it (headings re-levelled, MDX escapes only) and adds no TODO lines', () => {
+    for (const { seed, written, verbatim } of runs) {
+      const lines = written.split('\n');
+      // Where each runbook is in the source: the importer's own split of the repaired text (same lines).
+      const { runbooks } = detectStructure(parseSource(seed.file, repairMojibake(written)));
+      runbooks.forEach((source, index) => {
+        const runbook = verbatim.runbooks[index];
+        const body = bodyOf(runbook.content);
+        expect(body, runbook.name).not.toContain('TODO (import)');
+        const nodes = partNodes(source.part);
+        const first = source.part.heading!.position!.start.line + 1;
+        const last = nodes.length ? nodes[nodes.length - 1].position!.end.line : first - 1;
+        const union = ` ${normalise(body)} `;
+        const missing = lines.slice(first - 1, last).filter((line) => normalise(line) && !union.includes(` ${normalise(line)} `));
+        expect(missing, `${seed.file}: ${runbook.name}`).toEqual([]);
+      });
+    }
+  });
+
+  it('matches the committed fixture (regenerate with: npx node scripts/import-seeds.ts)', () => {
+    const fresh = seedFixture(SEEDS_DIR, { verbatim: true });
+    expect(listFiles(NAIVE_FIXTURE_DIR)).toEqual([...fresh.keys()].sort());
+    for (const [path, content] of fresh) expect(readFileSync(join(NAIVE_FIXTURE_DIR, path), 'utf8'), path).toBe(content);
   });
 });

@@ -126,7 +126,7 @@ curl -s http://search:9200/_cluster/health
     expect(runbook.content).not.toMatch(/[üÔ‚]/);
     expect(runbook.content).not.toMatch(/🔧|🎯|📊|🔍|✅|🛡/);
     expect(runbook.content).toContain('Find the failed node → restart it:');
-    expect(result.report.some((item) => /repaired \d+ mojibake sequences \(UTF-8 read as MacRoman/.test(item.message))).toBe(true);
+    expect(result.report.some((item) => /repaired \d+ mojibake sequences \(UTF-8 read as Mac OS Roman/.test(item.message))).toBe(true);
   });
 
   it('renames the sections and turns bold step lines and prose fences into steps and lists', () => {

@@ -27,6 +27,8 @@ export interface ImportCommandOptions {
   dryRun?: boolean;
   /** Replace existing runbooks and pages (a service YAML is never replaced). */
   force?: boolean;
+  /** Split and write the frontmatter, but copy the text as written (to review a document's defects with `runbook lint`). */
+  verbatim?: boolean;
 }
 
 export interface ImportedFileSummary {
@@ -44,6 +46,8 @@ export interface ImportSummary {
   /** Files exist with other content: a real run needs --force. */
   needsForce: boolean;
   files: ImportedFileSummary[];
+  /** The text was copied as written (`--verbatim`): the files hold no TODO lines. */
+  verbatim: boolean;
   report: ReportItem[];
   counts: { runbooks: number; pages: number; todo: number };
 }
@@ -87,6 +91,7 @@ export async function importRunbooks(files: string[], options: ImportCommandOpti
     result = importDocuments(inputs, {
       service,
       ...(options.name ? { serviceName: options.name } : {}),
+      ...(options.verbatim ? { verbatim: true } : {}),
       ...(folderUrl(relative(cwd, resolve(cwd, out)), config.docsDir) ? { runbookUrl: folderUrl(relative(cwd, resolve(cwd, out)), config.docsDir) } : {}),
       ...(folderUrl(relative(cwd, resolve(cwd, pagesOut)), config.docsDir) ? { pageUrl: folderUrl(relative(cwd, resolve(cwd, pagesOut)), config.docsDir) } : {}),
     });
@@ -135,6 +140,7 @@ export async function importRunbooks(files: string[], options: ImportCommandOpti
       ...(targets[index].id ? { id: targets[index].id } : {}),
       content: file.content,
     })),
+    verbatim: Boolean(options.verbatim),
     report,
     counts: { runbooks: result.runbooks.length, pages: result.pages.length, todo: report.filter((item) => item.level === 'todo').length },
   };
@@ -154,7 +160,7 @@ export function formatImport(summary: ImportSummary): string {
     out.push(`${word.padEnd(20)} ${file.path}${file.id ? `  [${file.id}]` : ''}`);
   }
   const { runbooks, pages, todo } = summary.counts;
-  out.push('', `${summary.written ? 'Imported' : 'Dry run: nothing written.'} ${runbooks} runbook(s), ${pages} service page(s); ${todo} item(s) to decide (TODO lines in the files, listed below).`);
+  out.push('', `${summary.written ? 'Imported' : 'Dry run: nothing written.'} ${runbooks} runbook(s), ${pages} service page(s); ${todo} item(s) to decide (${summary.verbatim ? 'listed below' : 'TODO lines in the files, listed below'}).`);
   if (summary.needsForce) out.push('Some files exist with other content: the import will replace them only with --force.');
   out.push('');
   out.push(formatReport(summary.report));
@@ -173,6 +179,7 @@ export function registerImport(program: Command, { io, print, json }: CommandCon
     .option('--services-dir <dir>', 'folder of the service YAML files (default: servicesDir of runbook.config.yaml)')
     .option('--dry-run', 'print what would be written and the report; write nothing')
     .option('--force', 'replace runbooks and pages that exist with other content (a service YAML is never replaced)')
+    .option('--verbatim', "split the document into runbooks and write their frontmatter, but copy each section's text as it is: no mojibake repair, no fence languages, no variable/env declarations, no prose rewriting beyond what MDX needs to parse")
     .option('--json', 'print the result (files with their content, and the report) as JSON')
     .action(async (files: string[], options) => {
       const summary = await importRunbooks(files, { cwd: io.cwd, ...options });

@@ -41,7 +41,7 @@ export type FenceResult =
   | { kind: 'markdown'; markdown: string; note?: string };
 
 export interface FenceOptions {
-  /** Some of the block's bytes were lost (see mojibake.ts): a diagram is redrawn as a list. */
+  /** Some of the block's bytes were lost (see ../text/mojibake.ts): a diagram is redrawn as a list. */
   damaged?: boolean;
 }
 

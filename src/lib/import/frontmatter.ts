@@ -5,6 +5,7 @@ import { markdownToMdast } from 'satteri';
 import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';
 import { parseRunbook } from '../model/parse.ts';
+import type { Problem } from '../problem.ts';
 import type { Consumed, Draft, MetaLine } from './body.ts';
 import { lineOf } from './markdown.ts';
 import { inlineCode } from './mdx-text.ts';
@@ -13,6 +14,7 @@ import { renderBody, renderRunbook, type AlertDraft, type RunbookFrontmatter } f
 import { slugOf } from './structure.ts';
 import type { ImportedRunbook, PlannedRunbook, Say } from './types.ts';
 import { inferEnv, inferVariable, informalPlaceholders, usedEnv, usedPlaceholders, type VariableDraft } from './variables.ts';
+import { isFromTextAsWritten } from './verbatim.ts';
 
 /** Plain text of rendered Markdown, for a description: list items joined with "; ", at most ~200 characters. */
 export function summary(markdown: string[]): string {
@@ -38,6 +40,8 @@ export interface RunbookContext {
   file: string;
   say: Say;
   consumed: Consumed[];
+  /** The body as written (`--verbatim`): used instead of the draft's, with no TODO lines and no variables or env declared. */
+  verbatimBody?: string;
 }
 
 /** Frontmatter from the draft's metadata lines, TODO lines for what could not be decided, and the file. */
@@ -148,7 +152,7 @@ export function buildRunbookFile(plan: PlannedRunbook, draft: Draft, ctx: Runboo
     todo('the source has no symptoms: say when to use this runbook (the description is a stand-in).');
   }
   if (!draft.sections.has('investigation') && !draft.sections.has('resolution')) todo('no investigation or resolution steps were found in the source.');
-  for (const extra of draft.extra) info(`the sub-section "${extra.title}" is not a known section; kept under its own heading after the others`);
+  if (ctx.verbatimBody === undefined) for (const extra of draft.extra) info(`the sub-section "${extra.title}" is not a known section; kept under its own heading after the others`);
 
   const frontmatter: RunbookFrontmatter = {
     title: heading.title,
@@ -168,8 +172,11 @@ export function buildRunbookFile(plan: PlannedRunbook, draft: Draft, ctx: Runboo
     },
   };
 
-  // Variables and environment, as the model reads the commands.
   const name = `${ctx.file.replace(/^runbooks\//, '')}`;
+  frontmatter.runbook.related = [...ctx.related].sort();
+  if (ctx.verbatimBody !== undefined) return runbookFile(plan, ctx, name, renderRunbook(frontmatter, ctx.verbatimBody));
+
+  // Variables and environment, as the model reads the commands.
   const provisional = parseRunbook(`import/${ctx.service}/${name}`, renderRunbook(frontmatter, renderBody(draft, todos)));
   const variables: Record<string, VariableDraft> = {};
   for (const placeholder of usedPlaceholders(provisional)) {
@@ -188,12 +195,16 @@ export function buildRunbookFile(plan: PlannedRunbook, draft: Draft, ctx: Runboo
   }
   frontmatter.runbook.variables = variables;
   frontmatter.runbook.env = env;
-  frontmatter.runbook.related = [...ctx.related].sort();
+  return runbookFile(plan, ctx, name, renderRunbook(frontmatter, renderBody(draft, todos)));
+}
 
-  const content = renderRunbook(frontmatter, renderBody(draft, todos));
+/** The file as the model reads it; its problems go to the report. */
+function runbookFile(plan: PlannedRunbook, ctx: RunbookContext, name: string, content: string): ImportedRunbook {
   const model = parseRunbook(`import/${ctx.service}/${name}`, content);
+  const asWritten = (problem: Problem) => ctx.verbatimBody !== undefined && isFromTextAsWritten(problem);
   for (const problem of model.problems) {
-    ctx.say('error', `${problem.line}:${problem.column} ${problem.message} [${problem.rule}]`, { file: ctx.file });
+    ctx.say(asWritten(problem) ? 'todo' : 'error', `${problem.line}:${problem.column} ${problem.message} [${problem.rule}]`, { file: ctx.file });
   }
-  return { name: `${plan.slug}.mdx`, id: plan.id, title: heading.title, content, line: lineOf(plan.source.part.heading!), model, problems: model.problems };
+  const problems = model.problems.filter((problem) => !asWritten(problem));
+  return { name: `${plan.slug}.mdx`, id: plan.id, title: plan.source.heading.title, content, line: lineOf(plan.source.part.heading!), model, problems };
 }

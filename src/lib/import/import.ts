@@ -5,19 +5,20 @@ import { basename } from 'node:path';
 import { slug as githubSlug } from 'github-slugger';
 import type { Table } from 'mdast';
 import type { Problem } from '../problem.ts';
+import { ENCODING_NAMES, repairMojibakeReport, type MojibakeReport } from '../text/mojibake.ts';
 import { buildDraft, type Consumed } from './body.ts';
 import { extractEscalation, type Escalation } from './escalation.ts';
 import { codeRenderer } from './fences.ts';
 import { buildRunbookFile } from './frontmatter.ts';
 import { descendants, endOf, labelLine, lineOf, parseSource, partNodes, sourceLines, startOf, textOf, walk, type Part, type SourceDoc } from './markdown.ts';
 import { mapDate, titleSlug } from './metadata.ts';
-import { repairMojibake, type RepairResult } from './mojibake.ts';
 import { buildPage } from './pages.ts';
 import { renderService, type ServiceDraft } from './render.ts';
 import type { ReportItem } from './report.ts';
 import { detectStructure, slugOf, type PageSource } from './structure.ts';
 import type { ImportedRunbook, ImportInput, ImportOptions, OutputFile, PlannedRunbook, Say } from './types.ts';
 import { humanise } from './variables.ts';
+import { verbatimCode, verbatimRenderer, type VerbatimRenderer } from './verbatim.ts';
 import { labelRole } from './vocabulary.ts';
 
 export type { ImportedRunbook, ImportInput, ImportOptions, OutputFile } from './types.ts';
@@ -32,7 +33,7 @@ export interface DocumentImport {
   report: ReportItem[];
   /** Source lines not copied as they were, and what they became. */
   consumed: Consumed[];
-  repair: RepairResult;
+  repair: MojibakeReport;
 }
 
 export interface ImportResult {
@@ -95,14 +96,30 @@ export function importDocument(input: ImportInput, options: ImportOptions, taken
   const say: Say = (level, message, extra = {}) => report.push({ source: input.file, level, message, ...extra });
 
   // A byte-order mark and Windows line ends would otherwise end up in labels and code.
-  const repair = repairMojibake(input.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+  const written = input.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // The structure and the frontmatter are read from the repaired text even when the body is copied
+  // as written: a heading such as `üîß Playbook 1` is only recognised once repaired.
+  const repair = repairMojibakeReport(written);
   if (repair.repairs.length) {
-    const examples = [...new Set(repair.repairs.map((fix) => `${fix.before} → ${fix.after}`))].slice(0, 4).join(', ');
-    say('info', `repaired ${repair.repairs.length} mojibake sequences (UTF-8 read as ${repair.codepage === 'macintosh' ? 'MacRoman' : 'Windows-1252'}: ${examples})`);
+    // A repair covers a whole run (a line of box drawing): count characters, and show short runs first.
+    const count = repair.repairs.reduce((sum, fix) => sum + [...fix.after].length, 0);
+    const short = repair.repairs.filter((fix) => [...fix.after].length <= 2);
+    const long = repair.repairs.filter((fix) => [...fix.after].length > 2);
+    const examples = [...new Set([...short, ...long].map((fix) => `${fix.before} → ${fix.after}`))].slice(0, 4).join(', ');
+    const encodings = [...new Set(repair.repairs.map((fix) => ENCODING_NAMES[fix.encoding]))].join(' and ');
+    say('info', `${options.verbatim ? 'kept (--verbatim)' : 'repaired'} ${count} mojibake sequences (UTF-8 read as ${encodings}: ${examples})`);
   }
   const damagedLines = new Set(repair.damaged.map((damage) => damage.line));
   const doc = parseSource(input.file, repair.text);
   const structure = detectStructure(doc);
+  let verbatim: VerbatimRenderer | undefined;
+  if (options.verbatim) {
+    verbatim = verbatimRenderer(doc, parseSource(input.file, written));
+    if (!verbatim) {
+      say('todo', '--verbatim: repairing the mojibake changes the Markdown structure of the document, so the text could not be copied as written; the repaired text was copied');
+      verbatim = verbatimRenderer(doc, doc);
+    }
+  }
 
   const runbookUrl = options.runbookUrl ?? `/runbooks/${service}/`;
   const pageUrl = options.pageUrl ?? `/services/${service}/`;
@@ -160,8 +177,9 @@ export function importDocument(input: ImportInput, options: ImportOptions, taken
     consumed.push({ line: lineOf(group.heading!), kind: 'group-heading', output: slugOf(group.title) });
   }
 
-  // Code blocks: a language for untagged ones, prose lists and damaged diagrams converted.
-  const { renderCode, notes: codeNotes } = codeRenderer(damagedLines);
+  // Code blocks: a language for untagged ones, prose lists and damaged diagrams converted (or, with
+  // --verbatim, copied: only the frontmatter is read from the draft then).
+  const { renderCode, notes: codeNotes } = verbatim ? { renderCode: verbatimCode(doc.text), notes: [] } : codeRenderer(damagedLines);
 
   // Links: an anchor of the document becomes the URL of the page its heading went to (and, for a
   // runbook, an entry in `related`); a link to a document that was not imported is reported.
@@ -192,7 +210,8 @@ export function importDocument(input: ImportInput, options: ImportOptions, taken
     const draft = buildDraft(plan.source, { doc, renderCode, rewriteUrl });
     const file = `runbooks/${plan.slug}.mdx`;
     for (const note of codeNotes.slice(notesBefore)) say('info', note.message, { file, line: note.line });
-    const result = buildRunbookFile(plan, draft, { service, lastUpdated, policy, related, file, say, consumed });
+    const verbatimBody = verbatim && `${verbatim.part(plan.source.part, 2)}\n`;
+    const result = buildRunbookFile(plan, draft, { service, lastUpdated, policy, related, file, say, consumed, ...(verbatimBody ? { verbatimBody } : {}) });
     runbooks.push(result);
   }
 
@@ -200,7 +219,7 @@ export function importDocument(input: ImportInput, options: ImportOptions, taken
   for (const { page, slug } of pagePlan) {
     const notesBefore = codeNotes.length;
     const file = `pages/${slug}.mdx`;
-    const built = buildPage(page, slug, { doc, service, serviceName, renderCode, rewriteUrl: linkRewriter(file), consumed });
+    const built = buildPage(page, slug, { doc, service, serviceName, renderCode, rewriteUrl: linkRewriter(file), consumed, ...(verbatim ? { verbatim } : {}) });
     for (const note of codeNotes.slice(notesBefore)) say('info', note.message, { file, line: note.line });
     for (const problem of built.problems) say('error', `${problem.line}:${problem.column} ${problem.message} [${problem.rule}]`, { file });
     pages.push(built);

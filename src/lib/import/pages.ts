@@ -9,11 +9,14 @@ import { renderInline, renderNode } from './mdx-text.ts';
 import { renderPage } from './render.ts';
 import type { PageSource } from './structure.ts';
 import type { OutputFile } from './types.ts';
+import { isFromTextAsWritten, type VerbatimRenderer } from './verbatim.ts';
 
 /** The Markdown of a service page: its parts with headings from `##`. */
-function pageContent(doc: SourceDoc, page: PageSource, { renderCode, rewriteUrl, consumed }: Pick<PageContext, 'renderCode' | 'rewriteUrl' | 'consumed'>): string[] {
-  const render = (node: RootContent) => (node.type === 'code' ? renderCode(node) : node.type === 'thematicBreak' ? '' : renderNode(doc.text, node, { renderCode, rewriteUrl }));
-  const heading = (part: Part, depth: number) => `${'#'.repeat(Math.min(depth, 6))} ${withoutDecorativeEmoji(renderInline(doc.text, part.heading!))}`;
+function pageContent(doc: SourceDoc, page: PageSource, { renderCode, rewriteUrl, consumed, verbatim }: Pick<PageContext, 'renderCode' | 'rewriteUrl' | 'consumed' | 'verbatim'>): string[] {
+  const render = verbatim
+    ? verbatim.block
+    : (node: RootContent) => (node.type === 'code' ? renderCode(node) : node.type === 'thematicBreak' ? '' : renderNode(doc.text, node, { renderCode, rewriteUrl }));
+  const heading = verbatim?.heading ?? ((part: Part, depth: number) => `${'#'.repeat(Math.min(depth, 6))} ${withoutDecorativeEmoji(renderInline(doc.text, part.heading!))}`);
   const renderPart = (part: Part, depth: number): string[] => [
     ...part.blocks.map(render),
     ...part.children.flatMap((child) => [heading(child, depth), ...renderPart(child, depth + 1)]),
@@ -37,6 +40,8 @@ export interface PageContext {
   renderCode: (node: Code) => string;
   rewriteUrl: (url: string, line: number) => string | undefined;
   consumed: Consumed[];
+  /** `--verbatim`: blocks and headings as written. */
+  verbatim?: VerbatimRenderer;
 }
 
 export function buildPage(page: PageSource, slug: string, ctx: PageContext): OutputFile {
@@ -45,5 +50,5 @@ export function buildPage(page: PageSource, slug: string, ctx: PageContext): Out
   const line = page.items.map((item) => (item.kind === 'part' ? lineOf(item.part.heading!) : lineOf(item.blocks[0]))).sort((a, b) => a - b)[0] ?? 1;
   const text = renderPage(page.title, description, content);
   const { problems } = parseRunbook(`import/pages/${ctx.service}/${slug}.mdx`, text);
-  return { name: `${slug}.mdx`, title: page.title, content: text, line, problems };
+  return { name: `${slug}.mdx`, title: page.title, content: text, line, problems: ctx.verbatim ? problems.filter((problem) => !isFromTextAsWritten(problem)) : problems };
 }

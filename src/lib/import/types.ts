@@ -13,6 +13,11 @@ export interface ImportOptions {
   runbookUrl?: string;
   /** URL of the folder the service pages are written to (default `/services/<service>/`). */
   pageUrl?: string;
+  /**
+   * Split the document and write the frontmatter, but copy the text as written: no mojibake repair,
+   * no fence languages, no variables or env, no rewriting beyond what MDX needs (to review a document's defects).
+   */
+  verbatim?: boolean;
 }
 
 export interface ImportInput {

@@ -205,14 +205,37 @@ function findMojibake0(text: string): MojibakeMatch[] {
   return found;
 }
 
-/** `text` with every exactly repairable piece of mojibake repaired (for the importer). */
+/** `text` with every exactly repairable piece of mojibake repaired. */
 export function repairMojibake(text: string): string {
-  let output = '';
+  return repairMojibakeReport(text).text;
+}
+
+export interface MojibakeReport {
+  /** The text with every exact match repaired. Line breaks are never part of a match, so line numbers stay. */
+  text: string;
+  /** What was repaired, by 1-based line of the text. */
+  repairs: { line: number; before: string; after: string; encoding: LegacyEncoding }[];
+  /** Pieces whose bytes were lost on the way: left as they are, with the most likely character (U+FFFD when none). */
+  damaged: { line: number; text: string; guess: string; encoding: LegacyEncoding }[];
+}
+
+/** Repairs like `repairMojibake`, and says where (the importer reports it and redraws damaged diagrams). */
+export function repairMojibakeReport(text: string): MojibakeReport {
+  const report: MojibakeReport = { text: '', repairs: [], damaged: [] };
   let last = 0;
+  let line = 1;
+  let counted = 0;
   for (const match of findMojibake(text)) {
-    if (!match.exact) continue;
-    output += text.slice(last, match.start) + match.repaired;
+    for (; counted < match.start; counted++) if (text.charCodeAt(counted) === 10) line++;
+    const before = text.slice(match.start, match.end);
+    if (!match.exact) {
+      report.damaged.push({ line, text: before, guess: match.repaired, encoding: match.encoding });
+      continue;
+    }
+    report.repairs.push({ line, before, after: match.repaired, encoding: match.encoding });
+    report.text += text.slice(last, match.start) + match.repaired;
     last = match.end;
   }
-  return output + text.slice(last);
+  report.text += text.slice(last);
+  return report;
 }
