@@ -44,7 +44,10 @@ export const isoDate = z
   .union([z.iso.date({ error: 'Expected a date written as YYYY-MM-DD' }), z.date()])
   .transform((value) => (typeof value === 'string' ? value : value.toISOString().slice(0, 10)));
 
-/** Text that YAML may have read as a number or boolean (`example: 5`): kept as the string written. */
+/**
+ * Text that YAML may have read as a number, boolean or (in Astro, whose YAML reader makes dates of
+ * timestamps) a date: `example: 5`, `example: 2026-02-22T10:00:00Z`. Kept as text.
+ */
 export const text = z
-  .union([z.string(), z.number(), z.boolean()], { error: 'Expected text' })
-  .transform((value) => String(value));
+  .union([z.string(), z.number(), z.boolean(), z.date()], { error: 'Expected text' })
+  .transform((value) => (value instanceof Date ? value.toISOString().replace('.000Z', 'Z') : String(value)));
