@@ -89,7 +89,7 @@ describe('runbook lint', () => {
   it('passes clean content with exit 0', async () => {
     const root = makeProject({ runbooks: { 'tickets/a.mdx': runbookSource({ id: 'tickets-a' }) } });
     const { code, stdout } = await runCli(['lint', '--now', '2026-11-24'], root);
-    expect([code, stdout]).toEqual([0, '✔ 1 runbook checked, no problems.\n']);
+    expect([code, stdout]).toEqual([0, '✔ 1 page checked, no problems.\n']);
   });
 
   it('exits 1 and names file:line:column and rule in every format', async () => {
@@ -123,7 +123,7 @@ describe('runbook lint', () => {
       runbooks: { 'tickets/a.mdx': runbookSource({ id: 'tickets-a', body: '## Symptoms\n\nSlow.\n\n## Investigation\n\n### Pods\n\n```bash\n$ kubectl get pods\n```\n' }) },
     });
     const { code, stdout } = await runCli(['lint', '--fix', '--now', '2026-11-24'], root);
-    expect([code, stdout]).toEqual([0, '✔ 1 runbook checked, no problems (1 fixed).\n']);
+    expect([code, stdout]).toEqual([0, '✔ 1 page checked, no problems (1 fixed).\n']);
     expect(readFileSync(join(root, 'src/content/docs/runbooks/tickets/a.mdx'), 'utf8')).toContain('```bash\nkubectl get pods\n```');
   });
 
@@ -150,5 +150,19 @@ describe('runbook lint', () => {
   it('exits 2 for a path that does not exist', async () => {
     const { code, stderr } = await runCli(['lint', 'nope.mdx'], broken());
     expect([code, stderr]).toEqual([2, 'runbook: No such file or folder: nope.mdx\n']);
+  });
+});
+
+describe('runbook lint: pages besides runbooks', () => {
+  it('checks the commands and links of team pages too', async () => {
+    const root = makeProject({
+      runbooks: { 'tickets/a.mdx': runbookSource({ id: 'tickets-a' }) },
+      files: { 'src/content/docs/services/tickets/useful-commands.mdx': '---\ntitle: Useful commands\n---\n\nSee [SLOs](./slos.md).\n\n```bash\nredis-cli FLUSHDB\n```\n' },
+    });
+    const { code, stdout } = await runCli(['lint', '--format', 'json', '--now', '2026-11-24'], root);
+    expect(code).toBe(1);
+    const rules = (JSON.parse(stdout) as { file: string; rule: string }[]).map((problem) => `${problem.file} ${problem.rule}`);
+    expect(rules).toContain('src/content/docs/services/tickets/useful-commands.mdx links/resolve');
+    expect(rules).toContain('src/content/docs/services/tickets/useful-commands.mdx risk/declared');
   });
 });

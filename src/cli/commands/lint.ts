@@ -62,7 +62,7 @@ export async function lint(options: LintCommandOptions): Promise<LintOutcome> {
         : options.format === 'github'
           ? formatGithub(problems)
           : formatPretty(problems, { sources: result.sources, docsUrl, color: options.color }) ||
-            `✔ ${result.files.length} runbook${result.files.length === 1 ? '' : 's'} checked, no problems${result.fixed ? ` (${result.fixed} fixed)` : ''}.\n`;
+            `✔ ${result.files.length} page${result.files.length === 1 ? '' : 's'} checked, no problems${result.fixed ? ` (${result.fixed} fixed)` : ''}.\n`;
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.length - errors;
   const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;

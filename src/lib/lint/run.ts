@@ -35,8 +35,18 @@ export class LintUsageError extends Error {}
 
 const toPosix = (path: string) => path.split(sep).join('/');
 
-function selectFiles(root: string, contentDir: string, paths: string[] | undefined): string[] {
-  if (!paths?.length) return listContentFiles(root, contentDir);
+/**
+ * Every page the lint covers: the runbooks and, when the runbooks live in the docs folder, every
+ * other docs page too (team pages and guides hold commands and links as well).
+ */
+export function lintedPages(root: string, config: { contentDir: string; docsDir: string }): string[] {
+  const docs = `${config.docsDir.replace(/\/$/, '')}/`;
+  const inDocs = `${config.contentDir.replace(/\/$/, '')}/`.startsWith(docs);
+  return listContentFiles(root, inDocs ? config.docsDir : config.contentDir);
+}
+
+function selectFiles(root: string, all: string[], paths: string[] | undefined): string[] {
+  if (!paths?.length) return all;
   const selected = new Set<string>();
   for (const path of paths) {
     const normal = toPosix(relative(root, join(root, path)));
@@ -58,9 +68,10 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
   const overrides = Object.fromEntries(Object.entries(options.config ?? {}).filter(([, value]) => value !== undefined));
   const config = { ...loadConfig(root).config, ...overrides };
   const now = config.now ?? new Date().toISOString().slice(0, 10);
-  const files = selectFiles(root, config.contentDir, options.paths);
+  const pages = lintedPages(root, config);
+  const files = selectFiles(root, pages, options.paths);
   const sources = new Map(files.map((file) => [file, readFileSync(join(root, file), 'utf8')]));
-  const dependencies = [...new Set([...listContentFiles(root, config.contentDir), ...files, ...listContentFiles(root, config.servicesDir, ['.yaml', '.yml'])])].sort();
+  const dependencies = [...new Set([...pages, ...files, ...listContentFiles(root, config.servicesDir, ['.yaml', '.yml'])])].sort();
   const cachePath = options.cache === false ? undefined : (options.cache ?? join(root, 'node_modules', '.cache', 'runbook', 'lint.json'));
   const keyOf = () => cacheKey([linterSourceHash(), config, now, rules.map((rule) => rule.meta.id), files, contentHash(root, dependencies)]);
 
@@ -70,7 +81,7 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
   }
 
   const lint = async () => {
-    const project = loadProject({ root, config: { ...options.config, now } });
+    const project = loadProject({ root, config: { ...options.config, now }, files: [...new Set([...pages, ...files])].sort() });
     const wanted = new Set(files);
     const result = await lintProject(project, { rules, files });
     // Problems of other runbooks (outside the given paths) are not this run's business.
