@@ -12,7 +12,9 @@
 //   a value with that inner quote or `\` is refused: it would end the inner string.
 // - SQL assumes standard_conforming_strings = on (the default since PostgreSQL 9.1): `'` is doubled in
 //   '...', `\` too in E'...'. A bare placeholder is a value ('...' literal, or a number when the variable is
-//   an integer or number) unless it follows FROM, JOIN, UPDATE, INTO, TABLE... or a `.`: then it is a
+//   an integer or number) unless it names an object: after FROM, JOIN, UPDATE, INTO, TABLE, INDEX [CONCURRENTLY]
+//   [IF NOT EXISTS], ON, VIEW, SEQUENCE, SCHEMA, DATABASE, COLUMN, RENAME [COLUMN x] TO, OWNER TO, GRANT ... TO,
+//   a `.`, or inside the column list of CREATE INDEX ... ON t (...) or INSERT INTO t (...). There it is a
 //   double-quoted identifier (case-sensitive; write "<name>" to force one).
 // - PromQL "..." and '...' strings escape `\`, the quote and line breaks (Go string rules); a bare value after
 //   `=`, `!=`, `=~` or `!~` inside `{...}` becomes a "..." string.
@@ -355,7 +357,8 @@ function innerQuote<Q extends "'" | '"'>(before: string, quote: Q): { innerQuote
 /** Keywords after which a bare placeholder names a table, schema or other object rather than a value. */
 const SQL_NAME_KEYWORDS = new Set([
   'from', 'join', 'update', 'into', 'table', 'view', 'index', 'schema', 'sequence', 'database', 'role',
-  'truncate', 'analyze', 'vacuum', 'only', 'exists', 'cluster', 'reindex',
+  'truncate', 'analyze', 'vacuum', 'only', 'exists', 'cluster', 'reindex', 'concurrently', 'on', 'column',
+  'trigger', 'constraint', 'extension', 'function', 'procedure', 'user',
 ]);
 
 function sqlContexts(code: string, placeholders: CodeMatch[]): QuoteContext[] {
@@ -433,7 +436,42 @@ function bareSqlContext(code: string, start: number, end: number): QuoteContext 
   const after = code.slice(end).trimStart();
   const keyword = /([A-Za-z_]+)$/.exec(before)?.[1]?.toLowerCase();
   if (before.endsWith('.') || after.startsWith('.') || (keyword && SQL_NAME_KEYWORDS.has(keyword))) return { kind: 'sql-identifier', quoted: false };
+  const statement = before.slice(before.lastIndexOf(';') + 1);
+  if (keyword === 'to' && namesAfterTo(statement)) return { kind: 'sql-identifier', quoted: false };
+  if (inColumnList(statement)) return { kind: 'sql-identifier', quoted: false };
   return { kind: 'sql-value' };
+}
+
+/** `RENAME [COLUMN x] TO <name>`, `OWNER TO <role>`, `GRANT ... TO <role>` (not `SET x TO <value>`). */
+function namesAfterTo(statement: string): boolean {
+  return /\bRENAME\b/i.test(statement) || /\bOWNER\s+TO\s*$/i.test(statement) || /^\s*GRANT\b/i.test(statement);
+}
+
+/**
+ * Inside the column list of `CREATE INDEX ... ON t [USING m] (...)` (its `INCLUDE (...)` too) or `INSERT INTO t (...)`,
+ * at any depth (`(lower(<col>))`). `statement` is the text of the statement up to the placeholder.
+ */
+function inColumnList(statement: string): boolean {
+  // The outermost parenthesis still open, skipping strings and quoted names.
+  let open = -1;
+  let depth = 0;
+  for (let i = 0; i < statement.length; i++) {
+    const char = statement[i];
+    if (char === "'" || char === '"') {
+      const close = statement.indexOf(char, i + 1);
+      if (close === -1) return false;
+      i = close;
+    } else if (char === '(') {
+      if (depth++ === 0) open = i;
+    } else if (char === ')') depth = Math.max(0, depth - 1);
+  }
+  if (depth === 0) return false;
+  const head = statement.slice(0, open);
+  const name = String.raw`(?:"[^"]*"|[A-Za-z_][\w$]*)(?:\s*\.\s*(?:"[^"]*"|[A-Za-z_][\w$]*))*`;
+  return (
+    (/^\s*CREATE\b[^;]*\bINDEX\b/i.test(head) && (new RegExp(String.raw`\bON\s+(?:ONLY\s+)?${name}\s*(?:USING\s+\w+\s*)?$`, 'i').test(head) || /\)\s*INCLUDE\s*$/i.test(head))) ||
+    new RegExp(String.raw`^\s*INSERT\s+INTO\s+${name}\s*$`, 'i').test(head)
+  );
 }
 
 function promqlContexts(code: string, placeholders: CodeMatch[]): QuoteContext[] {

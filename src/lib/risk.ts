@@ -25,6 +25,10 @@ export interface RiskEntry {
   contains?: string;
   /** sql: only when this keyword is in the option list after the leading keywords (`VACUUM (FULL)`). */
   option?: string;
+  /** shell: not when one of these options is given (`curl -d` without `-G`). */
+  withoutFlag?: readonly string[];
+  /** shell: a further condition, for what options cannot say (the URL `curl` posts to). */
+  when?: (command: RunCommand) => boolean;
   /** shell: only when the command reads a file (`-f FILE`, `< FILE`) whose name matches. */
   input?: RegExp;
   risk: ChangingRisk;
@@ -67,6 +71,10 @@ export const RISK_TABLE: readonly RiskEntry[] = [
   // Cloud CLIs
   { kind: 'shell', pattern: 'aws * delete-*|terminate-*|purge-*|remove-*-from-*', risk: D, reason: 'deletes AWS resources' },
   { kind: 'shell', pattern: 'aws * restore-*', risk: D, reason: 'restores from a backup (restored data replaces what is there now)' },
+  // RDS (and DocumentDB, Neptune) never restore in place: every restore-* operation creates a new instance or cluster.
+  { kind: 'shell', pattern: 'aws rds|docdb|neptune restore-db-*-from-*snapshot', risk: C, reason: 'creates a new instance from a snapshot; the live one is untouched' },
+  { kind: 'shell', pattern: 'aws rds|docdb|neptune restore-db-*-to-point-in-time', risk: C, reason: 'creates a new instance from a point-in-time backup; the live one is untouched' },
+  { kind: 'shell', pattern: 'aws rds|docdb|neptune restore-db-*-from-s3', risk: C, reason: 'creates a new instance from a backup in S3; the live one is untouched' },
   { kind: 'shell', pattern: 'aws * promote-*', risk: D, reason: 'promotes a replica (replication cannot be resumed)' },
   { kind: 'shell', pattern: 'aws * modify-*|update-*|put-*|set-*|reset-*', risk: C, reason: 'changes AWS resources' },
   { kind: 'shell', pattern: 'aws * reboot-*|stop-*|start-*|failover-*', risk: C, reason: 'stops, starts or fails over AWS resources' },
@@ -124,8 +132,24 @@ export const RISK_TABLE: readonly RiskEntry[] = [
   { kind: 'shell', pattern: 'git revert', risk: C, reason: 'adds a commit that undoes another' },
   { kind: 'shell', pattern: 'git reset', withFlag: ['--hard'], risk: D, reason: 'discards local changes (--hard)' },
   { kind: 'shell', pattern: 'git clean', withFlag: ['-f', '--force'], risk: D, reason: 'deletes untracked files' },
-  // HTTP
+  // HTTP: a request that sends data or names a writing method calls an API that changes something (PagerDuty's
+  // enqueue pages people), unless it goes to an endpoint that only reads (a Prometheus or Elasticsearch query).
   { kind: 'shell', pattern: 'curl', withFlag: ['-X DELETE', '--request DELETE'], risk: D, reason: 'sends an HTTP DELETE request' },
+  { kind: 'shell', pattern: 'curl', withFlag: ['-X POST', '-X PUT', '-X PATCH', '--request POST', '--request PUT', '--request PATCH'], when: (command) => !readsOnly(command), risk: C, reason: 'sends an HTTP request that changes something on the server' },
+  {
+    kind: 'shell',
+    pattern: 'curl',
+    withFlag: ['-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '--data-ascii', '--json', '-F', '--form', '--form-string', '-T', '--upload-file'],
+    withoutFlag: ['-G', '--get', '-I', '--head', '-X GET', '--request GET', '-X HEAD', '--request HEAD'],
+    when: (command) => !readsOnly(command),
+    risk: C,
+    reason: 'sends data in a POST request, which changes something on the server',
+  },
+  { kind: 'shell', pattern: 'wget', withFlag: ['--method DELETE'], risk: D, reason: 'sends an HTTP DELETE request' },
+  { kind: 'shell', pattern: 'wget', withFlag: ['--method POST', '--method PUT', '--method PATCH', '--post-data', '--post-file', '--body-data', '--body-file'], when: (command) => !readsOnly(command), risk: C, reason: 'sends an HTTP request that changes something on the server' },
+  // Package managers
+  { kind: 'shell', pattern: 'npm audit fix', risk: C, reason: "updates dependencies and rewrites the project's lock file" },
+  { kind: 'shell', pattern: 'npm install|i|add|update|upgrade|up|uninstall|un|remove|rm', risk: C, reason: "changes the project's dependencies and lock file" },
 
   // SQL (PostgreSQL and MySQL)
   { kind: 'sql', pattern: 'DROP', risk: D, reason: 'drops a database object and its data' },
@@ -143,6 +167,8 @@ export const RISK_TABLE: readonly RiskEntry[] = [
   { kind: 'sql', pattern: 'RENAME', risk: C, reason: 'renames tables' },
   { kind: 'sql', pattern: 'GRANT|REVOKE', risk: C, reason: 'changes privileges' },
   { kind: 'sql', pattern: 'COMMENT', risk: C, reason: 'changes a comment on a database object' },
+  { kind: 'sql', pattern: 'VACUUM', risk: C, reason: 'reclaims dead rows (heavy I/O on a busy database)' },
+  { kind: 'sql', pattern: 'ANALYZE|ANALYSE', risk: C, reason: 'recomputes planner statistics (query plans may change)' },
   { kind: 'sql', pattern: 'VACUUM', contains: 'FULL', risk: C, reason: 'rewrites tables under an exclusive lock' },
   { kind: 'sql', pattern: 'VACUUM', option: 'FULL', risk: C, reason: 'rewrites tables under an exclusive lock' },
   { kind: 'sql', pattern: 'REINDEX', risk: C, reason: 'rebuilds indexes under a lock' },
@@ -188,6 +214,29 @@ export const RISK_TABLE: readonly RiskEntry[] = [
   { kind: 'redis', pattern: 'EXPIRE|PEXPIRE|EXPIREAT|PEXPIREAT|PERSIST', risk: C, reason: 'changes when keys expire' },
   { kind: 'redis', pattern: 'BGREWRITEAOF|BGSAVE|SAVE', risk: C, reason: 'writes the data set to disk' },
 ];
+
+/**
+ * Commands that a broad pattern of the table would take for a change but that change nothing
+ * (`aws * start-*` is right for `start-instances`, wrong for `ssm start-session`).
+ */
+export const READ_ONLY: readonly (CommandPattern & { reason: string })[] = [
+  { pattern: 'aws ssm start-session', reason: 'opens a session or a port forward; it starts no resource' },
+  { pattern: 'aws logs start-query|start-live-tail', reason: 'starts a log query; it changes nothing' },
+];
+
+/** HTTP API endpoints that only read, though they take a POST: Prometheus-style and Loki queries, Elasticsearch searches. */
+const READ_ENDPOINT = /(?:\/api\/v1\/(?:query|query_range|query_exemplars|series|labels|label\/[^/]+\/values|format_query|parse_query)|\/_(?:search|msearch|count|field_caps|mget|validate\/query))\/?$/;
+
+/** True when every URL a `curl` or `wget` command names is an endpoint that only reads. */
+function readsOnly(command: RunCommand): boolean {
+  const args = programArgs(command);
+  const urls = commandPositionals(command).map((word) => word.value);
+  args.forEach((word, i) => {
+    if (word.value === '--url' && args[i + 1]) urls.push(args[i + 1].value);
+    else if (word.value.startsWith('--url=')) urls.push(word.value.slice('--url='.length));
+  });
+  return urls.length > 0 && urls.every((url) => READ_ENDPOINT.test(url.replace(/[?#].*$/s, '')));
+}
 
 // ---------------------------------------------------------------------------------------------
 // Commands that run: a block's code read into commands, wrappers unwrapped.
@@ -240,7 +289,8 @@ export const VALUE_OPTIONS: Record<string, readonly string[]> = {
   env: ['-u', '--unset', '-C', '--chdir', '-S', '--split-string'],
   ping: ['-c', '-i', '-w', '-W', '-s', '-t', '-I', '-l', '-p', '-Q', '-S'],
   tcpdump: ['-i', '-c', '-w', '-r', '-s', '-C', '-G', '-W', '-F', '-E', '-y', '-Z', '-B', '-j', '-z'],
-  curl: ['-X', '--request', '-H', '--header', '-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '-o', '--output', '-u', '--user', '-F', '--form', '-T', '--upload-file', '-A', '--user-agent', '-e', '--referer', '-b', '--cookie', '-c', '--cookie-jar', '-m', '--max-time', '-w', '--write-out', '-x', '--proxy', '--connect-timeout', '--retry', '--cert', '--key', '--cacert', '-K', '--config'],
+  wget: ['-O', '--output-document', '-o', '--output-file', '-a', '--append-output', '-e', '--execute', '-P', '--directory-prefix', '-T', '--timeout', '-t', '--tries', '-U', '--user-agent', '--header', '--method', '--post-data', '--post-file', '--body-data', '--body-file', '--user', '--password'],
+  curl: ['-X', '--request', '--url', '--json', '--data-ascii', '--form-string', '-H', '--header', '-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '-o', '--output', '-u', '--user', '-F', '--form', '-T', '--upload-file', '-A', '--user-agent', '-e', '--referer', '-b', '--cookie', '-c', '--cookie-jar', '-m', '--max-time', '-w', '--write-out', '-x', '--proxy', '--connect-timeout', '--retry', '--cert', '--key', '--cacert', '-K', '--config'],
   stern: ['-n', '--namespace', '-c', '--container', '-l', '--selector', '--context', '--since', '--tail', '-o', '--output', '-t', '--timestamps', '--template'],
   iptables: ['-t', '--table'],
   find: ['-name', '-iname', '-path', '-type', '-mtime', '-mmin', '-size', '-maxdepth', '-mindepth', '-newer', '-user', '-group', '-perm', '-regex'],
@@ -796,12 +846,19 @@ const redisEntries = RISK_TABLE.filter((entry) => entry.kind === 'redis');
 
 /** How specific an entry is: more pattern words and conditions win over fewer. */
 const specificity = (entry: RiskEntry) => entry.pattern.split(' ').length + (entry.withFlag ? 1 : 0) + (entry.contains ? entry.contains.split(' ').length : 0) + (entry.option ? 1 : 0) + (entry.input ? 1 : 0);
+/** Wildcards of a pattern: between entries as specific, the one with fewer (`aws rds restore-db-*` over `aws * restore-*`) wins. */
+const wildcards = (entry: RiskEntry) => entry.pattern.split('*').length;
 
 function mostSpecific<T extends { entry: RiskEntry }>(candidates: T[]): T | undefined {
   let best: T | undefined;
-  for (const candidate of candidates) if (!best || specificity(candidate.entry) > specificity(best.entry)) best = candidate;
+  for (const candidate of candidates) {
+    const difference = best ? specificity(candidate.entry) - specificity(best.entry) : 1;
+    if (difference > 0 || (difference === 0 && wildcards(candidate.entry) < wildcards(best!.entry))) best = candidate;
+  }
   return best;
 }
+
+const readOnlyIndex = indexByProgram(READ_ONLY);
 
 const DRY_RUN = ['--dry-run', '--dryrun', '--help'];
 
@@ -811,10 +868,11 @@ function shellFinding(code: string, command: RunCommand): RiskFinding | undefine
   const args = programArgs(command);
   const dryRun = findFlag(command.program, args, DRY_RUN);
   if (dryRun && !/=(none|false)$/.test(dryRun.value)) return undefined;
+  if (readOnlyIndex(command).some((pattern) => matchCommand(command, pattern))) return undefined;
   const candidates: { entry: RiskEntry; match: PatternMatch }[] = [];
   for (const entry of entries) {
     const match = matchCommand(command, entry);
-    if (!match) continue;
+    if (!match || (entry.when && !entry.when(command))) continue;
     if (entry.input && !(command.input && entry.input.test(command.input.value)) && !inputFileOption(command, entry.input)) continue;
     candidates.push({ entry, match });
   }

@@ -135,6 +135,8 @@ interface SqlTemplate {
 const WHERE = ['stmts', 0, 'stmt', 'SelectStmt', 'whereClause', 'A_Expr', 'rexpr'];
 const TABLE = ['stmts', 0, 'stmt', 'SelectStmt', 'fromClause', 0, 'RangeVar', 'relname'];
 const stringConst = (v: string) => ({ A_Const: { sval: { sval: v } } });
+const INDEX = ['stmts', 0, 'stmt', 'IndexStmt'];
+const identifierRefused = (v: string) => v === '' || new TextEncoder().encode(v).length > 63;
 
 const SQL_TEMPLATES: SqlTemplate[] = [
   { template: 'SELECT * FROM t WHERE name = <v>', path: WHERE, node: stringConst },
@@ -148,6 +150,10 @@ const SQL_TEMPLATES: SqlTemplate[] = [
     refuses: (v) => v === '' || new TextEncoder().encode(v).length > 63,
   },
   { template: 'SELECT * FROM "<v>"', path: TABLE, node: (v) => v, refuses: (v) => v === '' || new TextEncoder().encode(v).length > 63 },
+  // CREATE INDEX: the index name, the table and a column are identifiers.
+  { template: 'CREATE INDEX CONCURRENTLY <v> ON users (email)', path: INDEX.concat('idxname'), node: (v) => v, refuses: identifierRefused },
+  { template: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx ON <v> (email)', path: INDEX.concat('relation', 'relname'), node: (v) => v, refuses: identifierRefused },
+  { template: 'CREATE INDEX idx ON users (<v>)', path: INDEX.concat('indexParams', 0, 'IndexElem', 'name'), node: (v) => v, refuses: identifierRefused },
 ];
 
 describe('SQL quoting, checked by the PostgreSQL 18 parser', () => {

@@ -36,6 +36,23 @@ describe('detectContexts', () => {
     ['SQL block comment', 'SELECT /* <v> */ 1', 'sql', { kind: 'comment', block: true }],
     ['SQL dollar quotes', 'SELECT $$<v>$$', 'sql', { kind: 'token', language: 'sql', where: 'a dollar-quoted string' }],
     ['SQL name part', 'SELECT * FROM events_<v>', 'sql', { kind: 'token', language: 'sql', where: 'a longer SQL name or number' }],
+    ['SQL index name after CONCURRENTLY', 'CREATE INDEX CONCURRENTLY <v> ON users (email)', 'sql', { kind: 'sql-identifier', quoted: false }],
+    ['SQL index name after IF NOT EXISTS', 'CREATE UNIQUE INDEX IF NOT EXISTS <v> ON users (email)', 'sql', { kind: 'sql-identifier', quoted: false }],
+    ['SQL table after ON of CREATE INDEX', 'CREATE INDEX idx ON <v> (email)', 'sql', { kind: 'sql-identifier', quoted: false }],
+    ['SQL table after ON of CREATE TRIGGER', 'CREATE TRIGGER audit AFTER UPDATE ON <v> FOR EACH ROW EXECUTE FUNCTION audit()', 'sql', { kind: 'sql-identifier', quoted: false }],
+    ['SQL column in an index column list', 'CREATE INDEX idx ON users USING btree (<v>)', 'sql', { kind: 'sql-identifier', quoted: false }],
+    ['SQL column inside an index expression', 'CREATE INDEX idx ON public.users (lower(<v>))', 'sql', { kind: 'sql-identifier', quoted: false }],
+    ['SQL column of INCLUDE', 'CREATE INDEX idx ON users (email) INCLUDE (<v>)', 'sql', { kind: 'sql-identifier', quoted: false }],
+    ['SQL value in the WHERE of a partial index', 'CREATE INDEX idx ON users (email) WHERE state = <v>', 'sql', { kind: 'sql-value' }],
+    ['SQL view, sequence, schema, database', 'DROP VIEW <v>', 'sql', { kind: 'sql-identifier', quoted: false }],
+    ['SQL column after COLUMN', 'ALTER TABLE users DROP COLUMN <v>', 'sql', { kind: 'sql-identifier', quoted: false }],
+    ['SQL new name after RENAME TO', 'ALTER TABLE users RENAME TO <v>', 'sql', { kind: 'sql-identifier', quoted: false }],
+    ['SQL new name after RENAME COLUMN x TO', 'ALTER TABLE users RENAME COLUMN mail TO <v>', 'sql', { kind: 'sql-identifier', quoted: false }],
+    ['SQL role after OWNER TO', 'ALTER DATABASE shop OWNER TO <v>', 'sql', { kind: 'sql-identifier', quoted: false }],
+    ['SQL value after SET ... TO', 'SET statement_timeout TO <v>', 'sql', { kind: 'sql-value' }],
+    ['SQL column list of INSERT INTO', 'INSERT INTO audit (<v>) VALUES (1)', 'sql', { kind: 'sql-identifier', quoted: false }],
+    ['SQL value in VALUES', 'INSERT INTO audit (note) VALUES (<v>)', 'sql', { kind: 'sql-value' }],
+    ['SQL value in IN (...)', 'SELECT * FROM t WHERE x IN (<v>)', 'sql', { kind: 'sql-value' }],
     ['PromQL label value string', 'up{pod="<v>"}', 'promql', { kind: 'promql-string', quote: '"' }],
     ['PromQL single-quoted string', "up{pod=~'<v>'}", 'promql', { kind: 'promql-string', quote: "'" }],
     ['PromQL raw string', 'up{pod=`<v>`}', 'promql', { kind: 'promql-raw' }],
@@ -151,6 +168,16 @@ describe('fillPlaceholders', () => {
   it('fills the example runbook commands', () => {
     expect(fill('kubectl -n tickets-dev scale deployment backend --replicas=<v>', 'shell', '5', 'integer').text).toBe('kubectl -n tickets-dev scale deployment backend --replicas=5');
     expect(fill("SELECT pid FROM pg_stat_activity WHERE pid = <v> AND state = '<v>'", 'sql', '42', 'integer').text).toBe("SELECT pid FROM pg_stat_activity WHERE pid = 42 AND state = '42'");
+  });
+
+  it('fills CREATE INDEX with identifiers, not string literals', () => {
+    const values = { index: 'idx_users_email', table: 'users', column: 'email', state: 'active' };
+    const filled = fillPlaceholders('CREATE INDEX CONCURRENTLY IF NOT EXISTS <index> ON <table> (<column>) WHERE state = <state>;', 'sql', values);
+    expect(filled.text).toBe(`CREATE INDEX CONCURRENTLY IF NOT EXISTS "idx_users_email" ON "users" ("email") WHERE state = 'active';`);
+    expect(fillPlaceholders('CREATE INDEX CONCURRENTLY <index-name> ON <table-name> (<column-name>, <other>)', 'sql', { 'index-name': 'idx', 'table-name': 'users', 'column-name': 'email', other: 'name' }).text).toBe(
+      'CREATE INDEX CONCURRENTLY "idx" ON "users" ("email", "name")',
+    );
+    expect(fillPlaceholders('ALTER DATABASE <old> RENAME TO <new>;', 'sql', { old: 'shop', new: 'shop_damaged' }).text).toBe('ALTER DATABASE "shop" RENAME TO "shop_damaged";');
   });
 
   it('console blocks fill prompt lines only', () => {

@@ -1,6 +1,6 @@
 // Risk inference over a table of commands: what is read-only, what changes, what destroys, and where.
 import { describe, expect, it } from 'vitest';
-import { commandsToRun, findRisks, inferRisk, RISK_TABLE } from '../../src/lib/risk.ts';
+import { commandsToRun, findRisks, inferRisk, READ_ONLY, RISK_TABLE } from '../../src/lib/risk.ts';
 import type { Risk } from '../../src/lib/model/types.ts';
 
 type Row = [code: string, risk: Risk, command?: string];
@@ -28,6 +28,17 @@ const SHELL: Row[] = [
   ['terraform plan', 'read'],
   ['systemctl status nginx', 'read'],
   ['curl -X POST https://search.internal/_search', 'read'],
+  ['aws ssm start-session --target i-0abc123def4567890', 'read'],
+  ['aws ssm start-session --target i-0abc --document-name AWS-StartPortForwardingSession --parameters portNumber=9229', 'read'],
+  ['aws logs start-query --log-group-name /ecs/api --start-time 1 --end-time 2 --query-string "fields @message"', 'read'],
+  ['curl -fsS "$PROMETHEUS_URL/api/v1/query" --data-urlencode \'query=up\'', 'read'],
+  ['curl -sS "$PROMETHEUS_URL/api/v1/query_range?start=1" -d query=up', 'read'],
+  ['curl -G https://api.internal/search -d q=error', 'read'],
+  ['curl -sI https://api.internal/health', 'read'],
+  ['curl -X GET https://api.internal/items -d limit=10', 'read'],
+  ['wget -qO- https://api.internal/health', 'read'],
+  ['psql "$DATABASE_URL" -c "EXPLAIN ANALYZE SELECT 1"', 'read'],
+  ['npm audit --json', 'read'],
   // change
   ['kubectl -n shop scale deployment/api --replicas=6', 'change', 'kubectl scale deployment/api'],
   ['kubectl -n shop rollout restart deployment/api', 'change', 'kubectl rollout restart deployment/api'],
@@ -55,13 +66,26 @@ const SHELL: Row[] = [
   ['terraform apply -auto-approve', 'change', 'terraform apply'],
   ['git revert HEAD', 'change', 'git revert HEAD'],
   ['docker restart api', 'change', 'docker restart api'],
+  ['aws rds restore-db-instance-from-db-snapshot --db-instance-identifier shop-restored --db-snapshot-identifier shop-2026-11-24', 'change', 'aws rds restore-db-instance-from-db-snapshot'],
+  ['aws rds restore-db-instance-to-point-in-time --source-db-instance-identifier shop --target-db-instance-identifier shop-pitr', 'change', 'aws rds restore-db-instance-to-point-in-time'],
+  ['aws rds restore-db-cluster-from-snapshot --db-cluster-identifier c2 --snapshot-identifier s --engine aurora-postgresql', 'change', 'aws rds restore-db-cluster-from-snapshot'],
+  ['aws rds restore-db-cluster-to-point-in-time --db-cluster-identifier c2 --source-db-cluster-identifier c1', 'change', 'aws rds restore-db-cluster-to-point-in-time'],
+  ['aws ssm start-automation-execution --document-name AWS-RestartEC2Instance', 'change', 'aws ssm start-automation-execution'],
+  ['curl -fsS -X POST https://events.pagerduty.com/v2/enqueue -H "Content-Type: application/json" -d @event.json', 'change', 'curl -X POST'],
+  ['curl --request PATCH https://api.internal/flags/checkout', 'change', 'curl --request PATCH'],
+  ['curl -sS https://hooks.internal/deploy -d ref=main', 'change', 'curl -sS https://hooks.internal/deploy -d'],
+  ["curl --json '{\"paused\": true}' https://api.internal/queues/mail", 'change', 'curl --json'],
+  ['wget --post-data "state=paused" https://api.internal/queues/mail', 'change', 'wget --post-data'],
+  ['psql "$DATABASE_URL" -c "VACUUM ANALYZE users"', 'change', 'VACUUM ANALYZE users'],
+  ['psql "$DATABASE_URL" -c "ANALYZE household_members"', 'change', 'ANALYZE household_members'],
+  ['npm audit fix', 'change', 'npm audit fix'],
+  ['npm update <package-name>', 'change', 'npm update <package-name>'],
   // destructive
   ['kubectl -n shop delete pod <pod>', 'destructive', 'kubectl delete pod'],
   ['kubectl delete deployment architect-api -n architect-production', 'destructive', 'kubectl delete deployment'],
   ['kubectl get pods -o name | xargs kubectl delete', 'destructive', 'kubectl delete'],
   ['kubectl replace --force -f pod.yaml', 'destructive', 'kubectl replace --force'],
   ['helm uninstall api', 'destructive', 'helm uninstall api'],
-  ['aws rds restore-db-instance-to-point-in-time --source-db-instance-identifier shop', 'destructive', 'aws rds restore-db-instance-to-point-in-time'],
   ['aws ec2 terminate-instances --instance-ids i-1', 'destructive', 'aws ec2 terminate-instances'],
   ['aws s3 rm s3://backups/shop --recursive', 'destructive', 'aws s3 rm s3://backups/shop'],
   ['gcloud compute instances delete vm-1 --zone europe-west1-b', 'destructive', 'gcloud compute instances delete vm-1'],
@@ -81,6 +105,8 @@ const SHELL: Row[] = [
   ['docker rm api', 'destructive', 'docker rm api'],
   ['docker compose down -v', 'destructive', 'docker compose down -v'],
   ['curl -X DELETE https://search.internal/logs-2026.01', 'destructive', 'curl -X DELETE'],
+  ['curl -X DELETE https://api.internal/items/7 -d reason=cleanup', 'destructive', 'curl -X DELETE'],
+  ['wget --method=DELETE https://api.internal/items/7', 'destructive', 'wget --method=DELETE'],
   ['watch -n 5 "kubectl delete pod stuck-1"', 'destructive', 'kubectl delete pod'],
   ['bash -c "rm -rf /tmp/shop"', 'destructive', 'rm -rf /tmp/shop'],
   ['timeout 60 kubectl delete pod x', 'destructive', 'kubectl delete pod'],
@@ -97,7 +123,7 @@ const SQL: Row[] = [
   ['EXPLAIN (COSTS off) UPDATE jobs SET a = 1;', 'read'],
   ['WITH a AS (SELECT * FROM jobs FOR UPDATE) SELECT 1;', 'read'],
   ['COPY (SELECT * FROM jobs) TO STDOUT;', 'read'],
-  ['VACUUM ANALYZE jobs;', 'read'],
+  ['VACUUM ANALYZE jobs;', 'change', 'VACUUM ANALYZE jobs'],
   ['SELECT $$DROP TABLE x$$;', 'read'],
   ['\\x\nSELECT 1;', 'read'],
   ['INSERT INTO audit (note) VALUES (\'restart\');', 'change', 'INSERT INTO audit'],
@@ -201,6 +227,14 @@ describe('commandsToRun', () => {
   it('sees a pipe at the end of the line before', () => {
     const [, psql] = commandsToRun('gunzip -c dump.sql.gz |\n  psql "$DATABASE_URL"');
     expect(psql.stdin).toBe('pipe');
+  });
+});
+
+describe('READ_ONLY', () => {
+  it('takes precedence over the broad patterns of the table', () => {
+    expect(inferRisk('aws ssm start-session --target i-1').findings).toEqual([]);
+    expect(inferRisk('aws ssm start-session --target i-1\naws ec2 start-instances --instance-ids i-1')).toMatchObject({ risk: 'change', command: 'aws ec2 start-instances' });
+    for (const entry of READ_ONLY) expect(entry.reason.length).toBeGreaterThan(5);
   });
 });
 

@@ -121,6 +121,73 @@ describe('verifyRunbooks', () => {
     ]);
   });
 
+  /** Like verifyBody, with the env block given (for replica connection strings). */
+  const verifyWithEnv = async (body: string, env: Record<string, string>, extra = '') => {
+    const envLines = Object.entries(env).map(([name, description]) => `    ${name}: ${description}\n`).join('');
+    const root = makeProject({ runbooks: { 'tickets/db.mdx': runbookSource({ id: 'tickets-db', extra: `${extra}  env:\n${envLines}`, body: `## Investigation\n\n### Check\n\n${body}\n` }) } });
+    const project = loadProject({ root });
+    const result = await verifyRunbooks(project.runbooks, shared);
+    const first = project.runbooks[0].blocks[0].codeLine;
+    return { ...result, lines: result.problems.map((p) => `${p.line - first}:${p.column}-${p.endLine - first}:${p.endColumn} ${p.message}`) };
+  };
+  const bash = (code: string, meta = '') => `\`\`\`bash${meta ? ` ${meta}` : ''}\n${code}\n\`\`\``;
+
+  it('checks the SQL of psql "$DATABASE_URL" -c in shell blocks, at its place in the block', async () => {
+    const extra = '  variables:\n    pid:\n      description: Backend\n      example: "4242"\n      type: integer\n';
+    const { lines, statements, blocks } = await verifyWithEnv(
+      bash('kubectl -n shop get pods\npsql "$DATABASE_URL" -At -c "SELECT state FROM pg_stat_activity WHERE pid = <pid> AND wait_evnt IS NULL;"\npsql $DATABASE_URL --command="SELECT 1"'),
+      { DATABASE_URL: 'Primary' },
+      extra,
+    );
+    expect({ statements, blocks }).toEqual({ statements: 2, blocks: 1 });
+    expect(lines).toEqual([`1:87-1:96 Query fails on PostgreSQL 18.6 (PGlite): column "wait_evnt" does not exist`]);
+  });
+
+  it('checks psql -c in console prompt lines and on continuation lines', async () => {
+    const { lines } = await verifyWithEnv(bash('psql "$DATABASE_URL" \\\n  -c "SELECT nope FROM pg_class"'), { DATABASE_URL: 'Primary' });
+    expect(lines).toEqual([`1:14-1:18 Query fails on PostgreSQL 18.6 (PGlite): column "nope" does not exist`]);
+    const consoleBlock = '```console\n$ psql "$DATABASE_URL" -c "SELECT nope FROM pg_class"\n nope\n------\n```';
+    expect((await verifyWithEnv(consoleBlock, { DATABASE_URL: 'Primary' })).lines).toEqual([`0:35-0:39 Query fails on PostgreSQL 18.6 (PGlite): column "nope" does not exist`]);
+  });
+
+  it('on a replica, skips functions that need one and reports those that cannot run on one', async () => {
+    const { lines, statements } = await verifyWithEnv(
+      bash('psql "$REPLICA_DATABASE_URL" -c "SELECT pg_is_in_recovery(), pg_is_wal_replay_paused();"\npsql "$READER_URL" -c "SELECT now() - pg_last_xact_replay_timestamp() AS lag, pg_last_wal_receive_lsn();"\npsql "$REPLICA_DATABASE_URL" -c "SELECT pg_current_wal_lsn();"'),
+      { REPLICA_DATABASE_URL: 'The read replica', READER_URL: 'Connection string of the standby' },
+    );
+    expect(statements).toBe(1);
+    expect(lines).toEqual([`2:41-2:59 pg_current_wal_lsn() fails on a replica (recovery is in progress)`]);
+  });
+
+  it('leaves out psql against other databases, SQL that changes something and SQL built by the shell', async () => {
+    const { blocks, statements, problems } = await verifyWithEnv(
+      bash(
+        [
+          'psql "$RESTORE_DATABASE_URL" -c "SELECT nope FROM pg_class"',
+          'psql -h db.internal -U app shop -c "SELECT nope FROM pg_class"',
+          'psql "$DATABASE_URL" -c "VACUUM ANALYZE pg_class"',
+          'psql "$DATABASE_URL" -c "SELECT nope FROM $TABLE"',
+          'kubectl exec deploy/api -- psql -c "SELECT nope FROM pg_class"',
+        ].join('\n'),
+        'risk="change"',
+      ),
+      { DATABASE_URL: 'Primary', RESTORE_DATABASE_URL: 'The restore database', TABLE: 'A table' },
+    );
+    expect({ blocks, statements, problems }).toEqual({ blocks: 0, statements: 0, problems: [] });
+  });
+
+  it('reports an example that cannot go into psql -c', async () => {
+    const extra = '  variables:\n    user:\n      description: Role\n      example: "o\'neil"\n';
+    const { lines } = await verifyWithEnv(bash(`psql "$DATABASE_URL" -c "SELECT 1 FROM pg_roles WHERE rolname = '<user>'"`), { DATABASE_URL: 'Primary' }, extra);
+    expect(lines).toEqual([`0:66-0:72 The example of <user> cannot be used here: it contains a single quote or a backslash, which would end the '...' string around the placeholder inside the shell string`]);
+  });
+
+  it("does not report an application table the embedded database lacks, but does a misspelt catalog view", async () => {
+    const { lines, unchecked } = await verifyBody(`${block('SELECT endpoint, count(*) FROM errors GROUP BY endpoint;')}\n\n${block('SELECT * FROM pg_stat_activty;')}`);
+    expect(unchecked).toBe(1);
+    expect(lines).toEqual([`4:15-4:30 Query fails on PostgreSQL 18.6 (PGlite): relation "pg_stat_activty" does not exist`]);
+  });
+
   it('leaves out change and destructive blocks, and blocks for another target', async () => {
     const { blocks, problems } = await verifyBody(`${block('DROP TABLE x;', 'risk="destructive"')}\n\n${block('SELECT nope;', 'target="redis-cli"')}`);
     expect(blocks).toBe(0);

@@ -18,6 +18,8 @@ export interface VerifyReport {
   problems: Problem[];
   blocks: number;
   statements: number;
+  /** Statements on application tables the embedded database does not have. */
+  unchecked: number;
   /** What the queries ran on; absent when there was nothing to run. */
   server?: string;
 }
@@ -51,7 +53,8 @@ export function registerVerify(program: Command, { io, print, json, setExit }: C
     else {
       if (report.problems.length) print(report.problems.map(formatProblemLine).join('\n'));
       const where = report.server ? ` on ${report.server}` : '';
-      io.stderr(`${report.statements} statement(s) in ${report.blocks} SQL block(s) checked${where}: ${report.problems.length ? `${report.problems.length} problem(s)` : 'all ran'}\n`);
+      const unchecked = report.unchecked ? ` (${report.unchecked} on application tables the embedded database does not have; check them with --database-url)` : '';
+      io.stderr(`${report.statements} statement(s) in ${report.blocks} SQL block(s) checked${where}: ${report.problems.length ? `${report.problems.length} problem(s)` : 'all ran'}${unchecked}\n`);
     }
     setExit(report.problems.length ? 1 : 0);
   });

@@ -16,6 +16,8 @@ export interface SqlFailure {
 export interface SqlChecker {
   /** What the queries run on, for messages ("PostgreSQL 18.6 (PGlite)"). */
   readonly name: string;
+  /** The embedded database: it has the catalog but none of the application's tables. */
+  readonly embedded?: boolean;
   /** Runs the statements of one block in order; the failure of each, or undefined when it ran. */
   check: (statements: string[]) => Promise<(SqlFailure | undefined)[]>;
   close: () => Promise<void>;
@@ -88,6 +90,7 @@ export async function pgliteChecker(): Promise<SqlChecker> {
   const version = (await db.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '';
   return {
     name: `PostgreSQL ${version.split(' ')[0]} (PGlite)`,
+    embedded: true,
     check: async (statements) => {
       const failures: (SqlFailure | undefined)[] = [];
       await db.exec(`BEGIN READ ONLY; SET LOCAL statement_timeout = '${STATEMENT_TIMEOUT}'`);

@@ -180,14 +180,27 @@ const invocationCache = new Map<string, Invocation[]>();
 /** psql's short options that take no value (they may precede `c` in a cluster such as `-Atc`). */
 const PSQL_SWITCHES = 'AabeEHlnqsStwWxX1';
 
-/** SQL passed to psql on its command line: `-c SQL`, `-Atc SQL`, `-cSQL`, `--command SQL`, `--command=SQL`. */
-export function psqlScripts(shell: string): ArgumentText[] {
-  const scripts: ArgumentText[] = [];
-  if (!shell.includes('psql')) return scripts;
+/** psql's options that take a value (the next word, unless glued: `-hdb`, `--host=db`). */
+const PSQL_VALUED = /^-[hpUdcfvoPFRTL]$|^--(host|port|username|dbname|command|file|set|variable|output|pset|field-separator|record-separator|table-attr|log-file)$/;
+
+/** One psql invocation: the database it connects to, as written (`$DATABASE_URL`), and the SQL of its `-c`s. */
+export interface PsqlCommand {
+  invocation: Invocation;
+  /** The connection string or database name, after quote removal (`"$DATABASE_URL"` → `$DATABASE_URL`). */
+  connection?: string;
+  scripts: ArgumentText[];
+}
+
+/** psql invocations with the SQL passed on their command line: `-c SQL`, `-Atc SQL`, `-cSQL`, `--command SQL`, `--command=SQL`. */
+export function psqlCommands(shell: string): PsqlCommand[] {
+  const commands: PsqlCommand[] = [];
+  if (!shell.includes('psql')) return commands;
   const cluster = new RegExp(`^-[${PSQL_SWITCHES}]*c`);
   for (const invocation of invocations(shell)) {
     if (invocation.program !== 'psql') continue;
     const words = invocation.words;
+    const scripts: ArgumentText[] = [];
+    let connection: string | undefined;
     for (let index = 1; index < words.length; index++) {
       const word = words[index];
       const raw = shell.slice(word.start, word.end);
@@ -200,8 +213,20 @@ export function psqlScripts(shell: string): ArgumentText[] {
         const flags = cluster.exec(raw)![0];
         if (raw.length > flags.length) scripts.push(argumentText(shell, { ...word, start: word.start + flags.length }));
         else if (words[index + 1]) scripts.push(argumentText(shell, words[++index]));
-      }
+      } else if (raw === '-d' || raw === '--dbname') {
+        connection ??= words[++index]?.value;
+      } else if (raw.startsWith('--dbname=')) {
+        connection ??= word.value.slice('--dbname='.length);
+      } else if (word.value.startsWith('-') && word.value.length > 1) {
+        if (PSQL_VALUED.test(word.value)) index++;
+      } else connection ??= word.value;
     }
+    commands.push({ invocation, ...(connection !== undefined ? { connection } : {}), scripts });
   }
-  return scripts;
+  return commands;
+}
+
+/** SQL passed to psql on its command line: `-c SQL`, `-Atc SQL`, `-cSQL`, `--command SQL`, `--command=SQL`. */
+export function psqlScripts(shell: string): ArgumentText[] {
+  return psqlCommands(shell).flatMap((command) => command.scripts);
 }

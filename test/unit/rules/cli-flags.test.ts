@@ -37,7 +37,7 @@ ruleTester(cliFlags, {
       'aws logs tail /ecs/petforce-production --follow --filter-pattern "ERROR"',
       'aws ecs update-service --cluster petforce-production --service api --force-new-deployment',
       'aws rds modify-db-instance --db-instance-identifier petforce-production --db-instance-class db.t3.large --apply-immediately',
-      'aws cloudwatch get-metric-statistics --namespace AWS/EC2 --metric-name CPUUtilization --dimensions Name=InstanceId,Value=i-xxx --start-time 2026-02-22T10:00:00Z --period 60 --statistics Average --region eu-west-1 --output table',
+      'aws cloudwatch get-metric-statistics --namespace AWS/EC2 --metric-name CPUUtilization --dimensions Name=InstanceId,Value=i-xxx --start-time 2026-02-22T10:00:00Z --end-time 2026-02-22T11:00:00Z --period 60 --statistics Average --region eu-west-1 --output table',
       'aws ecs describe-tasks --cluster petforce-production --tasks $(aws ecs list-tasks --cluster petforce-production --service-name api --query \'taskArns[0]\' --output text)',
       'aws s3 cp backup.sql.gz s3://backups/architect/ --profile prod',
       'aws ecs wait services-stable --cluster prod --services api',
@@ -49,6 +49,19 @@ ruleTester(cliFlags, {
     { name: 'placeholders and variables where a subcommand stands', code: bash('kubectl top <kind> -n shop\nkubectl rollout $ACTION deployment/api\naws <service> describe-things') },
     { name: 'hand-written aws commands are not checked', code: bash('aws s3 cp a s3://b/ --checksum-algorithm CRC32\naws ecs deploy --service api --some-new-option x\naws logs tail /ecs/api --follow --since 1h') },
     { name: 'commands in text blocks are not checked', code: doc('```text', 'kubectl top pods -w') },
+    { name: 'kubectl logs with a pod, a TYPE/NAME or a selector', code: bash('kubectl logs api-1\nkubectl logs -n shop deployment/api --since=10m\nkubectl logs -l app=api -n shop\nkubectl logs --selector=app=api\nkubectl logs <pod> -c api\nkubectl logs $POD --previous') },
+    {
+      name: 'aws operations with their required options (abbreviated, --no- booleans, --cli-input-json)',
+      code: bash([
+        'aws elasticache reboot-cache-cluster --cache-cluster-id redis-001 --cache-node-ids-to-reboot 0001',
+        'aws elasticache reboot-cache-cluster --cache-cluster-id redis-001 --cache-node-ids 0001',
+        'aws wafv2 update-ip-set --name blocklist --scope REGIONAL --id <ip-set-id> --addresses 203.0.113.7/32 --lock-token "$lock_token"',
+        'aws ecs execute-command --cluster prod --task <task-id> --command "ls" --non-interactive',
+        'aws wafv2 update-ip-set --cli-input-json file://ip-set.json',
+        'aws wafv2 update-ip-set --generate-cli-skeleton',
+        'aws ec2 run-instances --image-id ami-1 --count 1',
+      ].join('\n')) },
+    { name: 'an operand where none is expected (an expansion may add options)', code: bash('aws wafv2 update-ip-set $ARGS') },
   ],
   invalid: [
     {
@@ -106,6 +119,36 @@ ruleTester(cliFlags, {
       name: 'psql -w with an interval',
       code: bash('psql "$DATABASE_URL" -w 5 -c "SELECT 1"'),
       errors: [{ message: /^Unexpected -w after the query/, line: 15, column: 22 }],
+    },
+    {
+      name: 'kubectl logs without a pod (seed)',
+      code: bash('kubectl logs -n production --all-containers=true --since=5m | grep -i error'),
+      errors: [{ message: 'Missing POD or TYPE/NAME for `kubectl logs`: it refuses to run without one', line: 15, column: 9, endLine: 15, endColumn: 13 }],
+    },
+    {
+      name: 'aws elasticache reboot-cache-cluster without the nodes (seed)',
+      code: bash('aws elasticache reboot-cache-cluster \\\n  --cache-cluster-id petforce-redis-001'),
+      errors: [{ message: 'Missing required option --cache-node-ids-to-reboot for `aws elasticache reboot-cache-cluster`', line: 15, column: 17, endLine: 15, endColumn: 37 }],
+    },
+    {
+      name: 'aws cloudwatch get-metric-statistics without --end-time',
+      code: bash('aws cloudwatch get-metric-statistics --namespace AWS/EC2 --metric-name CPUUtilization --dimensions Name=InstanceId,Value=i-xxx --start-time 2026-02-22T10:00:00Z --period 60 --statistics Average --region eu-west-1 --output table'),
+      errors: [{ message: 'Missing required option --end-time for `aws cloudwatch get-metric-statistics`', line: 15, column: 16, endColumn: 37 }],
+    },
+    {
+      name: 'aws cloudwatch get-metric-statistics without --period',
+      code: bash('aws cloudwatch get-metric-statistics --namespace AWS/EC2 --metric-name CPUUtilization \\\n  --start-time 2026-11-24T10:00:00Z --end-time 2026-11-24T11:00:00Z --statistics Average'),
+      errors: [{ message: 'Missing required option --period for `aws cloudwatch get-metric-statistics`', line: 15, column: 16, endColumn: 37 }],
+    },
+    {
+      name: 'aws wafv2 update-ip-set without --name (seed)',
+      code: bash('aws wafv2 update-ip-set \\\n  --scope REGIONAL \\\n  --id <ip-set-id> \\\n  --lock-token "$lock_token" \\\n  --addresses 192.168.1.1/32'),
+      errors: [{ message: 'Missing required option --name for `aws wafv2 update-ip-set`', line: 15, column: 11, endColumn: 24 }],
+    },
+    {
+      name: 'several missing options, after global options',
+      code: bash('aws --region eu-west-1 wafv2 update-ip-set --scope REGIONAL'),
+      errors: [{ message: 'Missing required options --name, --id, --addresses, --lock-token for `aws wafv2 update-ip-set`', line: 15, column: 30, endColumn: 43 }],
     },
     {
       name: 'console block and an indented fence',

@@ -29,6 +29,8 @@ ruleTester(commandsLongRunning, {
     { name: 'ping with a count, vmstat with a count', code: step('```bash', 'ping -c 3 db.internal\nvmstat 1 5') },
     { name: 'snippets are not commands', code: step('```', 'kubectl logs -f api') },
     { name: 'redis-cli commands that end', code: step('```bash', 'redis-cli --bigkeys\nredis-cli INFO stats') },
+    { name: 'pprof printing a report', code: step('```bash', 'go tool pprof -top heap.prof\ngo tool pprof -svg -output=heap.svg heap.prof') },
+    { name: 'an ssm shell session (interactive, ends with the shell)', code: step('```bash interactive', 'aws ssm start-session --target i-0abc123def4567890') },
   ],
   invalid: [
     { name: 'kubectl logs -f', code: step('```bash', 'kubectl -n shop logs deployment/api -f'), errors: [{ message: LR('kubectl logs -f', 'follows the log'), line: 19, column: 1, endLine: 19, endColumn: 39 }] },
@@ -47,6 +49,12 @@ ruleTester(commandsLongRunning, {
     { name: 'ping without a count', code: step('```bash', 'ping db.internal'), errors: [{ message: LR('ping', 'pings until stopped'), line: 19, column: 1, endColumn: 5 }] },
     { name: 'vmstat with an interval only', code: step('```bash', 'vmstat 1'), errors: [{ message: LR('vmstat', 'samples until stopped (an interval without a count)'), line: 19, column: 1, endColumn: 7 }] },
     { name: 'redis-cli --latency', code: step('```bash', 'redis-cli --latency-history'), errors: [{ message: LR('redis-cli --latency-history', 'samples until stopped'), line: 19, column: 1, endColumn: 28 }] },
+    {
+      name: 'ssm port forwarding',
+      code: step('```bash interactive', 'aws ssm start-session --target i-0abc \\\n  --document-name AWS-StartPortForwardingSession'),
+      errors: [{ message: LR('aws ssm start-session', 'forwards a port until stopped'), line: 19, column: 1, endLine: 19, endColumn: 22 }],
+    },
+    { name: 'pprof -http', code: step('```bash', 'go tool pprof -http=:8080 heap.prof'), errors: [{ message: LR('go tool pprof', 'serves the profile viewer until stopped'), line: 19, column: 1, endColumn: 14 }] },
     {
       name: 'each command of a block',
       code: step('```bash', 'kubectl -n shop logs api-1 -f\nkubectl -n shop get pods --watch'),
@@ -75,6 +83,9 @@ ruleTester(commandsInteractive, {
     { name: 'a script', code: step('```bash', 'python3 scripts/check.py') },
     { name: 'a detached container', code: step('```bash', 'docker run -d -t --name probe busybox sleep 60') },
     { name: 'console output is not a command', code: step('```console', '$ echo done\npsql\nvim') },
+    { name: 'pprof with a report option', code: step('```bash', 'go tool pprof -top heap.prof\ngo tool pprof -text -nodecount=20 cpu.prof\ngo tool pprof -png heap.prof > heap.png') },
+    { name: 'git commit with a message, revert without the editor', code: step('```bash', 'git commit -m "fix: patch lodash"\ngit commit -am "wip"\ngit commit --amend --no-edit\ngit revert --no-edit HEAD\ngit revert -n HEAD~2..HEAD') },
+    { name: 'a pager word that is an argument', code: step('```bash', 'grep -c less /etc/services\necho more') },
   ],
   invalid: [
     {
@@ -94,6 +105,20 @@ ruleTester(commandsInteractive, {
     { name: 'a shell inside exec without -it', code: step('```bash', 'kubectl exec deploy/api -- /bin/sh'), errors: [{ message: IA('/bin/sh', 'starts an interactive shell'), line: 19, column: 28, endColumn: 35 }] },
     { name: 'console prompt line', code: step('```console', '$ psql "$DATABASE_URL"\npsql (16.2)\nshop=>'), errors: [{ message: IA('psql', 'opens an interactive session'), line: 19, column: 3, endColumn: 7 }] },
     { name: 'top', code: step('```bash', 'top'), errors: [{ message: IA('top', 'is a full-screen display'), line: 19, column: 1, endColumn: 4 }] },
+    { name: 'watch (seed)', code: step('```bash long-running', "watch 'ps aux | grep node | grep -v grep'"), errors: [{ message: IA('watch', 'is a full-screen display'), line: 19, column: 1, endColumn: 6 }] },
+    { name: 'watch with an interval', code: step('```bash long-running', 'watch -n 10 kubectl top pods -n production'), errors: [{ message: IA('watch', 'is a full-screen display'), line: 19, column: 1, endColumn: 6 }] },
+    {
+      name: 'go tool pprof on a file (seed)',
+      code: step('```bash', 'curl http://localhost:6060/debug/pprof/heap > heap.prof\ngo tool pprof heap.prof'),
+      errors: [{ message: IA('go tool pprof', 'opens the interactive pprof shell'), line: 20, column: 1, endColumn: 14 }],
+    },
+    { name: 'git revert without --no-edit (seed)', code: step('```bash', 'git revert abc1234'), errors: [{ message: IA('git revert', 'opens an editor for the commit message'), line: 19, column: 1, endColumn: 11 }] },
+    { name: 'git revert -m picks a parent, it gives no message', code: step('```bash', 'git revert -m 1 abc1234'), errors: [{ message: IA('git revert', 'opens an editor for the commit message'), line: 19, column: 1, endColumn: 11 }] },
+    { name: 'git commit without a message', code: step('```bash', 'git add package.json\ngit commit'), errors: [{ message: IA('git commit', 'opens an editor for the commit message'), line: 20, column: 1, endColumn: 11 }] },
+    { name: 'git rebase -i', code: step('```bash', 'git rebase -i HEAD~3'), errors: [{ message: IA('git rebase -i', 'opens an editor for the rebase plan'), line: 19, column: 1, endColumn: 14 }] },
+    { name: 'aws ssm start-session', code: step('```bash', 'aws ssm start-session --target i-0abc123def4567890'), errors: [{ message: IA('aws ssm start-session', 'opens a remote session'), line: 19, column: 1, endColumn: 22 }] },
+    { name: 'kubectl edit after options', code: step('```bash', 'kubectl --context prod -n shop edit configmap/api'), errors: [{ message: IA('kubectl edit', 'opens an editor'), line: 19, column: 1, endColumn: 36 }] },
+    { name: 'more at the end of a pipeline', code: step('```bash', 'journalctl -u nginx --since today | more'), errors: [{ message: IA('more', 'opens a pager'), line: 19, column: 37, endColumn: 41 }] },
     {
       name: 'fence inside a list (seed)',
       code: listed('```bash', 'kubectl exec -it <pod-name> -n production -- env | grep -E "DATABASE|JWT|STRIPE"'),

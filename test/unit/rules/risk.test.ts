@@ -30,6 +30,10 @@ ruleTester(riskDeclared, {
     { name: 'PromQL', code: step('```promql', 'sum(rate(http_requests_total{code=~"5.."}[5m]))') },
     { name: 'echo of a command', code: step('```bash', 'echo "run: kubectl delete pod x"') },
     { name: 'read-only SQL through psql -c', code: step('```bash', 'psql "$DATABASE_URL" -c "SELECT count(*) FROM pg_stat_activity;"') },
+    { name: 'ssm start-session starts no resource', code: step('```bash long-running interactive', 'aws ssm start-session --target i-0abc123def4567890 \\\n  --document-name AWS-StartPortForwardingSession') },
+    { name: 'a Prometheus query posted with --data-urlencode', code: step('```bash', 'curl -fsS "$PROMETHEUS_URL/api/v1/query" --data-urlencode \'query=up\'') },
+    { name: 'curl -G sends its data in the URL', code: step('```bash', 'curl -sS -G https://api.internal/search -d q=error') },
+    { name: 'EXPLAIN ANALYZE of a SELECT', code: step('```sql', 'EXPLAIN ANALYZE SELECT count(*) FROM pg_stat_activity;') },
   ],
   invalid: [
     {
@@ -83,9 +87,34 @@ ruleTester(riskDeclared, {
       errors: [{ message: '`psql $DATABASE_URL < backup_*.sql` restores a dump over the database (it overwrites live data): mark the block risk="destructive"', line: 19, column: 1, endColumn: 34 }],
     },
     {
-      name: 'aws rds restore',
+      name: 'aws rds restore creates a new instance: change, not destructive',
       code: step('```bash', 'aws rds restore-db-instance-from-db-snapshot \\\n  --db-instance-identifier shop-restored \\\n  --db-snapshot-identifier shop-2026-11-20'),
-      errors: [{ message: '`aws rds restore-db-instance-from-db-snapshot` restores from a backup (restored data replaces what is there now): mark the block risk="destructive"', line: 19, column: 1, endColumn: 45 }],
+      errors: [{ message: '`aws rds restore-db-instance-from-db-snapshot` creates a new instance from a snapshot; the live one is untouched: mark the block risk="change"', line: 19, column: 1, endColumn: 45 }],
+    },
+    {
+      name: 'a PagerDuty event (curl -X POST)',
+      code: step('```bash', 'curl -fsS -X POST https://events.pagerduty.com/v2/enqueue \\\n  -H "Content-Type: application/json" \\\n  -d @event.json'),
+      errors: [{ message: '`curl -X POST` sends an HTTP request that changes something on the server: mark the block risk="change"', line: 19, column: 1, endLine: 19, endColumn: 18 }],
+    },
+    {
+      name: 'curl --data without -G',
+      code: step('```bash', 'curl -sS https://hooks.internal/deploy --data ref=main'),
+      errors: [{ message: '`curl -sS https://hooks.internal/deploy --data` sends data in a POST request, which changes something on the server: mark the block risk="change"', line: 19, column: 1, endColumn: 46 }],
+    },
+    {
+      name: 'VACUUM in psql -c',
+      code: step('```bash', 'psql "$DATABASE_URL" -c "VACUUM ANALYZE users;"'),
+      errors: [{ message: '`VACUUM ANALYZE users` reclaims dead rows (heavy I/O on a busy database): mark the block risk="change"', line: 19, column: 26, endColumn: 46 }],
+    },
+    {
+      name: 'ANALYZE in a sql block',
+      code: step('```sql', 'ANALYZE household_members;'),
+      errors: [{ message: '`ANALYZE household_members` recomputes planner statistics (query plans may change): mark the block risk="change"', line: 19, column: 1, endColumn: 26 }],
+    },
+    {
+      name: 'npm audit fix',
+      code: step('```bash', 'npm audit\nnpm audit fix'),
+      errors: [{ message: '`npm audit fix` updates dependencies and rewrites the project\'s lock file: mark the block risk="change"', line: 20, column: 1, endColumn: 14 }],
     },
     {
       name: 'one problem per block, at its riskiest command',

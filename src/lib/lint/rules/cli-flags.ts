@@ -27,6 +27,10 @@ interface Resolved {
   chain: CommandSpec[];
   path: string[];
   flags: WrittenFlag[];
+  /** The word that named the last command of the chain (the program's for the program itself). */
+  commandWord: Word;
+  /** Positional words after the last command. */
+  operands: number;
   /** A word where a subcommand was expected and none matched. */
   unknown?: { word: Word; parent: CommandSpec };
 }
@@ -59,6 +63,7 @@ async function resolve(shell: string, words: Word[], program: Program): Promise<
   const flags: WrittenFlag[] = [];
   let unknown: Resolved['unknown'];
   let positionals = 0;
+  let commandWord = words[0];
   const known = () => validFlags(chain);
   for (let index = 1; index < words.length; index++) {
     const word = words[index];
@@ -89,6 +94,7 @@ async function resolve(shell: string, words: Word[], program: Program): Promise<
           if (sub.loadSpec) await expand(sub, program.table);
           chain.push(sub);
           path.push(value);
+          commandWord = word;
           continue;
         }
         unknown = { word, parent: current };
@@ -96,7 +102,7 @@ async function resolve(shell: string, words: Word[], program: Program): Promise<
       positionals++;
     }
   }
-  return { chain, path, flags, ...(unknown ? { unknown } : {}) };
+  return { chain, path, flags, commandWord, operands: positionals, ...(unknown ? { unknown } : {}) };
 }
 
 const flagNames = (candidates: FlagSpec[]) => [...new Set(candidates.flatMap((flag) => flag.names))];
@@ -128,6 +134,7 @@ function checkInvocation(resolved: Resolved, program: Program, report: (start: n
   }
   const target = chain[chain.length - 1];
   if (!target.checked) return;
+  checkMissing(resolved, program, report);
   const valid = validFlags(chain);
   const names = [...valid.keys()];
   for (const flag of flags) {
@@ -144,6 +151,34 @@ function checkInvocation(resolved: Resolved, program: Program, report: (start: n
       `${command} accepts: ${flagNames(target.flags).slice(0, 24).join(' ')}${flagNames(target.flags).length > 24 ? ' ...' : ''}`,
     );
   }
+}
+
+/** Whether one of `names` was written: exactly, as its negation (`--no-x`, `--non-x` for a boolean), or as an abbreviation the program accepts. */
+function written(flags: WrittenFlag[], names: string[], abbreviations: boolean | undefined): boolean {
+  const negated = (wanted: string) => [wanted.replace(/^--/, '--no-'), wanted.replace(/^--/, '--non-')];
+  return flags.some(({ name }) =>
+    names.some((wanted) => name === wanted || negated(wanted).includes(name) || (abbreviations && name.startsWith('--') && name.length > 3 && wanted.startsWith(name))),
+  );
+}
+
+/** An operand the command refuses to run without (`kubectl logs` with no pod), and missing required options (`aws`). */
+function checkMissing(resolved: Resolved, program: Program, report: (start: number, end: number, message: string, hint?: string) => void): void {
+  const { chain, path, flags, commandWord, operands } = resolved;
+  const target = chain[chain.length - 1];
+  const command = `\`${path.join(' ')}\``;
+  if (target.operand && operands === 0 && !written(flags, target.operand.unless, false)) {
+    report(commandWord.start, commandWord.end, `Missing ${target.operand.name} for ${command}: it refuses to run without one`, target.operand.hint);
+  }
+  // An operand where none is expected may be an expansion that adds options (`$ARGS`), or `help`.
+  if (operands > 0 || written(flags, program.table.satisfiesRequired ?? [], false)) return;
+  const missing = target.flags.filter((flag) => flag.required && !written(flags, flag.names, program.table.abbreviations)).map((flag) => flag.names[0]);
+  if (!missing.length) return;
+  report(
+    commandWord.start,
+    commandWord.end,
+    `Missing required option${missing.length > 1 ? 's' : ''} ${missing.join(', ')} for ${command}`,
+    `${command} fails without ${missing.length > 1 ? 'them' : 'it'}${program.table.satisfiesRequired?.includes('--cli-input-json') ? ' (or give every parameter with --cli-input-json)' : ''}.`,
+  );
 }
 
 /**
@@ -219,17 +254,18 @@ async function checkBlock(block: Block, source: ShellSource, context: RuleContex
   }
 }
 
-const BODY = (code: string) => `## Symptoms\n\nPods use too much memory.\n\n## Investigation\n\n### Watch the pods\n\n\`\`\`bash long-running\n${code}\n\`\`\`\n`;
+const BODY = (code: string) => `## Symptoms\n\nPods use too much memory.\n\n## Investigation\n\n### Watch the pods\n\n\`\`\`bash long-running interactive\n${code}\n\`\`\`\n`;
 
 export const cliFlags = defineRule({
   meta: {
     id: 'cli/flags',
     category: 'commands',
     severity: 'error',
-    description: 'kubectl, helm and aws subcommands and flags must exist; psql -w does not watch.',
+    description: 'kubectl, helm and aws subcommands and flags must exist, required ones must be given; psql -w does not watch.',
     docs: [
       'Flags are checked against the command\'s spec: a flag that does not exist stops the command with an error, or worse, it was meant to do something the command never does (`kubectl top pods -w` "to watch": kubectl top has no watch mode; `kubectl logs -w`: it is `-f`).',
       'Sources: the [@withfig/autocomplete](https://github.com/withfig/autocomplete) specs of kubectl, helm and aws (aws\'s are generated from the AWS CLI\'s service models and so are complete per operation; an unambiguous prefix of an option is accepted, as the AWS CLI does), completed by our own tables from `kubectl <command> --help` (kubectl 1.33) and `helm <command> --help` (helm 3.17 and 4). Only commands whose flags are verified complete are checked — `kubectl get/describe/logs/top/exec/scale/rollout/delete/set/patch/events/drain`, `helm rollback/history/status/list/uninstall/get` and every aws operation; elsewhere nothing is reported. Unknown subcommands are reported when they are near-misses of a real one (`kubectl rollout stauts`), since plugins and customizations add names.',
+      'Missing operands and options are reported where a command refuses to run without them: `kubectl logs` without a pod, a `TYPE/NAME` or a `-l` selector, and an aws operation without one of its required options (`aws elasticache reboot-cache-cluster` without `--cache-node-ids-to-reboot`). The required options come from botocore\'s service models — the AWS CLI\'s own — for the services listed in `scripts/generate-aws-required.ts`, as far as fig\'s spec names them; `--cli-input-json`/`--cli-input-yaml` give every parameter and `--generate-cli-skeleton` runs nothing, so with one of them nothing is missing. A boolean is given by its `--no-` form too.',
       '`psql -w` means `--no-password`. Written after the query (`psql -c "..." -w`) or with a number (`-w 5`) it was meant as "watch" and is reported.',
     ].join('\n\n'),
     examples: {

@@ -2,10 +2,13 @@
 import type { Rule } from '../types.ts';
 import { reviewStale, schemaSections } from './content.ts';
 import { cliFlags } from './cli-flags.ts';
+import { fencesCommentOnly } from './comment-only.ts';
 import { fencesLanguage, fencesPrompt } from './fences.ts';
 import { linksResolve } from './links.ts';
 import { textMojibake } from './mojibake.ts';
 import { commandsInteractive, commandsLongRunning } from './never-ends.ts';
+import { safetyOpenIngress } from './open-ingress.ts';
+import { commandsPseudoPlaceholder } from './pseudo-placeholder.ts';
 import { riskDeclared } from './risk.ts';
 import { secretsNoSecrets } from './secrets.ts';
 import { textUnicode } from './unicode.ts';
@@ -15,6 +18,7 @@ import { envDeclared, placeholdersDeclared, placeholdersExample, placeholdersUse
 import { fencesAttributes, idsUnique, mdxSyntax, schemaDuplicate, schemaFrontmatter, schemaReference, schemaService, schemaYaml } from './schema.ts';
 import { shellSyntax } from './shell-syntax.ts';
 import { sqlSyntax } from './sql-syntax.ts';
+import { fencesWrongLanguage } from './wrong-language.ts';
 
 export const RULES: Rule[] = [
   schemaFrontmatter,
@@ -30,13 +34,17 @@ export const RULES: Rule[] = [
   fencesAttributes,
   fencesLanguage,
   fencesPrompt,
+  fencesCommentOnly,
+  fencesWrongLanguage,
   shellSyntax,
   sqlSyntax,
   promqlSyntax,
   cliFlags,
   riskDeclared,
+  safetyOpenIngress,
   commandsLongRunning,
   commandsInteractive,
+  commandsPseudoPlaceholder,
   secretsNoSecrets,
   textUnicode,
   textMojibake,

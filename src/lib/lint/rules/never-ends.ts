@@ -50,12 +50,35 @@ export const LONG_RUNNING: readonly CommandTrait[] = [
   { pattern: 'aws logs tail', withFlag: ['--follow'], reason: 'follows the logs' },
   { pattern: 'heroku logs', withFlag: ['-t', '--tail'], reason: 'follows the logs' },
   { pattern: 'gcloud|az ** tail', reason: 'follows the logs' },
+  { pattern: 'aws ssm start-session', when: (command) => /PortForwarding/i.test(optionValue(command, '--document-name') ?? ''), reason: 'forwards a port until stopped' },
+  { pattern: 'go tool pprof', when: (command) => Boolean(pprofOutput(command)?.startsWith('-http')), reason: 'serves the profile viewer until stopped' },
+  { pattern: 'pprof', when: (command) => Boolean(pprofOutput(command)?.startsWith('-http')), reason: 'serves the profile viewer until stopped' },
   { pattern: 'sleep infinity', reason: 'never ends' },
   { pattern: 'while true|:', when: (_command, code) => !/\b(break|exit|return)\b/.test(code), reason: 'loops forever' },
   { pattern: 'until false', when: (_command, code) => !/\b(break|exit|return)\b/.test(code), reason: 'loops forever' },
 ];
 
 const DB_QUERY_FLAGS = ['-c', '--command', '-f', '--file', '-l', '--list', '-V', '--version', '--help'];
+
+/** The value of a `--name value` or `--name=value` option. */
+function optionValue(command: RunCommand, name: string): string | undefined {
+  const words = args(command);
+  for (let i = 0; i < words.length; i++) {
+    if (words[i].value === name) return words[i + 1]?.value;
+    if (words[i].value.startsWith(`${name}=`)) return words[i].value.slice(name.length + 1);
+  }
+  return undefined;
+}
+
+/** pprof's report options: with one it prints (or serves, `-http`) and ends; without, it opens its interactive shell. */
+const PPROF_OUTPUT = /^--?(top|text|list|peek|traces|tree|raw|disasm|dot|svg|png|pdf|gif|ps|eog|evince|gv|web|weblist|callgrind|kcachegrind|proto|output|http)(=|$)/;
+const pprofOutput = (command: RunCommand) => args(command).find((word) => PPROF_OUTPUT.test(word.value))?.value.replace(/^--/, '-');
+
+/** `git commit` and `git revert` open an editor for the message unless one of these gives it or skips the commit. */
+const GIT_MESSAGE = {
+  commit: ['-m', '--message', '-F', '--file', '-C', '--reuse-message', '--no-edit', '--fixup', '--dry-run', '--help'],
+  revert: ['--no-edit', '-n', '--no-commit', '--abort', '--quit', '--skip', '--help'],
+} as const;
 
 /** Commands that need a person at a terminal. */
 export const INTERACTIVE: readonly CommandTrait[] = [
@@ -92,6 +115,13 @@ export const INTERACTIVE: readonly CommandTrait[] = [
   { pattern: 'read', when: (command) => !fedInput(command), reason: 'waits for input' },
   { pattern: 'passwd', reason: 'asks for a password' },
   { pattern: 'aws ssm start-session', reason: 'opens a remote session' },
+  { pattern: 'watch', reason: 'is a full-screen display' },
+  { pattern: 'go tool pprof', when: (command) => !pprofOutput(command) && without(['-h', '--help'])(command), reason: 'opens the interactive pprof shell', hint: 'Print a report instead: `go tool pprof -top FILE` (or -text, -svg, -png).' },
+  { pattern: 'pprof', when: (command) => !pprofOutput(command) && without(['-h', '--help'])(command), reason: 'opens the interactive pprof shell', hint: 'Print a report instead: `pprof -top FILE` (or -text, -svg, -png).' },
+  { pattern: 'git commit', withoutFlag: GIT_MESSAGE.commit, reason: 'opens an editor for the commit message', hint: 'Give the message: `git commit -m "..."`.' },
+  { pattern: 'git revert', withoutFlag: GIT_MESSAGE.revert, reason: 'opens an editor for the commit message', hint: 'Keep the default message: `git revert --no-edit COMMIT`.' },
+  { pattern: 'git rebase', withFlag: ['-i', '--interactive'], reason: 'opens an editor for the rebase plan' },
+  { pattern: 'git add', withFlag: ['-p', '--patch', '-i', '--interactive', '-e', '--edit'], reason: 'asks about each change' },
   { pattern: 'aws ecs execute-command', withFlag: ['--interactive'], reason: 'opens a remote session' },
   { pattern: 'gcloud compute ssh', withoutFlag: ['--command'], reason: 'opens a remote shell' },
 ];
@@ -148,7 +178,7 @@ export const commandsLongRunning = defineRule({
     category: 'commands',
     severity: 'error',
     description: 'A command that does not end by itself (`logs -f`, `--watch`, `tail -f`, `MONITOR`, `top`) needs `long-running` on its block.',
-    docs: 'A reader pastes `kubectl logs -f` and knows to press Ctrl-C; `runbook run` does not, and would wait forever. Blocks marked `long-running` are streamed under a timeout (`timeout=` on the fence). The rule knows following and watching flags (`kubectl logs -f`, `kubectl get -w`, `journalctl -f`, `docker logs -f`, `tail -f`/`-F`), `watch`, Redis `MONITOR`/`SUBSCRIBE`, `top`/`htop` without a count (`top -b -n 1` is fine), `kubectl port-forward`/`proxy`, `ping` without `-c`, and more. `-w` counts only where it means watch (`psql -w` and `grep -w` do not). Commands run under `timeout` end.',
+    docs: 'A reader pastes `kubectl logs -f` and knows to press Ctrl-C; `runbook run` does not, and would wait forever. Blocks marked `long-running` are streamed under a timeout (`timeout=` on the fence). The rule knows following and watching flags (`kubectl logs -f`, `kubectl get -w`, `journalctl -f`, `docker logs -f`, `tail -f`/`-F`), `watch`, Redis `MONITOR`/`SUBSCRIBE`, `top`/`htop` without a count (`top -b -n 1` is fine), `kubectl port-forward`/`proxy`, `aws ssm start-session` with a port-forwarding document, `go tool pprof -http`, `ping` without `-c`, and more. `-w` counts only where it means watch (`psql -w` and `grep -w` do not). Commands run under `timeout` end.',
     examples: {
       bad: exampleRunbook({ body: INVESTIGATION('```bash', 'kubectl -n shop logs deployment/api -f') }),
       good: exampleRunbook({ body: INVESTIGATION('```bash long-running', 'kubectl -n shop logs deployment/api -f') }),
@@ -165,7 +195,7 @@ export const commandsInteractive = defineRule({
     category: 'commands',
     severity: 'error',
     description: 'A command that needs a terminal (`exec -it`, bare `psql`, `ssh host`, an editor) needs `interactive` on its block.',
-    docs: '`kubectl exec -it`, `psql` without a query, `redis-cli` without a command, `ssh host` without a remote command, `kubectl edit`, editors and pagers wait for a person at a terminal. Marked `interactive`, the block is shown but `runbook run` will not run it unattended. Often the better fix is to make the command non-interactive: `kubectl exec POD -- psql -c "..."` needs no `-it`, and `psql "$DATABASE_URL" -c "..."` needs no session. Input from a pipe, a file or a heredoc counts as non-interactive.',
+    docs: '`kubectl exec -it`, `psql` without a query, `redis-cli` without a command, `ssh host` without a remote command, `aws ssm start-session`, `kubectl edit`, editors and pagers (`| less`), full-screen displays (`top`, `watch`), `go tool pprof FILE` without a report option such as `-top` (it opens pprof\'s shell), and `git commit`/`git revert` without a message (`-m`, `--no-edit`: they open an editor) wait for a person at a terminal. Marked `interactive`, the block is shown but `runbook run` will not run it unattended. Often the better fix is to make the command non-interactive: `kubectl exec POD -- psql -c "..."` needs no `-it`, and `psql "$DATABASE_URL" -c "..."` needs no session. Input from a pipe, a file or a heredoc counts as non-interactive.',
     examples: {
       bad: exampleRunbook({ body: INVESTIGATION('```bash', 'kubectl -n shop exec -it deployment/api -- sh') }),
       good: exampleRunbook({ body: INVESTIGATION('```bash', 'kubectl -n shop exec deployment/api -- env') }),

@@ -37,6 +37,11 @@ export const KUBECTL: ProgramTable = {
       checked: true,
       flags: '--all-containers --all-pods -c,--container= -f,--follow --ignore-errors --insecure-skip-tls-verify-backend --limit-bytes= --max-log-requests= --pod-running-timeout= --prefix -p,--previous -l,--selector= --since= --since-time= --tail= --timestamps',
       hints: { '-w': '`kubectl logs` streams with -f/--follow, not -w', '--watch': '`kubectl logs` streams with -f/--follow, not --watch' },
+      operand: {
+        name: 'POD or TYPE/NAME',
+        unless: '-l,--selector',
+        hint: 'Name a pod (`kubectl logs <pod>`), a workload (`kubectl logs deployment/api` reads one of its pods) or select pods by label (`kubectl logs -l app=api --tail=100`).',
+      },
     },
     top: { closed: true },
     'top pod': {

@@ -10,6 +10,8 @@ export interface FlagSpec {
   names: string[];
   /** True when the flag takes the next word as its value (unless given as `--flag=value`). */
   takesValue: boolean;
+  /** The command fails without it (fig's `isRequired`, or the table's `required`). */
+  required?: boolean;
 }
 
 export interface CommandSpec {
@@ -26,6 +28,8 @@ export interface CommandSpec {
   hints: Record<string, string>;
   /** A fig spec file with the rest of this command (`aws/ecs`), not loaded yet. */
   loadSpec?: string;
+  /** An operand the command needs (`kubectl logs POD`), unless one of `unless` is given (`-l`). */
+  operand?: { name: string; unless: string[]; hint?: string };
 }
 
 /** An overlay entry, by command path below the program (`'top pod'`). */
@@ -41,6 +45,8 @@ export interface CommandTable {
   /** The subcommands (ours with fig's) are complete. */
   closed?: boolean;
   hints?: Record<string, string>;
+  /** An operand the command refuses to run without, unless one of the flags of `unless` is given (same notation). */
+  operand?: { name: string; unless?: string; hint?: string };
 }
 
 export interface ProgramTable {
@@ -54,6 +60,13 @@ export interface ProgramTable {
   checkLoadedLeaves?: boolean;
   /** Spec files whose commands are hand-written, not generated: never checked (`aws/s3`). */
   uncheckedFiles?: string[];
+  /**
+   * Required options of the commands of a spec file loaded on demand, by command name (`aws/elasticache` →
+   * `{ 'reboot-cache-cluster': ['--cache-cluster-id', ...] }`), for specs that do not mark them.
+   */
+  required?: (file: string) => Promise<Record<string, string[]> | undefined>;
+  /** Options that stand for every other one (`--cli-input-json`): with one, no required option is missing. */
+  satisfiesRequired?: string[];
 }
 
 /** Parses the compact flag notation: `-A,--all-namespaces --field-selector= -l,--selector=`. */
@@ -69,6 +82,7 @@ const newCommand = (names: string[]): CommandSpec => ({ names, flags: [], persis
 // fig's spec objects, as far as we read them.
 interface FigOption {
   name: string | string[];
+  isRequired?: boolean;
   args?: { isOptional?: boolean } | { isOptional?: boolean }[];
   isPersistent?: boolean;
   requiresSeparator?: boolean | string;
@@ -87,7 +101,7 @@ function figFlag(option: FigOption): FlagSpec {
   const args = asArray(option.args);
   // `--dry-run=client`: a value only after `=` (cobra's NoOptDefVal); an optional value is never the next word.
   const takesValue = args.length > 0 && !args.every((arg) => arg.isOptional) && !option.requiresSeparator && !option.requiresEquals;
-  return { names: asArray(option.name).filter((name) => name.startsWith('-')), takesValue };
+  return { names: asArray(option.name).filter((name) => name.startsWith('-')), takesValue, ...(option.isRequired ? { required: true } : {}) };
 }
 
 function fromFig(command: FigCommand): CommandSpec {
@@ -160,6 +174,7 @@ export function loadProgram(name: string, table: ProgramTable): Promise<Program>
         node.checked ||= entry.checked ?? false;
         node.closed ||= entry.closed ?? false;
         Object.assign(node.hints, entry.hints);
+        if (entry.operand) node.operand = { name: entry.operand.name, unless: flags(entry.operand.unless).flatMap((flag) => flag.names), ...(entry.operand.hint ? { hint: entry.operand.hint } : {}) };
       }
       return { root, table };
     })();
@@ -182,6 +197,13 @@ export async function expand(command: CommandSpec, table: ProgramTable): Promise
       node.subcommands.forEach(mark);
     };
     loaded.subcommands.forEach(mark);
+  }
+  const required = table.uncheckedFiles?.includes(file) ? undefined : await table.required?.(file);
+  for (const sub of loaded.subcommands) {
+    for (const name of required?.[sub.names[0]] ?? []) {
+      const flag = sub.flags.find((candidate) => candidate.names.includes(name));
+      if (flag) flag.required = true;
+    }
   }
   merge(command, loaded);
 }

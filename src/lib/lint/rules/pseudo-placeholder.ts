@@ -1,0 +1,109 @@
+// Values left for the reader that are not `<placeholders>` (`i-xxx`, `YOUR_TOKEN`, `[commit-hash]`,
+// `...`): they run as written, and nothing asks for them or checks them.
+import type { Block } from '../../model/types.ts';
+import { shellLayout } from '../../shell/lines.ts';
+import { simpleCommands } from '../../shell/words.ts';
+import { defineRule } from '../types.ts';
+import { exampleRunbook } from './example.ts';
+import { isShellCommandBlock, shellSource } from './shell-syntax.ts';
+
+interface Found {
+  start: number;
+  end: number;
+  /** A placeholder name to suggest, when the text says one. */
+  name?: string;
+}
+
+const kebab = (text: string) =>
+  text
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/** Pseudo-placeholders, each with the placeholder name it suggests. Runs of `x` only as a whole token (not `xargs`, `-xvf`, `0x1f`). */
+const PATTERNS: { quick: RegExp; pattern: RegExp; name: (match: RegExpExecArray) => string | undefined }[] = [
+  { quick: /xxx/i, pattern: /(?<![A-Za-z0-9_])(?:[a-z]{1,10}-)?[xX]{3,}(?:[-.:/][xX]{3,})*(?![A-Za-z0-9_])/g, name: () => undefined },
+  { quick: /your[_-]/i, pattern: /(?<![\w${-])(?:YOUR|Your|your)[_-]([A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)*)/g, name: (match) => kebab(match[1].replace(/[_-]here$/i, '')) },
+  { quick: /\[[A-Za-z]/, pattern: /(?<![\w$\][{.\\])\[([A-Za-z][A-Za-z0-9]+(?:[-_][A-Za-z0-9]{2,})+)\](?![\w(.[])/g, name: (match) => kebab(match[1]) },
+  { quick: /change|replace|fill|_here/i, pattern: /(?<![\w$-])(?:change[_-]?me|replace[_-]?me|fill[_-]?me[_-]?in|[A-Za-z]+(?:_[A-Za-z]+)*_here)(?![\w-])/gi, name: (match) => (/_here$/i.test(match[0]) ? kebab(match[0].replace(/_here$/i, '')) : undefined) },
+];
+
+/** A shell word that is only an ellipsis (`...`, `--since=...`). */
+const ELLIPSIS = /^(?:-{1,2}[\w-]+=)?(?:\.{3}|…)$/;
+
+function findIn(text: string, skip: { start: number; end: number }[]): Found[] {
+  const found: Found[] = [];
+  for (const { quick, pattern, name } of PATTERNS) {
+    if (!quick.test(text)) continue;
+    for (const match of text.matchAll(pattern)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (skip.some((range) => start < range.end && end > range.start)) continue;
+      const suggested = name(match as RegExpExecArray);
+      found.push({ start, end, ...(suggested ? { name: suggested } : {}) });
+    }
+  }
+  return found;
+}
+
+const PLACEHOLDER = /<[A-Za-z][A-Za-z0-9_-]*>/g;
+const placeholders = (text: string) => [...text.matchAll(PLACEHOLDER)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+
+/** Comment ranges of SQL (`--`, `/* *\/`) and PromQL (`#`) text. */
+function queryComments(code: string, language: 'sql' | 'promql'): { start: number; end: number }[] {
+  const pattern = language === 'sql' ? /--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)/g : /#[^\n]*/g;
+  return [...code.matchAll(pattern)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}
+
+/** What a block leaves for the reader, with offsets into `block.code`. */
+function blockFindings(block: Block): Found[] {
+  if (isShellCommandBlock(block)) {
+    const source = shellSource(block);
+    const original = block.kind === 'console' ? (block.command ?? '') : block.code;
+    if (!PATTERNS.some(({ quick }) => quick.test(original)) && !/\.\.\.|…/.test(original)) return [];
+    const skip = [...shellLayout(original).comments, ...placeholders(original)];
+    const found = findIn(original, skip);
+    if (/\.\.\.|…/.test(source.text)) for (const command of simpleCommands(source.text)) {
+      for (const word of command.words) {
+        if (ELLIPSIS.test(word.value) && !skip.some((range) => word.start >= range.start && word.start < range.end)) found.push({ start: word.start, end: word.end });
+      }
+    }
+    return found.map((item) => ({ ...item, start: source.toCode(item.start), end: source.toCode(item.end - 1) + 1 }));
+  }
+  if (block.kind === 'command' && (block.language === 'sql' || block.language === 'promql')) {
+    return findIn(block.code, [...queryComments(block.code, block.language), ...placeholders(block.code)]);
+  }
+  return [];
+}
+
+const BODY = (code: string) => `## Symptoms\n\nThe API answers slowly.\n\n## Investigation\n\n### Check the instance\n\n\`\`\`bash\n${code}\n\`\`\`\n`;
+
+export const commandsPseudoPlaceholder = defineRule({
+  meta: {
+    id: 'commands/pseudo-placeholder',
+    category: 'commands',
+    severity: 'error',
+    description: 'A value left for the reader (`i-xxx`, `YOUR_TOKEN`, `[commit-hash]`, `...`) must be a declared `<placeholder>`.',
+    docs: 'Source documents mark what the reader must fill in with `xxx`, `YOUR_...`, `your-...`, `[name]`, `CHANGEME` or `...`. In a runbook these run as written — `aws ec2 describe-instances --instance-ids i-xxx` fails, `git revert [commit-hash]` fails, and a PagerDuty event with `"routing_key": "YOUR_ROUTING_KEY"` is silently dropped — and neither the variables form nor `runbook run --set` asks for them. Write a `<placeholder>` and declare it in `variables` with a description and an example. Runs of `x` count only as a whole token (`xargs`, `tar -xvf` and hex numbers do not), `YOUR_...` only when it is not an environment variable (`$YOUR_TOKEN` is one), `[a-b]` only with words of two letters or more (`[a-z]` is a character class). Comments are prose and are not checked.',
+    examples: {
+      bad: exampleRunbook({ body: BODY('aws ec2 describe-instances --instance-ids i-xxx') }),
+      good: exampleRunbook({ runbook: 'variables:\n  instance-id:\n    description: Id of the EC2 instance\n    example: i-0abc123def4567890', body: BODY('aws ec2 describe-instances --instance-ids <instance-id>') }),
+    },
+  },
+  check(runbook, context) {
+    for (const block of runbook.blocks) {
+      const seen = new Set<number>();
+      for (const found of blockFindings(block).sort((a, b) => a.start - b.start)) {
+        if (seen.has(found.start)) continue;
+        seen.add(found.start);
+        const text = block.code.slice(found.start, found.end);
+        context.report({
+          span: context.codeSpan(block, found.start, found.end),
+          message: `Unexpected "${text}": a value left for the reader runs as written; expected a <placeholder>`,
+          hint: `Write it as a placeholder${found.name ? ` such as <${found.name}>` : ''} and declare it in runbook.variables with a description and an example, so the form and \`runbook run --set\` fill it in.`,
+        });
+      }
+    }
+  },
+});
