@@ -1,9 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { it } from 'vitest';
 import { exampleRunbook } from '../../../src/lib/lint/rules/example.ts';
-import { RULES } from '../../../src/lib/lint/rules/index.ts';
 import { commandsInteractive, commandsLongRunning } from '../../../src/lib/lint/rules/never-ends.ts';
-import type { Rule } from '../../../src/lib/lint/types.ts';
-import { lintOne, ruleTester } from '../../helpers/rule-tester.ts';
+import { ruleTester } from '../../helpers/rule-tester.ts';
 
 /** A runbook with one block under "### Look"; its first code line is line 19 of the file. */
 const step = (fence: string, code: string) => exampleRunbook({ body: `## Symptoms\n\nSlow.\n\n## Investigation\n\n### Look\n\n${fence}\n${code}\n\`\`\`\n` });
@@ -127,30 +125,3 @@ ruleTester(commandsInteractive, {
   ],
 });
 
-describe('commands/long-running and commands/interactive examples', () => {
-  for (const rule of [commandsLongRunning, commandsInteractive]) {
-    it(`${rule.meta.id}: the bad example breaks the rule, the good one does not`, async () => {
-      expect((await lintOne(rule, { name: 'bad', code: rule.meta.examples.bad })).problems.length).toBeGreaterThan(0);
-      expect((await lintOne(rule, { name: 'good', code: rule.meta.examples.good })).problems).toEqual([]);
-    });
-
-    it(`${rule.meta.id}: the good example is clean for every rule`, async () => {
-      expect(await problemsOfAllRules(rule, rule.meta.examples.good)).toEqual([]);
-    });
-  }
-});
-
-/** Messages of every registered rule (and `rule`) on a file. */
-async function problemsOfAllRules(rule: Rule, code: string): Promise<string[]> {
-  const rules = [...RULES, rule];
-  const all: Rule = {
-    meta: rule.meta,
-    prepare: async (runbooks, project) => {
-      for (const each of rules) await each.prepare?.(runbooks, project);
-    },
-    check: async (runbook, context) => {
-      for (const each of rules) await each.check(runbook, context);
-    },
-  };
-  return (await lintOne(all, { name: 'all rules', code })).problems.map((problem) => problem.message);
-}

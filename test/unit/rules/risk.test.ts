@@ -1,9 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { it } from 'vitest';
 import { exampleRunbook } from '../../../src/lib/lint/rules/example.ts';
-import { RULES } from '../../../src/lib/lint/rules/index.ts';
 import { riskDeclared } from '../../../src/lib/lint/rules/risk.ts';
-import type { Rule } from '../../../src/lib/lint/types.ts';
-import { lintOne, ruleTester } from '../../helpers/rule-tester.ts';
+import { ruleTester } from '../../helpers/rule-tester.ts';
 
 /** A runbook with one block under "### Fix it"; its first code line is line 19 of the file. */
 const step = (fence: string, code: string) => exampleRunbook({ body: `## Symptoms\n\nSlow.\n\n## Resolution\n\n### Fix it\n\n${fence}\n${code}\n\`\`\`\n` });
@@ -129,28 +127,3 @@ ruleTester(riskDeclared, {
   ],
 });
 
-describe('risk/declared examples', () => {
-  it('the bad example breaks the rule, the good one does not', async () => {
-    expect((await lintOne(riskDeclared, { name: 'bad', code: riskDeclared.meta.examples.bad })).problems.length).toBeGreaterThan(0);
-    expect((await lintOne(riskDeclared, { name: 'good', code: riskDeclared.meta.examples.good })).problems).toEqual([]);
-  });
-
-  it('the good example is clean for every rule', async () => {
-    expect(await problemsOfAllRules(riskDeclared, riskDeclared.meta.examples.good)).toEqual([]);
-  });
-});
-
-/** Messages of every registered rule (and `rule`) on a file. */
-async function problemsOfAllRules(rule: Rule, code: string): Promise<string[]> {
-  const rules = [...RULES, rule];
-  const all: Rule = {
-    meta: rule.meta,
-    prepare: async (runbooks, project) => {
-      for (const each of rules) await each.prepare?.(runbooks, project);
-    },
-    check: async (runbook, context) => {
-      for (const each of rules) await each.check(runbook, context);
-    },
-  };
-  return (await lintOne(all, { name: 'all rules', code })).problems.map((problem) => problem.message);
-}

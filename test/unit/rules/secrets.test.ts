@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exampleRunbook } from '../../../src/lib/lint/rules/example.ts';
-import { RULES } from '../../../src/lib/lint/rules/index.ts';
 import { secretsNoSecrets } from '../../../src/lib/lint/rules/secrets.ts';
-import type { Rule } from '../../../src/lib/lint/types.ts';
 import { isPlaceholderValue, maskToken } from '../../../src/lib/text/secrets.ts';
-import { lintOne, ruleTester } from '../../helpers/rule-tester.ts';
+import { ruleTester } from '../../helpers/rule-tester.ts';
 
 /** Prose on line 12 of the file. */
 const prose = (text: string) => exampleRunbook({ body: `## Symptoms\n\n${text}\n` });
@@ -126,28 +124,3 @@ describe('isPlaceholderValue', () => {
   });
 });
 
-describe('secrets/no-secrets examples', () => {
-  it('the bad example breaks the rule, the good one does not', async () => {
-    expect((await lintOne(secretsNoSecrets, { name: 'bad', code: secretsNoSecrets.meta.examples.bad })).problems.length).toBeGreaterThan(0);
-    expect((await lintOne(secretsNoSecrets, { name: 'good', code: secretsNoSecrets.meta.examples.good })).problems).toEqual([]);
-  });
-
-  it('the good example is clean for every rule', async () => {
-    expect(await problemsOfAllRules(secretsNoSecrets, secretsNoSecrets.meta.examples.good)).toEqual([]);
-  });
-});
-
-/** Messages of every registered rule (and `rule`) on a file. */
-async function problemsOfAllRules(rule: Rule, code: string): Promise<string[]> {
-  const rules = [...RULES, rule];
-  const all: Rule = {
-    meta: rule.meta,
-    prepare: async (runbooks, project) => {
-      for (const each of rules) await each.prepare?.(runbooks, project);
-    },
-    check: async (runbook, context) => {
-      for (const each of rules) await each.check(runbook, context);
-    },
-  };
-  return (await lintOne(all, { name: 'all rules', code })).problems.map((problem) => problem.message);
-}

@@ -153,9 +153,12 @@ function checkInvocation(resolved: Resolved, program: Program, report: (start: n
   }
 }
 
-/** Whether one of `names` was written: exactly, as its negation (`--no-x`, `--non-x` for a boolean), or as an abbreviation the program accepts. */
+/** Booleans whose "false" has its own name in the AWS CLI (`--egress` | `--ingress` of network ACL entries). */
+const BOOLEAN_OPPOSITES: Record<string, string> = { '--egress': '--ingress' };
+
+/** Whether one of `names` was written: exactly, as its negation (`--no-x`, `--non-x`, or its named opposite for a boolean), or as an abbreviation the program accepts. */
 function written(flags: WrittenFlag[], names: string[], abbreviations: boolean | undefined): boolean {
-  const negated = (wanted: string) => [wanted.replace(/^--/, '--no-'), wanted.replace(/^--/, '--non-')];
+  const negated = (wanted: string) => [wanted.replace(/^--/, '--no-'), wanted.replace(/^--/, '--non-'), ...(BOOLEAN_OPPOSITES[wanted] ? [BOOLEAN_OPPOSITES[wanted]] : [])];
   return flags.some(({ name }) =>
     names.some((wanted) => name === wanted || negated(wanted).includes(name) || (abbreviations && name.startsWith('--') && name.length > 3 && wanted.startsWith(name))),
   );

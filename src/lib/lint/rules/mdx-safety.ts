@@ -15,7 +15,7 @@ export const mdxSafety = defineRule({
     docs: `MDX is JavaScript: an \`export\`, an \`{expression}\` or an imported component runs during the build with the builder's permissions, and a runbook is content that many people edit. Runbooks may import only from \`@astrojs/starlight/components\` and use ${ALLOWED_COMPONENTS.map((c) => `\`<${c}>\``).join(', ')}.`,
     examples: {
       bad: exampleRunbook({ body: "import Chart from '../../components/Chart.astro';\n\n## Symptoms\n\nSlow since {new Date().getFullYear()}.\n\n<Chart />\n" }),
-      good: exampleRunbook({ body: "import { Aside } from '@astrojs/starlight/components';\n\n## Symptoms\n\nSlow.\n\n<Aside type=\"caution\">Check the deploy log first.</Aside>\n" }),
+      good: exampleRunbook({ body: "import { Aside } from '@astrojs/starlight/components';\n\n## Symptoms\n\nSlow.\n\n<Aside type=\"caution\">Check the deploy log first.</Aside>\n\n## Investigation\n\n### Check the pods\n\n```bash\nkubectl -n shop get pods\n```\n" }),
     },
   },
   check(runbook, context) {

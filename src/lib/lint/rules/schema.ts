@@ -71,7 +71,7 @@ export const mdxSyntax = modelRule({
   docs: 'MDX reads `<` as the start of a component and `{` as the start of an expression, so prose such as `latency < 500ms` or `{namespace}` breaks the page. Put such text in backticks or escape it (`&lt;`, `\\{`).',
   examples: {
     bad: exampleRunbook({ body: '## Symptoms\n\nLatency goes above {threshold.\n' }),
-    good: exampleRunbook({ body: '## Symptoms\n\nLatency goes above `{threshold}`.\n' }),
+    good: exampleRunbook({ body: '## Symptoms\n\nLatency goes above `{threshold}`.\n\n## Investigation\n\n### Check the pods\n\n```bash\nkubectl -n shop get pods\n```\n' }),
   },
 });
 
