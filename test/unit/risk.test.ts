@@ -1,6 +1,7 @@
 // Risk inference over a table of commands: what is read-only, what changes, what destroys, and where.
 import { describe, expect, it } from 'vitest';
-import { commandsToRun, findRisks, inferRisk, READ_ONLY, RISK_TABLE } from '../../src/lib/risk.ts';
+import { findRisks, inferRisk, READ_ONLY, RISK_TABLE } from '../../src/lib/risk.ts';
+import { commandsToRun } from '../../src/lib/shell/commands.ts';
 import type { Risk } from '../../src/lib/model/types.ts';
 
 type Row = [code: string, risk: Risk, command?: string];

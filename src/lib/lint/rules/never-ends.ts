@@ -2,7 +2,8 @@
 // terminal (`kubectl exec -it`, bare `psql`) must be marked, so the runner streams them under a
 // timeout or leaves them to a person. Both are tables of command patterns, like the risk table.
 import type { Block } from '../../model/types.ts';
-import { commandPositionals, commandsToRun, findFlag, indexByProgram, matchCommand, programArgs, showWords, type CommandPattern, type RunCommand } from '../../risk.ts';
+import { commandsToRun, findFlag, type RunCommand } from '../../shell/commands.ts';
+import { commandPositionals, indexByProgram, matchCommand, programArgs, showWords, type CommandPattern } from '../../shell/patterns.ts';
 import type { Word } from '../../shell/words.ts';
 import { defineRule, type RuleContext } from '../types.ts';
 import { exampleRunbook } from './example.ts';

@@ -1,6 +1,7 @@
 // A security group rule that allows the whole internet in: written to "block" an attacker (security
 // groups cannot deny), it opens the port to everyone instead.
-import { commandPositionals, commandsToRun, matchCommand, programArgs, showWords } from '../../risk.ts';
+import { commandsToRun } from '../../shell/commands.ts';
+import { commandPositionals, matchCommand, programArgs, showWords } from '../../shell/patterns.ts';
 import type { Word } from '../../shell/words.ts';
 import { defineRule } from '../types.ts';
 import { exampleRunbook } from './example.ts';
