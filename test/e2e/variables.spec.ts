@@ -83,3 +83,14 @@ test('change blocks are marked and copied without a trailing newline', async ({ 
   await copyButton(block).click();
   expect(await clipboard(page)).toBe('kubectl -n tickets-dev rollout undo deployment/backend');
 });
+
+test('a destructive block is marked, says why, and is copied without a trailing newline', async ({ page }) => {
+  await page.goto('/runbooks/architect-api/cache-operations/');
+  const block = page.locator('figure.rb-risk-destructive', { hasText: 'FLUSHDB' });
+  await expect(block.locator('.rb-label--destructive')).toBeVisible();
+  await expect(block.locator('.rb-label--destructive')).toContainText('Destructive');
+  await expect(block.locator('.rb-label--destructive')).toContainText('loses data or is hard to undo');
+  await expect(block).toHaveCSS('outline-style', 'solid');
+  await copyButton(block).click();
+  expect(await clipboard(page)).toBe('redis-cli -u "$REDIS_URL" FLUSHDB');
+});
