@@ -92,7 +92,12 @@ export async function eagerJsInBrowser(dist: string, pages: string[]): Promise<n
   const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   try {
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Wait until the server answers (Node and TypeScript start-up takes a moment).
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const ready = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+      if (ready) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const sizes: number[] = [];
     for (const page of pages) {
       const tab = await browser.newPage();

@@ -39,7 +39,7 @@ function write(root: string, path: string, text: string) {
 
 /** This site with the corpus as its content. */
 function ourProject(root: string, corpus: CorpusFile[]) {
-  for (const file of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'runbook.config.yaml']) cpSync(join(REPO, file), join(root, file));
+  for (const file of ['astro.config.mjs', 'ec.config.mjs', 'package.json', 'tsconfig.json', 'runbook.config.yaml']) cpSync(join(REPO, file), join(root, file));
   cpSync(join(REPO, 'src'), join(root, 'src'), {
     recursive: true,
     filter: (source) => !source.startsWith(join(REPO, 'src/content/docs/runbooks')) && !source.startsWith(join(REPO, 'src/content/services')) && !source.startsWith(join(REPO, 'src/content/docs/services')),

@@ -12,7 +12,7 @@ const REPO = process.cwd();
 export function makeSite(files: Record<string, string>): string {
   mkdirSync(join(REPO, '.cache', 'site-tests'), { recursive: true });
   const root = mkdtempSync(join(REPO, '.cache', 'site-tests', 'site-'));
-  for (const file of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'runbook.config.yaml']) cpSync(join(REPO, file), join(root, file));
+  for (const file of ['astro.config.mjs', 'ec.config.mjs', 'package.json', 'tsconfig.json', 'runbook.config.yaml']) cpSync(join(REPO, file), join(root, file));
   // The site's code, without its content: the test supplies runbooks and services.
   cpSync(join(REPO, 'src'), join(root, 'src'), {
     recursive: true,
