@@ -46,6 +46,11 @@ export const variableSchema = closedObject({
   secret: z.boolean().default(false).describe('A secret value is never put in a URL, a transcript or a log.'),
   default: text.optional().describe('A value used when none is given.'),
   fromLabel: z.string().min(1).optional().describe('An alert label that fills this variable (e.g. `pod`).'),
+}).superRefine((variable, ctx) => {
+  // A default is published (page, registry); a secret one would not be secret.
+  if (variable.secret && variable.default !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['default'], message: 'A secret variable cannot have a default: it would be published on the page and in the registry' });
+  }
 });
 
 export const runbookBlockSchema = closedObject({

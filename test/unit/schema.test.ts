@@ -87,3 +87,10 @@ describe('runbook frontmatter: invalid fields', () => {
     expect(problems('# Just a heading\n')).toEqual(['1:1 Missing frontmatter: a page starts with a `---` block holding at least `title`']);
   });
 });
+
+describe('secret variables', () => {
+  it('cannot have a default, which would be published', () => {
+    const source = withRunbook('variables:\n  token:\n    description: API token\n    example: t0k3n\n    secret: true\n    default: hunter2');
+    expect(problems(source)).toEqual(['12:16 runbook.variables.token.default: A secret variable cannot have a default: it would be published on the page and in the registry (found "hunter2")']);
+  });
+});
