@@ -1,6 +1,7 @@
 // Astro integration: checks the runbook content before a build, so a bad runbook stops
 // `astro build` with file:line:column, the field and what is allowed — instead of Astro's 0:0.
 import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
 import { formatProblemList } from './lib/format-problems.ts';
 import { allProblems, loadProject } from './lib/project.ts';
 
@@ -15,7 +16,7 @@ export function runbooks(): AstroIntegration {
         const message = `Runbook content has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${formatProblemList(errors)}`;
         // In dev, keep the server up so the author can fix the file and see the page.
         if (command === 'dev') logger.error(message);
-        else throw new Error(message);
+        else throw new AstroError(message, 'Fix each file at the line shown; `npx runbook lint <file>` shows a code frame and a link to the rule.');
       },
     },
   };

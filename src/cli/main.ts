@@ -29,7 +29,7 @@ async function program(io: Io, setExit: (code: number) => void, argv: string[]):
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   // Only the command asked for is loaded; help, or an unknown command, needs them all.
-  const names = argv[0] && argv[0] in COMMANDS ? [argv[0]] : Object.keys(COMMANDS);
+  const names = argv[0] && Object.hasOwn(COMMANDS, argv[0]) ? [argv[0]] : Object.keys(COMMANDS);
   for (const name of names) (await COMMANDS[name]())(root, { io, print, json, setExit });
   return root;
 }

@@ -1,6 +1,6 @@
 // View models for the site: what each page shows, computed from the project model so that
 // components stay small and logic-free.
-import { SEVERITIES, type Severity, type Variable } from '../schema/runbook.ts';
+import { severityRank, type Severity, type Variable } from '../schema/runbook.ts';
 import type { ServiceWithId } from '../schema/service.ts';
 import { formatDuration } from './duration.ts';
 import type { Runbook } from './model/types.ts';
@@ -18,7 +18,6 @@ export function siteProject(): Project {
   return cached;
 }
 
-export const severityRank = (severity: Severity) => SEVERITIES.indexOf(severity);
 
 export interface RunbookCard {
   id: string;

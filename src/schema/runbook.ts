@@ -7,6 +7,9 @@ import { closedObject, duration, isoDate, kebabId, text } from './shared.ts';
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+/** 0 for critical, 3 for low: sorts the most severe first. */
+export const severityRank = (severity: Severity) => SEVERITIES.indexOf(severity);
+
 export const VARIABLE_TYPES = ['string', 'integer', 'number', 'boolean'] as const;
 
 /** `<name>` placeholders: a letter, then letters, digits, `_` or `-`. */

@@ -166,3 +166,24 @@ describe('runbook lint: pages besides runbooks', () => {
     expect(rules).toContain('src/content/docs/services/tickets/useful-commands.mdx risk/declared');
   });
 });
+
+describe('runbook lint: usage mistakes are not a pass', () => {
+  it('exits 2 for a --content folder that does not exist', async () => {
+    const root = makeProject({ runbooks: { 'tickets/a.mdx': runbookSource({ id: 'tickets-a' }) } });
+    expect(await runCli(['lint', '--content', 'src/content/docs/runbookz'], root)).toMatchObject({ code: 2, stderr: 'runbook: --content: no such folder "src/content/docs/runbookz"\n' });
+  });
+
+  it('exits 2 when there is nothing to lint', async () => {
+    const root = makeProject({ runbooks: {}, files: { 'empty/README.txt': 'x' } });
+    expect(await runCli(['lint', 'empty'], root)).toMatchObject({ code: 2, stderr: 'runbook: Nothing to lint: no .md or .mdx files in empty\n' });
+  });
+
+  it('reports a config setting for a rule that does not exist, at its key', async () => {
+    const root = makeProject({ runbooks: { 'tickets/a.mdx': runbookSource({ id: 'tickets-a' }) }, config: 'lint:\n  rules:\n    shel/syntax: off\n' });
+    const { code, stdout } = await runCli(['lint', '--format', 'json', '--now', '2026-11-24'], root);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toEqual([
+      expect.objectContaining({ file: 'runbook.config.yaml', line: 3, column: 5, rule: 'config', message: 'lint.rules names an unknown rule "shel/syntax"; did you mean "shell/syntax" or "sql/syntax"?' }),
+    ]);
+  });
+});

@@ -1,4 +1,6 @@
 // runbook lint: the gate that rejects malformed, unsafe and stale runbooks.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../../lib/config.ts';
 import { ruleDocsPath } from '../../lib/lint/engine.ts';
@@ -38,6 +40,9 @@ export async function lint(options: LintCommandOptions): Promise<LintOutcome> {
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UsageError(`--max-warnings: expected a whole number, got "${options.maxWarnings}"`);
   }
+  for (const [flag, dir] of [['--content', options.content], ['--services', options.services]] as const) {
+    if (dir !== undefined && !existsSync(join(options.cwd, dir))) throw new UsageError(`${flag}: no such folder "${dir}"`);
+  }
   let result: LintRunResult;
   try {
     result = await runLint({
@@ -63,6 +68,8 @@ export async function lint(options: LintCommandOptions): Promise<LintOutcome> {
           ? formatGithub(problems)
           : formatPretty(problems, { sources: result.sources, docsUrl, color: options.color }) ||
             `✔ ${result.files.length} page${result.files.length === 1 ? '' : 's'} checked, no problems${result.fixed ? ` (${result.fixed} fixed)` : ''}.\n`;
+  // Nothing to check is not a pass: a mistyped folder must not turn CI green.
+  if (result.files.length === 0) throw new UsageError(`Nothing to lint: no .md or .mdx files${options.paths.length ? ` in ${options.paths.join(', ')}` : ' in the content folder'}`);
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.length - errors;
   const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;

@@ -1,8 +1,7 @@
 // runbook list: the runbooks, filtered, as a table or JSON.
-import { SEVERITIES, type Severity } from '../../schema/runbook.ts';
+import { SEVERITIES, severityRank, type Severity } from '../../schema/runbook.ts';
 import type { RegistryRunbook } from '../../schema/registry.ts';
 import { registryRunbook } from '../../lib/registry.ts';
-import { severityRank } from '../../lib/views.ts';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.ts';
 import { withContentOptions, type CommandContext } from '../context.ts';

@@ -1,11 +1,11 @@
 // runbook registry: print or write the registry.
-import { renameSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { buildRegistry, serializeRegistry } from '../../lib/registry.ts';
 import { allProblems } from '../../lib/project.ts';
 import { formatProblemList } from '../../lib/format-problems.ts';
 import type { Command } from 'commander';
-import { ValidationError } from '../errors.ts';
+import { UsageError, ValidationError } from '../errors.ts';
 import { withContentOptions, type CommandContext } from '../context.ts';
 import { openProject, type ContentOptions } from '../options.ts';
 
@@ -15,6 +15,10 @@ export interface RegistryCommandOptions extends ContentOptions {
 }
 
 export async function registry(options: RegistryCommandOptions): Promise<{ text: string; written?: string; runbooks: number }> {
+  if (options.out) {
+    const folder = dirname(resolve(options.cwd, options.out));
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`--out: no such folder "${dirname(options.out)}"; create it first`);
+  }
   const project = openProject(options);
   const errors = allProblems(project).filter((problem) => problem.severity === 'error');
   if (errors.length) throw new ValidationError(`The content has ${errors.length} error(s); no registry written:\n${formatProblemList(errors)}`);

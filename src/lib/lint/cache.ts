@@ -14,11 +14,19 @@ export interface LintCache {
 
 let linterHash: string | undefined;
 
-/** Hash of the linter's own code (src/lib and src/schema): a changed rule invalidates the cache. */
+/**
+ * Hash of the linter's own code (src/lib and src/schema) and of the installed dependencies
+ * (package-lock.json: parsers, CLI specs): a changed rule or an upgraded parser invalidates the cache.
+ */
 export function linterSourceHash(): string {
   if (linterHash) return linterHash;
   const hash = createHash('sha256');
   const lib = fileURLToPath(new URL('..', import.meta.url));
+  try {
+    hash.update(readFileSync(join(lib, '..', '..', 'package-lock.json')));
+  } catch {
+    // no lockfile (an installed copy): the versions are fixed anyway
+  }
   for (const dir of [lib, join(lib, '..', 'schema')]) {
     const entries = readdirSync(dir, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))

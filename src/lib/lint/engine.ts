@@ -4,6 +4,11 @@ import { codeSpan } from '../model/parse.ts';
 import type { Block, Runbook } from '../model/types.ts';
 import { compareProblems, LineIndex, problemAt, type Problem } from '../problem.ts';
 import { frontmatterSpan, type Project } from '../project.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONFIG_FILE } from '../config.ts';
+import { didYouMean } from '../suggest.ts';
+import { yamlPositions } from '../yaml-data.ts';
 import type { Rule, RuleContext, RuleSeverity } from './types.ts';
 
 export interface LintOptions {
@@ -40,6 +45,7 @@ export async function lintProject(project: Project, options: LintOptions): Promi
   const runbooks = project.runbooks.filter((runbook) => !wanted || wanted.has(runbook.file));
   const problems: Problem[] = [];
   const known = new Set(options.rules.map((rule) => rule.meta.id));
+  problems.push(...unknownRuleSettings(project, known));
 
   for (const rule of active) {
     if (!rule.prepare) continue;
@@ -134,4 +140,27 @@ function crash(file: string, rule: Rule, error: unknown): Problem {
     message: `Rule ${rule.meta.id} crashed on this file: ${detail}`,
     hint: 'This is a bug in the linter; the other rules still ran. Please report it with the file.',
   };
+}
+
+/** A severity set in runbook.config.yaml for a rule that does not exist would silently do nothing. */
+function unknownRuleSettings(project: Project, known: Set<string>): Problem[] {
+  // Rules the model reports without a rule module (config problems, lint itself) may be configured too.
+  const modelRules = new Set(['config', 'lint/crash', 'lint/ignore']);
+  const unknown = Object.keys(project.config.lint.rules).filter((id) => !known.has(id) && !modelRules.has(id));
+  if (!unknown.length) return [];
+  let text = '';
+  try {
+    text = readFileSync(join(project.root, CONFIG_FILE), 'utf8');
+  } catch {
+    // the settings came from elsewhere (options): no position to show
+  }
+  const lines = new LineIndex(text);
+  const positions = yamlPositions(text, 0, lines);
+  return unknown.map((id) =>
+    problemAt(CONFIG_FILE, positions.get(['lint', 'rules', id])?.key ?? lines.span(0, 0), {
+      rule: 'config',
+      message: `lint.rules names an unknown rule "${id}"${didYouMean(id, known)}`,
+      hint: 'The rule ids are listed on /reference/lint-rules/.',
+    }),
+  );
 }

@@ -24,14 +24,16 @@ export function hashSource(source: string): string {
   return createHash('sha256').update(source).digest('hex');
 }
 
-/** Parses one runbook file (memoised by file name and content hash). */
+/**
+ * Parses one runbook file, memoised by file name and content hash. Only the latest version of each
+ * file is kept, so a long `astro dev` session does not accumulate every saved version.
+ */
 export function parseRunbook(file: string, source: string): Runbook {
   const hash = hashSource(source);
-  const key = `${file}\0${hash}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
+  const cached = cache.get(file);
+  if (cached?.hash === hash) return cached;
   const runbook = parseUncached(file, source, hash);
-  cache.set(key, runbook);
+  cache.set(file, runbook);
   return runbook;
 }
 
