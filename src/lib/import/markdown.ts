@@ -31,7 +31,6 @@ export function parseSource(file: string, text: string): SourceDoc {
 }
 
 // Emoji, their variation selectors and joiners, and keycaps.
-const EMOJI = /[\p{Extended_Pictographic}\u{FE0F}\u{FE0E}\u{200D}\u{20E3}\u{1F1E6}-\u{1F1FF}]/u;
 const LEADING_EMOJI = /^(?:[\p{Extended_Pictographic}\u{FE0F}\u{FE0E}\u{200D}\u{20E3}\u{1F1E6}-\u{1F1FF}]|\s)+/u;
 const TRAILING_EMOJI = /(?:\s|[\p{Extended_Pictographic}\u{FE0F}\u{FE0E}\u{200D}\u{20E3}\u{1F1E6}-\u{1F1FF}])+$/u;
 
@@ -41,7 +40,6 @@ export function withoutDecorativeEmoji(text: string): string {
   return cleaned || text.trim();
 }
 
-export const hasEmoji = (text: string) => EMOJI.test(text);
 
 /** Builds the part tree from the top-level nodes. */
 export function outline(nodes: RootContent[]): Part {
@@ -75,7 +73,6 @@ export function partNodes(part: Part): RootContent[] {
 export const startOf = (node: Nodes) => node.position?.start.offset ?? 0;
 export const endOf = (node: Nodes) => node.position?.end.offset ?? startOf(node);
 export const lineOf = (node: Nodes) => node.position?.start.line ?? 1;
-export const endLineOf = (node: Nodes) => node.position?.end.line ?? lineOf(node);
 
 /** Every node below (and including) `node`, depth first. */
 export function walk(node: Nodes, visit: (node: Nodes, parent?: Nodes) => void, parent?: Nodes): void {
@@ -119,12 +116,3 @@ export function boldTitle(node: RootContent): string | undefined {
   return textOf(children[0]).replace(/:\s*$/, '').trim();
 }
 
-/** Remove `count` leading spaces (at most) from every line but the first. */
-export function dedent(text: string, count: number): string {
-  if (count <= 0) return text;
-  const prefix = new RegExp(`^ {0,${count}}`);
-  return text
-    .split('\n')
-    .map((line, index) => (index === 0 ? line : line.replace(prefix, '')))
-    .join('\n');
-}

@@ -123,12 +123,7 @@ function kindOf(name: string): string {
 const SECRET_NAME_HINT = /passw|secret|token|api[_-]?key|access[_-]?key/i;
 const CLIENT_HINT = /\b(?:mysql|mysqldump|mysqladmin|mariadb|redis-cli|sshpass|curl)\b/;
 
-/** Secrets in code: findSecrets plus passwords in assignments, options and client flags. */
-export function findSecretsInCode(code: string): SecretMatch[] {
-  return dedupe([...findSecrets(code), ...findAssignedSecrets(code)]);
-}
-
-/** Only the code-specific part of findSecretsInCode: passwords in assignments, options and client flags. */
+/** Passwords in code beyond what findSecrets sees: in assignments, options and client flags. */
 export function findAssignedSecrets(code: string): SecretMatch[] {
   const found: SecretMatch[] = [];
   if (SECRET_NAME_HINT.test(code)) found.push(...assignments(code));
