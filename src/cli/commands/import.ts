@@ -10,6 +10,7 @@ import { NoRunbooksError } from '../../lib/import/structure.ts';
 import { planWrites, writeAll, WriteFailedError, type FileToWrite, type WriteStatus } from '../../lib/import/write.ts';
 import { pageUrl } from '../../lib/urls.ts';
 import { KEBAB_CASE } from '../../schema/shared.ts';
+import { formatProblemLine } from '../../lib/format-problems.ts';
 import type { CommandContext } from '../context.ts';
 import { NotFoundError, UsageError, ValidationError } from '../errors.ts';
 
@@ -85,6 +86,8 @@ export async function importRunbooks(files: string[], options: ImportCommandOpti
   const servicesDir = options.servicesDir ?? config.servicesDir;
   const notes: ReportItem[] = [];
   const inputs = files.map((file) => readSource(cwd, file, notes));
+  const runbooksUrl = folderUrl(relative(cwd, resolve(cwd, out)), config.docsDir);
+  const pagesUrl = folderUrl(relative(cwd, resolve(cwd, pagesOut)), config.docsDir);
 
   let result: ImportResult;
   try {
@@ -92,15 +95,15 @@ export async function importRunbooks(files: string[], options: ImportCommandOpti
       service,
       ...(options.name ? { serviceName: options.name } : {}),
       ...(options.verbatim ? { verbatim: true } : {}),
-      ...(folderUrl(relative(cwd, resolve(cwd, out)), config.docsDir) ? { runbookUrl: folderUrl(relative(cwd, resolve(cwd, out)), config.docsDir) } : {}),
-      ...(folderUrl(relative(cwd, resolve(cwd, pagesOut)), config.docsDir) ? { pageUrl: folderUrl(relative(cwd, resolve(cwd, pagesOut)), config.docsDir) } : {}),
+      ...(runbooksUrl ? { runbookUrl: runbooksUrl } : {}),
+      ...(pagesUrl ? { pageUrl: pagesUrl } : {}),
     });
   } catch (error) {
     if (error instanceof NoRunbooksError) throw new ValidationError(error.message);
     throw error;
   }
   if (result.problems.length) {
-    const first = result.problems.slice(0, 5).map((problem) => `  ${problem.file}:${problem.line}:${problem.column} ${problem.message}`);
+    const first = result.problems.slice(0, 5).map((problem) => `  ${formatProblemLine(problem)}`);
     throw new ValidationError(`the importer produced MDX that does not parse; nothing was written (please report this):\n${first.join('\n')}`);
   }
 
