@@ -4,7 +4,8 @@
 // Decisions, so the site, the CLI and the tests agree:
 // - Shell words: a value made only of [A-Za-z0-9_./:@+-] stays bare (readable commands); anything else is
 //   single-quoted with `'\''` for each `'`. A value starting with `-` at the start of a word is refused
-//   (quoting cannot stop a program from reading it as an option) unless the variable is a number.
+//   (quoting cannot stop a program from reading it as an option) unless the variable is a number; that holds
+//   for `"<v>"`, `'<v>'` and `$'<v>'` too, and after empty quotes or other placeholders (`''<v>`, `<a><v>`).
 // - Inside a shell "..." string, a value with $ ` " \ or ! closes the string, is single-quoted and reopens it
 //   (`"a"'$v'"b"` is one word). Backslash escapes cannot be used: bash keeps the `\` in `"\!"`, and an
 //   interactive shell would otherwise expand `!` from its history.
@@ -20,8 +21,14 @@
 //   `=`, `!=`, `=~` or `!~` inside `{...}` becomes a "..." string.
 // - Where quoting cannot be trusted (a heredoc body, backticks, ${...}, $((...)), SQL dollar quotes, a
 //   placeholder glued to other name characters), only plain tokens are accepted.
+// - The same goes for text that another interpreter parses again after the shell removed its quotes
+//   (shell/commands.ts says which): `sh -c "..."`, `su -c`, `ssh host ...` (the remote shell joins and parses its
+//   words), `watch ...` (`sh -c` again), `eval`; and the SQL of `psql -c`/`mysql -e`, where only a placeholder
+//   inside a SQL string literal keeps the inner-quote rule above (its `'` and `\` are refused).
 // - NUL can never be passed to a command and is refused everywhere; line breaks are fine except in comments.
 import { commandRanges, findPlaceholders, type CodeMatch } from './model/code.ts';
+import { reparsedRanges, type ReparsedRange } from './shell/commands.ts';
+import { argumentText } from './sql/embedded.ts';
 
 /** The languages whose code is filled: `console` is a terminal session (only `$ ` prompt lines are commands). */
 export type QuoteLanguage = 'shell' | 'console' | 'sql' | 'promql';
@@ -29,9 +36,9 @@ export type QuoteLanguage = 'shell' | 'console' | 'sql' | 'promql';
 /** Where a placeholder sits, as far as quoting is concerned. */
 export type QuoteContext =
   | { kind: 'shell-word'; wordStart: boolean }
-  | { kind: 'shell-single'; innerQuote?: '"' }
-  | { kind: 'shell-double'; innerQuote?: "'" | '"' }
-  | { kind: 'shell-ansi' }
+  | { kind: 'shell-single'; innerQuote?: '"' | "'"; wordStart?: true }
+  | { kind: 'shell-double'; innerQuote?: "'" | '"'; wordStart?: true }
+  | { kind: 'shell-ansi'; wordStart?: true }
   | { kind: 'comment'; block: boolean }
   | { kind: 'sql-string'; escapes: boolean }
   | { kind: 'sql-identifier'; quoted: boolean }
@@ -78,18 +85,19 @@ export function quoteFor(context: QuoteContext, value: string, options: QuoteOpt
   if (value.includes('\0')) throw new QuoteError('contains a NUL character, which no command can receive');
   switch (context.kind) {
     case 'shell-word':
-      if (context.wordStart && value.startsWith('-') && !(isNumeric(options.type) && NUMBER.number.test(value))) {
-        throw new QuoteError(`starts with "-" at the start of a word, where the command would read it as an option`);
-      }
+      if (context.wordStart) rejectOption(value, options);
       if (value === '') return "''";
       return SAFE_SHELL_WORD.test(value) ? value : singleQuoted(value);
     case 'shell-single':
+      if (context.wordStart) rejectOption(value, options);
       rejectInnerQuote(value, context.innerQuote);
       return value.replaceAll("'", `'\\''`);
     case 'shell-double':
+      if (context.wordStart) rejectOption(value, options);
       rejectInnerQuote(value, context.innerQuote);
       return /[$`"\\!]/.test(value) ? `"${singleQuoted(value)}"` : value;
     case 'shell-ansi':
+      if (context.wordStart) rejectOption(value, options);
       return value.replace(/[\\']/g, (char) => `\\${char}`).replaceAll('\n', '\\n').replaceAll('\r', '\\r');
     case 'comment':
       if (!context.block && /[\n\r]/.test(value)) throw new QuoteError('contains a line break, which would end the comment it is in and start new code');
@@ -128,6 +136,13 @@ export function quoteFor(context: QuoteContext, value: string, options: QuoteOpt
   }
 }
 
+/** A word that starts with `-` is an option to the program, however it is quoted. */
+function rejectOption(value: string, options: QuoteOptions): void {
+  if (value.startsWith('-') && !(isNumeric(options.type) && NUMBER.number.test(value))) {
+    throw new QuoteError(`starts with "-" at the start of a word, where the command would read it as an option`);
+  }
+}
+
 function rejectInnerQuote(value: string, quote: string | undefined): void {
   if (quote && (value.includes(quote) || value.includes('\\'))) {
     throw new QuoteError(`contains ${quote === '"' ? 'a double quote' : 'a single quote'} or a backslash, which would end the ${quote}...${quote} string around the placeholder inside the shell string`);
@@ -148,7 +163,39 @@ export function detectContexts(code: string, language: QuoteLanguage): Placehold
   const placeholders = findPlaceholders(code, [{ start: 0, end: code.length }]);
   const neutral = neutralise(code, placeholders);
   const contexts = language === 'shell' ? shellContexts(neutral, placeholders) : language === 'sql' ? sqlContexts(neutral, placeholders) : promqlContexts(neutral, placeholders);
+  if (language === 'shell' && placeholders.length) {
+    const ranges = reparsedRanges(code);
+    placeholders.forEach((placeholder, index) => (contexts[index] = reparsedContext(neutral, placeholder, contexts[index], ranges)));
+  }
   return placeholders.map((placeholder, index) => ({ ...placeholder, context: contexts[index] }));
+}
+
+/**
+ * The context of a placeholder inside text that is parsed again (a shell string of `sh -c`, the SQL of
+ * `psql -c`): the outer shell's quoting says nothing about the inner parser, so only plain tokens go there,
+ * except inside a SQL string literal, where the inner-quote rule keeps the value inside the literal.
+ */
+function reparsedContext(neutral: string, placeholder: CodeMatch, context: QuoteContext, ranges: ReparsedRange[]): QuoteContext {
+  if (context.kind === 'token') return context;
+  const around = ranges.filter((range) => range.start <= placeholder.start && placeholder.end <= range.end);
+  const shell = around.find((range) => range.language === 'shell');
+  if (shell) return { kind: 'token', language: 'shell', where: `code that \`${shell.by}\` hands to another shell` };
+  const sql = around.find((range) => range.language === 'sql');
+  if (!sql) return context;
+  if ((context.kind === 'shell-double' || context.kind === 'shell-single') && inSqlString(neutral, sql, placeholder)) return { ...context, innerQuote: "'" };
+  return { kind: 'token', language: 'sql', where: `the SQL of \`${sql.by}\` outside a string literal` };
+}
+
+/** Whether the placeholder lies inside a '...' literal of the SQL that `range` gives psql (its quotes removed). */
+function inSqlString(neutral: string, range: ReparsedRange, placeholder: CodeMatch): boolean {
+  const argument = argumentText(neutral, { value: '', start: range.start, end: range.end });
+  const offsets = argument.offsets.slice(range.skip, -1);
+  const at = offsets.indexOf(placeholder.start);
+  const length = placeholder.end - placeholder.start;
+  // The placeholder must reach the SQL unbroken (no quote or escape inside it), or its place is unknown.
+  if (at === -1 || offsets[at + length - 1] !== placeholder.end - 1) return false;
+  const [inner] = sqlContexts(argument.text.slice(range.skip), [{ name: placeholder.name, start: at, end: at + length }]);
+  return inner.kind === 'sql-string';
 }
 
 /** Console blocks: the prompt lines (with their `\` continuations) are one shell script. */
@@ -199,7 +246,7 @@ type ShellFrame =
   | { type: 'code'; close: ')' | '`' | null }
   | { type: 'single'; start: number }
   | { type: 'double'; start: number }
-  | { type: 'ansi' }
+  | { type: 'ansi'; start: number }
   | { type: 'param'; depth: number }
   | { type: 'arith'; depth: number };
 
@@ -218,6 +265,7 @@ function shellContexts(code: string, placeholders: CodeMatch[]): QuoteContext[] 
     return undefined;
   };
   const token = (where: string): QuoteContext => ({ kind: 'token', language: 'shell', where });
+  const placeholderEnds = new Map(placeholders.map((placeholder) => [placeholder.end, placeholder.start]));
 
   let i = 0;
   while (i < code.length) {
@@ -225,11 +273,13 @@ function shellContexts(code: string, placeholders: CodeMatch[]): QuoteContext[] 
     const placeholder = found.at(i);
     if (placeholder !== -1) {
       const where = untrusted();
+      const wordStart = startsWord(code, i, placeholderEnds, frame.type === 'single' || frame.type === 'double' || frame.type === 'ansi' ? frame.start - 1 : undefined);
+      const start = wordStart ? ({ wordStart } as const) : {};
       if (where) found.set(placeholder, token(where));
-      else if (frame.type === 'single') found.set(placeholder, { kind: 'shell-single', ...innerQuote(code.slice(frame.start, i), '"') });
-      else if (frame.type === 'double') found.set(placeholder, { kind: 'shell-double', ...innerQuote(code.slice(frame.start, i), "'") });
-      else if (frame.type === 'ansi') found.set(placeholder, { kind: 'shell-ansi' });
-      else found.set(placeholder, { kind: 'shell-word', wordStart: i === 0 || SHELL_BOUNDARY.test(code[i - 1]) });
+      else if (frame.type === 'single') found.set(placeholder, { kind: 'shell-single', ...innerQuote(code.slice(frame.start, i), '"'), ...start });
+      else if (frame.type === 'double') found.set(placeholder, { kind: 'shell-double', ...innerQuote(code.slice(frame.start, i), "'"), ...start });
+      else if (frame.type === 'ansi') found.set(placeholder, { kind: 'shell-ansi', ...start });
+      else found.set(placeholder, { kind: 'shell-word', wordStart });
       i = placeholders[placeholder].end;
       continue;
     }
@@ -273,7 +323,7 @@ function shellContexts(code: string, placeholders: CodeMatch[]): QuoteContext[] 
       stack.push({ type: 'single', start: i + 1 });
       i++;
     } else if (char === '$' && next === "'") {
-      stack.push({ type: 'ansi' });
+      stack.push({ type: 'ansi', start: i + 2 });
       i += 2;
     } else if (char === '"') {
       stack.push({ type: 'double', start: i + 1 });
@@ -320,6 +370,30 @@ function shellContexts(code: string, placeholders: CodeMatch[]): QuoteContext[] 
   }
   found.fill(token('unterminated shell code'));
   return found.contexts;
+}
+
+/**
+ * Whether the word holds nothing before offset `i` (so a value there starts the word): between the last word
+ * boundary and `i` there are only other placeholders (they may be empty), empty quotes (`''`, `""`, `$''`) and
+ * the opening quote of the string the placeholder is in. `opening` is that quote's offset (`$'`: of the `'`).
+ */
+function startsWord(code: string, i: number, placeholderEnds: Map<number, number>, opening?: number): boolean {
+  let j = i;
+  const skipPlaceholders = () => {
+    for (let before = placeholderEnds.get(j); before !== undefined; before = placeholderEnds.get(j)) j = before;
+  };
+  skipPlaceholders();
+  if (opening !== undefined) {
+    if (j !== opening + 1) return false;
+    j = code[opening - 1] === '$' && code[opening] === "'" ? opening - 1 : opening;
+  }
+  for (;;) {
+    skipPlaceholders();
+    const quote = code[j - 1];
+    if ((quote === "'" || quote === '"') && code[j - 2] === quote) j -= code[j - 3] === '$' && quote === "'" ? 3 : 2;
+    else break;
+  }
+  return j === 0 || SHELL_BOUNDARY.test(code[j - 1]);
 }
 
 /** `$(`, `$((`, `${` and a backtick open a frame (in code and inside "..."); returns the next offset when one did. */

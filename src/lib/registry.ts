@@ -2,6 +2,7 @@
 import { REGISTRY_VERSION, type Registry, type RegistryCommand, type RegistryRunbook } from '../schema/registry.ts';
 import type { Block, Runbook } from './model/types.ts';
 import { ownerOf, stalenessOf, type Project } from './project.ts';
+import { effectiveRisk } from './risk.ts';
 import { pageUrl } from './urls.ts';
 
 export interface RegistryOptions {
@@ -14,6 +15,7 @@ export interface RegistryOptions {
 const unique = (names: string[]) => [...new Set(names)];
 
 export function commandOf(runbook: Runbook, block: Block): RegistryCommand {
+  const language = block.language ?? 'shell';
   return {
     id: block.id,
     runbook: runbook.id,
@@ -21,9 +23,10 @@ export function commandOf(runbook: Runbook, block: Block): RegistryCommand {
     section: block.section,
     kind: block.kind as 'command' | 'console',
     lang: block.lang,
-    language: block.language ?? 'shell',
+    language,
     text: block.command ?? block.code,
-    risk: block.attributes.risk,
+    // Tooling trusts this: a block that declares less than its commands do is listed at what they do.
+    risk: effectiveRisk(block.code, language, block.kind, block.attributes.risk).risk,
     longRunning: block.attributes.longRunning,
     interactive: block.attributes.interactive,
     ...(block.attributes.target ? { target: block.attributes.target } : {}),

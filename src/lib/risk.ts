@@ -4,6 +4,7 @@
 import type { BlockKind, CommandLanguage, Risk } from './model/types.ts';
 import { commandsToRun, findFlag, place, valuePlacement, type Placement, type RunCommand } from './shell/commands.ts';
 import { commandPositionals, glob, indexByProgram, matchCommand, programArgs, showWords, type CommandPattern, type PatternMatch } from './shell/patterns.ts';
+import { sqlArguments } from './shell/sql-arguments.ts';
 import { neutralisePlaceholders, simpleCommands, type Word } from './shell/words.ts';
 import { sqlStatements, type SqlToken } from './text/sql.ts';
 
@@ -361,19 +362,18 @@ function inputFileOption(command: RunCommand, pattern: RegExp): boolean {
   return args.some((word, i) => ((word.value === '-f' || word.value === '--file') && pattern.test(args[i + 1]?.value ?? '')) || (word.value.startsWith('--file=') && pattern.test(word.value)));
 }
 
-/** The SQL a command runs: `psql -c`, `mysql -e`, a heredoc; with where the text sits in `code` (placeholders neutral). */
+/**
+ * The SQL a command runs: `psql -c`/`-Atc`/`-cSQL`/`--command[=]`, `mysql -e`/`-Ne`/`--execute[=]`, a heredoc; with
+ * where the text sits in `code` (placeholders neutral).
+ */
 function sqlOf(code: string, command: RunCommand): { text: string; placement: Placement }[] {
-  const flags = command.program === 'psql' ? ['-c', '--command'] : command.program === 'mysql' ? ['-e', '--execute'] : undefined;
-  if (!flags) return [];
   const sources: { text: string; placement: Placement }[] = [];
-  const args = programArgs(command);
-  args.forEach((word, i) => {
-    if (flags.includes(word.value) && args[i + 1]) sources.push({ text: args[i + 1].value, placement: valuePlacement(code, args[i + 1]) });
-    else if (flags.some((flag) => flag.startsWith('--') && word.value.startsWith(`${flag}=`))) {
-      const text = word.value.slice(word.value.indexOf('=') + 1);
-      sources.push({ text, placement: { collapse: [word.start, word.end] } });
-    }
-  });
+  for (const { word, skip } of sqlArguments(command.program, programArgs(command))?.scripts ?? []) {
+    const text = word.value.slice(skip);
+    // `-c"..."`, `--command=...`: exact offsets only when the option itself is written plainly.
+    const plain = code.slice(word.start, word.start + skip) === word.value.slice(0, skip);
+    sources.push({ text, placement: plain ? valuePlacement(code, { value: text, start: word.start + skip, end: word.end }) : { collapse: [word.start, word.end] } });
+  }
   if (command.heredoc) sources.push({ text: command.heredoc.text, placement: { offset: command.heredoc.start } });
   return sources;
 }
@@ -489,6 +489,34 @@ export function findRisks(code: string, language: CommandLanguage | 'redis' = 's
     }
   }
   return findings.sort((a, b) => a.start - b.start);
+}
+
+/** The risk a block really carries: what it declares, raised to what its commands do when that is more. */
+export interface EffectiveRisk {
+  risk: Risk;
+  /** Set when the risk is above the declared one: why (`deletes Kubernetes objects`) and the command. */
+  raised?: { reason: string; command?: string };
+}
+
+const inferences = new Map<string, RiskInference>();
+
+/**
+ * The risk to act on for a block: the declared risk, or the inferred one when the commands carry more (a
+ * block declared `read` that runs `kubectl delete` is destructive wherever it is shown, copied or run).
+ * Blocks that are not run (snippets, text) keep what they declare. Memoised: the site, the registry and
+ * the runner ask about the same blocks.
+ */
+export function effectiveRisk(code: string, language: CommandLanguage | undefined, kind: BlockKind, declared: Risk): EffectiveRisk {
+  if ((kind !== 'command' && kind !== 'console') || !language) return { risk: declared };
+  const key = `${language}\0${kind}\0${code}`;
+  let inferred = inferences.get(key);
+  if (!inferred) {
+    inferred = inferRisk(code, language, kind);
+    if (inferences.size >= 5000) inferences.clear();
+    inferences.set(key, inferred);
+  }
+  if (compareRisk(inferred.risk, declared) <= 0) return { risk: declared };
+  return { risk: inferred.risk, raised: { reason: inferred.reason, ...(inferred.command ? { command: inferred.command } : {}) } };
 }
 
 /** The risk of running `code`: the highest of its commands, with the reason and place of the first such command. */

@@ -16,7 +16,8 @@ describe('detectContexts', () => {
     ['SQL string inside double quotes', `psql -c "SELECT 1 WHERE x = '<v>'"`, 'shell', { kind: 'shell-double', innerQuote: "'" }],
     ['escaped quotes inside double quotes', 'echo "{\\"pod\\": \\"<v>\\"}"', 'shell', { kind: 'shell-double', innerQuote: '"' }],
     ['$(...) inside double quotes', 'echo "$(kubectl get pod <v>)"', 'shell', { kind: 'shell-word', wordStart: true }],
-    ["$'...'", "echo $'<v>'", 'shell', { kind: 'shell-ansi' }],
+    ["$'...'", "echo $'<v>'", 'shell', { kind: 'shell-ansi', wordStart: true }],
+    ["$'...' inside a word", "echo $'x<v>'", 'shell', { kind: 'shell-ansi' }],
     ['comment', 'kubectl get pods # then look at <v>', 'shell', { kind: 'comment', block: false }],
     ['heredoc body', 'cat <<EOF\nname: <v>\nEOF', 'shell', { kind: 'token', language: 'shell', where: 'a heredoc body' }],
     ['after a heredoc', "cat <<'EOF'\nx\nEOF\necho <v>", 'shell', { kind: 'shell-word', wordStart: true }],
@@ -63,6 +64,60 @@ describe('detectContexts', () => {
     expect(contextOf(code, language)).toEqual([expected]);
   });
 
+  const SH = (by: string): QuoteContext => ({ kind: 'token', language: 'shell', where: `code that \`${by}\` hands to another shell` });
+  const SQL = (by: string): QuoteContext => ({ kind: 'token', language: 'sql', where: `the SQL of \`${by}\` outside a string literal` });
+  const start = { wordStart: true } as const;
+  const atWordStart: [string, string, QuoteContext][] = [
+    ['double quotes at a word start', 'kubectl delete pod "<v>"', { kind: 'shell-double', ...start }],
+    ['single quotes at a word start', "git diff '<v>'", { kind: 'shell-single', ...start }],
+    ['after empty quotes', "rm ''<v>", { kind: 'shell-word', wordStart: true }],
+    ['after another placeholder', 'rm <a><v>', { kind: 'shell-word', wordStart: true }],
+    ['after empty quotes, then quoted', `rm ""'<v>'`, { kind: 'shell-single', ...start }],
+    ['after a word in the same quotes', 'grep "error <v>" log', { kind: 'shell-double' }],
+    ['after text glued to the quotes', 'echo x"<v>"', { kind: 'shell-double' }],
+    ['after a closed non-empty string', "echo 'a'''<v>", { kind: 'shell-word', wordStart: false }],
+    ['after a space inside closed quotes', 'echo "a "<v>', { kind: 'shell-word', wordStart: false }],
+  ];
+  it.each(atWordStart)('word start: %s', (_name, code, expected) => {
+    expect(contextOf(code, 'shell').at(-1)).toEqual(expected);
+  });
+
+  const reparsed: [string, string, QuoteContext][] = [
+    ['sh -c "..."', 'sh -c "ls <v>"', SH('sh -c')],
+    ["bash -c '...'", "bash -c 'tail <v>'", SH('bash -c')],
+    ['bash -lc', 'sudo bash -lc "systemctl status <v>"', SH('bash -c')],
+    ['ssh host "..."', 'ssh db-1 "tail <v>"', SH('ssh')],
+    ['ssh host words (joined for the remote shell)', 'ssh -i key.pem db-1 tail <v>', SH('ssh')],
+    ['ssh host: the host itself is an argument', 'ssh ec2-user@<v> uptime', { kind: 'shell-word', wordStart: false }],
+    ["watch '...'", "watch 'kubectl get pod <v>'", SH('watch')],
+    ['watch words (sh -c)', 'watch -n 5 kubectl get pod <v>', SH('watch')],
+    ['watch -x runs its words as they are', 'watch -x kubectl get pod <v>', { kind: 'shell-word', wordStart: true }],
+    ["su -c '...'", "su - postgres -c 'psql -c \"SELECT <v>\"'", SH('su -c')],
+    ['eval', 'eval "echo <v>"', SH('eval')],
+    ['kubectl exec -- sh -c', 'kubectl exec deploy/api -- sh -c "ls <v>"', SH('sh -c')],
+    ['kubectl exec -- without a shell is argv', 'kubectl exec deploy/api -- ls <v>', { kind: 'shell-word', wordStart: true }],
+    ['psql -c, bare SQL', 'psql "$DATABASE_URL" -c "SELECT * FROM users WHERE id = <v>"', SQL('psql -c')],
+    ['psql -Atc', 'psql "$DATABASE_URL" -Atc "DELETE FROM sessions WHERE id = <v>"', SQL('psql -c')],
+    ['psql -c"..."', 'psql -c"SELECT <v>"', SQL('psql -c')],
+    ['psql --command=', 'psql --command="SELECT <v>"', SQL('psql -c')],
+    ['psql --command', "psql --command 'SELECT <v>'", SQL('psql -c')],
+    ['psql -c, quoted SQL identifier', `psql -c 'SELECT "<v>" FROM t'`, SQL('psql -c')],
+    ['psql -c, not the parity of quotes but the SQL decides', `psql -c "SELECT E'it\\'s', <v>"`, SQL('psql -c')],
+    ['psql -c, SQL string literal keeps the inner-quote rule', `psql -c "SELECT 1 WHERE x = '<v>'"`, { kind: 'shell-double', innerQuote: "'" }],
+    ['psql --command=, SQL string literal', `psql --command="SELECT '<v>'"`, { kind: 'shell-double', innerQuote: "'" }],
+    ["psql -c '...'\\''<v>'\\''...'", `psql -c 'SELECT '\\''<v>'\\'''`, { kind: 'shell-single', innerQuote: "'" }],
+    ['mysql -e', 'mysql -e "DROP TABLE <v>"', SQL('mysql -e')],
+    ['mysql -Ne, string literal', `mysql -Ne "SELECT * FROM t WHERE name = '<v>'"`, { kind: 'shell-double', innerQuote: "'" }],
+    ['psql connection word is not SQL', 'psql "<v>" -c "SELECT 1"', { kind: 'shell-double', ...start }],
+  ];
+  it.each(reparsed)('parsed again: %s', (_name, code, expected) => {
+    expect(contextOf(code, 'shell').at(-1)).toEqual(expected);
+  });
+
+  it('parsed again in console blocks too', () => {
+    expect(contextOf('$ ssh db-1 tail <v>\n<v> is not a command', 'console')).toEqual([SH('ssh')]);
+  });
+
   it('console blocks: only prompt lines, with offsets into the whole code', () => {
     const code = '$ kubectl logs <v> \\\n  --tail=10\nerror in <v>\n$ echo "<v>"';
     const found = detectContexts(code, 'console');
@@ -94,6 +149,7 @@ describe('quoteFor: adversarial values', () => {
     ['double-quoted string, dollar', { kind: 'shell-double' }, '$HOME', `"'$HOME'"`],
     ['double-quoted string, bang and quote', { kind: 'shell-double' }, `a!"b'`, `"'a!"b'\\'''"`],
     ["$'...'", { kind: 'shell-ansi' }, "a'b\\c\nd", "a\\'b\\\\c\\nd"],
+    ['leading dash in quotes inside a word', { kind: 'shell-double' }, '-x', '-x'],
     ['SQL string', { kind: 'sql-string', escapes: false }, "x' OR '1'='1", "x'' OR ''1''=''1"],
     ['SQL string keeps backslash', { kind: 'sql-string', escapes: false }, 'a\\', 'a\\'],
     ['SQL escape string', { kind: 'sql-string', escapes: true }, "a\\'", "a\\\\''"],
@@ -119,11 +175,17 @@ describe('quoteFor: adversarial values', () => {
 
   it('a negative number may start a shell word when the variable is a number', () => {
     expect(quoteFor(word, '-3', { type: 'integer' })).toBe('-3');
+    expect(quoteFor({ kind: 'shell-double', wordStart: true }, '-3', { type: 'integer' })).toBe('-3');
+    expect(quoteFor({ kind: 'shell-single', wordStart: true }, '-2.5', { type: 'number' })).toBe('-2.5');
   });
 
   const refused: [string, QuoteContext, string, string][] = [
     ['NUL anywhere', { kind: 'shell-single' }, 'a\0b', 'contains a NUL character, which no command can receive'],
     ['leading dash at a word start', word, '--all-namespaces', 'starts with "-" at the start of a word, where the command would read it as an option'],
+    ['leading dash in double quotes at a word start', { kind: 'shell-double', wordStart: true }, '--all', 'starts with "-" at the start of a word, where the command would read it as an option'],
+    ['leading dash in single quotes at a word start', { kind: 'shell-single', wordStart: true }, '--output=/etc/passwd', 'starts with "-" at the start of a word, where the command would read it as an option'],
+    ["leading dash in $'...' at a word start", { kind: 'shell-ansi', wordStart: true }, '-rf', 'starts with "-" at the start of a word, where the command would read it as an option'],
+    ['inner single quote in single quotes', { kind: 'shell-single', innerQuote: "'" }, "x' OR '1'='1", "contains a single quote or a backslash, which would end the '...' string around the placeholder inside the shell string"],
     ['inner double quote', { kind: 'shell-single', innerQuote: '"' }, 'x")]}', "contains a double quote or a backslash, which would end the \"...\" string around the placeholder inside the shell string"],
     ['inner single quote', { kind: 'shell-double', innerQuote: "'" }, "x' OR '1'='1", "contains a single quote or a backslash, which would end the '...' string around the placeholder inside the shell string"],
     ['line break in a comment', { kind: 'comment', block: false }, 'a\nreboot', 'contains a line break, which would end the comment it is in and start new code'],
@@ -178,6 +240,38 @@ describe('fillPlaceholders', () => {
       'CREATE INDEX CONCURRENTLY "idx" ON "users" ("email", "name")',
     );
     expect(fillPlaceholders('ALTER DATABASE <old> RENAME TO <new>;', 'sql', { old: 'shop', new: 'shop_damaged' }).text).toBe('ALTER DATABASE "shop" RENAME TO "shop_damaged";');
+  });
+
+  it('a value cannot add a command to a string another shell parses again', () => {
+    const attacks = ['x; rm -rf ~', 'x && reboot', '$(id)', '`id`', "x' ; id; '", 'x" ; id; "', 'a b', 'x\nid', '-rf'];
+    for (const code of ['sh -c "ls <v>"', "bash -c 'ls <v>'", 'ssh db-1 "tail <v>"', 'ssh db-1 tail <v>', "watch 'kubectl get pod <v>'", 'watch kubectl get pod <v>', "su -c 'ls <v>'", 'eval ls <v>']) {
+      for (const value of attacks) {
+        const result = fill(code, 'shell', value);
+        expect(result.errors.map((error) => error.message), `${code} with ${JSON.stringify(value)}`).toEqual([expect.stringMatching(/^sits in code that `[^`]+` hands to another shell, where only a plain value/)]);
+        expect(result.text).toBe(code);
+      }
+      expect(fill(code, 'shell', 'api-7d9f8c.log').text).toBe(code.replace('<v>', 'api-7d9f8c.log'));
+    }
+  });
+
+  it('a value cannot add a statement to the SQL of psql -c or mysql -e', () => {
+    for (const code of ['psql "$DATABASE_URL" -c "SELECT * FROM users WHERE id = <v>"', 'psql "$DATABASE_URL" -Atc "SELECT <v>"', 'psql -c"SELECT <v>"', 'psql --command="SELECT <v>"', 'mysql -Ne "SELECT <v>"']) {
+      for (const value of ['1; DROP TABLE users', '1 OR 1=1', "1' --", 'pg_sleep(10)']) expect(fill(code, 'shell', value).errors, `${code} with ${value}`).toHaveLength(1);
+      expect(fill(code, 'shell', '42').text).toBe(code.replace('<v>', '42'));
+    }
+    // Inside a SQL string literal the value stays a literal: its quote and backslash are refused, the rest is kept.
+    const literal = `psql "$DATABASE_URL" -c "SELECT * FROM users WHERE name = '<v>'"`;
+    expect(fill(literal, 'shell', "x'; DROP TABLE users; --").errors).toHaveLength(1);
+    expect(fill(literal, 'shell', 'a\\').errors).toHaveLength(1);
+    expect(fill(literal, 'shell', 'o"neil $HOME; DROP').text).toBe(`psql "$DATABASE_URL" -c "SELECT * FROM users WHERE name = '"'o"neil $HOME; DROP'"'"`);
+  });
+
+  it('a quoted value at the start of a word cannot be an option', () => {
+    expect(fill('kubectl delete pod "<v>"', 'shell', '--all').errors[0].message).toBe('starts with "-" at the start of a word, where the command would read it as an option');
+    expect(fill("git diff '<v>'", 'shell', '--output=/tmp/x').errors).toHaveLength(1);
+    expect(fill("git diff ''<v>", 'shell', '--output=/tmp/x').errors).toHaveLength(1);
+    expect(fill('kubectl scale deploy/api --replicas "<v>"', 'shell', '-1', 'integer').text).toBe('kubectl scale deploy/api --replicas "-1"');
+    expect(fill('grep "error <v>" app.log', 'shell', '-1').text).toBe('grep "error -1" app.log');
   });
 
   it('console blocks fill prompt lines only', () => {

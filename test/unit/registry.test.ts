@@ -49,6 +49,14 @@ describe('registry', () => {
     expect(registry.runbooks[0]).toMatchObject({ url: '/runbooks/tickets/a/', owner: 'tickets-team', stale: false, reviewDue: '2027-04-30' });
   });
 
+  it('lists the effective risk: a block that declares less than its commands do is listed at what they do', () => {
+    const body =
+      '## Symptoms\n\nSlow.\n\n## Resolution\n\n### Clean up\n\n```bash\nkubectl delete pod api-1\n```\n\n```console\n$ psql "$DATABASE_URL" -Atc "DELETE FROM sessions"\nDELETE 3\n```\n\n```bash risk="destructive"\nkubectl scale deploy/api --replicas=2\n```\n\n```sql risk="change"\nTRUNCATE audit\n```\n';
+    const root = makeProject({ runbooks: { 'tickets/a.mdx': runbookSource({ id: 'tickets-a', extra: '  env:\n    DATABASE_URL: Db\n', body }) } });
+    const registry = buildRegistry(loadProject({ root, config: { now: '2026-11-24' } }));
+    expect(registry.runbooks[0].commands.map((command) => command.risk)).toEqual(['destructive', 'destructive', 'destructive', 'destructive']);
+  });
+
   it('publishes a JSON Schema of the frontmatter that editors can use', () => {
     const schema = frontmatterJsonSchema() as { properties: { runbook: { properties: Record<string, unknown> } } };
     expect(Object.keys(schema.properties.runbook.properties)).toEqual([

@@ -1,7 +1,7 @@
 // Risk inference over a table of commands: what is read-only, what changes, what destroys, and where.
 import { describe, expect, it } from 'vitest';
-import { findRisks, inferRisk, READ_ONLY, RISK_TABLE } from '../../src/lib/risk.ts';
-import { commandsToRun } from '../../src/lib/shell/commands.ts';
+import { effectiveRisk, findRisks, inferRisk, READ_ONLY, RISK_TABLE } from '../../src/lib/risk.ts';
+import { commandsToRun, reparsedRanges } from '../../src/lib/shell/commands.ts';
 import type { Risk } from '../../src/lib/model/types.ts';
 
 type Row = [code: string, risk: Risk, command?: string];
@@ -39,6 +39,9 @@ const SHELL: Row[] = [
   ['curl -X GET https://api.internal/items -d limit=10', 'read'],
   ['wget -qO- https://api.internal/health', 'read'],
   ['psql "$DATABASE_URL" -c "EXPLAIN ANALYZE SELECT 1"', 'read'],
+  ['psql "$DATABASE_URL" -At -c "SELECT count(*) FROM sessions"', 'read'],
+  ['psql "$DATABASE_URL" -Atc "SELECT count(*) FROM sessions"', 'read'],
+  ['mysql -Ne "SELECT COUNT(*) FROM sessions"', 'read'],
   ['npm audit --json', 'read'],
   // change
   ['kubectl -n shop scale deployment/api --replicas=6', 'change', 'kubectl scale deployment/api'],
@@ -99,6 +102,21 @@ const SHELL: Row[] = [
   ['psql $DATABASE_URL < backup_*.sql', 'destructive', 'psql $DATABASE_URL < backup_*.sql'],
   ['pg_restore --clean -d "$DATABASE_URL" latest.dump', 'destructive', 'pg_restore -d'],
   ['mysql -e "DROP TABLE sessions"', 'destructive', 'DROP TABLE sessions'],
+  // psql and mysql read SQL from every spelling of their option, not only a separate -c / -e.
+  ['psql "$DATABASE_URL" -Atc "DELETE FROM sessions"', 'destructive', 'DELETE FROM sessions'],
+  ['psql "$DATABASE_URL" -X -q -Atc "UPDATE jobs SET state = \'queued\'"', 'destructive', 'UPDATE jobs SET'],
+  ['psql "$DATABASE_URL" -c"DROP TABLE users"', 'destructive', 'DROP TABLE users'],
+  ['psql "$DATABASE_URL" --command="TRUNCATE sessions"', 'destructive', 'TRUNCATE sessions'],
+  ['psql "$DATABASE_URL" --command "DELETE FROM sessions"', 'destructive', 'DELETE FROM sessions'],
+  ['psql -v ON_ERROR_STOP=1 -d "$DATABASE_URL" -c "SELECT 1" -c "DROP TABLE tmp_import"', 'destructive', 'DROP TABLE tmp_import'],
+  ['mysql -Ne "DROP TABLE users"', 'destructive', 'DROP TABLE users'],
+  ['mysql -uroot --execute="DELETE FROM sessions"', 'destructive', 'DELETE FROM sessions'],
+  ['mariadb -e"TRUNCATE sessions"', 'destructive', 'TRUNCATE sessions'],
+  // getopt_long takes unambiguous abbreviations of long options.
+  ['psql "$DATABASE_URL" --comm "DROP TABLE users"', 'destructive', 'DROP TABLE users'],
+  ['psql "$DATABASE_URL" --co="DELETE FROM sessions"', 'destructive', 'DELETE FROM sessions'],
+  ['mysql --exec "DROP TABLE users"', 'destructive', 'DROP TABLE users'],
+  ['eval "kubectl delete pod stuck-1"', 'destructive', 'kubectl delete pod'],
   ['rm -rf /var/lib/shop/cache', 'destructive', 'rm -rf /var/lib/shop/cache'],
   ['find /tmp -name "*.log" -delete', 'destructive', 'find /tmp -delete'],
   ['git push --force origin main', 'destructive', 'git push --force'],
@@ -177,6 +195,13 @@ describe('inferRisk: spans', () => {
     expect(code.slice(span!.start, span!.end)).toBe('pg_terminate_backend');
   });
 
+  it('points inside the SQL of -Atc, -cSQL and --command=', () => {
+    for (const code of ['psql "$DATABASE_URL" -Atc "DELETE FROM sessions"', 'psql -c"DELETE FROM sessions"', "psql --command='DELETE FROM sessions'"]) {
+      const { span } = inferRisk(code);
+      expect(code.slice(span!.start, span!.end), code).toBe('DELETE FROM sessions');
+    }
+  });
+
   it('points into a heredoc', () => {
     const code = "psql \"$DATABASE_URL\" <<'SQL'\nSELECT 1;\nDELETE FROM jobs WHERE id = 1;\nSQL\n";
     const { span, command } = inferRisk(code);
@@ -206,6 +231,47 @@ describe('inferRisk: spans', () => {
 
   it('reads Redis blocks as Redis commands', () => {
     expect(inferRisk('INFO memory\nFLUSHDB', 'redis')).toMatchObject({ risk: 'destructive', command: 'FLUSHDB' });
+  });
+});
+
+describe('effectiveRisk', () => {
+  it('is the declared risk, raised to what the commands do', () => {
+    expect(effectiveRisk('kubectl delete pod x', 'shell', 'command', 'read')).toEqual({ risk: 'destructive', raised: { reason: 'deletes Kubernetes objects', command: 'kubectl delete pod' } });
+    expect(effectiveRisk('kubectl delete pod x', 'shell', 'command', 'destructive')).toEqual({ risk: 'destructive' });
+    expect(effectiveRisk('kubectl get pods', 'shell', 'command', 'change')).toEqual({ risk: 'change' });
+    expect(effectiveRisk('$ kubectl delete pod x\npod "x" deleted', 'shell', 'console', 'read').risk).toBe('destructive');
+    expect(effectiveRisk('NAME\nkubectl delete pod x', 'shell', 'console', 'read').risk).toBe('read');
+    expect(effectiveRisk('DELETE FROM sessions', 'sql', 'command', 'change').risk).toBe('destructive');
+    expect(effectiveRisk('psql "$DATABASE_URL" -Atc "DELETE FROM sessions"', 'shell', 'command', 'read').risk).toBe('destructive');
+  });
+
+  it('leaves blocks that do not run as declared', () => {
+    expect(effectiveRisk('kubectl delete pod x', 'shell', 'text', 'read')).toEqual({ risk: 'read' });
+    expect(effectiveRisk('kubectl delete pod x', undefined, 'snippet', 'read')).toEqual({ risk: 'read' });
+    expect(effectiveRisk('delete(up)', 'promql', 'command', 'read')).toEqual({ risk: 'read' });
+  });
+
+  it('answers from memory the second time (the site, the registry and the runner ask about the same blocks)', () => {
+    const code = 'kubectl -n memo delete pod memo-1';
+    const first = effectiveRisk(code, 'shell', 'command', 'read');
+    expect(effectiveRisk(code, 'shell', 'command', 'read')).toEqual(first);
+    expect(effectiveRisk(code, 'shell', 'command', 'change')).toEqual(first);
+  });
+});
+
+describe('reparsedRanges', () => {
+  const ranges = (code: string) => reparsedRanges(code).map((range) => [range.language, range.by, code.slice(range.start, range.end)]);
+  it('names the words another shell parses again and the SQL psql and mysql parse', () => {
+    expect(ranges('sh -c "ls <dir>"')).toEqual([['shell', 'sh -c', '"ls <dir>"']]);
+    expect(ranges('ssh -i k db-1 tail <file>')).toEqual([['shell', 'ssh', 'tail'], ['shell', 'ssh', '<file>']]);
+    expect(ranges('watch -n 2 kubectl get pod <p>').map(([, by, text]) => `${by}:${text}`)).toEqual(['watch:kubectl', 'watch:get', 'watch:pod', 'watch:<p>']);
+    expect(ranges('watch -x kubectl get pod <p>')).toEqual([]);
+    expect(ranges("su - app -c 'ls <v>'")).toEqual([['shell', 'su -c', "'ls <v>'"]]);
+    expect(ranges('eval "$cmd" <v>')).toEqual([['shell', 'eval', '"$cmd"'], ['shell', 'eval', '<v>']]);
+    expect(ranges('psql "$DATABASE_URL" -Atc "SELECT <v>" -v X=1')).toEqual([['sql', 'psql -c', '"SELECT <v>"']]);
+    expect(ranges('psql --command="SELECT <v>"')).toEqual([['sql', 'psql -c', '--command="SELECT <v>"']]);
+    expect(ranges('mysql -Ne "SELECT <v>"')).toEqual([['sql', 'mysql -e', '"SELECT <v>"']]);
+    expect(ranges('kubectl exec p -- ls <v>; psql "<v>" -l')).toEqual([]);
   });
 });
 

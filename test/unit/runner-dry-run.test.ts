@@ -74,7 +74,9 @@ kubectl -n tickets-dev get pods
     const extra = `  variables:\n    user:\n      description: Database user\n      example: app\n    pid:\n      description: Backend pid\n      example: "42"\n      type: integer\n    token:\n      description: API token\n      example: t\n      secret: true\n  env:\n    DATABASE_URL: Database\n    PROMETHEUS_URL: Prometheus\n`;
     const root = makeProject({ runbooks: { 'tickets/db.mdx': runbookSource({ id: 'tickets-db', extra, body }) } });
     const result = await cli(['run', 'tickets-db', '--dry-run', '--set', "user=o'neil", '--set', 'pid=1234', '--set', 'token=hunter2', '--timeout', '1m'], root);
-    expect(result.err).toBe('');
+    expect(result.err).toBe(
+      'runbook: warning: --set token puts a secret on the command line, where other users see it (ps) and your shell history keeps it; put it in an --env-file, or leave it out and answer the prompt (no echo)\n',
+    );
     expect(result.out).toBe(`# Dry run of tickets-db (Sample runbook): 4 commands, nothing is run.
 
 # [1/4] tickets-db/sessions  (read)

@@ -1,6 +1,6 @@
 // `runbook run` for real: bash blocks of temporary runbooks run, fail, time out, get interrupted and refused.
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +58,14 @@ const start = (root: string, options: Partial<RunCommandOptions> = {}, environme
   runRunbook('tickets-runner', { cwd: root, ...options }, environment);
 
 const statuses = (outcome: Awaited<ReturnType<typeof start>>) => (outcome.dryRun ? [] : outcome.events.map((event) => `${event.id.replace('tickets-runner/', '')}:${event.status}`));
+/** The CLI in-process, in `root`. */
+async function runCliIn(root: string, argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(argv, { stdout: (text) => out.push(text), stderr: (text) => err.push(text), cwd: root });
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
 const log = (root: string) => (existsSync(join(root, 'log')) ? readFileSync(join(root, 'log'), 'utf8') : '');
 
 describe('runbook run: order and selection', () => {
@@ -184,6 +192,33 @@ describe('runbook run: long-running blocks and Ctrl-C', () => {
   });
 });
 
+describe('runbook run: unmarked long-running and interactive commands', () => {
+  it('a long-running command without the attribute still stops at the timeout instead of hanging the run', async () => {
+    const root = project(steps(['Follow', fence('touch app.log; tail -f app.log')], ['After', fence('echo after >> log')]));
+    const dry = await start(root, { dryRun: true, timeout: '1s' });
+    expect(dry.dryRun && dry.plan.commands[0]).toMatchObject({ longRunning: true, timeout: 1, longRunningFound: '`tail -f` follows the file' });
+    const began = Date.now();
+    const outcome = await start(root, { timeout: '1s' });
+    expect(Date.now() - began).toBeLessThan(4000);
+    expect(statuses(outcome)).toEqual(['follow:stopped', 'after:passed']);
+  });
+
+  it('says so in a dry run', async () => {
+    const root = project(steps(['Follow', fence('kubectl logs -f deploy/api')], ['Shell', fence('kubectl exec -it deploy/api -- sh')]));
+    const { code, stdout } = await runCliIn(root, ['run', 'tickets-runner', '--dry-run']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('(read, long-running (not marked, but `kubectl logs -f` follows the log), stopped after 30 s)');
+    expect(stdout).toContain('(read, interactive (not marked, but `kubectl exec -it` asks for a terminal), runs only on a terminal)');
+  });
+
+  it('an interactive command without the attribute is shown, not run, without a terminal', async () => {
+    const root = project(steps(['Editor', fence('echo ran >> log; vi notes.txt')]));
+    const outcome = await start(root);
+    expect(outcome.dryRun || outcome.events[0]).toMatchObject({ status: 'skipped', reason: 'interactive: shown, not run (it needs a terminal)' });
+    expect(log(root)).toBe('');
+  });
+});
+
 describe('runbook run: Ctrl-C at the terminal', () => {
   it('SIGINT to the runbook process stops the running command and the run: exit 130, transcript written', async () => {
     const root = project(steps(['Wait', fence('echo waiting; sleep 10; echo done >> log')], ['After', fence('echo after >> log')]));
@@ -304,6 +339,34 @@ describe('runbook run: values and environment', () => {
     expect(outcome.dryRun || outcome.exitCode).toBe(0);
   });
 
+  it('masks a secret that reaches the runner in two reads of the pipe', async () => {
+    const root = project(steps(['Split', fence("printf 's3cr'; sleep 0.3; printf 'et-value\\n'; printf 'x' >&2; sleep 0.2; printf 's3cret-valu' >&2; sleep 0.2; printf 'e!\\n' >&2")]));
+    const chunks: { stream: string; text: string }[] = [];
+    const { environment } = harness();
+    const outcome = await runRunbook('tickets-runner', { cwd: root, set: ['token=s3cret-value'], transcript: 'run.jsonl' }, environment, { output: (_command, stream, text) => chunks.push({ stream, text }) });
+    if (outcome.dryRun) throw new Error('not a dry run');
+    const shown = (stream: string) => chunks.filter((chunk) => chunk.stream === stream).map((chunk) => chunk.text).join('');
+    expect(shown('stdout')).toBe('***\n');
+    expect(shown('stderr')).toBe('x***!\n');
+    for (const { text } of chunks) expect(text).not.toMatch(/s3cr|et-v/);
+    expect(outcome.events[0]).toMatchObject({ stdout: '***\n', stderr: 'x***!\n', status: 'passed' });
+    const [recorded] = parseTranscript(readFileSync(join(root, 'run.jsonl'), 'utf8'));
+    expect([recorded.stdout, recorded.stderr]).toEqual(['***\n', 'x***!\n']);
+  });
+
+  it('warns on stderr when a secret is given with --set (it is in argv and the shell history)', async () => {
+    const root = project(body);
+    const { environment, err } = harness();
+    await start(root, { set: ['name=bob', 'token=abc'], dryRun: true }, environment);
+    expect(err.join('')).toBe(
+      'runbook: warning: --set token puts a secret on the command line, where other users see it (ps) and your shell history keeps it; put it in an --env-file, or leave it out and answer the prompt (no echo)\n',
+    );
+    const quiet = harness();
+    writeFileSync(join(root, 'values.env'), 'token=abc\n');
+    await start(root, { set: ['name=bob'], envFile: 'values.env', dryRun: true }, quiet.environment);
+    expect(quiet.err.join('')).toBe('');
+  });
+
   it('keeps secret values out of argv (visible to every user in ps) and out of the commands\' environment', async () => {
     const root = project(steps(['Look', fence('echo "<token>" > /dev/null; tr "\\0" " " < /proc/$$/cmdline; env')]));
     const outcome = await start(root, { set: ['token=s3cr3t-value'] });
@@ -378,6 +441,41 @@ describe('runbook run: transcripts', () => {
     expect(stdout.endsWith('19999\n20000\n')).toBe(true);
     expect(stdout).toMatch(/\n\[\.\.\. \d+ characters left out \.\.\.\]\n/);
     expect(stdout.length).toBeLessThan(16_100);
+  });
+});
+
+describe('runbook run: transcript files', () => {
+  const mode = (path: string) => statSync(path).mode & 0o777;
+
+  it('are readable by their owner only, new or overwritten', async () => {
+    const root = project(steps(['One', fence('echo one')]));
+    writeFileSync(join(root, 'old.jsonl'), 'old\n', { mode: 0o644 });
+    chmodSync(join(root, 'old.jsonl'), 0o644);
+    await start(root, { transcript: 'run.jsonl' });
+    await start(root, { transcript: 'run.md' });
+    await start(root, { transcript: 'old.jsonl' });
+    expect([mode(join(root, 'run.jsonl')), mode(join(root, 'run.md')), mode(join(root, 'old.jsonl'))]).toEqual([0o600, 0o600, 0o600]);
+    expect(readFileSync(join(root, 'old.jsonl'), 'utf8')).not.toContain('old');
+  });
+
+  it('a transcript in a folder that does not exist is a usage error before anything runs', async () => {
+    const root = project(steps(['One', fence('echo one >> log')]));
+    const { code, stderr } = await runCliIn(root, ['run', 'tickets-runner', '--transcript', 'missing/dir/x.jsonl']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('runbook: --transcript: cannot write "missing/dir/x.jsonl": the folder missing/dir does not exist; create it first (mkdir -p missing/dir) or choose another path\n');
+    expect(log(root)).toBe('');
+    mkdirSync(join(root, 'out'));
+    expect((await runCliIn(root, ['run', 'tickets-runner', '--transcript', 'out'])).stderr).toBe('runbook: --transcript: cannot write "out": it is a folder; give a file name, such as out/run.jsonl\n');
+    expect((await runCliIn(root, ['run', 'tickets-runner', '--transcript', 'out/x.md', '--dry-run'])).code).toBe(0);
+  });
+
+  it('a transcript that cannot be written mid-run is reported once, and the run goes on', async () => {
+    const root = project(steps(['Break', fence('mv run.jsonl moved.jsonl && mkdir run.jsonl')], ['Two', fence('echo two >> log')], ['Three', fence('echo three >> log')]));
+    const { code, stderr } = await runCliIn(root, ['run', 'tickets-runner', '--transcript', 'run.jsonl']);
+    expect(code).toBe(0);
+    expect(log(root)).toBe('two\nthree\n');
+    expect(stderr.match(/cannot write the transcript/g)).toHaveLength(1);
+    expect(stderr).toContain('runbook: cannot write the transcript "run.jsonl" (EISDIR); the run goes on without it\n');
   });
 });
 

@@ -1,10 +1,13 @@
 // `runbook verify`: read-risk SQL blocks run read-only on the embedded PostgreSQL 18; failing queries are
 // reported at their place in the .mdx file.
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verify } from '../../src/cli/commands/verify.ts';
 import { run } from '../../src/cli/main.ts';
 import { loadProject } from '../../src/lib/project.ts';
-import { pgliteChecker, type SqlChecker } from '../../src/lib/runner/sql-check.ts';
+import { pgliteChecker, withoutPassword, type SqlChecker } from '../../src/lib/runner/sql-check.ts';
 import { verifyRunbooks } from '../../src/lib/runner/verify.ts';
 import { makeProject, runbookSource } from '../helpers/project.ts';
 
@@ -58,6 +61,53 @@ describe('runbook verify (CLI)', () => {
     const result = await cli(['verify', '--database-url', 'postgresql://nobody@127.0.0.1:1/none?connect_timeout=2'], root);
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/^runbook: psql could not run the queries: psql: error: connection to server at "127\.0\.0\.1", port 1 failed/);
+  });
+});
+
+describe('runbook verify: the database password stays out of argv', () => {
+  /** A project with one SQL block and a stand-in psql that records its argv and PGPASSWORD. */
+  const setup = () => {
+    const root = makeProject({ runbooks: { 'tickets/q.mdx': runbookSource({ id: 'tickets-q', extra: '  env:\n    DATABASE_URL: Db\n', body: '## Investigation\n\n### Q\n\n```sql\nSELECT 1\n```\n' }) } });
+    mkdirSync(join(root, 'bin'));
+    writeFileSync(join(root, 'bin', 'psql'), `#!/bin/sh\nprintf '%s\\n' "$@" > "${root}/argv"\nprintf '%s' "\${PGPASSWORD-unset}" > "${root}/password"\ncat > /dev/null\n`);
+    chmodSync(join(root, 'bin', 'psql'), 0o755);
+    const env = { PATH: `${join(root, 'bin')}:${process.env.PATH}` };
+    const seen = () => ({ argv: readFileSync(join(root, 'argv'), 'utf8'), password: readFileSync(join(root, 'password'), 'utf8') });
+    return { root, env, seen };
+  };
+
+  it('--database-url without a value reads $DATABASE_URL and hands psql the password through PGPASSWORD', async () => {
+    const { root, env, seen } = setup();
+    const warnings: string[] = [];
+    const report = await verify({ cwd: root, databaseUrl: true, env: { ...env, DATABASE_URL: 'postgresql://app:p%40ss%20w0rd@db.internal:5432/shop?sslmode=require' }, warn: (text) => warnings.push(text) });
+    expect(report).toMatchObject({ server: 'PostgreSQL (psql)', statements: 1, problems: [] });
+    const { argv, password } = seen();
+    expect(argv.split('\n')[0]).toBe('postgresql://app@db.internal:5432/shop?sslmode=require');
+    expect(argv).not.toContain('w0rd');
+    expect(password).toBe('p@ss w0rd');
+    expect(warnings).toEqual([]);
+  });
+
+  it('a URL given on the command line still works, with a warning, and its password still goes through PGPASSWORD', async () => {
+    const { root, env, seen } = setup();
+    const warnings: string[] = [];
+    await verify({ cwd: root, databaseUrl: 'postgres://app:hunter2@db/shop', env, warn: (text) => warnings.push(text) });
+    expect(seen()).toEqual({ argv: 'postgres://app@db/shop\n-X\n-q\n-v\nON_ERROR_STOP=0\n-f\n-\n', password: 'hunter2' });
+    expect(warnings.join('')).toContain('the password in --database-url is visible to other users (ps)');
+    // No password, no PGPASSWORD (psql may find one in ~/.pgpass).
+    await verify({ cwd: root, databaseUrl: 'postgres://app@db/shop', env });
+    expect(seen().password).toBe('unset');
+  });
+
+  it('--database-url without a value and without $DATABASE_URL is a usage error', async () => {
+    const { root, env } = setup();
+    await expect(verify({ cwd: root, databaseUrl: true, env })).rejects.toThrow('--database-url without a value reads $DATABASE_URL, which is not set');
+  });
+
+  it('takes the password out of URLs and keyword strings', () => {
+    expect(withoutPassword('postgres://u:a@db/x?password=b&sslmode=require')).toEqual({ connection: 'postgres://u@db/x?sslmode=require', password: 'b' });
+    expect(withoutPassword("host=db password='it\\'s' dbname=shop")).toEqual({ connection: 'host=db  dbname=shop', password: "it's" });
+    expect(withoutPassword('postgresql://u@db/shop')).toEqual({ connection: 'postgresql://u@db/shop' });
   });
 });
 

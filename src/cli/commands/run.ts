@@ -1,7 +1,7 @@
 // runbook run: run a runbook's commands (or some steps) with values filled in, asking before anything risky,
 // and keep a transcript. `--dry-run` prints every command exactly as it would run.
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, appendFileSync, closeSync, constants, fchmodSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { TranscriptEvent } from '../../schema/transcript.ts';
 import { parseDuration } from '../../lib/duration.ts';
@@ -56,9 +56,58 @@ function readEnvFile(cwd: string, file: string | undefined): { name: string; tex
   }
 }
 
+/** Transcripts hold commands and output (secrets masked, but still the inside of an incident): owner only. */
+const TRANSCRIPT_MODE = 0o600;
+
+const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);
+
+/** Why `file` cannot be a transcript, with the fix; undefined when it can. Checked before anything runs. */
+function transcriptProblem(cwd: string, file: string): string | undefined {
+  const path = resolve(cwd, file);
+  const folder = dirname(file);
+  let existing: ReturnType<typeof statSync> | undefined;
+  try {
+    if (!statSync(dirname(path)).isDirectory()) return `${folder} is not a folder; choose a path in an existing folder`;
+  } catch {
+    return `the folder ${folder} does not exist; create it first (mkdir -p ${folder}) or choose another path`;
+  }
+  try {
+    existing = statSync(path);
+  } catch {
+    // A new file.
+  }
+  if (existing?.isDirectory()) return `it is a folder; give a file name, such as ${file.replace(/\/*$/, '')}/run.jsonl`;
+  try {
+    accessSync(existing ? path : dirname(path), constants.W_OK);
+  } catch {
+    return existing ? 'the file is not writable; choose another path' : `the folder ${folder} is not writable; choose another path`;
+  }
+  return undefined;
+}
+
+/** Creates (or empties) the transcript, readable by its owner only even when it existed before. */
+function createTranscript(path: string, file: string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, 'w', TRANSCRIPT_MODE);
+  } catch (error) {
+    throw new UsageError(`--transcript: cannot write "${file}" (${errorCode(error)}); choose another path`);
+  }
+  try {
+    fchmodSync(fd, TRANSCRIPT_MODE);
+  } catch {
+    // Someone else's file we may write: its mode is theirs to set.
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export async function runRunbook(query: string, options: RunCommandOptions, environment: RunEnvironment, reporter: Reporter = {}): Promise<RunOutcome> {
   const timeout = timeoutSeconds(options.timeout);
   const envFile = readEnvFile(options.cwd, options.envFile);
+  // Before values are asked for and commands run, not after: a transcript that cannot be written is a usage error.
+  const transcriptIssue = options.transcript !== undefined && !options.dryRun ? transcriptProblem(options.cwd, options.transcript) : undefined;
+  if (transcriptIssue) throw new UsageError(`--transcript: cannot write "${options.transcript}": ${transcriptIssue}`);
   const project = openProject(options);
   const found = resolveRunbook(project, query);
   if (!found.runbook) throw new NotFoundError(`No runbook with id, alias or alert name "${query}"`, found.suggestions);
@@ -83,7 +132,14 @@ export async function runRunbook(query: string, options: RunCommandOptions, envi
 
   const transcript = options.transcript ? resolve(options.cwd, options.transcript) : undefined;
   const markdown = transcript?.toLowerCase().endsWith('.md');
-  if (transcript && !markdown) writeFileSync(transcript, '');
+  if (transcript) createTranscript(transcript, options.transcript!);
+  // A transcript that fails mid-run (disk full, file removed) is reported once; the run itself goes on.
+  let transcriptFailed = false;
+  const transcriptFailure = (error: unknown) => {
+    if (transcriptFailed) return;
+    transcriptFailed = true;
+    environment.stderr(`runbook: cannot write the transcript "${options.transcript}" (${errorCode(error)}); the run goes on without it\n`);
+  };
   const result = await executePlan(
     plan,
     {
@@ -99,12 +155,25 @@ export async function runRunbook(query: string, options: RunCommandOptions, envi
       ...reporter,
       // Written as each command ends, so an interrupted run still leaves its transcript.
       end: (event) => {
-        if (transcript && !markdown) appendFileSync(transcript, transcriptLine(event));
+        if (transcript && !markdown && !transcriptFailed) {
+          const line = transcriptLine(event);
+          try {
+            appendFileSync(transcript, line, { mode: TRANSCRIPT_MODE });
+          } catch (error) {
+            transcriptFailure(error);
+          }
+        }
         reporter.end?.(event);
       },
     },
   );
-  if (transcript && markdown) writeFileSync(transcript, markdownSummary(plan.runbook, result.events, result.exitCode));
+  if (transcript && markdown) {
+    try {
+      writeFileSync(transcript, markdownSummary(plan.runbook, result.events, result.exitCode), { mode: TRANSCRIPT_MODE });
+    } catch (error) {
+      transcriptFailure(error);
+    }
+  }
   return { dryRun: false, plan, ...result };
 }
 
@@ -113,8 +182,8 @@ function describeCommand(command: PlannedCommand): string {
   if (command.risk === 'change') notes.push('asks for confirmation');
   if (command.risk === 'destructive') notes.push('asks for the runbook id');
   if (command.riskRaised) notes.push(`risk raised: ${command.riskRaised}`);
-  if (command.longRunning) notes.push(`long-running, stopped after ${command.timeout} s`);
-  if (command.interactive) notes.push('interactive, runs only on a terminal');
+  if (command.longRunning) notes.push(`long-running${command.longRunningFound ? ` (not marked, but ${command.longRunningFound})` : ''}, stopped after ${command.timeout} s`);
+  if (command.interactive) notes.push(`interactive${command.interactiveFound ? ` (not marked, but ${command.interactiveFound})` : ''}, runs only on a terminal`);
   if (command.cannotRun) notes.push(`not run: ${command.cannotRun}`);
   return notes.join(', ');
 }
@@ -177,13 +246,13 @@ export function registerRun(program: Command, { io, print, setExit }: CommandCon
       .description("Run a runbook's commands (or some steps) with placeholders filled, asking before changes")
       .argument('<runbook>', 'runbook id, alias or alert name')
       .option('--step <step>', 'run only this step (step id, command id or section); repeatable', collect, [])
-      .option('--set <name=value>', 'value of a placeholder; repeatable', collect, [])
+      .option('--set <name=value>', 'value of a placeholder; repeatable (not for secrets: other users see it in ps; use --env-file or the prompt)', collect, [])
       .option('--env-file <file>', 'KEY=VALUE lines: placeholder values, and environment for the commands')
       .option('--dry-run', 'print every command as it would run, and run nothing')
       .option('-y, --yes', 'run change blocks without asking (destructive ones also need --allow-destructive)')
       .option('--allow-destructive', 'with --yes, run destructive blocks without asking')
       .option('--timeout <duration>', 'stop long-running blocks after this long (default: the block\'s timeout, or 30s)')
-      .option('--transcript <file>', 'write a transcript: JSON Lines, or a Markdown summary when the file ends in .md')
+      .option('--transcript <file>', 'write a transcript (readable by you only): JSON Lines, or a Markdown summary when the file ends in .md')
       .option('--json', 'print one JSON event per command (the transcript format) instead of the output')
       .option('--keep-going', 'go on after a command fails or is refused'),
   ).action(async (query: string, options) => {

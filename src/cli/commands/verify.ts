@@ -3,15 +3,22 @@
 import type { Command } from 'commander';
 import { formatProblemLine } from '../../lib/format-problems.ts';
 import type { Problem } from '../../lib/problem.ts';
-import { pgliteChecker, psqlChecker, SqlCheckerError } from '../../lib/runner/sql-check.ts';
+import { pgliteChecker, psqlChecker, SqlCheckerError, withoutPassword } from '../../lib/runner/sql-check.ts';
 import { verifyRunbooks } from '../../lib/runner/verify.ts';
 import { UsageError } from '../errors.ts';
 import { withContentOptions, type CommandContext } from '../context.ts';
 import { openProject, type ContentOptions } from '../options.ts';
 
 export interface VerifyOptions extends ContentOptions {
-  /** A real server (through psql) instead of the embedded PostgreSQL. */
-  databaseUrl?: string;
+  /**
+   * A real server (through psql) instead of the embedded PostgreSQL: `true` reads its URL from $DATABASE_URL
+   * (preferred: a URL on the command line, password and all, is visible to every user in `ps`), a string is the URL.
+   */
+  databaseUrl?: string | boolean;
+  /** Where $DATABASE_URL is read from and psql runs (default: this process's environment). */
+  env?: Record<string, string | undefined>;
+  /** Where a warning goes (a password given on the command line). */
+  warn?: (text: string) => void;
 }
 
 export interface VerifyReport {
@@ -24,12 +31,27 @@ export interface VerifyReport {
   server?: string;
 }
 
+/** The server URL `--database-url` asks for, or undefined for the embedded database. */
+function serverUrl(options: VerifyOptions, env: Record<string, string | undefined>): string | undefined {
+  if (options.databaseUrl === undefined || options.databaseUrl === false) return undefined;
+  if (options.databaseUrl === true) {
+    if (!env.DATABASE_URL) throw new UsageError('--database-url without a value reads $DATABASE_URL, which is not set: export DATABASE_URL=postgresql://... (or leave out --database-url to use the embedded PostgreSQL)');
+    return env.DATABASE_URL;
+  }
+  if (withoutPassword(options.databaseUrl).password !== undefined) {
+    options.warn?.('runbook: warning: the password in --database-url is visible to other users (ps) and kept in your shell history; set DATABASE_URL in the environment and pass --database-url without a value\n');
+  }
+  return options.databaseUrl;
+}
+
 export async function verify(options: VerifyOptions): Promise<VerifyReport> {
+  const env = options.env ?? process.env;
+  const url = serverUrl(options, env);
   const project = openProject(options);
   let server: string | undefined;
   try {
     const result = await verifyRunbooks(project.runbooks, async () => {
-      const checker = options.databaseUrl ? psqlChecker(options.databaseUrl) : await pgliteChecker();
+      const checker = url !== undefined ? psqlChecker(url, env) : await pgliteChecker();
       server = checker.name;
       return checker;
     });
@@ -45,10 +67,13 @@ export function registerVerify(program: Command, { io, print, json, setExit }: C
     program
       .command('verify')
       .description('Run every read-only SQL block (with example values) against PostgreSQL and report the queries that fail')
-      .option('--database-url <url>', 'check against this server through psql instead of the embedded PostgreSQL (PGlite)')
+      .option(
+        '--database-url [url]',
+        'check against a real server through psql instead of the embedded PostgreSQL (PGlite); without a value the URL is read from $DATABASE_URL, which is preferred: a URL given here (its password too) is visible to other users in ps',
+      )
       .option('--json', 'print the problems as a JSON array'),
   ).action(async (options) => {
-    const report = await verify({ cwd: io.cwd, ...options });
+    const report = await verify({ cwd: io.cwd, ...options, warn: io.stderr });
     if (options.json) json(report.problems);
     else {
       if (report.problems.length) print(report.problems.map(formatProblemLine).join('\n'));

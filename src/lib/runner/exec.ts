@@ -1,6 +1,8 @@
 // Runs one script in a fresh `bash -euo pipefail`, in its own process group so that a timeout or Ctrl-C stops
-// the whole pipeline (kubectl, grep, ...), not only bash. Output is streamed to a callback and kept, cut to a limit.
+// the whole pipeline (kubectl, grep, ...), not only bash. Output is masked, streamed to a callback and kept, cut
+// to a limit.
 import { spawn } from 'node:child_process';
+import { StreamMask } from './mask.ts';
 
 export interface ExecOptions {
   script: string;
@@ -12,7 +14,10 @@ export interface ExecOptions {
   signal?: AbortSignal;
   /** Use the caller's terminal (stdin, stdout, stderr) and stay in its process group: Ctrl-C reaches it directly. */
   interactive?: boolean;
+  /** Output with secrets masked (a secret split across two reads too), as it becomes certain. */
   onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
+  /** Values replaced by *** in the output, before it is shown or kept. */
+  secrets?: readonly string[];
   /** Characters kept per stream: the first and last halves. */
   limit: number;
   /** Called with the process id once it runs (tests use it to send signals). */
@@ -22,6 +27,7 @@ export interface ExecOptions {
 export interface ExecResult {
   exitCode: number | null;
   signal: NodeJS.Signals | null;
+  /** Output, secrets masked. */
   stdout: string;
   stderr: string;
   truncated: boolean;
@@ -76,6 +82,12 @@ export function execScript(options: ExecOptions): Promise<ExecResult> {
       stdio: options.interactive ? 'inherit' : ['ignore', 'pipe', 'pipe'],
     });
     const kept = { stdout: new Kept(options.limit), stderr: new Kept(options.limit) };
+    const masks = { stdout: new StreamMask(options.secrets ?? []), stderr: new StreamMask(options.secrets ?? []) };
+    const emit = (stream: 'stdout' | 'stderr', text: string) => {
+      if (!text) return;
+      kept[stream].add(text);
+      options.onOutput?.(stream, text);
+    };
     let timedOut = false;
     let interrupted = false;
     const timers: NodeJS.Timeout[] = [];
@@ -113,10 +125,7 @@ export function execScript(options: ExecOptions): Promise<ExecResult> {
 
     for (const stream of ['stdout', 'stderr'] as const) {
       child[stream]?.setEncoding('utf8');
-      child[stream]?.on('data', (text: string) => {
-        kept[stream].add(text);
-        options.onOutput?.(stream, text);
-      });
+      child[stream]?.on('data', (text: string) => emit(stream, masks[stream].push(text)));
     }
 
     let spawnError: string | undefined;
@@ -138,6 +147,8 @@ export function execScript(options: ExecOptions): Promise<ExecResult> {
     });
     child.on('close', (code, signal) => {
       timers.forEach(clearTimeout);
+      // Every piece has arrived: what each stream held back can go out now.
+      for (const stream of ['stdout', 'stderr'] as const) emit(stream, masks[stream].flush());
       options.signal?.removeEventListener('abort', onAbort);
       resolve({
         exitCode: code,

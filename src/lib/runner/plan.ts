@@ -4,14 +4,16 @@
 import { ENV_NAME, type Variable } from '../../schema/runbook.ts';
 import type { Block, CommandLanguage, Risk, Runbook } from '../model/types.ts';
 import { fillPlaceholders, type FillResult } from '../quote.ts';
-import { compareRisk, inferRisk } from '../risk.ts';
 import { commandBlocks } from '../registry.ts';
+import { compareRisk, effectiveRisk, inferRisk } from '../risk.ts';
+import { showWords } from '../shell/patterns.ts';
 import { didYouMean } from '../suggest.ts';
+import { findTraits, type TraitName } from '../traits.ts';
+import { MASK } from './mask.ts';
 import { targetOf } from './targets.ts';
 import { parseAssignment, parseEnvFile, valueProblem } from './values.ts';
 
 export const DEFAULT_TIMEOUT_SECONDS = 30;
-export const MASK = '***';
 
 export interface PlannedCommand {
   id: string;
@@ -21,8 +23,13 @@ export interface PlannedCommand {
   risk: Risk;
   /** Why the risk was raised above the declared one. */
   riskRaised?: string;
+  /** Marked on the fence, or found in the commands (an unmarked `kubectl logs -f`): runs under a timeout. */
   longRunning: boolean;
+  /** Marked on the fence, or found in the commands (`kubectl exec -it`): runs only on a terminal. */
   interactive: boolean;
+  /** Why the block is treated as long-running or interactive though its fence does not say so. */
+  longRunningFound?: string;
+  interactiveFound?: string;
   /** Seconds after which a long-running command is stopped. */
   timeout?: number;
   /** The bash script that runs it; absent when the runner cannot run it (see `cannotRun`). */
@@ -67,7 +74,7 @@ export interface PlanOptions {
   env: Record<string, string | undefined>;
   isTTY: boolean;
   prompt?: (question: string, options?: { secret?: boolean }) => Promise<string>;
-  /** Where to explain a rejected answer before asking again. */
+  /** Where to explain a rejected answer before asking again, and to warn about a secret given with --set. */
   warn?: (text: string) => void;
 }
 
@@ -106,7 +113,14 @@ export async function planRun(runbook: Runbook, options: PlanOptions): Promise<P
     const assignment = parseAssignment(text);
     if (typeof assignment === 'string') problems.push(assignment);
     else if (!known.has(assignment.name)) problems.push(`--set ${assignment.name}: ${runbook.id} has no variable "${assignment.name}"${didYouMean(assignment.name, known)} (variables: ${[...known].join(', ') || 'none'})`);
-    else values.set(assignment.name, { value: assignment.value, from: `--set ${assignment.name}` });
+    else {
+      values.set(assignment.name, { value: assignment.value, from: `--set ${assignment.name}` });
+      if (variables[assignment.name]?.secret) {
+        options.warn?.(
+          `runbook: warning: --set ${assignment.name} puts a secret on the command line, where other users see it (ps) and your shell history keeps it; put it in an --env-file, or leave it out and answer the prompt (no echo)\n`,
+        );
+      }
+    }
   }
 
   // Check what was given; fill the rest from defaults or, on a terminal, by asking.
@@ -144,19 +158,22 @@ export async function planRun(runbook: Runbook, options: PlanOptions): Promise<P
     }
     const masked = maskSegments(filled, new Set(Object.keys(variables).filter((name) => variables[name].secret)));
     const found = targetOf(block);
-    // A safety net under the linter: a block that declares less risk than it carries (e.g. an
-    // unlinted folder) still asks for the confirmation its real risk needs.
-    const inferred = inferRisk(block.command ?? block.code, language, block.kind);
-    const raised = compareRisk(inferred.risk, block.attributes.risk) > 0;
+    // A safety net under the linter: a block that declares less than it does (e.g. an unlinted folder) still
+    // asks for the confirmation its real risk needs, stops at a timeout, or waits for a terminal.
+    const risk = riskOf(block, language, filled.text);
+    const longRunning = traitOf(block, language, filled.text, 'long-running');
+    const interactive = traitOf(block, language, filled.text, 'interactive');
     const planned: PlannedCommand = {
       id: block.id,
       step: block.step,
       language,
-      risk: raised ? inferred.risk : block.attributes.risk,
-      ...(raised ? { riskRaised: `declared ${block.attributes.risk}, but ${inferred.reason}` } : {}),
-      longRunning: block.attributes.longRunning,
-      interactive: block.attributes.interactive,
-      ...(block.attributes.longRunning ? { timeout: options.timeout ?? block.attributes.timeout ?? DEFAULT_TIMEOUT_SECONDS } : {}),
+      risk: risk.risk,
+      ...(risk.raised ? { riskRaised: risk.raised } : {}),
+      longRunning: longRunning.has,
+      interactive: interactive.has,
+      ...(longRunning.found ? { longRunningFound: longRunning.found } : {}),
+      ...(interactive.found ? { interactiveFound: interactive.found } : {}),
+      ...(longRunning.has ? { timeout: options.timeout ?? block.attributes.timeout ?? DEFAULT_TIMEOUT_SECONDS } : {}),
       display: 'unknown' in found ? masked : found.target.script(masked),
       ...('unknown' in found ? { cannotRun: found.unknown } : { script: found.target.script(filled.text) }),
     };
@@ -174,6 +191,30 @@ export async function planRun(runbook: Runbook, options: PlanOptions): Promise<P
   }
   if (problems.length) throw new RunSetupError(`Cannot run ${runbook.id}, nothing was run`, problems);
   return { runbook, commands, env, secrets, missingEnv: [...missingEnv.keys()] };
+}
+
+/**
+ * The risk to confirm: the declared one, raised to what the block's code does (all of it: a console block's
+ * commands are its prompt lines) and to what the filled text that really runs does.
+ */
+function riskOf(block: Block, language: CommandLanguage, text: string): { risk: Risk; raised?: string } {
+  const declared = block.attributes.risk;
+  const effective = effectiveRisk(block.code, language, block.kind, declared);
+  const filled = inferRisk(text, language, 'command');
+  const top = compareRisk(filled.risk, effective.risk) > 0 ? { risk: filled.risk, raised: { reason: filled.reason, command: filled.command } } : effective;
+  if (!top.raised) return { risk: declared };
+  return { risk: top.risk, raised: `declared ${declared}, but ${top.raised.command ? `\`${top.raised.command}\` ` : ''}${top.raised.reason}` };
+}
+
+/** Whether a block is long-running or interactive: marked on the fence, or found in its code or the filled text. */
+function traitOf(block: Block, language: CommandLanguage, text: string, name: TraitName): { has: boolean; found?: string } {
+  const marked = name === 'long-running' ? block.attributes.longRunning : block.attributes.interactive;
+  if (marked || language !== 'shell') return { has: marked };
+  for (const [code, kind] of [[block.code, block.kind], [text, 'command']] as const) {
+    const [first] = findTraits(code, kind, name);
+    if (first) return { has: true, found: `\`${showWords(code, first.words)}\` ${first.trait.reason}` };
+  }
+  return { has: false };
 }
 
 /** Asks for a value until it is valid (three tries); undefined when none was given. */

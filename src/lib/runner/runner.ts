@@ -2,7 +2,7 @@
 // transcript event per command. Printing is the caller's: it gets the same events through a reporter.
 import type { TranscriptEvent, TranscriptStatus } from '../../schema/transcript.ts';
 import { execScript, type ExecResult } from './exec.ts';
-import { MASK, type Plan, type PlannedCommand } from './plan.ts';
+import type { Plan, PlannedCommand } from './plan.ts';
 
 export interface RunnerIo {
   /** Whether a person is at a terminal: confirmations and interactive blocks need one. */
@@ -45,7 +45,6 @@ class Interrupted extends Error {}
 
 export async function executePlan(plan: Plan, options: ExecuteOptions, io: RunnerIo, reporter: Reporter = {}): Promise<RunResult> {
   const events: TranscriptEvent[] = [];
-  const mask = (text: string) => plan.secrets.reduce((masked, secret) => masked.replaceAll(secret, MASK), text);
   let stoppedBy: string | undefined;
   let interrupted = false;
 
@@ -116,7 +115,9 @@ export async function executePlan(plan: Plan, options: ExecuteOptions, io: Runne
       ...(options.signal ? { signal: options.signal } : {}),
       interactive: command.interactive,
       limit: options.outputLimit ?? DEFAULT_OUTPUT_LIMIT,
-      onOutput: (stream, text) => reporter.output?.(command, stream, mask(text)),
+      // Masked in exec, before anything is shown or kept: a secret split across two reads of a pipe is masked too.
+      secrets: plan.secrets,
+      onOutput: (stream, text) => reporter.output?.(command, stream, text),
       onSpawn: (pid) => options.onSpawn?.(command, pid),
     });
     const { status, reason } = outcome(command, result);
@@ -124,8 +125,8 @@ export async function executePlan(plan: Plan, options: ExecuteOptions, io: Runne
       exitCode: result.exitCode,
       ...(result.signal ? { signal: result.signal } : {}),
       ...(reason ? { reason } : {}),
-      stdout: mask(result.stdout),
-      stderr: mask(result.stderr),
+      stdout: result.stdout,
+      stderr: result.stderr,
       truncated: result.truncated,
     });
     if (status === 'interrupted') interrupted = true;

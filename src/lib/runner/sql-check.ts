@@ -115,10 +115,49 @@ export async function pgliteChecker(): Promise<SqlChecker> {
 }
 
 /**
+ * A connection string split into what may be shown and the password, which may not: psql gets the password
+ * through PGPASSWORD, never in its argv, where every user of the machine sees it (`ps`). Reads URLs
+ * (`postgres://user:password@host/db`, `?password=`) and keyword strings (`host=db password=secret`).
+ */
+export function withoutPassword(connection: string): { connection: string; password?: string } {
+  if (/^postgres(?:ql)?:\/\//i.test(connection)) {
+    let password: string | undefined;
+    let rest = connection;
+    const userinfo = /^(postgres(?:ql)?:\/\/)([^@/?#]*)@/i.exec(rest);
+    const colon = userinfo ? userinfo[2].indexOf(':') : -1;
+    if (userinfo && colon !== -1) {
+      password = decode(userinfo[2].slice(colon + 1));
+      rest = `${userinfo[1]}${userinfo[2].slice(0, colon)}@${rest.slice(userinfo[0].length)}`;
+    }
+    // libpq also takes the password as a parameter, which wins over the one before the @.
+    const query = /([?&])password=([^&#]*)(&?)/i.exec(rest);
+    if (query) {
+      password = decode(query[2]);
+      rest = (rest.slice(0, query.index) + (query[3] ? query[1] : '') + rest.slice(query.index + query[0].length)).replace(/[?&]$/, '');
+    }
+    return { connection: rest, ...(password !== undefined ? { password } : {}) };
+  }
+  // Keyword/value: password=secret or password='a \'quoted\' secret'.
+  const keyword = /(^|\s)password\s*=\s*('((?:[^'\\]|\\.)*)'|(\S*))/i.exec(connection);
+  if (!keyword) return { connection };
+  const password = keyword[3] !== undefined ? keyword[3].replace(/\\(.)/g, '$1') : keyword[4];
+  return { connection: (connection.slice(0, keyword.index) + keyword[1] + connection.slice(keyword.index + keyword[0].length)).trim(), password };
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
  * A real server through psql. psql reports an error as `psql:<stdin>:LINE: ERROR:  message`, where LINE is the
  * line of the script that ended the statement, then `LINE n: text` and a caret under the error position.
+ * `env` is the environment psql runs in (its PATH finds psql).
  */
-export function psqlChecker(url: string): SqlChecker {
+export function psqlChecker(url: string, env: Record<string, string | undefined> = process.env): SqlChecker {
   return {
     name: 'PostgreSQL (psql)',
     check: async (statements) => {
@@ -130,7 +169,7 @@ export function psqlChecker(url: string): SqlChecker {
         script.push('ROLLBACK TO SAVEPOINT verify;');
       }
       script.push('ROLLBACK;');
-      const { code, stderr } = await runPsql(url, `${script.join('\n')}\n`);
+      const { code, stderr } = await runPsql(url, `${script.join('\n')}\n`, env);
       const failures: (SqlFailure | undefined)[] = statements.map(() => undefined);
       const reports = [...stderr.matchAll(/^psql:<stdin>:(\d+): (?:ERROR|FATAL):\s+(.*)\n((?:(?!psql:<stdin>:).*\n)*)/gm)];
       if (code !== 0 && !reports.length) throw new SqlCheckerError(`psql could not run the queries: ${stderr.trim() || `exit code ${code}`}`);
@@ -166,9 +205,13 @@ function positionOf(statement: string, detail: string): { position?: number } {
   return { position: lineStart + Math.max(0, column) };
 }
 
-function runPsql(url: string, script: string): Promise<{ code: number | null; stderr: string }> {
+function runPsql(url: string, script: string, env: Record<string, string | undefined>): Promise<{ code: number | null; stderr: string }> {
+  const { connection, password } = withoutPassword(url);
   return new Promise((resolve, reject) => {
-    const child = spawn('psql', [url, '-X', '-q', '-v', 'ON_ERROR_STOP=0', '-f', '-'], { stdio: ['pipe', 'ignore', 'pipe'] });
+    const child = spawn('psql', [connection, '-X', '-q', '-v', 'ON_ERROR_STOP=0', '-f', '-'], {
+      stdio: ['pipe', 'ignore', 'pipe'],
+      env: { ...env, ...(password !== undefined ? { PGPASSWORD: password } : {}) },
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
     child.on('error', (error) => reject(new SqlCheckerError(`cannot run psql (${error.message}); install the PostgreSQL client or leave out --database-url to use the embedded PostgreSQL`)));

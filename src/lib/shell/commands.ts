@@ -1,8 +1,10 @@
 // The commands a block's code would run: read into simple commands through pipes, `sudo`,
 // `kubectl exec -- ...`, `sh -c`, `psql -c "..."` and heredocs, with wrappers unwrapped and
-// option values told apart from positional arguments. Used by the risk table and by rules.
+// option values told apart from positional arguments. Used by the risk table, by rules and by the
+// quoting of placeholders (which words another interpreter parses again).
 import { commandRanges } from '../model/code.ts';
 import type { BlockKind } from '../model/types.ts';
+import { sqlArguments } from './sql-arguments.ts';
 import { neutralisePlaceholders, simpleCommands, type Word } from './words.ts';
 
 /** How a command's standard input is fed, when not from the terminal. */
@@ -24,6 +26,12 @@ export interface RunCommand {
   wraps?: boolean;
   /** Index of the wrapping command in the list. */
   parent?: number;
+  /**
+   * Words this wrapper hands to a shell that parses them again: the string of `sh -c`/`su -c`, every
+   * remote word of `ssh` (it joins them for the remote shell), every word of `watch` (run through
+   * `sh -c` unless `-x`) and of `eval`; `by` names the wrapper (`sh -c`, `ssh`).
+   */
+  reparsed?: { words: Word[]; by: string };
 }
 
 /** Options that take a value, per program: their value is not a positional word. */
@@ -65,7 +73,7 @@ export const VALUE_OPTIONS: Record<string, readonly string[]> = {
 const PROGRAM_ALIASES: Record<string, string> = { oc: 'kubectl', podman: 'docker', tofu: 'terraform', mariadb: 'mysql', 'docker-compose': 'docker compose', 'podman-compose': 'docker compose', mongo: 'mongosh', ip6tables: 'iptables', sh: 'shell', bash: 'shell', zsh: 'shell', dash: 'shell', ash: 'shell', ksh: 'shell' };
 
 /** Programs that run another command given in their arguments (the second is analysed too). */
-const WRAPPERS = new Set(['sudo', 'env', 'nohup', 'time', 'command', 'exec', 'nice', 'ionice', 'stdbuf', 'timeout', 'xargs', 'watch', 'ssh', 'shell', 'su', 'kubectl', 'docker', 'flock', 'chronic', 'caffeinate']);
+const WRAPPERS = new Set(['sudo', 'env', 'nohup', 'time', 'command', 'exec', 'nice', 'ionice', 'stdbuf', 'timeout', 'xargs', 'watch', 'ssh', 'shell', 'su', 'eval', 'kubectl', 'docker', 'flock', 'chronic', 'caffeinate']);
 
 /** The command that `words` run, before unwrapping. */
 export function programOf(words: Word[]): { program: string; args: Word[] } {
@@ -240,7 +248,8 @@ function add(
   const inner = WRAPPERS.has(program) ? wrapped(program, args) : undefined;
   const own = inner ? words.slice(0, words.length - inner.words.length - (inner.skipped ?? 0)) : words;
   const wraps = Boolean(inner && inner.words.length);
-  const index = out.push({ program, words: own, ...input, wrappers, ...(parent !== undefined ? { parent } : {}), ...(wraps ? { wraps } : {}) }) - 1;
+  const reparsed = inner && (inner.reparse || inner.joined) && inner.words.length ? { words: inner.words, by: program === 'shell' || program === 'su' ? `${words[0].value.replace(/^.*\//, '')} -c` : program } : undefined;
+  const index = out.push({ program, words: own, ...input, wrappers, ...(parent !== undefined ? { parent } : {}), ...(wraps ? { wraps } : {}), ...(reparsed ? { reparsed } : {}) }) - 1;
   if (!inner) return;
   const name = inner.name ?? program;
   const innerInput = { ...(input.stdin ? { stdin: input.stdin } : {}), ...(input.input ? { input: input.input } : {}) };
@@ -257,8 +266,11 @@ function add(
   }
 }
 
-/** The command a wrapper runs: its words, or one word to parse again. */
-function wrapped(program: string, args: Word[]): { words: Word[]; reparse?: boolean; name?: string; skipped?: number } | undefined {
+/**
+ * The command a wrapper runs: its words, or one word to parse again (`reparse`). `joined`: a shell parses the
+ * words again once joined with spaces (`ssh host tail FILE`); they are read as a command all the same.
+ */
+function wrapped(program: string, args: Word[]): { words: Word[]; reparse?: boolean; joined?: boolean; name?: string; skipped?: number } | undefined {
   const values = valueOptions(program);
   /** Index of the first positional word at or after `from`, options skipped. */
   const firstPositional = (from: number, stopAtAssignments = false) => {
@@ -295,14 +307,19 @@ function wrapped(program: string, args: Word[]): { words: Word[]; reparse?: bool
     case 'flock':
       return { words: rest(firstPositional(firstPositional(0) + 1)) };
     case 'watch': {
-      const words = rest(firstPositional(0));
-      return words.length === 1 ? { words, reparse: true } : { words };
+      const first = firstPositional(0);
+      const words = rest(first);
+      // `watch -x` runs its words as they are; otherwise it joins them and hands them to `sh -c`.
+      if (args.slice(0, first).some((word) => word.value === '--exec' || /^-[a-wyz]*x/.test(word.value))) return { words };
+      return words.length === 1 ? { words, reparse: true } : { words, joined: true };
     }
     case 'ssh': {
       const host = firstPositional(0);
       const words = rest(host + 1);
-      return words.length === 1 ? { words, reparse: true } : { words };
+      return words.length === 1 ? { words, reparse: true } : { words, joined: true };
     }
+    case 'eval':
+      return args.length === 1 ? { words: args, reparse: true } : { words: args, joined: true };
     case 'shell':
     case 'su': {
       const flag = args.findIndex((word) => /^-[A-Za-z]*c[A-Za-z]*$/.test(word.value) || word.value === '--command');
@@ -326,6 +343,35 @@ function wrapped(program: string, args: Word[]): { words: Word[]; reparse?: bool
     }
   }
   return undefined;
+}
+
+/** A range of a block's code that another interpreter parses again. */
+export interface ReparsedRange {
+  start: number;
+  end: number;
+  /** A shell (`sh -c "..."`, `ssh host ...`, `watch`, `eval`) or SQL (`psql -c "..."`, `mysql -e "..."`). */
+  language: 'shell' | 'sql';
+  /** The program that parses it again, for messages: `sh -c`, `ssh`, `psql -c`. */
+  by: string;
+  /** SQL: characters of the word's value before the SQL (`--command=`). */
+  skip: number;
+}
+
+/**
+ * The ranges of `code` that are parsed again after the shell has removed its quotes: words a wrapper hands to
+ * another shell, and the SQL of `psql -c`/`--command`/`-Atc`/`-cSQL` and `mysql -e`/`--execute`, each one word
+ * (offsets into the code; a word inside a string parsed again covers that whole string).
+ */
+export function reparsedRanges(code: string, kind: BlockKind = 'command'): ReparsedRange[] {
+  const ranges: ReparsedRange[] = [];
+  for (const command of commandsToRun(code, kind)) {
+    for (const word of command.reparsed?.words ?? []) ranges.push({ start: word.start, end: word.end, language: 'shell', by: command.reparsed!.by, skip: 0 });
+    const sql = sqlArguments(command.program, programOf(command.words).args);
+    for (const { word, skip } of sql?.scripts ?? []) {
+      ranges.push({ start: word.start, end: word.end, language: 'sql', by: `${command.program} ${command.program === 'psql' ? '-c' : '-e'}`, skip });
+    }
+  }
+  return ranges;
 }
 
 /** Where a command's input comes from: a pipe before it, or a redirection among its words. */

@@ -2,6 +2,7 @@
 // text. The two general helpers here — the programs a shell text runs and the text of one argument
 // after quote removal — serve the PromQL and flag checks too; they belong next to
 // src/lib/shell/words.ts and can move there.
+import { sqlArguments } from '../shell/sql-arguments.ts';
 import { simpleCommands, type SimpleCommand, type Word } from '../shell/words.ts';
 
 /** The text of an argument after quote removal, with the shell-text offset of each character. */
@@ -177,12 +178,6 @@ export function invocations(shell: string): Invocation[] {
 /** Several checks read the same blocks: each text is split into commands once. */
 const invocationCache = new Map<string, Invocation[]>();
 
-/** psql's short options that take no value (they may precede `c` in a cluster such as `-Atc`). */
-const PSQL_SWITCHES = 'AabeEHlnqsStwWxX1';
-
-/** psql's options that take a value (the next word, unless glued: `-hdb`, `--host=db`). */
-const PSQL_VALUED = /^-[hpUdcfvoPFRTL]$|^--(host|port|username|dbname|command|file|set|variable|output|pset|field-separator|record-separator|table-attr|log-file)$/;
-
 /** One psql invocation: the database it connects to, as written (`$DATABASE_URL`), and the SQL of its `-c`s. */
 export interface PsqlCommand {
   invocation: Invocation;
@@ -191,36 +186,25 @@ export interface PsqlCommand {
   scripts: ArgumentText[];
 }
 
+/** An argument's text from its `skip`-th character on (after `--command=`, `-c`). */
+function fromCharacter(argument: ArgumentText, skip: number): ArgumentText {
+  if (!skip) return argument;
+  return {
+    text: argument.text.slice(skip),
+    offsets: argument.offsets.slice(skip),
+    expansions: argument.expansions.filter(([, end]) => end > skip).map(([start, end]) => [Math.max(0, start - skip), end - skip]),
+  };
+}
+
 /** psql invocations with the SQL passed on their command line: `-c SQL`, `-Atc SQL`, `-cSQL`, `--command SQL`, `--command=SQL`. */
 export function psqlCommands(shell: string): PsqlCommand[] {
   const commands: PsqlCommand[] = [];
   if (!shell.includes('psql')) return commands;
-  const cluster = new RegExp(`^-[${PSQL_SWITCHES}]*c`);
   for (const invocation of invocations(shell)) {
     if (invocation.program !== 'psql') continue;
-    const words = invocation.words;
-    const scripts: ArgumentText[] = [];
-    let connection: string | undefined;
-    for (let index = 1; index < words.length; index++) {
-      const word = words[index];
-      const raw = shell.slice(word.start, word.end);
-      if (raw === '--') break;
-      if (raw === '--command') {
-        if (words[index + 1]) scripts.push(argumentText(shell, words[++index]));
-      } else if (raw.startsWith('--command=')) {
-        scripts.push(argumentText(shell, { ...word, start: word.start + '--command='.length }));
-      } else if (cluster.test(raw)) {
-        const flags = cluster.exec(raw)![0];
-        if (raw.length > flags.length) scripts.push(argumentText(shell, { ...word, start: word.start + flags.length }));
-        else if (words[index + 1]) scripts.push(argumentText(shell, words[++index]));
-      } else if (raw === '-d' || raw === '--dbname') {
-        connection ??= words[++index]?.value;
-      } else if (raw.startsWith('--dbname=')) {
-        connection ??= word.value.slice('--dbname='.length);
-      } else if (word.value.startsWith('-') && word.value.length > 1) {
-        if (PSQL_VALUED.test(word.value)) index++;
-      } else connection ??= word.value;
-    }
+    const line = sqlArguments('psql', invocation.words.slice(1))!;
+    const scripts = line.scripts.map(({ word, skip }) => fromCharacter(argumentText(shell, word), skip));
+    const connection = line.connection && line.connection.word.value.slice(line.connection.skip);
     commands.push({ invocation, ...(connection !== undefined ? { connection } : {}), scripts });
   }
   return commands;

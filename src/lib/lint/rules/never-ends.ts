@@ -1,174 +1,25 @@
 // Commands that do not end by themselves (`kubectl logs -f`, `redis-cli MONITOR`) or need a
-// terminal (`kubectl exec -it`, bare `psql`) must be marked, so the runner streams them under a
-// timeout or leaves them to a person. Both are tables of command patterns, like the risk table.
+// terminal (`kubectl exec -it`, bare `psql`) must be marked, so that the page and the registry say so
+// (the runner treats an unmarked one by what it does, src/lib/traits.ts).
 import type { Block } from '../../model/types.ts';
-import { commandsToRun, findFlag, type RunCommand } from '../../shell/commands.ts';
-import { commandPositionals, indexByProgram, matchCommand, programArgs, showWords, type CommandPattern } from '../../shell/patterns.ts';
-import type { Word } from '../../shell/words.ts';
+import { showWords } from '../../shell/patterns.ts';
+import { findTraits, type TraitName } from '../../traits.ts';
 import { defineRule, type RuleContext } from '../types.ts';
 import { exampleRunbook } from './example.ts';
 
-export interface CommandTrait extends CommandPattern {
-  /** For `redis-cli`: the Redis command, `a|b` alternatives (case-insensitive). */
-  redis?: string;
-  /** A further condition, for what a pattern cannot say (`psql` with no query and no input). */
-  when?: (command: RunCommand, code: string) => boolean;
-  /** Why, shown after the command: "`kubectl logs -f` follows the log". */
-  reason: string;
-  hint?: string;
-}
-
-const args = (command: RunCommand) => programArgs(command);
-const without = (flags: readonly string[]) => (command: RunCommand) => !findFlag(command.program, args(command), flags);
-const fedInput = (command: RunCommand) => command.stdin !== undefined;
-const noPositional = (command: RunCommand) => !command.wraps && commandPositionals(command).length === 0;
-
-/** Commands that do not end by themselves. */
-export const LONG_RUNNING: readonly CommandTrait[] = [
-  { pattern: 'kubectl logs', withFlag: ['-f', '--follow'], reason: 'follows the log', hint: 'For a snapshot drop -f and use --since=15m or --tail=200.' },
-  { pattern: 'kubectl get|events|top', withFlag: ['-w', '--watch', '--watch-only'], reason: 'watches for changes' },
-  { pattern: 'kubectl port-forward', reason: 'forwards a port until stopped' },
-  { pattern: 'kubectl proxy', reason: 'serves the Kubernetes API until stopped' },
-  { pattern: 'kubectl attach', reason: 'stays attached to a container' },
-  { pattern: 'journalctl', withFlag: ['-f', '--follow'], reason: 'follows the journal' },
-  { pattern: 'docker logs', withFlag: ['-f', '--follow'], reason: 'follows the log' },
-  { pattern: 'docker compose|service logs', withFlag: ['-f', '--follow'], reason: 'follows the log' },
-  { pattern: 'docker stats', withoutFlag: ['--no-stream'], reason: 'refreshes until stopped', hint: 'Add --no-stream for a snapshot.' },
-  { pattern: 'docker events', withoutFlag: ['--until'], reason: 'streams events until stopped' },
-  { pattern: 'docker compose up', withoutFlag: ['-d', '--detach'], reason: 'runs in the foreground until stopped' },
-  { pattern: 'tail', withFlag: ['-f', '-F', '--follow'], reason: 'follows the file', hint: 'For a snapshot drop -f: `tail -n 200 FILE`.' },
-  { pattern: 'watch', withoutFlag: ['-g', '--chgexit'], reason: 'repeats the command until stopped' },
-  { pattern: 'top', withoutFlag: ['-n', '--iterations'], reason: 'refreshes until stopped', hint: 'For a snapshot use `top -b -n 1`.' },
-  { pattern: 'iotop', withoutFlag: ['-n', '--iter'], reason: 'refreshes until stopped', hint: 'For a snapshot use `iotop -b -n 1`.' },
-  { pattern: 'htop|btop|atop|glances|iftop|nethogs|nload|bmon|nmon|k9s', reason: 'refreshes until stopped' },
-  { pattern: 'redis-cli', redis: 'MONITOR|SUBSCRIBE|PSUBSCRIBE|SSUBSCRIBE', reason: 'streams until stopped' },
-  { pattern: 'redis-cli', withFlag: ['--stat', '--latency', '--latency-history', '--latency-dist'], reason: 'samples until stopped' },
-  { pattern: 'ping', withoutFlag: ['-c', '-w', '--count', '--deadline'], reason: 'pings until stopped', hint: 'Add -c 5.' },
-  { pattern: 'tcpdump', withoutFlag: ['-c', '-r'], reason: 'captures until stopped', hint: 'Add -c 100.' },
-  { pattern: 'vmstat|iostat|mpstat|pidstat|sar', when: (command) => commandPositionals(command).filter((word) => /^\d+$/.test(word.value)).length === 1, reason: 'samples until stopped (an interval without a count)', hint: 'Add a count: `vmstat 1 5`.' },
-  { pattern: 'dstat', reason: 'samples until stopped' },
-  { pattern: 'stern|kubetail', withoutFlag: ['--no-follow'], reason: 'follows the logs' },
-  { pattern: 'aws logs tail', withFlag: ['--follow'], reason: 'follows the logs' },
-  { pattern: 'heroku logs', withFlag: ['-t', '--tail'], reason: 'follows the logs' },
-  { pattern: 'gcloud|az ** tail', reason: 'follows the logs' },
-  { pattern: 'aws ssm start-session', when: (command) => /PortForwarding/i.test(optionValue(command, '--document-name') ?? ''), reason: 'forwards a port until stopped' },
-  { pattern: 'go tool pprof', when: (command) => Boolean(pprofOutput(command)?.startsWith('-http')), reason: 'serves the profile viewer until stopped' },
-  { pattern: 'pprof', when: (command) => Boolean(pprofOutput(command)?.startsWith('-http')), reason: 'serves the profile viewer until stopped' },
-  { pattern: 'sleep infinity', reason: 'never ends' },
-  { pattern: 'while true|:', when: (_command, code) => !/\b(break|exit|return)\b/.test(code), reason: 'loops forever' },
-  { pattern: 'until false', when: (_command, code) => !/\b(break|exit|return)\b/.test(code), reason: 'loops forever' },
-];
-
-const DB_QUERY_FLAGS = ['-c', '--command', '-f', '--file', '-l', '--list', '-V', '--version', '--help'];
-
-/** The value of a `--name value` or `--name=value` option. */
-function optionValue(command: RunCommand, name: string): string | undefined {
-  const words = args(command);
-  for (let i = 0; i < words.length; i++) {
-    if (words[i].value === name) return words[i + 1]?.value;
-    if (words[i].value.startsWith(`${name}=`)) return words[i].value.slice(name.length + 1);
-  }
-  return undefined;
-}
-
-/** pprof's report options: with one it prints (or serves, `-http`) and ends; without, it opens its interactive shell. */
-const PPROF_OUTPUT = /^--?(top|text|list|peek|traces|tree|raw|disasm|dot|svg|png|pdf|gif|ps|eog|evince|gv|web|weblist|callgrind|kcachegrind|proto|output|http)(=|$)/;
-const pprofOutput = (command: RunCommand) => args(command).find((word) => PPROF_OUTPUT.test(word.value))?.value.replace(/^--/, '-');
-
-/** `git commit` and `git revert` open an editor for the message unless one of these gives it or skips the commit. */
-const GIT_MESSAGE = {
-  commit: ['-m', '--message', '-F', '--file', '-C', '--reuse-message', '--no-edit', '--fixup', '--dry-run', '--help'],
-  revert: ['--no-edit', '-n', '--no-commit', '--abort', '--quit', '--skip', '--help'],
-} as const;
-
-/** Commands that need a person at a terminal. */
-export const INTERACTIVE: readonly CommandTrait[] = [
-  { pattern: 'kubectl exec|run|debug|attach', withFlag: ['-t', '--tty'], reason: 'asks for a terminal', hint: 'If the command inside needs no terminal, drop -it: `kubectl exec POD -- COMMAND` runs it unattended.' },
-  { pattern: 'docker exec|run', withFlag: ['-t', '--tty'], withoutFlag: ['-d', '--detach'], reason: 'asks for a terminal', hint: 'If the command inside needs no terminal, drop -it.' },
-  { pattern: 'docker attach', reason: 'attaches the terminal to a container' },
-  { pattern: 'kubectl edit', reason: 'opens an editor', hint: 'Use `kubectl patch` or `kubectl apply` to change objects without an editor.' },
-  { pattern: 'psql', when: (command) => without(DB_QUERY_FLAGS)(command) && !fedInput(command), reason: 'opens an interactive session', hint: 'Pass the query: `psql "$DATABASE_URL" -c "..."`, or put the SQL in a sql block.' },
-  { pattern: 'mysql', when: (command) => without(['-e', '--execute', '-V', '--version', '--help'])(command) && !fedInput(command), reason: 'opens an interactive session', hint: 'Pass the query: `mysql -e "..."`.' },
-  { pattern: 'mongosh', when: (command) => without(['--eval', '-f', '--file', '--version', '--help'])(command) && !fedInput(command) && !commandPositionals(command).some((word) => /\.js$/.test(word.value)), reason: 'opens an interactive session', hint: 'Pass the command: `mongosh --eval "..."`.' },
-  { pattern: 'sqlite3', when: (command) => commandPositionals(command).length <= 1 && !fedInput(command) && without(['-version', '--version', '-help'])(command), reason: 'opens an interactive session' },
-  {
-    pattern: 'redis-cli',
-    when: (command) =>
-      noPositional(command) &&
-      !fedInput(command) &&
-      without(['--stat', '--latency', '--latency-history', '--latency-dist', '--bigkeys', '--memkeys', '--hotkeys', '--keystats', '--scan', '--pipe', '--rdb', '--functions-rdb', '--eval', '-x', '--intrinsic-latency', '--lru-test', '--cluster', '--replica', '-v', '--version', '--help'])(command),
-    reason: 'opens an interactive session',
-    hint: 'Give the Redis command: `redis-cli INFO memory`.',
-  },
-  { pattern: 'ssh', when: (command) => !command.wraps && commandPositionals(command).length <= 1 && without(['-N', '-O', '-V', '-G', '-Q'])(command), reason: 'opens a remote shell', hint: 'Give the remote command: `ssh HOST "COMMAND"`.' },
-  { pattern: 'ssh', withFlag: ['-t'], reason: 'asks for a terminal' },
-  { pattern: 'shell', when: (command) => noPositional(command) && !fedInput(command) && without(['-c', '--version', '--help'])(command), reason: 'starts an interactive shell', hint: 'Run the commands directly, or with `sh -c "..."`.' },
-  { pattern: 'sudo', withFlag: ['-i', '-s', '--login', '--shell'], when: noPositional, reason: 'starts an interactive shell' },
-  { pattern: 'su', when: without(['-c', '--command']), reason: 'starts an interactive shell' },
-  { pattern: 'vim|vi|nvim|nano|emacs|pico|joe|mcedit|visudo|vipw|vigr', reason: 'opens an editor' },
-  { pattern: 'crontab', withFlag: ['-e'], reason: 'opens an editor' },
-  { pattern: 'systemctl edit', reason: 'opens an editor' },
-  { pattern: 'less|more|most|man', reason: 'opens a pager', hint: 'Print the text instead: `cat`, `head`, `grep`.' },
-  { pattern: 'top', withoutFlag: ['-b', '--batch'], reason: 'is a full-screen display', hint: 'For a snapshot use `top -b -n 1`.' },
-  { pattern: 'iotop', withoutFlag: ['-b', '--batch'], reason: 'is a full-screen display', hint: 'For a snapshot use `iotop -b -n 1`.' },
-  { pattern: 'htop|btop|atop|glances|iftop|nethogs|nmon|k9s|mc|tmux|screen|tig', reason: 'is a full-screen display' },
-  { pattern: 'python|python3|node|irb|ipython|bpython', when: (command) => noPositional(command) && !fedInput(command) && without(['-c', '-e', '--eval', '-m', '--version', '-V'])(command), reason: 'starts a REPL' },
-  { pattern: 'read', when: (command) => !fedInput(command), reason: 'waits for input' },
-  { pattern: 'passwd', reason: 'asks for a password' },
-  { pattern: 'aws ssm start-session', reason: 'opens a remote session' },
-  { pattern: 'watch', reason: 'is a full-screen display' },
-  { pattern: 'go tool pprof', when: (command) => !pprofOutput(command) && without(['-h', '--help'])(command), reason: 'opens the interactive pprof shell', hint: 'Print a report instead: `go tool pprof -top FILE` (or -text, -svg, -png).' },
-  { pattern: 'pprof', when: (command) => !pprofOutput(command) && without(['-h', '--help'])(command), reason: 'opens the interactive pprof shell', hint: 'Print a report instead: `pprof -top FILE` (or -text, -svg, -png).' },
-  { pattern: 'git commit', withoutFlag: GIT_MESSAGE.commit, reason: 'opens an editor for the commit message', hint: 'Give the message: `git commit -m "..."`.' },
-  { pattern: 'git revert', withoutFlag: GIT_MESSAGE.revert, reason: 'opens an editor for the commit message', hint: 'Keep the default message: `git revert --no-edit COMMIT`.' },
-  { pattern: 'git rebase', withFlag: ['-i', '--interactive'], reason: 'opens an editor for the rebase plan' },
-  { pattern: 'git add', withFlag: ['-p', '--patch', '-i', '--interactive', '-e', '--edit'], reason: 'asks about each change' },
-  { pattern: 'aws ecs execute-command', withFlag: ['--interactive'], reason: 'opens a remote session' },
-  { pattern: 'gcloud compute ssh', withoutFlag: ['--command'], reason: 'opens a remote shell' },
-];
-
-const indexes = new WeakMap<readonly CommandTrait[], (command: RunCommand) => readonly CommandTrait[]>();
-
-/** The first trait a command has, with the words that show it (`kubectl logs -f`). */
-export function findTrait(traits: readonly CommandTrait[], command: RunCommand, code: string): { trait: CommandTrait; words: Word[] } | undefined {
-  let index = indexes.get(traits);
-  if (!index) indexes.set(traits, (index = indexByProgram(traits)));
-  for (const trait of index(command)) {
-    const match = matchCommand(command, trait);
-    if (!match) continue;
-    const words = [...match.words, ...(match.flag ? [match.flag] : [])];
-    if (trait.redis) {
-      const first = commandPositionals(command)[0];
-      if (!first || !new RegExp(`^(?:${trait.redis})$`, 'i').test(first.value)) continue;
-      words.push(first);
-    }
-    if (trait.when && !trait.when(command, code)) continue;
-    return { trait, words };
-  }
-  return undefined;
-}
-
 /** Reports each command of a shell block with the trait, unless the block carries the attribute. */
-function checkTrait(block: Block, context: RuleContext, traits: readonly CommandTrait[], attribute: 'long-running' | 'interactive'): void {
+function checkTrait(block: Block, context: RuleContext, attribute: TraitName): void {
   if ((block.kind !== 'command' && block.kind !== 'console') || block.language !== 'shell') return;
   if (attribute === 'long-running' ? block.attributes.longRunning : block.attributes.interactive) return;
-  const commands = commandsToRun(block.code, block.kind);
-  const reported = new Set<number>();
-  commands.forEach((command, index) => {
-    // `timeout 30 kubectl logs -f` ends; a command inside one already reported is the same problem.
-    if (attribute === 'long-running' && command.wrappers.includes('timeout')) return;
-    for (let parent = command.parent; parent !== undefined; parent = commands[parent].parent) if (reported.has(parent)) return;
-    const found = findTrait(traits, command, block.code);
-    if (!found) return;
-    reported.add(index);
+  for (const found of findTraits(block.code, block.kind, attribute)) {
     const shown = showWords(block.code, found.words);
     const end = Math.max(...found.words.map((word) => word.end));
     context.report({
-      span: context.codeSpan(block, command.words[0].start, end),
+      span: context.codeSpan(block, found.command.words[0].start, end),
       message: `\`${shown}\` ${found.trait.reason}: mark the block ${attribute}`,
       hint: `${found.trait.hint ? `${found.trait.hint} ` : ''}Otherwise write it on the fence: \`\`\`${block.lang} ${attribute}`,
     });
-  });
+  }
 }
 
 const INVESTIGATION = (fence: string, code: string) => `## Symptoms\n\nThe API answers slowly.\n\n## Investigation\n\n### Watch the logs\n\n${fence}\n${code}\n\`\`\`\n`;
@@ -186,7 +37,7 @@ export const commandsLongRunning = defineRule({
     },
   },
   check(runbook, context) {
-    for (const block of runbook.blocks) checkTrait(block, context, LONG_RUNNING, 'long-running');
+    for (const block of runbook.blocks) checkTrait(block, context, 'long-running');
   },
 });
 
@@ -203,6 +54,6 @@ export const commandsInteractive = defineRule({
     },
   },
   check(runbook, context) {
-    for (const block of runbook.blocks) checkTrait(block, context, INTERACTIVE, 'interactive');
+    for (const block of runbook.blocks) checkTrait(block, context, 'interactive');
   },
 });
