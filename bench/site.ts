@@ -4,6 +4,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
+import { buildArgs } from '../scripts/build.js';
 import { generateCorpus, type CorpusFile } from './corpus.ts';
 import { dirSize, eagerJs, eagerJsInBrowser, gzipSize, median, runbookPages, runNode, type Timed } from './measure.ts';
 
@@ -58,9 +59,10 @@ function plainProject(root: string, corpus: CorpusFile[]) {
   for (const file of corpus) if (!file.path.startsWith('services/')) write(root, `src/content/docs/${file.path}`, file.content);
 }
 
-function build(root: string): Timed {
+/** Builds a project as its `npm run build` does: ours through scripts/build.js's arguments, plain Starlight with `astro build`. */
+function build(root: string, args: string[]): Timed {
   for (const cache of ['dist', '.astro', 'node_modules/.astro']) rmSync(join(root, cache), { recursive: true, force: true });
-  const result = runNode([ASTRO, 'build'], root);
+  const result = runNode(args, root);
   if (result.status !== 0) throw new Error(`Build failed in ${relative(REPO, root)}:\n${result.output.slice(-3000)}`);
   return result;
 }
@@ -203,9 +205,9 @@ async function main() {
     const plainBuilds: Timed[] = [];
     for (let run = 1; run <= options.runs; run++) {
       process.stderr.write(`N=${n}: build ${run}/${options.runs} (this site)... `);
-      ourBuilds.push(build(oursRoot));
+      ourBuilds.push(build(oursRoot, buildArgs(oursRoot)));
       process.stderr.write(`${secs(ourBuilds.at(-1)!.ms)}; (plain Starlight)... `);
-      plainBuilds.push(build(plainRoot));
+      plainBuilds.push(build(plainRoot, [ASTRO, 'build']));
       process.stderr.write(`${secs(plainBuilds.at(-1)!.ms)}\n`);
     }
     process.stderr.write(`N=${n}: model, lint and CLI timings...\n`);

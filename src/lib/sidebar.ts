@@ -1,6 +1,7 @@
 // The sidebar: one collapsed group per service. On each page only the current service's group
 // lists its runbooks; every other service's group holds one link to its overview, so a page's
-// HTML does not grow with the runbooks of other services.
+// HTML does not grow with the runbooks of other services. A large service's own group shows a
+// window of its runbooks around the current page, and its overview link says how many there are.
 
 export interface SidebarService {
   id: string;
@@ -70,6 +71,22 @@ function link(label: string, href: string, isCurrent: boolean): SidebarLink {
   return { type: 'link', label, href, isCurrent, badge: undefined, attrs: {} };
 }
 
+/** Most runbook links the current service's group shows; the overview lists them all. */
+export const MAX_SERVICE_LINKS = 30;
+
+/** A window of at most MAX_SERVICE_LINKS runbook links of a group around the current one. */
+function windowOfRunbooks(entries: SidebarEntry[]): SidebarEntry[] {
+  const runbooks = entries.filter((entry) => entry.type === 'link' && entry.href.startsWith('/runbooks/'));
+  if (runbooks.length <= MAX_SERVICE_LINKS) return entries;
+  const current = Math.max(0, runbooks.findIndex((entry) => entry.type === 'link' && entry.isCurrent));
+  const start = Math.min(Math.max(0, current - Math.floor(MAX_SERVICE_LINKS / 2)), runbooks.length - MAX_SERVICE_LINKS);
+  const shown = new Set(runbooks.slice(start, start + MAX_SERVICE_LINKS));
+  return entries.flatMap((entry) => {
+    if (entry.type === 'link' && SERVICE_OVERVIEW.test(entry.href)) return [{ ...entry, label: `Overview: all ${runbooks.length} runbooks` }];
+    return runbooks.includes(entry) && !shown.has(entry) ? [] : [entry];
+  });
+}
+
 /**
  * Prunes the sidebar of one page: the group of the page's own service stays open; the other
  * services' groups are collapsed to one link to their overview (which lists their runbooks).
@@ -81,7 +98,7 @@ export function pruneSidebar(entries: SidebarEntry[], currentPath: string): Side
     const overview = groupLinks.find((l) => SERVICE_OVERVIEW.test(l.href));
     if (!overview) return entry;
     const isCurrent = groupLinks.some((l) => l.isCurrent) || currentPath === overview.href;
-    if (isCurrent) return { ...entry, collapsed: false };
+    if (isCurrent) return { ...entry, collapsed: false, entries: windowOfRunbooks(entry.entries) };
     const runbooks = groupLinks.filter((l) => l.href.startsWith('/runbooks/')).length;
     return { ...entry, collapsed: true, entries: [link(`Overview and ${runbooks} runbook${runbooks === 1 ? '' : 's'}`, overview.href, false)] };
   });
