@@ -5,13 +5,17 @@ export class UsageError extends Error {
   readonly exitCode = 2;
 }
 
-/** Asked for something that does not exist: exit 1, with the closest matches. */
+/**
+ * Asked for something that does not exist, with the closest matches: exit 1, or 2 where 1 means
+ * something else (for `run`, 1 is "a command failed", and a runbook that does not exist ran nothing).
+ */
 export class NotFoundError extends Error {
-  readonly exitCode = 1;
+  readonly exitCode: 1 | 2;
   readonly suggestions: string[];
-  constructor(message: string, suggestions: string[] = []) {
+  constructor(message: string, suggestions: string[] = [], exitCode: 1 | 2 = 1) {
     super(message);
     this.suggestions = suggestions;
+    this.exitCode = exitCode;
   }
 }
 

@@ -52,9 +52,9 @@ kubectl -n tickets-dev get pods
     );
   });
 
-  it('an unknown runbook exits 1 with suggestions', async () => {
+  it('an unknown runbook exits 2 (nothing ran; 1 means a command failed) with suggestions', async () => {
     const result = await cli(['run', 'tickets-pod-crash', '--dry-run']);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.err).toContain('runbook: No runbook with id, alias or alert name "tickets-pod-crash"\nDid you mean:\n  tickets-pod-crash-loop');
   });
 

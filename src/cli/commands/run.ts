@@ -110,7 +110,7 @@ export async function runRunbook(query: string, options: RunCommandOptions, envi
   if (transcriptIssue) throw new UsageError(`--transcript: cannot write "${options.transcript}": ${transcriptIssue}`);
   const project = openProject(options);
   const found = resolveRunbook(project, query);
-  if (!found.runbook) throw new NotFoundError(`No runbook with id, alias or alert name "${query}"`, found.suggestions);
+  if (!found.runbook) throw new NotFoundError(`No runbook with id, alias or alert name "${query}"`, found.suggestions, 2);
   let plan: Plan;
   try {
     plan = await planRun(found.runbook, {
