@@ -13,6 +13,11 @@ if (major < 22 || (major === 22 && minor < 18)) {
 // Cache compiled code between runs (Node >= 22.1): the CLI starts several times faster.
 const { enableCompileCache } = await import('node:module');
 enableCompileCache?.();
+// Output piped into `head` and closed early: stop quietly, as Unix tools do, without a stack trace.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const { run } = await import('../src/cli/main.ts');
 process.exitCode = await run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

@@ -45,7 +45,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (error instanceof CommanderError) {
       // --help and --version end with code 0; every other commander error is a usage error.
       if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
-      if (error.code === 'commander.help') return 0;
+      // `runbook` alone prints the help, but as a usage error: a script that forgot the command fails.
+      if (error.code === 'commander.help') return argv.length === 0 ? 2 : 0;
       return 2;
     }
     if (isCliError(error)) {

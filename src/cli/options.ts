@@ -1,6 +1,6 @@
 // Options shared by the commands that read the content.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { isoDate } from '../schema/shared.ts';
 import { loadProject, type Project } from '../lib/project.ts';
 import { UsageError } from './errors.ts';
@@ -25,10 +25,16 @@ export function parseNow(value: string | undefined): string | undefined {
 
 export function openProject(options: ContentOptions): Project {
   for (const [flag, dir] of [['--content', options.content], ['--services', options.services]] as const) {
-    if (dir !== undefined && !existsSync(join(options.cwd, dir))) throw new UsageError(`${flag}: no such folder "${dir}"`);
+    if (dir !== undefined && !existsSync(resolve(options.cwd, dir))) throw new UsageError(`${flag}: no such folder "${dir}"`);
   }
   return loadProject({
     root: options.cwd,
     config: { contentDir: options.content, servicesDir: options.services, now: parseNow(options.now) },
   });
+}
+
+/** The runbook asked for (id, alias or alert name) must not be empty. */
+export function runbookQuery(query: string): string {
+  if (!query.trim()) throw new UsageError('<runbook>: expected a runbook id, alias or alert name, got an empty string (see runbook list)');
+  return query;
 }

@@ -1,7 +1,7 @@
 // A project: every runbook and service under the content folders, parsed once, with the checks
 // that need more than one file (duplicate ids, aliases and alerts; dangling references).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../schema/config.ts';
 import { serviceSchema, type ServiceWithId } from '../schema/service.ts';
 import { loadConfig } from './config.ts';
@@ -43,7 +43,8 @@ const toPosix = (path: string) => path.split(sep).join('/');
 
 /** Every .md/.mdx file under `dir`, skipping names that start with `_` (as Starlight does). */
 export function listContentFiles(root: string, dir: string, extensions = ['.md', '.mdx']): string[] {
-  const absolute = join(root, dir);
+  // `dir` may be absolute (a --content given as a full path).
+  const absolute = resolve(root, dir);
   if (!existsSync(absolute)) return [];
   const files: string[] = [];
   for (const entry of readdirSync(absolute, { recursive: true, withFileTypes: true })) {

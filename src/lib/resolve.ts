@@ -14,6 +14,17 @@ export function resolveRunbook(project: Project, query: string): Resolution {
   if (byAlias) return { runbook: byAlias, matchedBy: 'alias' };
   const byAlert = runbooks.find((runbook) => runbook.meta!.alerts.some((alert) => alert.name.toLowerCase() === wanted));
   if (byAlert) return { runbook: byAlert, matchedBy: 'alert' };
-  const names = runbooks.flatMap((runbook) => [runbook.meta!.id, ...runbook.meta!.aliases, ...runbook.meta!.alerts.map((alert) => alert.name)]);
-  return { suggestions: closest(query, names, 5) };
+  if (!wanted) return { suggestions: [] };
+  // One suggestion per runbook: its id, with the alias or alert name that matched when that is closer.
+  const owner = new Map<string, string>();
+  for (const runbook of runbooks) {
+    for (const name of [runbook.meta!.id, ...runbook.meta!.aliases, ...runbook.meta!.alerts.map((alert) => alert.name)]) if (!owner.has(name)) owner.set(name, runbook.meta!.id);
+  }
+  const suggestions = new Map<string, string>();
+  for (const name of closest(query, owner.keys(), 50)) {
+    const id = owner.get(name)!;
+    if (!suggestions.has(id)) suggestions.set(id, name === id ? id : `${id} (${name})`);
+    if (suggestions.size === 5) break;
+  }
+  return { suggestions: [...suggestions.values()] };
 }

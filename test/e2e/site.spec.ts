@@ -60,3 +60,17 @@ test.describe('review-overdue banner', () => {
     await expect(page.getByTestId('review-overdue')).toBeHidden();
   });
 });
+
+test('pages load without failed requests or console errors, and a service page lists its sections', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
+  page.on('response', (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`));
+  for (const path of ['/', '/runbooks/', '/runbooks/tickets/pod-crash-loop/', '/alerts/', '/services/tickets/', '/reference/frontmatter/']) {
+    await page.goto(path, { waitUntil: 'networkidle' });
+  }
+  expect(problems).toEqual([]);
+  await page.goto('/services/tickets/');
+  const toc = page.locator('.right-sidebar starlight-toc');
+  await expect(toc).toContainText('Escalation');
+  await expect(toc).toContainText('Team pages');
+});

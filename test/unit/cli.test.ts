@@ -1,6 +1,7 @@
 // The runbook CLI as a user meets it: output, exit codes and messages.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
@@ -185,5 +186,44 @@ describe('runbook lint: usage mistakes are not a pass', () => {
     expect(JSON.parse(stdout)).toEqual([
       expect.objectContaining({ file: 'runbook.config.yaml', line: 3, column: 5, rule: 'config', message: 'lint.rules names an unknown rule "shel/syntax"; did you mean "shell/syntax" or "sql/syntax"?' }),
     ]);
+  });
+
+  it('suggests each runbook once, naming the alias or alert that matched', async () => {
+    const { code, stderr } = await runCli(['show', 'PodCrashLoop']);
+    expect(code).toBe(1);
+    const suggestions = stderr.split('Did you mean:\n')[1].trim().split('\n').map((line) => line.trim().split(' ')[0]);
+    expect(suggestions[0]).toBe('tickets-pod-crash-loop');
+    expect(new Set(suggestions).size).toBe(suggestions.length);
+    expect(stderr).toContain('tickets-pod-crash-loop (PodCrashLooping)');
+  });
+
+  it('exits 2 for an empty runbook name, an unknown service and no command at all', async () => {
+    expect(await runCli(['show', ' '])).toMatchObject({ code: 2, stderr: expect.stringContaining('got an empty string') });
+    expect(await runCli(['list', '--service', 'tickt'])).toMatchObject({ code: 2, stderr: expect.stringContaining('no service "tickt"; did you mean "tickets"?') });
+    const bare = await runCli([]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('Usage: runbook');
+  });
+
+  it('takes absolute paths for --content and lint paths', async () => {
+    const folder = resolve('src/content/docs/runbooks');
+    const listed = await runCli(['list', '--content', folder, '--json']);
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout).length).toBeGreaterThan(40);
+    const linted = await runCli(['lint', join(folder, 'tickets'), '--now', '2026-11-24', '--no-cache']);
+    expect([linted.code, linted.stdout]).toEqual([0, '✔ 5 pages checked, no problems.\n']);
+  });
+
+  it('refuses a folder as --out and leaves no temporary file', async () => {
+    const root = makeProject({ runbooks: { 'tickets/a.mdx': runbookSource({ id: 'tickets-a' }) } });
+    const { code, stderr } = await runCli(['registry', '--out', 'src'], root);
+    expect([code, stderr]).toEqual([2, `runbook: --out: "src" is a folder; name the file, e.g. ${join('src', 'registry.json')}\n`]);
+    expect(readdirSync(root).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('stops quietly when its output is closed early (| head)', () => {
+    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" scripts/runbook.js registry | head -c 10 >/dev/null`], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 // runbook lint: the gate that rejects malformed, unsafe and stale runbooks.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../../lib/config.ts';
 import { ruleDocsPath } from '../../lib/lint/engine.ts';
@@ -41,7 +41,7 @@ export async function lint(options: LintCommandOptions): Promise<LintOutcome> {
     throw new UsageError(`--max-warnings: expected a whole number, got "${options.maxWarnings}"`);
   }
   for (const [flag, dir] of [['--content', options.content], ['--services', options.services]] as const) {
-    if (dir !== undefined && !existsSync(join(options.cwd, dir))) throw new UsageError(`${flag}: no such folder "${dir}"`);
+    if (dir !== undefined && !existsSync(resolve(options.cwd, dir))) throw new UsageError(`${flag}: no such folder "${dir}"`);
   }
   let result: LintRunResult;
   try {

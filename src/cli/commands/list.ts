@@ -4,6 +4,7 @@ import type { RegistryRunbook } from '../../schema/registry.ts';
 import { registryRunbook } from '../../lib/registry.ts';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.ts';
+import { didYouMean } from '../../lib/suggest.ts';
 import { withContentOptions, type CommandContext } from '../context.ts';
 import { openProject, type ContentOptions } from '../options.ts';
 import { renderTable } from '../table.ts';
@@ -21,6 +22,10 @@ export async function list(options: ListOptions): Promise<ListEntry[]> {
     throw new UsageError(`--severity: expected one of ${SEVERITIES.join(', ')}, got "${options.severity}"`);
   }
   const project = openProject(options);
+  if (options.service && !project.services.some((service) => service.id === options.service) && !project.runbooks.some((runbook) => runbook.meta?.service === options.service)) {
+    const known = project.services.map((service) => service.id).sort();
+    throw new UsageError(`--service: no service "${options.service}"${didYouMean(options.service, known)} (services: ${known.join(', ') || 'none'})`);
+  }
   return project.runbooks
     .flatMap((runbook) => {
       const entry = registryRunbook(project, runbook);

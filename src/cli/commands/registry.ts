@@ -1,5 +1,5 @@
 // runbook registry: print or write the registry.
-import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { buildRegistry, serializeRegistry } from '../../lib/registry.ts';
 import { allProblems } from '../../lib/project.ts';
@@ -18,6 +18,8 @@ export async function registry(options: RegistryCommandOptions): Promise<{ text:
   if (options.out) {
     const folder = dirname(resolve(options.cwd, options.out));
     if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`--out: no such folder "${dirname(options.out)}"; create it first`);
+    const target = resolve(options.cwd, options.out);
+    if (existsSync(target) && statSync(target).isDirectory()) throw new UsageError(`--out: "${options.out}" is a folder; name the file, e.g. ${join(options.out, 'registry.json')}`);
   }
   const project = openProject(options);
   const errors = allProblems(project).filter((problem) => problem.severity === 'error');
@@ -28,8 +30,13 @@ export async function registry(options: RegistryCommandOptions): Promise<{ text:
   // Write next to the target and rename, so a reader never sees half a registry.
   const target = resolve(options.cwd, options.out);
   const temporary = join(dirname(target), `.${process.pid}.registry.tmp`);
-  writeFileSync(temporary, text);
-  renameSync(temporary, target);
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new UsageError(`--out: cannot write "${options.out}": ${error instanceof Error ? error.message : String(error)}`);
+  }
   return { text, written: target, runbooks: built.runbooks.length };
 }
 

@@ -12,7 +12,7 @@ import { markdownSummary, transcriptLine } from '../../lib/runner/transcript.ts'
 import { PromptInterrupted, terminalPrompt } from '../../lib/runner/tty.ts';
 import { NotFoundError, UsageError, ValidationError } from '../errors.ts';
 import { withContentOptions, type CommandContext } from '../context.ts';
-import { openProject, type ContentOptions } from '../options.ts';
+import { openProject, runbookQuery, type ContentOptions } from '../options.ts';
 
 export interface RunCommandOptions extends ContentOptions {
   step?: string[];
@@ -109,7 +109,7 @@ export async function runRunbook(query: string, options: RunCommandOptions, envi
   const transcriptIssue = options.transcript !== undefined && !options.dryRun ? transcriptProblem(options.cwd, options.transcript) : undefined;
   if (transcriptIssue) throw new UsageError(`--transcript: cannot write "${options.transcript}": ${transcriptIssue}`);
   const project = openProject(options);
-  const found = resolveRunbook(project, query);
+  const found = resolveRunbook(project, runbookQuery(query));
   if (!found.runbook) throw new NotFoundError(`No runbook with id, alias or alert name "${query}"`, found.suggestions, 2);
   let plan: Plan;
   try {

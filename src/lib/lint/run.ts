@@ -1,6 +1,6 @@
 // `runbook lint` as a library: load the project, lint (or reuse the cached result), optionally fix.
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { loadConfig } from '../config.ts';
 import { hashSource } from '../model/parse.ts';
 import type { Problem } from '../problem.ts';
@@ -49,7 +49,7 @@ function selectFiles(root: string, all: string[], paths: string[] | undefined): 
   if (!paths?.length) return all;
   const selected = new Set<string>();
   for (const path of paths) {
-    const normal = toPosix(relative(root, join(root, path)));
+    const normal = toPosix(relative(root, resolve(root, path)));
     if (!existsSync(join(root, normal))) throw new LintUsageError(`No such file or folder: ${path}`);
     if (statSync(join(root, normal)).isDirectory()) for (const file of listContentFiles(root, normal)) selected.add(file);
     else selected.add(normal);
