@@ -74,6 +74,16 @@ describe('runbook import', () => {
     expect(loaded.services.find((service) => service.id === 'shop')?.data?.escalation.map((level) => level.who)).toEqual(['On-Call', 'Lead']);
   });
 
+  it('says what of the imported runbooks still fails lint', async () => {
+    const root = project();
+    const { code, stdout } = await runCli(['import', 'docs/shop.md', '--service', 'shop'], root);
+    expect(code).toBe(0);
+    // The restart is a change the document did not mark, and the review date is old.
+    expect(stdout).toContain('Lint of the imported runbooks: 2 error(s), 0 warning(s) (review/stale ×1, risk/declared ×1); review them with: npx runbook lint src/content/docs/runbooks/shop\n');
+    const dry = await runCli(['import', 'docs/shop.md', '--service', 'shop', '--dry-run', '--force'], root);
+    expect(dry.stdout).not.toContain('Lint of the imported runbooks');
+  });
+
   it('refuses to replace files with other content unless --force, and never replaces a service YAML', async () => {
     const root = project();
     expect((await runCli(['import', 'docs/shop.md', '--service', 'shop'], root)).code).toBe(0);

@@ -43,6 +43,12 @@ kubectl -n tickets-dev get pods
 `);
   });
 
+  it('without values, a dry run names them all and points at show', async () => {
+    const result = await cli(['run', 'tickets-pod-crash-loop', '--dry-run']);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/^runbook: Cannot run tickets-pod-crash-loop, nothing was run:\n {2}- <pod-name> has no value: pass --set pod-name=\.\.\. .*\nTo read the commands with their placeholders unfilled: runbook show tickets-pod-crash-loop\n$/);
+  });
+
   it('finds the runbook by alert name and still validates values (exit 2)', async () => {
     const result = await cli(['run', 'PodCrashLooping', '--dry-run', '--set', 'pod-name=x; reboot']);
     expect(result.code).toBe(2);

@@ -9,6 +9,7 @@ import { formatReport, type ReportItem } from '../../lib/import/report.ts';
 import { NoRunbooksError } from '../../lib/import/structure.ts';
 import { planWrites, writeAll, WriteFailedError, type FileToWrite, type WriteStatus } from '../../lib/import/write.ts';
 import { pageUrl } from '../../lib/urls.ts';
+import { runLint } from '../../lib/lint/run.ts';
 import { KEBAB_CASE } from '../../schema/shared.ts';
 import { formatProblemLine } from '../../lib/format-problems.ts';
 import type { CommandContext } from '../context.ts';
@@ -51,6 +52,8 @@ export interface ImportSummary {
   verbatim: boolean;
   report: ReportItem[];
   counts: { runbooks: number; pages: number; todo: number };
+  /** `runbook lint` of the written runbooks (not run for a dry run): what still fails the CI gate. */
+  lint?: { errors: number; warnings: number; rules: Record<string, number> };
 }
 
 const toPosix = (path: string) => path.split(sep).join('/');
@@ -132,7 +135,9 @@ export async function importRunbooks(files: string[], options: ImportCommandOpti
       throw error;
     }
   }
+  const lint = options.dryRun ? undefined : await lintWritten(cwd, plan.filter((_, index) => targets[index].kind === 'runbook').map((file) => file.path));
   return {
+    ...(lint ? { lint } : {}),
     written: !options.dryRun,
     needsForce: conflicts.length > 0 && !options.force,
     files: plan.map((file, index) => ({
@@ -147,6 +152,23 @@ export async function importRunbooks(files: string[], options: ImportCommandOpti
     report,
     counts: { runbooks: result.runbooks.length, pages: result.pages.length, todo: report.filter((item) => item.level === 'todo').length },
   };
+}
+
+/**
+ * Lints the runbooks just written, as CI will: an import is a first draft, and the report should
+ * say what still fails the gate (risk not declared, an alias another runbook has, a stale review).
+ */
+async function lintWritten(cwd: string, files: string[]): Promise<ImportSummary['lint']> {
+  if (!files.length) return undefined;
+  try {
+    const { problems } = await runLint({ root: cwd, paths: files.map((file) => relative(cwd, file)), cache: false });
+    const rules: Record<string, number> = {};
+    for (const problem of problems) rules[problem.rule] = (rules[problem.rule] ?? 0) + 1;
+    return { errors: problems.filter((p) => p.severity === 'error').length, warnings: problems.filter((p) => p.severity === 'warn').length, rules };
+  } catch {
+    // The files are written; a lint that cannot run (e.g. a broken runbook.config.yaml) says so itself later.
+    return undefined;
+  }
 }
 
 const STATUS_WORDS: Record<WriteStatus, [string, string]> = {
@@ -165,6 +187,13 @@ export function formatImport(summary: ImportSummary): string {
   const { runbooks, pages, todo } = summary.counts;
   out.push('', `${summary.written ? 'Imported' : 'Dry run: nothing written.'} ${runbooks} runbook(s), ${pages} service page(s); ${todo} item(s) to decide (${summary.verbatim ? 'listed below' : 'TODO lines in the files, listed below'}).`);
   if (summary.needsForce) out.push('Some files exist with other content: the import will replace them only with --force.');
+  if (summary.lint && summary.lint.errors + summary.lint.warnings > 0) {
+    const rules = Object.entries(summary.lint.rules).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule, count]) => `${rule} ×${count}`);
+    const paths = [...new Set(summary.files.filter((file) => file.kind === 'runbook').map((file) => file.path.split('/').slice(0, -1).join('/')))];
+    out.push(`Lint of the imported runbooks: ${summary.lint.errors} error(s), ${summary.lint.warnings} warning(s) (${rules.join(', ')}); review them with: npx runbook lint ${paths.join(' ')}`);
+  } else if (summary.lint) {
+    out.push('Lint of the imported runbooks: no problems.');
+  }
   out.push('');
   out.push(formatReport(summary.report));
   return out.join('\n');

@@ -125,7 +125,11 @@ export async function runRunbook(query: string, options: RunCommandOptions, envi
       warn: environment.stderr,
     });
   } catch (error) {
-    if (error instanceof RunSetupError) throw new ValidationError(error.message);
+    if (error instanceof RunSetupError) {
+      // A dry run shows commands as they would run, so it needs the values too; `show` reads them unfilled.
+      const missing = error.problems.some((problem) => problem.includes('has no value'));
+      throw new ValidationError(options.dryRun && missing ? `${error.message}\nTo read the commands with their placeholders unfilled: runbook show ${found.runbook.id}` : error.message);
+    }
     throw error;
   }
   if (options.dryRun) return { dryRun: true, plan };
@@ -247,7 +251,7 @@ export function registerRun(program: Command, { io, print, setExit }: CommandCon
       .argument('<runbook>', 'runbook id, alias or alert name')
       .option('--step <step>', 'run only this step (step id, command id or section); repeatable', collect, [])
       .option('--set <name=value>', 'value of a placeholder; repeatable (not for secrets: other users see it in ps; use --env-file or the prompt)', collect, [])
-      .option('--env-file <file>', 'KEY=VALUE lines: placeholder values, and environment for the commands')
+      .option('--env-file <file>', 'KEY=VALUE lines: placeholder values, and environment for the commands (through npx, put a -- first: npx -- runbook run ... --env-file F, or npm reads the option itself)')
       .option('--dry-run', 'print every command as it would run, and run nothing')
       .option('-y, --yes', 'run change blocks without asking (destructive ones also need --allow-destructive)')
       .option('--allow-destructive', 'with --yes, run destructive blocks without asking')
