@@ -122,6 +122,13 @@ export const INTERACTIVE: readonly CommandTrait[] = [
   { pattern: 'git revert', withoutFlag: GIT_MESSAGE.revert, reason: 'opens an editor for the commit message', hint: 'Keep the default message: `git revert --no-edit COMMIT`.' },
   { pattern: 'git rebase', withFlag: ['-i', '--interactive'], reason: 'opens an editor for the rebase plan' },
   { pattern: 'git add', withFlag: ['-p', '--patch', '-i', '--interactive', '-e', '--edit'], reason: 'asks about each change' },
+  {
+    pattern: 'terraform apply|destroy',
+    // `terraform apply PLANFILE` applies a saved plan without asking.
+    when: (command) => without(['-auto-approve', '--auto-approve', '-help', '--help'])(command) && !commandPositionals(command).some((word) => !/^(apply|destroy)$/.test(word.value)),
+    reason: 'asks to type "yes" before it changes anything',
+    hint: 'Save the reviewed plan and apply that: `terraform plan -out=tfplan`, then `terraform apply tfplan` (it does not ask).',
+  },
   { pattern: 'aws ecs execute-command', withFlag: ['--interactive'], reason: 'opens a remote session' },
   { pattern: 'gcloud compute ssh', withoutFlag: ['--command'], reason: 'opens a remote shell' },
 ];

@@ -47,6 +47,7 @@ export const VALUE_OPTIONS: Record<string, readonly string[]> = {
   mysql: ['-h', '--host', '-P', '--port', '-u', '--user', '-D', '--database', '-e', '--execute', '-S', '--socket'],
   pg_restore: ['-h', '--host', '-p', '--port', '-U', '--username', '-j', '--jobs', '-n', '--schema', '-t', '--table', '-f', '--file', '-F', '--format', '-L', '--use-list', '-I', '--index', '-P', '--function', '-T', '--trigger'],
   git: ['-C', '-c'],
+  terraform: ['-var', '-var-file', '-target', '-replace', '-parallelism', '-lock-timeout', '-state', '-state-out', '-backup', '-out'],
   systemctl: ['-H', '--host', '-M', '--machine', '-t', '--type', '-p', '--property', '-s', '--signal', '-n', '--lines', '-o', '--output', '--state'],
   journalctl: ['-u', '--unit', '-n', '--lines', '-p', '--priority', '--since', '--until', '-o', '--output', '-t', '--identifier', '-D', '--directory', '-M', '--machine', '-g', '--grep'],
   tail: ['-n', '--lines', '-c', '--bytes', '-s', '--sleep-interval', '--pid'],

@@ -84,6 +84,7 @@ ruleTester(commandsInteractive, {
     { name: 'pprof with a report option', code: step('```bash', 'go tool pprof -top heap.prof\ngo tool pprof -text -nodecount=20 cpu.prof\ngo tool pprof -png heap.prof > heap.png') },
     { name: 'git commit with a message, revert without the editor', code: step('```bash', 'git commit -m "fix: patch lodash"\ngit commit -am "wip"\ngit commit --amend --no-edit\ngit revert --no-edit HEAD\ngit revert -n HEAD~2..HEAD') },
     { name: 'a pager word that is an argument', code: step('```bash', 'grep -c less /etc/services\necho more') },
+    { name: 'terraform: a plan, a saved plan applied, -auto-approve', code: step('```bash', 'terraform -chdir=infra plan -target=module.rds -out=rds.tfplan\nterraform -chdir=infra apply rds.tfplan\nterraform apply -auto-approve -var "size=db.r6g.large"') },
   ],
   invalid: [
     {
@@ -117,6 +118,8 @@ ruleTester(commandsInteractive, {
     { name: 'aws ssm start-session', code: step('```bash', 'aws ssm start-session --target i-0abc123def4567890'), errors: [{ message: IA('aws ssm start-session', 'opens a remote session'), line: 19, column: 1, endColumn: 22 }] },
     { name: 'kubectl edit after options', code: step('```bash', 'kubectl --context prod -n shop edit configmap/api'), errors: [{ message: IA('kubectl edit', 'opens an editor'), line: 19, column: 1, endColumn: 36 }] },
     { name: 'more at the end of a pipeline', code: step('```bash', 'journalctl -u nginx --since today | more'), errors: [{ message: IA('more', 'opens a pager'), line: 19, column: 37, endColumn: 41 }] },
+    { name: 'terraform apply asks for "yes" (seed)', code: step('```bash', 'terraform -chdir=infra/envs/dev apply -target=module.rds'), errors: [{ message: IA('terraform apply', 'asks to type "yes" before it changes anything'), line: 19, column: 1 }] },
+    { name: 'terraform apply with a -var value is not a plan file', code: step('```bash', 'terraform apply -var "size=db.r6g.large"'), errors: [{ message: IA('terraform apply', 'asks to type "yes" before it changes anything'), line: 19, column: 1 }] },
     {
       name: 'fence inside a list (seed)',
       code: listed('```bash', 'kubectl exec -it <pod-name> -n production -- env | grep -E "DATABASE|JWT|STRIPE"'),

@@ -8,6 +8,7 @@ import { linksResolve } from './links.ts';
 import { textMojibake } from './mojibake.ts';
 import { commandsInteractive, commandsLongRunning } from './never-ends.ts';
 import { safetyOpenIngress } from './open-ingress.ts';
+import { commandsPipeClosedEarly } from './pipe-closed-early.ts';
 import { commandsPseudoPlaceholder } from './pseudo-placeholder.ts';
 import { riskDeclared } from './risk.ts';
 import { secretsNoSecrets } from './secrets.ts';
@@ -44,6 +45,7 @@ export const RULES: Rule[] = [
   safetyOpenIngress,
   commandsLongRunning,
   commandsInteractive,
+  commandsPipeClosedEarly,
   commandsPseudoPlaceholder,
   secretsNoSecrets,
   textUnicode,
