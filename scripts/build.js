@@ -8,23 +8,20 @@
 // larger site gets more room; if the build still runs out of heap it is retried once with twice
 // the room, with a note, rather than failing.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../src/lib/config.ts';
+import { listContentFiles } from '../src/lib/project.ts';
 
 const ASTRO = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
 
-/** Number of content files (pages and data) under src/content of a project. */
-export function contentFiles(root) {
-  try {
-    return readdirSync(join(root, 'src/content'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && /\.(mdx?|ya?ml|json)$/.test(entry.name)).length;
-  } catch {
-    return 0;
-  }
+/** Number of content files of a project: its pages and its service files, as the site loads them. */
+function contentFiles(root) {
+  const { config } = loadConfig(root);
+  return listContentFiles(root, config.docsDir).length + listContentFiles(root, config.servicesDir, ['.yaml', '.yml']).length;
 }
 
-/** The heap limit in MB for a build of `files` content files: 1 GB floor, 0.5 MB per file above 1 GB. */
-export function heapLimitMb(files) {
+/** The heap limit in MB for a build of `files` content files: 512 MB plus 0.5 MB per file, at least 1 GB. */
+function heapLimitMb(files) {
   return Math.max(1024, Math.round(512 + 0.5 * files));
 }
 

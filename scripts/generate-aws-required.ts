@@ -41,7 +41,7 @@ interface FigCommand {
 }
 
 /** botocore's xform_name with `-`: `CacheNodeIdsToReboot` → `cache-node-ids-to-reboot`, `ListARNs` → `list-arns`. */
-export function xformName(name: string): string {
+function xformName(name: string): string {
   let text = name;
   const special = /[A-Z]{2,}s$/.exec(text);
   if (special) text = `${text.slice(0, -special[0].length)}-${special[0].toLowerCase()}`;

@@ -3,7 +3,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isoDate } from '../schema/shared.ts';
 import { loadProject, type Project } from '../lib/project.ts';
-import { UsageError } from './errors.ts';
+import { formatProblemList } from '../lib/format-problems.ts';
+import type { Runbook } from '../lib/model/types.ts';
+import { resolveRunbook } from '../lib/resolve.ts';
+import { NotFoundError, UsageError, ValidationError } from './errors.ts';
 
 export interface ContentOptions {
   /** Project root (where runbook.config.yaml lives). */
@@ -23,18 +26,33 @@ export function parseNow(value: string | undefined): string | undefined {
   return parsed.data;
 }
 
-export function openProject(options: ContentOptions): Project {
+/** `--content` and `--services`, when given, must be folders that exist. */
+export function checkContentFolders(options: ContentOptions): void {
   for (const [flag, dir] of [['--content', options.content], ['--services', options.services]] as const) {
     if (dir !== undefined && !existsSync(resolve(options.cwd, dir))) throw new UsageError(`${flag}: no such folder "${dir}"`);
   }
+}
+
+export function openProject(options: ContentOptions): Project {
+  checkContentFolders(options);
   return loadProject({
     root: options.cwd,
     config: { contentDir: options.content, servicesDir: options.services, now: parseNow(options.now) },
   });
 }
 
-/** The runbook asked for (id, alias or alert name) must not be empty. */
-export function runbookQuery(query: string): string {
+/**
+ * The runbook asked for by id, alias or alert name, for `show` and `run`. An empty name is a usage
+ * error; a runbook whose frontmatter is invalid is named with its errors; an unknown one gets the
+ * closest names (exit 1, or 2 for `run`, where 1 means a command failed).
+ */
+export function findRunbook(project: Project, query: string, notFoundExit: 1 | 2 = 1): Runbook {
   if (!query.trim()) throw new UsageError('<runbook>: expected a runbook id, alias or alert name, got an empty string (see runbook list)');
-  return query;
+  const found = resolveRunbook(project, query);
+  if (found.runbook) return found.runbook;
+  if (found.invalid) {
+    const errors = found.invalid.problems.filter((problem) => problem.severity === 'error');
+    throw new ValidationError(`${found.invalid.file} has ${errors.length} error(s), so it cannot be used until they are fixed:\n${formatProblemList(errors)}`);
+  }
+  throw new NotFoundError(`No runbook with id, alias or alert name "${query}"`, found.suggestions, notFoundExit);
 }

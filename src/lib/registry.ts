@@ -42,7 +42,11 @@ export function commandBlocks(runbook: Runbook): Block[] {
   return runbook.blocks.filter((block) => block.kind === 'command' || block.kind === 'console');
 }
 
-export function registryRunbook(project: Project, runbook: Runbook): RegistryRunbook | undefined {
+/**
+ * A runbook as the registry lists it. `withCommands: false` leaves the commands out (an empty list):
+ * their effective risk reads every command, which `runbook list` does not show.
+ */
+export function registryRunbook(project: Project, runbook: Runbook, { withCommands = true }: { withCommands?: boolean } = {}): RegistryRunbook | undefined {
   const meta = runbook.meta;
   if (!meta) return undefined;
   const review = stalenessOf(project, runbook);
@@ -69,7 +73,7 @@ export function registryRunbook(project: Project, runbook: Runbook): RegistryRun
     related: meta.related,
     tags: meta.tags,
     steps: runbook.steps.map((step) => ({ id: step.id, title: step.title, section: step.section, line: step.span.start.line })),
-    commands: commandBlocks(runbook).map((block) => commandOf(runbook, block)),
+    commands: withCommands ? commandBlocks(runbook).map((block) => commandOf(runbook, block)) : [],
   };
 }
 

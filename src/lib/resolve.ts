@@ -3,7 +3,10 @@ import type { Runbook } from './model/types.ts';
 import type { Project } from './project.ts';
 import { closest } from './suggest.ts';
 
-export type Resolution = { runbook: Runbook; matchedBy: 'id' | 'alias' | 'alert' } | { runbook?: undefined; suggestions: string[] };
+export type Resolution =
+  | { runbook: Runbook; matchedBy: 'id' | 'alias' | 'alert' }
+  /** `invalid`: a runbook with this id whose frontmatter does not validate (it cannot be shown or run). */
+  | { runbook?: undefined; invalid?: Runbook; suggestions: string[] };
 
 export function resolveRunbook(project: Project, query: string): Resolution {
   const wanted = query.trim().toLowerCase();
@@ -14,7 +17,8 @@ export function resolveRunbook(project: Project, query: string): Resolution {
   if (byAlias) return { runbook: byAlias, matchedBy: 'alias' };
   const byAlert = runbooks.find((runbook) => runbook.meta!.alerts.some((alert) => alert.name.toLowerCase() === wanted));
   if (byAlert) return { runbook: byAlert, matchedBy: 'alert' };
-  if (!wanted) return { suggestions: [] };
+  const invalid = project.runbooks.find((runbook) => !runbook.meta && rawId(runbook)?.toLowerCase() === wanted);
+  if (invalid) return { invalid, suggestions: [] };
   // One suggestion per runbook: its id, with the alias or alert name that matched when that is closer.
   const owner = new Map<string, string>();
   for (const runbook of runbooks) {
@@ -27,4 +31,10 @@ export function resolveRunbook(project: Project, query: string): Resolution {
     if (suggestions.size === 5) break;
   }
   return { suggestions: [...suggestions.values()] };
+}
+
+/** The `runbook.id` written in a file whose frontmatter does not validate. */
+function rawId(runbook: Runbook): string | undefined {
+  const raw = runbook.frontmatter.raw as { runbook?: { id?: unknown } } | undefined;
+  return typeof raw?.runbook?.id === 'string' ? raw.runbook.id : undefined;
 }

@@ -80,10 +80,11 @@ function windowOfRunbooks(entries: SidebarEntry[]): SidebarEntry[] {
   if (runbooks.length <= MAX_SERVICE_LINKS) return entries;
   const current = Math.max(0, runbooks.findIndex((entry) => entry.type === 'link' && entry.isCurrent));
   const start = Math.min(Math.max(0, current - Math.floor(MAX_SERVICE_LINKS / 2)), runbooks.length - MAX_SERVICE_LINKS);
+  const all = new Set(runbooks);
   const shown = new Set(runbooks.slice(start, start + MAX_SERVICE_LINKS));
   return entries.flatMap((entry) => {
     if (entry.type === 'link' && SERVICE_OVERVIEW.test(entry.href)) return [{ ...entry, label: `Overview: all ${runbooks.length} runbooks` }];
-    return runbooks.includes(entry) && !shown.has(entry) ? [] : [entry];
+    return all.has(entry) && !shown.has(entry) ? [] : [entry];
   });
 }
 

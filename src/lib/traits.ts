@@ -4,7 +4,7 @@
 // block by what it does.
 import type { BlockKind } from './model/types.ts';
 import { commandsToRun, findFlag, type RunCommand } from './shell/commands.ts';
-import { commandPositionals, indexByProgram, matchCommand, programArgs, type CommandPattern } from './shell/patterns.ts';
+import { commandPositionals, glob, indexByProgram, matchCommand, programArgs, type CommandPattern } from './shell/patterns.ts';
 import type { Word } from './shell/words.ts';
 
 export interface CommandTrait extends CommandPattern {
@@ -23,7 +23,7 @@ const fedInput = (command: RunCommand) => command.stdin !== undefined;
 const noPositional = (command: RunCommand) => !command.wraps && commandPositionals(command).length === 0;
 
 /** Commands that do not end by themselves. */
-export const LONG_RUNNING: readonly CommandTrait[] = [
+const LONG_RUNNING: readonly CommandTrait[] = [
   { pattern: 'kubectl logs', withFlag: ['-f', '--follow'], reason: 'follows the log', hint: 'For a snapshot drop -f and use --since=15m or --tail=200.' },
   { pattern: 'kubectl get|events|top', withFlag: ['-w', '--watch', '--watch-only'], reason: 'watches for changes' },
   { pattern: 'kubectl port-forward', reason: 'forwards a port until stopped' },
@@ -81,7 +81,7 @@ const GIT_MESSAGE = {
 } as const;
 
 /** Commands that need a person at a terminal. */
-export const INTERACTIVE: readonly CommandTrait[] = [
+const INTERACTIVE: readonly CommandTrait[] = [
   { pattern: 'kubectl exec|run|debug|attach', withFlag: ['-t', '--tty'], reason: 'asks for a terminal', hint: 'If the command inside needs no terminal, drop -it: `kubectl exec POD -- COMMAND` runs it unattended.' },
   { pattern: 'docker exec|run', withFlag: ['-t', '--tty'], withoutFlag: ['-d', '--detach'], reason: 'asks for a terminal', hint: 'If the command inside needs no terminal, drop -it.' },
   { pattern: 'docker attach', reason: 'attaches the terminal to a container' },
@@ -136,7 +136,7 @@ export const INTERACTIVE: readonly CommandTrait[] = [
 const indexes = new WeakMap<readonly CommandTrait[], (command: RunCommand) => readonly CommandTrait[]>();
 
 /** The first trait a command has, with the words that show it (`kubectl logs -f`). */
-export function findTrait(traits: readonly CommandTrait[], command: RunCommand, code: string): { trait: CommandTrait; words: Word[] } | undefined {
+function findTrait(traits: readonly CommandTrait[], command: RunCommand, code: string): { trait: CommandTrait; words: Word[] } | undefined {
   let index = indexes.get(traits);
   if (!index) indexes.set(traits, (index = indexByProgram(traits)));
   for (const trait of index(command)) {
@@ -145,7 +145,7 @@ export function findTrait(traits: readonly CommandTrait[], command: RunCommand, 
     const words = [...match.words, ...(match.flag ? [match.flag] : [])];
     if (trait.redis) {
       const first = commandPositionals(command)[0];
-      if (!first || !new RegExp(`^(?:${trait.redis})$`, 'i').test(first.value)) continue;
+      if (!first || !glob(trait.redis, 'i').test(first.value)) continue;
       words.push(first);
     }
     if (trait.when && !trait.when(command, code)) continue;
@@ -156,7 +156,7 @@ export function findTrait(traits: readonly CommandTrait[], command: RunCommand, 
 
 export type TraitName = 'long-running' | 'interactive';
 
-export const TRAITS: Record<TraitName, readonly CommandTrait[]> = { 'long-running': LONG_RUNNING, interactive: INTERACTIVE };
+const TRAITS: Record<TraitName, readonly CommandTrait[]> = { 'long-running': LONG_RUNNING, interactive: INTERACTIVE };
 
 export interface TraitFinding {
   command: RunCommand;

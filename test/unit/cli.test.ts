@@ -226,4 +226,13 @@ describe('runbook lint: usage mistakes are not a pass', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
+
+  it('names the errors of a runbook that exists but does not validate, for show and run', async () => {
+    const root = makeProject({ runbooks: { 'tickets/a.mdx': runbookSource({ id: 'tickets-a', extra: '  severty: high\n' }) } });
+    for (const args of [['show', 'tickets-a'], ['run', 'tickets-a', '--dry-run']]) {
+      const { code, stderr } = await runCli(args, root);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr).toMatch(/^runbook: src\/content\/docs\/runbooks\/tickets\/a\.mdx has 1 error\(s\), so it cannot be used until they are fixed:\nsrc\/content\/docs\/runbooks\/tickets\/a\.mdx:\d+:\d+ {2}error {2}.*severty/);
+    }
+  });
 });

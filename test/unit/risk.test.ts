@@ -209,6 +209,13 @@ describe('inferRisk: spans', () => {
     expect(code.slice(span!.start, span!.end)).toBe('DELETE FROM jobs');
   });
 
+  it('reads heredocs whatever their delimiter: quoted with a dash, double-quoted, tab-stripped', () => {
+    for (const code of ["psql \"$DATABASE_URL\" <<'END-SQL'\nDROP TABLE users;\nEND-SQL\n", 'psql <<"sql.end"\nDROP TABLE users;\nsql.end\n', "psql <<-EOF-1\n\tDROP TABLE users;\n\tEOF-1\n"]) {
+      expect(inferRisk(code).command, code).toBe('DROP TABLE users');
+      expect(commandsToRun(code)[0].stdin, code).toBe('heredoc');
+    }
+  });
+
   it('reports the riskiest command, and every finding in order', () => {
     const inferred = inferRisk('kubectl scale deployment/api --replicas=0\nredis-cli FLUSHALL\nkubectl delete pod x');
     expect(inferred.risk).toBe('destructive');

@@ -29,6 +29,9 @@ describe('astro build', () => {
     expect(status).not.toBe(0);
     expect(output).toContain('Runbook content has 1 error');
     expect(output).toContain('src/content/docs/runbooks/tickets/broken.mdx:8:3  error  runbook: Unknown key "severty"; allowed keys: id, aliases, service, owner, severity');
+    // Astro's own location line points at the first problem, and no stack trace follows.
+    expect(output).toMatch(/Location:\s+\S*src\/content\/docs\/runbooks\/tickets\/broken\.mdx:8:3/);
+    expect(output).not.toMatch(/^\s+at .+\(.*node_modules/m);
   }, 120_000);
 
   it('keeps a runbook page the same size when 200 runbooks of another service are added', () => {

@@ -9,7 +9,8 @@ import { formatReport, type ReportItem } from '../../lib/import/report.ts';
 import { NoRunbooksError } from '../../lib/import/structure.ts';
 import { planWrites, writeAll, WriteFailedError, type FileToWrite, type WriteStatus } from '../../lib/import/write.ts';
 import { pageUrl } from '../../lib/urls.ts';
-import { runLint } from '../../lib/lint/run.ts';
+import { LintUsageError, runLint } from '../../lib/lint/run.ts';
+import type { Problem } from '../../lib/problem.ts';
 import { KEBAB_CASE } from '../../schema/shared.ts';
 import { formatProblemLine } from '../../lib/format-problems.ts';
 import type { CommandContext } from '../context.ts';
@@ -160,15 +161,22 @@ export async function importRunbooks(files: string[], options: ImportCommandOpti
  */
 async function lintWritten(cwd: string, files: string[]): Promise<ImportSummary['lint']> {
   if (!files.length) return undefined;
+  const written = files.map((file) => toPosix(relative(cwd, file)));
+  let problems: Problem[];
   try {
-    const { problems } = await runLint({ root: cwd, paths: files.map((file) => relative(cwd, file)), cache: false });
-    const rules: Record<string, number> = {};
-    for (const problem of problems) rules[problem.rule] = (rules[problem.rule] ?? 0) + 1;
-    return { errors: problems.filter((p) => p.severity === 'error').length, warnings: problems.filter((p) => p.severity === 'warn').length, rules };
-  } catch {
-    // The files are written; a lint that cannot run (e.g. a broken runbook.config.yaml) says so itself later.
-    return undefined;
+    ({ problems } = await runLint({ root: cwd, paths: written, cache: false }));
+  } catch (error) {
+    // The files are written; a lint that cannot take them says why when `runbook lint` runs.
+    // Anything else is a bug to see.
+    if (error instanceof LintUsageError) return undefined;
+    throw error;
   }
+  // The lint also reports project-wide problems (another service's YAML): count only the imported files'.
+  const own = new Set(written);
+  const mine = problems.filter((problem) => own.has(problem.file));
+  const rules: Record<string, number> = {};
+  for (const problem of mine) rules[problem.rule] = (rules[problem.rule] ?? 0) + 1;
+  return { errors: mine.filter((p) => p.severity === 'error').length, warnings: mine.filter((p) => p.severity === 'warn').length, rules };
 }
 
 const STATUS_WORDS: Record<WriteStatus, [string, string]> = {

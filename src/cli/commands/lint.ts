@@ -1,6 +1,4 @@
 // runbook lint: the gate that rejects malformed, unsafe and stale runbooks.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../../lib/config.ts';
 import { ruleDocsPath } from '../../lib/lint/engine.ts';
@@ -12,7 +10,7 @@ import { RULES } from '../../lib/lint/rules/index.ts';
 import { LintUsageError, runLint, type LintRunResult } from '../../lib/lint/run.ts';
 import type { CommandContext } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { parseNow } from '../options.ts';
+import { checkContentFolders, parseNow } from '../options.ts';
 
 export const FORMATS = ['pretty', 'json', 'sarif', 'github'] as const;
 
@@ -40,9 +38,7 @@ export async function lint(options: LintCommandOptions): Promise<LintOutcome> {
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UsageError(`--max-warnings: expected a whole number, got "${options.maxWarnings}"`);
   }
-  for (const [flag, dir] of [['--content', options.content], ['--services', options.services]] as const) {
-    if (dir !== undefined && !existsSync(resolve(options.cwd, dir))) throw new UsageError(`${flag}: no such folder "${dir}"`);
-  }
+  checkContentFolders(options);
   let result: LintRunResult;
   try {
     result = await runLint({

@@ -1,7 +1,7 @@
 // runbook list: the runbooks, filtered, as a table or JSON.
 import { SEVERITIES, severityRank, type Severity } from '../../schema/runbook.ts';
 import type { RegistryRunbook } from '../../schema/registry.ts';
-import { registryRunbook } from '../../lib/registry.ts';
+import { commandBlocks, registryRunbook } from '../../lib/registry.ts';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.ts';
 import { didYouMean } from '../../lib/suggest.ts';
@@ -28,14 +28,14 @@ export async function list(options: ListOptions): Promise<ListEntry[]> {
   }
   return project.runbooks
     .flatMap((runbook) => {
-      const entry = registryRunbook(project, runbook);
-      return entry ? [entry] : [];
+      const entry = registryRunbook(project, runbook, { withCommands: false });
+      return entry ? [{ ...entry, count: commandBlocks(runbook).length }] : [];
     })
     .filter((entry) => !options.service || entry.service === options.service)
     .filter((entry) => !options.severity || entry.severity === options.severity)
     .filter((entry) => !options.stale || entry.stale)
     .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.id.localeCompare(b.id))
-    .map(({ steps: _steps, commands, ...entry }) => ({ ...entry, commands: commands.length }));
+    .map(({ steps: _steps, commands: _commands, count, ...entry }) => ({ ...entry, commands: count }));
 }
 
 export function formatList(entries: ListEntry[]): string {

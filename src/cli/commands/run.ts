@@ -5,14 +5,13 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { TranscriptEvent } from '../../schema/transcript.ts';
 import { parseDuration } from '../../lib/duration.ts';
-import { resolveRunbook } from '../../lib/resolve.ts';
 import { planRun, RunSetupError, type Plan, type PlannedCommand } from '../../lib/runner/plan.ts';
 import { executePlan, type Reporter, type RunnerIo, type RunResult } from '../../lib/runner/runner.ts';
 import { markdownSummary, transcriptLine } from '../../lib/runner/transcript.ts';
 import { PromptInterrupted, terminalPrompt } from '../../lib/runner/tty.ts';
-import { NotFoundError, UsageError, ValidationError } from '../errors.ts';
+import { UsageError, ValidationError } from '../errors.ts';
 import { withContentOptions, type CommandContext } from '../context.ts';
-import { openProject, runbookQuery, type ContentOptions } from '../options.ts';
+import { findRunbook, openProject, type ContentOptions } from '../options.ts';
 
 export interface RunCommandOptions extends ContentOptions {
   step?: string[];
@@ -109,11 +108,10 @@ export async function runRunbook(query: string, options: RunCommandOptions, envi
   const transcriptIssue = options.transcript !== undefined && !options.dryRun ? transcriptProblem(options.cwd, options.transcript) : undefined;
   if (transcriptIssue) throw new UsageError(`--transcript: cannot write "${options.transcript}": ${transcriptIssue}`);
   const project = openProject(options);
-  const found = resolveRunbook(project, runbookQuery(query));
-  if (!found.runbook) throw new NotFoundError(`No runbook with id, alias or alert name "${query}"`, found.suggestions, 2);
+  const runbook = findRunbook(project, query, 2);
   let plan: Plan;
   try {
-    plan = await planRun(found.runbook, {
+    plan = await planRun(runbook, {
       steps: options.step,
       set: options.set,
       ...(envFile ? { envFile } : {}),
@@ -128,7 +126,7 @@ export async function runRunbook(query: string, options: RunCommandOptions, envi
     if (error instanceof RunSetupError) {
       // A dry run shows commands as they would run, so it needs the values too; `show` reads them unfilled.
       const missing = error.problems.some((problem) => problem.includes('has no value'));
-      throw new ValidationError(options.dryRun && missing ? `${error.message}\nTo read the commands with their placeholders unfilled: runbook show ${found.runbook.id}` : error.message);
+      throw new ValidationError(options.dryRun && missing ? `${error.message}\nTo read the commands with their placeholders unfilled: runbook show ${runbook.id}` : error.message);
     }
     throw error;
   }

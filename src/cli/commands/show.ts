@@ -2,17 +2,13 @@
 import type { RegistryRunbook } from '../../schema/registry.ts';
 import { formatDuration } from '../../lib/duration.ts';
 import { registryRunbook } from '../../lib/registry.ts';
-import { resolveRunbook } from '../../lib/resolve.ts';
 import type { Command } from 'commander';
-import { NotFoundError } from '../errors.ts';
 import { withContentOptions, type CommandContext } from '../context.ts';
-import { openProject, runbookQuery, type ContentOptions } from '../options.ts';
+import { findRunbook, openProject, type ContentOptions } from '../options.ts';
 
 export async function show(query: string, options: ContentOptions): Promise<RegistryRunbook> {
   const project = openProject(options);
-  const found = resolveRunbook(project, runbookQuery(query));
-  if (!found.runbook) throw new NotFoundError(`No runbook with id, alias or alert name "${query}"`, found.suggestions);
-  return registryRunbook(project, found.runbook)!;
+  return registryRunbook(project, findRunbook(project, query))!;
 }
 
 const RISK_MARK = { read: 'read', change: 'CHANGE', destructive: 'DESTRUCTIVE' } as const;

@@ -75,8 +75,10 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
   const cachePath = options.cache === false ? undefined : (options.cache ?? join(root, 'node_modules', '.cache', 'runbook', 'lint.json'));
   const keyOf = () => cacheKey([linterSourceHash(), config, now, rules.map((rule) => rule.meta.id), files, contentHash(root, dependencies)]);
 
+  // Hashing reads every page and service file: once, and again only after --fix changed files.
+  const key = cachePath ? keyOf() : '';
   if (cachePath && !options.fix) {
-    const cached = readCache(cachePath, keyOf());
+    const cached = readCache(cachePath, key);
     if (cached) return { problems: cached.problems, files, sources, fixed: 0, cached: true };
   }
 
@@ -105,6 +107,6 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
     }
     if (fixed) problems = await lint();
   }
-  if (cachePath) writeCache(cachePath, { key: keyOf(), problems });
+  if (cachePath) writeCache(cachePath, { key: fixed ? keyOf() : key, problems });
   return { problems, files, sources, fixed, cached: false };
 }

@@ -61,6 +61,33 @@ export function commandText(code: string, ranges: CommandRange[]): string {
   return ranges.map((range) => code.slice(range.start, range.end)).join('\n');
 }
 
+/** A block's command text with the way back from an offset in it to the offset in the block's code. */
+export interface CommandSource {
+  text: string;
+  toCode(offset: number): number;
+}
+
+/** The command text of a block (console: its prompt lines joined by newlines), mapped back into `code`. */
+export function commandSource(code: string, kind: BlockKind): CommandSource {
+  if (kind !== 'console') return { text: code, toCode: (offset) => offset };
+  const ranges = commandRanges(code, kind);
+  const starts: number[] = [];
+  let length = 0;
+  for (const range of ranges) {
+    starts.push(length);
+    length += range.end - range.start + 1;
+  }
+  return {
+    text: commandText(code, ranges),
+    toCode(offset) {
+      let index = ranges.length - 1;
+      while (index > 0 && starts[index] > offset) index--;
+      const range = ranges[index];
+      return range ? Math.min(range.start + offset - starts[index], range.end) : 0;
+    },
+  };
+}
+
 export interface CodeMatch {
   name: string;
   start: number;

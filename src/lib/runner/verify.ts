@@ -10,7 +10,7 @@
 // as usual, their types still mean something; and functions that fail on any replica (pg_current_wal_lsn())
 // are reported. SQL whose text depends on the shell (`$VAR`, `$(...)` inside the string) is left out.
 import { loadModule, parseSync, scanSync, type ParseResult } from 'libpg-query';
-import { commandRanges } from '../model/code.ts';
+import { commandSource } from '../model/code.ts';
 import { codeSpan } from '../model/parse.ts';
 import type { Block, Runbook } from '../model/types.ts';
 import { LineIndex, problemAt, type Problem } from '../problem.ts';
@@ -115,10 +115,6 @@ function missingApplicationTable(failure: { code?: string; message: string }): b
 }
 
 /** The blocks verify runs as SQL: read-risk SQL command blocks that run through psql. */
-export function verifiableBlocks(runbook: Runbook): Block[] {
-  return runbook.blocks.filter(isSqlBlock);
-}
-
 function isSqlBlock(block: Block): boolean {
   if (block.kind !== 'command' || block.language !== 'sql' || block.attributes.risk !== 'read') return false;
   const target = targetOf(block);
@@ -156,26 +152,6 @@ function sqlBlockUnit(runbook: Runbook, block: Block, report: Report): Unit | un
   return statements && { runbook, block, statements, toCode };
 }
 
-/** The command text of a shell block (console: the prompt lines), with the way back to the block's code. */
-function shellText(block: Block): { text: string; toCode: (offset: number) => number } {
-  if (block.kind !== 'console') return { text: block.code, toCode: (offset) => offset };
-  const ranges = commandRanges(block.code, 'console');
-  const starts: number[] = [];
-  let length = 0;
-  for (const range of ranges) {
-    starts.push(length);
-    length += range.end - range.start + 1;
-  }
-  return {
-    text: ranges.map((range) => block.code.slice(range.start, range.end)).join('\n'),
-    toCode(offset) {
-      let index = ranges.length - 1;
-      while (index > 0 && starts[index] > offset) index--;
-      return ranges[index] ? Math.min(ranges[index].start + offset - starts[index], ranges[index].end) : 0;
-    },
-  };
-}
-
 /** Whether psql connects to the primary ($DATABASE_URL) or to a replica the runbook declares; undefined for anything else. */
 function roleOf(connection: string | undefined, runbook: Runbook): Role | undefined {
   const name = connection && /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(connection);
@@ -191,7 +167,7 @@ function roleOf(connection: string | undefined, runbook: Runbook): Role | undefi
 function psqlUnits(runbook: Runbook, block: Block, report: Report): { units: Unit[]; checked: boolean } {
   const units: Unit[] = [];
   let checked = false;
-  const shell = shellText(block);
+  const shell = commandSource(block.code, block.kind);
   const variables = runbook.meta?.variables ?? {};
   const filled = fillPlaceholders(shell.text, 'shell', examplesOf(runbook), { variables });
   const back = (offset: number) => shell.toCode(sourceOffset(filled, offset));

@@ -4,6 +4,7 @@
 // quoting of placeholders (which words another interpreter parses again).
 import { commandRanges } from '../model/code.ts';
 import type { BlockKind } from '../model/types.ts';
+import { heredocStart } from './lines.ts';
 import { sqlArguments } from './sql-arguments.ts';
 import { neutralisePlaceholders, simpleCommands, type Word } from './words.ts';
 
@@ -35,7 +36,7 @@ export interface RunCommand {
 }
 
 /** Options that take a value, per program: their value is not a positional word. */
-export const VALUE_OPTIONS: Record<string, readonly string[]> = {
+const VALUE_OPTIONS: Record<string, readonly string[]> = {
   kubectl: ['-n', '--namespace', '--context', '--cluster', '--user', '--kubeconfig', '-s', '--server', '--token', '--as', '--as-group', '--request-timeout', '-l', '--selector', '-o', '--output', '-c', '--container', '-f', '--filename', '--field-selector', '-p', '--patch', '--type', '--replicas', '--timeout', '--grace-period', '--since', '--since-time', '--tail', '--sort-by', '--image', '-L', '--label-columns', '--template', '-k', '--kustomize', '--for', '--to-revision', '--revision', '--pod-running-timeout', '--local-port'],
   helm: ['-n', '--namespace', '--kube-context', '--kubeconfig', '-f', '--values', '--set', '--set-string', '--set-file', '--version', '--timeout', '-o', '--output', '--repo', '--description'],
   aws: ['--region', '--profile', '--output', '--endpoint-url', '--query', '--color', '--ca-bundle', '--cli-read-timeout', '--cli-connect-timeout', '--cli-binary-format'],
@@ -168,7 +169,6 @@ export function findFlag(program: string, args: Word[], flags: readonly string[]
   return undefined;
 }
 
-/** Offsets in code for words of a string that is parsed again (`sh -c "..."`, `psql -c "..."`). */
 /** Where a word's text sits in the block: at an offset, or folded into a range (text inside quotes). */
 export type Placement = { offset: number } | { collapse: [number, number] };
 
@@ -304,7 +304,6 @@ function wrapped(program: string, args: Word[]): { words: Word[]; reparse?: bool
     case 'env':
       return { words: rest(firstPositional(0, true)) };
     case 'timeout':
-      return { words: rest(firstPositional(firstPositional(0) + 1)) };
     case 'flock':
       return { words: rest(firstPositional(firstPositional(0) + 1)) };
     case 'watch': {
@@ -395,15 +394,16 @@ function inputOf(text: string, words: Word[], end: number): { stdin?: Stdin; inp
     const gap = text.slice(words[w].end, gapEnd).replace(/(^|\s)#.*$/m, '$1');
     if (!gap.includes('<')) continue;
     if (/<<</.test(gap)) return { stdin: 'string' };
-    const heredoc = /<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(gap);
+    const at = gap.indexOf('<<');
+    const heredoc = at === -1 ? undefined : heredocStart(gap.slice(at));
     if (heredoc) {
-      const lineEnd = text.indexOf('\n', words[w].end + heredoc.index);
+      const lineEnd = text.indexOf('\n', words[w].end + at);
       if (lineEnd === -1) return { stdin: 'heredoc' };
       let bodyEnd = lineEnd + 1;
       while (bodyEnd < text.length) {
         const next = text.indexOf('\n', bodyEnd);
         const line = text.slice(bodyEnd, next === -1 ? text.length : next);
-        if ((heredoc[1] ? line.replace(/^\t+/, '') : line).trim() === heredoc[3]) break;
+        if ((heredoc.strip ? line.replace(/^\t+/, '') : line).trim() === heredoc.delimiter) break;
         bodyEnd = next === -1 ? text.length : next + 1;
       }
       return { stdin: 'heredoc', heredoc: { text: text.slice(lineEnd + 1, bodyEnd), start: lineEnd + 1 } };

@@ -26,6 +26,16 @@ type Frame = 'code' | 'single' | 'double' | 'ansi' | 'backtick';
 
 const layouts = new Map<string, ShellLayout>();
 
+/**
+ * The heredoc operator at the start of `text` (`<<EOF`, `<<-'END-SQL'`, `<< "x y"`): its delimiter as the
+ * shell compares it (quotes and backslashes removed), whether leading tabs are stripped, and its length.
+ */
+export function heredocStart(text: string): { delimiter: string; strip: boolean; length: number } | undefined {
+  const match = /^<<(-?)[ \t]*(?:'([^'\n]*)'|"([^"\n]*)"|\\?([^\s;&|<>()]+))/.exec(text);
+  if (!match) return undefined;
+  return { delimiter: match[2] ?? match[3] ?? match[4].replaceAll('\\', ''), strip: match[1] === '-', length: match[0].length };
+}
+
 export function shellLayout(code: string): ShellLayout {
   const cached = layouts.get(code);
   if (cached) return cached;
@@ -86,9 +96,9 @@ function scan(code: string): ShellLayout {
         comments.push({ start: j, end: lineEnd });
         j = lineEnd;
       } else if (char === '<' && code[j + 1] === '<' && code[j + 2] !== '<') {
-        const heredoc = /^<<(-?)[ \t]*(?:'([^'\n]*)'|"([^"\n]*)"|\\?([^\s;&|<>()]+))/.exec(code.slice(j, lineEnd));
-        if (heredoc) pending.push({ delimiter: heredoc[2] ?? heredoc[3] ?? heredoc[4].replaceAll('\\', ''), strip: heredoc[1] === '-' });
-        j += heredoc ? heredoc[0].length : 2;
+        const heredoc = heredocStart(code.slice(j, lineEnd));
+        if (heredoc) pending.push(heredoc);
+        j += heredoc ? heredoc.length : 2;
       } else j++;
     }
     const inCodeAtEnd = stack[stack.length - 1] === 'code';

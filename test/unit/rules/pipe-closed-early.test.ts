@@ -29,6 +29,8 @@ ruleTester(commandsPipeClosedEarly, {
     },
     { name: 'git log | head (seed)', code: step('```bash', 'git log -p --follow -- src/api.js | head -100'), errors: [{ message: EARLY('head -100'), line: 19, column: 37 }] },
     { name: 'grep -q', code: step('```bash', 'kubectl get events -A | grep -q OOMKilled && echo "OOM seen"'), errors: [{ message: EARLY('grep -q OOMKilled'), line: 19, column: 25 }] },
+    { name: 'a console prompt line runs too', code: step('```console', '$ git log | head -5\ncommit abc'), errors: [{ message: EARLY('head -5'), line: 19, column: 13 }] },
+    { name: 'sudo head', code: step('```bash', 'journalctl -u api | sudo head -5'), errors: [{ message: EARLY('head -5'), line: 19, column: 26 }] },
     { name: 'grep -m', code: step('```bash', 'journalctl -u api | grep -m 5 panic'), errors: [{ message: EARLY('grep -m 5 panic'), line: 19, column: 21 }] },
   ],
 });

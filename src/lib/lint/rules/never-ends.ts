@@ -6,10 +6,11 @@ import { showWords } from '../../shell/patterns.ts';
 import { findTraits, type TraitName } from '../../traits.ts';
 import { defineRule, type RuleContext } from '../types.ts';
 import { exampleRunbook } from './example.ts';
+import { isShellCommandBlock } from './shell-syntax.ts';
 
 /** Reports each command of a shell block with the trait, unless the block carries the attribute. */
 function checkTrait(block: Block, context: RuleContext, attribute: TraitName): void {
-  if ((block.kind !== 'command' && block.kind !== 'console') || block.language !== 'shell') return;
+  if (!isShellCommandBlock(block)) return;
   if (attribute === 'long-running' ? block.attributes.longRunning : block.attributes.interactive) return;
   for (const found of findTraits(block.code, block.kind, attribute)) {
     const shown = showWords(block.code, found.words);

@@ -5,6 +5,7 @@ import { commandPositionals, matchCommand, programArgs, showWords } from '../../
 import type { Word } from '../../shell/words.ts';
 import { defineRule } from '../types.ts';
 import { exampleRunbook } from './example.ts';
+import { isShellCommandBlock } from './shell-syntax.ts';
 
 const OPEN = /(?:^|[^0-9.:])(?:0\.0\.0\.0\/0|::\/0)(?![0-9])/;
 const INGRESS = { pattern: 'aws ec2 authorize-security-group-ingress' };
@@ -43,7 +44,7 @@ export const safetyOpenIngress = defineRule({
   },
   check(runbook, context) {
     for (const block of runbook.blocks) {
-      if ((block.kind !== 'command' && block.kind !== 'console') || block.language !== 'shell') continue;
+      if (!isShellCommandBlock(block)) continue;
       if (!/0\.0\.0\.0\/0|::\/0/.test(block.code)) continue;
       for (const command of commandsToRun(block.code, block.kind)) {
         if (command.program !== 'aws' || commandPositionals(command)[1]?.value !== 'authorize-security-group-ingress') continue;

@@ -7,6 +7,7 @@ import { commandsToRun, findFlag, type RunCommand } from '../../shell/commands.t
 import { programArgs, showWords } from '../../shell/patterns.ts';
 import { defineRule } from '../types.ts';
 import { exampleRunbook } from './example.ts';
+import { isShellCommandBlock } from './shell-syntax.ts';
 
 /** A reader that stops reading its input before the end: `head`, `grep -q`, `grep -m N`. */
 function stopsEarly(command: RunCommand): boolean {
@@ -14,6 +15,12 @@ function stopsEarly(command: RunCommand): boolean {
   if (command.program === 'grep' || command.program === 'egrep' || command.program === 'fgrep') {
     return findFlag('grep', programArgs(command), ['-q', '--quiet', '--silent', '-m', '--max-count']) !== undefined;
   }
+  return false;
+}
+
+/** True when a wrapper around the command hands it to another shell (`sh -c`, `ssh`, `watch`, `eval`). */
+function reparsedByAnotherShell(command: RunCommand, commands: readonly RunCommand[]): boolean {
+  for (let parent = command.parent; parent !== undefined; parent = commands[parent].parent) if (commands[parent].reparsed) return true;
   return false;
 }
 
@@ -33,11 +40,12 @@ export const commandsPipeClosedEarly = defineRule({
   },
   check(runbook, context) {
     for (const block of runbook.blocks) {
-      if (block.kind !== 'command' || block.language !== 'shell') continue;
-      if (!/\|/.test(block.code)) continue;
-      for (const command of commandsToRun(block.code, block.kind)) {
-        // Only pipelines the runner's own bash runs: not those of `ssh host '...'`, `sh -c '...'`.
-        if (command.stdin !== 'pipe' || command.wrappers.length || !stopsEarly(command)) continue;
+      if (!isShellCommandBlock(block) || !block.code.includes('|')) continue;
+      const commands = commandsToRun(block.code, block.kind);
+      for (const command of commands) {
+        // Only pipelines the runner's own bash runs (`sudo head` too), not those another shell parses
+        // again (`ssh host '...'`, `sh -c '...'`, `watch`), which has no pipefail.
+        if (command.stdin !== 'pipe' || !stopsEarly(command) || reparsedByAnotherShell(command, commands)) continue;
         const words = command.words;
         const end = Math.max(...words.map((word) => word.end));
         context.report({

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { getProcessor, LangVariant, ParseError, type File, type Stmt } from 'sh-syntax';
-import { commandRanges } from '../../model/code.ts';
+import { commandSource } from '../../model/code.ts';
 import type { Block, Runbook } from '../../model/types.ts';
 import { neutralisePlaceholders } from '../../shell/words.ts';
 import { defineRule } from '../types.ts';
@@ -25,24 +25,8 @@ export function isShellCommandBlock(block: Block): boolean {
 }
 
 export function shellSource(block: Block): ShellSource {
-  if (block.kind !== 'console') return { text: neutralisePlaceholders(block.code), toCode: (offset) => offset };
-  const ranges = commandRanges(block.code, 'console');
-  const starts: number[] = [];
-  let length = 0;
-  for (const range of ranges) {
-    starts.push(length);
-    length += range.end - range.start + 1;
-  }
-  const text = ranges.map((range) => block.code.slice(range.start, range.end)).join('\n');
-  return {
-    text: neutralisePlaceholders(text),
-    toCode(offset) {
-      let index = ranges.length - 1;
-      while (index > 0 && starts[index] > offset) index--;
-      const range = ranges[index];
-      return range ? Math.min(range.start + offset - starts[index], range.end) : 0;
-    },
-  };
+  const source = commandSource(block.code, block.kind);
+  return { text: neutralisePlaceholders(source.text), toCode: source.toCode };
 }
 
 export interface ShellSyntaxError {
