@@ -195,6 +195,31 @@ function keepRanges(code: string, ranges: { start: number; end: number }[]): str
 }
 
 /**
+ * True when a wrapper around `command` hands it to another shell that parses it again (`sh -c`,
+ * `ssh`, `watch`, `eval`): that shell has its own options (no pipefail), and the command's words
+ * have no exact offsets in the block.
+ */
+export function underAnotherShell(command: RunCommand, commands: readonly RunCommand[]): boolean {
+  for (let parent = command.parent; parent !== undefined; parent = commands[parent].parent) if (commands[parent].reparsed) return true;
+  return false;
+}
+
+/**
+ * True when `command` was read from inside a string that another shell parses again (`sh -c "psql -c '...'"`):
+ * its words' text in the block still carries the outer quoting. Words that a wrapper only joins
+ * (`watch psql -c '...'`, `ssh host psql ...`) are the block's own words and do not count.
+ */
+export function insideReparsedString(command: RunCommand, commands: readonly RunCommand[]): boolean {
+  const first = command.words[0];
+  for (let parent = command.parent; parent !== undefined; parent = commands[parent].parent) {
+    for (const word of commands[parent].reparsed?.words ?? []) {
+      if (word.start <= first.start && first.end <= word.end && (word.start !== first.start || word.end !== first.end)) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * The commands a block's code runs, in order, each with its own words (offsets into the code) and
  * where its input comes from; wrapped commands (`sudo X`, `kubectl exec pod -- X`, `ssh host X`,
  * `sh -c "X"`, `watch X`) follow their wrapper. Console blocks: only prompt lines. Placeholders

@@ -2,6 +2,8 @@
 // text. The two general helpers here — the programs a shell text runs and the text of one argument
 // after quote removal — serve the PromQL and flag checks too; they belong next to
 // src/lib/shell/words.ts and can move there.
+import { commandsToRun, insideReparsedString } from '../shell/commands.ts';
+import { programArgs } from '../shell/patterns.ts';
 import { sqlArguments } from '../shell/sql-arguments.ts';
 import { simpleCommands, type SimpleCommand, type Word } from '../shell/words.ts';
 
@@ -178,9 +180,8 @@ export function invocations(shell: string): Invocation[] {
 /** Several checks read the same blocks: each text is split into commands once. */
 const invocationCache = new Map<string, Invocation[]>();
 
-/** One psql invocation: the database it connects to, as written (`$DATABASE_URL`), and the SQL of its `-c`s. */
+/** One psql command: the database it connects to, as written (`$DATABASE_URL`), and the SQL of its `-c`s. */
 export interface PsqlCommand {
-  invocation: Invocation;
   /** The connection string or database name, after quote removal (`"$DATABASE_URL"` → `$DATABASE_URL`). */
   connection?: string;
   scripts: ArgumentText[];
@@ -196,18 +197,24 @@ function fromCharacter(argument: ArgumentText, skip: number): ArgumentText {
   };
 }
 
-/** psql invocations with the SQL passed on their command line: `-c SQL`, `-Atc SQL`, `-cSQL`, `--command SQL`, `--command=SQL`. */
+/**
+ * psql commands with the SQL passed on their command line: `-c SQL`, `-Atc SQL`, `-cSQL`, `--command SQL`,
+ * `--command=SQL`. Read by the same command reader as the risk table and the quoting
+ * (`commandsToRun`: through `sudo`, `kubectl exec --`, `docker compose exec`, `xargs`, ...), so all
+ * three see the same psql commands; not inside a string another shell parses again (`sh -c "..."`).
+ */
 export function psqlCommands(shell: string): PsqlCommand[] {
-  const commands: PsqlCommand[] = [];
-  if (!shell.includes('psql')) return commands;
-  for (const invocation of invocations(shell)) {
-    if (invocation.program !== 'psql') continue;
-    const line = sqlArguments('psql', invocation.words.slice(1))!;
+  const found: PsqlCommand[] = [];
+  if (!shell.includes('psql')) return found;
+  const commands = commandsToRun(shell);
+  for (const command of commands) {
+    if (command.program !== 'psql' || insideReparsedString(command, commands)) continue;
+    const line = sqlArguments('psql', programArgs(command))!;
     const scripts = line.scripts.map(({ word, skip }) => fromCharacter(argumentText(shell, word), skip));
     const connection = line.connection && line.connection.word.value.slice(line.connection.skip);
-    commands.push({ invocation, ...(connection !== undefined ? { connection } : {}), scripts });
+    found.push({ ...(connection !== undefined ? { connection } : {}), scripts });
   }
-  return commands;
+  return found;
 }
 
 /** SQL passed to psql on its command line: `-c SQL`, `-Atc SQL`, `-cSQL`, `--command SQL`, `--command=SQL`. */

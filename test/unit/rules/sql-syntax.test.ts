@@ -94,4 +94,9 @@ describe('sqlStatements', () => {
     const shell = 'sudo -u postgres psql -c "SELECT 1"\nwatch -n 5 psql -Atc \'SELECT 2\'\ndocker exec -it pg psql -U postgres -c "SELECT 3"\ngrep -c psql x';
     expect(psqlScripts(shell).map((script) => script.text)).toEqual(['SELECT 1', 'SELECT 2', 'SELECT 3']);
   });
+
+  it('finds the psql commands the risk table finds: docker compose exec, oc exec, xargs; not inside sh -c strings', () => {
+    const shell = 'docker compose exec db psql -c "SELECT 4"\noc exec pg-0 -- psql -c "SELECT 5"\necho 1 | xargs psql -c "SELECT 6"\nsh -c "psql -c \'SELECT 7\'"';
+    expect(psqlScripts(shell).map((script) => script.text)).toEqual(['SELECT 4', 'SELECT 5', 'SELECT 6']);
+  });
 });

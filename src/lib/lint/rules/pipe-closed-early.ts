@@ -3,7 +3,7 @@
 // pipefail the pipeline then fails (exit 141) and `-e` ends the block: the step is reported failed
 // and the rest of the block does not run. Pasted into a terminal (no pipefail) the same line works,
 // which is why the runbook looked right.
-import { commandsToRun, findFlag, type RunCommand } from '../../shell/commands.ts';
+import { commandsToRun, findFlag, underAnotherShell, type RunCommand } from '../../shell/commands.ts';
 import { programArgs, showWords } from '../../shell/patterns.ts';
 import { defineRule } from '../types.ts';
 import { exampleRunbook } from './example.ts';
@@ -15,12 +15,6 @@ function stopsEarly(command: RunCommand): boolean {
   if (command.program === 'grep' || command.program === 'egrep' || command.program === 'fgrep') {
     return findFlag('grep', programArgs(command), ['-q', '--quiet', '--silent', '-m', '--max-count']) !== undefined;
   }
-  return false;
-}
-
-/** True when a wrapper around the command hands it to another shell (`sh -c`, `ssh`, `watch`, `eval`). */
-function reparsedByAnotherShell(command: RunCommand, commands: readonly RunCommand[]): boolean {
-  for (let parent = command.parent; parent !== undefined; parent = commands[parent].parent) if (commands[parent].reparsed) return true;
   return false;
 }
 
@@ -45,7 +39,7 @@ export const commandsPipeClosedEarly = defineRule({
       for (const command of commands) {
         // Only pipelines the runner's own bash runs (`sudo head` too), not those another shell parses
         // again (`ssh host '...'`, `sh -c '...'`, `watch`), which has no pipefail.
-        if (command.stdin !== 'pipe' || !stopsEarly(command) || reparsedByAnotherShell(command, commands)) continue;
+        if (command.stdin !== 'pipe' || !stopsEarly(command) || underAnotherShell(command, commands)) continue;
         const words = command.words;
         const end = Math.max(...words.map((word) => word.end));
         context.report({
