@@ -64,8 +64,6 @@ export async function lint(options: LintCommandOptions): Promise<LintOutcome> {
           ? formatGithub(problems)
           : formatPretty(problems, { sources: result.sources, docsUrl, color: options.color }) ||
             `✔ ${result.files.length} page${result.files.length === 1 ? '' : 's'} checked, no problems${result.fixed ? ` (${result.fixed} fixed)` : ''}.\n`;
-  // Nothing to check is not a pass: a mistyped folder must not turn CI green.
-  if (result.files.length === 0) throw new UsageError(`Nothing to lint: no .md or .mdx files${options.paths.length ? ` in ${options.paths.join(', ')}` : ' in the content folder'}`);
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.length - errors;
   const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;

@@ -70,6 +70,8 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
   const now = config.now ?? new Date().toISOString().slice(0, 10);
   const pages = lintedPages(root, config);
   const files = selectFiles(root, pages, options.paths);
+  // Nothing to check is not a pass: a mistyped folder must not turn CI green.
+  if (files.length === 0) throw new LintUsageError(`Nothing to lint: no .md or .mdx files${options.paths?.length ? ` in ${options.paths.join(', ')}` : ' in the content folder'}`);
   const sources = new Map(files.map((file) => [file, readFileSync(join(root, file), 'utf8')]));
   const dependencies = [...new Set([...pages, ...files, ...listContentFiles(root, config.servicesDir, ['.yaml', '.yml'])])].sort();
   const cachePath = options.cache === false ? undefined : (options.cache ?? join(root, 'node_modules', '.cache', 'runbook', 'lint.json'));

@@ -5,7 +5,7 @@
 import { commandRanges } from '../model/code.ts';
 import type { BlockKind } from '../model/types.ts';
 import { heredocStart } from './lines.ts';
-import { sqlArguments } from './sql-arguments.ts';
+import { SQL_CLIENT_VALUE_OPTIONS, sqlArguments } from './sql-arguments.ts';
 import { neutralisePlaceholders, simpleCommands, type Word } from './words.ts';
 
 /** How a command's standard input is fed, when not from the terminal. */
@@ -44,8 +44,8 @@ const VALUE_OPTIONS: Record<string, readonly string[]> = {
   az: ['-g', '--resource-group', '-n', '--name', '--subscription', '-o', '--output', '--query'],
   docker: ['-H', '--host', '--context', '--config', '-l', '--log-level', '-e', '--env', '-u', '--user', '-w', '--workdir', '--env-file', '-f', '--file', '-p', '--project-name', '--format', '--filter', '--detach-keys', '--tail', '--since', '--until', '--time', '--signal'],
   'redis-cli': ['-h', '-p', '-s', '-a', '-u', '-r', '-i', '-n', '-d', '-D', '--user', '--pass', '--sni', '--cacert', '--cacertdir', '--cert', '--key', '--tls-ciphers', '--tls-ciphersuites', '--pattern', '--count', '--memkeys-samples', '--pipe-timeout', '--rdb', '--functions-rdb', '--eval', '--intrinsic-latency', '--lru-test', '--show-pushes'],
-  psql: ['-h', '--host', '-p', '--port', '-U', '--username', '-d', '--dbname', '-c', '--command', '-f', '--file', '-v', '--set', '--variable', '-o', '--output', '-P', '--pset', '-F', '--field-separator', '-R', '--record-separator', '-T', '--table-attr', '-L', '--log-file'],
-  mysql: ['-h', '--host', '-P', '--port', '-u', '--user', '-D', '--database', '-e', '--execute', '-S', '--socket'],
+  psql: SQL_CLIENT_VALUE_OPTIONS.psql,
+  mysql: SQL_CLIENT_VALUE_OPTIONS.mysql,
   pg_restore: ['-h', '--host', '-p', '--port', '-U', '--username', '-j', '--jobs', '-n', '--schema', '-t', '--table', '-f', '--file', '-F', '--format', '-L', '--use-list', '-I', '--index', '-P', '--function', '-T', '--trigger'],
   git: ['-C', '-c'],
   terraform: ['-var', '-var-file', '-target', '-replace', '-parallelism', '-lock-timeout', '-state', '-state-out', '-backup', '-out'],

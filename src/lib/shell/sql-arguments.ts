@@ -27,10 +27,16 @@ interface ProgramOptions {
   /** The shortest unambiguous abbreviation of `long` (getopt_long takes `--comm` for `--command`). */
   abbreviation: string;
   /** Options whose value is the next word. */
-  valued: RegExp;
+  valued: ReadonlySet<string>;
   /** Whether positional words name the database (psql's `[DBNAME [USERNAME]]`). */
   database?: { short: string; long: string };
 }
+
+/** Options of the SQL clients that take a value (also the command reader's, shell/commands.ts). */
+export const SQL_CLIENT_VALUE_OPTIONS = {
+  psql: ['-h', '--host', '-p', '--port', '-U', '--username', '-d', '--dbname', '-c', '--command', '-f', '--file', '-v', '--set', '--variable', '-o', '--output', '-P', '--pset', '-F', '--field-separator', '-R', '--record-separator', '-T', '--table-attr', '-L', '--log-file'],
+  mysql: ['-h', '--host', '-P', '--port', '-u', '--user', '-D', '--database', '-e', '--execute', '-S', '--socket', '--default-character-set'],
+} as const;
 
 const PROGRAMS: Record<string, ProgramOptions> = {
   psql: {
@@ -38,7 +44,7 @@ const PROGRAMS: Record<string, ProgramOptions> = {
     short: 'c',
     long: '--command',
     abbreviation: '--co',
-    valued: /^-[hpUdcfvoPFRTL]$|^--(host|port|username|dbname|command|file|set|variable|output|pset|field-separator|record-separator|table-attr|log-file)$/,
+    valued: new Set(SQL_CLIENT_VALUE_OPTIONS.psql),
     database: { short: '-d', long: '--dbname' },
   },
   mysql: {
@@ -46,7 +52,7 @@ const PROGRAMS: Record<string, ProgramOptions> = {
     short: 'e',
     long: '--execute',
     abbreviation: '--exe',
-    valued: /^-[hPuDSe]$|^--(host|port|user|database|socket|execute|default-character-set)$/,
+    valued: new Set(SQL_CLIENT_VALUE_OPTIONS.mysql),
   },
 };
 
@@ -80,7 +86,7 @@ export function sqlArguments(program: string, args: readonly Word[]): SqlCommand
     } else if (options.database && value.startsWith(`${options.database.long}=`)) {
       connection ??= { word, skip: options.database.long.length + 1 };
     } else if (value.startsWith('-') && value.length > 1) {
-      if (options.valued.test(value)) index++;
+      if (options.valued.has(value)) index++;
     } else if (options.database) {
       connection ??= { word, skip: 0 };
     }

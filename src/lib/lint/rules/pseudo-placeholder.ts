@@ -1,11 +1,12 @@
 // Values left for the reader that are not `<placeholders>` (`i-xxx`, `YOUR_TOKEN`, `[commit-hash]`,
 // `...`): they run as written, and nothing asks for them or checks them.
+import { commandSource, findPlaceholders } from '../../model/code.ts';
 import type { Block } from '../../model/types.ts';
 import { shellLayout } from '../../shell/lines.ts';
-import { simpleCommands } from '../../shell/words.ts';
+import { neutralisePlaceholders, simpleCommands } from '../../shell/words.ts';
 import { defineRule } from '../types.ts';
 import { exampleRunbook } from './example.ts';
-import { isShellCommandBlock, shellSource } from './shell-syntax.ts';
+import { isShellCommandBlock } from './shell-syntax.ts';
 
 interface Found {
   start: number;
@@ -47,8 +48,7 @@ function findIn(text: string, skip: { start: number; end: number }[]): Found[] {
   return found;
 }
 
-const PLACEHOLDER = /<[A-Za-z][A-Za-z0-9_-]*>/g;
-const placeholders = (text: string) => [...text.matchAll(PLACEHOLDER)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+const placeholders = (text: string) => findPlaceholders(text, [{ start: 0, end: text.length }]);
 
 /** Comment ranges of SQL (`--`, `/* *\/`) and PromQL (`#`) text. */
 function queryComments(code: string, language: 'sql' | 'promql'): { start: number; end: number }[] {
@@ -59,12 +59,12 @@ function queryComments(code: string, language: 'sql' | 'promql'): { start: numbe
 /** What a block leaves for the reader, with offsets into `block.code`. */
 function blockFindings(block: Block): Found[] {
   if (isShellCommandBlock(block)) {
-    const source = shellSource(block);
-    const original = block.kind === 'console' ? (block.command ?? '') : block.code;
+    const source = commandSource(block.code, block.kind);
+    const original = source.text;
     if (!PATTERNS.some(({ quick }) => quick.test(original)) && !/\.\.\.|…/.test(original)) return [];
     const skip = [...shellLayout(original).comments, ...placeholders(original)];
     const found = findIn(original, skip);
-    if (/\.\.\.|…/.test(source.text)) for (const command of simpleCommands(source.text)) {
+    if (/\.\.\.|…/.test(original)) for (const command of simpleCommands(neutralisePlaceholders(original))) {
       for (const word of command.words) {
         if (ELLIPSIS.test(word.value) && !skip.some((range) => word.start >= range.start && word.start < range.end)) found.push({ start: word.start, end: word.end });
       }

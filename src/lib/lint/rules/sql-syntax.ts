@@ -1,5 +1,6 @@
 // SQL must parse with PostgreSQL's own parser: SQL blocks, and the SQL of `psql -c "..."` in shell blocks.
 import type { Block } from '../../model/types.ts';
+import { findPlaceholders } from '../../model/code.ts';
 import { psqlScripts } from '../../sql/embedded.ts';
 import { loadSqlParser, sqlSyntaxErrors, type SqlSyntaxError } from '../../sql/parse.ts';
 import { defineRule } from '../types.ts';
@@ -19,7 +20,7 @@ function hintFor(error: SqlSyntaxError, statement: string): string | undefined {
 }
 
 /** `<name>` ranges of a text: an error at a placeholder depends on its value, so it is not reported. */
-const placeholderRanges = (text: string) => [...text.matchAll(/<[A-Za-z][A-Za-z0-9_-]*>/g)].map((match) => [match.index, match.index + match[0].length] as const);
+const placeholderRanges = (text: string) => findPlaceholders(text, [{ start: 0, end: text.length }]).map((match) => [match.start, match.end] as const);
 const inside = (offset: number, ranges: readonly (readonly [number, number])[]) => ranges.some(([start, end]) => offset >= start && offset < end);
 
 const SQL_BODY = (fence: string, code: string) => `## Symptoms\n\nConnections pile up.\n\n## Investigation\n\n### Count the connections\n\n${fence}\n${code}\n\`\`\`\n`;
