@@ -48,11 +48,11 @@ interface Statement {
 
 /** SQL to run for one block (a SQL block, or one `psql -c` of a shell block), with the way back to the block's code. */
 interface Unit {
-  runbook: Runbook;
-  block: Block;
   statements: Statement[];
   /** Offset in `block.code` of an offset in the SQL text. */
   toCode: (offset: number) => number;
+  /** Reports a problem at offsets of `block.code`. */
+  report: Report;
 }
 
 type Report = (start: number, end: number, message: string, hint?: string) => void;
@@ -64,8 +64,10 @@ export async function verifyRunbooks(runbooks: Runbook[], openChecker: () => Pro
   if (!candidates.length) return result;
   await loadModule();
   const units: Unit[] = [];
+  const lineIndexes = new Map<Runbook, LineIndex>();
   for (const { runbook, block } of candidates) {
-    const lines = new LineIndex(runbook.source);
+    let lines = lineIndexes.get(runbook);
+    if (!lines) lineIndexes.set(runbook, (lines = new LineIndex(runbook.source)));
     const report: Report = (start, end, message, hint) =>
       result.problems.push(problemAt(runbook.file, codeSpan(lines, block.code, block.codeLine, block.codeColumn, start, end), { rule: RULE, message, ...(hint ? { hint } : {}) }));
     if (isSqlBlock(block)) {
@@ -82,8 +84,7 @@ export async function verifyRunbooks(runbooks: Runbook[], openChecker: () => Pro
   if (!work.length) return result;
   const checker = await openChecker();
   try {
-    for (const { runbook, block, statements, toCode } of work) {
-      const lines = new LineIndex(runbook.source);
+    for (const { statements, toCode, report } of work) {
       const failures = await checker.check(statements.map((statement) => statement.text));
       result.statements += statements.length;
       failures.forEach((failure, index) => {
@@ -94,8 +95,7 @@ export async function verifyRunbooks(runbooks: Runbook[], openChecker: () => Pro
         }
         const statement = statements[index];
         const [start, end] = failure.position === undefined ? [statement.start, statement.start + statement.text.length] : tokenAt(statement.text, failure.position).map((offset) => statement.start + offset);
-        const span = codeSpan(lines, block.code, block.codeLine, block.codeColumn, toCode(start), Math.max(toCode(end), toCode(start) + 1));
-        result.problems.push(problemAt(runbook.file, span, { rule: RULE, message: `Query fails on ${checker.name}: ${failure.message}`, ...(failure.hint ? { hint: failure.hint } : {}) }));
+        report(toCode(start), Math.max(toCode(end), toCode(start) + 1), `Query fails on ${checker.name}: ${failure.message}`, failure.hint);
       });
     }
   } finally {
@@ -149,7 +149,7 @@ function sqlBlockUnit(runbook: Runbook, block: Block, report: Report): Unit | un
   if (reportUnfilled(filled, ordered, (offset) => offset, report)) return undefined;
   const toCode = (offset: number) => sourceOffset(filled, offset);
   const statements = statementsOf(filled.text, (at, message) => report(toCode(at), toCode(at) + 1, message));
-  return statements && { runbook, block, statements, toCode };
+  return statements && { statements, toCode, report };
 }
 
 /** Whether psql connects to the primary ($DATABASE_URL) or to a replica the runbook declares; undefined for anything else. */
@@ -185,7 +185,7 @@ function psqlUnits(runbook: Runbook, block: Block, report: Report): { units: Uni
       const toCode = (offset: number) => back(script.offsets[Math.min(offset, script.offsets.length - 1)]);
       const statements = statementsOf(script.text, (at, message) => report(toCode(at), toCode(at) + 1, `${message} (psql -c)`));
       if (!statements) continue;
-      units.push({ runbook, block, toCode, statements: statements.filter((statement) => keepOn(role, statement, toCode, report)) });
+      units.push({ toCode, report, statements: statements.filter((statement) => keepOn(role, statement, toCode, report)) });
     }
   }
   return { units, checked };
