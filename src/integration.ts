@@ -9,9 +9,9 @@ export function runbooks(): AstroIntegration {
   return {
     name: 'runbooks',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': async ({ command, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
-        const errors = allProblems(loadProject()).filter((problem) => problem.severity === 'error');
+        const errors = allProblems(await loadProject()).filter((problem) => problem.severity === 'error');
         if (!errors.length) return;
         const message = `Runbook content has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${formatProblemList(errors)}`;
         // In dev, keep the server up so the author can fix the file and see the page.

@@ -33,7 +33,7 @@ export function checkContentFolders(options: ContentOptions): void {
   }
 }
 
-export function openProject(options: ContentOptions): Project {
+export async function openProject(options: ContentOptions): Promise<Project> {
   checkContentFolders(options);
   return loadProject({
     root: options.cwd,

@@ -1,16 +1,24 @@
-// Fills the page's command blocks with the form's values (loaded only once there are values):
-// each placeholder shows its value quoted for where it sits, and the copy button copies the
-// filled command. The quoting is the runner's own (src/lib/quote.ts).
-import { copyText } from '../lib/copy-text.ts';
-import type { BlockKind, CommandLanguage, Risk } from '../lib/model/types.ts';
-import { fillPlaceholders, type ValueType } from '../lib/quote.ts';
+// Fills the page's command blocks with the form's values (loaded only once there are values): each placeholder
+// shows its value quoted for the context the core found for it (stored on the block at build time), and the copy
+// button copies the filled command. No parsing here: the quoting is the core's own (src/lib/core/quote.ts).
+import type { PlaceholderContext } from '../lib/core/context.ts';
+import { copyText, type CopyLine } from '../lib/core/copy.ts';
+import { fillSites, type ValueType } from '../lib/core/quote.ts';
+import type { Risk } from '../lib/core/risk/levels.ts';
+
+interface Site {
+  name: string;
+  start: number;
+  end: number;
+  context: PlaceholderContext;
+}
 
 export function fillBlocks(values: Record<string, string>, types: Record<string, { type?: ValueType }>): void {
+  const typeOf = Object.fromEntries(Object.entries(types).map(([name, { type }]) => [name, type]));
   for (const figure of document.querySelectorAll<HTMLElement>('figure[data-rb-template]')) {
-    const { rbTemplate: template = '', rbKind, rbLanguage, rbRisk } = figure.dataset;
-    const kind = rbKind as BlockKind;
-    const language = rbLanguage as CommandLanguage;
-    const result = fillPlaceholders(template, kind === 'console' ? 'console' : language, values, { variables: types });
+    const { rbTemplate: template = '', rbSites = '[]', rbCopy = '[]', rbRisk } = figure.dataset;
+    const sites = JSON.parse(rbSites) as Site[];
+    const result = fillSites(template, sites, values, typeOf);
     result.segments.forEach((segment, occurrence) => {
       const parts = [...figure.querySelectorAll<HTMLElement>(`.rb-var[data-occurrence="${occurrence}"]`)];
       parts.forEach((part, index) => {
@@ -26,6 +34,6 @@ export function fillBlocks(values: Record<string, string>, types: Record<string,
     const unusable = result.errors.map((error) => error.name);
     figure.dataset.rbMissing = [...new Set([...result.missing, ...unusable])].join(' ');
     const button = figure.querySelector<HTMLElement>('.copy button');
-    if (button) button.dataset.code = copyText(result.text, { language, kind, risk: rbRisk as Risk }).replace(/\n/g, '\u007f');
+    if (button) button.dataset.code = copyText(result.text, JSON.parse(rbCopy) as CopyLine[], rbRisk as Risk).replace(/\n/g, '\u007f');
   }
 }

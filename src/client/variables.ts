@@ -1,6 +1,6 @@
 // The variables form and safe copying on a runbook page. Small on purpose: the quoting code
 // (fill.ts) loads only once there is a value to fill in.
-import type { ValueType } from '../lib/quote.ts';
+import type { ValueType } from '../lib/core/quote.ts';
 
 export function initVariables(form: HTMLFormElement | null): void {
   const inputs = form ? [...form.querySelectorAll<HTMLInputElement>('input[name]')] : [];

@@ -1,13 +1,16 @@
-// Expressive Code plugin for runbook command blocks: marks each `<placeholder>` so the page can
-// fill it in, labels risky, long-running and interactive blocks, and sets what the copy button
-// copies (no prompts, no output, no comments; no trailing newline on risky blocks). The risk is the
-// effective one: a `kubectl delete` declared `read` is labelled and copied as destructive.
-import { definePlugin, ExpressiveCodeAnnotation, type AnnotationRenderOptions } from '@expressive-code/core';
+// Expressive Code plugin for runbook command blocks. It reads nothing itself: each block's data comes from the
+// model (the core's analysis of the same file, looked up by source file and block position). It marks each
+// `<placeholder>` so the page can fill it in, labels risky, long-running and interactive blocks, and sets what
+// the copy button copies; a block with a placeholder no value can safely fill gets its copy button disabled
+// with the reason.
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { definePlugin, ExpressiveCodeAnnotation, type AnnotationRenderOptions, type ExpressiveCodeBlock } from '@expressive-code/core';
 import { h, select } from '@expressive-code/core/hast';
-import { copyText } from '../lib/copy-text.ts';
-import { classify, commandRanges, findPlaceholders } from '../lib/model/code.ts';
-import { parseFenceMeta } from '../lib/model/fence-meta.ts';
-import { effectiveRisk } from '../lib/risk.ts';
+import { copyLines, copyText } from '../lib/core/copy.ts';
+import { effectiveRisk } from '../lib/core/risk/effective.ts';
+import { parseRunbook } from '../lib/model/parse.ts';
+import type { Block } from '../lib/model/types.ts';
 
 /** Wraps one placeholder (possibly split by the highlighter into several nodes) so scripts can find it. */
 class PlaceholderAnnotation extends ExpressiveCodeAnnotation {
@@ -29,14 +32,49 @@ const RISK_TEXT = {
   destructive: { label: 'Destructive', reason: 'loses data or is hard to undo; copying it leaves the last line waiting for Enter' },
 } as const;
 
+/** A model block, with its offsets moved to Expressive Code's text (which expands tabs). */
+interface BlockData {
+  block: Block;
+  toRendered(offset: number): number;
+}
+
+const byCodeBlock = new WeakMap<ExpressiveCodeBlock, Promise<BlockData | undefined>>();
+
+/** The model's block for a rendered code block: the same file parsed by the model, the block at the same position. */
+function blockData(codeBlock: ExpressiveCodeBlock): Promise<BlockData | undefined> {
+  let data = byCodeBlock.get(codeBlock);
+  if (!data) byCodeBlock.set(codeBlock, (data = lookUp(codeBlock)));
+  return data;
+}
+
+async function lookUp(codeBlock: ExpressiveCodeBlock): Promise<BlockData | undefined> {
+  const file = codeBlock.parentDocument?.sourceFilePath;
+  const index = codeBlock.parentDocument?.positionInDocument?.groupIndex;
+  if (!file || index === undefined || !/\.mdx?$/.test(file)) return undefined;
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const runbook = await parseRunbook(relative(process.cwd(), file), source);
+  const block = runbook.blocks[index];
+  if (!block) return undefined;
+  // Expressive Code replaces each tab with spaces: the same code, with offsets moved.
+  const tabs = block.code.split('\t').length - 1;
+  const width = tabs ? (codeBlock.code.length - block.code.length) / tabs + 1 : 1;
+  const toRendered = (offset: number) => offset + (width - 1) * (block.code.slice(0, offset).split('\t').length - 1);
+  if (block.code.replaceAll('\t', ' '.repeat(width)) !== codeBlock.code) return undefined;
+  return { block, toRendered };
+}
+
 export function pluginRunbookBlocks() {
   return definePlugin({
     name: 'Runbook blocks',
     hooks: {
-      annotateCode: ({ codeBlock }) => {
-        const { attributes } = parseFenceMeta(codeBlock.meta);
-        const { kind } = classify(codeBlock.language, attributes.text);
-        if (kind !== 'command' && kind !== 'console') return;
+      annotateCode: async ({ codeBlock }) => {
+        const data = await blockData(codeBlock);
+        if (!data || (data.block.kind !== 'command' && data.block.kind !== 'console')) return;
         const lines = codeBlock.getLines();
         const lineStarts: number[] = [];
         let offset = 0;
@@ -44,37 +82,55 @@ export function pluginRunbookBlocks() {
           lineStarts.push(offset);
           offset += line.text.length + 1;
         }
-        findPlaceholders(codeBlock.code, commandRanges(codeBlock.code, kind)).forEach((match, occurrence) => {
+        sites(data).forEach((site, occurrence) => {
           let index = lineStarts.length - 1;
-          while (index > 0 && lineStarts[index] > match.start) index--;
-          lines[index].addAnnotation(new PlaceholderAnnotation(match.name, occurrence, match.start - lineStarts[index], match.end - lineStarts[index]));
+          while (index > 0 && lineStarts[index] > site.start) index--;
+          lines[index].addAnnotation(new PlaceholderAnnotation(site.name, occurrence, site.start - lineStarts[index], site.end - lineStarts[index]));
         });
       },
-      postprocessRenderedBlock: ({ codeBlock, renderData }) => {
-        const { attributes } = parseFenceMeta(codeBlock.meta);
-        const { kind, language } = classify(codeBlock.language, attributes.text);
-        if (kind !== 'command' && kind !== 'console') return;
+      postprocessRenderedBlock: async ({ codeBlock, renderData }) => {
+        const data = await blockData(codeBlock);
+        if (!data) return;
+        const { block } = data;
+        if (block.kind !== 'command' && block.kind !== 'console') return;
         const figure = renderData.blockAst;
-        const risk = effectiveRisk(codeBlock.code, language, kind, attributes.risk).risk;
-        const placeholders = [...new Set(findPlaceholders(codeBlock.code, commandRanges(codeBlock.code, kind)).map((match) => match.name))];
+        const risk = effectiveRisk(block.kind, block.attributes, block.analysis.risk).risk;
+        const found = sites(data);
+        const names = [...new Set(found.map((site) => site.name))];
+        const lines = copyLines(codeBlock.code, { lines: block.analysis.lines.map((line) => ({ ...line, start: data.toRendered(line.start), end: data.toRendered(line.end) })) });
+        const refused = block.placeholders.find((site) => site.context.refused);
         Object.assign(figure.properties, {
-          dataRbKind: kind,
-          dataRbLanguage: language,
+          dataRbKind: block.kind,
+          dataRbLanguage: block.language,
           dataRbRisk: risk,
-          ...(placeholders.length ? { dataRbVars: placeholders.join(' '), dataRbTemplate: codeBlock.code } : {}),
+          dataRbCopy: JSON.stringify(lines),
+          ...(names.length ? { dataRbVars: names.join(' '), dataRbTemplate: codeBlock.code, dataRbSites: JSON.stringify(found.map(({ name, start, end, context }) => ({ name, start, end, context }))) } : {}),
         });
         const button = select('.copy button', figure);
-        if (button) button.properties.dataCode = copyText(codeBlock.code, { language, kind, risk }).replace(/\n/g, '\u007f');
+        if (button) {
+          button.properties.dataCode = copyText(codeBlock.code, lines, risk).replace(/\n/g, '\u007f');
+          if (refused) {
+            // No value can go where this placeholder sits: copying would hand the reader a command to fill in by hand.
+            button.properties.disabled = true;
+            button.properties.title = `Copy is off: <${refused.name}> ${refused.context.refused!.reason}. ${refused.context.refused!.fix}`;
+          }
+        }
         const labels = [];
         if (risk !== 'read') {
           const { label, reason } = RISK_TEXT[risk];
           labels.push(h('span', { className: ['rb-label', `rb-label--${risk}`] }, [h('strong', label), ` — ${reason}`]));
         }
-        if (attributes.longRunning) labels.push(h('span', { className: ['rb-label', 'rb-label--flag'], title: 'Does not end by itself: stop it with Ctrl-C' }, 'long-running'));
-        if (attributes.interactive) labels.push(h('span', { className: ['rb-label', 'rb-label--flag'], title: 'Needs a terminal: run it yourself' }, 'interactive'));
+        if (block.attributes.longRunning) labels.push(h('span', { className: ['rb-label', 'rb-label--flag'], title: 'Does not end by itself: stop it with Ctrl-C' }, 'long-running'));
+        if (block.attributes.interactive) labels.push(h('span', { className: ['rb-label', 'rb-label--flag'], title: 'Needs a terminal: run it yourself' }, 'interactive'));
+        if (refused) labels.push(h('span', { className: ['rb-label', 'rb-label--refused'], role: 'note' }, [h('strong', 'Copy is off'), ` — <${refused.name}> ${refused.context.refused!.reason}. ${refused.context.refused!.fix}`]));
         if (labels.length) figure.children.unshift(h('div', { className: ['rb-labels'] }, labels));
         if (risk !== 'read') figure.properties.className = [...((figure.properties.className as string[]) ?? []), `rb-risk-${risk}`];
       },
     },
   });
+}
+
+/** The block's placeholders in Expressive Code's offsets, in order. */
+function sites({ block, toRendered }: BlockData) {
+  return block.placeholders.map((site) => ({ name: site.name, start: toRendered(site.start), end: toRendered(site.end), context: site.context })).sort((a, b) => a.start - b.start);
 }

@@ -1,5 +1,5 @@
 // Frontmatter of an MDX file: split it off, then parse and validate it with positions.
-import type { z } from 'astro/zod';
+import type { z } from 'zod';
 import { plainFrontmatterSchema, type Frontmatter } from '../schema/runbook.ts';
 import { LineIndex, problemAt } from './problem.ts';
 import { parseYamlData, yamlPositions, type Positions, type YamlData } from './yaml-data.ts';

@@ -1,5 +1,5 @@
 // JSON Schemas generated from the zod schemas (the zod schemas are the source of truth).
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { registrySchema } from '../schema/registry.ts';
 import { plainFrontmatterSchema, runbookBlockSchema } from '../schema/runbook.ts';
 

@@ -5,7 +5,8 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../schema/config.ts';
 import { serviceSchema, type ServiceWithId } from '../schema/service.ts';
 import { loadConfig } from './config.ts';
-import { parseRunbook } from './model/parse.ts';
+import { loadCore } from './core/load.ts';
+import { parseRunbookLoaded } from './model/parse.ts';
 import type { Runbook } from './model/types.ts';
 import { LineIndex, compareProblems, problemAt, type Problem, type Span } from './problem.ts';
 import { staleness, today, type Staleness } from './staleness.ts';
@@ -70,12 +71,13 @@ export function loadServices(root: string, dir: string): ServiceEntry[] {
   });
 }
 
-export function loadProject(options: LoadOptions = {}): Project {
+export async function loadProject(options: LoadOptions = {}): Promise<Project> {
+  await loadCore();
   const root = options.root ?? process.cwd();
   const loaded = loadConfig(root);
   const config: Config = { ...loaded.config, ...stripUndefined(options.config ?? {}) };
   const files = options.files ?? listContentFiles(root, config.contentDir);
-  const runbooks = files.map((file) => parseRunbook(file, readFileSync(join(root, file), 'utf8')));
+  const runbooks = files.map((file) => parseRunbookLoaded(file, readFileSync(join(root, file), 'utf8')));
   const services = loadServices(root, config.servicesDir);
   const now = config.now ?? today();
   const problems = [...loaded.problems, ...services.flatMap((service) => service.problems), ...checkProject(runbooks, services, config)];

@@ -2,7 +2,7 @@
 import { REGISTRY_VERSION, type Registry, type RegistryCommand, type RegistryRunbook } from '../schema/registry.ts';
 import type { Block, Runbook } from './model/types.ts';
 import { ownerOf, stalenessOf, type Project } from './project.ts';
-import { effectiveRisk } from './risk.ts';
+import { effectiveRisk } from './core/risk/effective.ts';
 import { pageUrl } from './urls.ts';
 
 export interface RegistryOptions {
@@ -26,12 +26,12 @@ export function commandOf(runbook: Runbook, block: Block): RegistryCommand {
     language,
     text: block.command ?? block.code,
     // Tooling trusts this: a block that declares less than its commands do is listed at what they do.
-    risk: effectiveRisk(block.code, language, block.kind, block.attributes.risk).risk,
+    risk: effectiveRisk(block.kind, block.attributes, block.analysis.risk).risk,
     longRunning: block.attributes.longRunning,
     interactive: block.attributes.interactive,
     ...(block.attributes.target ? { target: block.attributes.target } : {}),
     ...(block.attributes.timeout ? { timeout: block.attributes.timeout } : {}),
-    placeholders: unique(block.placeholders.map((ref) => ref.name)),
+    placeholders: block.placeholders.map((ref) => ({ name: ref.name, start: ref.commandStart, end: ref.commandEnd, context: ref.context })),
     env: unique(block.env.map((ref) => ref.name)),
     source: { file: runbook.file, line: block.span.start.line, endLine: block.span.end.line },
   };

@@ -6,14 +6,14 @@ import { formatDuration } from './duration.ts';
 import type { Runbook } from './model/types.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseRunbook } from './model/parse.ts';
+import { parseRunbookLoaded } from './model/parse.ts';
 import { listContentFiles, loadProject, ownerOf, serviceOf, stalenessOf, type Project } from './project.ts';
 import { pageUrl } from './urls.ts';
 
-let cached: Project | undefined;
+let cached: Promise<Project> | undefined;
 
 /** The project of the site being built: parsed once per build (files are also cached by hash). */
-export function siteProject(): Project {
+export function siteProject(): Promise<Project> {
   cached ??= loadProject();
   return cached;
 }
@@ -109,7 +109,7 @@ function servicePages(project: Project, serviceId: string): ServiceView['pages']
   const dir = `${project.config.docsDir}/services/${serviceId}`;
   return listContentFiles(project.root, dir)
     .map((file) => {
-      const title = (parseRunbook(file, readFileSync(join(project.root, file), 'utf8')).frontmatter.raw as { title?: string } | undefined)?.title;
+      const title = (parseRunbookLoaded(file, readFileSync(join(project.root, file), 'utf8')).frontmatter.raw as { title?: string } | undefined)?.title;
       return { title: title ?? file, url: pageUrl(file, project.config.docsDir) };
     })
     .sort((a, b) => a.title.localeCompare(b.title));

@@ -2,7 +2,7 @@
 // of the key (positions come from a second, position-keeping parse, done only when needed).
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import type { z } from 'astro/zod';
+import type { z } from 'zod';
 import { problemAt, type LineIndex, type Problem, type Span } from './problem.ts';
 
 export interface YamlData<T> {

@@ -2,6 +2,6 @@
 import { buildRegistry, serializeRegistry } from '../lib/registry.ts';
 import { siteProject } from '../lib/views.ts';
 
-export function GET() {
-  return new Response(serializeRegistry(buildRegistry(siteProject())), { headers: { 'Content-Type': 'application/json' } });
+export async function GET() {
+  return new Response(serializeRegistry(buildRegistry((await siteProject()))), { headers: { 'Content-Type': 'application/json' } });
 }

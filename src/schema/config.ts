@@ -1,5 +1,5 @@
 // runbook.config.yaml: project settings shared by the site, the linter and the CLI.
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { closedObject, duration, isoDate } from './shared.ts';
 
 export const RULE_SEVERITIES = ['error', 'warn', 'off'] as const;
@@ -14,9 +14,18 @@ export const configSchema = closedObject({
   site: z.url().optional().describe('Public URL of the site, used in alert links.'),
   lint: closedObject({
     rules: z
-      .record(z.string(), z.enum(RULE_SEVERITIES, { error: `Expected one of ${RULE_SEVERITIES.join(', ')}` }))
+      .record(
+        z.string(),
+        z.union([
+          z.enum(RULE_SEVERITIES, { error: `Expected one of ${RULE_SEVERITIES.join(', ')}` }),
+          closedObject({
+            severity: z.enum(RULE_SEVERITIES).optional().describe('error, warn or off.'),
+            options: z.record(z.string(), z.unknown()).optional().describe("The rule's options (see its page)."),
+          }),
+        ]),
+      )
       .default({})
-      .describe('Severity per rule id: error, warn or off.'),
+      .describe('Per rule id: a severity (error, warn or off), or `{ severity, options }`.'),
   })
     .prefault({})
     .describe('Linter settings.'),

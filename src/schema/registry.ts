@@ -1,9 +1,58 @@
 // The runbook registry: one JSON document of every runbook, step and command, for tooling.
 // Versioned: a breaking change of this shape bumps `registryVersion`.
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { SEVERITIES, VARIABLE_TYPES } from './runbook.ts';
 
-export const REGISTRY_VERSION = 1;
+export const REGISTRY_VERSION = 2;
+
+const start = z.literal(true).optional().describe('The value begins the shell word: a leading `-` would make it an option, so it is refused.');
+
+/** One layer of syntax around a placeholder (src/lib/core/context.ts), outermost first. */
+export const layerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('shell-word'), start }).strict().describe('An unquoted part of a shell word.'),
+  z.object({ kind: z.literal('shell-double'), start }).strict().describe('Inside a shell "..." string.'),
+  z.object({ kind: z.literal('shell-single'), start }).strict().describe("Inside a shell '...' string."),
+  z.object({ kind: z.literal('shell-ansi'), start }).strict().describe("Inside a shell $'...' string."),
+  z.object({ kind: z.literal('heredoc'), expands: z.boolean().describe('The delimiter is unquoted: $, ` and \\ are special.') }).strict().describe('The body of a heredoc.'),
+  z.object({ kind: z.literal('comment'), block: z.literal(true).optional() }).strict().describe('A comment.'),
+  z.object({ kind: z.literal('sql-string'), escapes: z.boolean().describe("E'...' (or MySQL): a backslash escapes.") }).strict().describe("A SQL '...' literal."),
+  z.object({ kind: z.literal('sql-identifier'), quoted: z.boolean().describe('Already inside "...".') }).strict().describe('A SQL identifier (becomes "...").'),
+  z.object({ kind: z.literal('sql-value') }).strict().describe("A bare SQL value (becomes a '...' literal, or a bare number for numeric variables)."),
+  z.object({ kind: z.literal('promql-string'), quote: z.enum(['"', "'", '`']) }).strict().describe('A PromQL string literal.'),
+  z.object({ kind: z.literal('promql-label-value') }).strict().describe('A bare PromQL label value (becomes "...").'),
+  z.object({ kind: z.literal('url-query') }).strict().describe('The query string of a URL (percent-encoded).'),
+  z.object({ kind: z.literal('url-path') }).strict().describe('The path of a URL (percent-encoded).'),
+  z.object({ kind: z.literal('json-string') }).strict().describe('A JSON string literal.'),
+  z.object({ kind: z.literal('json-value') }).strict().describe('A bare JSON value (a number for numeric variables, else a string).'),
+  z
+    .object({
+      kind: z.literal('token'),
+      accepts: z.enum(['integer', 'number', 'duration', 'name', 'word', 'sql-name', 'hex']),
+      where: z.string().describe('Why only a plain value fits here, e.g. "an arithmetic expression".'),
+    })
+    .strict()
+    .describe('Only a plain value of this class can go here.'),
+]);
+
+export const placeholderContextSchema = z
+  .object({
+    layers: z.array(layerSchema).describe('The syntax around the placeholder, outermost first: quote the value for the innermost layer first.'),
+    refused: z
+      .object({ reason: z.string(), fix: z.string() })
+      .strict()
+      .optional()
+      .describe('Set when the text is parsed again by another program (arithmetic, `sh -c`, `ssh`, an awk program, text piped into psql): no value may be filled in; the fix says how to write the command instead.'),
+  })
+  .strict();
+
+export const registryPlaceholderSchema = z
+  .object({
+    name: z.string(),
+    start: z.number().int().min(0).describe('Offset of `<name>` in the command `text`.'),
+    end: z.number().int().min(0),
+    context: placeholderContextSchema,
+  })
+  .strict();
 
 const durationSchema = z
   .object({
@@ -31,12 +80,12 @@ export const registryCommandSchema = z
     lang: z.string().describe('Language as written on the fence.'),
     language: z.enum(['shell', 'sql', 'promql']).describe('What runs it: a shell, psql, or a Prometheus query.'),
     text: z.string().describe('The command as written, placeholders unfilled.'),
-    risk: z.enum(['read', 'change', 'destructive']),
+    risk: z.enum(['read', 'change', 'destructive']).describe('The declared risk, raised to what the commands do (and to `change` for a program only known at run time).'),
     longRunning: z.boolean().describe('Does not end by itself; run under a timeout.'),
     interactive: z.boolean().describe('Needs a terminal; not run unattended.'),
     target: z.string().optional().describe('Where a non-shell block runs, when not the default.'),
     timeout: z.number().int().optional().describe('Timeout in seconds from the fence.'),
-    placeholders: z.array(z.string()).describe('Placeholder names used, in order of first use.'),
+    placeholders: z.array(registryPlaceholderSchema).describe('Every placeholder occurrence in `text`, in order, with the context the core found for it.'),
     env: z.array(z.string()).describe('Environment variables used, in order of first use.'),
     source: sourceSchema,
   })

@@ -1,6 +1,6 @@
 // The frontmatter of a runbook: Starlight's own fields plus the `runbook` block (FORMAT.md).
 // Importable by Astro's content config and by plain Node (model, lint, CLI, tests) alike.
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { closedObject, duration, isoDate, kebabId, text } from './shared.ts';
 

@@ -1,5 +1,5 @@
 // A service: who owns it and how to escalate. One YAML file per service in src/content/services/.
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { closedObject } from './shared.ts';
 
 // A real phone number in a public repository gets called at 3 a.m. by strangers; fictional

@@ -1,5 +1,5 @@
 // Small zod building blocks shared by the runbook, service, config and registry schemas.
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { DURATION_HINT, parseDuration } from '../lib/duration.ts';
 
 /**

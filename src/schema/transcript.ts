@@ -1,6 +1,6 @@
 // The transcript of `runbook run`: one JSON object per command, one per line (JSON Lines).
 // Secret values never appear in it: commands and output have them replaced by `***`.
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { RISKS } from '../lib/model/types.ts';
 
 export const TRANSCRIPT_STATUSES = ['passed', 'failed', 'stopped', 'skipped', 'refused', 'interrupted'] as const;

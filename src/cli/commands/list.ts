@@ -21,7 +21,7 @@ export async function list(options: ListOptions): Promise<ListEntry[]> {
   if (options.severity && !(SEVERITIES as readonly string[]).includes(options.severity)) {
     throw new UsageError(`--severity: expected one of ${SEVERITIES.join(', ')}, got "${options.severity}"`);
   }
-  const project = openProject(options);
+  const project = await openProject(options);
   if (options.service && !project.services.some((service) => service.id === options.service) && !project.runbooks.some((runbook) => runbook.meta?.service === options.service)) {
     const known = project.services.map((service) => service.id).sort();
     throw new UsageError(`--service: no service "${options.service}"${didYouMean(options.service, known)} (services: ${known.join(', ') || 'none'})`);

@@ -21,7 +21,7 @@ export async function registry(options: RegistryCommandOptions): Promise<{ text:
     const target = resolve(options.cwd, options.out);
     if (existsSync(target) && statSync(target).isDirectory()) throw new UsageError(`--out: "${options.out}" is a folder; name the file, e.g. ${join(options.out, 'registry.json')}`);
   }
-  const project = openProject(options);
+  const project = await openProject(options);
   const errors = allProblems(project).filter((problem) => problem.severity === 'error');
   if (errors.length) throw new ValidationError(`The content has ${errors.length} error(s); no registry written:\n${formatProblemList(errors)}`);
   const built = buildRegistry(project, options.timestamp ? { timestamp: new Date() } : {});

@@ -107,7 +107,7 @@ export async function runRunbook(query: string, options: RunCommandOptions, envi
   // Before values are asked for and commands run, not after: a transcript that cannot be written is a usage error.
   const transcriptIssue = options.transcript !== undefined && !options.dryRun ? transcriptProblem(options.cwd, options.transcript) : undefined;
   if (transcriptIssue) throw new UsageError(`--transcript: cannot write "${options.transcript}": ${transcriptIssue}`);
-  const project = openProject(options);
+  const project = await openProject(options);
   const runbook = findRunbook(project, query, 2);
   let plan: Plan;
   try {

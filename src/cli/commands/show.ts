@@ -7,7 +7,7 @@ import { withContentOptions, type CommandContext } from '../context.ts';
 import { findRunbook, openProject, type ContentOptions } from '../options.ts';
 
 export async function show(query: string, options: ContentOptions): Promise<RegistryRunbook> {
-  const project = openProject(options);
+  const project = await openProject(options);
   return registryRunbook(project, findRunbook(project, query))!;
 }
 

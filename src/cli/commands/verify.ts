@@ -47,7 +47,7 @@ function serverUrl(options: VerifyOptions, env: Record<string, string | undefine
 export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const env = options.env ?? process.env;
   const url = serverUrl(options, env);
-  const project = openProject(options);
+  const project = await openProject(options);
   let server: string | undefined;
   try {
     const result = await verifyRunbooks(project.runbooks, async () => {

@@ -4,7 +4,7 @@
 import { markdownToMdast } from 'satteri';
 import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';
-import { parseRunbook } from '../model/parse.ts';
+import { parseRunbookLoaded } from '../model/parse.ts';
 import type { Problem } from '../problem.ts';
 import type { Consumed, Draft, MetaLine } from './body.ts';
 import { lineOf } from './markdown.ts';
@@ -177,7 +177,7 @@ export function buildRunbookFile(plan: PlannedRunbook, draft: Draft, ctx: Runboo
   if (ctx.verbatimBody !== undefined) return runbookFile(plan, ctx, name, renderRunbook(frontmatter, ctx.verbatimBody));
 
   // Variables and environment, as the model reads the commands.
-  const provisional = parseRunbook(`import/${ctx.service}/${name}`, renderRunbook(frontmatter, renderBody(draft, todos)));
+  const provisional = parseRunbookLoaded(`import/${ctx.service}/${name}`, renderRunbook(frontmatter, renderBody(draft, todos)));
   const variables: Record<string, VariableDraft> = {};
   for (const placeholder of usedPlaceholders(provisional)) {
     const { inferred, ...variable } = inferVariable(placeholder);
@@ -200,7 +200,7 @@ export function buildRunbookFile(plan: PlannedRunbook, draft: Draft, ctx: Runboo
 
 /** The file as the model reads it; its problems go to the report. */
 function runbookFile(plan: PlannedRunbook, ctx: RunbookContext, name: string, content: string): ImportedRunbook {
-  const model = parseRunbook(`import/${ctx.service}/${name}`, content);
+  const model = parseRunbookLoaded(`import/${ctx.service}/${name}`, content);
   const asWritten = (problem: Problem) => ctx.verbatimBody !== undefined && isFromTextAsWritten(problem);
   for (const problem of model.problems) {
     ctx.say(asWritten(problem) ? 'todo' : 'error', `${problem.line}:${problem.column} ${problem.message} [${problem.rule}]`, { file: ctx.file });

@@ -1,7 +1,7 @@
 // A service page: a shared part of the document (escalation, contacts, templates, reference tables)
 // as a docs page with Starlight's title and description only.
 import type { Code, RootContent } from 'mdast';
-import { parseRunbook } from '../model/parse.ts';
+import { parseRunbookLoaded } from '../model/parse.ts';
 import type { Consumed } from './body.ts';
 import { summary } from './frontmatter.ts';
 import { lineOf, withoutDecorativeEmoji, type Part, type SourceDoc } from './markdown.ts';
@@ -49,6 +49,6 @@ export function buildPage(page: PageSource, slug: string, ctx: PageContext): Out
   const description = summary(content.slice(0, 1).filter((block) => !/^(#|```|\||>)/.test(block))) || `${page.title}: part of the ${ctx.serviceName} runbooks.`;
   const line = page.items.map((item) => (item.kind === 'part' ? lineOf(item.part.heading!) : lineOf(item.blocks[0]))).sort((a, b) => a - b)[0] ?? 1;
   const text = renderPage(page.title, description, content);
-  const { problems } = parseRunbook(`import/pages/${ctx.service}/${slug}.mdx`, text);
+  const { problems } = parseRunbookLoaded(`import/pages/${ctx.service}/${slug}.mdx`, text);
   return { name: `${slug}.mdx`, title: page.title, content: text, line, problems: ctx.verbatim ? problems.filter((problem) => !isFromTextAsWritten(problem)) : problems };
 }

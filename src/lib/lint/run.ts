@@ -85,7 +85,7 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
   }
 
   const lint = async () => {
-    const project = loadProject({ root, config: { ...options.config, now }, files: [...new Set([...pages, ...files])].sort() });
+    const project = await loadProject({ root, config: { ...options.config, now }, files: [...new Set([...pages, ...files])].sort() });
     const wanted = new Set(files);
     const result = await lintProject(project, { rules, files });
     // Problems of other runbooks (outside the given paths) are not this run's business.

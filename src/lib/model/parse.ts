@@ -7,7 +7,9 @@ import { toString } from 'mdast-util-to-string';
 import type { Nodes, Parents, Root } from 'mdast';
 import { parseFrontmatter } from '../frontmatter.ts';
 import { LineIndex, problemAt, type Problem, type Span } from '../problem.ts';
-import { classify, commandRanges, commandText, findEnvRefs, findPlaceholders, isShellLanguage } from './code.ts';
+import { analyzeBlock } from '../core/block.ts';
+import { loadCore } from '../core/load.ts';
+import { classify } from './code.ts';
 import { parseFenceMeta } from './fence-meta.ts';
 import { sectionFor } from './sections.ts';
 import { slugify } from './slug.ts';
@@ -28,7 +30,13 @@ export function hashSource(source: string): string {
  * Parses one runbook file, memoised by file name and content hash. Only the latest version of each
  * file is kept, so a long `astro dev` session does not accumulate every saved version.
  */
-export function parseRunbook(file: string, source: string): Runbook {
+export async function parseRunbook(file: string, source: string): Promise<Runbook> {
+  await loadCore();
+  return parseRunbookLoaded(file, source);
+}
+
+/** `parseRunbook` once the core's parsers are loaded (`loadCore()`): synchronous. */
+export function parseRunbookLoaded(file: string, source: string): Runbook {
   const hash = hashSource(source);
   const cached = cache.get(file);
   if (cached?.hash === hash) return cached;
@@ -151,10 +159,9 @@ function parseUncached(file: string, source: string, hash: string): Runbook {
     const codeColumn = span.start.column;
     const codeOffset = codeLine <= lines.lineCount ? lines.offset(codeLine, codeColumn) : span.end.offset;
     const toSpan = (start: number, end: number): Span => codeSpan(lines, code, codeLine, codeColumn, start, end);
-    const ranges = commandRanges(code, kind);
-    const isCode = kind === 'command' || kind === 'console' || (kind === 'text' && language !== undefined);
-    const placeholders = isCode ? findPlaceholders(code, ranges).map((m) => ({ name: m.name, span: toSpan(m.start, m.end) })) : [];
-    const env = isCode && isShellLanguage(lang) ? findEnvRefs(code, ranges).map((m) => ({ name: m.name, span: toSpan(m.start, m.end) })) : [];
+    const analysis = analyzeBlock({ code, kind, ...(language ? { language } : {}) });
+    const placeholders = analysis.placeholders.map((found) => ({ name: found.name, span: toSpan(found.start, found.end), start: found.start, end: found.end, commandStart: found.commandStart, commandEnd: found.commandEnd, context: found.context }));
+    const env = analysis.env.map((found) => ({ name: found.name, span: toSpan(found.start, found.end) }));
     const counters = perAnchor.get(blockAnchor) ?? { commands: 0, others: 0 };
     perAnchor.set(blockAnchor, counters);
     const isCommand = kind === 'command' || kind === 'console';
@@ -168,7 +175,7 @@ function parseUncached(file: string, source: string, hash: string): Runbook {
       meta: metaText,
       attributes,
       code,
-      ...(isCommand ? { command: commandText(code, ranges) } : {}),
+      ...(isCommand ? { command: analysis.command } : {}),
       span,
       codeLine,
       codeColumn,
@@ -177,6 +184,7 @@ function parseUncached(file: string, source: string, hash: string): Runbook {
       step: blockStep?.id ?? null,
       placeholders,
       env,
+      analysis,
     };
   };
 

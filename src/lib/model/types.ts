@@ -1,6 +1,9 @@
 // The typed runbook model: what the site, the registry, the linter, the runner and the importer see.
 import type { Frontmatter, RunbookBlock } from '../../schema/runbook.ts';
 import type { ParsedFrontmatter } from '../frontmatter.ts';
+import type { BlockAnalysis, BlockKind, CommandLanguage } from '../core/block.ts';
+export type { BlockKind, CommandLanguage } from '../core/block.ts';
+import type { PlaceholderContext } from '../core/context.ts';
 import type { Problem, Span } from '../problem.ts';
 
 export const SECTION_NAMES = [
@@ -34,14 +37,10 @@ export interface Step {
   span: Span;
 }
 
-export const RISKS = ['read', 'change', 'destructive'] as const;
-export type Risk = (typeof RISKS)[number];
+export { RISKS, type Risk } from '../core/risk/levels.ts';
+import type { Risk } from '../core/risk/levels.ts';
 
-/** How a block's code is meant: something to run, a terminal session, or something to read. */
-export type BlockKind = 'command' | 'console' | 'snippet' | 'text';
 
-/** What runs a command block. */
-export type CommandLanguage = 'shell' | 'sql' | 'promql';
 
 export interface BlockAttributes {
   id?: string;
@@ -63,6 +62,16 @@ export interface CodeRef {
   name: string;
   /** Span in the .mdx file. */
   span: Span;
+}
+
+/** A `<name>` in a block, with where it sits (found by the core). */
+export interface PlaceholderRef extends CodeRef {
+  /** Offsets of `<name>` in the block's code, and in its command text. */
+  start: number;
+  end: number;
+  commandStart: number;
+  commandEnd: number;
+  context: PlaceholderContext;
 }
 
 export interface Block {
@@ -90,8 +99,10 @@ export interface Block {
   section: SectionName | null;
   /** Step id, or null when the block is not under a step. */
   step: string | null;
-  placeholders: CodeRef[];
+  placeholders: PlaceholderRef[];
   env: CodeRef[];
+  /** Everything the core found in the code: commands, SQL, PromQL, contexts, risk, traits. */
+  analysis: BlockAnalysis;
 }
 
 export interface Link {

@@ -2,16 +2,20 @@
 // (values from --set, an env file, defaults or a prompt, checked and quoted) and its script built.
 // Every problem is collected first, so one error names all of them before anything runs.
 import { ENV_NAME, type Variable } from '../../schema/runbook.ts';
+import { analyzeBlock } from '../core/block.ts';
+import { describeLayer } from '../core/context.ts';
+import { fillSites, type FillResult } from '../core/quote.ts';
+import { effectiveRisk } from '../core/risk/effective.ts';
+import { compareRisk } from '../core/risk/levels.ts';
+import { showWords } from '../core/shell/patterns.ts';
+import type { TraitFinding } from '../core/traits.ts';
+import { valueProblem } from '../core/variables.ts';
 import type { Block, CommandLanguage, Risk, Runbook } from '../model/types.ts';
-import { fillPlaceholders, type FillResult } from '../quote.ts';
 import { commandBlocks } from '../registry.ts';
-import { compareRisk, effectiveRisk, inferRisk } from '../risk.ts';
-import { showWords } from '../shell/patterns.ts';
 import { didYouMean } from '../suggest.ts';
-import { findTraits, type TraitName } from '../traits.ts';
 import { MASK } from './mask.ts';
 import { targetOf } from './targets.ts';
-import { parseAssignment, parseEnvFile, valueProblem } from './values.ts';
+import { parseAssignment, parseEnvFile } from './values.ts';
 
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 
@@ -152,17 +156,28 @@ export async function planRun(runbook: Runbook, options: PlanOptions): Promise<P
   const missingEnv = new Map<string, string[]>();
   for (const block of blocks) {
     const language = block.language ?? 'shell';
-    const filled = fillPlaceholders(block.command ?? block.code, language, plain, { variables });
+    // The core found where each placeholder sits; the runner only applies that context's quoting.
+    const command = block.command ?? block.code;
+    for (const site of block.placeholders) {
+      if (site.context.refused) problems.push(`<${site.name}> in ${block.id} (line ${site.span.start.line}) cannot be filled in: ${site.context.refused.reason}. ${site.context.refused.fix}`);
+    }
+    if (block.analysis.syntaxError) problems.push(`${block.id} (line ${block.codeLine}) does not parse as shell: ${block.analysis.syntaxError.message}; bash would run only part of it`);
+    const types = Object.fromEntries(Object.entries(variables).map(([name, variable]) => [name, variable.type]));
+    const filled = fillSites(command, block.placeholders.filter((site) => !site.context.refused).map((site) => ({ name: site.name, start: site.commandStart, end: site.commandEnd, context: site.context })), plain, types);
     for (const error of filled.errors) {
-      if (values.has(error.name)) problems.push(`<${error.name}> in ${block.id}: the value ${shown(variables[error.name] ?? {}, plain[error.name])} ${error.message}`);
+      if (values.has(error.name)) {
+        const site = block.placeholders.find((candidate) => candidate.commandStart === error.sourceStart);
+        problems.push(`<${error.name}> in ${block.id}: the value ${shown(variables[error.name] ?? {}, plain[error.name])} ${error.message}${site ? ` (it sits in ${site.context.layers.map(describeLayer).reverse().join(' inside ')})` : ''}`);
+      }
     }
     const masked = maskSegments(filled, new Set(Object.keys(variables).filter((name) => variables[name].secret)));
     const found = targetOf(block);
     // A safety net under the linter: a block that declares less than it does (e.g. an unlinted folder) still
     // asks for the confirmation its real risk needs, stops at a timeout, or waits for a terminal.
-    const risk = riskOf(block, language, filled.text);
-    const longRunning = traitOf(block, language, filled.text, 'long-running');
-    const interactive = traitOf(block, language, filled.text, 'interactive');
+    const refilled = filled.segments.some((segment) => segment.filled) ? analyzeBlock({ code: filled.text, kind: 'command', language }) : undefined;
+    const risk = riskOf(block, refilled?.risk);
+    const longRunning = traitOf(block, 'long-running', refilled?.longRunning);
+    const interactive = traitOf(block, 'interactive', refilled?.interactive);
     const planned: PlannedCommand = {
       id: block.id,
       step: block.step,
@@ -194,26 +209,28 @@ export async function planRun(runbook: Runbook, options: PlanOptions): Promise<P
 }
 
 /**
- * The risk to confirm: the declared one, raised to what the block's code does (all of it: a console block's
- * commands are its prompt lines) and to what the filled text that really runs does.
+ * The risk to confirm: the declared one, raised to what the block's commands do (a console block's commands are
+ * its prompt lines), to what the filled text that really runs does, and to `change` for an unknown program.
  */
-function riskOf(block: Block, language: CommandLanguage, text: string): { risk: Risk; raised?: string } {
+function riskOf(block: Block, filled: ReturnType<typeof analyzeBlock>['risk'] | undefined): { risk: Risk; raised?: string } {
   const declared = block.attributes.risk;
-  const effective = effectiveRisk(block.code, language, block.kind, declared);
-  const filled = inferRisk(text, language, 'command');
-  const top = compareRisk(filled.risk, effective.risk) > 0 ? { risk: filled.risk, raised: { reason: filled.reason, command: filled.command } } : effective;
+  const effective = effectiveRisk(block.kind, block.attributes, block.analysis.risk);
+  const fromFilled = filled ? effectiveRisk('command', block.attributes, filled) : undefined;
+  const top = fromFilled && compareRisk(fromFilled.risk, effective.risk) > 0 ? fromFilled : effective;
   if (!top.raised) return { risk: declared };
   return { risk: top.risk, raised: `declared ${declared}, but ${top.raised.command ? `\`${top.raised.command}\` ` : ''}${top.raised.reason}` };
 }
 
-/** Whether a block is long-running or interactive: marked on the fence, or found in its code or the filled text. */
-function traitOf(block: Block, language: CommandLanguage, text: string, name: TraitName): { has: boolean; found?: string } {
+/** Whether a block is long-running or interactive: marked on the fence, or found in its commands or the filled text. */
+function traitOf(block: Block, name: 'long-running' | 'interactive', filled: TraitFinding[] | undefined): { has: boolean; found?: string } {
   const marked = name === 'long-running' ? block.attributes.longRunning : block.attributes.interactive;
-  if (marked || language !== 'shell') return { has: marked };
-  for (const [code, kind] of [[block.code, block.kind], [text, 'command']] as const) {
-    const [first] = findTraits(code, kind, name);
-    if (first) return { has: true, found: `\`${showWords(code, first.words)}\` ${first.trait.reason}` };
+  if (marked) return { has: true };
+  const own = name === 'long-running' ? block.analysis.longRunning : block.analysis.interactive;
+  for (const [findings, code] of [[own, block.code], [filled ?? [], undefined]] as const) {
+    const [first] = findings;
+    if (first) return { has: true, found: `\`${code !== undefined ? showWords(code, first.words) : first.words.map((word) => word.value).join(' ')}\` ${first.trait.reason}` };
   }
+  if (name === 'long-running' && block.analysis.endless.length) return { has: true, found: '`while true` loops forever' };
   return { has: false };
 }
 

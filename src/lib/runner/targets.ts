@@ -2,7 +2,7 @@
 // that runs it and the environment that script needs. Every block ends up as `bash -euo pipefail -c <script>`,
 // so streaming, timeouts and Ctrl-C work the same for all of them, and a dry run prints what really runs.
 import type { Block, CommandLanguage } from '../model/types.ts';
-import { quoteFor } from '../quote.ts';
+import { quoteFor } from '../core/quote.ts';
 
 export interface Target {
   /** Environment the script reads besides what the block itself declares. */
@@ -23,7 +23,7 @@ export const TARGETS = {
   promql: {
     env: ['PROMETHEUS_URL'],
     // --fail-with-body: Prometheus explains a bad query in the body of its HTTP 400.
-    script: (code) => `curl -sS --fail-with-body -G "$PROMETHEUS_URL/api/v1/query" --data-urlencode ${quoteFor({ kind: 'shell-word', wordStart: true }, `query=${code}`)}`,
+    script: (code) => `curl -sS --fail-with-body -G "$PROMETHEUS_URL/api/v1/query" --data-urlencode ${quoteFor({ layers: [{ kind: 'shell-word' }] }, `query=${code}`)}`,
   },
 } satisfies Record<string, Target>;
 

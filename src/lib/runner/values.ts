@@ -1,22 +1,5 @@
-// Values for placeholders: parsed from --set and env files, checked against a variable's pattern and type.
-// Pure (no node: imports), so the site's fill-in form can validate with the same rules.
-import type { Variable } from '../../schema/runbook.ts';
-
-/** Why `value` is not acceptable for `variable`, or undefined when it is. The message completes "The value ...". */
-export function valueProblem(variable: { pattern?: string; type?: Variable['type'] }, value: string): string | undefined {
-  if (value.includes('\0')) return 'contains a NUL character, which no command can receive';
-  if (variable.pattern && !new RegExp(`^(?:${variable.pattern})$`, 'u').test(value)) return `does not match the pattern ${variable.pattern}`;
-  switch (variable.type) {
-    case 'integer':
-      return /^-?[0-9]+$/.test(value) ? undefined : 'is not an integer';
-    case 'number':
-      return value.trim() !== '' && Number.isFinite(Number(value)) ? undefined : 'is not a number';
-    case 'boolean':
-      return value === 'true' || value === 'false' ? undefined : 'is not a boolean (true or false)';
-    default:
-      return undefined;
-  }
-}
+// Values for placeholders as the CLI receives them: `--set name=value` and env files (the value checks are
+// the core's: src/lib/core/variables.ts).
 
 export interface Assignment {
   name: string;

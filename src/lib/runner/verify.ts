@@ -9,15 +9,16 @@
 // functions that return NULL there (pg_last_wal_receive_lsn(), pg_last_xact_replay_timestamp()) are checked
 // as usual, their types still mean something; and functions that fail on any replica (pg_current_wal_lsn())
 // are reported. SQL whose text depends on the shell (`$VAR`, `$(...)` inside the string) is left out.
-import { loadModule, parseSync, scanSync, type ParseResult } from 'libpg-query';
-import { commandSource } from '../model/code.ts';
+import { analyzeBlock, commandToCode } from '../core/block.ts';
+import { loadCore } from '../core/load.ts';
+import { fillSites, sourceOffset, type FillResult, type PlaceholderSite } from '../core/quote.ts';
+import { sqlRisks } from '../core/risk/sql.ts';
+import { commandView } from '../core/shell/patterns.ts';
+import { optionValue } from '../core/shell/programs.ts';
+import { readSqlScript, type SqlToken } from '../core/sql/script.ts';
 import { codeSpan } from '../model/parse.ts';
 import type { Block, Runbook } from '../model/types.ts';
 import { LineIndex, problemAt, type Problem } from '../problem.ts';
-import { fillPlaceholders, sourceOffset, type FillResult } from '../quote.ts';
-import { findRisks } from '../risk.ts';
-import { psqlCommands } from '../sql/embedded.ts';
-import { sqlStatements } from '../text/sql.ts';
 import type { SqlChecker } from './sql-check.ts';
 import { targetOf } from './targets.ts';
 
@@ -44,6 +45,8 @@ interface Statement {
   text: string;
   /** Offset in the SQL text the statements were cut from. */
   start: number;
+  /** The lexer's tokens, offsets into `text`. */
+  tokens: SqlToken[];
 }
 
 /** SQL to run for one block (a SQL block, or one `psql -c` of a shell block), with the way back to the block's code. */
@@ -62,7 +65,7 @@ export async function verifyRunbooks(runbooks: Runbook[], openChecker: () => Pro
   const candidates = runbooks.flatMap((runbook) => (runbook.meta ? runbook.blocks.filter((block) => isSqlBlock(block) || hasPsql(block)).map((block) => ({ runbook, block })) : []));
   const result: VerifyResult = { problems: [], statements: 0, blocks: 0, unchecked: 0 };
   if (!candidates.length) return result;
-  await loadModule();
+  await loadCore();
   const units: Unit[] = [];
   const lineIndexes = new Map<Runbook, LineIndex>();
   for (const { runbook, block } of candidates) {
@@ -94,7 +97,7 @@ export async function verifyRunbooks(runbooks: Runbook[], openChecker: () => Pro
           return;
         }
         const statement = statements[index];
-        const [start, end] = failure.position === undefined ? [statement.start, statement.start + statement.text.length] : tokenAt(statement.text, failure.position).map((offset) => statement.start + offset);
+        const [start, end] = failure.position === undefined ? [statement.start, statement.start + statement.text.length] : tokenAt(statement, failure.position).map((offset) => statement.start + offset);
         report(toCode(start), Math.max(toCode(end), toCode(start) + 1), `Query fails on ${checker.name}: ${failure.message}`, failure.hint);
       });
     }
@@ -121,9 +124,14 @@ function isSqlBlock(block: Block): boolean {
   return 'name' in target && target.name === 'psql';
 }
 
-const hasPsql = (block: Block) => (block.kind === 'command' || block.kind === 'console') && block.language === 'shell' && /\bpsql\b/.test(block.code);
+const hasPsql = (block: Block) => (block.kind === 'command' || block.kind === 'console') && block.language === 'shell' && block.analysis.commands.some((command) => command.program === 'psql');
 
 const examplesOf = (runbook: Runbook) => Object.fromEntries(Object.entries(runbook.meta?.variables ?? {}).map(([name, variable]) => [name, variable.example]));
+const typesOf = (runbook: Runbook) => Object.fromEntries(Object.entries(runbook.meta?.variables ?? {}).map(([name, variable]) => [name, variable.type]));
+
+/** The block's placeholder sites, in code offsets (`code`) or command-text offsets. */
+const sitesOf = (block: Block, offsets: 'code' | 'command'): PlaceholderSite[] =>
+  block.placeholders.map((site) => ({ name: site.name, start: offsets === 'code' ? site.start : site.commandStart, end: offsets === 'code' ? site.end : site.commandEnd, context: site.context }));
 
 /** Reports the placeholders of `segments` that could not be filled; true when there was one. */
 function reportUnfilled(filled: FillResult, segments: FillResult['segments'], toCode: (offset: number) => number, report: Report): boolean {
@@ -141,8 +149,7 @@ function reportUnfilled(filled: FillResult, segments: FillResult['segments'], to
 
 /** A SQL block filled with examples and cut into statements; reports (and returns undefined) when it cannot. */
 function sqlBlockUnit(runbook: Runbook, block: Block, report: Report): Unit | undefined {
-  const variables = runbook.meta?.variables ?? {};
-  const filled = fillPlaceholders(block.code, 'sql', examplesOf(runbook), { variables });
+  const filled = fillSites(block.code, sitesOf(block, 'code'), examplesOf(runbook), typesOf(runbook));
   const unfilled = filled.segments.filter((segment) => !segment.filled);
   // Errors first (every one), then the first placeholder without an example.
   const ordered = [...unfilled.filter((segment) => segment.error), ...unfilled.filter((segment) => !segment.error)];
@@ -163,39 +170,48 @@ function roleOf(connection: string | undefined, runbook: Runbook): Role | undefi
   return /REPLICA|STANDBY/i.test(variable) || /\b(?:replica|standby)\b/i.test(description) ? 'replica' : undefined;
 }
 
-/** The `psql -c` scripts of a shell block that verify runs, filled with examples and cut into statements. */
+/**
+ * The `psql -c` scripts of a shell block that verify runs: the command filled with the examples, read again by the
+ * core (so the SQL is what psql receives), cut into statements.
+ */
 function psqlUnits(runbook: Runbook, block: Block, report: Report): { units: Unit[]; checked: boolean } {
   const units: Unit[] = [];
   let checked = false;
-  const shell = commandSource(block.code, block.kind);
-  const variables = runbook.meta?.variables ?? {};
-  const filled = fillPlaceholders(shell.text, 'shell', examplesOf(runbook), { variables });
-  const back = (offset: number) => shell.toCode(sourceOffset(filled, offset));
-  for (const command of psqlCommands(filled.text)) {
-    const role = roleOf(command.connection, runbook);
+  const filled = fillSites(block.analysis.command, sitesOf(block, 'command'), examplesOf(runbook), typesOf(runbook));
+  const filledAnalysis = analyzeBlock({ code: filled.text, kind: 'command', language: 'shell' });
+  const back = (offset: number) => commandToCode(block.analysis, sourceOffset(filled, offset));
+  for (const source of filledAnalysis.sql) {
+    const command = source.command === undefined ? undefined : filledAnalysis.commands[source.command];
+    if (!command || command.program !== 'psql' || !command.argv.slice(1).some((word) => /^(-[A-Za-z]*c|--command)/.test(word.value))) continue;
+    const role = roleOf(connectionOf(command), runbook);
     if (!role) continue;
-    for (const script of command.scripts) {
-      // Text that only the shell knows (`$VAR`, `$(...)`) cannot be checked here; SQL that changes something is not run.
-      if (script.expansions.length || !script.text.trim() || findRisks(script.text, 'sql').length) continue;
-      checked = true;
-      const from = script.offsets[0];
-      const to = script.offsets[script.offsets.length - 1];
-      const inside = filled.segments.filter((segment) => segment.start < to && segment.end > from);
-      if (reportUnfilled(filled, inside, shell.toCode, report)) continue;
-      const toCode = (offset: number) => back(script.offsets[Math.min(offset, script.offsets.length - 1)]);
-      const statements = statementsOf(script.text, (at, message) => report(toCode(at), toCode(at) + 1, `${message} (psql -c)`));
-      if (!statements) continue;
-      units.push({ toCode, report, statements: statements.filter((statement) => keepOn(role, statement, toCode, report)) });
-    }
+    // Text that only the shell knows (`$VAR`, `$(...)`) cannot be checked here; SQL that changes something is not run.
+    const text = source.script.text;
+    if (source.dynamic?.length || !text.trim() || sqlRisks(source.script).length) continue;
+    checked = true;
+    const from = source.offsets[0];
+    const to = source.offsets[source.offsets.length - 1];
+    const inside = filled.segments.filter((segment) => segment.start < to && segment.end > from);
+    if (reportUnfilled(filled, inside, (offset) => commandToCode(block.analysis, offset), report)) continue;
+    const toCode = (offset: number) => back(source.offsets[Math.min(offset, source.offsets.length - 1)]);
+    const statements = statementsOf(text, (at, message) => report(toCode(at), toCode(at) + 1, `${message} (psql -c)`));
+    if (!statements) continue;
+    units.push({ toCode, report, statements: statements.filter((statement) => keepOn(role, statement, toCode, report)) });
   }
   return { units, checked };
+}
+
+/** The database psql connects to, as written: `-d X`, `--dbname=X`, or its first positional word. */
+function connectionOf(command: ReturnType<typeof analyzeBlock>['commands'][number]): string | undefined {
+  const { args, positional } = commandView(command);
+  return optionValue(args, ['-d', '--dbname'])?.value ?? positional[0]?.value;
 }
 
 /** Whether a statement runs on the embedded database for a connection to `role`; reports what cannot work on a replica. */
 function keepOn(role: Role, statement: Statement, toCode: (offset: number) => number, report: Report): boolean {
   if (role === 'primary') return true;
-  const tokens = sqlStatements(statement.text).flat();
-  const called = (names: Set<string>) => tokens.find((token, index) => !token.quoted && names.has(token.value) && tokens[index + 1]?.value === '(');
+  const tokens = statement.tokens;
+  const called = (names: Set<string>) => tokens.find((token, index) => names.has(token.text.toUpperCase()) && tokens[index + 1]?.text === '(');
   const primaryOnly = called(PRIMARY_ONLY);
   if (primaryOnly) {
     const start = toCode(statement.start + primaryOnly.start);
@@ -205,55 +221,27 @@ function keepOn(role: Role, statement: Statement, toCode: (offset: number) => nu
   return !called(REPLICA_ONLY);
 }
 
-/** SQL cut into statements (psql meta-commands blanked); reports a syntax error (and returns undefined). */
+/** SQL cut into statements by the core's reader (psql meta-commands left out); reports a syntax error (and returns undefined). */
 function statementsOf(text: string, reportAt: (offset: number, message: string) => void): Statement[] | undefined {
-  // psql meta-commands (`\x`, `\timing`) are psql's, not SQL: blanked, keeping offsets.
-  const sql = text.replace(/^([ \t]*\\.*)$/gm, (line) => ' '.repeat(line.length));
-  let parsed: ParseResult;
-  try {
-    parsed = parseSync(sql);
-  } catch (error) {
-    const details = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails;
-    reportAt(charOffset(sql, details?.cursorPosition ?? 0), `SQL syntax error: ${(error as Error).message}`);
+  const script = readSqlScript(text);
+  const broken = script.statements.find((statement) => statement.error);
+  if (broken?.error) {
+    reportAt(broken.error.start, `SQL syntax error: ${broken.error.reason}`);
     return undefined;
   }
   const statements: Statement[] = [];
-  for (const entry of parsed.stmts ?? []) {
+  for (const statement of script.statements) {
     // The transaction is verify's own: the block's BEGIN, COMMIT or ROLLBACK would end it.
-    if (entry.stmt && 'TransactionStmt' in entry.stmt) continue;
-    const start = charOffset(sql, entry.stmt_location ?? 0);
-    const end = entry.stmt_len ? charOffset(sql, (entry.stmt_location ?? 0) + entry.stmt_len) : sql.length;
-    const raw = sql.slice(start, end);
-    const leading = raw.length - raw.trimStart().length;
-    const statement = raw.trim();
-    if (statement) statements.push({ text: statement, start: start + leading });
+    if (statement.tree && 'TransactionStmt' in statement.tree) continue;
+    const body = text.slice(statement.start, statement.end);
+    if (!body.trim()) continue;
+    statements.push({ text: body, start: statement.start, tokens: statement.tokens.map((token) => ({ ...token, start: token.start - statement.start, end: token.end - statement.start })) });
   }
   return statements;
 }
 
-/** libpg-query counts UTF-8 bytes; JavaScript strings count UTF-16 units. */
-function charOffset(text: string, byteOffset: number): number {
-  let bytes = 0;
-  let index = 0;
-  for (const char of text) {
-    if (bytes >= byteOffset) break;
-    const point = char.codePointAt(0)!;
-    bytes += point < 0x80 ? 1 : point < 0x800 ? 2 : point < 0x10000 ? 3 : 4;
-    index += char.length;
-  }
-  return index;
-}
-
 /** The token of `statement` at `position` (so a problem covers `avg_time`, not one letter). */
-function tokenAt(statement: string, position: number): [number, number] {
-  try {
-    for (const token of scanSync(statement).tokens) {
-      const start = charOffset(statement, token.start);
-      const end = charOffset(statement, token.end);
-      if (position >= start && position < end) return [start, end];
-    }
-  } catch {
-    // Unscannable text: fall back to one character.
-  }
-  return [position, position + 1];
+function tokenAt(statement: Statement, position: number): [number, number] {
+  const token = statement.tokens.find((candidate) => position >= candidate.start && position < candidate.end);
+  return token ? [token.start, token.end] : [position, position + 1];
 }

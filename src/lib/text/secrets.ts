@@ -1,6 +1,6 @@
 // Credentials written into text: tokens with a recognisable shape (anywhere), and passwords and
 // keys assigned in code. Matches never carry the secret itself out: only a masked form.
-import { neutralisePlaceholders, simpleCommands } from '../shell/words.ts';
+import type { Command } from '../core/shell/commands.ts';
 
 export interface SecretMatch {
   /** Offsets of the secret value in the text. */
@@ -124,10 +124,11 @@ const SECRET_NAME_HINT = /passw|secret|token|api[_-]?key|access[_-]?key/i;
 const CLIENT_HINT = /\b(?:mysql|mysqldump|mysqladmin|mariadb|redis-cli|sshpass|curl)\b/;
 
 /** Passwords in code beyond what findSecrets sees: in assignments, options and client flags. */
-export function findAssignedSecrets(code: string): SecretMatch[] {
+/** Secrets assigned or given as options in code; `commands` are the core's reading of it (for client passwords). */
+export function findAssignedSecrets(code: string, commands: readonly Command[] = []): SecretMatch[] {
   const found: SecretMatch[] = [];
   if (SECRET_NAME_HINT.test(code)) found.push(...assignments(code));
-  if (CLIENT_HINT.test(code)) found.push(...clientPasswords(code));
+  if (CLIENT_HINT.test(code)) found.push(...clientPasswords(code, commands));
   return dedupe(found);
 }
 
@@ -151,20 +152,21 @@ function assignments(code: string): SecretMatch[] {
   return found;
 }
 
-function clientPasswords(code: string): SecretMatch[] {
+function clientPasswords(code: string, commands: readonly Command[]): SecretMatch[] {
   const found: SecretMatch[] = [];
-  const neutral = neutralisePlaceholders(code);
-  for (const command of simpleCommands(neutral)) {
-    const program = command.words[0].value.replace(/^.*\//, '');
+  for (const command of commands) {
+    if (!command.argv.length) continue;
+    const program = command.name;
+    const words = command.argv;
     const options = PASSWORD_OPTIONS[program];
     if (options) {
-      command.words.forEach((word, index) => {
+      words.forEach((word, index) => {
         const raw = code.slice(word.start, word.end);
         let secret: { start: number; end: number; raw: string; flag: string } | undefined;
         if (options.attached && raw.startsWith(options.attached) && raw.length > options.attached.length) {
           secret = { start: word.start + options.attached.length, end: word.end, raw: raw.slice(options.attached.length), flag: options.attached };
-        } else if (options.separate?.includes(word.value) && command.words[index + 1]) {
-          const next = command.words[index + 1];
+        } else if (options.separate?.includes(word.value) && words[index + 1]) {
+          const next = words[index + 1];
           secret = { start: next.start, end: next.end, raw: code.slice(next.start, next.end), flag: `${word.value} ` };
         }
         if (secret && !isPlaceholderValue(secret.raw)) {
@@ -174,9 +176,9 @@ function clientPasswords(code: string): SecretMatch[] {
       });
     }
     if (program === 'curl') {
-      command.words.forEach((word, index) => {
+      words.forEach((word, index) => {
         if (word.value !== '-u' && word.value !== '--user') return;
-        const next = command.words[index + 1];
+        const next = words[index + 1];
         const raw = next ? code.slice(next.start, next.end).replace(/^["']|["']$/g, '') : '';
         const colon = raw.indexOf(':');
         if (colon === -1 || isPlaceholderValue(raw.slice(colon + 1)) || !raw.slice(colon + 1)) return;

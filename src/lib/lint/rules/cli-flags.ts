@@ -1,21 +1,21 @@
 // kubectl, helm and aws subcommands and flags must exist; `psql -w` is not "watch".
 // Specs: @withfig/autocomplete (kubectl, helm, aws) completed by our tables in ./cli-specs/, which
 // say where a command's flags are verified complete — elsewhere nothing is reported.
-import { invocations, type Invocation } from '../../sql/embedded.ts';
+import type { Command, CommandWord } from '../../core/shell/commands.ts';
 import { closest, editDistance } from '../../suggest.ts';
-import type { Block } from '../../model/types.ts';
-import type { Word } from '../../shell/words.ts';
-import { defineRule, type RuleContext } from '../types.ts';
+import { isShellCommandBlock } from '../blocks.ts';
+import { defineRule } from '../types.ts';
 import { AWS } from './cli-specs/aws.ts';
 import { HELM } from './cli-specs/helm.ts';
 import { KUBECTL } from './cli-specs/kubectl.ts';
 import { expand, loadProgram, type CommandSpec, type FlagSpec, type Program, type ProgramTable } from './cli-specs/spec.ts';
 import { exampleRunbook } from './example.ts';
-import { isShellCommandBlock, shellSource, type ShellSource } from './shell-syntax.ts';
 
 const TABLES: Record<string, ProgramTable> = { kubectl: KUBECTL, helm: HELM, aws: AWS };
 
-/** A flag as written: its name and where the name stands in the shell text. */
+type Word = CommandWord;
+
+/** A flag as written: its name and where the name stands in the code. */
 interface WrittenFlag {
   name: string;
   start: number;
@@ -35,8 +35,8 @@ interface Resolved {
   unknown?: { word: Word; parent: CommandSpec };
 }
 
-/** Offset in the shell text of `value[index]` for an unquoted word; the word's start otherwise. */
-const at = (shell: string, word: Word, index: number) => (shell.slice(word.start, word.end) === word.value ? word.start + index : word.start);
+/** Offset in the code of the word's `index`-th character. */
+const at = (word: Word, index: number) => word.offsets[index] ?? word.start;
 
 const findFlag = (name: string, candidates: Map<string, FlagSpec>) => candidates.get(name);
 
@@ -57,7 +57,7 @@ function validFlags(chain: CommandSpec[]): Map<string, FlagSpec> {
 }
 
 /** Walks argv as cobra (and argparse) do: flags anywhere, subcommands by the first positionals, `--` ends it. */
-async function resolve(shell: string, words: Word[], program: Program): Promise<Resolved> {
+async function resolve(words: Word[], program: Program): Promise<Resolved> {
   const chain = [program.root];
   const path = [words[0].value];
   const flags: WrittenFlag[] = [];
@@ -71,15 +71,15 @@ async function resolve(shell: string, words: Word[], program: Program): Promise<
     if (value === '--') break;
     if (value.startsWith('--') && value.length > 2) {
       const name = value.split('=')[0];
-      flags.push({ name, start: at(shell, word, 0), end: at(shell, word, 0) + (shell.slice(word.start, word.end) === value ? name.length : word.end - word.start) });
+      flags.push({ name, start: at(word, 0), end: at(word, name.length - 1) + 1 });
       if (!value.includes('=') && findFlag(name, known())?.takesValue) index++;
     } else if (value.startsWith('-') && value.length > 1 && !/^-\d/.test(value)) {
       // A cluster of short flags (`-it`); the first that takes a value takes the rest (`-nprod`) or the next word.
       for (let char = 1; char < value.length; char++) {
         const name = `-${value[char]}`;
         // Alone (`-w`) the whole word is the flag; in a cluster (`-wA`) its letter is.
-        const start = value.length === 2 ? at(shell, word, 0) : at(shell, word, char);
-        flags.push({ name, start, end: at(shell, word, char) + 1 });
+        const start = value.length === 2 ? at(word, 0) : at(word, char);
+        flags.push({ name, start, end: at(word, char) + 1 });
         if (findFlag(name, known())?.takesValue) {
           if (char === value.length - 1) index++;
           break;
@@ -113,12 +113,12 @@ function nearMiss(word: string, names: string[]): string | undefined {
   return names.find((name) => editDistance(word, name) <= limit);
 }
 
-function checkInvocation(resolved: Resolved, program: Program, report: (start: number, end: number, message: string, hint?: string) => void): void {
+function checkInvocation(resolved: Resolved, program: Program, report: (start: number, end: number, message: string, hint?: string) => void, placeholderWord: (word: Word) => boolean, appended = false): void {
   const { chain, path, flags, unknown } = resolved;
   const command = `\`${path.join(' ')}\``;
   if (unknown) {
-    // A placeholder (`_kind_` for `<kind>`) or a variable: the value decides.
-    if (/^_\w+_$|\$/.test(unknown.word.value)) return;
+    // A placeholder or a variable: the value decides.
+    if (placeholderWord(unknown.word) || !unknown.word.literal) return;
     const names = unknown.parent.subcommands.flatMap((sub) => sub.names);
     const near = nearMiss(unknown.word.value, names);
     if (unknown.parent.closed || near) {
@@ -134,7 +134,7 @@ function checkInvocation(resolved: Resolved, program: Program, report: (start: n
   }
   const target = chain[chain.length - 1];
   if (!target.checked) return;
-  checkMissing(resolved, program, report);
+  if (!appended) checkMissing(resolved, program, report);
   const valid = validFlags(chain);
   const names = [...valid.keys()];
   for (const flag of flags) {
@@ -188,11 +188,10 @@ function checkMissing(resolved: Resolved, program: Program, report: (start: numb
  * `psql -w` means --no-password. Written after the query (`psql -c "..." -w`) or with a number
  * (`-w 5`), it was meant as "watch" — psql runs the query once.
  */
-function checkPsql(shell: string, invocation: Invocation, report: (start: number, end: number, message: string, hint?: string) => void): void {
-  const words = invocation.words;
+function checkPsql(words: Word[], report: (start: number, end: number, message: string, hint?: string) => void): void {
   let afterQuery = false;
   for (let index = 1; index < words.length; index++) {
-    const raw = shell.slice(words[index].start, words[index].end);
+    const raw = words[index].value;
     if (raw === '--') break;
     if (/^-[AabeEHlnqsStwWxX1]*c$/.test(raw) || raw === '--command') {
       index++;
@@ -206,54 +205,6 @@ function checkPsql(shell: string, invocation: Invocation, report: (start: number
         'To watch, run the command under watch (`watch -n 5 psql ... -c "..."`) or use \\watch 5 in psql; write --no-password if that is what you mean.',
       );
     }
-  }
-}
-
-interface FlagProblem {
-  /** Offsets into the shell text. */
-  start: number;
-  end: number;
-  message: string;
-  hint?: string;
-}
-
-/** Problems by shell text: runbooks repeat commands, and the answer depends on the text only. */
-const results = new Map<string, Promise<FlagProblem[]>>();
-
-function flagProblems(shell: string): Promise<FlagProblem[]> {
-  let found = results.get(shell);
-  if (!found) {
-    found = (async () => {
-      const problems: FlagProblem[] = [];
-      const report = (start: number, end: number, message: string, hint?: string) => problems.push({ start, end, message, ...(hint ? { hint } : {}) });
-      for (const invocation of invocations(shell)) {
-        if (invocation.program === 'psql') {
-          checkPsql(shell, invocation, report);
-          continue;
-        }
-        const table = TABLES[invocation.program];
-        if (!table) continue;
-        try {
-          const program = await loadProgram(invocation.program, table);
-          checkInvocation(await resolve(shell, invocation.words, program), program, report);
-        } catch (error) {
-          const word = invocation.words[0];
-          report(word.start, word.end, `The ${invocation.program} spec could not be read: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }
-      return problems;
-    })();
-    if (results.size >= 20_000) results.clear();
-    results.set(shell, found);
-  }
-  return found;
-}
-
-async function checkBlock(block: Block, source: ShellSource, context: RuleContext): Promise<void> {
-  for (const problem of await flagProblems(source.text)) {
-    const { start, end } = problem;
-    const span = context.codeSpan(block, source.toCode(start), source.toCode(Math.max(start, end - 1)) + (end > start ? 1 : 0));
-    context.report({ span, message: problem.message, ...(problem.hint ? { hint: problem.hint } : {}) });
   }
 }
 
@@ -275,23 +226,29 @@ export const cliFlags = defineRule({
       bad: exampleRunbook({ body: BODY('kubectl -n shop top pods -w') }),
       good: exampleRunbook({ body: BODY('watch -n 5 kubectl -n shop top pods') }),
     },
+    messages: { problem: '{message}' },
   },
-  async prepare(runbooks) {
-    // Load the specs the project uses up front (aws service files load on first use).
-    const used = new Set<string>();
-    for (const runbook of runbooks) {
-      for (const block of runbook.blocks) {
-        if (!isShellCommandBlock(block)) continue;
-        for (const program of Object.keys(TABLES)) if (block.code.includes(program)) used.add(program);
-      }
-    }
-    await Promise.all([...used].map((program) => loadProgram(program, TABLES[program])));
-  },
-  async check(runbook, context) {
-    for (const block of runbook.blocks) {
-      if (!isShellCommandBlock(block)) continue;
-      if (!/\b(kubectl|helm|aws|psql)\b/.test(block.code)) continue;
-      await checkBlock(block, shellSource(block), context);
-    }
+  create(context) {
+    return {
+      async command(command: Command, block) {
+        if (!isShellCommandBlock(block)) return;
+        const report = (start: number, end: number, message: string, hint?: string) =>
+          context.report({ messageId: 'problem', data: { message }, span: context.codeSpan(block, start, Math.max(start, end)), ...(hint ? { hint } : {}) });
+        // The core stands a placeholder in as a plain word: a word over a `<name>` of the code is the value's.
+        const placeholderWord = (word: Word) => block.placeholders.some((site) => site.start < word.end && word.start < site.end);
+        if (command.name === 'psql') return checkPsql(command.argv, report);
+        const table = Object.hasOwn(TABLES, command.name) ? TABLES[command.name] : undefined;
+        if (!table) return;
+        try {
+          const program = await loadProgram(command.name, table);
+          // Under xargs the command gets more arguments from its input: nothing is missing.
+          const appended = command.parent !== undefined && block.analysis.commands[command.parent].name === 'xargs';
+          checkInvocation(await resolve(command.argv, program), program, report, placeholderWord, appended);
+        } catch (error) {
+          const word = command.argv[0];
+          report(word.start, word.end, `The ${command.name} spec could not be read: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      },
+    };
   },
 });

@@ -1,5 +1,4 @@
 // A shell block made only of comments runs nothing: it is prose, or a query in disguise.
-import { shellLayout } from '../../shell/lines.ts';
 import { defineRule } from '../types.ts';
 import { exampleRunbook } from './example.ts';
 
@@ -27,25 +26,31 @@ export const fencesCommentOnly = defineRule({
       bad: exampleRunbook({ body: BODY('```bash', '# Grafana → "SLO Overview" dashboard → error budget panel') }),
       good: exampleRunbook({ body: '## Symptoms\n\nErrors rise.\n\n## Investigation\n\n### Look at the SLO dashboard\n\nIn Grafana, open the "SLO Overview" dashboard and read the error budget panel.\n' }),
     },
+    messages: {
+      query: 'This {lang} block holds only comments, and one of them is a {query} query: nothing in it runs',
+      comments: 'This {lang} block holds only comments: nothing in it runs',
+    },
   },
-  check(runbook, context) {
-    for (const block of runbook.blocks) {
-      if (block.kind !== 'command' || block.language !== 'shell') continue;
-      const lines = shellLayout(block.code).lines.filter((line) => block.code.slice(line.start, line.end).trim());
-      if (!lines.length || !lines.every((line) => line.comment)) continue;
-      const comments = lines.map((line) => block.code.slice(line.start, line.end).replace(/^\s*#+/, ''));
-      const query = comments.some((text) => PROMQL.test(text)) || promqlByName(comments) ? 'PromQL' : comments.some((text) => SQL.test(text)) ? 'SQL' : undefined;
-      const first = lines[0];
-      const start = first.start + block.code.slice(first.start, first.end).indexOf('#');
-      context.report({
-        span: context.codeSpan(block, start, lines[lines.length - 1].end),
-        message: query
-          ? `This ${block.lang} block holds only comments, and one of them is a ${query} query: nothing in it runs`
-          : `This ${block.lang} block holds only comments: nothing in it runs`,
-        hint: query
-          ? `Put the query in a \`\`\`${query === 'PromQL' ? 'promql' : 'sql'} block (without the #), where it is checked and can be run; keep the rest as text.`
-          : 'Write it as text (a sentence or a list item), or write the command it describes.',
-      });
-    }
+  create(context) {
+    return {
+      block(block) {
+        if (block.kind !== 'command' || block.language !== 'shell') return;
+        // The core marks the lines that hold only a comment (not a `#` inside a heredoc or a string).
+        const lines = block.analysis.lines.filter((line) => block.code.slice(line.start, line.end).trim());
+        if (!lines.length || !lines.every((line) => line.comment)) return;
+        const comments = lines.map((line) => block.code.slice(line.start, line.end).replace(/^\s*#+/, ''));
+        const query = comments.some((text) => PROMQL.test(text)) || promqlByName(comments) ? 'PromQL' : comments.some((text) => SQL.test(text)) ? 'SQL' : undefined;
+        const first = lines[0];
+        const start = first.start + block.code.slice(first.start, first.end).indexOf('#');
+        context.report({
+          messageId: query ? 'query' : 'comments',
+          data: { lang: block.lang, query: query ?? '' },
+          span: context.codeSpan(block, start, lines[lines.length - 1].end),
+          hint: query
+            ? `Put the query in a \`\`\`${query === 'PromQL' ? 'promql' : 'sql'} block (without the #), where it is checked and can be run; keep the rest as text.`
+            : 'Write it as text (a sentence or a list item), or write the command it describes.',
+        });
+      },
+    };
   },
 });

@@ -15,30 +15,29 @@ export const schemaSections = defineRule({
       bad: exampleRunbook({ body: '## Resolution\n\n### Restart\n\n```bash risk="change"\nkubectl -n shop rollout restart deployment/api\n```\n' }),
       good: exampleRunbook({ body: '## Symptoms\n\nSlow.\n\n## Resolution\n\n### Restart\n\n```bash risk="change"\nkubectl -n shop rollout restart deployment/api\n```\n' }),
     },
+    messages: {
+      noSymptoms: 'Missing section "## Symptoms" (or "## Meaning"): say what the alert means and what users see',
+      noSteps: 'Missing section "## Investigation" or "## Resolution": a runbook needs steps',
+      order: 'Section "{heading}" is out of order; the order is {order}',
+    },
   },
-  check(runbook, context) {
-    if (!runbook.meta) return;
-    const names = runbook.sections.map((section) => section.name);
-    const top = context.frontmatterSpan(['title'], 'key');
-    if (!names.includes('symptoms')) {
-      context.report({ span: top, message: 'Missing section "## Symptoms" (or "## Meaning"): say what the alert means and what users see' });
-    }
-    if (!names.includes('investigation') && !names.includes('resolution')) {
-      context.report({ span: top, message: 'Missing section "## Investigation" or "## Resolution": a runbook needs steps' });
-    }
-    let last = -1;
-    for (const section of runbook.sections) {
-      if (!section.name) continue;
-      const rank = SECTION_NAMES.indexOf(section.name);
-      if (rank < last) {
-        context.report({
-          span: section.span,
-          severity: 'warn',
-          message: `Section "${section.heading}" is out of order; the order is ${SECTION_NAMES.join(', ')}`,
-        });
-      }
-      last = Math.max(last, rank);
-    }
+  create(context) {
+    return {
+      runbook(runbook) {
+        if (!runbook.meta) return;
+        const names = runbook.sections.map((section) => section.name);
+        const top = context.frontmatterSpan(['title'], 'key');
+        if (!names.includes('symptoms')) context.report({ messageId: 'noSymptoms', span: top });
+        if (!names.includes('investigation') && !names.includes('resolution')) context.report({ messageId: 'noSteps', span: top });
+        let last = -1;
+        for (const section of runbook.sections) {
+          if (!section.name) continue;
+          const rank = SECTION_NAMES.indexOf(section.name);
+          if (rank < last) context.report({ messageId: 'order', data: { heading: section.heading, order: SECTION_NAMES.join(', ') }, span: section.span, severity: 'warn' });
+          last = Math.max(last, rank);
+        }
+      },
+    };
   },
 });
 
@@ -53,21 +52,23 @@ export const reviewStale = defineRule({
       bad: exampleRunbook({ runbook: 'reviewEvery: 1d' }).replace('lastReviewed: 2026-11-01', 'lastReviewed: 2020-01-01'),
       good: exampleRunbook({ runbook: 'reviewEvery: 36500d' }),
     },
+    messages: {
+      never: 'This runbook has never been reviewed (no lastReviewed)',
+      overdue: 'Review overdue: last reviewed {lastReviewed}, due {dueOn} ({days} days ago)',
+      dueSoon: 'Review due on {dueOn} (in {days} days)',
+    },
   },
-  check(runbook, context) {
-    if (!runbook.meta) return;
-    const review = stalenessOf(context.project, runbook);
-    const span = context.frontmatterSpan(runbook.meta.lastReviewed ? ['runbook', 'lastReviewed'] : ['runbook', 'id'], runbook.meta.lastReviewed ? 'value' : 'key');
-    if (!runbook.meta.lastReviewed) {
-      context.report({ span, message: 'This runbook has never been reviewed (no lastReviewed)', hint: 'Check every command, then set runbook.lastReviewed to the date of the review.' });
-    } else if (review.stale) {
-      context.report({
-        span,
-        message: `Review overdue: last reviewed ${runbook.meta.lastReviewed}, due ${review.dueOn} (${-review.daysLeft!} days ago)`,
-        hint: 'Check every command, then set lastReviewed to today.',
-      });
-    } else if (review.dueSoon) {
-      context.report({ span, severity: 'warn', message: `Review due on ${review.dueOn} (in ${review.daysLeft} days)`, hint: 'Schedule a review.' });
-    }
+  create(context) {
+    return {
+      runbook(runbook) {
+        if (!runbook.meta) return;
+        const review = stalenessOf(context.project, runbook);
+        const reviewed = runbook.meta.lastReviewed;
+        const span = context.frontmatterSpan(reviewed ? ['runbook', 'lastReviewed'] : ['runbook', 'id'], reviewed ? 'value' : 'key');
+        if (!reviewed) context.report({ messageId: 'never', span, hint: 'Check every command, then set runbook.lastReviewed to the date of the review.' });
+        else if (review.stale) context.report({ messageId: 'overdue', data: { lastReviewed: reviewed, dueOn: review.dueOn!, days: -review.daysLeft! }, span, hint: 'Check every command, then set lastReviewed to today.' });
+        else if (review.dueSoon) context.report({ messageId: 'dueSoon', data: { dueOn: review.dueOn!, days: review.daysLeft! }, span, severity: 'warn', hint: 'Schedule a review.' });
+      },
+    };
   },
 });

@@ -14,16 +14,19 @@ export const fencesLanguage = defineRule({
     description: 'A code block that holds commands should say its language (`bash`, `sql`, `promql`, `console`).',
     docs: 'Without a language a block is a snippet: it is not highlighted, not checked by the syntax rules, not in the registry, and tools cannot run it. Give commands their language; give prose and templates `text`.',
     examples: { bad: exampleRunbook({ body: body('```', 'kubectl -n shop get pods') }), good: exampleRunbook({ body: body('```bash', 'kubectl -n shop get pods') }) },
+    messages: { noLanguage: 'This code block looks like commands but has no language' },
   },
-  check(runbook, context) {
-    for (const block of runbook.blocks) {
-      if (block.lang || !COMMAND_START.test(block.code)) continue;
-      context.report({
-        span: { start: block.span.start, end: { ...block.span.start, column: block.span.start.column + 3 } },
-        message: 'This code block looks like commands but has no language',
-        hint: 'Write ```bash (or sql, promql, console); use ```text for prose and templates.',
-      });
-    }
+  create(context) {
+    return {
+      block(block) {
+        if (block.lang || !COMMAND_START.test(block.code)) return;
+        context.report({
+          messageId: 'noLanguage',
+          span: { start: block.span.start, end: { ...block.span.start, column: block.span.start.column + 3 } },
+          hint: 'Write ```bash (or sql, promql, console); use ```text for prose and templates.',
+        });
+      },
+    };
   },
 });
 
@@ -32,29 +35,45 @@ export const fencesPrompt = defineRule({
     id: 'fences/prompt',
     category: 'commands',
     severity: 'warn',
-    fixable: true,
-    description: 'A `$ ` prompt belongs in a `console` block, not in a shell block.',
-    docs: 'In a `bash` block every line is a command, so a `$ ` prompt is pasted into the terminal and fails (`$: command not found`). Remove the prompts (the fix does), or make the block `console` when it shows output too.',
+    fixable: 'code',
+    description: 'A `$ ` prompt belongs in a `console` block, not in a shell block; a `console` block needs prompts.',
+    docs: 'In a `bash` block every line is a command, so a `$ ` prompt is pasted into the terminal and fails (`$: command not found`). Remove the prompts (the fix does), or make the block `console` when it shows output too. The commands behind the prompts are still checked by every other rule. A `console` block shows a terminal session: only its `$ ` (or root `# `) prompt lines are commands, so one without any prompt runs nothing; the fix makes it a `bash` block.',
     examples: { bad: exampleRunbook({ body: body('```bash', '$ kubectl -n shop get pods') }), good: exampleRunbook({ body: body('```bash', 'kubectl -n shop get pods') }) },
+    messages: {
+      prompt: 'Shell prompt "$ " inside a shell block: it would be pasted and run',
+      noPrompt: 'This console block has no "$ " prompt line, so nothing in it is a command',
+    },
   },
-  check(runbook, context) {
-    for (const block of runbook.blocks) {
-      if (block.kind !== 'command' || block.language !== 'shell') continue;
-      let offset = 0;
-      for (const line of block.code.split('\n')) {
-        const prompt = /^(\s*)\$ /.exec(line);
-        if (prompt) {
-          const start = offset + prompt[1].length;
-          const span = context.codeSpan(block, start, start + 2);
+  create(context) {
+    return {
+      block(block, runbook) {
+        if (block.kind === 'console' && block.code.trim() && !block.analysis.lines.length) {
+          const at = block.span.start.offset + runbook.source.slice(block.span.start.offset).indexOf(block.lang);
           context.report({
-            span,
-            message: 'Shell prompt "$ " inside a shell block: it would be pasted and run',
-            hint: 'Remove the prompt, or use a console block to show commands with their output.',
-            fix: { range: [span.start.offset, span.end.offset], text: '' },
+            messageId: 'noPrompt',
+            span: { start: block.span.start, end: { ...block.span.start, column: block.span.start.column + 3 } },
+            hint: 'If these lines are commands, make it a ```bash block (the fix does); if they are output, show the command with a "$ " prompt before it.',
+            fix: { range: [at, at + block.lang.length], text: 'bash' },
           });
+          return;
         }
-        offset += line.length + 1;
-      }
-    }
+        if (block.kind !== 'command' || block.language !== 'shell') return;
+        // The core reads a shell block with prompts as a session: each command line starts after its prompt.
+        let lineStart = 0;
+        const starts = block.code.split('\n').map((line) => {
+          const start = lineStart;
+          lineStart += line.length + 1;
+          return start;
+        });
+        for (const line of block.analysis.lines) {
+          const start = starts.filter((offset) => offset <= line.start).at(-1) ?? 0;
+          const prompt = block.code.slice(start, line.start);
+          if (!/\$ ?$/.test(prompt)) continue;
+          const at = start + prompt.indexOf('$');
+          const span = context.codeSpan(block, at, line.start);
+          context.report({ messageId: 'prompt', span, hint: 'Remove the prompt, or use a console block to show commands with their output.', fix: { range: [span.start.offset, span.end.offset], text: '' } });
+        }
+      },
+    };
   },
 });

@@ -15,7 +15,7 @@ import { secretsNoSecrets } from './secrets.ts';
 import { textUnicode } from './unicode.ts';
 import { mdxSafety } from './mdx-safety.ts';
 import { promqlSyntax } from './promql-syntax.ts';
-import { envDeclared, placeholdersDeclared, placeholdersExample, placeholdersUsed } from './placeholders.ts';
+import { envDeclared, placeholdersContext, placeholdersDeclared, placeholdersExample, placeholdersUsed } from './placeholders.ts';
 import { fencesAttributes, idsUnique, mdxSyntax, schemaDuplicate, schemaFrontmatter, schemaReference, schemaService, schemaYaml } from './schema.ts';
 import { shellSyntax } from './shell-syntax.ts';
 import { sqlSyntax } from './sql-syntax.ts';
@@ -51,6 +51,7 @@ export const RULES: Rule[] = [
   textUnicode,
   textMojibake,
   placeholdersDeclared,
+  placeholdersContext,
   placeholdersUsed,
   placeholdersExample,
   envDeclared,

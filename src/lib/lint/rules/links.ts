@@ -30,31 +30,38 @@ export const linksResolve = defineRule({
       bad: exampleRunbook({ body: '## Symptoms\n\nSlow.\n\n## Resolution\n\nSee [Rollback](/runbooks/tickets/no-such-page/) and [SLOs](./slos.md).\n' }),
       good: exampleRunbook({ body: '## Symptoms\n\nSlow.\n\n## Resolution\n\nSee [the catalog](/runbooks/) and [the frontmatter reference](/reference/frontmatter/).\n' }),
     },
+    messages: {
+      anchor: 'Link to "#{hash}": no heading on this page has that anchor',
+      page: 'Link to "{url}" leads to no page of this site',
+    },
   },
-  check(runbook, context) {
-    const docsDir = context.config.docsDir;
-    const urls = pages(context.project.root, docsDir);
-    const here = pageUrl(runbook.file, docsDir);
-    for (const link of runbook.links) {
-      const url = link.url.trim();
-      if (!url || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) continue; // external, mailto:, ...
-      const [path, hash] = url.split('#');
-      if (!path) {
-        if (hash && !runbook.sections.some((s) => s.slug === hash) && !runbook.steps.some((s) => s.id === hash)) {
-          context.report({ span: link.span, message: `Link to "#${hash}": no heading on this page has that anchor` });
+  create(context) {
+    return {
+      runbook(runbook) {
+        const docsDir = context.config.docsDir;
+        const urls = pages(context.project.root, docsDir);
+        const here = pageUrl(runbook.file, docsDir);
+        for (const link of runbook.links) {
+          const url = link.url.trim();
+          if (!url || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) continue; // external, mailto:, ...
+          const [path, hash] = url.split('#');
+          if (!path) {
+            if (hash && !runbook.sections.some((s) => s.slug === hash) && !runbook.steps.some((s) => s.id === hash)) context.report({ messageId: 'anchor', data: { hash }, span: link.span });
+            continue;
+          }
+          const absolute = new URL(path, `https://site${here}`).pathname;
+          const normalised = absolute.endsWith('/') || /\.[a-z]+$/.test(absolute) ? absolute : `${absolute}/`;
+          if (urls.has(normalised) || GENERATED.some((pattern) => pattern.test(normalised))) continue;
+          if (existsSync(join(context.project.root, 'public', absolute))) continue;
+          const suggestions = closest(normalised, urls, 2);
+          context.report({
+            messageId: 'page',
+            data: { url },
+            span: link.span,
+            hint: suggestions.length ? `Did you mean ${suggestions.join(' or ')}?` : 'Link to a page path such as /runbooks/<service>/<slug>/.',
+          });
         }
-        continue;
-      }
-      const absolute = new URL(path, `https://site${here}`).pathname;
-      const normalised = absolute.endsWith('/') || /\.[a-z]+$/.test(absolute) ? absolute : `${absolute}/`;
-      if (urls.has(normalised) || GENERATED.some((pattern) => pattern.test(normalised))) continue;
-      if (existsSync(join(context.project.root, 'public', absolute))) continue;
-      const suggestions = closest(normalised, urls, 2);
-      context.report({
-        span: link.span,
-        message: `Link to "${url}" leads to no page of this site`,
-        hint: suggestions.length ? `Did you mean ${suggestions.join(' or ')}?` : 'Link to a page path such as /runbooks/<service>/<slug>/.',
-      });
-    }
+      },
+    };
   },
 });

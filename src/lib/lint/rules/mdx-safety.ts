@@ -17,20 +17,29 @@ export const mdxSafety = defineRule({
       bad: exampleRunbook({ body: "import Chart from '../../components/Chart.astro';\n\n## Symptoms\n\nSlow since {new Date().getFullYear()}.\n\n<Chart />\n" }),
       good: exampleRunbook({ body: "import { Aside } from '@astrojs/starlight/components';\n\n## Symptoms\n\nSlow.\n\n<Aside type=\"caution\">Check the deploy log first.</Aside>\n\n## Investigation\n\n### Check the pods\n\n```bash\nkubectl -n shop get pods\n```\n" }),
     },
+    messages: {
+      esm: 'Not allowed in a runbook: `{statement}`',
+      expression: 'JavaScript expression {{expression}} in a runbook',
+      component: 'Component <{name}> is not on the allowlist ({allowed})',
+    },
   },
-  check(runbook, context) {
-    for (const node of runbook.mdx) {
-      if (node.kind === 'esm') {
-        for (const statement of node.value.split('\n').filter((line) => line.trim())) {
-          if (ALLOWED_IMPORT.test(statement.trim())) continue;
-          context.report({ span: node.span, message: `Not allowed in a runbook: \`${statement.trim().slice(0, 80)}\``, hint: "Only `import { ... } from '@astrojs/starlight/components'` is allowed." });
+  create(context) {
+    return {
+      runbook(runbook) {
+        for (const node of runbook.mdx) {
+          if (node.kind === 'esm') {
+            for (const statement of node.value.split('\n').filter((line) => line.trim())) {
+              if (ALLOWED_IMPORT.test(statement.trim())) continue;
+              context.report({ messageId: 'esm', data: { statement: statement.trim().slice(0, 80) }, span: node.span, hint: "Only `import { ... } from '@astrojs/starlight/components'` is allowed." });
+            }
+          } else if (node.kind === 'expression') {
+            if (!node.value.trim() || /^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value)) continue; // empty or a comment
+            context.report({ messageId: 'expression', data: { expression: node.value.trim().slice(0, 40) }, span: node.span, hint: 'Write the text itself, or escape the brace as \\{.' });
+          } else if (node.value && !ALLOWED_COMPONENTS.includes(node.value) && /^[A-Z]/.test(node.value)) {
+            context.report({ messageId: 'component', data: { name: node.value, allowed: ALLOWED_COMPONENTS.join(', ') }, span: node.span });
+          }
         }
-      } else if (node.kind === 'expression') {
-        if (!node.value.trim() || /^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value)) continue; // empty or a comment
-        context.report({ span: node.span, message: `JavaScript expression {${node.value.trim().slice(0, 40)}} in a runbook`, hint: 'Write the text itself, or escape the brace as \\{.' });
-      } else if (node.value && !ALLOWED_COMPONENTS.includes(node.value) && /^[A-Z]/.test(node.value)) {
-        context.report({ span: node.span, message: `Component <${node.value}> is not on the allowlist (${ALLOWED_COMPONENTS.join(', ')})` });
-      }
-    }
+      },
+    };
   },
 });

@@ -1,29 +1,38 @@
 // Commands that do not end by themselves (`kubectl logs -f`, `redis-cli MONITOR`) or need a
 // terminal (`kubectl exec -it`, bare `psql`) must be marked, so that the page and the registry say so
-// (the runner treats an unmarked one by what it does, src/lib/traits.ts).
+// (the runner treats an unmarked one by what it does; the tables are the core's, src/lib/core/traits.ts).
+import { showWords } from '../../core/shell/patterns.ts';
+import type { TraitFinding } from '../../core/traits.ts';
 import type { Block } from '../../model/types.ts';
-import { showWords } from '../../shell/patterns.ts';
-import { findTraits, type TraitName } from '../../traits.ts';
+import { isShellCommandBlock } from '../blocks.ts';
 import { defineRule, type RuleContext } from '../types.ts';
 import { exampleRunbook } from './example.ts';
-import { isShellCommandBlock } from './shell-syntax.ts';
 
 /** Reports each command of a shell block with the trait, unless the block carries the attribute. */
-function checkTrait(block: Block, context: RuleContext, attribute: TraitName): void {
+function checkTrait(block: Block, context: RuleContext, attribute: 'long-running' | 'interactive'): void {
   if (!isShellCommandBlock(block)) return;
   if (attribute === 'long-running' ? block.attributes.longRunning : block.attributes.interactive) return;
-  for (const found of findTraits(block.code, block.kind, attribute)) {
-    const shown = showWords(block.code, found.words);
+  const findings: TraitFinding[] = attribute === 'long-running' ? block.analysis.longRunning : block.analysis.interactive;
+  for (const found of findings) {
     const end = Math.max(...found.words.map((word) => word.end));
     context.report({
-      span: context.codeSpan(block, found.command.words[0].start, end),
-      message: `\`${shown}\` ${found.trait.reason}: mark the block ${attribute}`,
+      messageId: 'unmarked',
+      data: { command: showWords(block.code, found.words), reason: found.trait.reason, attribute },
+      span: context.codeSpan(block, found.command.argv[0].start, end),
       hint: `${found.trait.hint ? `${found.trait.hint} ` : ''}Otherwise write it on the fence: \`\`\`${block.lang} ${attribute}`,
     });
+  }
+  if (attribute === 'long-running') {
+    for (const loop of block.analysis.endless) {
+      const text = block.code.slice(loop.start, loop.end);
+      const shown = text.split(/;|\n/)[0].trim();
+      context.report({ messageId: 'unmarked', data: { command: shown, reason: 'loops forever', attribute }, span: context.codeSpan(block, loop.start, loop.start + shown.length), hint: `Add a way out (a count, a timeout) or write it on the fence: \`\`\`${block.lang} long-running` });
+    }
   }
 }
 
 const INVESTIGATION = (fence: string, code: string) => `## Symptoms\n\nThe API answers slowly.\n\n## Investigation\n\n### Watch the logs\n\n${fence}\n${code}\n\`\`\`\n`;
+const MESSAGES = { unmarked: '`{command}` {reason}: mark the block {attribute}' };
 
 export const commandsLongRunning = defineRule({
   meta: {
@@ -31,14 +40,15 @@ export const commandsLongRunning = defineRule({
     category: 'commands',
     severity: 'error',
     description: 'A command that does not end by itself (`logs -f`, `--watch`, `tail -f`, `MONITOR`, `top`) needs `long-running` on its block.',
-    docs: 'A reader pastes `kubectl logs -f` and knows to press Ctrl-C; `runbook run` does not, and would wait forever. Blocks marked `long-running` are streamed under a timeout (`timeout=` on the fence). The rule knows following and watching flags (`kubectl logs -f`, `kubectl get -w`, `journalctl -f`, `docker logs -f`, `tail -f`/`-F`), `watch`, Redis `MONITOR`/`SUBSCRIBE`, `top`/`htop` without a count (`top -b -n 1` is fine), `kubectl port-forward`/`proxy`, `aws ssm start-session` with a port-forwarding document, `go tool pprof -http`, `ping` without `-c`, and more. `-w` counts only where it means watch (`psql -w` and `grep -w` do not). Commands run under `timeout` end.',
+    docs: 'A reader pastes `kubectl logs -f` and knows to press Ctrl-C; `runbook run` does not, and would wait forever. Blocks marked `long-running` are streamed under a timeout (`timeout=` on the fence). The rule knows following and watching flags (`kubectl logs -f`, `kubectl get -w`, `journalctl -f`, `docker logs -f`, `tail -f`/`-F`), `watch`, Redis `MONITOR`/`SUBSCRIBE`, `top`/`htop` without a count (`top -b -n 1` is fine), `kubectl port-forward`/`proxy`, `aws ssm start-session` with a port-forwarding document, `go tool pprof -http`, `ping` without `-c`, `while true` loops without a `break`, and more. `-w` counts only where it means watch (`psql -w` and `grep -w` do not). Commands run under `timeout` end.',
     examples: {
       bad: exampleRunbook({ body: INVESTIGATION('```bash', 'kubectl -n shop logs deployment/api -f') }),
       good: exampleRunbook({ body: INVESTIGATION('```bash long-running', 'kubectl -n shop logs deployment/api -f') }),
     },
+    messages: MESSAGES,
   },
-  check(runbook, context) {
-    for (const block of runbook.blocks) checkTrait(block, context, 'long-running');
+  create(context) {
+    return { block: (block) => checkTrait(block, context, 'long-running') };
   },
 });
 
@@ -53,8 +63,9 @@ export const commandsInteractive = defineRule({
       bad: exampleRunbook({ body: INVESTIGATION('```bash', 'kubectl -n shop exec -it deployment/api -- sh') }),
       good: exampleRunbook({ body: INVESTIGATION('```bash', 'kubectl -n shop exec deployment/api -- env') }),
     },
+    messages: MESSAGES,
   },
-  check(runbook, context) {
-    for (const block of runbook.blocks) checkTrait(block, context, 'interactive');
+  create(context) {
+    return { block: (block) => checkTrait(block, context, 'interactive') };
   },
 });

@@ -1,17 +1,16 @@
 // A security group rule that allows the whole internet in: written to "block" an attacker (security
 // groups cannot deny), it opens the port to everyone instead.
-import { commandsToRun } from '../../shell/commands.ts';
-import { commandPositionals, matchCommand, programArgs, showWords } from '../../shell/patterns.ts';
-import type { Word } from '../../shell/words.ts';
+import type { CommandWord } from '../../core/shell/commands.ts';
+import { commandView, matchCommand, showWords } from '../../core/shell/patterns.ts';
+import { isShellCommandBlock } from '../blocks.ts';
 import { defineRule } from '../types.ts';
 import { exampleRunbook } from './example.ts';
-import { isShellCommandBlock } from './shell-syntax.ts';
 
 const OPEN = /(?:^|[^0-9.:])(?:0\.0\.0\.0\/0|::\/0)(?![0-9])/;
 const INGRESS = { pattern: 'aws ec2 authorize-security-group-ingress' };
 
 /** The option (and its value) that opens the rule to any address: `--cidr 0.0.0.0/0`, `--ip-permissions ...CidrIp=0.0.0.0/0...`. */
-function openRange(args: Word[]): Word[] | undefined {
+function openRange(args: CommandWord[]): CommandWord[] | undefined {
   for (let i = 0; i < args.length; i++) {
     const { value } = args[i];
     const name = value.split('=')[0];
@@ -41,23 +40,25 @@ export const safetyOpenIngress = defineRule({
         ),
       }),
     },
+    messages: { open: '`{command}` opens the port to the whole internet; security groups cannot deny' },
   },
-  check(runbook, context) {
-    for (const block of runbook.blocks) {
-      if (!isShellCommandBlock(block)) continue;
-      if (!/0\.0\.0\.0\/0|::\/0/.test(block.code)) continue;
-      for (const command of commandsToRun(block.code, block.kind)) {
-        if (command.program !== 'aws' || commandPositionals(command)[1]?.value !== 'authorize-security-group-ingress') continue;
+  create(context) {
+    return {
+      command(command, block) {
+        if (!isShellCommandBlock(block) || command.program !== 'aws') return;
+        const { args, positional } = commandView(command);
+        if (positional[1]?.value !== 'authorize-security-group-ingress') return;
         const match = matchCommand(command, INGRESS);
-        const open = match && openRange(programArgs(command));
-        if (!match || !open) continue;
+        const open = match && openRange(args);
+        if (!match || !open) return;
         const end = Math.max(...open.map((word) => word.end));
         context.report({
+          messageId: 'open',
+          data: { command: showWords(block.code, [...match.words, ...open], 90) },
           span: context.codeSpan(block, open[0].start, end),
-          message: `\`${showWords(block.code, [...match.words, ...open], 90)}\` opens the port to the whole internet; security groups cannot deny`,
           hint: 'To block addresses, add them to the WAF IP set of a blocking rule or to a network ACL deny rule; to allow access, name the narrowest range (a /32 for one address).',
         });
-      }
-    }
+      },
+    };
   },
 });

@@ -3,18 +3,25 @@
 // pipefail the pipeline then fails (exit 141) and `-e` ends the block: the step is reported failed
 // and the rest of the block does not run. Pasted into a terminal (no pipefail) the same line works,
 // which is why the runbook looked right.
-import { commandsToRun, findFlag, underAnotherShell, type RunCommand } from '../../shell/commands.ts';
-import { programArgs, showWords } from '../../shell/patterns.ts';
+import type { Command } from '../../core/shell/commands.ts';
+import { commandView, showWords } from '../../core/shell/patterns.ts';
+import { findFlag } from '../../core/shell/programs.ts';
+import { isShellCommandBlock } from '../blocks.ts';
 import { defineRule } from '../types.ts';
 import { exampleRunbook } from './example.ts';
-import { isShellCommandBlock } from './shell-syntax.ts';
 
 /** A reader that stops reading its input before the end: `head`, `grep -q`, `grep -m N`. */
-function stopsEarly(command: RunCommand): boolean {
-  if (command.program === 'head') return true;
-  if (command.program === 'grep' || command.program === 'egrep' || command.program === 'fgrep') {
-    return findFlag('grep', programArgs(command), ['-q', '--quiet', '--silent', '-m', '--max-count']) !== undefined;
+function stopsEarly(command: Command): boolean {
+  if (command.name === 'head') return true;
+  if (command.name === 'grep' || command.name === 'egrep' || command.name === 'fgrep') {
+    return findFlag('grep', commandView(command).args, ['-q', '--quiet', '--silent', '-m', '--max-count']) !== undefined;
   }
+  return false;
+}
+
+/** The command runs under another shell that parses a string again (`sh -c`, `ssh`, `watch`): no pipefail there. */
+function underAnotherShell(command: Command, commands: readonly Command[]): boolean {
+  for (let current: Command | undefined = command; current; current = current.parent !== undefined ? commands[current.parent] : undefined) if (current.via === 'shell') return true;
   return false;
 }
 
@@ -31,23 +38,24 @@ export const commandsPipeClosedEarly = defineRule({
       bad: exampleRunbook({ body: BODY("kubectl -n shop logs deployment/api --since=1h | grep -oE 'path=[^ ]+' | sort | uniq -c | sort -rn | head -20") }),
       good: exampleRunbook({ body: BODY("kubectl -n shop logs deployment/api --since=1h | grep -oE 'path=[^ ]+' | sort | uniq -c | sort -rn | sed -n '1,20p'") }),
     },
+    messages: { early: '`{command}` stops reading early: under `runbook run` (bash -o pipefail) the command before it is killed by SIGPIPE and the step fails with exit 141' },
   },
-  check(runbook, context) {
-    for (const block of runbook.blocks) {
-      if (!isShellCommandBlock(block) || !block.code.includes('|')) continue;
-      const commands = commandsToRun(block.code, block.kind);
-      for (const command of commands) {
-        // Only pipelines the runner's own bash runs (`sudo head` too), not those another shell parses
-        // again (`ssh host '...'`, `sh -c '...'`, `watch`), which has no pipefail.
-        if (command.stdin !== 'pipe' || !stopsEarly(command) || underAnotherShell(command, commands)) continue;
-        const words = command.words;
+  create(context) {
+    return {
+      command(command, block) {
+        if (!isShellCommandBlock(block)) return;
+        const commands = block.analysis.commands;
+        // Only pipelines the runner's own bash runs (`sudo head` too), not those another shell parses again.
+        if (command.stdin?.kind !== 'pipe' || !stopsEarly(command) || underAnotherShell(command, commands)) return;
+        const words = command.argv;
         const end = Math.max(...words.map((word) => word.end));
         context.report({
+          messageId: 'early',
+          data: { command: showWords(block.code, words, 60) },
           span: context.codeSpan(block, words[0].start, end),
-          message: `\`${showWords(block.code, words, 60)}\` stops reading early: under \`runbook run\` (bash -o pipefail) the command before it is killed by SIGPIPE and the step fails with exit 141`,
           hint: "Use the command's own limit (--tail=N, -n N, --max-items N, LIMIT N), or `sed -n '1,Np'`, which reads all its input.",
         });
-      }
-    }
+      },
+    };
   },
 });

@@ -1,7 +1,8 @@
 // Placeholders (`<name>`) and environment variables (`$NAME`) must be declared, used and valid.
+import { valueProblem } from '../../core/variables.ts';
 import type { Runbook } from '../../model/types.ts';
 import { didYouMean } from '../../suggest.ts';
-import { defineRule } from '../types.ts';
+import { defineRule, type RuleContext } from '../types.ts';
 import { exampleRunbook } from './example.ts';
 
 const usedNames = (runbook: Runbook) => new Set(runbook.blocks.flatMap((block) => block.placeholders.map((ref) => ref.name)));
@@ -20,20 +21,22 @@ export const placeholdersDeclared = defineRule({
       bad: exampleRunbook({ body: LOGS_BODY('kubectl -n shop logs <pod> --previous') }),
       good: exampleRunbook({ runbook: POD_VARIABLE, body: LOGS_BODY('kubectl -n shop logs <pod> --previous') }),
     },
+    messages: { undeclared: 'Placeholder <{name}> is not declared in runbook.variables{suggestion}' },
   },
-  check(runbook, context) {
-    const declared = Object.keys(runbook.meta?.variables ?? {});
-    if (!runbook.meta) return;
-    for (const block of runbook.blocks) {
-      for (const ref of block.placeholders) {
-        if (declared.includes(ref.name)) continue;
+  create(context) {
+    return {
+      placeholder(site, _block, runbook) {
+        if (!runbook.meta) return;
+        const declared = Object.keys(runbook.meta.variables);
+        if (declared.includes(site.name)) return;
         context.report({
-          span: ref.span,
-          message: `Placeholder <${ref.name}> is not declared in runbook.variables${didYouMean(ref.name, declared)}`,
-          hint: `Add variables:\n  ${ref.name}:\n    description: ...\n    example: ...`,
+          messageId: 'undeclared',
+          data: { name: site.name, suggestion: didYouMean(site.name, declared) },
+          span: site.span,
+          hint: `Add variables:\n  ${site.name}:\n    description: ...\n    example: ...`,
         });
-      }
-    }
+      },
+    };
   },
 });
 
@@ -48,13 +51,17 @@ export const placeholdersUsed = defineRule({
       bad: exampleRunbook({ runbook: POD_VARIABLE }),
       good: exampleRunbook({ runbook: POD_VARIABLE, body: LOGS_BODY('kubectl -n shop logs <pod> --previous') }),
     },
+    messages: { unused: 'Variable "{name}" is declared but no command uses <{name}>' },
   },
-  check(runbook, context) {
-    const used = usedNames(runbook);
-    for (const name of Object.keys(runbook.meta?.variables ?? {})) {
-      if (used.has(name)) continue;
-      context.report({ span: context.frontmatterSpan(['runbook', 'variables', name], 'key'), message: `Variable "${name}" is declared but no command uses <${name}>` });
-    }
+  create(context) {
+    return {
+      runbook(runbook) {
+        const used = usedNames(runbook);
+        for (const name of Object.keys(runbook.meta?.variables ?? {})) {
+          if (!used.has(name)) context.report({ messageId: 'unused', data: { name }, span: context.frontmatterSpan(['runbook', 'variables', name], 'key') });
+        }
+      },
+    };
   },
 });
 
@@ -69,25 +76,30 @@ export const placeholdersExample = defineRule({
       bad: exampleRunbook({ runbook: 'variables:\n  pod:\n    description: Name of the pod\n    example: TODO\n    pattern: "^[a-z0-9-]+$"', body: LOGS_BODY('kubectl -n shop logs <pod>') }),
       good: exampleRunbook({ runbook: 'variables:\n  pod:\n    description: Name of the pod\n    example: api-7d9f8c-x2k4q\n    pattern: "^[a-z0-9-]+$"', body: LOGS_BODY('kubectl -n shop logs <pod>') }),
     },
+    messages: {
+      placeholderValue: 'Variable "{name}" has no real {field} ("{value}")',
+      invalid: 'The {field} "{value}" of variable "{name}" {problem}',
+    },
   },
-  check(runbook, context) {
-    for (const [name, variable] of Object.entries(runbook.meta?.variables ?? {})) {
-      const values: ['example' | 'default', string][] = [['example', variable.example]];
-      if (variable.default !== undefined) values.push(['default', variable.default]);
-      for (const [field, value] of values) {
-        const span = context.frontmatterSpan(['runbook', 'variables', name, field]);
-        if (/^\s*(TODO|TBD|FIXME)\b/i.test(value) || !value.trim()) {
-          context.report({ span, message: `Variable "${name}" has no real ${field} ("${value}")`, hint: 'Write a realistic value, e.g. one from a recent incident.' });
-          continue;
+  create(context) {
+    return {
+      runbook(runbook) {
+        for (const [name, variable] of Object.entries(runbook.meta?.variables ?? {})) {
+          const values: ['example' | 'default', string][] = [['example', variable.example]];
+          if (variable.default !== undefined) values.push(['default', variable.default]);
+          for (const [field, value] of values) {
+            const span = context.frontmatterSpan(['runbook', 'variables', name, field]);
+            if (/^\s*(TODO|TBD|FIXME)\b/i.test(value) || !value.trim()) {
+              context.report({ messageId: 'placeholderValue', data: { name, field, value }, span, hint: 'Write a realistic value, e.g. one from a recent incident.' });
+              continue;
+            }
+            // The same check as the runner's and the page's (src/lib/core/variables.ts).
+            const problem = valueProblem(variable, value);
+            if (problem) context.report({ messageId: 'invalid', data: { name, field, value, problem }, span });
+          }
         }
-        if (variable.pattern && !new RegExp(`^(?:${variable.pattern})$`, 'u').test(value)) {
-          context.report({ span, message: `The ${field} "${value}" of variable "${name}" does not match its pattern ${variable.pattern}` });
-        }
-        const typeError =
-          variable.type === 'integer' ? !/^-?\d+$/.test(value) : variable.type === 'number' ? Number.isNaN(Number(value)) : variable.type === 'boolean' ? !/^(true|false)$/.test(value) : false;
-        if (typeError) context.report({ span, message: `The ${field} "${value}" of variable "${name}" is not a valid ${variable.type}` });
-      }
-    }
+      },
+    };
   },
 });
 
@@ -102,8 +114,18 @@ export const envDeclared = defineRule({
       bad: exampleRunbook({ body: LOGS_BODY('psql "$DATABASE_URL" -c "SELECT 1"') }),
       good: exampleRunbook({ runbook: 'env:\n  DATABASE_URL: Read-only connection string of the shop database', body: LOGS_BODY('psql "$DATABASE_URL" -c "SELECT 1"') }),
     },
+    messages: {
+      undeclared: 'Environment variable ${name} is not declared in runbook.env{suggestion}',
+      runner: '{language} blocks run with {runner}, but {name} is not declared in runbook.env',
+      unused: 'Environment variable {name} is declared but no command uses ${name}',
+    },
   },
-  check(runbook, context) {
+  create(context) {
+    return { runbook: (runbook) => checkEnv(runbook, context) };
+  },
+});
+
+function checkEnv(runbook: Runbook, context: RuleContext): void {
     if (!runbook.meta) return;
     const declared = Object.keys(runbook.meta.env);
     const used = new Set<string>();
@@ -112,8 +134,9 @@ export const envDeclared = defineRule({
         used.add(ref.name);
         if (declared.includes(ref.name)) continue;
         context.report({
+          messageId: 'undeclared',
+          data: { name: ref.name, suggestion: didYouMean(ref.name, declared) },
           span: ref.span,
-          message: `Environment variable $${ref.name} is not declared in runbook.env${didYouMean(ref.name, declared)}`,
           hint: `Add env:\n  ${ref.name}: what it is and where to get it`,
         });
       }
@@ -125,15 +148,60 @@ export const envDeclared = defineRule({
       used.add(name);
       if (!declared.includes(name)) {
         context.report({
+          messageId: 'runner',
+          data: { language: language.toUpperCase(), runner, name },
           span: first.span,
-          message: `${language.toUpperCase()} blocks run with ${runner}, but ${name} is not declared in runbook.env`,
           hint: `Add env:\n  ${name}: which ${language === 'sql' ? 'database (read-only?)' : 'Prometheus'} and where to get it`,
         });
       }
     }
     for (const name of declared) {
       if (used.has(name)) continue;
-      context.report({ span: context.frontmatterSpan(['runbook', 'env', name], 'key'), severity: 'warn', message: `Environment variable ${name} is declared but no command uses $${name}` });
+      context.report({ messageId: 'unused', data: { name }, span: context.frontmatterSpan(['runbook', 'env', name], 'key'), severity: 'warn' });
     }
+}
+
+const REPARSE_BODY = (code: string) => `## Symptoms\n\nThe pod restarts.\n\n## Investigation\n\n### Read the logs\n\n\`\`\`bash\n${code}\n\`\`\`\n`;
+
+export const placeholdersContext = defineRule({
+  meta: {
+    id: 'placeholders/context',
+    category: 'safety',
+    severity: 'error',
+    description: 'A placeholder must sit where a value can be quoted safely: not in text another program parses again.',
+    docs: [
+      'Every placeholder is filled in by the page and by `runbook run`, quoted for the syntax around it — a shell word or string, a SQL literal or identifier inside `psql -c "..."`, a PromQL label value, a URL query, a JSON string — so a value can change only the word it fills.',
+      'Where the text is parsed again by another program, shell quoting means nothing there: arithmetic (`(( ))`, `$(( ))`, `let`, `declare -i`, array subscripts and `[[ ]]` numeric tests evaluate `a[$(...)]`), strings run by `sh -c`, `bash -c`, `su -c`, `ssh host ...`, `watch` and `eval`, awk programs, sed scripts (their `e` flag runs commands), jq filters, `python -c` code, and text piped or heredoc\'d into `psql`, `sh` or another interpreter. The runner refuses such a block before running anything and the page turns its copy button off; this rule says how to write the command instead: pass the value as a positional argument (`sh -c \'kubectl logs "$1"\' _ <pod>`), an environment variable, a psql variable (`psql -v pod=<pod>` and `:\'pod\'` in the SQL) or an awk variable (`awk -v pod=<pod>`).',
+      'In arithmetic an integer is safe: declare the variable `type: integer` and only digits are accepted.',
+    ].join('\n\n'),
+    examples: {
+      bad: exampleRunbook({ runbook: POD_VARIABLE, body: REPARSE_BODY('kubectl -n shop exec deploy/api -- sh -c "grep <pod> /var/log/app.log"') }),
+      good: exampleRunbook({ runbook: POD_VARIABLE, body: REPARSE_BODY('kubectl -n shop exec deploy/api -- sh -c \'grep -- "$1" /var/log/app.log\' _ <pod>') }),
+    },
+    messages: {
+      refused: 'Placeholder <{name}> cannot be filled in safely here: {reason}',
+      integer: 'Placeholder <{name}> sits in {where}: only an integer is safe there, but the variable is {type}',
+    },
+  },
+  create(context) {
+    return {
+      placeholder(site, _block, runbook) {
+        const { refused, layers } = site.context;
+        if (refused) {
+          context.report({ messageId: 'refused', data: { name: site.name, reason: refused.reason }, span: site.span, hint: refused.fix });
+          return;
+        }
+        const token = layers.find((layer) => layer.kind === 'token' && layer.accepts === 'integer');
+        const type = runbook.meta?.variables[site.name]?.type ?? 'string';
+        if (token?.kind === 'token' && type !== 'integer') {
+          context.report({
+            messageId: 'integer',
+            data: { name: site.name, where: token.where, type: type === 'string' ? 'a string' : `a ${type}` },
+            span: site.span,
+            hint: `Declare it an integer (variables: ${site.name}: type: integer), or pass the value as an environment variable and compare "$NAME" outside arithmetic.`,
+          });
+        }
+      },
+    };
   },
 });

@@ -1,10 +1,8 @@
 // PromQL must parse and type-check: promql blocks, queries sent with curl, and alert expressions.
-import { promqlInShell } from '../../promql/embedded.ts';
-import { promqlProblems } from '../../promql/parse.ts';
+import { promqlProblems } from '../../core/promql/problems.ts';
 import { LineIndex } from '../../problem.ts';
 import { defineRule } from '../types.ts';
 import { exampleRunbook } from './example.ts';
-import { isShellCommandBlock, shellSource } from './shell-syntax.ts';
 
 const PROMQL_BODY = (query: string) => `## Symptoms\n\nErrors rise.\n\n## Investigation\n\n### Find the failing status codes\n\n\`\`\`promql\n${query}\n\`\`\`\n`;
 const PROMETHEUS_ENV = 'env:\n  PROMETHEUS_URL: Base URL of the production Prometheus';
@@ -23,38 +21,35 @@ export const promqlSyntax = defineRule({
       bad: exampleRunbook({ runbook: PROMETHEUS_ENV, body: PROMQL_BODY('rate(http_requests_total{service="tickets", code=~"5.."}[5m]) by (code)') }),
       good: exampleRunbook({ runbook: PROMETHEUS_ENV, body: PROMQL_BODY('sum by (code) (rate(http_requests_total{service="tickets", code=~"5.."}[5m]))') }),
     },
+    messages: { syntax: '{message}', curl: '{message} (curl query)', alert: '{message} (alert {alert})' },
   },
-  check(runbook, context) {
-    for (const block of runbook.blocks) {
-      if (block.language === 'promql' && block.kind === 'command') {
-        if (!block.code.trim()) continue;
-        for (const problem of promqlProblems(block.code)) {
-          context.report({ span: context.codeSpan(block, problem.start, problem.end), message: problem.message, ...(problem.hint ? { hint: problem.hint } : {}) });
+  create(context) {
+    return {
+      promql(query, block) {
+        if (query.command === undefined && block.kind !== 'command') return;
+        if (!query.text.trim()) return;
+        for (const problem of promqlProblems(query.text, query.placeholders)) {
+          const start = query.offsets[problem.start] ?? query.offsets[0];
+          if (block.placeholders.some((site) => start >= site.start && start < site.end)) continue;
+          const end = problem.end > problem.start ? (query.offsets[problem.end - 1] ?? start) + 1 : start;
+          context.report({ messageId: query.command === undefined ? 'syntax' : 'curl', data: { message: problem.message }, span: context.codeSpan(block, start, end), ...(problem.hint ? { hint: problem.hint } : {}) });
         }
-      } else if (isShellCommandBlock(block)) {
-        const source = shellSource(block);
-        for (const query of promqlInShell(source.text)) {
-          for (const problem of promqlProblems(query.text)) {
-            if (query.expansions.some(([from, to]) => problem.start < to && Math.max(problem.end, problem.start + 1) > from)) continue;
-            const start = source.toCode(query.offsets[problem.start]);
-            const end = problem.end > problem.start ? source.toCode(query.offsets[problem.end - 1]) + 1 : start;
-            context.report({ span: context.codeSpan(block, start, end), message: `${problem.message} (curl query)`, ...(problem.hint ? { hint: problem.hint } : {}) });
+      },
+      runbook(runbook) {
+        const alerts = runbook.meta?.alerts ?? [];
+        if (!alerts.some((alert) => alert.expr)) return;
+        const lines = new LineIndex(runbook.source);
+        alerts.forEach((alert, index) => {
+          if (!alert.expr) return;
+          const value = context.frontmatterSpan(['runbook', 'alerts', index, 'expr']);
+          // Exact positions when the expression is written on one line as it is; the whole value otherwise.
+          const at = runbook.source.slice(value.start.offset, value.end.offset).indexOf(alert.expr);
+          for (const problem of promqlProblems(alert.expr)) {
+            const span = at === -1 ? value : lines.span(value.start.offset + at + problem.start, value.start.offset + at + problem.end);
+            context.report({ messageId: 'alert', data: { message: problem.message, alert: alert.name }, span, ...(problem.hint ? { hint: problem.hint } : {}) });
           }
-        }
-      }
-    }
-    const alerts = runbook.meta?.alerts ?? [];
-    if (!alerts.some((alert) => alert.expr)) return;
-    const lines = new LineIndex(runbook.source);
-    alerts.forEach((alert, index) => {
-      if (!alert.expr) return;
-      const value = context.frontmatterSpan(['runbook', 'alerts', index, 'expr']);
-      // Exact positions when the expression is written on one line as it is; the whole value otherwise.
-      const at = runbook.source.slice(value.start.offset, value.end.offset).indexOf(alert.expr);
-      for (const problem of promqlProblems(alert.expr)) {
-        const span = at === -1 ? value : lines.span(value.start.offset + at + problem.start, value.start.offset + at + problem.end);
-        context.report({ span, message: `${problem.message} (alert ${alert.name})`, ...(problem.hint ? { hint: problem.hint } : {}) });
-      }
-    });
+        });
+      },
+    };
   },
 });

@@ -1,12 +1,9 @@
 // Values left for the reader that are not `<placeholders>` (`i-xxx`, `YOUR_TOKEN`, `[commit-hash]`,
 // `...`): they run as written, and nothing asks for them or checks them.
-import { commandSource, findPlaceholders } from '../../model/code.ts';
 import type { Block } from '../../model/types.ts';
-import { shellLayout } from '../../shell/lines.ts';
-import { neutralisePlaceholders, simpleCommands } from '../../shell/words.ts';
+import { isShellCommandBlock } from '../blocks.ts';
 import { defineRule } from '../types.ts';
 import { exampleRunbook } from './example.ts';
-import { isShellCommandBlock } from './shell-syntax.ts';
 
 interface Found {
   start: number;
@@ -48,33 +45,25 @@ function findIn(text: string, skip: { start: number; end: number }[]): Found[] {
   return found;
 }
 
-const placeholders = (text: string) => findPlaceholders(text, [{ start: 0, end: text.length }]);
-
-/** Comment ranges of SQL (`--`, `/* *\/`) and PromQL (`#`) text. */
-function queryComments(code: string, language: 'sql' | 'promql'): { start: number; end: number }[] {
-  const pattern = language === 'sql' ? /--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)/g : /#[^\n]*/g;
-  return [...code.matchAll(pattern)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
-}
-
-/** What a block leaves for the reader, with offsets into `block.code`. */
+/**
+ * What a block leaves for the reader, with offsets into `block.code`: in the text that runs, outside comments and
+ * placeholders (the core found both); ellipses only as a whole word of a command.
+ */
 function blockFindings(block: Block): Found[] {
-  if (isShellCommandBlock(block)) {
-    const source = commandSource(block.code, block.kind);
-    const original = source.text;
-    if (!PATTERNS.some(({ quick }) => quick.test(original)) && !/\.\.\.|…/.test(original)) return [];
-    const skip = [...shellLayout(original).comments, ...placeholders(original)];
-    const found = findIn(original, skip);
-    if (/\.\.\.|…/.test(original)) for (const command of simpleCommands(neutralisePlaceholders(original))) {
-      for (const word of command.words) {
-        if (ELLIPSIS.test(word.value) && !skip.some((range) => word.start >= range.start && word.start < range.end)) found.push({ start: word.start, end: word.end });
-      }
+  const runs = isShellCommandBlock(block) || (block.kind === 'command' && (block.language === 'sql' || block.language === 'promql'));
+  if (!runs) return [];
+  const skip = [...block.analysis.comments, ...block.placeholders];
+  const found: Found[] = [];
+  for (const line of block.analysis.lines) {
+    const text = block.code.slice(line.start, line.end);
+    for (const item of findIn(text, skip.map((range) => ({ start: range.start - line.start, end: range.end - line.start })))) found.push({ ...item, start: item.start + line.start, end: item.end + line.start });
+  }
+  for (const command of block.analysis.commands) {
+    for (const word of command.argv) {
+      if (ELLIPSIS.test(word.value) && !skip.some((range) => word.start >= range.start && word.start < range.end)) found.push({ start: word.start, end: word.end });
     }
-    return found.map((item) => ({ ...item, start: source.toCode(item.start), end: source.toCode(item.end - 1) + 1 }));
   }
-  if (block.kind === 'command' && (block.language === 'sql' || block.language === 'promql')) {
-    return findIn(block.code, [...queryComments(block.code, block.language), ...placeholders(block.code)]);
-  }
-  return [];
+  return found;
 }
 
 const BODY = (code: string) => `## Symptoms\n\nThe API answers slowly.\n\n## Investigation\n\n### Check the instance\n\n\`\`\`bash\n${code}\n\`\`\`\n`;
@@ -90,20 +79,23 @@ export const commandsPseudoPlaceholder = defineRule({
       bad: exampleRunbook({ body: BODY('aws ec2 describe-instances --instance-ids i-xxx') }),
       good: exampleRunbook({ runbook: 'variables:\n  instance-id:\n    description: Id of the EC2 instance\n    example: i-0abc123def4567890', body: BODY('aws ec2 describe-instances --instance-ids <instance-id>') }),
     },
+    messages: { pseudo: 'Unexpected "{text}": a value left for the reader runs as written; expected a <placeholder>' },
   },
-  check(runbook, context) {
-    for (const block of runbook.blocks) {
-      const seen = new Set<number>();
-      for (const found of blockFindings(block).sort((a, b) => a.start - b.start)) {
-        if (seen.has(found.start)) continue;
-        seen.add(found.start);
-        const text = block.code.slice(found.start, found.end);
-        context.report({
-          span: context.codeSpan(block, found.start, found.end),
-          message: `Unexpected "${text}": a value left for the reader runs as written; expected a <placeholder>`,
-          hint: `Write it as a placeholder${found.name ? ` such as <${found.name}>` : ''} and declare it in runbook.variables with a description and an example, so the form and \`runbook run --set\` fill it in.`,
-        });
-      }
-    }
+  create(context) {
+    return {
+      block(block) {
+        const seen = new Set<number>();
+        for (const found of blockFindings(block).sort((a, b) => a.start - b.start)) {
+          if (seen.has(found.start)) continue;
+          seen.add(found.start);
+          context.report({
+            messageId: 'pseudo',
+            data: { text: block.code.slice(found.start, found.end) },
+            span: context.codeSpan(block, found.start, found.end),
+            hint: `Write it as a placeholder${found.name ? ` such as <${found.name}>` : ''} and declare it in runbook.variables with a description and an example, so the form and \`runbook run --set\` fill it in.`,
+          });
+        }
+      },
+    };
   },
 });

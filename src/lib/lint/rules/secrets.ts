@@ -1,7 +1,8 @@
 // No credentials in runbooks: they are published on the site, in the registry and in Git history.
 import { LineIndex, type Span } from '../../problem.ts';
 import { findAssignedSecrets, findSecrets } from '../../text/secrets.ts';
-import { defineRule } from '../types.ts';
+import type { Runbook } from '../../model/types.ts';
+import { defineRule, type RuleContext } from '../types.ts';
 import { exampleRunbook } from './example.ts';
 
 const body = (code: string) => `## Symptoms\n\nThe API answers slowly.\n\n## Investigation\n\n### Count the connections\n\n\`\`\`bash\n${code}\n\`\`\`\n`;
@@ -17,8 +18,14 @@ export const secretsNoSecrets = defineRule({
       bad: exampleRunbook({ runbook: 'env:\n  PGHOST: Host of the shop database', body: body('psql "postgres://app:Sup3rS3cret@$PGHOST/shop" -c "SELECT count(*) FROM pg_stat_activity"') }),
       good: exampleRunbook({ runbook: 'env:\n  DATABASE_URL: Read-only connection string of the shop database', body: body('psql "$DATABASE_URL" -c "SELECT count(*) FROM pg_stat_activity"') }),
     },
+    messages: { secret: '{kind} in the runbook: {masked}' },
   },
-  check(runbook, context) {
+  create(context) {
+    return { runbook: (runbook) => check(runbook, context) };
+  },
+});
+
+function check(runbook: Runbook, context: RuleContext): void {
     const found: { start: number; end: number; span: Span; kind: string; masked: string }[] = [];
     let lines: LineIndex | undefined;
     for (const match of findSecrets(runbook.source)) {
@@ -27,7 +34,7 @@ export const secretsNoSecrets = defineRule({
     }
     for (const block of runbook.blocks) {
       // Shaped tokens were found in the whole file above; here what only code can hold.
-      for (const match of findAssignedSecrets(block.code)) {
+      for (const match of findAssignedSecrets(block.code, block.analysis.commands)) {
         const span = context.codeSpan(block, match.start, match.end);
         found.push({ start: span.start.offset, end: span.end.offset, span, kind: match.kind, masked: match.masked });
       }
@@ -38,12 +45,12 @@ export const secretsNoSecrets = defineRule({
       if (secret.start < reportedUntil) continue;
       reportedUntil = secret.end;
       context.report({
+        messageId: 'secret',
+        data: { kind: capitalise(secret.kind), masked: secret.masked },
         span: secret.span,
-        message: `${capitalise(secret.kind)} in the runbook: ${secret.masked}`,
         hint: 'Use a placeholder (<password>) or an environment variable ($DB_PASSWORD) instead, and rotate the credential: it is in the Git history.',
       });
     }
-  },
-});
+}
 
 const capitalise = (text: string) => text[0].toUpperCase() + text.slice(1);

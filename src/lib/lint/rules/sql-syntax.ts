@@ -1,11 +1,9 @@
-// SQL must parse with PostgreSQL's own parser: SQL blocks, and the SQL of `psql -c "..."` in shell blocks.
+// SQL must parse with PostgreSQL's own parser: SQL blocks, and the SQL shell blocks hand to psql. The core parsed
+// each statement once (src/lib/core/sql/script.ts); the rule words the errors.
+import type { SqlSyntaxError } from '../../core/sql/script.ts';
 import type { Block } from '../../model/types.ts';
-import { findPlaceholders } from '../../model/code.ts';
-import { psqlScripts } from '../../sql/embedded.ts';
-import { loadSqlParser, sqlSyntaxErrors, type SqlSyntaxError } from '../../sql/parse.ts';
 import { defineRule } from '../types.ts';
 import { exampleRunbook } from './example.ts';
-import { isShellCommandBlock, shellSource } from './shell-syntax.ts';
 
 /** SQL blocks run through psql unless their `target` names another database. */
 const runsOnPostgres = (block: Block) => !block.attributes.target || /psql|postgres|pg/i.test(block.attributes.target);
@@ -19,9 +17,8 @@ function hintFor(error: SqlSyntaxError, statement: string): string | undefined {
   return undefined;
 }
 
-/** `<name>` ranges of a text: an error at a placeholder depends on its value, so it is not reported. */
-const placeholderRanges = (text: string) => findPlaceholders(text, [{ start: 0, end: text.length }]).map((match) => [match.start, match.end] as const);
-const inside = (offset: number, ranges: readonly (readonly [number, number])[]) => ranges.some(([start, end]) => offset >= start && offset < end);
+/** An error at a placeholder depends on its value, so it is not reported. */
+const atPlaceholder = (block: Block, offset: number) => block.placeholders.some((site) => offset >= site.start && offset < site.end);
 
 const SQL_BODY = (fence: string, code: string) => `## Symptoms\n\nConnections pile up.\n\n## Investigation\n\n### Count the connections\n\n${fence}\n${code}\n\`\`\`\n`;
 const DB_ENV = 'env:\n  DATABASE_URL: Read-only connection string of the tickets database';
@@ -40,43 +37,25 @@ export const sqlSyntax = defineRule({
       bad: exampleRunbook({ runbook: DB_ENV, body: SQL_BODY('```sql', 'SELECT state, count(*)\nFROM pg_stat_activity\nGROUP state;') }),
       good: exampleRunbook({ runbook: DB_ENV, body: SQL_BODY('```sql', 'SELECT state, count(*)\nFROM pg_stat_activity\nGROUP BY state;') }),
     },
+    messages: { syntax: '{message}', embedded: '{message} (psql -c)' },
   },
-  async prepare() {
-    await loadSqlParser().catch(() => undefined); // reported by check, on the blocks
-  },
-  async check(runbook, context) {
-    try {
-      await loadSqlParser();
-    } catch (error) {
-      const first = runbook.blocks.find((block) => block.language === 'sql' && block.kind === 'command');
-      if (first) context.report({ span: first.span, message: `The SQL parser could not be loaded: ${error instanceof Error ? error.message : String(error)}` });
-      return;
-    }
-    for (const block of runbook.blocks) {
-      if (block.language === 'sql' && block.kind === 'command' && runsOnPostgres(block)) {
-        const placeholders = placeholderRanges(block.code);
-        for (const error of sqlSyntaxErrors(block.code)) {
-          if (inside(error.start, placeholders)) continue;
-          const hint = hintFor(error, block.code);
-          context.report({ span: context.codeSpan(block, error.start, error.end), message: error.message, ...(hint ? { hint } : {}) });
+  create(context) {
+    return {
+      sqlStatement(statement, source, block) {
+        const error = statement.error;
+        if (!error) return;
+        if (source.command === undefined && (block.kind !== 'command' || !runsOnPostgres(block))) return;
+        if (source.command !== undefined && block.analysis.commands[source.command]?.program !== 'psql') return; // MySQL's SQL is not PostgreSQL's
+        const start = source.offsets[error.start] ?? source.offsets[0];
+        if (atPlaceholder(block, start) || source.dynamic?.some(([from, to]) => error.start >= from && error.start < to)) return;
+        const end = error.end > error.start ? (source.offsets[error.end - 1] ?? start) + 1 : start;
+        if (source.command === undefined) {
+          const hint = hintFor(error, source.script.text);
+          context.report({ messageId: 'syntax', data: { message: error.message }, span: context.codeSpan(block, start, end), ...(hint ? { hint } : {}) });
+        } else {
+          context.report({ messageId: 'embedded', data: { message: error.message }, span: context.codeSpan(block, start, end), hint: `PostgreSQL's parser: ${error.reason}.` });
         }
-      } else if (isShellCommandBlock(block)) {
-        const source = shellSource(block);
-        const original = block.kind === 'console' ? block.command ?? '' : block.code;
-        const placeholders = placeholderRanges(original);
-        for (const script of psqlScripts(source.text)) {
-          for (const error of sqlSyntaxErrors(script.text)) {
-            if (inside(error.start, script.expansions) || inside(script.offsets[error.start], placeholders)) continue;
-            const start = source.toCode(script.offsets[error.start]);
-            const end = error.end > error.start ? source.toCode(script.offsets[error.end - 1]) + 1 : start;
-            context.report({
-              span: context.codeSpan(block, start, end),
-              message: `${error.message} (psql -c)`,
-              hint: `PostgreSQL's parser: ${error.reason}.`,
-            });
-          }
-        }
-      }
-    }
+      },
+    };
   },
 });

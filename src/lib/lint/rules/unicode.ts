@@ -1,10 +1,9 @@
 // Code must be what it looks like: no typographic quotes and dashes, invisible characters or
 // bidi controls in code blocks (they come from word processors, chat tools and attacks).
-import { commandRanges } from '../../model/code.ts';
 import type { Block } from '../../model/types.ts';
 import { describeCharacter, SUSPICIOUS_CHARACTERS, SUSPICIOUS_PATTERN } from '../../text/characters.ts';
 import { findMojibake } from '../../text/mojibake.ts';
-import { defineRule, type Report } from '../types.ts';
+import { defineRule } from '../types.ts';
 import { exampleRunbook } from './example.ts';
 
 /** Blocks of prose (`text` attribute, ```text, ```md), where typographic quotes and dashes are right. */
@@ -19,22 +18,25 @@ export const textUnicode = defineRule({
     id: 'text/unicode',
     category: 'text',
     severity: 'error',
-    fixable: true,
+    fixable: 'code',
     description: 'No curly quotes, typographic dashes, non-breaking or zero-width spaces, or bidi controls in code blocks.',
     docs: 'Text copied from a word processor or a chat tool brings characters that look right and fail when pasted: `“app=api”` is not quoted for the shell, `–namespace` is not an option, a no-break space does not separate words, a zero-width space silently becomes part of a name. Bidirectional control characters (U+202A–U+202E, U+2066–U+2069) make code display differently from what runs ("Trojan Source"). The fix replaces quotes with `\'` and `"`, an en or em dash before an option with `--` (`-` before a one-letter option), no-break spaces with spaces, and removes invisible and bidi characters. Apostrophes inside words (`it’s`) are left alone, and so are quotes and dashes in prose blocks (`text` attribute, ```text, ```md) and in the output lines of console blocks.',
     examples: {
       bad: exampleRunbook({ body: body('kubectl get pods –namespace shop -l “app=api”') }),
       good: exampleRunbook({ body: body('kubectl get pods --namespace shop -l "app=api"') }),
     },
+    messages: { character: '{message}' },
   },
-  check(runbook, context) {
-    for (const block of runbook.blocks) {
-      if (block.code.search(SUSPICIOUS_PATTERN) === -1) continue;
-      for (const problem of problemsIn(block)) {
-        const span = context.codeSpan(block, problem.start, problem.end);
-        context.report({ span, message: problem.message, ...(problem.hint ? { hint: problem.hint } : {}), fix: { range: [span.start.offset, span.end.offset], text: problem.replacement } });
-      }
-    }
+  create(context) {
+    return {
+      block(block) {
+        if (block.code.search(SUSPICIOUS_PATTERN) === -1) return;
+        for (const problem of problemsIn(block)) {
+          const span = context.codeSpan(block, problem.start, problem.end);
+          context.report({ messageId: 'character', data: { message: problem.message }, span, ...(problem.hint ? { hint: problem.hint } : {}), fix: { range: [span.start.offset, span.end.offset], text: problem.replacement } });
+        }
+      },
+    };
   },
 });
 
@@ -42,7 +44,7 @@ interface Found {
   start: number;
   end: number;
   message: string;
-  hint?: Report['hint'];
+  hint?: string;
   replacement: string;
 }
 
@@ -50,7 +52,7 @@ function problemsIn(block: Block): Found[] {
   const code = block.code;
   const prose = block.kind === 'text' || PROSE_LANGUAGES.has(block.lang);
   // Console output is what a program printed (GNU tools print ‘quotes’): only prompt lines are typed.
-  const typed = block.kind === 'console' ? commandRanges(code, 'console') : undefined;
+  const typed = block.kind === 'console' ? block.analysis.lines : undefined;
   const isTyped = (i: number) => !typed || typed.some((range) => i >= range.start && i < range.end);
   // Characters inside mojibake (`â€“` holds a `“`) are text/mojibake's to fix.
   const mojibake = findMojibake(code);

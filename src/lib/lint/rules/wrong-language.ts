@@ -1,14 +1,27 @@
 // A block whose language says one thing and whose code is another: Terraform, YAML or SQL in a shell
-// block, YAML in a python block. Conservative: only lines the shell would read as commands count
-// (not heredoc bodies, not quoted arguments, not continuation lines).
+// block, YAML in a python block. Conservative: only lines where the shell starts a command count (the core
+// says which: not heredoc bodies, not quoted arguments, not continuation lines), and the line where the
+// shell parser gave up.
 import type { Block } from '../../model/types.ts';
-import { shellLayout, type ShellLine } from '../../shell/lines.ts';
 import { defineRule } from '../types.ts';
 import { exampleRunbook } from './example.ts';
 
+/** A line of the block's code. */
+interface Line {
+  start: number;
+  end: number;
+}
+
 interface Detected {
   language: 'HCL' | 'YAML' | 'SQL';
-  line: ShellLine;
+  line: Line;
+}
+
+/** The code line that holds `offset`. */
+function lineAt(code: string, offset: number): Line {
+  const start = code.lastIndexOf('\n', offset - 1) + 1;
+  const end = code.indexOf('\n', offset) === -1 ? code.length : code.indexOf('\n', offset);
+  return { start, end };
 }
 
 /** `name = value` with spaces around `=` is no shell assignment; with a Terraform value it is HCL. */
@@ -24,8 +37,17 @@ const PYTHON_KEYWORDS = /^\s*(?:if|elif|else|for|while|try|except|finally|with|d
 
 function detectShell(block: Block): Detected | undefined {
   const code = block.code;
-  const lines = shellLayout(code).lines.filter((line) => line.code && !line.continued && !line.comment && code.slice(line.start, line.end).trim());
-  const text = (line: ShellLine) => code.slice(line.start, line.end);
+  // Lines where a command starts (top-level commands of the block), and where the parser stopped.
+  const starts = block.analysis.commands.filter((command) => command.parent === undefined && !command.substitution && command.argv.length).map((command) => command.start);
+  if (block.analysis.syntaxError) starts.push(block.analysis.syntaxError.start);
+  const byStart = new Map<number, Line>();
+  for (const offset of starts.sort((a, b) => a - b)) {
+    const line = lineAt(code, offset);
+    // The command must start the line (not `cmd; other` or a continuation).
+    if (code.slice(line.start, offset).trim() === '' || offset === block.analysis.syntaxError?.start) byStart.set(line.start, line);
+  }
+  const lines = [...byStart.values()].filter((line) => code.slice(line.start, line.end).trim());
+  const text = (line: Line) => code.slice(line.start, line.end);
   const hcl = lines.find((line) => HCL_ATTRIBUTE.test(text(line)) || HCL_BLOCK.test(text(line)));
   if (hcl) return { language: 'HCL', line: hcl };
   const yaml = lines.filter((line) => YAML_KEY.test(text(line)) || YAML_ITEM.test(text(line)));
@@ -41,14 +63,14 @@ function detectShell(block: Block): Detected | undefined {
   return undefined;
 }
 
-function detectPythonYaml(block: Block): ShellLine | undefined {
-  const lines: ShellLine[] = [];
+function detectPythonYaml(block: Block): Line | undefined {
+  const lines: Line[] = [];
   let offset = 0;
   for (const text of block.code.split('\n')) {
-    if (text.trim() && !/^\s*#/.test(text)) lines.push({ start: offset, end: offset + text.length, code: true, continued: false, comment: false, heredoc: false });
+    if (text.trim() && !/^\s*#/.test(text)) lines.push({ start: offset, end: offset + text.length });
     offset += text.length + 1;
   }
-  const text = (line: ShellLine) => block.code.slice(line.start, line.end);
+  const text = (line: Line) => block.code.slice(line.start, line.end);
   if (lines.length < 2 || lines.some((line) => PYTHON_KEYWORDS.test(text(line)) || !(YAML_KEY.test(text(line)) || YAML_ITEM.test(text(line))))) return undefined;
   // A nested mapping or a list: `x: int` annotations alone are Python.
   const nested = lines.some((line, index) => /:\s*$/.test(text(line)) && index + 1 < lines.length) || lines.some((line) => YAML_ITEM.test(text(line)));
@@ -74,27 +96,32 @@ export const fencesWrongLanguage = defineRule({
       bad: exampleRunbook({ body: BODY('```bash', 'instance_class = "db.t4g.medium"') }),
       good: exampleRunbook({ body: BODY('```hcl', 'instance_class = "db.t4g.medium"') }),
     },
+    messages: { wrong: 'This {lang} block holds {language} (`{shown}`), not {expected}' },
   },
-  check(runbook, context) {
-    for (const block of runbook.blocks) {
-      let found: Detected | undefined;
-      if (block.kind === 'command' && block.language === 'shell') found = detectShell(block);
-      else if (/^(python|py|python3)$/.test(block.lang)) {
-        const line = detectPythonYaml(block);
-        if (line) found = { language: 'YAML', line };
-      }
-      if (!found) continue;
-      // A trailing comment is not part of what was found.
-      const comment = block.language === 'shell' ? shellLayout(block.code).comments.find((range) => range.start > found.line.start && range.start < found.line.end) : undefined;
-      const lineText = block.code.slice(found.line.start, comment?.start ?? found.line.end);
-      const start = found.line.start + (lineText.length - lineText.trimStart().length);
-      const end = found.line.start + lineText.trimEnd().length;
-      const shown = lineText.trim().length > 40 ? `${lineText.trim().slice(0, 39)}…` : lineText.trim();
-      context.report({
-        span: context.codeSpan(block, start, end),
-        message: `This ${block.lang} block holds ${found.language} (\`${shown}\`), not ${block.language === 'shell' ? 'shell commands' : 'Python'}`,
-        hint: HINTS[found.language],
-      });
-    }
+  create(context) {
+    return {
+      block(block) {
+        let found: Detected | undefined;
+        if (block.kind === 'command' && block.language === 'shell') found = detectShell(block);
+        else if (/^(python|py|python3)$/.test(block.lang)) {
+          const line = detectPythonYaml(block);
+          if (line) found = { language: 'YAML', line };
+        }
+        if (!found) return;
+        const { line } = found;
+        // A trailing comment is not part of what was found.
+        const comment = block.analysis.comments.find((range) => range.start > line.start && range.start < line.end);
+        const lineText = block.code.slice(line.start, comment?.start ?? line.end);
+        const start = line.start + (lineText.length - lineText.trimStart().length);
+        const end = line.start + lineText.trimEnd().length;
+        const shown = lineText.trim().length > 40 ? `${lineText.trim().slice(0, 39)}…` : lineText.trim();
+        context.report({
+          messageId: 'wrong',
+          data: { lang: block.lang, language: found.language, shown, expected: block.language === 'shell' ? 'shell commands' : 'Python' },
+          span: context.codeSpan(block, start, end),
+          hint: HINTS[found.language],
+        });
+      },
+    };
   },
 });

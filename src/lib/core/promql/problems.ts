@@ -1,4 +1,4 @@
-// PromQL problems: syntax errors from Prometheus's lezer grammar (@prometheus-io/lezer-promql) and
+// PromQL problems (part of the analysis core): syntax errors from Prometheus's lezer grammar (@prometheus-io/lezer-promql) and
 // type errors (`rate()` of an instant vector) from the checks of @prometheus-io/codemirror-promql,
 // which loads in Node only through its CommonJS build. Offsets refer to the query as given.
 import { createRequire } from 'node:module';
@@ -11,50 +11,6 @@ export interface PromqlProblem {
   message: string;
   hint?: string;
   kind: 'syntax' | 'type';
-}
-
-export interface NeutralQuery {
-  /** Same length as the query; placeholders outside strings replaced. */
-  text: string;
-  /** Ranges of placeholders outside strings: what is found there depends on the value. */
-  placeholders: [number, number][];
-}
-
-/**
- * Placeholders inside strings (`{pod="<pod>"}`) stay as they are. Elsewhere they become a value
- * of the same length that fits where they stand: a string after a matcher (`pod=<pod>`), a
- * duration in `[...]` or after `offset`, an identifier otherwise.
- */
-export function neutraliseQuery(query: string): NeutralQuery {
-  const chars = query.split('');
-  const placeholders: [number, number][] = [];
-  let bracket = false;
-  for (let i = 0; i < query.length; i++) {
-    const char = query[i];
-    if (char === '"' || char === "'" || char === '`') {
-      let j = i + 1;
-      while (j < query.length && query[j] !== char) j += query[j] === '\\' && char !== '`' ? 2 : 1;
-      i = j;
-    } else if (char === '#') {
-      while (i + 1 < query.length && query[i + 1] !== '\n') i++;
-    } else if (char === '[') bracket = true;
-    else if (char === ']') bracket = false;
-    else if (char === '<') {
-      const match = /^<([A-Za-z][A-Za-z0-9_-]*)>/.exec(query.slice(i, i + 80));
-      if (!match) continue;
-      const end = i + match[0].length;
-      const before = query.slice(0, i).trimEnd();
-      const replacement = /(=|!=|=~|!~)$/.test(before)
-        ? `"${match[1]}"`
-        : bracket || /\boffset$/i.test(before)
-          ? '1m'.padEnd(match[0].length, ' ')
-          : `_${match[1].replace(/-/g, '_')}_`;
-      for (let j = 0; j < replacement.length; j++) chars[i + j] = replacement[j];
-      placeholders.push([i, end]);
-      i = end - 1;
-    }
-  }
-  return { text: chars.join(''), placeholders };
 }
 
 const overlaps = (start: number, end: number, ranges: [number, number][]) => ranges.some(([from, to]) => start < to && Math.max(end, start + 1) > from);
@@ -163,12 +119,14 @@ const cache = new Map<string, PromqlProblem[]>();
 
 /**
  * Problems of one query: its first syntax error (later ones usually follow from it) or, when it
- * parses, its type errors. Nothing is reported at a placeholder outside a string.
+ * parses, its type errors. `placeholders` are the ranges of placeholders (the core's sentinels) whose value
+ * decides what the query is: nothing is reported there, and a query with one is not type-checked.
  */
-export function promqlProblems(query: string): PromqlProblem[] {
-  const cached = cache.get(query);
+export function promqlProblems(query: string, placeholders: [number, number][] = []): PromqlProblem[] {
+  const key = `${placeholders.map((range) => range.join('-')).join(',')}\0${query}`;
+  const cached = cache.get(key);
   if (cached) return cached;
-  const { text, placeholders } = neutraliseQuery(query);
+  const text = query;
   const problems: PromqlProblem[] = [];
   let firstError: [number, number] | undefined;
   parser.parse(text).iterate({
@@ -198,6 +156,7 @@ export function promqlProblems(query: string): PromqlProblem[] {
       seen.add(key);
     }
   }
-  cache.set(query, problems);
+  if (cache.size >= 10_000) cache.clear();
+  cache.set(key, problems);
   return problems;
 }

@@ -1,26 +1,25 @@
 // What a command needs besides its risk: whether it ends by itself (`kubectl logs -f`, `redis-cli MONITOR`
-// do not) and whether it needs a person at a terminal (`kubectl exec -it`, bare `psql`). Tables of command
-// patterns like the risk table; the lint rules ask for the fence attributes and the runner treats an unmarked
+// do not) and whether it needs a person at a terminal (`kubectl exec -it`, bare `psql`). Tables keyed by
+// program like the risk table; the lint rules ask for the fence attributes and the runner treats an unmarked
 // block by what it does.
-import type { BlockKind } from './model/types.ts';
-import { commandsToRun, findFlag, type RunCommand } from './shell/commands.ts';
-import { commandPositionals, glob, indexByProgram, matchCommand, programArgs, type CommandPattern } from './shell/patterns.ts';
-import type { Word } from './shell/words.ts';
+import type { Command, CommandWord } from './shell/commands.ts';
+import { commandView, glob, indexByProgram, matchCommand, type CommandPattern } from './shell/patterns.ts';
+import { findFlag } from './shell/programs.ts';
 
 export interface CommandTrait extends CommandPattern {
   /** For `redis-cli`: the Redis command, `a|b` alternatives (case-insensitive). */
   redis?: string;
   /** A further condition, for what a pattern cannot say (`psql` with no query and no input). */
-  when?: (command: RunCommand, code: string) => boolean;
+  when?: (command: Command, commands: readonly Command[]) => boolean;
   /** Why, shown after the command: "`kubectl logs -f` follows the log". */
   reason: string;
   hint?: string;
 }
 
-const args = (command: RunCommand) => programArgs(command);
-const without = (flags: readonly string[]) => (command: RunCommand) => !findFlag(command.program, args(command), flags);
-const fedInput = (command: RunCommand) => command.stdin !== undefined;
-const noPositional = (command: RunCommand) => !command.wraps && commandPositionals(command).length === 0;
+const args = (command: Command) => commandView(command).args;
+const without = (flags: readonly string[]) => (command: Command) => !findFlag(command.program, args(command), flags);
+const fedInput = (command: Command) => command.stdin !== undefined;
+const noPositional = (command: Command, commands: readonly Command[]) => !commands.some((other) => other.parent === command.index) && commandView(command).positional.length === 0;
 
 /** Commands that do not end by themselves. */
 const LONG_RUNNING: readonly CommandTrait[] = [
@@ -44,7 +43,7 @@ const LONG_RUNNING: readonly CommandTrait[] = [
   { pattern: 'redis-cli', withFlag: ['--stat', '--latency', '--latency-history', '--latency-dist'], reason: 'samples until stopped' },
   { pattern: 'ping', withoutFlag: ['-c', '-w', '--count', '--deadline'], reason: 'pings until stopped', hint: 'Add -c 5.' },
   { pattern: 'tcpdump', withoutFlag: ['-c', '-r'], reason: 'captures until stopped', hint: 'Add -c 100.' },
-  { pattern: 'vmstat|iostat|mpstat|pidstat|sar', when: (command) => commandPositionals(command).filter((word) => /^\d+$/.test(word.value)).length === 1, reason: 'samples until stopped (an interval without a count)', hint: 'Add a count: `vmstat 1 5`.' },
+  { pattern: 'vmstat|iostat|mpstat|pidstat|sar', when: (command) => commandView(command).positional.filter((word) => /^\d+$/.test(word.value)).length === 1, reason: 'samples until stopped (an interval without a count)', hint: 'Add a count: `vmstat 1 5`.' },
   { pattern: 'dstat', reason: 'samples until stopped' },
   { pattern: 'stern|kubetail', withoutFlag: ['--no-follow'], reason: 'follows the logs' },
   { pattern: 'aws logs tail', withFlag: ['--follow'], reason: 'follows the logs' },
@@ -54,14 +53,12 @@ const LONG_RUNNING: readonly CommandTrait[] = [
   { pattern: 'go tool pprof', when: (command) => Boolean(pprofOutput(command)?.startsWith('-http')), reason: 'serves the profile viewer until stopped' },
   { pattern: 'pprof', when: (command) => Boolean(pprofOutput(command)?.startsWith('-http')), reason: 'serves the profile viewer until stopped' },
   { pattern: 'sleep infinity', reason: 'never ends' },
-  { pattern: 'while true|:', when: (_command, code) => !/\b(break|exit|return)\b/.test(code), reason: 'loops forever' },
-  { pattern: 'until false', when: (_command, code) => !/\b(break|exit|return)\b/.test(code), reason: 'loops forever' },
 ];
 
 const DB_QUERY_FLAGS = ['-c', '--command', '-f', '--file', '-l', '--list', '-V', '--version', '--help'];
 
 /** The value of a `--name value` or `--name=value` option. */
-function optionValue(command: RunCommand, name: string): string | undefined {
+function optionValue(command: Command, name: string): string | undefined {
   const words = args(command);
   for (let i = 0; i < words.length; i++) {
     if (words[i].value === name) return words[i + 1]?.value;
@@ -72,7 +69,7 @@ function optionValue(command: RunCommand, name: string): string | undefined {
 
 /** pprof's report options: with one it prints (or serves, `-http`) and ends; without, it opens its interactive shell. */
 const PPROF_OUTPUT = /^--?(top|text|list|peek|traces|tree|raw|disasm|dot|svg|png|pdf|gif|ps|eog|evince|gv|web|weblist|callgrind|kcachegrind|proto|output|http)(=|$)/;
-const pprofOutput = (command: RunCommand) => args(command).find((word) => PPROF_OUTPUT.test(word.value))?.value.replace(/^--/, '-');
+const pprofOutput = (command: Command) => args(command).find((word) => PPROF_OUTPUT.test(word.value))?.value.replace(/^--/, '-');
 
 /** `git commit` and `git revert` open an editor for the message unless one of these gives it or skips the commit. */
 const GIT_MESSAGE = {
@@ -88,20 +85,20 @@ const INTERACTIVE: readonly CommandTrait[] = [
   { pattern: 'kubectl edit', reason: 'opens an editor', hint: 'Use `kubectl patch` or `kubectl apply` to change objects without an editor.' },
   { pattern: 'psql', when: (command) => without(DB_QUERY_FLAGS)(command) && !fedInput(command), reason: 'opens an interactive session', hint: 'Pass the query: `psql "$DATABASE_URL" -c "..."`, or put the SQL in a sql block.' },
   { pattern: 'mysql', when: (command) => without(['-e', '--execute', '-V', '--version', '--help'])(command) && !fedInput(command), reason: 'opens an interactive session', hint: 'Pass the query: `mysql -e "..."`.' },
-  { pattern: 'mongosh', when: (command) => without(['--eval', '-f', '--file', '--version', '--help'])(command) && !fedInput(command) && !commandPositionals(command).some((word) => /\.js$/.test(word.value)), reason: 'opens an interactive session', hint: 'Pass the command: `mongosh --eval "..."`.' },
-  { pattern: 'sqlite3', when: (command) => commandPositionals(command).length <= 1 && !fedInput(command) && without(['-version', '--version', '-help'])(command), reason: 'opens an interactive session' },
+  { pattern: 'mongosh', when: (command) => without(['--eval', '-f', '--file', '--version', '--help'])(command) && !fedInput(command) && !commandView(command).positional.some((word) => /\.js$/.test(word.value)), reason: 'opens an interactive session', hint: 'Pass the command: `mongosh --eval "..."`.' },
+  { pattern: 'sqlite3', when: (command) => commandView(command).positional.length <= 1 && !fedInput(command) && without(['-version', '--version', '-help'])(command), reason: 'opens an interactive session' },
   {
     pattern: 'redis-cli',
-    when: (command) =>
-      noPositional(command) &&
+    when: (command, commands) =>
+      noPositional(command, commands) &&
       !fedInput(command) &&
       without(['--stat', '--latency', '--latency-history', '--latency-dist', '--bigkeys', '--memkeys', '--hotkeys', '--keystats', '--scan', '--pipe', '--rdb', '--functions-rdb', '--eval', '-x', '--intrinsic-latency', '--lru-test', '--cluster', '--replica', '-v', '--version', '--help'])(command),
     reason: 'opens an interactive session',
     hint: 'Give the Redis command: `redis-cli INFO memory`.',
   },
-  { pattern: 'ssh', when: (command) => !command.wraps && commandPositionals(command).length <= 1 && without(['-N', '-O', '-V', '-G', '-Q'])(command), reason: 'opens a remote shell', hint: 'Give the remote command: `ssh HOST "COMMAND"`.' },
+  { pattern: 'ssh', when: (command, commands) => !commands.some((other) => other.parent === command.index) && commandView(command).positional.length <= 1 && without(['-N', '-O', '-V', '-G', '-Q'])(command), reason: 'opens a remote shell', hint: 'Give the remote command: `ssh HOST "COMMAND"`.' },
   { pattern: 'ssh', withFlag: ['-t'], reason: 'asks for a terminal' },
-  { pattern: 'shell', when: (command) => noPositional(command) && !fedInput(command) && without(['-c', '--version', '--help'])(command), reason: 'starts an interactive shell', hint: 'Run the commands directly, or with `sh -c "..."`.' },
+  { pattern: 'shell', when: (command, commands) => noPositional(command, commands) && !fedInput(command) && without(['-c', '--version', '--help'])(command), reason: 'starts an interactive shell', hint: 'Run the commands directly, or with `sh -c "..."`.' },
   { pattern: 'sudo', withFlag: ['-i', '-s', '--login', '--shell'], when: noPositional, reason: 'starts an interactive shell' },
   { pattern: 'su', when: without(['-c', '--command']), reason: 'starts an interactive shell' },
   { pattern: 'vim|vi|nvim|nano|emacs|pico|joe|mcedit|visudo|vipw|vigr', reason: 'opens an editor' },
@@ -111,7 +108,7 @@ const INTERACTIVE: readonly CommandTrait[] = [
   { pattern: 'top', withoutFlag: ['-b', '--batch'], reason: 'is a full-screen display', hint: 'For a snapshot use `top -b -n 1`.' },
   { pattern: 'iotop', withoutFlag: ['-b', '--batch'], reason: 'is a full-screen display', hint: 'For a snapshot use `iotop -b -n 1`.' },
   { pattern: 'htop|btop|atop|glances|iftop|nethogs|nmon|k9s|mc|tmux|screen|tig', reason: 'is a full-screen display' },
-  { pattern: 'python|python3|node|irb|ipython|bpython', when: (command) => noPositional(command) && !fedInput(command) && without(['-c', '-e', '--eval', '-m', '--version', '-V'])(command), reason: 'starts a REPL' },
+  { pattern: 'python|python3|node|irb|ipython|bpython', when: (command, commands) => noPositional(command, commands) && !fedInput(command) && without(['-c', '-e', '--eval', '-m', '--version', '-V'])(command), reason: 'starts a REPL' },
   { pattern: 'read', when: (command) => !fedInput(command), reason: 'waits for input' },
   { pattern: 'passwd', reason: 'asks for a password' },
   { pattern: 'aws ssm start-session', reason: 'opens a remote session' },
@@ -125,7 +122,7 @@ const INTERACTIVE: readonly CommandTrait[] = [
   {
     pattern: 'terraform apply|destroy',
     // `terraform apply PLANFILE` applies a saved plan without asking.
-    when: (command) => without(['-auto-approve', '--auto-approve', '-help', '--help'])(command) && !commandPositionals(command).some((word) => !/^(apply|destroy)$/.test(word.value)),
+    when: (command) => without(['-auto-approve', '--auto-approve', '-help', '--help'])(command) && !commandView(command).positional.some((word) => !/^(apply|destroy)$/.test(word.value)),
     reason: 'asks to type "yes" before it changes anything',
     hint: 'Save the reviewed plan and apply that: `terraform plan -out=tfplan`, then `terraform apply tfplan` (it does not ask).',
   },
@@ -133,10 +130,10 @@ const INTERACTIVE: readonly CommandTrait[] = [
   { pattern: 'gcloud compute ssh', withoutFlag: ['--command'], reason: 'opens a remote shell' },
 ];
 
-const indexes = new WeakMap<readonly CommandTrait[], (command: RunCommand) => readonly CommandTrait[]>();
+const indexes = new WeakMap<readonly CommandTrait[], (command: Command) => readonly CommandTrait[]>();
 
 /** The first trait a command has, with the words that show it (`kubectl logs -f`). */
-function findTrait(traits: readonly CommandTrait[], command: RunCommand, code: string): { trait: CommandTrait; words: Word[] } | undefined {
+function findTrait(traits: readonly CommandTrait[], command: Command, commands: readonly Command[]): { trait: CommandTrait; words: CommandWord[] } | undefined {
   let index = indexes.get(traits);
   if (!index) indexes.set(traits, (index = indexByProgram(traits)));
   for (const trait of index(command)) {
@@ -144,11 +141,11 @@ function findTrait(traits: readonly CommandTrait[], command: RunCommand, code: s
     if (!match) continue;
     const words = [...match.words, ...(match.flag ? [match.flag] : [])];
     if (trait.redis) {
-      const first = commandPositionals(command)[0];
+      const first = commandView(command).positional[0];
       if (!first || !glob(trait.redis, 'i').test(first.value)) continue;
       words.push(first);
     }
-    if (trait.when && !trait.when(command, code)) continue;
+    if (trait.when && !trait.when(command, commands)) continue;
     return { trait, words };
   }
   return undefined;
@@ -159,27 +156,28 @@ export type TraitName = 'long-running' | 'interactive';
 const TRAITS: Record<TraitName, readonly CommandTrait[]> = { 'long-running': LONG_RUNNING, interactive: INTERACTIVE };
 
 export interface TraitFinding {
-  command: RunCommand;
+  command: Command;
   trait: CommandTrait;
   /** The words that show it (`kubectl logs -f`). */
-  words: Word[];
+  words: CommandWord[];
 }
 
 /**
- * The commands of a block's code that have the trait, in order. A command run under `timeout` ends; a command
- * inside one already found (`watch kubectl get pods`) is the same finding. Console blocks: only prompt lines.
+ * The commands that have the trait, in order. A command run under `timeout` ends; a command inside one already
+ * found (`watch kubectl get pods`) is the same finding.
  */
-export function findTraits(code: string, kind: BlockKind, name: TraitName): TraitFinding[] {
-  const commands = commandsToRun(code, kind);
+export function findTraits(commands: readonly Command[], name: TraitName): TraitFinding[] {
   const found = new Set<number>();
   const findings: TraitFinding[] = [];
-  commands.forEach((command, index) => {
-    if (name === 'long-running' && command.wrappers.includes('timeout')) return;
-    for (let parent = command.parent; parent !== undefined; parent = commands[parent].parent) if (found.has(parent)) return;
-    const match = findTrait(TRAITS[name], command, code);
-    if (!match) return;
-    found.add(index);
+  for (const command of commands) {
+    if (name === 'long-running' && command.wrappers.includes('timeout')) continue;
+    let inside = false;
+    for (let parent = command.parent; parent !== undefined; parent = commands[parent].parent) if (found.has(parent)) inside = true;
+    if (inside) continue;
+    const match = findTrait(TRAITS[name], command, commands);
+    if (!match) continue;
+    found.add(command.index);
     findings.push({ command, ...match });
-  });
+  }
   return findings;
 }

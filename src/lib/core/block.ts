@@ -1,0 +1,339 @@
+// The analysis of one code block: the one place that reads a block's commands. Placeholders become sentinels,
+// the text is parsed once (shell by mvdan/sh, SQL by PostgreSQL's parser, PromQL by Prometheus's grammar), and
+// every fact the views need is computed here: the commands and their words, the SQL and PromQL they carry,
+// each placeholder's context, the environment it reads, the risk and whether it ends or needs a terminal.
+import type { PlaceholderContext } from './context.ts';
+import { findPlaceholders, withSentinels } from './placeholders.ts';
+import { promqlComments, promqlLayer } from './promql/layer.ts';
+import { inferRisk, type RiskInference, type SqlSource } from './risk/infer.ts';
+import { readCommands, type Command, type CommandWord, type ShellFacts } from './shell/commands.ts';
+import { shellContext } from './shell/contexts.ts';
+import { stdinLanguage } from './shell/interpreters.ts';
+import { parseShellText, type ShellTree } from './shell/parser.ts';
+import { commandView } from './shell/patterns.ts';
+import { sliceWord } from './shell/programs.ts';
+import { sqlLayer } from './sql/contexts.ts';
+import { readSqlScript } from './sql/script.ts';
+import { findTraits, type TraitFinding } from './traits.ts';
+
+/** How a block's code is meant: something to run, a terminal session, or something to read. */
+export type BlockKind = 'command' | 'console' | 'snippet' | 'text';
+
+/** What runs a command block. */
+export type CommandLanguage = 'shell' | 'sql' | 'promql';
+
+export interface BlockInput {
+  code: string;
+  kind: BlockKind;
+  language?: CommandLanguage;
+}
+
+/** A line of the code that is (part of) a command: a prompt line without its prompt, or a line of a script. */
+export interface CommandLine {
+  /** Offsets into the code of the command text on this line (after the prompt). */
+  start: number;
+  end: number;
+  /** The line is only a comment: the copy button leaves it out. */
+  comment: boolean;
+}
+
+export interface PlaceholderOccurrence {
+  name: string;
+  /** Offsets of `<name>` in the code. */
+  start: number;
+  end: number;
+  /** Offsets of `<name>` in the command text (what runs). */
+  commandStart: number;
+  commandEnd: number;
+  context: PlaceholderContext;
+}
+
+export interface BlockAnalysis {
+  /** The text that runs: the prompt lines of a session joined, otherwise the code. */
+  command: string;
+  /** The lines of the code that make up `command`, in order. */
+  lines: CommandLine[];
+  placeholders: PlaceholderOccurrence[];
+  /** Comments (shell and PromQL `#`, SQL `--` and block comments), code offsets: prose, not code. */
+  comments: { start: number; end: number }[];
+  /** `$NAME` references to environment variables (upper-case, not set by the block), code offsets of the name. */
+  env: { name: string; start: number; end: number }[];
+  /** The shell parser's error, code offsets. */
+  syntaxError?: { start: number; end: number; message: string };
+  /** The commands it runs (shell blocks), with words in code offsets. */
+  commands: Command[];
+  /** SQL it runs: a SQL block's own, `psql -c`, heredocs and pipes into psql. */
+  sql: SqlSource[];
+  /** PromQL it sends: a PromQL block's own, or the `query` of a curl call to Prometheus; `placeholders` are the ranges of the text a value decides. */
+  promql: { text: string; offsets: number[]; command?: number; placeholders: [number, number][] }[];
+  /** Loops that never end (`while true` without break). */
+  endless: { start: number; end: number }[];
+  risk: RiskInference;
+  longRunning: TraitFinding[];
+  interactive: TraitFinding[];
+}
+
+const PROMPT = /^(\$|#|%) ?/;
+
+/** Analyses a block. The parsers must be loaded (`loadCore()`). */
+export function analyzeBlock(input: BlockInput): BlockAnalysis {
+  const { code, kind, language } = input;
+  const runs = kind === 'command' || kind === 'console';
+  const empty: BlockAnalysis = { command: runs ? code : '', lines: [], placeholders: [], comments: [], env: [], commands: [], sql: [], promql: [], endless: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [] };
+  if (kind === 'snippet' || !language) return empty;
+  const found = findPlaceholders(code);
+  const sentinels = withSentinels(code, found);
+  const text = sentinels.text;
+  if (language === 'shell') return analyzeShell(input, sentinels, found.length, runs);
+  // SQL and PromQL blocks: the whole code runs.
+  const lines = codeLines(code);
+  const base = { ...empty, command: code, lines };
+  const codeOffsets = Array.from({ length: text.length + 1 }, (_, i) => sentinels.toOriginal(i));
+  const occurrence = (index: number, context: PlaceholderContext): PlaceholderOccurrence => {
+    const placeholder = sentinels.placeholders[index];
+    return { name: placeholder.name, start: placeholder.start, end: placeholder.end, commandStart: placeholder.start, commandEnd: placeholder.end, context };
+  };
+  if (language === 'sql') {
+    const script = readSqlScript(text);
+    const placeholders = sentinels.placeholders.map((placeholder, index) => occurrence(index, runs ? { layers: [sqlLayer(script, placeholder.at, placeholder.sentinel)] } : { layers: [] }));
+    const sql: SqlSource[] = [{ script, offsets: codeOffsets }];
+    const comments = script.tokens.filter((token) => token.kind === 'SQL_COMMENT' || token.kind === 'C_COMMENT').map((token) => ({ start: codeOffsets[token.start], end: codeOffsets[token.end] }));
+    return { ...base, placeholders, comments, sql, risk: runs ? inferRisk(code, [], sql) : base.risk };
+  }
+  const placeholders = sentinels.placeholders.map((placeholder, index) => occurrence(index, runs ? { layers: [promqlLayer(text, placeholder.at, placeholder.sentinel)] } : { layers: [] }));
+  const ranges = sentinels.placeholders.filter((_, index) => placeholders[index].context.layers.some((layer) => layer.kind !== 'promql-string')).map((placeholder): [number, number] => [placeholder.at, placeholder.at + placeholder.sentinel.length]);
+  return { ...base, placeholders, comments: promqlComments(text).map(([start, end]) => ({ start: codeOffsets[start], end: codeOffsets[end] })), promql: [{ text, offsets: codeOffsets, placeholders: ranges }] };
+}
+
+/** Every line of the code, for blocks that run whole. */
+function codeLines(code: string): CommandLine[] {
+  const lines: CommandLine[] = [];
+  let start = 0;
+  for (const line of code.split('\n')) {
+    lines.push({ start, end: start + line.length, comment: false });
+    start += line.length + 1;
+  }
+  return lines;
+}
+
+/**
+ * The lines of a shell block that run. A session (a console block, or a shell block written with `$ ` prompts)
+ * runs its prompt lines and the lines a shell would still read for them (an open quote, a heredoc, a trailing
+ * `\` or `|`); the rest is output. Otherwise every line runs.
+ */
+function runningLines(text: string, session: boolean): { start: number; end: number }[] {
+  const all = codeLines(text);
+  if (!session) return all;
+  const lines: { start: number; end: number }[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const line = text.slice(all[i].start, all[i].end);
+    const prompt = PROMPT.exec(line);
+    if (!prompt || (line.length === prompt[0].length && prompt[1] !== '$')) continue;
+    const first = { start: all[i].start + prompt[0].length, end: all[i].end };
+    const group = [first];
+    let joined = text.slice(first.start, first.end);
+    while (i + 1 < all.length) {
+      const parsed = parseShellText(joined);
+      if (!parsed.error?.incomplete) break;
+      i++;
+      group.push(all[i]);
+      joined += `\n${text.slice(all[i].start, all[i].end)}`;
+    }
+    lines.push(...group);
+  }
+  return lines;
+}
+
+/** A block is a session when it is a console block, or a shell block whose lines start with `$ ` prompts. */
+function isSession(code: string, kind: BlockKind): boolean {
+  return kind === 'console' || code.split('\n').some((line) => /^\$ \S/.test(line));
+}
+
+function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentinels>, count: number, runs: boolean): BlockAnalysis {
+  const { code, kind } = input;
+  const text = sentinels.text;
+  const ranges = runningLines(text, isSession(code, kind));
+  // The command text in sentinel form, and the way from its offsets to the code.
+  const starts: number[] = [];
+  let script = '';
+  for (const range of ranges) {
+    if (starts.length) script += '\n';
+    starts.push(script.length);
+    script += text.slice(range.start, range.end);
+  }
+  const toText = (offset: number) => {
+    let line = starts.length - 1;
+    while (line > 0 && starts[line] > offset) line--;
+    const range = ranges[line];
+    return range ? Math.min(range.start + offset - starts[line], range.end) : 0;
+  };
+  const toCode = (offset: number) => sentinels.toOriginal(toText(offset));
+  const lines: CommandLine[] = ranges.map((range) => ({ start: sentinels.toOriginal(range.start), end: sentinels.toOriginal(range.end), comment: false }));
+  const command = lines.map((line) => code.slice(line.start, line.end)).join('\n');
+  const lineStarts: number[] = [];
+  lines.reduce((offset, line) => (lineStarts.push(offset), offset + line.end - line.start + 1), 0);
+  const toCommand = (codeOffset: number) => {
+    const index = lines.findIndex((line) => line.start <= codeOffset && codeOffset <= line.end);
+    return index === -1 ? -1 : lineStarts[index] + codeOffset - lines[index].start;
+  };
+
+  const parsed = parseShellText(script);
+  let tree: ShellTree | undefined = parsed.tree;
+  let syntaxError: BlockAnalysis['syntaxError'];
+  if (parsed.error) {
+    const at = toCode(parsed.error.offset);
+    syntaxError = { start: at, end: at, message: parsed.error.message };
+    // What runs before the error still runs (bash reads line by line): read the lines before it.
+    const lineStart = script.lastIndexOf('\n', Math.max(0, parsed.error.offset - 1));
+    tree = lineStart > 0 ? parseShellText(script.slice(0, lineStart)).tree : undefined;
+  }
+  const facts: ShellFacts = tree ? readCommands(tree, toCode) : { commands: [], variables: [], assigned: new Set(), endless: [] };
+  if (tree) markComments(tree, lines, starts);
+  const comments = tree ? tree.nodes.filter((node) => node.kind === 'Comment').map((node) => ({ start: toCode(node.start), end: toCode(node.end) })) : [];
+
+  const inCommand = (placeholder: { start: number }) => toCommand(placeholder.start) !== -1;
+  const placeholders: PlaceholderOccurrence[] = [];
+  sentinels.placeholders.forEach((placeholder) => {
+    if (!inCommand(placeholder)) return;
+    const at = script.indexOf(placeholder.sentinel);
+    const context: PlaceholderContext = !runs
+      ? { layers: [] }
+      : parsed.error || !tree || at === -1
+        ? { layers: [], refused: { reason: 'the block does not parse as shell, so where the value lands is unknown', fix: 'Fix the shell syntax error of the block' } }
+        : shellContext({ tree, toCode, facts, at, sentinel: placeholder.sentinel, sentinels: sentinels.placeholders.map((p) => p.sentinel) });
+    placeholders.push({ name: placeholder.name, start: placeholder.start, end: placeholder.end, commandStart: toCommand(placeholder.start), commandEnd: toCommand(placeholder.end), context });
+  });
+  const env = facts.variables;
+  if (!runs) return { command, lines, placeholders, comments, env, commands: [], sql: [], promql: [], endless: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [], ...(syntaxError ? { syntaxError } : {}) };
+  const sql = sqlSources(facts.commands);
+  const promql = promqlSources(facts.commands);
+  return {
+    command,
+    lines,
+    placeholders,
+    comments,
+    env,
+    ...(syntaxError ? { syntaxError } : {}),
+    commands: facts.commands,
+    sql,
+    promql,
+    endless: facts.endless,
+    risk: inferRisk(code, facts.commands, sql),
+    longRunning: findTraits(facts.commands, 'long-running'),
+    interactive: findTraits(facts.commands, 'interactive'),
+  };
+}
+
+/** Marks the lines that hold only a comment (the parser's Comment nodes, not `#` inside a heredoc or string). */
+function markComments(tree: ShellTree, lines: CommandLine[], starts: number[]): void {
+  for (const node of tree.nodes) {
+    if (node.kind !== 'Comment') continue;
+    let line = starts.length - 1;
+    while (line > 0 && starts[line] > node.start) line--;
+    if (tree.text.slice(starts[line], node.start).trim() === '') lines[line].comment = true;
+  }
+}
+
+const SQL_OPTION = { psql: /^(-[A-Za-z]*c|--command)$/, mysql: /^(-[A-Za-z]*e|--execute)$/ } as const;
+const SQL_GLUED = { psql: /^(-[A-Za-z]*c|--command=)(?=.)/, mysql: /^(-[A-Za-z]*e|--execute=)(?=.)/ } as const;
+
+/** The SQL each psql or mysql command runs: its -c/-e arguments, and SQL text fed to its standard input. */
+function sqlSources(commands: readonly Command[]): SqlSource[] {
+  const sources: SqlSource[] = [];
+  const add = (text: string, offsets: number[], command: number, dynamic?: [number, number][]) => sources.push({ script: readSqlScript(text), offsets, command, ...(dynamic?.length ? { dynamic } : {}) });
+  for (const command of commands) {
+    const program = command.program === 'psql' || command.program === 'mysql' ? command.program : undefined;
+    if (!program) continue;
+    const args = commandView(command).args;
+    args.forEach((word, i) => {
+      if (SQL_OPTION[program].test(word.value) && args[i + 1] && !SQL_OPTION[program].test(args[i - 1]?.value ?? '')) add(args[i + 1].value, args[i + 1].offsets, command.index, args[i + 1].dynamic);
+      else {
+        const glued = SQL_GLUED[program].exec(word.value);
+        if (glued && !SQL_OPTION[program].test(args[i - 1]?.value ?? '')) {
+          const sliced = sliceWord(word, glued[0].length);
+          add(sliced.value, sliced.offsets, command.index, sliced.dynamic);
+        }
+      }
+    });
+    if (stdinLanguage(command) !== 'SQL') continue;
+    const input = inputText(commands, command);
+    if (input) add(input.text, input.offsets, command.index);
+  }
+  return sources;
+}
+
+/** The text a command reads on its standard input, when the block says what it is. */
+function inputText(commands: readonly Command[], command: Command): { text: string; offsets: number[] } | undefined {
+  const stdin = command.stdin;
+  if (!stdin) return undefined;
+  if (stdin.kind === 'heredoc') return stdin.body;
+  if (stdin.kind === 'herestring') return { text: stdin.word.value, offsets: stdin.word.offsets };
+  if (stdin.kind !== 'pipe') return undefined;
+  const from = commands[stdin.from];
+  if (from.name === 'cat' && from.argv.length === 1) return inputText(commands, from);
+  if (from.name !== 'echo' && from.name !== 'printf') return undefined;
+  const words = from.argv.slice(1).filter((word, i) => !(from.name === 'echo' && i === 0 && /^-[neE]+$/.test(word.value)));
+  if (!words.length) return undefined;
+  const chosen = from.name === 'printf' ? words.slice(0, 1) : words;
+  const offsets: number[] = [];
+  let text = '';
+  chosen.forEach((word, i) => {
+    if (i) {
+      text += ' ';
+      offsets.push(word.start);
+    }
+    text += word.value;
+    offsets.push(...word.offsets.slice(0, -1));
+  });
+  offsets.push(chosen[chosen.length - 1].end);
+  return { text, offsets };
+}
+
+const PROMETHEUS_PATH = /\/api\/v1\/query(_range)?\b/;
+const DATA_OPTIONS = /^(-d|--data|--data-raw|--data-binary|--data-ascii)$/;
+
+/** The PromQL each curl call to Prometheus's query API sends (its `query` parameter). */
+function promqlSources(commands: readonly Command[]): BlockAnalysis['promql'] {
+  const queries: BlockAnalysis['promql'] = [];
+  for (const command of commands) {
+    if (command.name !== 'curl') continue;
+    const args = commandView(command).args;
+    if (!args.some((word) => PROMETHEUS_PATH.test(word.value) && !/\/loki\//.test(word.value))) continue;
+    const field = (word: CommandWord, text: string, base: number, separator: string | null) => {
+      let start = 0;
+      for (const part of separator ? text.split(separator) : [text]) {
+        if (part.startsWith('query=')) {
+          const from = base + start + 'query='.length;
+          const value = part.slice('query='.length);
+          // Percent-encoded or `+` text is not the query as written: the server decodes it first.
+          if (separator && /[%+]/.test(value)) return;
+          if (value.trim()) queries.push({ text: value, offsets: word.offsets.slice(from, from + value.length + 1), command: command.index, placeholders: [] });
+          return;
+        }
+        start += part.length + 1;
+      }
+    };
+    args.forEach((word, i) => {
+      const option = args[i - 1]?.value ?? '';
+      if (option === '--data-urlencode') field(word, word.value, 0, null);
+      else if (DATA_OPTIONS.test(option)) field(word, word.value, 0, '&');
+      else if (PROMETHEUS_PATH.test(word.value) && word.value.includes('?')) {
+        const query = word.value.indexOf('?') + 1;
+        field(word, word.value.slice(query), query, '&');
+      }
+    });
+  }
+  return queries;
+}
+
+/** The code offset of an offset in a block's command text (`analysis.command` is its `lines` joined). */
+export function commandToCode(analysis: Pick<BlockAnalysis, 'lines'>, offset: number): number {
+  let at = 0;
+  for (const line of analysis.lines) {
+    const length = line.end - line.start;
+    if (offset <= at + length) return line.start + offset - at;
+    at += length + 1;
+  }
+  const last = analysis.lines[analysis.lines.length - 1];
+  return last ? last.end : offset;
+}

@@ -1,0 +1,453 @@
+// The commands a shell text runs, read from mvdan/sh's syntax tree: each simple command with its argv words
+// (values after quote removal, offsets into the block's code), its redirections and where its input comes
+// from; wrapped commands (`sudo X`, `kubectl exec pod -- X`, `find -exec X ;`, `sh -c "X"`, `ssh host X`)
+// follow their wrapper, strings that another shell parses again are parsed again here.
+import { parseShellText, type ShellNode, type ShellTree } from './parser.ts';
+import { firstPositional, isOption, optionValue, programFamily, valueOptions } from './programs.ts';
+import { childrenOf, wordValue } from './words.ts';
+
+/** A word of a command, as the program receives it. */
+export interface CommandWord {
+  /** After quote removal; expansions as written (`$NS`), placeholders as their sentinel. */
+  value: string;
+  /** Offsets into the block's code of the word as written. */
+  start: number;
+  end: number;
+  /** For each character of `value`, its offset in the code; one more entry for the end. */
+  offsets: number[];
+  /** False when part of the value is only known at run time (`$NS`, `$(date)`). */
+  literal: boolean;
+  /** Characters cut from the front (`--file=` of `--file=x`). */
+  skip?: number;
+  /** Commands that run inside the word (`$(...)`, `<(...)`), by index. */
+  substitutions?: number[];
+  /** Ranges of `value` that come from expansions (`$NS`, `$(date)`): only known when it runs. */
+  dynamic?: [number, number][];
+}
+
+/** Where a command's standard input comes from. */
+export type CommandInput =
+  | { kind: 'pipe'; from: number }
+  | { kind: 'heredoc'; body: TextPiece; expands: boolean }
+  | { kind: 'herestring'; word: CommandWord }
+  | { kind: 'file'; word: CommandWord };
+
+/** A piece of text of the code (a heredoc body), with the code offset of each character. */
+export interface TextPiece {
+  text: string;
+  offsets: number[];
+}
+
+export interface CommandRedirect {
+  /** `>`, `>>`, `<`, `<<`, `<<-`, `<<<`, `&>`, `>&`, ... */
+  op: string;
+  fd?: string;
+  target?: CommandWord;
+}
+
+export interface Command {
+  index: number;
+  /** The program as written, without its directory (`/usr/bin/oc` → `oc`); '' when only known at run time. */
+  name: string;
+  /** What it is for the tables: `oc` → `kubectl`, `bash` → `shell`, `podman` → `docker`. */
+  program: string;
+  /** The program is an expansion (`$KUBECTL delete pod x`): what runs is unknown until it runs. */
+  dynamic: boolean;
+  argv: CommandWord[];
+  /** `NAME=value` before the command (or a command of only assignments). */
+  assigns: { name: string; value?: CommandWord }[];
+  redirects: CommandRedirect[];
+  stdin?: CommandInput;
+  /** The command that reads this one's output through a pipe. */
+  pipesTo?: number;
+  /** The command that runs this one (`sudo`, `kubectl exec`, `sh -c`, `xargs`). */
+  parent?: number;
+  /** How the parent runs it: its own words (`sudo X`), or a string a shell parses again (`sh -c`, `ssh`, `eval`, `watch`). */
+  via?: 'argv' | 'shell';
+  /** Names of the programs that run it, outermost first (`sudo`, `kubectl exec`). */
+  wrappers: string[];
+  /** Runs inside `$(...)` or `<(...)`: its output becomes words of another command. */
+  substitution: boolean;
+  /** Runs in the background (`&`). */
+  background: boolean;
+  /** A wrapper that hands a string to a shell that parses it again (`sh -c`, `ssh`, `eval`, `watch`), and that string. */
+  reparses?: { by: string; script: CommandWord };
+  /** Offsets of the command's words in the code. */
+  start: number;
+  end: number;
+}
+
+/** Facts about a shell text besides its commands. */
+export interface ShellFacts {
+  commands: Command[];
+  /** `$NAME` references (upper-case names) not assigned in the text, with code offsets of the name. */
+  variables: { name: string; start: number; end: number }[];
+  /** Names the text assigns (`X=1`, `export X=`, `read X`, `for X in`, `declare X`). */
+  assigned: Set<string>;
+  /** Loops that never end by themselves (`while true` without break, exit or return), code offsets. */
+  endless: { start: number; end: number }[];
+}
+
+/** A parsed text and the way from its offsets to the block's code. */
+export interface Frame {
+  tree: ShellTree;
+  toCode(offset: number): number;
+  /** The command whose string this text is (`sh -c "..."`), for nested frames. */
+  parent?: number;
+  wrappers: string[];
+}
+
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ash', 'ksh', 'mksh', 'busybox-sh']);
+
+/** Wrappers that run the command in their remaining words (after their own options). */
+const ARGV_WRAPPERS = new Set(['sudo', 'doas', 'nohup', 'time', 'command', 'builtin', 'exec', 'nice', 'ionice', 'stdbuf', 'chronic', 'caffeinate', 'setsid', 'env', 'timeout', 'xargs', 'unbuffer', 'strace', 'ltrace', 'torsocks', 'proxychains', 'proxychains4']);
+
+/** Reads the commands of a parsed shell text. `toCode` maps offsets of the parsed text to the block's code. */
+export function readCommands(tree: ShellTree, toCode: (offset: number) => number): ShellFacts {
+  const reader = new Reader();
+  reader.frame({ tree, toCode, wrappers: [] });
+  return { commands: reader.commands, variables: reader.variables.filter((ref) => !reader.assigned.has(ref.name)), assigned: reader.assigned, endless: reader.endless };
+}
+
+/** Variables every shell sets; a runbook need not declare them. */
+const SHELL_VARIABLES = new Set([
+  'HOME', 'PATH', 'USER', 'PWD', 'OLDPWD', 'SHELL', 'HOSTNAME', 'RANDOM', 'LINENO', 'SECONDS', 'IFS', 'TERM',
+  'EDITOR', 'TMPDIR', 'UID', 'EUID', 'PPID', 'LANG', 'BASHPID', 'BASH_SOURCE', 'BASH_VERSION', 'PIPESTATUS', 'REPLY',
+  'OPTARG', 'OPTIND', 'HOSTTYPE', 'OSTYPE', 'MACHTYPE', 'COLUMNS', 'LINES', 'BASH', 'GROUPS', 'FUNCNAME', 'SHLVL', 'LOGNAME',
+]);
+
+class Reader {
+  commands: Command[] = [];
+  variables: { name: string; start: number; end: number }[] = [];
+  assigned = new Set<string>();
+  endless: { start: number; end: number }[] = [];
+
+  frame(frame: Frame, inherited: Partial<Pick<Command, 'stdin' | 'substitution'>> = {}): void {
+    const root = frame.tree.nodes[0];
+    for (const stmt of childrenOf(frame.tree, root)) if (stmt.kind === 'Stmt') this.stmt(frame, stmt, inherited);
+  }
+
+  word(frame: Frame, node: ShellNode): CommandWord {
+    const value = wordValue(frame.tree, node);
+    const before = this.commands.length;
+    this.expansions(frame, node);
+    const substitutions = Array.from({ length: this.commands.length - before }, (_, i) => before + i);
+    return {
+      value: value.value,
+      start: frame.toCode(node.start),
+      end: frame.toCode(node.end),
+      offsets: value.offsets.map((offset) => frame.toCode(offset)),
+      literal: value.literal,
+      ...(substitutions.length ? { substitutions } : {}),
+      ...(value.dynamic.length ? { dynamic: value.dynamic } : {}),
+    };
+  }
+
+  /** Commands inside `$(...)`, `<(...)` of a node, and `$NAME` references. */
+  expansions(frame: Frame, node: ShellNode): void {
+    const tree = frame.tree;
+    const visit = (current: ShellNode) => {
+      for (const child of childrenOf(tree, current)) {
+        if (child.kind === 'CmdSubst' || child.kind === 'ProcSubst') {
+          for (const stmt of childrenOf(tree, child)) if (stmt.kind === 'Stmt') this.stmt(frame, stmt, { substitution: true });
+          continue;
+        }
+        if (child.kind === 'ParamExp') {
+          const param = childrenOf(tree, child).find((grandchild) => grandchild.role === 'param');
+          if (param) {
+            const name = tree.text.slice(param.start, param.end);
+            if (/^[A-Z_][A-Z0-9_]*$/.test(name) && !SHELL_VARIABLES.has(name)) this.variables.push({ name, start: frame.toCode(param.start), end: frame.toCode(param.end) });
+          }
+        }
+        visit(child);
+      }
+    };
+    visit(node);
+  }
+
+  stmt(frame: Frame, stmt: ShellNode, inherited: Partial<Pick<Command, 'stdin' | 'substitution'>>): number[] {
+    const tree = frame.tree;
+    const children = childrenOf(tree, stmt);
+    const cmd = children.find((child) => child.role === 'cmd');
+    const redirects = children.filter((child) => child.kind === 'Redirect');
+    const background = stmt.extra.includes('background');
+    if (!cmd) {
+      // A statement of only redirections (`> file`) truncates or creates the file: a command without a name.
+      if (!redirects.length) return [];
+      const index = this.add({ name: '', program: '', dynamic: false, argv: [], assigns: [], redirects: [], wrappers: frame.wrappers, substitution: Boolean(inherited.substitution), background, start: frame.toCode(stmt.start), end: frame.toCode(stmt.end), ...(frame.parent !== undefined ? { parent: frame.parent, via: 'shell' as const } : {}) });
+      this.redirect(frame, this.commands[index], redirects);
+      return [index];
+    }
+    switch (cmd.kind) {
+      case 'BinaryCmd': {
+        const [left, right] = childrenOf(tree, cmd);
+        const leftCommands = this.stmt(frame, left, inherited);
+        if (cmd.extra === '|' || cmd.extra === '|&') {
+          const last = leftCommands.filter((index) => this.commands[index].parent === undefined || !leftCommands.includes(this.commands[index].parent!)).at(-1);
+          const rightCommands = this.stmt(frame, right, { ...inherited, ...(last !== undefined ? { stdin: { kind: 'pipe', from: last } } : {}) });
+          const first = rightCommands[0];
+          if (last !== undefined && first !== undefined) this.commands[last].pipesTo ??= first;
+          return [...leftCommands, ...rightCommands];
+        }
+        return [...leftCommands, ...this.stmt(frame, right, inherited)];
+      }
+      case 'CallExpr':
+        return this.call(frame, cmd, redirects, inherited, background);
+      default: {
+        // Compound commands: their statements, words and expressions.
+        const found: number[] = [];
+        const visit = (node: ShellNode) => {
+          for (const child of childrenOf(tree, node)) {
+            // Every statement of a compound command reads its input (`... | while read x; do ...; done`).
+            if (child.kind === 'Stmt') found.push(...this.stmt(frame, child, inherited));
+            else if (child.kind === 'Word') this.expansions(frame, child);
+            else if (child.kind === 'Lit' && child.role === 'name' && node.kind === 'WordIter') this.assigned.add(tree.text.slice(child.start, child.end));
+            else if (child.kind === 'Assign') this.assign(frame, child);
+            else visit(child);
+          }
+        };
+        visit(cmd);
+        for (const redirect of redirects) this.expansions(frame, redirect);
+        if (cmd.kind === 'WhileClause' && this.endlessLoop(frame, cmd, found)) this.endless.push({ start: frame.toCode(cmd.start), end: frame.toCode(cmd.end) });
+        return found;
+      }
+    }
+  }
+
+  /** `while true` / `while :` / `until false` whose body has no break, exit or return. */
+  endlessLoop(frame: Frame, loop: ShellNode, inside: number[]): boolean {
+    const tree = frame.tree;
+    const conditions = childrenOf(tree, loop).filter((child) => child.role === 'cond');
+    if (conditions.length !== 1) return false;
+    const condition = tree.text.slice(conditions[0].start, conditions[0].end).replace(/;$/, '').trim();
+    const forever = loop.extra.includes('until') ? condition === 'false' : condition === 'true' || condition === ':';
+    return forever && !inside.some((index) => ['break', 'exit', 'return'].includes(this.commands[index].name));
+  }
+
+  assign(frame: Frame, node: ShellNode): { name: string; value?: CommandWord } {
+    const tree = frame.tree;
+    const children = childrenOf(tree, node);
+    const name = children.find((child) => child.role === 'name');
+    const value = children.find((child) => child.role === 'value');
+    const text = name ? tree.text.slice(name.start, name.end) : '';
+    if (text) this.assigned.add(text);
+    for (const child of children) if (child.role !== 'value') this.expansions(frame, child);
+    return { name: text, ...(value ? { value: this.word(frame, value) } : {}) };
+  }
+
+  call(frame: Frame, call: ShellNode, redirectNodes: ShellNode[], inherited: Partial<Pick<Command, 'stdin' | 'substitution'>>, background: boolean): number[] {
+    const tree = frame.tree;
+    const children = childrenOf(tree, call);
+    const assigns = children.filter((child) => child.kind === 'Assign').map((child) => this.assign(frame, child));
+    const argv = children.filter((child) => child.role === 'arg').map((child) => this.word(frame, child));
+    const first = argv[0];
+    const name = first && first.literal ? first.value.slice(first.value.lastIndexOf('/') + 1) : '';
+    const command = this.add({
+      name,
+      program: programFamily(name),
+      dynamic: Boolean(first && !first.literal),
+      argv,
+      assigns,
+      redirects: [],
+      wrappers: frame.wrappers,
+      substitution: Boolean(inherited.substitution),
+      background,
+      start: frame.toCode(call.start),
+      end: frame.toCode(call.end),
+      ...(inherited.stdin ? { stdin: inherited.stdin } : {}),
+      ...(frame.parent !== undefined ? { parent: frame.parent, via: 'shell' as const } : {}),
+    });
+    this.redirect(frame, this.commands[command], redirectNodes);
+    if (name === 'read' || name === 'mapfile' || name === 'readarray') for (const word of argv.slice(1)) if (/^[A-Za-z_]\w*$/.test(word.value)) this.assigned.add(word.value);
+    if (name === 'export' || name === 'declare' || name === 'local' || name === 'typeset' || name === 'readonly') {
+      for (const word of argv.slice(1)) {
+        const assigned = /^([A-Za-z_]\w*)(?:=|$)/.exec(word.value);
+        if (assigned) this.assigned.add(assigned[1]);
+      }
+    }
+    return [command, ...this.unwrap(frame, command)];
+  }
+
+  redirect(frame: Frame, command: Command, nodes: ShellNode[]): void {
+    const tree = frame.tree;
+    for (const node of nodes) {
+      const parts = childrenOf(tree, node);
+      const fd = parts.find((part) => part.role === 'op-n');
+      const target = parts.find((part) => part.role === 'word');
+      const hdoc = parts.find((part) => part.role === 'hdoc');
+      const word = target ? this.word(frame, target) : undefined;
+      command.redirects.push({ op: node.extra, ...(fd ? { fd: tree.text.slice(fd.start, fd.end) } : {}), ...(word ? { target: word } : {}) });
+      if (node.extra === '<<' || node.extra === '<<-') {
+        // The delimiter quoted (`<<'EOF'`, `<<"EOF"`, `<<\EOF`) makes the body literal; otherwise it expands $ and `.
+        const expands = Boolean(target && childrenOf(tree, target).every((part) => part.kind === 'Lit') && !tree.text.slice(target.start, target.end).includes('\\'));
+        command.stdin = { kind: 'heredoc', body: hdoc ? this.heredocBody(frame, hdoc, word?.value ?? '') : { text: '', offsets: [frame.toCode(node.end)] }, expands };
+        if (hdoc && expands) this.expansions(frame, hdoc);
+      } else if (node.extra === '<<<' && word) command.stdin = { kind: 'herestring', word };
+      else if ((node.extra === '<' || node.extra === '<>') && word && !fd) command.stdin = { kind: 'file', word };
+    }
+  }
+
+  /** A heredoc body as the command reads it (the closing delimiter line left out). */
+  heredocBody(frame: Frame, hdoc: ShellNode, delimiter: string): TextPiece {
+    let text = frame.tree.text.slice(hdoc.start, hdoc.end);
+    const lastLine = text.lastIndexOf('\n', text.length - 1);
+    if (text.slice(lastLine + 1).replace(/^\t+/, '') === delimiter) text = text.slice(0, lastLine + 1);
+    const offsets = Array.from({ length: text.length + 1 }, (_, i) => frame.toCode(hdoc.start + i));
+    return { text, offsets };
+  }
+
+  add(command: Omit<Command, 'index'>): number {
+    const index = this.commands.length;
+    this.commands.push({ index, ...command });
+    return index;
+  }
+
+  /** The commands a wrapper runs: from its words (`sudo X`), or from a string parsed again (`sh -c "X"`). */
+  unwrap(frame: Frame, index: number): number[] {
+    const command = this.commands[index];
+    if (command.dynamic || !command.name) return [];
+    const args = command.argv.slice(1);
+    const wrapped = wrappedCommand(command, args);
+    if (!wrapped) return [];
+    const wrappers = [...command.wrappers, wrapped.label];
+    if (wrapped.words) {
+      const words = wrapped.words;
+      if (!words.length) return [];
+      const first = words[0];
+      const name = first.literal ? first.value.slice(first.value.lastIndexOf('/') + 1) : '';
+      const child = this.add({
+        name,
+        program: programFamily(name),
+        dynamic: !first.literal,
+        argv: words,
+        assigns: [],
+        redirects: [],
+        wrappers,
+        substitution: command.substitution,
+        background: command.background,
+        start: first.start,
+        end: words[words.length - 1].end,
+        parent: index,
+        via: 'argv',
+        ...(command.stdin && wrapped.label !== 'xargs' ? { stdin: command.stdin } : {}),
+        ...(wrapped.label === 'xargs' ? { stdin: { kind: 'pipe' as const, from: index } } : {}),
+      });
+      return [child, ...this.unwrap(frame, child)];
+    }
+    // A string a shell parses again: parse it here, when all of it is known (`sh -c "$(curl ...)"` runs code
+    // that exists only when it runs).
+    const script = wrapped.script!;
+    command.reparses = { by: wrapped.label, script };
+    if (!script.literal) return [];
+    const parsed = parseShellText(script.value);
+    if (!parsed.tree) return [];
+    const before = this.commands.length;
+    this.frame({ tree: parsed.tree, toCode: (offset) => script.offsets[Math.min(offset, script.offsets.length - 1)], parent: index, wrappers }, { ...(command.stdin ? { stdin: command.stdin } : {}), substitution: command.substitution });
+    return Array.from({ length: this.commands.length - before }, (_, i) => before + i);
+  }
+}
+
+interface Wrapped {
+  label: string;
+  /** The command's own words (`sudo -u x psql ...` → `psql ...`). */
+  words?: CommandWord[];
+  /** One string a shell parses again (`sh -c "..."`, the joined words of `ssh host a b`). */
+  script?: CommandWord;
+}
+
+/** Joins words with spaces, as `ssh`, `eval` and `watch` do before a shell parses them. */
+function joinWords(words: CommandWord[]): CommandWord {
+  const value = words.map((word) => word.value).join(' ');
+  const substitutions = words.flatMap((word) => word.substitutions ?? []);
+  const offsets: number[] = [];
+  words.forEach((word, i) => {
+    offsets.push(...word.offsets.slice(0, -1));
+    if (i < words.length - 1) offsets.push(word.end);
+  });
+  offsets.push(words[words.length - 1].end);
+  return { value, start: words[0].start, end: words[words.length - 1].end, offsets, literal: words.every((word) => word.literal), ...(substitutions.length ? { substitutions } : {}) };
+}
+
+/** The command a wrapper runs, if `command` is one. `args` are its words after the program. */
+function wrappedCommand(command: Command, args: CommandWord[]): Wrapped | undefined {
+  const name = command.name;
+  const program = command.program;
+  if (ARGV_WRAPPERS.has(name)) {
+    // `command -v x` and `exec` without a command run nothing.
+    if ((name === 'command' || name === 'builtin') && args.some((word) => /^-[A-Za-z]*[vV]/.test(word.value))) return undefined;
+    let start = firstPositional(name, args, 0, { assignments: name === 'env' });
+    if (name === 'timeout') start = firstPositional(name, args, start + 1);
+    const words = args.slice(start);
+    if (name === 'xargs' && !words.length) return undefined;
+    return { label: name, words };
+  }
+  if (name === 'flock') {
+    const string = optionValue(args, ['-c', '--command']);
+    if (string) return { label: 'flock -c', script: string };
+    const lock = firstPositional(name, args);
+    return { label: 'flock', words: args.slice(lock + 1) };
+  }
+  if (SHELLS.has(name)) {
+    // sh [options] -c STRING [NAME [ARGS...]]: `-c` may be in a cluster (`-ec`, `-lc`).
+    for (let i = 0; i < args.length; i++) {
+      const value = args[i].value;
+      if (!isOption(value)) break;
+      if (/^-[A-Za-z]*c[A-Za-z]*$/.test(value)) {
+        const script = args.slice(i + 1).find((word) => !isOption(word.value));
+        return script ? { label: `${name} -c`, script } : undefined;
+      }
+      if (valueOptions('shell').has(value)) i++;
+    }
+    return undefined;
+  }
+  if (name === 'su' || name === 'runuser') {
+    const string = optionValue(args, ['-c', '--command']);
+    return string ? { label: `${name} -c`, script: string } : undefined;
+  }
+  if (name === 'eval') return args.length ? { label: 'eval', script: joinWords(args) } : undefined;
+  if (name === 'ssh') {
+    const host = firstPositional('ssh', args);
+    const words = args.slice(host + 1);
+    return words.length ? { label: 'ssh', script: joinWords(words) } : undefined;
+  }
+  if (name === 'watch') {
+    const start = firstPositional('watch', args);
+    const words = args.slice(start);
+    if (!words.length) return undefined;
+    // `watch -x` runs its words as they are; otherwise it joins them and hands them to `sh -c`.
+    if (args.slice(0, start).some((word) => word.value === '--exec' || /^-[a-wyzA-Z]*x/.test(word.value))) return { label: 'watch', words };
+    return { label: 'watch', script: joinWords(words) };
+  }
+  if (program === 'kubectl') {
+    const sub = args[firstPositional('kubectl', args)]?.value;
+    if (sub !== 'exec' && sub !== 'debug' && sub !== 'run' && sub !== 'rsh') return undefined;
+    const dashes = args.findIndex((word) => word.value === '--');
+    if (dashes === -1) return undefined;
+    return { label: `${name} ${sub}`, words: args.slice(dashes + 1) };
+  }
+  if (program === 'docker' || name === 'docker-compose') {
+    // docker exec [options] CONTAINER COMMAND..., docker run [options] IMAGE [COMMAND...], docker compose exec|run [options] SERVICE COMMAND...
+    const subIndex = firstPositional('docker', args);
+    let sub = args[subIndex]?.value;
+    let at = subIndex;
+    let label = `${name} ${sub}`;
+    if (name === 'docker-compose' || sub === 'compose') {
+      if (sub === 'compose') at = firstPositional('docker', args, subIndex + 1);
+      sub = args[at]?.value;
+      label = `${name === 'docker-compose' ? 'docker-compose' : `${name} compose`} ${sub}`;
+      if (sub !== 'exec' && sub !== 'run') return undefined;
+    } else if (sub !== 'exec' && sub !== 'run') return undefined;
+    const target = firstPositional('docker', args, at + 1);
+    const words = args.slice(target + 1);
+    return words.length ? { label, words } : undefined;
+  }
+  if (name === 'find') {
+    // find ... -exec COMMAND {} ; (or +), also -execdir, -ok, -okdir: the first one found.
+    const exec = args.findIndex((word) => /^-(exec|execdir|ok|okdir)$/.test(word.value));
+    if (exec === -1) return undefined;
+    let end = args.findIndex((word, i) => i > exec && (word.value === ';' || word.value === '+'));
+    if (end === -1) end = args.length;
+    return { label: `find ${args[exec].value}`, words: args.slice(exec + 1, end) };
+  }
+  return undefined;
+}

@@ -1,0 +1,245 @@
+// Where a placeholder sits in a shell text, from the syntax tree: its quoting (a word, "...", '...', $'...', a
+// heredoc body), what parses it again (arithmetic, `sh -c`, `ssh`, an awk program, text piped into psql) and
+// the language inside the word when the program reads one (the SQL of `psql -c`, a URL, JSON, PromQL).
+import type { Layer, PlaceholderContext } from '../context.ts';
+import { jsonLayer, looksLikeUrl, urlLayer } from '../formats.ts';
+import { promqlLayer } from '../promql/layer.ts';
+import { sqlLayer } from '../sql/contexts.ts';
+import { readSqlScript } from '../sql/script.ts';
+import type { Command, CommandWord, ShellFacts } from './commands.ts';
+import { codeArgument, reparseFix, stdinLanguage } from './interpreters.ts';
+import type { ShellNode, ShellTree } from './parser.ts';
+import { childrenOf, nodePath, wordValue } from './words.ts';
+
+/** Programs that write their arguments to their output. */
+const PRINTS_ARGUMENTS = new Set(['echo', 'printf', 'yes', 'print']);
+const ARITHMETIC = new Set(['ArithmCmd', 'ArithmExp', 'LetClause', 'CStyleLoop', 'BinaryArithm', 'UnaryArithm', 'ParenArithm']);
+const NUMERIC_TESTS = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge']);
+
+const refuse = (reason: string, fix: string): PlaceholderContext => ({ layers: [], refused: { reason, fix } });
+const token = (accepts: 'integer' | 'word', where: string): PlaceholderContext => ({ layers: [{ kind: 'token', accepts, where }] });
+
+export interface ShellSite {
+  tree: ShellTree;
+  toCode(offset: number): number;
+  facts: ShellFacts;
+  /** The sentinel's offset in the parsed text, and its text. */
+  at: number;
+  sentinel: string;
+  /** Every sentinel of the block (JSON and SQL readers take them as plain values). */
+  sentinels: readonly string[];
+}
+
+/** The context of the placeholder whose sentinel is at `site.at`. */
+export function shellContext(site: ShellSite): PlaceholderContext {
+  const { tree } = site;
+  const path = nodePath(tree, site.at, site.at + site.sentinel.length);
+  // The command the placeholder belongs to starts at the innermost `$(...)`: outer quoting does not reach inside.
+  let from = 0;
+  path.forEach((node, index) => {
+    if ((node.kind === 'CmdSubst' && !node.extra.includes('backquotes')) || node.kind === 'ProcSubst') from = index + 1;
+  });
+  let heredoc = false;
+  for (let index = 0; index < path.length; index++) {
+    const node = path[index];
+    const next = path[index + 1];
+    if (node.kind === 'Comment') return { layers: [{ kind: 'comment' }] };
+    if (node.kind === 'CmdSubst' && node.extra.includes('backquotes')) return token('word', 'a `...` command substitution');
+    if (index < from) continue;
+    if (ARITHMETIC.has(node.kind) || next?.role === 'index' || next?.role === 'slice-offset' || next?.role === 'slice-length') {
+      return token('integer', 'an arithmetic expression, which bash evaluates again (a[$(...)] would run)');
+    }
+    if (node.kind === 'BinaryTest' && NUMERIC_TESTS.has(node.extra)) return token('integer', `a numeric test ${node.extra} inside [[ ]], which bash evaluates as arithmetic`);
+    if (node.kind === 'DeclClause' && next?.kind === 'Assign' && integerDeclaration(tree, node)) return token('integer', `an integer variable (${node.extra} -i), which bash evaluates as arithmetic`);
+    if (node.kind === 'ParamExp') {
+      if (next?.role === 'param') return refuse('it names a shell variable', 'Write the variable name in the command');
+      return token('word', 'a ${...} expansion');
+    }
+    if (node.kind === 'ExtGlob' || node.kind === 'BraceExp') return token('word', 'a glob or brace pattern');
+    if (node.kind === 'Redirect' && next?.role === 'hdoc') heredoc = true;
+  }
+  let word: ShellNode | undefined;
+  for (let index = path.length - 1; index >= from && !word; index--) if (path[index].kind === 'Word') word = path[index];
+  if (heredoc) return heredocContext(site);
+  if (!word) return token('word', 'shell code the core cannot place');
+  return wordContext(site, path, word);
+}
+
+/** `declare -i x=...`, `local -ia x=...`: assignments are arithmetic. */
+function integerDeclaration(tree: ShellTree, decl: ShellNode): boolean {
+  return childrenOf(tree, decl).some((assign) => assign.kind === 'Assign' && assign.extra.includes('naked') && /^-[A-Za-z]*i/.test(tree.text.slice(assign.start, assign.end)));
+}
+
+/** The quoting layer of the sentinel inside its word. */
+function quotingLayer(path: ShellNode[], word: ShellNode, start: boolean): Layer {
+  const inner = path.slice(path.indexOf(word) + 1);
+  const quote = inner.find((node) => node.kind === 'DblQuoted' || node.kind === 'SglQuoted');
+  const flag = start ? { start: true as const } : {};
+  if (!quote) return { kind: 'shell-word', ...flag };
+  if (quote.kind === 'DblQuoted') return { kind: 'shell-double', ...flag };
+  return quote.extra.includes('dollar') ? { kind: 'shell-ansi', ...flag } : { kind: 'shell-single', ...flag };
+}
+
+function heredocContext(site: ShellSite): PlaceholderContext {
+  const at = site.toCode(site.at);
+  const owner = site.facts.commands.filter((command) => command.stdin?.kind === 'heredoc' && command.stdin.body.offsets[0] <= at && at < command.stdin.body.offsets[command.stdin.body.offsets.length - 1]);
+  for (const command of owner) {
+    const language = readerOf(site.facts.commands, command);
+    if (language) return refuse(`the heredoc is read by ${language.by} as ${language.language}, which parses the value again`, interpreterFix(language.language));
+  }
+  const expands = owner[0]?.stdin?.kind === 'heredoc' ? owner[0].stdin.expands : true;
+  return { layers: [{ kind: 'heredoc', expands }] };
+}
+
+/** The program that reads a command's standard input as code: itself, or a command it runs with the same input. */
+function readerOf(commands: readonly Command[], command: Command): { by: string; language: string } | undefined {
+  for (const candidate of [command, ...commands.filter((other) => isWrappedBy(commands, other, command) && other.via === 'argv')]) {
+    const language = stdinLanguage(candidate);
+    if (language) return { by: candidate.name, language };
+  }
+  return undefined;
+}
+
+function isWrappedBy(commands: readonly Command[], command: Command, wrapper: Command): boolean {
+  for (let parent = command.parent; parent !== undefined; parent = commands[parent].parent) if (parent === wrapper.index) return true;
+  return false;
+}
+
+function interpreterFix(language: string): string {
+  if (language === 'SQL') return "Pass the value as a psql variable: psql -v name=<value> ... and write :'name' (a string) or :\"name\" (a name) in the SQL";
+  if (language.startsWith('arguments')) return 'Give the value to the command directly instead of through xargs';
+  return 'Pass the value as an argument or an environment variable of the program instead of inside the code it reads';
+}
+
+function wordContext(site: ShellSite, path: ShellNode[], word: ShellNode): PlaceholderContext {
+  const { tree, facts } = site;
+  const value = wordValue(tree, word);
+  const index = value.offsets.findIndex((offset) => offset >= site.at);
+  const start = index === 0;
+  const layer = quotingLayer(path, word, start);
+  const codeStart = site.toCode(word.start);
+  const codeEnd = site.toCode(word.end);
+  const owners = facts.commands.filter((command) => command.argv.some((arg) => arg.start === codeStart && arg.end === codeEnd));
+  const codeAt = site.toCode(site.at);
+  // Outermost first: a wrapper that hands the word to another shell refuses it, whatever runs inside.
+  for (const command of owners) {
+    if (command.reparses && command.reparses.script.start <= codeAt && codeAt < command.reparses.script.end) {
+      return refuse(`\`${command.reparses.by}\` hands this text to a shell that parses it again, so its quoting does not protect the value`, reparseFix(command.reparses.by));
+    }
+  }
+  const owner = owners[owners.length - 1];
+  if (!owner) return { layers: [layer] };
+  const position = owner.argv.findIndex((arg) => arg.start === codeStart && arg.end === codeEnd);
+  if (position === 0) return refuse('it names the program to run', 'Write the program in the runbook; a value can only fill an argument');
+  for (const command of owners) {
+    const argPosition = command.argv.findIndex((arg) => arg.start === codeStart && arg.end === codeEnd);
+    const code = codeArgument(command, argPosition);
+    if (code) return refuse(`it is inside ${code.what}, which ${command.name} parses again`, code.fix);
+  }
+  // Text another program reads as code: `echo "DROP ..." | psql`, `printf ... | sh` (programs that print their
+  // arguments; `gunzip -c <file> | psql` pipes the file's content, not the value).
+  for (const printer of owners.filter((command) => PRINTS_ARGUMENTS.has(command.name))) {
+    for (let command: Command | undefined = printer; command; command = command.parent !== undefined ? facts.commands[command.parent] : undefined) {
+      if (command.pipesTo === undefined) continue;
+      const reader = readerOf(facts.commands, facts.commands[command.pipesTo]);
+      if (reader) return refuse(`the output of \`${printer.name}\` is piped into ${reader.by}, which reads it as ${reader.language} and parses the value again`, interpreterFix(reader.language));
+      break;
+    }
+  }
+  const argument = owner.argv[position];
+  const inner = innerLayer(site, owner, position, argument, value.offsets[index] !== undefined ? index : 0);
+  if (inner && 'refused' in inner) return inner;
+  return { layers: [layer, ...(inner ? (inner as { layers: Layer[] }).layers : [])] };
+}
+
+/** The language the program reads inside the word (SQL of `psql -c`, a URL, JSON, PromQL), as layers. */
+function innerLayer(site: ShellSite, command: Command, position: number, argument: CommandWord, valueIndex: number): PlaceholderContext | undefined {
+  const args = command.argv.slice(1);
+  const at = position - 1;
+  const optionBefore = args[at - 1]?.value ?? '';
+  const text = argument.value;
+  const layers = (...list: Layer[]): PlaceholderContext => ({ layers: list });
+  switch (command.program) {
+    case 'psql':
+    case 'mysql': {
+      const sqlOption = command.program === 'psql' ? /^(-[A-Za-z]*c|--command)$/ : /^(-[A-Za-z]*e|--execute)$/;
+      const glued = command.program === 'psql' ? /^(-[A-Za-z]*c|--command=)/ : /^(-[A-Za-z]*e|--execute=)/;
+      let sql: string | undefined;
+      let offset = 0;
+      if (sqlOption.test(optionBefore)) sql = text;
+      else if (glued.test(text)) {
+        offset = glued.exec(text)![0].length;
+        sql = text.slice(offset);
+      }
+      if (sql === undefined || valueIndex < offset) return undefined;
+      const script = readSqlScript(sql);
+      return layers(sqlLayerOf(script, valueIndex - offset, site.sentinel, command.program === 'mysql' ? 'mysql' : 'postgres'));
+    }
+    case 'curl':
+    case 'wget':
+      return httpLayer(site, command, at, text, valueIndex);
+    case 'kubectl':
+      if (/^(-p|--patch|--overrides)$/.test(optionBefore) || /^--(patch|overrides)=/.test(text)) {
+        const skip = /^--(patch|overrides)=/.exec(text)?.[0].length ?? 0;
+        const json = jsonLayer(text.slice(skip), valueIndex - skip, site.sentinels);
+        return json ? layers(json) : undefined;
+      }
+      return undefined;
+    default: {
+      // JSON given to any program (`aws ... --cli-input-json '{...}'`).
+      const json = jsonLayer(text, valueIndex, site.sentinels);
+      return json ? layers(json) : undefined;
+    }
+  }
+}
+
+function sqlLayerOf(script: ReturnType<typeof readSqlScript>, at: number, sentinel: string, dialect: 'postgres' | 'mysql'): Layer {
+  return sqlLayer(script, at, sentinel, dialect);
+}
+
+const DATA_OPTIONS = /^(-d|--data|--data-raw|--data-binary|--data-ascii)$/;
+const PROMETHEUS_PATH = /\/api\/v1\/(query|query_range|series|labels|query_exemplars)\b/;
+
+/** curl and wget: a URL, form data, JSON data, and a PromQL query in them. */
+function httpLayer(site: ShellSite, command: Command, at: number, text: string, valueIndex: number): PlaceholderContext | undefined {
+  const args = command.argv.slice(1);
+  const optionBefore = args[at - 1]?.value ?? '';
+  const prometheus = args.some((word) => PROMETHEUS_PATH.test(word.value) && !/\/loki\//.test(word.value));
+  const layers = (...list: Layer[]): PlaceholderContext => ({ layers: list });
+  const withQuery = (name: string, content: string, contentIndex: number, outer: Layer[]): PlaceholderContext => {
+    if (name === 'query' && prometheus) return layers(...outer, promqlLayer(content, contentIndex, site.sentinel));
+    return layers(...outer);
+  };
+  if (optionBefore === '--data-urlencode') {
+    // name=content: curl percent-encodes the content itself.
+    const equals = text.indexOf('=');
+    if (equals === -1 || valueIndex <= equals) return layers({ kind: 'token', accepts: 'word', where: 'the name of a form field' });
+    return withQuery(text.slice(0, equals), text.slice(equals + 1), valueIndex - equals - 1, []);
+  }
+  if (DATA_OPTIONS.test(optionBefore) || optionBefore === '--json' || optionBefore === '--post-data' || optionBefore === '--body-data') {
+    const json = jsonLayer(text, valueIndex, site.sentinels);
+    if (json) return layers(json);
+    return formLayer(text, valueIndex, withQuery);
+  }
+  const url = optionBefore === '--url' ? text : looksLikeUrl(text) ? text : undefined;
+  if (url === undefined) return undefined;
+  const layer = urlLayer(url, valueIndex);
+  if (layer.kind !== 'url-query') return layers(layer);
+  return formLayer(url.slice(url.indexOf('?') + 1), valueIndex - url.indexOf('?') - 1, withQuery, [layer]);
+}
+
+/** `a=1&query=...`: the field the value is in. */
+function formLayer(text: string, index: number, withQuery: (name: string, content: string, contentIndex: number, outer: Layer[]) => PlaceholderContext, outer: Layer[] = [{ kind: 'url-query' }]): PlaceholderContext {
+  let start = 0;
+  for (const field of text.split('&')) {
+    const end = start + field.length;
+    if (index >= start && index <= end) {
+      const equals = field.indexOf('=');
+      if (equals === -1 || index - start <= equals) return { layers: [{ kind: 'token', accepts: 'word', where: 'the name of a form field' }] };
+      return withQuery(field.slice(0, equals), field.slice(equals + 1), index - start - equals - 1, outer);
+    }
+    start = end + 1;
+  }
+  return { layers: outer };
+}
+

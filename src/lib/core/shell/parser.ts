@@ -1,0 +1,126 @@
+// The shell parser: mvdan/sh (the parser of shfmt) in WebAssembly, with its whole syntax tree
+// (tools/shell-parser builds it; sh-syntax, the npm build of the same parser, exports only the top-level
+// statements). Loaded once per process by `loadShellParser()`; after that, parsing is synchronous.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { gunzipSync } from 'node:zlib';
+import { byteToCharOffsets } from '../text-offsets.ts';
+
+/** One node of a parsed shell text. Offsets are UTF-16 offsets into the text that was parsed. */
+export interface ShellNode {
+  index: number;
+  kind: ShellNodeKind;
+  start: number;
+  end: number;
+  /** Index of the parent node, -1 for the File. */
+  parent: number;
+  /** The field of the parent this node fills (`arg`, `hdoc`, `x`, ...). */
+  role: string;
+  /** Operator (`|`, `&&`, `<<`, `-gt`), DeclClause variant, or flags (`short`, `dollar`, `backquotes`). */
+  extra: string;
+  children: number[];
+}
+
+export type ShellNodeKind =
+  | 'File' | 'Stmt' | 'Comment' | 'CallExpr' | 'Assign' | 'Redirect' | 'Word' | 'Lit' | 'SglQuoted' | 'DblQuoted'
+  | 'ParamExp' | 'CmdSubst' | 'ArithmExp' | 'ProcSubst' | 'ExtGlob' | 'BraceExp' | 'BinaryCmd' | 'Subshell' | 'Block'
+  | 'IfClause' | 'WhileClause' | 'ForClause' | 'WordIter' | 'CStyleLoop' | 'CaseClause' | 'CaseItem' | 'FuncDecl'
+  | 'ArithmCmd' | 'BinaryArithm' | 'UnaryArithm' | 'ParenArithm' | 'TestClause' | 'BinaryTest' | 'UnaryTest'
+  | 'ParenTest' | 'DeclClause' | 'ArrayExpr' | 'ArrayElem' | 'LetClause' | 'TimeClause' | 'CoprocClause' | 'TestDecl';
+
+export interface ShellTree {
+  text: string;
+  nodes: ShellNode[];
+}
+
+export interface ShellSyntaxError {
+  /** UTF-16 offset into the text. */
+  offset: number;
+  /** mvdan/sh's message, e.g. "reached EOF without closing quote `\"`". */
+  message: string;
+  /** The text ends before the command does (an open quote, heredoc, `\`, `|`): a shell would ask for more. */
+  incomplete: boolean;
+}
+
+export type ShellParse = { tree: ShellTree; error?: undefined } | { tree?: undefined; error: ShellSyntaxError };
+
+interface ParserApi {
+  kinds: ShellNodeKind[];
+  roles: string[];
+  parse(texts: string[], variant: string): string;
+}
+
+type RawResult = { n: number[]; s: string[] } | { e: [number, number, number, string, boolean] };
+
+let api: ParserApi | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads the WebAssembly parser (once per process; later calls return at once). */
+export function loadShellParser(): Promise<void> {
+  loading ??= (async () => {
+    const require = createRequire(import.meta.url);
+    // Go's runtime glue (wasm_exec.js of the Go release that built the module): defines globalThis.Go.
+    require('./wasm_exec.cjs');
+    const bytes = gunzipSync(readFileSync(new URL('./mvdan-sh.wasm.gz', import.meta.url)));
+    const Go = (globalThis as unknown as { Go: new () => { importObject: WebAssembly.Imports; run(instance: WebAssembly.Instance): Promise<void> } }).Go;
+    const go = new Go();
+    const { instance } = await WebAssembly.instantiate(bytes, go.importObject);
+    // The Go program registers its API and then waits forever for calls; `run` never settles.
+    void go.run(instance);
+    api = (globalThis as unknown as { __runbookShellParser: ParserApi }).__runbookShellParser;
+    if (!api) throw new Error('the shell parser did not start');
+  })();
+  return loading;
+}
+
+export function shellParserLoaded(): boolean {
+  return api !== undefined;
+}
+
+const cache = new Map<string, ShellParse>();
+const CACHE_LIMIT = 20_000;
+
+/**
+ * Parses shell texts as bash (one WebAssembly call for all of them; a text parsed before comes from the
+ * cache). `loadShellParser()` must have been awaited.
+ */
+export function parseShell(texts: readonly string[]): ShellParse[] {
+  if (!api) throw new Error('The shell parser is not loaded: await loadShellParser() (or loadCore()) first');
+  const pending = [...new Set(texts.filter((text) => !cache.has(text)))];
+  if (pending.length) {
+    const raw = JSON.parse(api.parse(pending, 'bash')) as RawResult[];
+    if (cache.size + pending.length > CACHE_LIMIT) cache.clear();
+    pending.forEach((text, index) => cache.set(text, decode(text, raw[index], api!)));
+  }
+  return texts.map((text) => cache.get(text)!);
+}
+
+export function parseShellText(text: string): ShellParse {
+  return parseShell([text])[0];
+}
+
+function decode(text: string, raw: RawResult, parser: ParserApi): ShellParse {
+  const toChar = byteToCharOffsets(text);
+  if ('e' in raw) {
+    const [offset, , , message, incomplete] = raw.e;
+    return { error: { offset: Math.min(toChar(offset), text.length), message, incomplete } };
+  }
+  const nodes: ShellNode[] = [];
+  const n = raw.n;
+  for (let i = 0; i < n.length; i += 6) {
+    const index = i / 6;
+    const parent = n[i + 3];
+    nodes.push({
+      index,
+      kind: parser.kinds[n[i]],
+      start: toChar(n[i + 1]),
+      end: toChar(n[i + 2]),
+      parent,
+      role: parser.roles[n[i + 4]],
+      extra: n[i + 5] >= 0 ? raw.s[n[i + 5]] : '',
+      children: [],
+    });
+    if (parent >= 0) nodes[parent].children.push(index);
+  }
+  return { tree: { text, nodes } };
+}
