@@ -9,9 +9,10 @@ import { parseFrontmatter } from '../frontmatter.ts';
 import { LineIndex, problemAt, type Problem, type Span } from '../problem.ts';
 import { classify, commandRanges, commandText, findEnvRefs, findPlaceholders, isShellLanguage } from './code.ts';
 import { parseFenceMeta } from './fence-meta.ts';
+import { findUnsafeConstructs, type SourceFormat } from './mdx-safety.ts';
 import { sectionFor } from './sections.ts';
 import { slugify } from './slug.ts';
-import { STEP_SECTIONS, type Block, type Link, type MdxNode, type Runbook, type Section, type SectionName, type Step } from './types.ts';
+import { STEP_SECTIONS, type Block, type Link, type Runbook, type UnsafeMdx, type Section, type SectionName, type Step } from './types.ts';
 
 
 // Shared across module instances in one process (Astro's config and its build load this module separately).
@@ -42,7 +43,9 @@ export function parseRunbook(file: string, source: string): Runbook {
  * so the model sees exactly what the page shows. Measured on 2,000 synthetic runbooks: satteri
  * 0.1 s, mdast-util-from-markdown + micromark MDX extensions 2.5 s, unified + remark-mdx 2.5 s.
  */
-function parseTree(file: string, source: string, lines: LineIndex, problems: Problem[]): Root {
+function parseTree(file: string, source: string, lines: LineIndex, problems: Problem[], format: SourceFormat): Root {
+  // A .md page is Markdown on the site too: `{` is text and HTML is raw HTML.
+  if (format === 'markdown') return markdownToMdast(source) as Root;
   try {
     return mdxToMdast(source) as Root;
   } catch (error) {
@@ -83,12 +86,12 @@ function parseUncached(file: string, source: string, hash: string): Runbook {
   const id = meta?.id ?? basename(file, extname(file));
   const title = data?.title ?? (typeof rawTitle === 'string' ? rawTitle : id);
 
-  const tree = parseTree(file, source, lines, problems);
+  const format: SourceFormat = extname(file).toLowerCase() === '.md' ? 'markdown' : 'mdx';
+  const tree = parseTree(file, source, lines, problems, format);
   const sections: Section[] = [];
   const steps: Step[] = [];
   const blocks: Block[] = [];
   const links: Link[] = [];
-  const mdx: MdxNode[] = [];
 
   let section: SectionName | null = null;
   let step: Step | null = null;
@@ -120,16 +123,9 @@ function parseUncached(file: string, source: string, hash: string): Runbook {
         links.push({ url: node.url, span: spanOf(lines, node) });
         break;
       case 'mdxjsEsm':
-        mdx.push({ kind: 'esm', value: node.value, span: spanOf(lines, node) });
-        return;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        mdx.push({ kind: 'expression', value: node.value, span: spanOf(lines, node) });
         return;
-      case 'mdxJsxFlowElement':
-      case 'mdxJsxTextElement':
-        mdx.push({ kind: 'jsx', value: node.name ?? '', span: spanOf(lines, node) });
-        break;
     }
     if ('children' in node) for (const child of (node as Parents).children) visit(child as Nodes);
   };
@@ -181,12 +177,13 @@ function parseUncached(file: string, source: string, hash: string): Runbook {
   };
 
   visit(tree);
+  const unsafeMdx: UnsafeMdx[] = findUnsafeConstructs(tree, source, format).map(({ start, end, message, hint }) => ({ span: lines.span(start, end), message, hint }));
   problems.push(...duplicateIds(file, steps, blocks));
   return {
     file, hash, source, frontmatter: parsedFrontmatter,
     ...(data ? { data } : {}),
     ...(meta ? { meta } : {}),
-    id, title, sections, steps, blocks, links, mdx, problems,
+    id, title, sections, steps, blocks, links, unsafeMdx, problems,
   };
 }
 

@@ -1,0 +1,68 @@
+// The site's half of mdx/safety: a satteri plugin, first in the Markdown and MDX pipelines, that runs
+// the model's check (src/lib/model/mdx-safety.ts) on the very tree a page is compiled from, and
+// throws with file:line:column and the fix. A page that would run code never becomes a module, so
+// nothing in it runs — not in `astro build`, not in `astro dev`.
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Root } from 'mdast';
+import type { MdastPluginDefinition } from 'satteri';
+import { findUnsafeConstructs, type UnsafeConstruct } from '../lib/model/mdx-safety.ts';
+import { LineIndex } from '../lib/problem.ts';
+
+/** Thrown for a page that fails the check; Astro shows `line` and `column` as the error's location. */
+export class UnsafeContentError extends Error {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  constructor(file: string, line: number, column: number, message: string) {
+    super(message);
+    this.name = 'UnsafeContentError';
+    this.file = file;
+    this.line = line;
+    this.column = column;
+  }
+}
+
+/**
+ * Where the compiled text starts in the file. Astro hands MDX over with the frontmatter blanked
+ * (same offsets), but a Markdown page's body alone: find it in the file to count its lines.
+ */
+function lineOffset(path: string | undefined, source: string): number {
+  if (!path) return 0;
+  try {
+    const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+    const at = text.indexOf(source);
+    return at > 0 ? text.slice(0, at).split('\n').length - 1 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export function unsafeContentError(path: string | undefined, source: string, found: UnsafeConstruct[], root = process.cwd()): UnsafeContentError {
+  const file = path ? relative(root, path) : '(page)';
+  const lines = new LineIndex(source);
+  const shift = lineOffset(path, source);
+  const places = found.map((unsafe) => {
+    const point = lines.point(unsafe.start);
+    return { line: point.line + shift, column: point.column, unsafe };
+  });
+  const list = places.map(({ line, column, unsafe }) => `${file}:${line}:${column}  ${unsafe.message}\n    fix: ${unsafe.hint}`).join('\n');
+  const [first] = places;
+  const message = `${found.length === 1 ? 'This page holds code' : `This page holds ${found.length} constructs`} that a runbook page may not run (mdx/safety):\n${list}\nThe page was not compiled, so none of it ran. \`npx runbook lint ${file}\` shows each with its context.`;
+  return new UnsafeContentError(file, first.line, first.column, message);
+}
+
+/** The plugin; put it before every other, so it sees the page as written. */
+export function contentSafetyPlugin(): MdastPluginDefinition {
+  return {
+    name: 'runbooks-content-safety',
+    options: { position: true },
+    before(root, context) {
+      const source = context.source;
+      const found = findUnsafeConstructs(root as Root, source, context.sourceFormat === 'mdx' ? 'mdx' : 'markdown');
+      if (!found.length) return;
+      throw unsafeContentError(context.fileURL ? fileURLToPath(context.fileURL) : undefined, source, found);
+    },
+  };
+}
