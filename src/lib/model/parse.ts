@@ -43,11 +43,11 @@ export function parseRunbook(file: string, source: string): Runbook {
  * so the model sees exactly what the page shows. Measured on 2,000 synthetic runbooks: satteri
  * 0.1 s, mdast-util-from-markdown + micromark MDX extensions 2.5 s, unified + remark-mdx 2.5 s.
  */
-function parseTree(file: string, source: string, lines: LineIndex, problems: Problem[], format: SourceFormat): Root {
+function parseTree(file: string, source: string, lines: LineIndex, problems: Problem[], format: SourceFormat): { tree: Root; format: SourceFormat } {
   // A .md page is Markdown on the site too: `{` is text and HTML is raw HTML.
-  if (format === 'markdown') return markdownToMdast(source) as Root;
+  if (format === 'markdown') return { tree: markdownToMdast(source) as Root, format };
   try {
-    return mdxToMdast(source) as Root;
+    return { tree: mdxToMdast(source) as Root, format };
   } catch (error) {
     // An MDX syntax error (a stray `<` or `{`): report it where it is, then read the file as
     // plain Markdown so the rest of the model (and every other check) still works.
@@ -65,7 +65,7 @@ function parseTree(file: string, source: string, lines: LineIndex, problems: Pro
         hint: 'Outside code, write a literal `<` as `&lt;` and `{` as `\\{`, or put the text in backticks.',
       }),
     );
-    return markdownToMdast(source) as Root;
+    return { tree: markdownToMdast(source) as Root, format: 'markdown' };
   }
 }
 
@@ -86,8 +86,7 @@ function parseUncached(file: string, source: string, hash: string): Runbook {
   const id = meta?.id ?? basename(file, extname(file));
   const title = data?.title ?? (typeof rawTitle === 'string' ? rawTitle : id);
 
-  const format: SourceFormat = extname(file).toLowerCase() === '.md' ? 'markdown' : 'mdx';
-  const tree = parseTree(file, source, lines, problems, format);
+  const { tree, format } = parseTree(file, source, lines, problems, extname(file).toLowerCase() === '.md' ? 'markdown' : 'mdx');
   const sections: Section[] = [];
   const steps: Step[] = [];
   const blocks: Block[] = [];
