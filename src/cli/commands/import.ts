@@ -72,7 +72,7 @@ function readSource(cwd: string, file: string, notes: ReportItem[]): ImportInput
     return { file, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
     const problem = decodeUtf8(file, bytes).problems[0];
-    notes.push({ source: file, level: 'info', message: `the file is not valid UTF-8 (${problem ? `${problem.line}:${problem.column}: ${problem.message}` : 'invalid bytes'}); read it as Windows-1252`, ...(problem ? { line: problem.line } : {}) });
+    notes.push({ source: file, level: 'info', message: `the file is not valid UTF-8 (${problem?.message ?? 'invalid bytes'}); read it as Windows-1252`, ...(problem ? { line: problem.line } : {}) });
     return { file, text: new TextDecoder('windows-1252').decode(bytes) };
   }
 }
