@@ -8,7 +8,7 @@ import { parseRunbook } from './lib/model/parse.ts';
 import { problemAt, type Problem } from './lib/problem.ts';
 import { allProblems, listContentFiles, loadProject, type Project } from './lib/project.ts';
 import { readContentFile } from './lib/source-file.ts';
-import { contentSafetyPlugin } from './markdown/content-safety.ts';
+import { contentSafety } from './markdown/content-safety.ts';
 
 /**
  * mdx/safety on the Markdown (.md) pages. The pipeline's check keeps unsafe HTML off such a page, but
@@ -33,7 +33,7 @@ export function runbooks(): AstroIntegration {
         if (processor.name !== 'satteri' || !Array.isArray(processor.options.mdastPlugins)) {
           throw new AstroError(`The content safety check needs Astro's default Markdown processor (satteri); markdown.processor is "${processor.name}".`, 'Remove markdown.processor from astro.config.mjs, or add the check to your processor.');
         }
-        processor.options.mdastPlugins.unshift(contentSafetyPlugin());
+        processor.options.mdastPlugins.unshift(contentSafety);
         if (command !== 'build' && command !== 'dev') return;
         const project = loadProject();
         const errors = [...allProblems(project), ...unsafeMarkdownPages(project)].filter((problem) => problem.severity === 'error');

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Root } from 'mdast';
-import type { MdastPluginDefinition } from 'satteri';
-import { findUnsafeConstructs, type UnsafeConstruct } from '../lib/model/mdx-safety.ts';
+import type { Nodes } from 'mdast';
+import type { MdastPluginDefinition, MdastPluginEntry, MdastVisitorContext } from 'satteri';
+import { CHECKED_NODE_TYPES, checkNode, type UnsafeConstruct } from '../lib/model/mdx-safety.ts';
 import { LineIndex } from '../lib/problem.ts';
 
 /** Thrown for a page that fails the check; Astro shows `line` and `column` as the error's location. */
@@ -53,16 +53,32 @@ export function unsafeContentError(path: string | undefined, source: string, fou
   return new UnsafeContentError(file, first.line, first.column, message);
 }
 
-/** The plugin; put it before every other, so it sees the page as written. */
-export function contentSafetyPlugin(): MdastPluginDefinition {
+/**
+ * The plugin; put it before every other, so it sees the page as written. It visits only the node
+ * types that can hold a refused construct (the parser dispatches them; the rest of the tree is never
+ * brought into JavaScript), checks each with the model's own function, and throws once it has seen
+ * the whole page, so the error lists every construct.
+ */
+function contentSafetyPlugin(): MdastPluginDefinition {
+  let found: UnsafeConstruct[] = [];
+  const visit = (node: unknown, context: MdastVisitorContext) => {
+    found.push(...checkNode(node as Nodes, context.source, context.sourceFormat === 'mdx' ? 'mdx' : 'markdown'));
+  };
   return {
     name: 'runbooks-content-safety',
     options: { position: true },
-    before(root, context) {
-      const source = context.source;
-      const found = findUnsafeConstructs(root as Root, source, context.sourceFormat === 'mdx' ? 'mdx' : 'markdown');
+    before() {
+      found = [];
+    },
+    ...Object.fromEntries(CHECKED_NODE_TYPES.map((type) => [type, visit])),
+    after(_root, context) {
       if (!found.length) return;
-      throw unsafeContentError(context.fileURL ? fileURLToPath(context.fileURL) : undefined, source, found);
+      const unsafe = found.sort((a, b) => a.start - b.start);
+      found = [];
+      throw unsafeContentError(context.fileURL ? fileURLToPath(context.fileURL) : undefined, context.source, unsafe);
     },
   };
 }
+
+/** The plugin entry for a processor's `mdastPlugins`: a factory, so each page gets its own (no state shared between pages compiled at once). */
+export const contentSafety: MdastPluginEntry = () => contentSafetyPlugin();

@@ -90,7 +90,7 @@ describe('the content safety check in the site build', () => {
     const root = site();
     const integration = join(root, 'src/integration.ts');
     const text = readFileSync(integration, 'utf8');
-    const registration = 'processor.options.mdastPlugins.unshift(contentSafetyPlugin());';
+    const registration = 'processor.options.mdastPlugins.unshift(contentSafety);';
     expect(text).toContain(registration);
     writeFileSync(integration, text.replace(registration, ''));
     const { status, output } = buildSite(root);

@@ -62,51 +62,58 @@ const excerpt = (text: string, max = 60) => {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
+/** The node types that can hold a refused construct: the site's pipeline visits only these. */
+export const CHECKED_NODE_TYPES = ['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'html', 'link', 'image', 'definition'] as const;
+
 /** The refused constructs of a page's syntax tree (satteri's mdast), in document order. */
 export function findUnsafeConstructs(tree: Root, source: string, format: SourceFormat): UnsafeConstruct[] {
   const found: UnsafeConstruct[] = [];
   const walk = (node: Nodes) => {
-    const start = node.position?.start.offset ?? 0;
-    const end = node.position?.end.offset ?? start;
-    const report = (message: string, hint: string, at: [number, number] = [start, end]) => found.push({ start: at[0], end: at[1], message, hint });
-    switch (node.type) {
-      case 'code':
-      case 'inlineCode':
-      case 'yaml':
-        return;
-      case 'mdxjsEsm':
-        for (const statement of esmStatements(node.value, source, start)) {
-          const problem = esmProblem(statement.text);
-          if (problem) report(problem, `Only \`import { ${ALLOWED_COMPONENTS.slice(0, 2).join(', ')}, ... } from '${COMPONENTS_MODULE}'\` is allowed.`, [statement.start, statement.end]);
-        }
-        return;
-      case 'mdxFlowExpression':
-      case 'mdxTextExpression':
-        if (!ONLY_COMMENTS.test(node.value)) {
-          report(`JavaScript expression {${excerpt(node.value, 40)}}: MDX runs it when the site is built`, 'Write the text itself, or escape the brace as \\{ (an MDX comment {/* ... */} is fine).');
-        }
-        return;
-      case 'mdxJsxFlowElement':
-      case 'mdxJsxTextElement':
-        checkJsxElement(node, source, start, end, report);
-        break;
-      case 'html':
-        if (format === 'markdown') checkRawHtml(node.value, report);
-        return;
-      case 'link':
-      case 'image':
-      case 'definition': {
-        const scheme = refusedUrlScheme(node.url);
-        if (scheme) {
-          const what = node.type === 'image' ? 'an image' : node.type === 'link' ? 'a link' : 'a link definition';
-          report(`${scheme}: URL in ${what} (${excerpt(node.url, 40)}): it can run script in the reader's browser`, URL_HINT);
-        }
-        break;
-      }
-    }
+    found.push(...checkNode(node, source, format));
+    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'yaml') return;
     if ('children' in node) for (const child of node.children) walk(child as Nodes);
   };
   walk(tree);
+  return found;
+}
+
+/** The refused constructs of one node itself (not of its children). */
+export function checkNode(node: Nodes, source: string, format: SourceFormat): UnsafeConstruct[] {
+  const found: UnsafeConstruct[] = [];
+  const start = node.position?.start.offset ?? 0;
+  const end = node.position?.end.offset ?? start;
+  const report = (message: string, hint: string, at: [number, number] = [start, end]) => found.push({ start: at[0], end: at[1], message, hint });
+  switch (node.type) {
+    case 'mdxjsEsm':
+      for (const statement of esmStatements(node.value, source, start)) {
+        const problem = esmProblem(statement.text);
+        if (problem) report(problem, `Only \`import { ${ALLOWED_COMPONENTS.slice(0, 2).join(', ')}, ... } from '${COMPONENTS_MODULE}'\` is allowed.`, [statement.start, statement.end]);
+      }
+      break;
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+      if (!ONLY_COMMENTS.test(node.value)) {
+        report(`JavaScript expression {${excerpt(node.value, 40)}}: MDX runs it when the site is built`, 'Write the text itself, or escape the brace as \\{ (an MDX comment {/* ... */} is fine).');
+      }
+      break;
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement':
+      checkJsxElement(node, source, start, end, report);
+      break;
+    case 'html':
+      if (format === 'markdown') checkRawHtml(node.value, report);
+      break;
+    case 'link':
+    case 'image':
+    case 'definition': {
+      const scheme = refusedUrlScheme(node.url);
+      if (scheme) {
+        const what = node.type === 'image' ? 'an image' : node.type === 'link' ? 'a link' : 'a link definition';
+        report(`${scheme}: URL in ${what} (${excerpt(node.url, 40)}): it can run script in the reader's browser`, URL_HINT);
+      }
+      break;
+    }
+  }
   return found;
 }
 
