@@ -1,7 +1,7 @@
 // Bad input, for every command that reads content (lint, list, show, run, import): each case is a
 // problem or a CLI error naming the file and the place, with its exit code, quickly, and never a
 // stack trace. Encoding, size, symbolic links, YAML limits and several frontmatter errors at once.
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
@@ -172,4 +172,15 @@ it('loadServices and the config see the same reader: a service file that is UTF-
   const { code, stdout } = await runCli(['lint', '--no-cache', '--now', '2026-11-24'], root);
   expect(code).toBe(1);
   expect(stdout).toContain('src/content/services/other.yaml\n  1:1      error  The file is UTF-16 text; content files are UTF-8  files/encoding');
+});
+
+it('lint --fix keeps a byte order mark', async () => {
+  const root = makeProject({ runbooks: { 'tickets/good.mdx': valid('tickets-good') } });
+  const file = join(root, BAD);
+  writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8(runbookSource({ id: 'tickets-bad', body: '## Symptoms\n\nSlow.\u001b[2K\n\n## Investigation\n\n### Check\n\n```bash\nkubectl get pods\n```\n' }))]));
+  const { code, stdout } = await runCli(['lint', '--fix', '--no-cache', '--now', '2026-11-24'], root);
+  expect(code, stdout).toBe(0);
+  const fixed = readFileSync(file);
+  expect([...fixed.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(fixed.toString('utf8')).toContain('Slow.[2K\n');
 });
