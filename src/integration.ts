@@ -1,17 +1,43 @@
 // Astro integration: checks the runbook content before a build, so a bad runbook stops
 // `astro build` with file:line:column, the field and what is allowed — instead of Astro's 0:0.
+// And puts the content safety check (mdx/safety) first in the Markdown and MDX pipelines, for every page.
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { formatProblemList } from './lib/format-problems.ts';
-import { allProblems, loadProject } from './lib/project.ts';
+import { parseRunbookLoaded } from './lib/model/parse.ts';
+import { problemAt, type Problem } from './lib/problem.ts';
+import { allProblems, listContentFiles, loadProject, type Project } from './lib/project.ts';
+import { readContentFile } from './lib/source-file.ts';
+import { contentSafety } from './markdown/content-safety.ts';
+
+/**
+ * mdx/safety on the Markdown (.md) pages. The pipeline's check keeps unsafe HTML off such a page, but
+ * Astro's content loader only logs a page that fails to render (and does not render an unchanged page
+ * again), so the build would go on; these pages are checked here, before it starts.
+ */
+function unsafeMarkdownPages(project: Project): Problem[] {
+  // The project is loaded (and with it the core): parsing is synchronous here.
+  return listContentFiles(project.root, project.config.docsDir, ['.md']).flatMap((file) => {
+    const read = readContentFile(project.root, file);
+    if (read.text === undefined) return [];
+    return parseRunbookLoaded(file, read.text).unsafeMdx.map((unsafe) => problemAt(file, unsafe.span, { rule: 'mdx/safety', message: unsafe.message, hint: unsafe.hint }));
+  });
+}
 
 export function runbooks(): AstroIntegration {
   return {
     name: 'runbooks',
     hooks: {
-      'astro:config:setup': async ({ command, logger }) => {
+      'astro:config:setup': async ({ command, config, logger }) => {
+        // `.mdx` pages go through the same processor (Starlight's MDX integration extends the Markdown config).
+        const processor = config.markdown.processor as { name: string; options: { mdastPlugins?: unknown[] } };
+        if (processor.name !== 'satteri' || !Array.isArray(processor.options.mdastPlugins)) {
+          throw new AstroError(`The content safety check needs Astro's default Markdown processor (satteri); markdown.processor is "${processor.name}".`, 'Remove markdown.processor from astro.config.mjs, or add the check to your processor.');
+        }
+        processor.options.mdastPlugins.unshift(contentSafety);
         if (command !== 'build' && command !== 'dev') return;
-        const errors = allProblems(await loadProject()).filter((problem) => problem.severity === 'error');
+        const project = await loadProject();
+        const errors = [...allProblems(project), ...unsafeMarkdownPages(project)].filter((problem) => problem.severity === 'error');
         if (!errors.length) return;
         const message = `Runbook content has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${formatProblemList(errors)}`;
         // In dev, keep the server up so the author can fix the file and see the page.

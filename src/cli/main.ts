@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { isCliError, NotFoundError } from './errors.ts';
 import type { CommandContext, Io } from './context.ts';
+import { escapeControlCharacters, escapeJsonControlCharacters } from '../lib/text/control-characters.ts';
 type Register = (program: Command, context: CommandContext) => void;
 
 /**
@@ -20,8 +21,9 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
 };
 
 async function program(io: Io, setExit: (code: number) => void, argv: string[]): Promise<Command> {
-  const print = (text: string) => io.stdout(text.endsWith('\n') ? text : `${text}\n`);
-  const json = (value: unknown) => print(JSON.stringify(value, null, 2));
+  // Text from content may hold control characters (a title with an ESC sequence): a terminal never gets them raw.
+  const print = (text: string) => io.stdout(escapeControlCharacters(text.endsWith('\n') ? text : `${text}\n`));
+  const json = (value: unknown) => print(escapeJsonControlCharacters(JSON.stringify(value, null, 2)));
   const root = new Command('runbook')
     .description('Read, check and run the runbooks of this project.')
     .version(process.env.npm_package_version ?? '0.1.0', '-V, --version')
@@ -49,15 +51,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (error.code === 'commander.help') return argv.length === 0 ? 2 : 0;
       return 2;
     }
+    const stderr = (text: string) => io.stderr(escapeControlCharacters(text));
     if (isCliError(error)) {
-      io.stderr(`runbook: ${error.message}\n`);
+      stderr(`runbook: ${error.message}\n`);
       if (error instanceof NotFoundError && error.suggestions.length) {
-        io.stderr(`Did you mean:\n${error.suggestions.map((suggestion) => `  ${suggestion}`).join('\n')}\n`);
+        stderr(`Did you mean:\n${error.suggestions.map((suggestion) => `  ${suggestion}`).join('\n')}\n`);
       }
       return error.exitCode;
     }
     const detail = error instanceof Error ? error.message : String(error);
-    io.stderr(`runbook: internal error: ${detail}\nPlease report this with the command you ran.\n`);
+    stderr(`runbook: internal error: ${detail}\nPlease report this with the command you ran.\n`);
     if (process.env.RUNBOOK_DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);
     return 2;
   }

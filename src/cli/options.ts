@@ -17,6 +17,8 @@ export interface ContentOptions {
   services?: string;
   /** "Today" for staleness, YYYY-MM-DD. */
   now?: string;
+  /** Where to say which content files could not be read (too large, not UTF-8, a symlink loop). */
+  warn?: (text: string) => void;
 }
 
 export function parseNow(value: string | undefined): string | undefined {
@@ -35,10 +37,14 @@ export function checkContentFolders(options: ContentOptions): void {
 
 export async function openProject(options: ContentOptions): Promise<Project> {
   checkContentFolders(options);
-  return loadProject({
+  const project = await loadProject({
     root: options.cwd,
     config: { contentDir: options.content, servicesDir: options.services, now: parseNow(options.now) },
   });
+  // A file that cannot be read is left out; say so, or a runbook would silently be missing.
+  const unreadable = project.problems.filter((problem) => problem.rule.startsWith('files/'));
+  if (unreadable.length && options.warn) options.warn(`runbook: warning: left out ${unreadable.length} content file${unreadable.length === 1 ? '' : 's'} that cannot be read:\n${formatProblemList(unreadable)}\n`);
+  return project;
 }
 
 /**

@@ -1,8 +1,9 @@
 // Loads and validates runbook.config.yaml (optional; every key has a default).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { configSchema, type Config } from '../schema/config.ts';
 import { LineIndex, type Problem } from './problem.ts';
+import { readContentFile } from './source-file.ts';
 import { parseYamlData } from './yaml-data.ts';
 
 export const CONFIG_FILE = 'runbook.config.yaml';
@@ -15,7 +16,8 @@ export interface LoadedConfig {
 export function loadConfig(root: string, file = CONFIG_FILE): LoadedConfig {
   const path = join(root, file);
   if (!existsSync(path)) return { config: configSchema.parse({}), problems: [] };
-  const text = readFileSync(path, 'utf8');
+  const { text, problems } = readContentFile(root, file);
+  if (text === undefined) return { config: configSchema.parse({}), problems };
   const lines = new LineIndex(text);
   const parsed = parseYamlData({ file, lines, offset: 0, text, schema: configSchema, rule: 'config', whole: lines.span(0, 0) });
   return { config: parsed.data ?? configSchema.parse({}), problems: parsed.problems };

@@ -1,17 +1,18 @@
 // A project: every runbook and service under the content folders, parsed once, with the checks
 // that need more than one file (duplicate ids, aliases and alerts; dangling references).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { sep } from 'node:path';
 import type { Config } from '../schema/config.ts';
 import { serviceSchema, type ServiceWithId } from '../schema/service.ts';
 import { loadConfig } from './config.ts';
 import { loadCore } from './core/load.ts';
+import { walkContentFiles } from './content-files.ts';
 import { parseRunbookLoaded } from './model/parse.ts';
 import type { Runbook } from './model/types.ts';
 import { LineIndex, compareProblems, problemAt, type Problem, type Span } from './problem.ts';
 import { staleness, today, type Staleness } from './staleness.ts';
 import { didYouMean } from './suggest.ts';
 import { frontmatterPositions } from './frontmatter.ts';
+import { readContentFile, type ContentFile } from './source-file.ts';
 import { parseYamlData } from './yaml-data.ts';
 
 export interface ServiceEntry {
@@ -38,28 +39,27 @@ export interface LoadOptions {
   config?: Partial<Pick<Config, 'contentDir' | 'servicesDir' | 'now'>>;
   /** Only these runbook files (relative to root); default: every file under contentDir. */
   files?: string[];
+  /** Files already read (by path relative to root): `runbook lint` reads each once and lints what it hashed. */
+  sources?: ReadonlyMap<string, ContentFile>;
 }
+
+type Read = (file: string) => ContentFile;
 
 const toPosix = (path: string) => path.split(sep).join('/');
 
-/** Every .md/.mdx file under `dir`, skipping names that start with `_` (as Starlight does). */
+/**
+ * Every .md/.mdx file under `dir` (which may be absolute), skipping names that start with `_` (as
+ * Starlight does). Symbolic links are followed once; see walkContentFiles for the problems of a walk.
+ */
 export function listContentFiles(root: string, dir: string, extensions = ['.md', '.mdx']): string[] {
-  // `dir` may be absolute (a --content given as a full path).
-  const absolute = resolve(root, dir);
-  if (!existsSync(absolute)) return [];
-  const files: string[] = [];
-  for (const entry of readdirSync(absolute, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name.startsWith('_')) continue;
-    if (!extensions.some((extension) => entry.name.endsWith(extension))) continue;
-    files.push(toPosix(relative(root, join(entry.parentPath, entry.name))));
-  }
-  return files.sort();
+  return walkContentFiles(root, dir, extensions).files;
 }
 
-export function loadServices(root: string, dir: string): ServiceEntry[] {
-  return listContentFiles(root, dir, ['.yaml', '.yml']).map((file) => {
+export function loadServices(root: string, dir: string, read: Read = (file) => readContentFile(root, file)): ServiceEntry[] {
+  return walkContentFiles(root, dir, ['.yaml', '.yml']).files.map((file) => {
     const id = file.slice(file.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');
-    const text = readFileSync(join(root, file), 'utf8');
+    const { text, problems } = read(file);
+    if (text === undefined) return { id, file, problems };
     const lines = new LineIndex(text);
     const parsed = parseYamlData({ file, lines, offset: 0, text, schema: serviceSchema, rule: 'schema/service', whole: lines.span(0, 0) });
     return {
@@ -76,11 +76,19 @@ export async function loadProject(options: LoadOptions = {}): Promise<Project> {
   const root = options.root ?? process.cwd();
   const loaded = loadConfig(root);
   const config: Config = { ...loaded.config, ...stripUndefined(options.config ?? {}) };
-  const files = options.files ?? listContentFiles(root, config.contentDir);
-  const runbooks = files.map((file) => parseRunbookLoaded(file, readFileSync(join(root, file), 'utf8')));
-  const services = loadServices(root, config.servicesDir);
+  const read: Read = (file) => options.sources?.get(file) ?? readContentFile(root, file);
+  const walked = options.files ? undefined : walkContentFiles(root, config.contentDir, ['.md', '.mdx']);
+  const files = options.files ?? walked!.files;
+  // A file that cannot be read as text (too large, not UTF-8, unreadable) is a problem, not a runbook.
+  const unreadable: Problem[] = [...(walked?.problems ?? []), ...walkContentFiles(root, config.servicesDir, ['.yaml', '.yml']).problems];
+  const runbooks = files.flatMap((file) => {
+    const { text, problems } = read(file);
+    unreadable.push(...problems);
+    return text === undefined ? [] : [parseRunbookLoaded(file, text)];
+  });
+  const services = loadServices(root, config.servicesDir, read);
   const now = config.now ?? today();
-  const problems = [...loaded.problems, ...services.flatMap((service) => service.problems), ...checkProject(runbooks, services, config)];
+  const problems = [...loaded.problems, ...unreadable, ...services.flatMap((service) => service.problems), ...checkProject(runbooks, services, config)];
   return { root, config, now, runbooks, services, problems: problems.sort(compareProblems) };
 }
 

@@ -67,29 +67,105 @@ export interface YamlDataOptions<T> {
   whole: Span;
 }
 
+/** Values a document may hold once its aliases are expanded: far above any real frontmatter or service file. */
+export const MAX_YAML_VALUES = 100_000;
+/** Nesting deeper than any real document (and than what the validators recurse through comfortably). */
+export const MAX_YAML_DEPTH = 100;
+
 /**
  * Reads YAML data with js-yaml — the parser Astro uses for frontmatter, so values mean the same
- * here as on the site — and validates it.
+ * here as on the site — and validates it. Every syntax error is reported, not only the first, and a
+ * document whose aliases expand beyond MAX_YAML_VALUES (an alias bomb) is refused before anything
+ * walks it.
  */
 export function parseYamlData<T>({ file, lines, offset, text, schema, rule, whole }: YamlDataOptions<T>): YamlData<T> {
   let raw: unknown;
+  const problems: Problem[] = [];
   try {
     // CORE_SCHEMA keeps dates as written: a YAML timestamp such as 2026-13-01 would otherwise
     // become a valid Date in the following year without a word.
     raw = loadYaml(text, { schema: CORE_SCHEMA });
   } catch (error) {
-    const mark = (error as { mark?: { position: number } }).mark;
-    const start = offset + (mark?.position ?? 0);
-    const reason = (error as { reason?: string }).reason ?? String(error);
-    return {
-      raw: undefined,
-      problems: [problemAt(file, lines.span(start, start + 1), { rule: 'schema/yaml', message: `Invalid YAML: ${reason}` })],
-    };
+    const syntax = syntaxProblems(error, file, lines, offset, text);
+    if (syntax.data === undefined) return { raw: undefined, problems: syntax.problems };
+    // Only duplicated keys: the rest of the document is readable, so its schema errors are shown too.
+    problems.push(...syntax.problems);
+    raw = syntax.data;
   }
+  const tooLarge = sizeProblem(raw, file, lines, offset, text);
+  if (tooLarge) return { raw: undefined, problems: [...problems, tooLarge] };
   const result = schema.safeParse(raw ?? {});
-  if (result.success) return { raw, data: result.data, problems: [] };
+  if (result.success) return problems.length ? { raw, problems } : { raw, data: result.data, problems };
   const positions = yamlPositions(text, offset, lines);
-  return { raw, problems: result.error.issues.map((issue) => issueToProblem(file, rule, issue, raw, positions, whole)) };
+  return { raw, problems: [...problems, ...result.error.issues.map((issue) => issueToProblem(file, rule, issue, raw, positions, whole))] };
+}
+
+/**
+ * Every syntax error of a document that js-yaml refused, read again with the `yaml` package, which
+ * goes on after an error (js-yaml stops at the first). When the only errors are duplicated keys,
+ * also the data (last value of a key wins) so the schema can be checked in the same pass.
+ */
+function syntaxProblems(error: unknown, file: string, lines: LineIndex, offset: number, text: string): { problems: Problem[]; data?: unknown } {
+  const at = (start: number, end: number, message: string) => problemAt(file, lines.span(offset + start, offset + Math.max(end, start + 1)), { rule: 'schema/yaml', message: `Invalid YAML: ${message}` });
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (!doc.errors.length) {
+    const mark = (error as { mark?: { position: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? (error instanceof Error ? error.message : String(error));
+    return { problems: [at(mark?.position ?? 0, mark?.position ?? 0, reason)] };
+  }
+  const problems = doc.errors.map((found) => at(found.pos[0], found.pos[1], found.code === 'DUPLICATE_KEY' ? 'duplicated mapping key' : found.message));
+  if (!doc.errors.every((found) => found.code === 'DUPLICATE_KEY')) return { problems };
+  try {
+    return { problems, data: doc.toJS({ maxAliasCount: MAX_YAML_VALUES }) };
+  } catch {
+    return { problems };
+  }
+}
+
+/** A problem when `raw`, with its aliases expanded, holds more than MAX_YAML_VALUES values or nests deeper than MAX_YAML_DEPTH. */
+function sizeProblem(raw: unknown, file: string, lines: LineIndex, offset: number, text: string): Problem | undefined {
+  const size = expandedSize(raw);
+  if (size.values <= MAX_YAML_VALUES && size.depth <= MAX_YAML_DEPTH) return undefined;
+  const alias = /(?:^|[\s:,[{-])(\*)[^\s,[\]{}]/m.exec(text);
+  const start = offset + (alias ? alias.index + alias[0].indexOf('*') : 0);
+  const message =
+    size.depth > MAX_YAML_DEPTH
+      ? `YAML nested more than ${MAX_YAML_DEPTH} levels deep${alias ? ' (through aliases)' : ''}`
+      : `YAML expands to more than ${MAX_YAML_VALUES.toLocaleString('en-US')} values${alias ? ': its aliases (*name) repeat anchors (&name) that repeat others, an "alias bomb"' : ''}`;
+  return problemAt(file, lines.span(start, start + 1), {
+    rule: 'schema/yaml',
+    message,
+    hint: alias ? 'Write the values out instead of repeating anchors through aliases.' : 'Move large data out of the frontmatter into a linked file.',
+  });
+}
+
+/**
+ * The number of values in `value` and its depth, counting each alias as the values it repeats, without
+ * expanding anything (each shared node is counted once and its size reused). Stops counting past the limits.
+ */
+export function expandedSize(value: unknown): { values: number; depth: number } {
+  const sizes = new Map<object, number>();
+  const open = new Set<object>();
+  let deepest = 0;
+  const count = (node: unknown, depth: number): number => {
+    if (node === null || typeof node !== 'object') return 1;
+    deepest = Math.max(deepest, depth);
+    if (depth > MAX_YAML_DEPTH) return Infinity;
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    if (open.has(node)) return Infinity; // an alias inside its own anchor
+    open.add(node);
+    let total = 1;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      total += count(child, depth + 1);
+      if (total > MAX_YAML_VALUES) break;
+    }
+    open.delete(node);
+    sizes.set(node, total);
+    return total;
+  };
+  const values = count(value, 1);
+  return { values, depth: deepest };
 }
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {

@@ -13,6 +13,7 @@ import { LintUsageError, runLint } from '../../lib/lint/run.ts';
 import type { Problem } from '../../lib/problem.ts';
 import { KEBAB_CASE } from '../../schema/shared.ts';
 import { formatProblemLine } from '../../lib/format-problems.ts';
+import { decodeUtf8, MAX_CONTENT_BYTES } from '../../lib/source-file.ts';
 import type { CommandContext } from '../context.ts';
 import { NotFoundError, UsageError, ValidationError } from '../errors.ts';
 
@@ -63,12 +64,15 @@ const toPosix = (path: string) => path.split(sep).join('/');
 function readSource(cwd: string, file: string, notes: ReportItem[]): ImportInput {
   const path = resolve(cwd, file);
   if (!existsSync(path)) throw new NotFoundError(`No such file "${file}"`);
-  if (statSync(path).isDirectory()) throw new UsageError(`"${file}" is a folder; give the Markdown files to import`);
+  const stat = statSync(path);
+  if (stat.isDirectory()) throw new UsageError(`"${file}" is a folder; give the Markdown files to import`);
+  if (stat.size > MAX_CONTENT_BYTES) throw new ValidationError(`${file}: ${(stat.size / 1024 / 1024).toFixed(1)} MiB is more than a runbook document may be (${MAX_CONTENT_BYTES / 1024 / 1024} MiB); split it and import the parts`);
   const bytes = readFileSync(path);
   try {
     return { file, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    notes.push({ source: file, level: 'info', message: 'the file is not valid UTF-8; read it as Windows-1252' });
+    const problem = decodeUtf8(file, bytes).problems[0];
+    notes.push({ source: file, level: 'info', message: `the file is not valid UTF-8 (${problem?.message ?? 'invalid bytes'}); read it as Windows-1252`, ...(problem ? { line: problem.line } : {}) });
     return { file, text: new TextDecoder('windows-1252').decode(bytes) };
   }
 }

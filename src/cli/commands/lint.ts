@@ -11,6 +11,7 @@ import { LintUsageError, runLint, type LintRunResult } from '../../lib/lint/run.
 import type { CommandContext } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { checkContentFolders, parseNow } from '../options.ts';
+import { escapeControlCharacters, escapeJsonControlCharacters } from '../../lib/text/control-characters.ts';
 
 export const FORMATS = ['pretty', 'json', 'sarif', 'github'] as const;
 
@@ -55,13 +56,15 @@ export async function lint(options: LintCommandOptions): Promise<LintOutcome> {
   const site = loadConfig(options.cwd).config.site ?? 'http://localhost:4321';
   const docsUrl = (rule: string) => `${site.replace(/\/$/, '')}${rule ? ruleDocsPath(rule) : '/reference/lint-rules/'}`;
   const { problems } = result;
+  // Messages and code frames quote the runbooks: control characters in them are printed escaped
+  // (the pretty format escapes each quoted part itself, so that its own colours stay).
   const text =
     options.format === 'json'
-      ? formatJson(problems)
+      ? escapeJsonControlCharacters(formatJson(problems))
       : options.format === 'sarif'
-        ? formatSarif(problems, RULES, docsUrl)
+        ? escapeJsonControlCharacters(formatSarif(problems, RULES, docsUrl))
         : options.format === 'github'
-          ? formatGithub(problems)
+          ? escapeControlCharacters(formatGithub(problems))
           : formatPretty(problems, { sources: result.sources, docsUrl, color: options.color }) ||
             `✔ ${result.files.length} page${result.files.length === 1 ? '' : 's'} checked, no problems${result.fixed ? ` (${result.fixed} fixed)` : ''}.\n`;
   const errors = problems.filter((problem) => problem.severity === 'error').length;

@@ -8,6 +8,7 @@ import { didYouMean } from '../../lib/suggest.ts';
 import { withContentOptions, type CommandContext } from '../context.ts';
 import { openProject, type ContentOptions } from '../options.ts';
 import { renderTable } from '../table.ts';
+import { escapeControlCharacters } from '../../lib/text/control-characters.ts';
 
 export interface ListOptions extends ContentOptions {
   service?: string;
@@ -64,7 +65,7 @@ export function registerList(program: Command, { io, print, json }: CommandConte
       .option('--stale', 'only runbooks whose review is overdue')
       .option('--json', 'print JSON instead of a table'),
   ).action(async (options) => {
-    const entries = await list({ cwd: io.cwd, ...options });
+    const entries = await list({ cwd: io.cwd, ...options, warn: (text) => io.stderr(escapeControlCharacters(text)) });
     if (options.json) json(entries);
     else print(formatList(entries));
   });

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { UsageError, ValidationError } from '../errors.ts';
 import { withContentOptions, type CommandContext } from '../context.ts';
 import { openProject, type ContentOptions } from '../options.ts';
+import { escapeJsonControlCharacters } from '../../lib/text/control-characters.ts';
 
 export interface RegistryCommandOptions extends ContentOptions {
   out?: string;
@@ -50,6 +51,6 @@ export function registerRegistry(program: Command, { io }: CommandContext): void
   ).action(async (options) => {
     const result = await registry({ cwd: io.cwd, ...options });
     if (result.written) io.stderr(`Wrote ${result.runbooks} runbooks to ${result.written}\n`);
-    else io.stdout(result.text);
+    else io.stdout(escapeJsonControlCharacters(result.text));
   });
 }

@@ -9,6 +9,7 @@ import { planRun, RunSetupError, type Plan, type PlannedCommand } from '../../li
 import { executePlan, type Reporter, type RunnerIo, type RunResult } from '../../lib/runner/runner.ts';
 import { markdownSummary, transcriptLine } from '../../lib/runner/transcript.ts';
 import { PromptInterrupted, terminalPrompt } from '../../lib/runner/tty.ts';
+import { escapeControlCharacters, escapeJsonControlCharacters } from '../../lib/text/control-characters.ts';
 import { UsageError, ValidationError } from '../errors.ts';
 import { withContentOptions, type CommandContext } from '../context.ts';
 import { findRunbook, openProject, type ContentOptions } from '../options.ts';
@@ -210,8 +211,12 @@ const STATUS_LINE: Record<TranscriptEvent['status'], string> = {
   interrupted: 'INTERRUPTED',
 };
 
-/** Human output: each command, its output as it comes, then how it ended. */
-function humanReporter(print: (text: string) => void, printErr: (text: string) => void): Reporter {
+/**
+ * Human output: each command, its output as it comes, then how it ended. `print` and `printErr` escape
+ * control characters (the text comes from the runbook); `output` gets the commands' own output as they
+ * wrote it (colours included), as if they ran in the terminal.
+ */
+function humanReporter(print: (text: string) => void, printErr: (text: string) => void, output: { stdout: (text: string) => void; stderr: (text: string) => void }): Reporter {
   let lineOpen = false;
   return {
     start: (command, index, total) => {
@@ -219,7 +224,7 @@ function humanReporter(print: (text: string) => void, printErr: (text: string) =
       print(`${command.display.split('\n').map((line, i) => `${i ? '    ' : '  $ '}${line}`).join('\n')}\n`);
     },
     output: (_command, stream, text) => {
-      (stream === 'stdout' ? print : printErr)(text);
+      output[stream](text);
       lineOpen = !text.endsWith('\n');
     },
     end: (event) => {
@@ -240,7 +245,7 @@ function summary(outcome: RunResult & { plan: Plan }): string {
   return `\n${outcome.plan.runbook.id}: ${verdict} (${parts})`;
 }
 
-export function registerRun(program: Command, { io, print, setExit }: CommandContext): void {
+export function registerRun(program: Command, { io, json, setExit }: CommandContext): void {
   const collect = (value: string, previous: string[]) => [...previous, value];
   withContentOptions(
     program
@@ -259,22 +264,26 @@ export function registerRun(program: Command, { io, print, setExit }: CommandCon
       .option('--keep-going', 'go on after a command fails or is refused'),
   ).action(async (query: string, options) => {
     const isTTY = Boolean(process.stdin.isTTY && process.stderr.isTTY);
+    // Everything printed from the runbook (commands, titles, questions) is escaped; the commands' output is not.
+    const out = (text: string) => io.stdout(escapeControlCharacters(text));
+    const err = (text: string) => io.stderr(escapeControlCharacters(text));
+    const ask = terminalPrompt(process.stdin, process.stderr);
     const controller = new AbortController();
     const onSigint = () => controller.abort();
     process.on('SIGINT', onSigint);
     try {
       const outcome = await runRunbook(
         query,
-        { cwd: io.cwd, ...options },
-        { stdout: io.stdout, stderr: io.stderr, env: process.env, isTTY, prompt: terminalPrompt(process.stdin, process.stderr), signal: controller.signal },
-        options.json ? { end: (event) => io.stdout(`${JSON.stringify(event)}\n`) } : humanReporter(io.stdout, io.stderr),
+        { cwd: io.cwd, ...options, warn: err },
+        { stdout: out, stderr: err, env: process.env, isTTY, prompt: (question, asked) => ask(escapeControlCharacters(question), asked), signal: controller.signal },
+        options.json ? { end: (event) => io.stdout(`${escapeJsonControlCharacters(JSON.stringify(event))}\n`) } : humanReporter(out, err, io),
       );
       if (outcome.dryRun) {
-        if (options.json) print(JSON.stringify(outcome.plan.commands.map(({ script: _script, ...command }) => command), null, 2));
-        else io.stdout(formatDryRun(outcome.plan));
+        if (options.json) json(outcome.plan.commands.map(({ script: _script, ...command }) => command));
+        else out(formatDryRun(outcome.plan));
         return;
       }
-      if (!options.json) io.stderr(`${summary(outcome)}\n`);
+      if (!options.json) err(`${summary(outcome)}\n`);
       setExit(outcome.exitCode);
     } catch (error) {
       if (!(error instanceof PromptInterrupted)) throw error;

@@ -5,6 +5,7 @@ import { registryRunbook } from '../../lib/registry.ts';
 import type { Command } from 'commander';
 import { withContentOptions, type CommandContext } from '../context.ts';
 import { findRunbook, openProject, type ContentOptions } from '../options.ts';
+import { escapeControlCharacters } from '../../lib/text/control-characters.ts';
 
 export async function show(query: string, options: ContentOptions): Promise<RegistryRunbook> {
   const project = await openProject(options);
@@ -64,7 +65,7 @@ export function registerShow(program: Command, { io, print, json }: CommandConte
       .argument('<runbook>', 'runbook id, alias or alert name')
       .option('--json', 'print the registry entry as JSON'),
   ).action(async (query: string, options) => {
-    const runbook = await show(query, { cwd: io.cwd, ...options });
+    const runbook = await show(query, { cwd: io.cwd, ...options, warn: (text) => io.stderr(escapeControlCharacters(text)) });
     if (options.json) json(runbook);
     else print(formatShow(runbook));
   });

@@ -8,6 +8,7 @@ import { verifyRunbooks } from '../../lib/runner/verify.ts';
 import { UsageError } from '../errors.ts';
 import { withContentOptions, type CommandContext } from '../context.ts';
 import { openProject, type ContentOptions } from '../options.ts';
+import { escapeControlCharacters } from '../../lib/text/control-characters.ts';
 
 export interface VerifyOptions extends ContentOptions {
   /**
@@ -73,7 +74,7 @@ export function registerVerify(program: Command, { io, print, json, setExit }: C
       )
       .option('--json', 'print the problems as a JSON array'),
   ).action(async (options) => {
-    const report = await verify({ cwd: io.cwd, ...options, warn: io.stderr });
+    const report = await verify({ cwd: io.cwd, ...options, warn: (text) => io.stderr(escapeControlCharacters(text)) });
     if (options.json) json(report.problems);
     else {
       if (report.problems.length) print(report.problems.map(formatProblemLine).join('\n'));

@@ -1,10 +1,12 @@
 // `runbook lint` as a library: load the project, lint (or reuse the cached result), optionally fix.
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { loadConfig } from '../config.ts';
-import { hashSource } from '../model/parse.ts';
-import type { Problem } from '../problem.ts';
+import { walkContentFiles, type ContentFiles } from '../content-files.ts';
+import { compareProblems, type Problem } from '../problem.ts';
 import { listContentFiles, loadProject, type LoadOptions } from '../project.ts';
+import { readContentFile, type ContentFile } from '../source-file.ts';
 import { cacheKey, linterSourceHash, readCache, writeCache } from './cache.ts';
 import { lintProject } from './engine.ts';
 import { applyFixes } from './fix.ts';
@@ -39,10 +41,10 @@ const toPosix = (path: string) => path.split(sep).join('/');
  * Every page the lint covers: the runbooks and, when the runbooks live in the docs folder, every
  * other docs page too (team pages and guides hold commands and links as well).
  */
-export function lintedPages(root: string, config: { contentDir: string; docsDir: string }): string[] {
+export function lintedPages(root: string, config: { contentDir: string; docsDir: string }): ContentFiles {
   const docs = `${config.docsDir.replace(/\/$/, '')}/`;
   const inDocs = `${config.contentDir.replace(/\/$/, '')}/`.startsWith(docs);
-  return listContentFiles(root, inDocs ? config.docsDir : config.contentDir);
+  return walkContentFiles(root, inDocs ? config.docsDir : config.contentDir, ['.md', '.mdx']);
 }
 
 function selectFiles(root: string, all: string[], paths: string[] | undefined): string[] {
@@ -57,9 +59,9 @@ function selectFiles(root: string, all: string[], paths: string[] | undefined): 
   return [...selected].sort();
 }
 
-/** Hash of everything the result depends on besides the options: every runbook and service file. */
-function contentHash(root: string, files: string[]): string {
-  return cacheKey(files.map((file) => [file, hashSource(readFileSync(join(root, file), 'utf8'))]));
+/** Hash of everything the result depends on besides the options: the bytes of every runbook and service file, as read for this lint. */
+function contentHash(read: ReadonlyMap<string, ContentFile>): string {
+  return cacheKey([...read].map(([file, content]) => [file, content.hash ?? null]));
 }
 
 export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
@@ -68,16 +70,22 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
   const overrides = Object.fromEntries(Object.entries(options.config ?? {}).filter(([, value]) => value !== undefined));
   const config = { ...loadConfig(root).config, ...overrides };
   const now = config.now ?? new Date().toISOString().slice(0, 10);
-  const pages = lintedPages(root, config);
+  const walked = lintedPages(root, config);
+  const pages = walked.files;
   const files = selectFiles(root, pages, options.paths);
   // Nothing to check is not a pass: a mistyped folder must not turn CI green.
   if (files.length === 0) throw new LintUsageError(`Nothing to lint: no .md or .mdx files${options.paths?.length ? ` in ${options.paths.join(', ')}` : ' in the content folder'}`);
-  const sources = new Map(files.map((file) => [file, readFileSync(join(root, file), 'utf8')]));
   const dependencies = [...new Set([...pages, ...files, ...listContentFiles(root, config.servicesDir, ['.yaml', '.yml'])])].sort();
+  // Every file is read once: the cache key hashes those bytes and the lint reads that same text.
+  const read = new Map(dependencies.map((file) => [file, readContentFile(root, file)]));
+  const sources = new Map<string, string>();
+  for (const file of files) {
+    const text = read.get(file)?.text;
+    if (text !== undefined) sources.set(file, text);
+  }
   const cachePath = options.cache === false ? undefined : (options.cache ?? join(root, 'node_modules', '.cache', 'runbook', 'lint.json'));
-  const keyOf = () => cacheKey([linterSourceHash(), config, now, rules.map((rule) => rule.meta.id), files, contentHash(root, dependencies)]);
+  const keyOf = () => cacheKey([linterSourceHash(), config, now, rules.map((rule) => rule.meta.id), files, walked.problems, contentHash(read)]);
 
-  // Hashing reads every page and service file: once, and again only after --fix changed files.
   const key = cachePath ? keyOf() : '';
   if (cachePath && !options.fix) {
     const cached = readCache(cachePath, key);
@@ -85,12 +93,12 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
   }
 
   const lint = async () => {
-    const project = await loadProject({ root, config: { ...options.config, now }, files: [...new Set([...pages, ...files])].sort() });
+    const project = await loadProject({ root, config: { ...options.config, now }, files: [...new Set([...pages, ...files])].sort(), sources: read });
     const wanted = new Set(files);
     const result = await lintProject(project, { rules, files });
     // Problems of other runbooks (outside the given paths) are not this run's business.
     const runbookFiles = new Set(project.runbooks.map((runbook) => runbook.file));
-    return result.problems.filter((problem) => wanted.has(problem.file) || !runbookFiles.has(problem.file));
+    return [...result.problems, ...walked.problems].filter((problem) => wanted.has(problem.file) || !runbookFiles.has(problem.file)).sort(compareProblems);
   };
 
   let problems = await lint();
@@ -100,11 +108,14 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
       const fixable = problems.filter((problem) => problem.file === file && problem.fix);
       if (!fixable.length) continue;
       const { output, applied } = applyFixes(sources.get(file)!, fixable);
-      // Write next to the file and rename: an interrupted fix never leaves half a file.
+      // Write next to the file and rename: an interrupted fix never leaves half a file. A byte order mark stays.
+      const bom = read.get(file)?.bom ?? false;
+      const bytes = Buffer.from(`${bom ? '\uFEFF' : ''}${output}`);
       const temporary = join(root, `${file}.${process.pid}.tmp`);
-      writeFileSync(temporary, output);
+      writeFileSync(temporary, bytes);
       renameSync(temporary, join(root, file));
       sources.set(file, output);
+      read.set(file, { text: output, bom, hash: createHash('sha256').update(bytes).digest('hex'), problems: [] });
       fixed += applied;
     }
     if (fixed) problems = await lint();

@@ -11,9 +11,10 @@ import { analyzeBlock } from '../core/block.ts';
 import { loadCore } from '../core/load.ts';
 import { classify } from './code.ts';
 import { parseFenceMeta } from './fence-meta.ts';
+import { findUnsafeConstructs, type SourceFormat } from './mdx-safety.ts';
 import { sectionFor } from './sections.ts';
 import { slugify } from './slug.ts';
-import { STEP_SECTIONS, type Block, type Link, type MdxNode, type Runbook, type Section, type SectionName, type Step } from './types.ts';
+import { STEP_SECTIONS, type Block, type Link, type Runbook, type UnsafeMdx, type Section, type SectionName, type Step } from './types.ts';
 
 
 // Shared across module instances in one process (Astro's config and its build load this module separately).
@@ -50,9 +51,11 @@ export function parseRunbookLoaded(file: string, source: string): Runbook {
  * so the model sees exactly what the page shows. Measured on 2,000 synthetic runbooks: satteri
  * 0.1 s, mdast-util-from-markdown + micromark MDX extensions 2.5 s, unified + remark-mdx 2.5 s.
  */
-function parseTree(file: string, source: string, lines: LineIndex, problems: Problem[]): Root {
+function parseTree(file: string, source: string, lines: LineIndex, problems: Problem[], format: SourceFormat): { tree: Root; format: SourceFormat } {
+  // A .md page is Markdown on the site too: `{` is text and HTML is raw HTML.
+  if (format === 'markdown') return { tree: markdownToMdast(source) as Root, format };
   try {
-    return mdxToMdast(source) as Root;
+    return { tree: mdxToMdast(source) as Root, format };
   } catch (error) {
     // An MDX syntax error (a stray `<` or `{`): report it where it is, then read the file as
     // plain Markdown so the rest of the model (and every other check) still works.
@@ -70,7 +73,7 @@ function parseTree(file: string, source: string, lines: LineIndex, problems: Pro
         hint: 'Outside code, write a literal `<` as `&lt;` and `{` as `\\{`, or put the text in backticks.',
       }),
     );
-    return markdownToMdast(source) as Root;
+    return { tree: markdownToMdast(source) as Root, format: 'markdown' };
   }
 }
 
@@ -91,12 +94,11 @@ function parseUncached(file: string, source: string, hash: string): Runbook {
   const id = meta?.id ?? basename(file, extname(file));
   const title = data?.title ?? (typeof rawTitle === 'string' ? rawTitle : id);
 
-  const tree = parseTree(file, source, lines, problems);
+  const { tree, format } = parseTree(file, source, lines, problems, extname(file).toLowerCase() === '.md' ? 'markdown' : 'mdx');
   const sections: Section[] = [];
   const steps: Step[] = [];
   const blocks: Block[] = [];
   const links: Link[] = [];
-  const mdx: MdxNode[] = [];
 
   let section: SectionName | null = null;
   let step: Step | null = null;
@@ -128,16 +130,9 @@ function parseUncached(file: string, source: string, hash: string): Runbook {
         links.push({ url: node.url, span: spanOf(lines, node) });
         break;
       case 'mdxjsEsm':
-        mdx.push({ kind: 'esm', value: node.value, span: spanOf(lines, node) });
-        return;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        mdx.push({ kind: 'expression', value: node.value, span: spanOf(lines, node) });
         return;
-      case 'mdxJsxFlowElement':
-      case 'mdxJsxTextElement':
-        mdx.push({ kind: 'jsx', value: node.name ?? '', span: spanOf(lines, node) });
-        break;
     }
     if ('children' in node) for (const child of (node as Parents).children) visit(child as Nodes);
   };
@@ -189,12 +184,13 @@ function parseUncached(file: string, source: string, hash: string): Runbook {
   };
 
   visit(tree);
+  const unsafeMdx: UnsafeMdx[] = findUnsafeConstructs(tree, source, format).map(({ start, end, message, hint }) => ({ span: lines.span(start, end), message, hint }));
   problems.push(...duplicateIds(file, steps, blocks));
   return {
     file, hash, source, frontmatter: parsedFrontmatter,
     ...(data ? { data } : {}),
     ...(meta ? { meta } : {}),
-    id, title, sections, steps, blocks, links, mdx, problems,
+    id, title, sections, steps, blocks, links, unsafeMdx, problems,
   };
 }
 

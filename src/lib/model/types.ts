@@ -110,11 +110,11 @@ export interface Link {
   span: Span;
 }
 
-export interface MdxNode {
-  kind: 'esm' | 'expression' | 'jsx';
-  /** Element name for JSX, source text for ESM and expressions. */
-  value: string;
+/** A construct MDX would run, or raw HTML that would run in the browser (see mdx-safety.ts). */
+export interface UnsafeMdx {
   span: Span;
+  message: string;
+  hint: string;
 }
 
 export interface Runbook {
@@ -135,7 +135,8 @@ export interface Runbook {
   steps: Step[];
   blocks: Block[];
   links: Link[];
-  mdx: MdxNode[];
+  /** Refused MDX and HTML: expressions, imports, attribute expressions, scripts, `javascript:` URLs. */
+  unsafeMdx: UnsafeMdx[];
   /** Problems found while parsing: syntax, attributes, duplicate ids, invalid frontmatter. */
   problems: Problem[];
 }

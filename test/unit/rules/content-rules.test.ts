@@ -150,8 +150,8 @@ ruleTester(mdxSafety, {
       name: 'import, expression and unknown component',
       code: exampleRunbook({ body: "import X from './x.js';\n\n## Symptoms\n\n{1 + 1}\n\n<X />\n" }),
       errors: [
-        { message: "Not allowed in a runbook: `import X from './x.js';`", line: 10, column: 1 },
-        { message: 'JavaScript expression {1 + 1} in a runbook', line: 14, column: 1 },
+        { message: "Not allowed in a page: `import X from './x.js';` (MDX runs imports and exports when the site is built)", line: 10, column: 1 },
+        { message: 'JavaScript expression {1 + 1}: MDX runs it when the site is built', line: 14, column: 1 },
         { message: /^Component <X> is not on the allowlist/, line: 16, column: 1 },
       ],
     },

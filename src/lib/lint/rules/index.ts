@@ -13,6 +13,7 @@ import { commandsPseudoPlaceholder } from './pseudo-placeholder.ts';
 import { riskDeclared } from './risk.ts';
 import { secretsNoSecrets } from './secrets.ts';
 import { textUnicode } from './unicode.ts';
+import { textControlCharacters } from './control-characters.ts';
 import { mdxSafety } from './mdx-safety.ts';
 import { promqlSyntax } from './promql-syntax.ts';
 import { envDeclared, placeholdersContext, placeholdersDeclared, placeholdersExample, placeholdersUsed } from './placeholders.ts';
@@ -49,6 +50,7 @@ export const RULES: Rule[] = [
   commandsPseudoPlaceholder,
   secretsNoSecrets,
   textUnicode,
+  textControlCharacters,
   textMojibake,
   placeholdersDeclared,
   placeholdersContext,
