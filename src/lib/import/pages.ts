@@ -6,6 +6,7 @@ import type { Consumed } from './body.ts';
 import { summary } from './frontmatter.ts';
 import { lineOf, withoutDecorativeEmoji, type Part, type SourceDoc } from './markdown.ts';
 import { renderInline, renderNode } from './mdx-text.ts';
+import { stamp } from './provenance.ts';
 import { renderPage } from './render.ts';
 import type { PageSource } from './structure.ts';
 import type { OutputFile } from './types.ts';
@@ -35,6 +36,8 @@ function pageContent(doc: SourceDoc, page: PageSource, { renderCode, rewriteUrl,
 
 export interface PageContext {
   doc: SourceDoc;
+  /** The source document, recorded in `importedFrom`. */
+  source: string;
   service: string;
   serviceName: string;
   renderCode: (node: Code) => string;
@@ -48,7 +51,7 @@ export function buildPage(page: PageSource, slug: string, ctx: PageContext): Out
   const content = pageContent(ctx.doc, page, ctx);
   const description = summary(content.slice(0, 1).filter((block) => !/^(#|```|\||>)/.test(block))) || `${page.title}: part of the ${ctx.serviceName} runbooks.`;
   const line = page.items.map((item) => (item.kind === 'part' ? lineOf(item.part.heading!) : lineOf(item.blocks[0]))).sort((a, b) => a - b)[0] ?? 1;
-  const text = renderPage(page.title, description, content);
+  const text = stamp(renderPage(page.title, description, content, { source: ctx.source }));
   const { problems } = parseRunbook(`import/pages/${ctx.service}/${slug}.mdx`, text);
   return { name: `${slug}.mdx`, title: page.title, content: text, line, problems: ctx.verbatim ? problems.filter((problem) => !isFromTextAsWritten(problem)) : problems };
 }

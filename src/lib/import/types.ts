@@ -1,4 +1,5 @@
 // Types shared by the importer's modules and its callers (the CLI command, the seed script).
+import type { TodoField } from '../../schema/runbook.ts';
 import type { Runbook } from '../model/types.ts';
 import type { Problem } from '../problem.ts';
 import type { ReportItem } from './report.ts';
@@ -18,6 +19,13 @@ export interface ImportOptions {
    * no fence languages, no variables or env, no rewriting beyond what MDX needs (to review a document's defects).
    */
   verbatim?: boolean;
+  /**
+   * The service's provisional fields, listed in each runbook's `todo` (default: `escalation`, whose
+   * contacts are placeholders, and `owner` when the document names no owning team).
+   */
+  serviceTodo?: TodoField[];
+  /** The service is a guess (from a folder name): `service` is listed in each runbook's `todo`. */
+  provisionalService?: boolean;
 }
 
 export interface ImportInput {
