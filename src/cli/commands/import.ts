@@ -194,8 +194,12 @@ export async function importRunbooks(paths: string[], options: ImportCommandOpti
   for (const arg of walk.missing) entries.push({ source: arg, output: null, id: null, kind: null, status: 'skipped', write: 'none', todo: [], todos: [], reasons: ['no such file or folder'] });
   for (const arg of walk.empty) entries.push({ source: arg, output: null, id: null, kind: null, status: 'skipped', write: 'none', todo: [], todos: [], reasons: [`no Markdown files (${MARKDOWN_EXTENSIONS.join(', ')}) in this folder`] });
 
+  const seen = new Set<BatchFile>();
   for (const target of targets) {
     const { file, outcome, path } = target;
+    // An image shown by several sources is one file.
+    if (seen.has(file)) continue;
+    seen.add(file);
     const output = display(path);
     const todos = outcome.report.filter((item) => item.level === 'todo' && concerns(item, file, outcome)).map((item) => item.message);
     const base: Omit<ImportEntry, 'status' | 'write' | 'reasons'> = {

@@ -90,8 +90,8 @@ export interface BatchSource {
 
 /** Folder names that say nothing about the service. */
 const GENERIC_FOLDERS = new Set([
-  'runbooks', 'runbook', 'docs', 'doc', 'documentation', 'content', 'alerts', 'playbooks', 'playbook', 'src', 'pages', 'wiki',
-  'markdown', 'md', 'site', 'www', 'en', 'guides', 'procedures', 'ops', 'operations', 'sre', 'oncall', 'on-call', 'source',
+  'runbooks', 'runbook', 'docs', 'doc', 'documentation', 'content', 'alerts', 'playbooks', 'playbook', 'src', 'wiki',
+  'markdown', 'md', 'site', 'www', 'en', 'guides', 'procedures', 'oncall', 'on-call', 'source',
 ]);
 
 export interface ServiceChoice {
@@ -170,8 +170,9 @@ function analyse(source: BatchSource, options: BatchOptions, outcome: SourceOutc
   // Mojibake (UTF-8 read as Windows-1252 or Mac OS Roman) is repaired for reading the structure;
   // `--verbatim` copies the text as written.
   const repair = repairMojibakeReport(templates.text);
-  const doc = parseSource(outcome.source, options.verbatim ? templates.text : repair.text);
-  const layout = classify(parseSource(outcome.source, repair.text), stem);
+  const repaired = parseSource(outcome.source, repair.text);
+  const doc = options.verbatim && repair.repairs.length ? parseSource(outcome.source, templates.text) : repaired;
+  const layout = classify(repaired, stem);
   if (layout.kind !== 'collection' && repair.repairs.length && !options.verbatim) {
     const encodings = [...new Set(repair.repairs.map((fix) => ENCODING_NAMES[fix.encoding]))].join(' and ');
     say('info', `repaired ${repair.repairs.length} mojibake sequence(s) (UTF-8 read as ${encodings})`);
@@ -241,12 +242,12 @@ function linkHooks(item: Analysed, links: LinkContext) {
     let found = target(dir, path);
     for (let base = dirname(dir), n = 0; !found && n < 4 && dirname(base) !== base; base = dirname(base), n++) found = target(base, path);
     if (found) return `${links.urls.get(found)}${rest}`;
-    if (/\.(png|jpe?g|gif|svg|webp)$/i.test(path)) return rewriteImage(url, line);
+    if (/\.(png|jpe?g|gif|svg|webp)$/i.test(path)) return rewriteImage(url, line) ?? undefined;
     item.say('todo', `a link to "${url}" leads to a file that was not imported; it will not resolve on the site`, { line });
     return undefined;
   };
 
-  const rewriteImage = (url: string, line: number): string | undefined => {
+  const rewriteImage = (url: string, line: number): string | null | undefined => {
     if (!isRelative(url)) return undefined;
     const { path } = split(url);
     const absolute = resolve(dir, decode(path));
@@ -257,19 +258,23 @@ function linkHooks(item: Analysed, links: LinkContext) {
       // missing
     }
     if (size < 0) {
-      item.say('todo', `the image "${url}" is not in the source folder; the link is kept as written`, { line });
-      return undefined;
+      item.say('todo', `the image "${url}" is not in the source folder; left out (its place says so)`, { line });
+      return null;
     }
     let copy = links.images.get(absolute);
     if (!copy) {
       const service = item.service.id;
+      // Its path below the walked folder, without the service's own folder (`redis/img/x.png` → `<service>/img/x.png`).
       const inside = toPosix(relative(ref.root, absolute));
-      const name = (inside.startsWith('..') ? basename(absolute) : inside).split('/').map((part) => kebabSlug(basename(part, extname(part)), 'image', 60) + extname(part).toLowerCase()).join('/');
+      const parts = (inside.startsWith('..') ? basename(absolute) : inside).split('/');
+      if (parts.length > 1 && kebabSlug(parts[0], '', 40) === service) parts.shift();
+      const name = parts.map((part) => kebabSlug(basename(part, extname(part)), 'image', 60) + extname(part).toLowerCase()).join('/');
       const file: BatchFile = { kind: 'image', service, path: `${service}/${name.replace(/\.(?=[^/]*\/)/g, '')}`, content: '', copyFrom: absolute, todo: [] };
       copy = { file, url: `${links.options.imageUrl(service)}${file.path.slice(service.length + 1)}` };
       links.images.set(absolute, copy);
-      item.outcome.files.push(file);
     }
+    // Each source that shows the image carries the copy (the writer writes one file once).
+    if (!item.outcome.files.includes(copy.file)) item.outcome.files.push(copy.file);
     return copy.url;
   };
   return { rewriteUrl, rewriteImage };
@@ -475,6 +480,7 @@ export function importBatch(sources: BatchSource[], options: BatchOptions): Batc
     const service = item.service.id;
     try {
       const sets = takenOf(service);
+      const { rewriteUrl, rewriteImage } = linkHooks(item, links);
       const result = importDocument(
         { file: item.outcome.source, text: item.text },
         {
@@ -485,6 +491,8 @@ export function importBatch(sources: BatchSource[], options: BatchOptions): Batc
           pageUrl: options.pageUrl(service),
           ...(options.services.has(service) ? { serviceTodo: options.services.get(service)!.todo } : {}),
           ...(item.service.provisional ? { provisionalService: true } : {}),
+          rewriteLink: rewriteUrl,
+          rewriteImage,
         },
         sets,
       );

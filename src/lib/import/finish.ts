@@ -11,7 +11,7 @@ import { blockFacts, envNeverSet } from './facts.ts';
 import { stamp } from './provenance.ts';
 import { renderRunbook, type RunbookFrontmatter } from './render.ts';
 import type { Say } from './types.ts';
-import { inferEnv, inferVariable, isWellKnownEnv, placeholderOfEnv, usedEnv, usedPlaceholders, type VariableDraft } from './variables.ts';
+import { inferEnv, inferVariable, isWellKnownEnv, placeholderOfEnv, usedEnv, type VariableDraft } from './variables.ts';
 
 export interface FinishInput {
   /** File name for the model (messages only). */
@@ -108,20 +108,40 @@ export function finishRunbook(input: FinishInput): Finished {
     const edits = model.blocks.flatMap((block) => blockEdits(draft, lines, block, neverSet, labels, say));
     const renamed = new Set<string>();
     for (const block of model.blocks) for (const ref of block.env) if (neverSet.has(ref.name) && !isWellKnownEnv(ref.name)) renamed.add(ref.name);
+    // A name also used in a form that cannot be a placeholder (`${POD:-x}`) stays environment too.
+    const keptAsEnv = new Set<string>();
+    for (const block of model.blocks) {
+      for (const ref of block.env) {
+        if (!renamed.has(ref.name)) continue;
+        const start = ref.span.start.offset;
+        const simple = draft[start - 1] === '$' || (draft.slice(start - 2, start) === '${' && draft[ref.span.end.offset] === '}');
+        if (!simple) keptAsEnv.add(ref.name);
+      }
+    }
     if (renamed.size) say('info', `per-incident values written as placeholders: ${[...renamed].map((name) => `$${name} → <${placeholderOfEnv(name)}>`).join(', ')}`);
     // Edits never touch the frontmatter, so the body starts where it did.
     body = applyEdits(draft, edits).slice(bodyStart);
 
-    const marked = parseRunbook(`import-marked/${input.file}`, renderRunbook(frontmatter, body));
-    for (const name of usedPlaceholders(marked)) {
+    // What the commands use after the edits: the draft's placeholders and the new ones; its
+    // environment less what became placeholders (no third parse needed).
+    // In order of first use, as the model lists them.
+    const uses = [
+      ...model.blocks.flatMap((block) => block.placeholders.map((ref) => ({ name: ref.name, at: ref.span.start.offset }))),
+      ...edits.flatMap((edit) => {
+        const name = /^<([A-Za-z][A-Za-z0-9_-]*)>$/.exec(edit.text)?.[1];
+        return name ? [{ name, at: edit.start }] : [];
+      }),
+    ].sort((a, b) => a.at - b.at);
+    const placeholders = [...new Set(uses.map((use) => use.name))];
+    for (const name of placeholders) {
       const { inferred, ...variable } = inferVariable(name);
       const label = labels.get(name);
       variables[name] = { ...variable, ...(label ? { fromLabel: label } : {}) };
       if (!inferred) say('todo', `variable <${name}>: example is TODO (the linter flags it); check the description "${variable.description}"`);
     }
-    const unset = envNeverSet(marked.blocks);
-    const assignedElsewhere = new Set(marked.blocks.flatMap((block) => block.env.map((ref) => ref.name)).filter((name) => !unset.has(name)));
-    for (const name of usedEnv(marked)) {
+    const assignedElsewhere = new Set(model.blocks.flatMap((block) => block.env.map((ref) => ref.name)).filter((name) => !neverSet.has(name)));
+    for (const name of usedEnv(model)) {
+      if (renamed.has(name) && !keptAsEnv.has(name)) continue;
       if (assignedElsewhere.has(name)) {
         env[name] = `Set by another command of this runbook (${name}=...): run that one first, in the same shell`;
         continue;

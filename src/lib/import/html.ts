@@ -11,8 +11,8 @@ export interface HtmlState {
   code: boolean;
   /** What was converted or escaped, for the report. */
   notes: string[];
-  /** A new URL for an image (see mdx-text.ts). */
-  rewriteImage?: (url: string) => string | undefined;
+  /** A new URL for an image, or null when its file is missing (see mdx-text.ts). */
+  rewriteImage?: (url: string) => string | null | undefined;
 }
 
 export const newHtmlState = (): HtmlState => ({ links: [], code: false, notes: [] });
@@ -98,7 +98,9 @@ function convertToken(token: string, name: string, attributes: string, state: Ht
       state.notes.push(`an <img> ${src ? `with a ${src.trim().split(':')[0].toLowerCase()}: URL` : 'without src'} was left out`);
       return alt ? escape(`(image: ${alt})`) : '';
     }
-    return `![${escape(alt)}](${markdownUrl(state.rewriteImage?.(src) ?? src)})`;
+    const url = state.rewriteImage?.(src);
+    if (url === null) return escape(`(image not found: ${alt || src})`);
+    return `![${escape(alt)}](${markdownUrl(url ?? src)})`;
   }
   if (!OTHER_ELEMENTS.has(name) && !attributes.trim() && !closing) {
     // `<pod-name>` in prose is a value to fill in, written as a tag: code keeps it readable.

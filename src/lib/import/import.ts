@@ -197,6 +197,8 @@ export function importDocument(input: ImportInput, options: ImportOptions, taken
       return target.url;
     }
     if (!/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('/')) {
+      // Another file of the same import (a folder import knows their pages) reports its own misses.
+      if (options.rewriteLink) return options.rewriteLink(url, line);
       say('todo', `a link to "${url}" (a document that was not imported) will not resolve on the site`, { file, line });
     }
     return undefined;
@@ -207,7 +209,7 @@ export function importDocument(input: ImportInput, options: ImportOptions, taken
     const related = new Set<string>();
     const rewriteUrl = linkRewriter(`runbooks/${plan.slug}.mdx`, plan.id, related);
     const notesBefore = codeNotes.length;
-    const draft = buildDraft(plan.source, { doc, renderCode, rewriteUrl });
+    const draft = buildDraft(plan.source, { doc, renderCode, rewriteUrl, ...(options.rewriteImage ? { rewriteImage: options.rewriteImage } : {}) });
     const file = `runbooks/${plan.slug}.mdx`;
     for (const note of codeNotes.slice(notesBefore)) say('info', note.message, { file, line: note.line });
     const verbatimBody = verbatim && `${verbatim.part(plan.source.part, 2)}\n`;
@@ -220,7 +222,7 @@ export function importDocument(input: ImportInput, options: ImportOptions, taken
   for (const { page, slug } of pagePlan) {
     const notesBefore = codeNotes.length;
     const file = `pages/${slug}.mdx`;
-    const built = buildPage(page, slug, { doc, source: input.file, service, serviceName, renderCode, rewriteUrl: linkRewriter(file), consumed, ...(verbatim ? { verbatim } : {}) });
+    const built = buildPage(page, slug, { doc, source: input.file, service, serviceName, renderCode, rewriteUrl: linkRewriter(file), ...(options.rewriteImage ? { rewriteImage: options.rewriteImage } : {}), consumed, ...(verbatim ? { verbatim } : {}) });
     for (const note of codeNotes.slice(notesBefore)) say('info', note.message, { file, line: note.line });
     for (const problem of built.problems) say('error', `${problem.line}:${problem.column} ${problem.message} [${problem.rule}]`, { file });
     pages.push(built);

@@ -49,9 +49,9 @@ export function classify(doc: SourceDoc, stem: string): Layout {
     return { kind: 'empty', reason };
   }
   const root = outline(doc.tree.children);
-  const parts = descendants(root);
-  const sections = incidentSections(parts);
   const title = titleHeading(root);
+  // The document's own title ("# Diagnosis of slow disks") is not one of its sections.
+  const sections = incidentSections(descendants(root).filter((part) => part !== title));
   const heading = title?.title.trim();
 
   // A page per alert: the file (or its heading) is named after the alert, and it has the alert page's sections.

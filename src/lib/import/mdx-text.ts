@@ -6,6 +6,9 @@ import type { Code, Definition, Image, Link, Nodes, Root } from 'mdast';
 import { convertHtml, isHtmlElement, isUnsafeUrl, newHtmlState, type HtmlState } from './html.ts';
 import { endOf, startOf, walk } from './markdown.ts';
 
+/** See RenderHooks.rewriteImage. */
+export type ImageRewriter = (url: string, line: number) => string | null | undefined;
+
 export interface Edit {
   start: number;
   end: number;
@@ -19,8 +22,8 @@ export interface RenderHooks {
   renderCode?: (node: Code) => string;
   /** Raw HTML conversion state, shared by the nodes of one file (its notes go to the report). */
   html?: HtmlState;
-  /** A new URL for an image (a copy of the source's file), or undefined to keep it. */
-  rewriteImage?: (url: string, line: number) => string | undefined;
+  /** A new URL for an image (a copy of the source's file), undefined to keep it, null to leave it out (its file is missing). */
+  rewriteImage?: ImageRewriter;
 }
 
 /** Replaces the first occurrence of `url` after `from` inside [start, end) of the source. */
@@ -144,6 +147,12 @@ function editsFor(source: string, node: Nodes, hooks: RenderHooks, skipRoot: boo
           break;
         }
         const url = hooks.rewriteImage?.(image.url, image.position?.start.line ?? 1);
+        if (url === null) {
+          // The site build imports a relative image: one that is missing would stop it.
+          edits.push({ start, end, text: escapeMdxChars(`(image not found: ${image.alt || image.url})`) });
+          covered.push([start, end]);
+          break;
+        }
         const edit = url === undefined ? undefined : urlEdit(source, image.url, start + 2 + (image.alt?.length ?? 0), end, url);
         if (edit) edits.push(edit);
         break;

@@ -5,7 +5,7 @@ import { parseRunbook } from '../model/parse.ts';
 import type { Consumed } from './body.ts';
 import { summary } from './frontmatter.ts';
 import { lineOf, withoutDecorativeEmoji, type Part, type SourceDoc } from './markdown.ts';
-import { renderInline, renderNode } from './mdx-text.ts';
+import { renderInline, renderNode, type ImageRewriter } from './mdx-text.ts';
 import { stamp } from './provenance.ts';
 import { renderPage } from './render.ts';
 import type { PageSource } from './structure.ts';
@@ -13,10 +13,10 @@ import type { OutputFile } from './types.ts';
 import { isFromTextAsWritten, type VerbatimRenderer } from './verbatim.ts';
 
 /** The Markdown of a service page: its parts with headings from `##`. */
-function pageContent(doc: SourceDoc, page: PageSource, { renderCode, rewriteUrl, consumed, verbatim }: Pick<PageContext, 'renderCode' | 'rewriteUrl' | 'consumed' | 'verbatim'>): string[] {
+function pageContent(doc: SourceDoc, page: PageSource, { renderCode, rewriteUrl, rewriteImage, consumed, verbatim }: Pick<PageContext, 'renderCode' | 'rewriteUrl' | 'rewriteImage' | 'consumed' | 'verbatim'>): string[] {
   const render = verbatim
     ? verbatim.block
-    : (node: RootContent) => (node.type === 'code' ? renderCode(node) : node.type === 'thematicBreak' ? '' : renderNode(doc.text, node, { renderCode, rewriteUrl }));
+    : (node: RootContent) => (node.type === 'code' ? renderCode(node) : node.type === 'thematicBreak' ? '' : renderNode(doc.text, node, { renderCode, rewriteUrl, ...(rewriteImage ? { rewriteImage } : {}) }));
   const heading = verbatim?.heading ?? ((part: Part, depth: number) => `${'#'.repeat(Math.min(depth, 6))} ${withoutDecorativeEmoji(renderInline(doc.text, part.heading!))}`);
   const renderPart = (part: Part, depth: number): string[] => [
     ...part.blocks.map(render),
@@ -42,6 +42,7 @@ export interface PageContext {
   serviceName: string;
   renderCode: (node: Code) => string;
   rewriteUrl: (url: string, line: number) => string | undefined;
+  rewriteImage?: ImageRewriter;
   consumed: Consumed[];
   /** `--verbatim`: blocks and headings as written. */
   verbatim?: VerbatimRenderer;

@@ -2,6 +2,7 @@
 import type { TodoField } from '../../schema/runbook.ts';
 import type { Runbook } from '../model/types.ts';
 import type { Problem } from '../problem.ts';
+import type { ImageRewriter } from './mdx-text.ts';
 import type { ReportItem } from './report.ts';
 import type { RunbookSource } from './structure.ts';
 
@@ -26,6 +27,10 @@ export interface ImportOptions {
   serviceTodo?: TodoField[];
   /** The service is a guess (from a folder name): `service` is listed in each runbook's `todo`. */
   provisionalService?: boolean;
+  /** Images: a copy's URL, or null to leave out one whose file is missing (see mdx-text.ts). */
+  rewriteImage?: ImageRewriter;
+  /** A relative link to another file: the URL of its imported page, or undefined (the caller reports it). */
+  rewriteLink?: (url: string, line: number) => string | undefined;
 }
 
 export interface ImportInput {
