@@ -73,6 +73,8 @@ export function buildRunbookFile(plan: PlannedRunbook, draft: Draft, ctx: Runboo
     const hint = plan.source.group && /emergenc/i.test(plan.source.group.title) ? ` (it is under "${plan.source.group.title}": probably critical)` : '';
     todo(`**severity** set to \`medium\`: ${said}${hint}; set it to critical, high, medium or low.`, severityLine?.line);
     severity = 'medium';
+  } else {
+    info(`severity ${severity} from "${(severityLine?.value ?? heading.priority ?? '').replace(/[*_`]/g, '')}"`, severityLine?.line);
   }
   for (const line of metaOf('severity')) consume(line.line, 'metadata', `severity: ${severity}`);
   const sourceSeverity = severityLine?.value ?? heading.priority;

@@ -66,3 +66,37 @@ export interface PlannedRunbook {
 
 /** Adds an item to the report of the document being imported. */
 export type Say = (level: ReportItem['level'], message: string, extra?: Partial<ReportItem>) => void;
+
+export type FileKind = 'runbook' | 'page' | 'service' | 'image';
+
+/** A file a batch import produces. */
+export interface BatchFile {
+  kind: FileKind;
+  service: string;
+  /** Path inside the folder of its kind: `<service>/<slug>.mdx` (runbooks, pages, images) or `<service>.yaml`. */
+  path: string;
+  /** The text (empty for an image). */
+  content: string;
+  /** An image: the source file copied as it is. */
+  copyFrom?: string;
+  title?: string;
+  id?: string;
+  /** Provisional fields (runbooks). */
+  todo: TodoField[];
+  /** Alert names (runbooks). */
+  alerts?: string[];
+  /** A file that is never replaced once it exists (service files). */
+  keepExisting?: boolean;
+}
+
+/** What became of one source of a batch: its files, or why it was skipped, and its report. */
+export interface SourceOutcome {
+  /** The source as messages name it. */
+  source: string;
+  /** What the source was read as (`alert`, `runbook`, `reference`, `collection`, `empty`). */
+  layout?: string;
+  files: BatchFile[];
+  /** Why nothing was imported. */
+  skipped?: string;
+  report: ReportItem[];
+}
