@@ -281,6 +281,39 @@ df -h
     expect(messages('node/DiskFull.md')).toEqual(expect.arrayContaining(['info: raw HTML <script> kept as visible text', 'info: a link to a javascript: URL was left out (its text is kept)']));
   });
 
+  it('never writes what mdx/safety refuses, whatever the source holds', () => {
+    const hostile = `# Hostile
+
+{process.getBuiltinModule('child_process').execSync('touch /tmp/pwned')}
+
+export const x = 1
+
+import fs from 'node:fs'
+
+<iframe src="https://evil.example.com"></iframe>
+<style>body { display: none }</style>
+<img src="x.png" onerror="alert(1)">
+<a href="javascript:alert(1)">click</a> <a href="vbscript:msgbox">vb</a>
+<Aside title={process.exit()}>Spread {...props}</Aside>
+
+[inline](javascript:alert(1)) [ref][evil] <javascript:alert(1)> ![pixel](data:image/gif;base64,R0lGOD)
+
+[evil]: data:text/html,<script>alert(1)</script>
+
+\`\`\`bash
+echo "{code stays code}"
+\`\`\`
+`;
+    const { model, body } = importTree({ 'web/Hostile.md': hostile });
+    const runbook = model('web/Hostile.md');
+    const text = body('web/Hostile.md');
+    // No expression but comments, no ESM, no component, no event handler, no script URL.
+    expect(runbook.mdx.map((node) => `${node.kind} ${node.value}`)).toEqual([]);
+    expect(text).not.toMatch(/javascript:|vbscript:|data:(text|image)|\son\w+=|<iframe|<style|<script|<img/i);
+    expect(text).toContain('echo "{code stays code}"');
+    expect(text).toContain('\\{process.getBuiltinModule');
+  });
+
   it('converts Hugo ref links and hints, drops a heading that is only a template expression, keeps other template syntax as text', () => {
     const { model, body, messages } = importTree({
       'node/NodeClockSkewDetected.md': ALERT_PAGE('NodeClockSkewDetected'),

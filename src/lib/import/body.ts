@@ -342,6 +342,8 @@ class DraftBuilder {
     if (role?.kind === 'metadata') {
       this.consume(line, 'section-heading');
       this.draft.meta.push({ field: role.field, value: part.blocks.map((block) => textOf(block)).join(' '), line });
+      // Its sub-sections are content, not metadata: placed like any other.
+      for (const child of part.children) this.child(child);
       return;
     }
     if (/^step\s*\d+/i.test(part.title) || stepKind(part.title) !== 'neutral') {

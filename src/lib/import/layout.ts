@@ -58,7 +58,11 @@ export function classify(doc: SourceDoc, stem: string): Layout {
   const stemAlert = isAlertLike(stem) ? stem : undefined;
   const headingAlert = heading && isAlertLike(heading) ? heading : undefined;
   const alertSections = ['symptoms', 'impact', 'investigation', 'resolution'].filter((name) => sections.has(name)).length;
-  if ((stemAlert || headingAlert) && (alertSections >= 2 || (stemAlert && headingAlert && stemAlert.toLowerCase() === headingAlert.toLowerCase()))) {
+  // Without the alert page's sections, a heading that repeats a CamelCase file name still names an
+  // alert (`# KubeAPIDown` in KubeAPIDown.md); a plain word (`# Teleport` in Teleport.md) does not.
+  const camel = (name: string) => /[a-z0-9][A-Z]|[A-Z]{2,}[a-z]|_/.test(name);
+  const namedTwice = stemAlert && headingAlert && stemAlert.toLowerCase() === headingAlert.toLowerCase() && camel(stemAlert);
+  if ((stemAlert || headingAlert) && (alertSections >= 2 || namedTwice)) {
     if (stemAlert && headingAlert && stemAlert !== headingAlert) {
       const note = stemAlert.toLowerCase() === headingAlert.toLowerCase()
         ? `the heading writes the alert "${headingAlert}"; its name is spelt as the file name: ${stemAlert}`

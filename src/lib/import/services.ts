@@ -25,18 +25,21 @@ export interface ServiceChoice {
 
 /**
  * The service of a source: the first folder below the walked folder that is not a generic name
- * (`alerts/<operator>/X.md`, `docs/<service>/x.md`); for files at the top, the walked folder or
- * the nearest folder above it with a meaningful name — a guess, marked provisional.
+ * (`alerts/<operator>/X.md`, `docs/<service>/x.md`); for files at the top, the walked folder itself,
+ * or else the nearest folder above it with a meaningful name — a guess, marked provisional.
  */
 export function folderService(ref: SourceRef): ServiceChoice {
   const folders = ref.relative.split('/').slice(0, -1);
   const inside = folders.find((folder) => !GENERIC_FOLDERS.has(folder.toLowerCase()));
   if (inside) return { id: kebabSlug(inside, 'imported', 40), from: `the folder ${inside}/`, provisional: false };
+  // The folder given names it (`import alerts/cluster-dns-operator`); a folder above it is a guess.
   let dir = ref.root;
   for (let depth = 0; depth < 6; depth++) {
     const name = basename(dir);
     if (!name || dirname(dir) === dir) break;
-    if (!GENERIC_FOLDERS.has(name.toLowerCase())) return { id: kebabSlug(name, 'imported', 40), from: `the folder ${name}/ (a guess)`, provisional: true };
+    if (!GENERIC_FOLDERS.has(name.toLowerCase())) {
+      return depth === 0 ? { id: kebabSlug(name, 'imported', 40), from: `the folder ${name}/`, provisional: false } : { id: kebabSlug(name, 'imported', 40), from: `the folder ${name}/ (a guess)`, provisional: true };
+    }
     dir = dirname(dir);
   }
   return { id: 'imported', from: 'no folder names one (a guess)', provisional: true };

@@ -86,12 +86,16 @@ export function buildSingle(options: SingleOptions): SingleDraft {
   // Step headings are step ids: unique in the runbook, and different from the section anchors.
   const taken = new Set(Object.values(SECTION_TITLES).map((name) => slugify(name)));
   const plainSlug = (text: string) => slugify(text.replace(/&lt;/g, '<').replace(/\\(.)/g, '$1'));
+  let symptomsPart: Part | undefined;
   for (const part of tops) {
     const line = lineOf(part.heading!);
     let section: SectionName | null = null;
     let text: string | undefined;
-    if (options.as === 'runbook') {
-      const role = roleOf(part.title);
+    const role = roleOf(part.title);
+    if (options.as !== 'runbook') {
+      // Headings stay as written; the section that says what is wrong still gives the description.
+      if (role?.kind === 'section' && role.section === 'symptoms') symptomsPart ??= part;
+    } else {
       const mapped: SectionName | undefined = role?.kind === 'section' ? role.section : role?.kind === 'steps' ? 'resolution' : undefined;
       if (mapped) {
         section = mapped;
@@ -149,7 +153,7 @@ export function buildSingle(options: SingleOptions): SingleDraft {
     out.push(heading(part));
     const blocks = part.blocks.map(render);
     out.push(...blocks);
-    if (!summarySource && plan.get(part)?.section === 'symptoms' && tops.includes(part)) summarySource = blocks;
+    if (!summarySource && (plan.get(part)?.section === 'symptoms' || part === symptomsPart) && tops.includes(part)) summarySource = blocks;
     part.children.forEach(emit);
   };
   for (const part of tops) {
