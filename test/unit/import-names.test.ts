@@ -1,5 +1,5 @@
 // Names of imported files, their provenance hash, and the walk over source folders.
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -93,5 +93,21 @@ describe('walking source folders', () => {
     ]);
     expect(walk.missing).toEqual(['missing']);
     expect(walk.empty).toEqual(['empty']);
+  });
+
+  // Permissions do not stop root: only meaningful for an ordinary user.
+  it.skipIf(process.getuid?.() === 0)('reports a folder it cannot read instead of passing over it', () => {
+    const root = mkdtempSync(join(tmpdir(), 'import-walk-'));
+    mkdirSync(join(root, 'docs/private'), { recursive: true });
+    writeFileSync(join(root, 'docs/private/A.md'), '# A\n');
+    writeFileSync(join(root, 'docs/B.md'), '# B\n');
+    chmodSync(join(root, 'docs/private'), 0o000);
+    try {
+      const walk = collectSources(root, ['docs']);
+      expect(walk.sources.map((source) => source.name)).toEqual(['docs/B.md']);
+      expect(walk.unreadable).toEqual([{ path: 'docs/private', reason: 'EACCES' }]);
+    } finally {
+      chmodSync(join(root, 'docs/private'), 0o755);
+    }
   });
 });

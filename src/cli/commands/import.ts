@@ -192,6 +192,7 @@ export async function importRunbooks(paths: string[], options: ImportCommandOpti
     entries.push({ source: outcome.source, output: null, id: null, kind: null, status: 'skipped', write: 'none', todo: [], todos: [], reasons: [outcome.skipped] });
   }
   for (const arg of walk.missing) entries.push({ source: arg, output: null, id: null, kind: null, status: 'skipped', write: 'none', todo: [], todos: [], reasons: ['no such file or folder'] });
+  for (const folder of walk.unreadable) entries.push({ source: folder.path, output: null, id: null, kind: null, status: 'skipped', write: 'none', todo: [], todos: [], reasons: [`could not read the folder (${folder.reason})`] });
   for (const arg of walk.empty) entries.push({ source: arg, output: null, id: null, kind: null, status: 'skipped', write: 'none', todo: [], todos: [], reasons: [`no Markdown files (${MARKDOWN_EXTENSIONS.join(', ')}) in this folder`] });
 
   const seen = new Set<BatchFile>();
@@ -257,7 +258,7 @@ export async function importRunbooks(paths: string[], options: ImportCommandOpti
     if (entry.kind && entry.status !== 'skipped') kinds[entry.kind] = (kinds[entry.kind] ?? 0) + 1;
   }
   const skippedSources = new Set(entries.filter((entry) => entry.status === 'skipped').map((entry) => entry.source));
-  const sourceCount = batch.outcomes.length + walk.missing.length + walk.empty.length;
+  const sourceCount = batch.outcomes.length + walk.missing.length + walk.empty.length + walk.unreadable.length;
   return {
     written: !options.dryRun,
     entries,

@@ -23,6 +23,8 @@ export interface WalkResult {
   missing: string[];
   /** Folders given that hold no Markdown file. */
   empty: string[];
+  /** Folders that could not be read, with the reason (`docs/private: EACCES`). */
+  unreadable: { path: string; reason: string }[];
 }
 
 const toPosix = (path: string) => path.split(sep).join('/');
@@ -33,19 +35,20 @@ const SKIPPED_FOLDERS = new Set(['node_modules']);
 const isMarkdown = (name: string) => MARKDOWN_EXTENSIONS.some((extension) => name.toLowerCase().endsWith(extension));
 
 /** Every Markdown file under `dir`, depth first in name order; symbolic links to folders are not followed (no loops). */
-function walkFolder(dir: string, found: string[]): void {
+function walkFolder(dir: string, found: string[], unreadable: WalkResult['unreadable']): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return; // An unreadable folder holds nothing we can import; the caller sees no sources from it.
+  } catch (error) {
+    unreadable.push({ path: dir, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+    return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) walkFolder(path, found);
+      if (!SKIPPED_FOLDERS.has(entry.name)) walkFolder(path, found, unreadable);
     } else if ((entry.isFile() || entry.isSymbolicLink()) && isMarkdown(entry.name)) {
       if (entry.isSymbolicLink()) {
         try {
@@ -63,6 +66,7 @@ export function collectSources(cwd: string, args: string[]): WalkResult {
   const sources: SourceRef[] = [];
   const missing: string[] = [];
   const empty: string[] = [];
+  const unreadable: WalkResult['unreadable'] = [];
   const seen = new Set<string>();
   const add = (path: string, root: string) => {
     let key = path;
@@ -83,12 +87,13 @@ export function collectSources(cwd: string, args: string[]): WalkResult {
     }
     if (statSync(path).isDirectory()) {
       const found: string[] = [];
-      walkFolder(path, found);
-      if (!found.length) empty.push(arg);
+      const before = unreadable.length;
+      walkFolder(path, found, unreadable);
+      if (!found.length && unreadable.length === before) empty.push(arg);
       for (const file of found) add(file, path);
     } else {
       add(path, dirname(path));
     }
   }
-  return { sources, missing, empty };
+  return { sources, missing, empty, unreadable: unreadable.map((each) => ({ ...each, path: toPosix(relative(cwd, each.path)) || each.path })) };
 }
