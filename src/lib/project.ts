@@ -113,10 +113,11 @@ export function checkProject(runbooks: Runbook[], services: ServiceEntry[], conf
   const at = (runbook: Runbook, path: PropertyKey[]) => ({ file: runbook.file, ...frontmatterSpan(runbook, path).start });
 
   // Ids and aliases share one namespace: `runbook show RB-004` must find exactly one runbook.
-  const claim = (names: Map<string, { runbook: Runbook; path: PropertyKey[] }>, name: string, runbook: Runbook, path: PropertyKey[], what: string) => {
-    const first = names.get(name.toLowerCase());
+  const claim = (names: Map<string, { runbook: Runbook; path: PropertyKey[] }>, name: string, runbook: Runbook, path: PropertyKey[], what: string, scope = '') => {
+    const key = `${scope}\0${name.toLowerCase()}`;
+    const first = names.get(key);
     if (!first) {
-      names.set(name.toLowerCase(), { runbook, path });
+      names.set(key, { runbook, path });
       return;
     }
     const where = first.runbook === runbook ? 'this runbook' : first.runbook.file;
@@ -124,7 +125,7 @@ export function checkProject(runbooks: Runbook[], services: ServiceEntry[], conf
       problemAt(runbook.file, frontmatterSpan(runbook, path), {
         rule: 'schema/duplicate',
         message: `Duplicate ${what} "${name}": already used by ${where}`,
-        hint: `Ids, aliases and alert names must be unique across all runbooks.`,
+        hint: scope ? `An alert leads to one runbook of a service: keep one, or move one to another service (${scope} here).` : 'Ids and aliases must be unique across all runbooks.',
         related: [{ ...at(first.runbook, first.path), message: 'first used here' }],
       }),
     );
@@ -146,7 +147,8 @@ export function checkProject(runbooks: Runbook[], services: ServiceEntry[], conf
     }
     claim(ids, meta.id, runbook, ['runbook', 'id'], 'runbook id');
     meta.aliases.forEach((alias, index) => claim(ids, alias, runbook, ['runbook', 'aliases', index], 'alias'));
-    meta.alerts.forEach((alert, index) => claim(alerts, alert.name, runbook, ['runbook', 'alerts', index, 'name'], 'alert name'));
+    // An alert belongs to one runbook of a service; two services (two clusters, two teams) may both answer it (FORMAT).
+    meta.alerts.forEach((alert, index) => claim(alerts, alert.name, runbook, ['runbook', 'alerts', index, 'name'], 'alert name', meta.service));
 
     if (!serviceIds.has(meta.service)) {
       problems.push(

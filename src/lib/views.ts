@@ -40,6 +40,8 @@ export interface RunbookCard {
   steps: { id: string; title: string }[];
   /** Placeholders the reader fills in (the variables form). */
   variables: ({ name: string } & Variable)[];
+  /** Fields `runbook import` set provisionally (`runbook.todo`): the page shows a review banner. */
+  todo: string[];
 }
 
 export function runbookCard(project: Project, runbook: Runbook): RunbookCard | undefined {
@@ -67,6 +69,7 @@ export function runbookCard(project: Project, runbook: Runbook): RunbookCard | u
     tags: meta.tags,
     steps: runbook.steps.map((step) => ({ id: step.id, title: step.title })),
     variables: Object.entries(meta.variables).map(([name, variable]) => ({ name, ...variable })),
+    todo: meta.todo,
   };
 }
 

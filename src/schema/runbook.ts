@@ -56,6 +56,13 @@ export const variableSchema = closedObject({
   }
 });
 
+/**
+ * Fields of a runbook whose value `runbook import` could not infer and set provisionally (`owner` and
+ * `escalation` are the service's, when the importer created the service file with placeholders).
+ */
+export const TODO_FIELDS = ['service', 'severity', 'owner', 'escalation', 'alerts', 'description'] as const;
+export type TodoField = (typeof TODO_FIELDS)[number];
+
 export const runbookBlockSchema = closedObject({
   id: kebabId.describe('Stable, unique, kebab-case id; never reused (e.g. `tickets-latency-breach`).'),
   aliases: z.array(z.string().min(1)).default([]).describe('Legacy ids from the source document (`RB-002`): searchable, unique.'),
@@ -77,6 +84,19 @@ export const runbookBlockSchema = closedObject({
     .describe('Environment the commands expect (`$DATABASE_URL`), each with a description.'),
   related: z.array(kebabId).default([]).describe('Ids of related runbooks (must exist).'),
   tags: z.array(z.string().min(1)).default([]).describe('Free words for search and facets.'),
+  todo: z
+    .array(z.enum(TODO_FIELDS, { error: `Expected one of ${TODO_FIELDS.join(', ')}` }))
+    .default([])
+    .describe('Fields whose value is provisional (set by `runbook import`): lint warns `import/todo` for each and the page shows a review banner; removing a field from the list is the review.'),
+});
+
+/** Where an imported file came from, and the hash of what the importer wrote (a re-import replaces the file only while it still has that hash). */
+export const importedFromSchema = closedObject({
+  source: z.string().min(1).describe('The source file, as the import was given it (a path relative to where `runbook import` ran).'),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'Expected the 64 hex digits of a SHA-256 hash')
+    .describe('SHA-256 of the file as written, with this value left empty: a different hash means someone edited the file since.'),
 });
 
 export type RunbookBlockInput = z.input<typeof runbookBlockSchema>;
@@ -89,7 +109,10 @@ type SchemaContext = Parameters<ReturnType<typeof docsSchema>>[0];
 /** Starlight's docs schema extended with the optional `runbook` block; unknown top-level keys are errors. */
 export function frontmatterSchema(context: SchemaContext) {
   const docs = docsSchema({
-    extend: z.object({ runbook: runbookBlockSchema.optional().describe('The runbook block (pages under runbooks/).') }),
+    extend: z.object({
+      runbook: runbookBlockSchema.optional().describe('The runbook block (pages under runbooks/).'),
+      importedFrom: importedFromSchema.optional().describe('Set by `runbook import`: the source of the page and the hash of what was written.'),
+    }),
   })(context);
   return closedObject(docs.shape);
 }

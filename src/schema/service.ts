@@ -19,11 +19,18 @@ export const escalationLevelSchema = closedObject({
     .describe('How to reach them: pager schedule, chat channel, or a placeholder.'),
 });
 
+/** Fields of a service file that `runbook import` can only set provisionally. */
+export const SERVICE_TODO_FIELDS = ['owner', 'escalation'] as const;
+
 export const serviceSchema = closedObject({
   name: z.string().min(1).describe('Display name of the service.'),
   owner: z.string().min(1).describe('Team that owns the service and, by default, its runbooks.'),
   description: z.string().min(1).optional().describe('One or two sentences on what the service does.'),
   escalation: z.array(escalationLevelSchema).min(1).describe('Escalation levels, first to last.'),
+  todo: z
+    .array(z.enum(SERVICE_TODO_FIELDS, { error: `Expected one of ${SERVICE_TODO_FIELDS.join(', ')}` }))
+    .optional()
+    .describe('Fields whose value is provisional (set by `runbook import`, e.g. `[owner, escalation]`): the runbooks of the service list them in their own `todo`.'),
 });
 
 export type Service = z.output<typeof serviceSchema>;

@@ -107,7 +107,7 @@ describe('runbook lint', () => {
 
     const github = await runCli(['lint', '--format', 'github', '--now', '2026-11-24'], root);
     expect(github.stdout.split('\n')[0]).toBe(
-      '::error file=src/content/docs/runbooks/tickets/broken.mdx,line=8,col=3,endLine=8,endColumn=10,title=schema/frontmatter::runbook%3A Unknown key "severty"; allowed keys%3A id, aliases, service, owner, severity, alerts, responseTime, timeToResolve, lastReviewed, reviewEvery, variables, env, related, tags'.replace(/%3A/g, ':'),
+      '::error file=src/content/docs/runbooks/tickets/broken.mdx,line=8,col=3,endLine=8,endColumn=10,title=schema/frontmatter::runbook%3A Unknown key "severty"; allowed keys%3A id, aliases, service, owner, severity, alerts, responseTime, timeToResolve, lastReviewed, reviewEvery, variables, env, related, tags, todo'.replace(/%3A/g, ':'),
     );
 
     const sarif = await runCli(['lint', '--format', 'sarif', '--now', '2026-11-24'], root);

@@ -134,7 +134,8 @@ curl -s http://search:9200/_cluster/health
     expect(sectionsOf(runbook)).toEqual(['symptoms', 'impact', 'investigation', 'resolution', 'prevention']);
     expect(stepsOf(runbook)).toEqual(['investigation: Check the cluster (2 min)', 'resolution: If the Cluster Is Red']);
     // The numbered prose became a Markdown list; the command inside it a bash block under its step.
-    expect(runbook.content).toContain('1. Find the failed node → restart it:\n\n   ```bash\n   kubectl -n search delete pod <node-pod>\n   ```\n\n2. Wait for green (&lt; 10 min)');
+    // The core finds the deletion destructive: the fence says so.
+    expect(runbook.content).toContain('1. Find the failed node → restart it:\n\n   ```bash risk="destructive"\n   kubectl -n search delete pod <node-pod>\n   ```\n\n2. Wait for green (&lt; 10 min)');
     const command = runbook.model.blocks.find((block) => block.code.includes('delete pod'));
     expect(command).toMatchObject({ lang: 'bash', step: 'if-the-cluster-is-red', section: 'resolution' });
   });
@@ -203,7 +204,7 @@ Payments are degraded. Next update in 30 minutes.
     expect(result.runbooks.map((runbook) => runbook.id)).toEqual(['payments-payments-down', 'payments-rotate-keys']);
     expect(byId('payments-rotate-keys').model.meta?.aliases).toEqual([]);
     expect(result.pages.map((page) => page.name)).toEqual(['message-template.mdx']);
-    expect(result.pages[0].content).toMatch(/^---\ntitle: Message Template\ndescription: .+\n---\n/);
+    expect(result.pages[0].content).toMatch(/^---\ntitle: Message Template\ndescription: .+\nimportedFrom:\n  source: doc.md\n  sha256: [0-9a-f]{64}\n---\n/);
   });
 });
 
@@ -341,6 +342,8 @@ SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE state = 'idle';
         { who: 'Engineering lead', when: 'P0: after 15 minutes; P1: after 30 minutes', contact: 'TODO: pager schedule or chat channel (placeholder)' },
         { who: 'CTO', when: 'P0: after 15 minutes', contact: 'TODO: pager schedule or chat channel (placeholder)' },
       ],
+      // The document names the owner; the contacts are placeholders.
+      todo: ['escalation'],
     });
   });
 });

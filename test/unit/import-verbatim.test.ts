@@ -65,7 +65,7 @@ describe('importDocuments({ verbatim: true })', () => {
   it('splits the document like a normal import and writes its frontmatter, without variables or env', () => {
     expect(verbatim.runbooks.map((each) => each.id)).toEqual(imported.runbooks.map((each) => each.id));
     expect(imported.runbooks[0].model.meta).toMatchObject({ variables: { 'pod-name': {} }, env: { DATABASE_URL: expect.any(String) } });
-    expect(runbook.content.slice(0, runbook.content.indexOf('---\n', 4))).toBe(`---
+    expect(runbook.content.slice(0, runbook.content.indexOf('---\n', 4)).replace(/sha256: [0-9a-f]{64}/, 'sha256: <hash>')).toBe(`---
 title: Checkout Errors
 description: Checkout answers 502 for {some} users – see <pod-name> logs; Latency < 500ms is fine.
 runbook:
@@ -74,6 +74,10 @@ runbook:
   service: shop
   severity: high
   related: [shop-rollback]
+  todo: [owner, escalation]
+importedFrom:
+  source: doc.md
+  sha256: <hash>
 `);
   });
 

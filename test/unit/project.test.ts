@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { allProblems, loadProject, stalenessOf } from '../../src/lib/project.ts';
 import { staleness } from '../../src/lib/staleness.ts';
-import { makeProject, runbookSource } from '../helpers/project.ts';
+import { makeProject, runbookSource, SERVICE_YAML } from '../helpers/project.ts';
 
 const problemsOf = (runbooks: Record<string, string>) =>
   allProblems(loadProject({ root: makeProject({ runbooks }), config: { now: '2026-11-24' } })).map(
@@ -44,6 +44,17 @@ describe('checks across files', () => {
         'tickets/b.mdx': runbookSource({ id: 'tickets-b', extra: '  alerts:\n    - name: HighLatency\n' }),
       }),
     ).toEqual(['tickets/b.mdx:9:13 schema/duplicate Duplicate alert name "HighLatency": already used by src/content/docs/runbooks/tickets/a.mdx']);
+  });
+
+  it('accepts the same alert in runbooks of two services (two clusters, two teams: FORMAT)', () => {
+    const root = makeProject({
+      runbooks: {
+        'tickets/a.mdx': runbookSource({ id: 'tickets-a', extra: '  alerts:\n    - name: HighLatency\n' }),
+        'shop/b.mdx': runbookSource({ id: 'shop-b', service: 'shop', extra: '  alerts:\n    - name: HighLatency\n' }),
+      },
+      services: { tickets: SERVICE_YAML, shop: SERVICE_YAML.replace('Tickets', 'Shop') },
+    });
+    expect(allProblems(loadProject({ root, config: { now: '2026-11-24' } }))).toEqual([]);
   });
 
   it('reports dangling service and related references with suggestions', () => {

@@ -60,7 +60,7 @@ describe('registry', () => {
   it('publishes a JSON Schema of the frontmatter that editors can use', () => {
     const schema = frontmatterJsonSchema() as { properties: { runbook: { properties: Record<string, unknown> } } };
     expect(Object.keys(schema.properties.runbook.properties)).toEqual([
-      'id', 'aliases', 'service', 'owner', 'severity', 'alerts', 'responseTime', 'timeToResolve', 'lastReviewed', 'reviewEvery', 'variables', 'env', 'related', 'tags',
+      'id', 'aliases', 'service', 'owner', 'severity', 'alerts', 'responseTime', 'timeToResolve', 'lastReviewed', 'reviewEvery', 'variables', 'env', 'related', 'tags', 'todo',
     ]);
     const ajv = new Ajv2020({ strict: false });
     const validate = ajv.compile(frontmatterJsonSchema());

@@ -54,7 +54,7 @@ describe('runbook frontmatter: invalid fields', () => {
     ['severity not allowed', '', '6:13 runbook.severity: Expected one of critical, high, medium, low (found "urgent")', 'id: tickets-x\n  service: tickets\n  severity: urgent\n'],
     ['severity missing', '', '3:1 Missing required key "runbook.severity": Expected one of critical, high, medium, low', 'id: tickets-x\n  service: tickets\n'],
     ['service missing', '', '3:1 Missing required key "runbook.service": expected string', 'id: tickets-x\n  severity: high\n'],
-    ['unknown key', 'severty: high', '7:3 runbook: Unknown key "severty"; allowed keys: id, aliases, service, owner, severity, alerts, responseTime, timeToResolve, lastReviewed, reviewEvery, variables, env, related, tags'],
+    ['unknown key', 'severty: high', '7:3 runbook: Unknown key "severty"; allowed keys: id, aliases, service, owner, severity, alerts, responseTime, timeToResolve, lastReviewed, reviewEvery, variables, env, related, tags, todo'],
     ['aliases not a list', 'aliases: RB-001', '7:12 runbook.aliases: Invalid input: expected array, received string (found "RB-001")'],
     ['alert name with a space', 'alerts:\n  - name: High Latency', '8:13 runbook.alerts.0.name: Expected an alert name such as "LatencyP95Breaching" (letters, digits, _ . : -; no spaces) (found "High Latency")'],
     ['alert unknown key', 'alerts:\n  - name: A\n    severity: high', '9:7 runbook.alerts.0: Unknown key "severity"; allowed keys: name, expr, for, threshold'],
@@ -76,7 +76,7 @@ describe('runbook frontmatter: invalid fields', () => {
   });
 
   it('rejects unknown top-level keys, naming the allowed ones', () => {
-    expect(problems('---\ntitle: X\ncolour: red\n---\n\ntext\n')[0]).toMatch(/^3:1 Unknown key "colour"; allowed keys: runbook, title, description, /);
+    expect(problems('---\ntitle: X\ncolour: red\n---\n\ntext\n')[0]).toMatch(/^3:1 Unknown key "colour"; allowed keys: runbook, importedFrom, title, description, /);
   });
 
   it('reports invalid YAML at its line', () => {

@@ -1,81 +1,83 @@
-// runbook import: converts Markdown runbook documents (wikis, READMEs) into MDX runbooks of one
-// service, its shared pages and its service YAML, and reports what a person still has to decide.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+// runbook import: turns folders and files of existing Markdown runbooks (alert pages, service docs,
+// documents of many runbooks) into MDX runbooks, reference pages, service files and images; reports,
+// per produced file, what was imported, what is provisional (TODO) and what was skipped and why.
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
+import { parse as parseYaml } from 'yaml';
 import { loadConfig } from '../../lib/config.ts';
-import { importDocuments, type ImportInput, type ImportResult } from '../../lib/import/import.ts';
-import { formatReport, type ReportItem } from '../../lib/import/report.ts';
-import { NoRunbooksError } from '../../lib/import/structure.ts';
-import { planWrites, writeAll, WriteFailedError, type FileToWrite, type WriteStatus } from '../../lib/import/write.ts';
-import { pageUrl } from '../../lib/urls.ts';
+import { loadCore } from '../../lib/core/load.ts';
+import { importBatch, type BatchFile, type FileKind, type SourceOutcome } from '../../lib/import/batch.ts';
+import { importState } from '../../lib/import/provenance.ts';
+import { readSourceFile } from '../../lib/import/read-source.ts';
+import type { ReportItem } from '../../lib/import/report.ts';
+import { collectSources, MARKDOWN_EXTENSIONS } from '../../lib/import/walk.ts';
+import { writeAll, WriteFailedError, type PlannedWrite } from '../../lib/import/write.ts';
 import { LintUsageError, runLint } from '../../lib/lint/run.ts';
 import type { Problem } from '../../lib/problem.ts';
+import { listContentFiles } from '../../lib/project.ts';
+import { pageUrl } from '../../lib/urls.ts';
+import { TODO_FIELDS, type TodoField } from '../../schema/runbook.ts';
 import { KEBAB_CASE } from '../../schema/shared.ts';
-import { formatProblemLine } from '../../lib/format-problems.ts';
-import { decodeUtf8, MAX_CONTENT_BYTES } from '../../lib/source-file.ts';
+import { renderTable } from '../table.ts';
 import type { CommandContext } from '../context.ts';
-import { NotFoundError, UsageError, ValidationError } from '../errors.ts';
+import { UsageError, ValidationError } from '../errors.ts';
 
 export interface ImportCommandOptions {
   cwd: string;
-  service: string;
-  /** Display name of the service (for a new service YAML). */
+  /** Service of every source; default: each source's folder. */
+  service?: string;
+  /** Display name of the service (with `service`, for a new service file). */
   name?: string;
-  /** Folder of the runbooks (default `<contentDir>/<service>`). */
+  /** Root the files are written under, laid out like the project (default: the project itself). */
   out?: string;
-  /** Folder of the service pages (default `<docsDir>/services/<service>`). */
+  /** Folder of the service pages (with `service`; default `<docsDir>/services/<service>` under the output root). */
   pagesOut?: string;
-  /** Folder of the service YAML files (default `servicesDir`). */
+  /** Folder of the service files (default `servicesDir` under the output root). */
   servicesDir?: string;
   dryRun?: boolean;
-  /** Replace existing runbooks and pages (a service YAML is never replaced). */
+  /** Replace files edited since they were imported, and files no import wrote. */
   force?: boolean;
   /** Split and write the frontmatter, but copy the text as written (to review a document's defects with `runbook lint`). */
   verbatim?: boolean;
+  /** Called as sources are converted (a progress line). */
+  progress?: (done: number, total: number) => void;
 }
 
-export interface ImportedFileSummary {
-  /** Path relative to the project root. */
-  path: string;
-  kind: 'runbook' | 'page' | 'service';
-  status: WriteStatus;
-  title: string;
-  id?: string;
-  content: string;
+/** What became of one produced file, or of a source that produced none. */
+export type EntryStatus = 'imported' | 'imported with TODOs' | 'skipped' | 'kept: edited locally';
+/** What the write did (or would do, in a dry run). */
+export type WriteAction = 'create' | 'update' | 'unchanged' | 'keep' | 'none';
+
+export interface ImportEntry {
+  source: string | null;
+  /** The file written (relative to the working folder), or null for a skipped source. */
+  output: string | null;
+  id: string | null;
+  kind: FileKind | null;
+  status: EntryStatus;
+  write: WriteAction;
+  /** Provisional frontmatter fields (runbooks: `runbook.todo`; service files: `todo`). */
+  todo: TodoField[];
+  /** What a person still has to decide for this file. */
+  todos: string[];
+  /** Why the source or file was skipped or kept. */
+  reasons: string[];
 }
 
 export interface ImportSummary {
   written: boolean;
-  /** Files exist with other content: a real run needs --force. */
-  needsForce: boolean;
-  files: ImportedFileSummary[];
-  /** The text was copied as written (`--verbatim`): the files hold no TODO lines. */
-  verbatim: boolean;
+  entries: ImportEntry[];
+  /** Everything the importer did and left undecided, per source. */
   report: ReportItem[];
-  counts: { runbooks: number; pages: number; todo: number };
-  /** `runbook lint` of the written runbooks (not run for a dry run): what still fails the CI gate. */
+  counts: { sources: number; imported: number; skipped: number; files: Record<EntryStatus, number>; kinds: Partial<Record<FileKind, number>> };
+  /** `runbook lint` of the written runbooks, when they were written into this project. */
   lint?: { errors: number; warnings: number; rules: Record<string, number> };
+  /** Seconds the import took. */
+  seconds: number;
 }
 
 const toPosix = (path: string) => path.split(sep).join('/');
-
-/** Reads a source as UTF-8, or as Windows-1252 when it is not valid UTF-8 (said in the report). */
-function readSource(cwd: string, file: string, notes: ReportItem[]): ImportInput {
-  const path = resolve(cwd, file);
-  if (!existsSync(path)) throw new NotFoundError(`No such file "${file}"`);
-  const stat = statSync(path);
-  if (stat.isDirectory()) throw new UsageError(`"${file}" is a folder; give the Markdown files to import`);
-  if (stat.size > MAX_CONTENT_BYTES) throw new ValidationError(`${file}: ${(stat.size / 1024 / 1024).toFixed(1)} MiB is more than a runbook document may be (${MAX_CONTENT_BYTES / 1024 / 1024} MiB); split it and import the parts`);
-  const bytes = readFileSync(path);
-  try {
-    return { file, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    const problem = decodeUtf8(file, bytes).problems[0];
-    notes.push({ source: file, level: 'info', message: `the file is not valid UTF-8 (${problem?.message ?? 'invalid bytes'}); read it as Windows-1252`, ...(problem ? { line: problem.line } : {}) });
-    return { file, text: new TextDecoder('windows-1252').decode(bytes) };
-  }
-}
 
 /** The site URL of a folder under the docs folder, or undefined when the folder is elsewhere. */
 function folderUrl(folder: string, docsDir: string): string | undefined {
@@ -84,55 +86,163 @@ function folderUrl(folder: string, docsDir: string): string | undefined {
   return path.startsWith(`${docs}/`) ? pageUrl(`${path}/x.mdx`, docs).replace(/x\/$/, '') : undefined;
 }
 
-export async function importRunbooks(files: string[], options: ImportCommandOptions): Promise<ImportSummary> {
-  const { cwd, service } = options;
-  if (!KEBAB_CASE.test(service)) throw new UsageError(`--service: expected a kebab-case id such as "tickets", got "${service}"`);
-  if (!files.length) throw new UsageError('Give at least one Markdown file to import');
-  const config = loadConfig(cwd).config;
-  const out = options.out ?? join(config.contentDir, service);
-  const pagesOut = options.pagesOut ?? join(config.docsDir, 'services', service);
-  const servicesDir = options.servicesDir ?? config.servicesDir;
-  const notes: ReportItem[] = [];
-  const inputs = files.map((file) => readSource(cwd, file, notes));
-  const runbooksUrl = folderUrl(relative(cwd, resolve(cwd, out)), config.docsDir);
-  const pagesUrl = folderUrl(relative(cwd, resolve(cwd, pagesOut)), config.docsDir);
+/** Services declared in a folder of service files, with the fields each marks provisional. */
+function declaredServices(dir: string, into: Map<string, { todo: TodoField[] }>): void {
+  if (!existsSync(dir)) return;
+  for (const file of listContentFiles(dir, '.', ['.yaml', '.yml'])) {
+    const id = file.slice(file.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');
+    if (into.has(id)) continue;
+    let todo: TodoField[] = [];
+    try {
+      const data = parseYaml(readFileSync(join(dir, file), 'utf8'), { maxAliasCount: 50 }) as { todo?: unknown } | null;
+      if (Array.isArray(data?.todo)) todo = TODO_FIELDS.filter((field) => (data.todo as unknown[]).includes(field));
+    } catch {
+      // A service file that does not parse is lint's to report; it still declares the service.
+    }
+    into.set(id, { todo });
+  }
+}
 
-  let result: ImportResult;
+/** Why a file cannot be written there, found before anything is written (so a dry run finds it too). */
+function unwritable(path: string): string | undefined {
+  let dir = dirname(path);
+  while (!existsSync(dir)) {
+    if (dirname(dir) === dir) return 'no such folder';
+    dir = dirname(dir);
+  }
+  if (!statSync(dir).isDirectory()) return `${dir} is a file, not a folder`;
   try {
-    result = importDocuments(inputs, {
-      service,
-      ...(options.name ? { serviceName: options.name } : {}),
-      ...(options.verbatim ? { verbatim: true } : {}),
-      ...(runbooksUrl ? { runbookUrl: runbooksUrl } : {}),
-      ...(pagesUrl ? { pageUrl: pagesUrl } : {}),
-    });
-  } catch (error) {
-    if (error instanceof NoRunbooksError) throw new ValidationError(error.message);
-    throw error;
+    accessSync(dir, constants.W_OK);
+  } catch {
+    return `${dir} is not writable`;
   }
-  if (result.problems.length) {
-    const first = result.problems.slice(0, 5).map((problem) => `  ${formatProblemLine(problem)}`);
-    throw new ValidationError(`the importer produced MDX that does not parse; nothing was written (please report this):\n${first.join('\n')}`);
+  if (existsSync(path) && statSync(path).isDirectory()) return 'a folder of that name exists';
+  return undefined;
+}
+
+/** Whether a report item is about this file: the only file of its source, or the file it names (`runbooks/x.mdx`). */
+function concerns(item: ReportItem, file: BatchFile, outcome: SourceOutcome): boolean {
+  if (!item.file) return outcome.files.filter((each) => each.kind !== 'image').length === 1;
+  const [folder, name] = item.file.split('/');
+  const kind = folder === 'runbooks' ? 'runbook' : folder === 'pages' ? 'page' : 'service';
+  return kind === file.kind && file.path.endsWith(`/${name}`);
+}
+
+interface Target {
+  file: BatchFile;
+  outcome: SourceOutcome;
+  path: string;
+}
+
+export async function importRunbooks(paths: string[], options: ImportCommandOptions): Promise<ImportSummary> {
+  const started = performance.now();
+  const { cwd } = options;
+  if (!paths.length) throw new UsageError('Give the Markdown files or folders to import');
+  if (options.service !== undefined && !KEBAB_CASE.test(options.service)) throw new UsageError(`--service: expected a kebab-case id such as "tickets", got "${options.service}"`);
+  if (options.name && !options.service) throw new UsageError('--name names the service given with --service; without --service each source folder names its own service');
+  if (options.pagesOut && !options.service) throw new UsageError('--pages-out is the folder of one service\'s pages: use it with --service');
+  const config = loadConfig(cwd).config;
+  const outRoot = resolve(cwd, options.out ?? '.');
+  if (existsSync(outRoot) && !statSync(outRoot).isDirectory()) throw new UsageError(`--out: "${options.out}" is a file; give a folder (the files are written under it as in the project)`);
+  // Inside the output root, the project's own layout: a folder written with --out can be copied over the project.
+  const inOut = (dir: string) => resolve(outRoot, isAbsolute(dir) ? relative(cwd, dir) : dir);
+  const contentDir = inOut(config.contentDir);
+  const docsDir = inOut(config.docsDir);
+  const servicesDir = options.servicesDir ? resolve(cwd, options.servicesDir) : inOut(config.servicesDir);
+  const publicDir = inOut('public');
+  const runbooksOf = (service: string) => join(contentDir, service);
+  const pagesOf = (service: string) => (options.pagesOut ? resolve(cwd, options.pagesOut) : join(docsDir, 'services', service));
+  const docsRel = toPosix(relative(outRoot, docsDir));
+  const urlOf = (dir: string, fallback: string) => folderUrl(toPosix(relative(outRoot, dir)), docsRel) ?? fallback;
+
+  const services = new Map<string, { todo: TodoField[] }>();
+  declaredServices(servicesDir, services);
+  declaredServices(resolve(cwd, config.servicesDir), services);
+
+  await loadCore(); // the importer reads commands through the core (risk, traits, environment)
+  const walk = collectSources(cwd, paths);
+  const sources = walk.sources.map((ref) => ({ ref, read: readSourceFile(ref.path) }));
+  const batch = importBatch(sources, {
+    ...(options.service ? { service: options.service } : {}),
+    ...(options.name ? { serviceName: options.name } : {}),
+    ...(options.verbatim ? { verbatim: true } : {}),
+    services,
+    runbookUrl: (service) => urlOf(runbooksOf(service), `/runbooks/${service}/`),
+    pageUrl: (service) => urlOf(pagesOf(service), `/services/${service}/`),
+    imageUrl: (service) => `/imported/${service}/`,
+    ...(options.progress ? { onSource: options.progress } : {}),
+  });
+
+  // Where each file goes, and what writing it would do.
+  const folderOf: Record<FileKind, (file: BatchFile) => string> = {
+    runbook: (file) => join(runbooksOf(file.service), file.path.slice(file.service.length + 1)),
+    page: (file) => join(pagesOf(file.service), file.path.slice(file.service.length + 1)),
+    service: (file) => join(servicesDir, file.path),
+    image: (file) => join(publicDir, 'imported', file.path),
+  };
+  const targets: Target[] = [];
+  for (const outcome of batch.outcomes) for (const file of outcome.files) targets.push({ file, outcome, path: folderOf[file.kind](file) });
+  const serviceOutcome: SourceOutcome = { source: '', files: [], report: [] };
+  for (const { file } of batch.services) targets.push({ file, outcome: serviceOutcome, path: folderOf.service(file) });
+
+  const entries: ImportEntry[] = [];
+  const plan: PlannedWrite[] = [];
+  const claimed = new Map<string, string>();
+  const display = (path: string) => toPosix(relative(cwd, path));
+  for (const outcome of batch.outcomes) {
+    if (!outcome.skipped) continue;
+    entries.push({ source: outcome.source, output: null, id: null, kind: null, status: 'skipped', write: 'none', todo: [], todos: [], reasons: [outcome.skipped] });
+  }
+  for (const arg of walk.missing) entries.push({ source: arg, output: null, id: null, kind: null, status: 'skipped', write: 'none', todo: [], todos: [], reasons: ['no such file or folder'] });
+  for (const folder of walk.unreadable) entries.push({ source: folder.path, output: null, id: null, kind: null, status: 'skipped', write: 'none', todo: [], todos: [], reasons: [`could not read the folder (${folder.reason})`] });
+  for (const arg of walk.empty) entries.push({ source: arg, output: null, id: null, kind: null, status: 'skipped', write: 'none', todo: [], todos: [], reasons: [`no Markdown files (${MARKDOWN_EXTENSIONS.join(', ')}) in this folder`] });
+
+  const seen = new Set<BatchFile>();
+  for (const target of targets) {
+    const { file, outcome, path } = target;
+    // An image shown by several sources is one file.
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const output = display(path);
+    const todos = outcome.report.filter((item) => item.level === 'todo' && concerns(item, file, outcome)).map((item) => item.message);
+    const base: Omit<ImportEntry, 'status' | 'write' | 'reasons'> = {
+      source: outcome.source || null,
+      output,
+      id: file.id ?? null,
+      kind: file.kind,
+      todo: file.todo,
+      todos: file.kind === 'image' ? [] : todos,
+    };
+    const problem = unwritable(path) ?? (claimed.has(path) ? `${claimed.get(path)} writes the same file` : undefined);
+    if (problem) {
+      entries.push({ ...base, status: 'skipped', write: 'none', reasons: [`cannot write ${output}: ${problem}`] });
+      continue;
+    }
+    claimed.set(path, outcome.source || output);
+    const content = file.copyFrom ? readFileSync(file.copyFrom) : file.content;
+    let write: WriteAction = 'create';
+    let kept: string | undefined;
+    if (existsSync(path)) {
+      const existing = readFileSync(path);
+      if (existing.equals(Buffer.from(content))) write = 'unchanged';
+      else if (file.keepExisting) {
+        write = 'keep';
+      } else {
+        const state = file.kind === 'image' ? 'not-imported' : importState(existing.toString('utf8'));
+        if (state === 'untouched' || options.force) write = 'update';
+        else {
+          write = 'keep';
+          kept = state === 'edited' ? 'edited since it was imported (its content no longer has the hash in importedFrom)' : 'the file exists and was not written by runbook import';
+        }
+      }
+    }
+    const hasTodos = base.todos.length > 0 || file.todo.length > 0;
+    if (kept) entries.push({ ...base, status: 'kept: edited locally', write, reasons: [`${kept}; --force replaces it`] });
+    else entries.push({ ...base, status: hasTodos ? 'imported with TODOs' : 'imported', write, reasons: [] });
+    if (write === 'create' || write === 'update') plan.push({ path, content, status: write === 'create' ? 'new' : 'overwrite' });
   }
 
-  const targets: (FileToWrite & { kind: ImportedFileSummary['kind']; title: string; id?: string })[] = [
-    ...result.runbooks.map((runbook) => ({ path: resolve(cwd, out, runbook.name), content: runbook.content, kind: 'runbook' as const, title: runbook.title, id: runbook.id })),
-    ...result.pages.map((page) => ({ path: resolve(cwd, pagesOut, page.name), content: page.content, kind: 'page' as const, title: page.title })),
-    { path: resolve(cwd, servicesDir, `${service}.yaml`), content: result.service.content, keepExisting: true, kind: 'service' as const, title: result.service.name },
-  ];
-  const plan = planWrites(targets);
-  const conflicts = plan.filter((file) => file.status === 'overwrite');
-  if (conflicts.length && !options.force && !options.dryRun) {
-    const list = conflicts.map((file) => `  ${toPosix(relative(cwd, file.path))}`).join('\n');
-    throw new ValidationError(`${conflicts.length} file(s) exist with other content; nothing was written (use --force to replace them):\n${list}`);
-  }
-  let report = [...notes, ...result.report];
-  if (plan.some((file) => file.status === 'kept' && file.path.endsWith('.yaml'))) {
-    // The YAML is not written, so what the importer left undecided in it does not matter.
-    report = report.filter((item) => item.file !== `services/${service}.yaml`);
-    report.push({ source: files.join(', '), level: 'info', message: `kept the existing ${toPosix(join(servicesDir, `${service}.yaml`))}; the imported escalation policy was not written` });
-  }
-  if (!options.dryRun) {
+  if (!options.dryRun && plan.length) {
     try {
       writeAll(plan);
     } catch (error) {
@@ -140,22 +250,24 @@ export async function importRunbooks(files: string[], options: ImportCommandOpti
       throw error;
     }
   }
-  const lint = options.dryRun ? undefined : await lintWritten(cwd, plan.filter((_, index) => targets[index].kind === 'runbook').map((file) => file.path));
+  const written = plan.filter((file) => file.path.startsWith(`${contentDir}${sep}`)).map((file) => file.path);
+  const lint = options.dryRun || outRoot !== resolve(cwd) ? undefined : await lintWritten(cwd, written);
+
+  const files = { imported: 0, 'imported with TODOs': 0, skipped: 0, 'kept: edited locally': 0 } as Record<EntryStatus, number>;
+  const kinds: Partial<Record<FileKind, number>> = {};
+  for (const entry of entries) {
+    files[entry.status]++;
+    if (entry.kind && entry.status !== 'skipped') kinds[entry.kind] = (kinds[entry.kind] ?? 0) + 1;
+  }
+  const skippedSources = new Set(entries.filter((entry) => entry.status === 'skipped').map((entry) => entry.source));
+  const sourceCount = batch.outcomes.length + walk.missing.length + walk.empty.length + walk.unreadable.length;
   return {
-    ...(lint ? { lint } : {}),
     written: !options.dryRun,
-    needsForce: conflicts.length > 0 && !options.force,
-    files: plan.map((file, index) => ({
-      path: toPosix(isAbsolute(file.path) ? relative(cwd, file.path) : file.path),
-      kind: targets[index].kind,
-      status: file.status,
-      title: targets[index].title,
-      ...(targets[index].id ? { id: targets[index].id } : {}),
-      content: file.content,
-    })),
-    verbatim: Boolean(options.verbatim),
-    report,
-    counts: { runbooks: result.runbooks.length, pages: result.pages.length, todo: report.filter((item) => item.level === 'todo').length },
+    entries,
+    report: batch.outcomes.flatMap((outcome) => outcome.report),
+    counts: { sources: sourceCount, imported: sourceCount - skippedSources.size, skipped: skippedSources.size, files, kinds },
+    ...(lint ? { lint } : {}),
+    seconds: Math.round((performance.now() - started) / 100) / 10,
   };
 }
 
@@ -183,51 +295,107 @@ async function lintWritten(cwd: string, files: string[]): Promise<ImportSummary[
   return { errors: mine.filter((p) => p.severity === 'error').length, warnings: mine.filter((p) => p.severity === 'warn').length, rules };
 }
 
-const STATUS_WORDS: Record<WriteStatus, [string, string]> = {
-  new: ['would create', 'created'],
-  overwrite: ['would replace', 'replaced'],
+const WRITE_WORDS: Record<WriteAction, [string, string]> = {
+  create: ['would create', 'created'],
+  update: ['would update', 'updated'],
   unchanged: ['unchanged', 'unchanged'],
-  kept: ['would keep existing', 'kept existing'],
+  keep: ['would keep', 'kept'],
+  none: ['skipped', 'skipped'],
 };
 
-export function formatImport(summary: ImportSummary): string {
+export function formatImport(summary: ImportSummary, { verbose = false } = {}): string {
   const out: string[] = [];
-  for (const file of summary.files) {
-    const word = STATUS_WORDS[file.status][summary.written ? 1 : 0];
-    out.push(`${word.padEnd(20)} ${file.path}${file.id ? `  [${file.id}]` : ''}`);
+  const word = (entry: ImportEntry) => (entry.status === 'skipped' ? 'skipped' : WRITE_WORDS[entry.write][summary.written ? 1 : 0]);
+  for (const entry of summary.entries) {
+    if (entry.status === 'skipped' && !entry.output) continue;
+    const fields = entry.todo.length ? `todo: ${entry.todo.join(', ')}` : '';
+    const notes = entry.todos.length ? `${entry.todos.length} TODO${entry.todos.length > 1 ? 's' : ''}` : '';
+    const todo = fields || notes ? `  (${[fields, notes].filter(Boolean).join('; ')})` : '';
+    out.push(`${word(entry).padEnd(13)} ${(entry.kind ?? '').padEnd(8)} ${entry.output}${entry.id ? `  [${entry.id}]` : ''}${todo}`);
   }
-  const { runbooks, pages, todo } = summary.counts;
-  out.push('', `${summary.written ? 'Imported' : 'Dry run: nothing written.'} ${runbooks} runbook(s), ${pages} service page(s); ${todo} item(s) to decide (${summary.verbatim ? 'listed below' : 'TODO lines in the files, listed below'}).`);
-  if (summary.needsForce) out.push('Some files exist with other content: the import will replace them only with --force.');
+
+  // The report: what a person has to decide, per source (with --verbose, what was done too).
+  const bySource = new Map<string, ReportItem[]>();
+  for (const item of summary.report) if (verbose || item.level !== 'info') bySource.set(item.source, [...(bySource.get(item.source) ?? []), item]);
+  if (bySource.size) {
+    out.push('', verbose ? 'Report (TODO: to decide; the rest: what was done):' : 'To decide (TODO), per source:');
+    for (const [source, items] of bySource) {
+      out.push(`  ${source}`);
+      for (const item of items) out.push(`    ${item.level === 'todo' ? 'TODO ' : item.level === 'error' ? 'ERROR ' : ''}${item.message}${item.line ? ` (line ${item.line})` : ''}`);
+    }
+  }
+
+  const skipped = summary.entries.filter((entry) => entry.status === 'skipped' || entry.status === 'kept: edited locally');
+  if (skipped.length) {
+    out.push('', 'Skipped or kept:');
+    for (const entry of skipped) out.push(`  ${entry.output ?? entry.source}: ${entry.status === 'skipped' ? '' : 'kept: '}${entry.reasons.join('; ')}`);
+  }
+
+  const { counts } = summary;
+  const kinds: FileKind[] = ['runbook', 'page', 'service', 'image'];
+  const statuses: EntryStatus[] = ['imported', 'imported with TODOs', 'kept: edited locally', 'skipped'];
+  const perKind = (status: EntryStatus, kind: FileKind | null) => summary.entries.filter((entry) => entry.status === status && entry.kind === kind).length;
+  const rows = statuses
+    .map((status) => [status, ...kinds.map((kind) => String(perKind(status, kind))), String(counts.files[status])])
+    .filter((row) => row[row.length - 1] !== '0');
+  out.push('', summary.written ? 'Summary' : 'Summary (dry run: nothing written)');
+  out.push(renderTable(['status', 'runbooks', 'pages', 'services', 'images', 'total'], rows).replace(/^/gm, '  '));
+  out.push(`  ${counts.sources} source(s): ${counts.imported} imported, ${counts.skipped} skipped; ${summary.seconds} s`);
   if (summary.lint && summary.lint.errors + summary.lint.warnings > 0) {
     const rules = Object.entries(summary.lint.rules).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule, count]) => `${rule} ×${count}`);
-    const paths = [...new Set(summary.files.filter((file) => file.kind === 'runbook').map((file) => file.path.split('/').slice(0, -1).join('/')))];
-    out.push(`Lint of the imported runbooks: ${summary.lint.errors} error(s), ${summary.lint.warnings} warning(s) (${rules.join(', ')}); review them with: npx runbook lint ${paths.join(' ')}`);
+    out.push(`  Lint of the imported runbooks: ${summary.lint.errors} error(s), ${summary.lint.warnings} warning(s) (${rules.join(', ')})`);
   } else if (summary.lint) {
-    out.push('Lint of the imported runbooks: no problems.');
+    out.push('  Lint of the imported runbooks: no problems.');
   }
-  out.push('');
-  out.push(formatReport(summary.report));
+  out.push('', summary.written ? 'Next: fix the TODOs (each runbook lists its provisional fields in runbook.todo), then run: npx runbook lint' : 'Run again without --dry-run to write the files.');
   return out.join('\n');
 }
 
-export function registerImport(program: Command, { io, print, json }: CommandContext): void {
+export function registerImport(program: Command, { io, print, json, setExit }: CommandContext): void {
   program
     .command('import')
-    .description('Convert Markdown runbook documents into MDX runbooks, service pages and a service YAML')
-    .argument('<files...>', 'Markdown documents to import')
-    .requiredOption('--service <id>', 'service the runbooks belong to (kebab-case; prefixes their ids)')
-    .option('--name <name>', 'display name of the service, for a new service YAML')
-    .option('--out <dir>', 'folder for the runbooks (default: <contentDir>/<service>)')
-    .option('--pages-out <dir>', 'folder for the shared pages (default: <docsDir>/services/<service>)')
-    .option('--services-dir <dir>', 'folder of the service YAML files (default: servicesDir of runbook.config.yaml)')
-    .option('--dry-run', 'print what would be written and the report; write nothing')
-    .option('--force', 'replace runbooks and pages that exist with other content (a service YAML is never replaced)')
-    .option('--verbatim', "split the document into runbooks and write their frontmatter, but copy each section's text as it is: no mojibake repair, no fence languages, no variable/env declarations, no prose rewriting beyond what MDX needs to parse")
-    .option('--json', 'print the result (files with their content, and the report) as JSON')
-    .action(async (files: string[], options) => {
-      const summary = await importRunbooks(files, { cwd: io.cwd, ...options });
+    .description('Convert existing Markdown runbooks (files or whole folders) into MDX runbooks, reference pages and service files')
+    .argument('<paths...>', 'Markdown files, or folders to walk for .md files')
+    .option('--service <id>', 'service of every imported runbook (kebab-case); default: each file\'s folder (alerts/<operator>/, docs/<service>/)')
+    .option('--name <name>', 'display name of the --service, for a new service file')
+    .option('--out <dir>', 'write under this folder, laid out like the project (<dir>/src/content/docs/runbooks/<service>/...), to review before copying; default: the project')
+    .option('--pages-out <dir>', 'folder for the --service\'s reference pages (default: <docsDir>/services/<service>)')
+    .option('--services-dir <dir>', 'folder of the service files (default: servicesDir of runbook.config.yaml)')
+    .option('--dry-run', 'convert and report everything, write nothing')
+    .option('--force', 'also replace files edited since they were imported (and files no import wrote)')
+    .option('--verbatim', "write the frontmatter but copy each section's text as it is: no mojibake repair, no fence languages, no risk marks, no variable/env declarations")
+    .option('--verbose', 'also report what was done for each source (mapped sections, frontmatter, conversions)')
+    .option('--json', 'print one entry per produced file (source, output, id, kind, status, todo, todos, reasons), the report and the counts as JSON')
+    .addHelpText(
+      'after',
+      `
+Statuses: imported · imported with TODOs (provisional values, listed in runbook.todo and in the report) ·
+skipped (with the reason) · kept: edited locally (the file changed since it was imported; --force replaces it).
+A re-import updates the files nobody edited and keeps the others.
+
+Workflow:
+  1. npx runbook import docs/runbooks --dry-run       see what each file becomes
+  2. npx runbook import docs/runbooks                 write it (or --out DIR to review elsewhere first)
+  3. read the report: each TODO says what to decide (severity, owner, escalation, example values)
+  4. fix the TODOs; remove each field from runbook.todo once it is right (the page shows a review banner until then)
+  5. npx runbook lint                                  import/todo warns for every field still provisional
+
+Exit codes: 0 every source imported, 1 some skipped or kept, 2 usage.`,
+    )
+    .action(async (paths: string[], options) => {
+      const progressShown = Boolean(io.isTTY) && !options.json && !process.env.CI;
+      let last = 0;
+      const progress = progressShown
+        ? (done: number, total: number) => {
+            const now = Date.now();
+            if (total < 20 || (now - last < 100 && done < total)) return;
+            last = now;
+            io.stderr(`\rImporting ${done}/${total}${done === total ? '\n' : ''}`);
+          }
+        : undefined;
+      const summary = await importRunbooks(paths, { cwd: io.cwd, ...options, ...(progress ? { progress } : {}) });
       if (options.json) json(summary);
-      else print(formatImport(summary));
+      else print(formatImport(summary, { verbose: Boolean(options.verbose) }));
+      if (summary.counts.files.skipped + summary.counts.files['kept: edited locally'] > 0) setExit(1);
     });
 }

@@ -4,7 +4,7 @@
 import type { Code, List, ListItem, Nodes, RootContent } from 'mdast';
 import { STEP_SECTIONS, type SectionName } from '../model/types.ts';
 import { boldTitle, labelLine, lineOf, sourceLines, textOf, walk, withoutDecorativeEmoji, type Part, type SourceDoc } from './markdown.ts';
-import { escapePlain, renderInline, renderMarkdown, renderNode } from './mdx-text.ts';
+import { escapePlain, renderInline, renderMarkdown, renderNode, type ImageRewriter } from './mdx-text.ts';
 import type { RunbookSource } from './structure.ts';
 import { labelRole, roleOf, stepKind, type MetaField, type Role, type StepKind } from './vocabulary.ts';
 
@@ -55,6 +55,8 @@ export interface BodyContext {
   renderCode: (node: Code) => string;
   /** A new URL for a link to another part of the document; `line` is the link's line in the source. */
   rewriteUrl: (url: string, line: number) => string | undefined;
+  /** See mdx-text.ts RenderHooks.rewriteImage. */
+  rewriteImage?: ImageRewriter;
 }
 
 export const SECTION_TITLES: Record<SectionName, string> = {
@@ -107,7 +109,7 @@ class DraftBuilder {
     if (typeof item === 'string') return item;
     if (item.type === 'code') return this.ctx.renderCode(item);
     if (item.type === 'thematicBreak') return '';
-    return renderNode(this.source, item, { renderCode: this.ctx.renderCode, rewriteUrl: this.ctx.rewriteUrl });
+    return renderNode(this.source, item, { renderCode: this.ctx.renderCode, rewriteUrl: this.ctx.rewriteUrl, ...(this.ctx.rewriteImage ? { rewriteImage: this.ctx.rewriteImage } : {}) });
   }
 
   renderAll(items: Item[]): string[] {
@@ -340,6 +342,8 @@ class DraftBuilder {
     if (role?.kind === 'metadata') {
       this.consume(line, 'section-heading');
       this.draft.meta.push({ field: role.field, value: part.blocks.map((block) => textOf(block)).join(' '), line });
+      // Its sub-sections are content, not metadata: placed like any other.
+      for (const child of part.children) this.child(child);
       return;
     }
     if (/^step\s*\d+/i.test(part.title) || stepKind(part.title) !== 'neutral') {

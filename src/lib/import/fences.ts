@@ -270,7 +270,8 @@ export function codeRenderer(damagedLines: Set<number>): { renderCode: (node: Co
     const first = node.position?.start.line ?? 0;
     const last = node.position?.end.line ?? first;
     const damaged = [...damagedLines].some((line) => line >= first && line <= last);
-    const lang = (node.lang ?? '').trim();
+    // `SQL`, `Bash`: the highlighter knows languages by their lowercase names only.
+    const lang = (node.lang ?? '').trim().toLowerCase();
     if (lang) {
       let meta = (node.meta ?? '').trim();
       if (meta && parseFenceMeta(meta).issues.length) {

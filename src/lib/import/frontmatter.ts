@@ -13,7 +13,9 @@ import { forClause, mapAlert, mapDate, mapDuration, mapSeverity } from './metada
 import { renderBody, renderRunbook, type AlertDraft, type RunbookFrontmatter } from './render.ts';
 import { slugOf } from './structure.ts';
 import type { ImportedRunbook, PlannedRunbook, Say } from './types.ts';
-import { inferEnv, inferVariable, informalPlaceholders, usedEnv, usedPlaceholders, type VariableDraft } from './variables.ts';
+import type { TodoField } from '../../schema/runbook.ts';
+import { finishRunbook, type Finished } from './finish.ts';
+import { informalPlaceholders } from './variables.ts';
 import { isFromTextAsWritten } from './verbatim.ts';
 
 /** Plain text of rendered Markdown, for a description: list items joined with "; ", at most ~200 characters. */
@@ -42,6 +44,10 @@ export interface RunbookContext {
   consumed: Consumed[];
   /** The body as written (`--verbatim`): used instead of the draft's, with no TODO lines and no variables or env declared. */
   verbatimBody?: string;
+  /** The source document, recorded in `importedFrom`. */
+  source: string;
+  /** The service's provisional fields (`owner`, `escalation`), listed in each runbook's `todo`. */
+  serviceTodo: TodoField[];
 }
 
 /** Frontmatter from the draft's metadata lines, TODO lines for what could not be decided, and the file. */
@@ -61,11 +67,14 @@ export function buildRunbookFile(plan: PlannedRunbook, draft: Draft, ctx: Runboo
   // Severity: the runbook's own label, else the priority in its heading, else medium and a TODO.
   const severityLine = metaOf('severity')[0];
   let severity = severityLine ? mapSeverity(severityLine.value) : heading.priority ? mapSeverity(heading.priority) : undefined;
+  const severityProvisional = !severity;
   if (!severity) {
     const said = severityLine ? `the source says "${severityLine.value}"` : 'the source gives no severity';
     const hint = plan.source.group && /emergenc/i.test(plan.source.group.title) ? ` (it is under "${plan.source.group.title}": probably critical)` : '';
     todo(`**severity** set to \`medium\`: ${said}${hint}; set it to critical, high, medium or low.`, severityLine?.line);
     severity = 'medium';
+  } else {
+    info(`severity ${severity} from "${(severityLine?.value ?? heading.priority ?? '').replace(/[*_`]/g, '')}"`, severityLine?.line);
   }
   for (const line of metaOf('severity')) consume(line.line, 'metadata', `severity: ${severity}`);
   const sourceSeverity = severityLine?.value ?? heading.priority;
@@ -174,33 +183,33 @@ export function buildRunbookFile(plan: PlannedRunbook, draft: Draft, ctx: Runboo
 
   const name = `${ctx.file.replace(/^runbooks\//, '')}`;
   frontmatter.runbook.related = [...ctx.related].sort();
-  if (ctx.verbatimBody !== undefined) return runbookFile(plan, ctx, name, renderRunbook(frontmatter, ctx.verbatimBody));
-
-  // Variables and environment, as the model reads the commands.
-  const provisional = parseRunbookLoaded(`import/${ctx.service}/${name}`, renderRunbook(frontmatter, renderBody(draft, todos)));
-  const variables: Record<string, VariableDraft> = {};
-  for (const placeholder of usedPlaceholders(provisional)) {
-    const { inferred, ...variable } = inferVariable(placeholder);
-    variables[placeholder] = variable;
-    if (!inferred) ctx.say('todo', `variable <${placeholder}>: example is TODO (the linter flags it); check the description "${variable.description}"`, { file: ctx.file });
+  if (ctx.verbatimBody === undefined) {
+    for (const value of informalPlaceholders(parseRunbookLoaded(`import/${ctx.service}/${name}`, renderRunbook(frontmatter, renderBody(draft, todos))))) {
+      todo(`${inlineCode(value)} in a command looks like a value to fill in: write it as a \`<placeholder>\` and declare it in \`variables\` (the importer does not change commands).`);
+    }
   }
-  const env: Record<string, string> = {};
-  for (const envName of usedEnv(provisional)) {
-    const { description: text, inferred } = inferEnv(envName);
-    env[envName] = text;
-    if (!inferred) ctx.say('todo', `env $${envName}: description is TODO`, { file: ctx.file });
-  }
-  for (const value of informalPlaceholders(provisional)) {
-    todo(`${inlineCode(value)} in a command looks like a value to fill in: write it as a \`<placeholder>\` and declare it in \`variables\` (the importer does not change commands).`);
-  }
-  frontmatter.runbook.variables = variables;
-  frontmatter.runbook.env = env;
-  return runbookFile(plan, ctx, name, renderRunbook(frontmatter, renderBody(draft, todos)));
+  // Provisional values, listed for lint (`import/todo`) and the page's review banner.
+  const provisional = new Set<TodoField>(ctx.serviceTodo);
+  if (severityProvisional) provisional.add('severity');
+  if (conditions.length) provisional.add('alerts');
+  if (!summary(symptoms?.intro ?? [])) provisional.add('description');
+  if (owner) provisional.delete('owner');
+  frontmatter.runbook.todo = [...provisional];
+  const body = ctx.verbatimBody ?? renderBody(draft, todos);
+  const finished = finishRunbook({
+    file: `${ctx.service}/${name}`,
+    frontmatter,
+    body,
+    source: ctx.source,
+    ...(ctx.verbatimBody !== undefined ? { verbatim: true } : {}),
+    say: (level, message, extra = {}) => ctx.say(level, message, { file: ctx.file, ...extra }),
+  });
+  return runbookFile(plan, ctx, finished);
 }
 
 /** The file as the model reads it; its problems go to the report. */
-function runbookFile(plan: PlannedRunbook, ctx: RunbookContext, name: string, content: string): ImportedRunbook {
-  const model = parseRunbookLoaded(`import/${ctx.service}/${name}`, content);
+function runbookFile(plan: PlannedRunbook, ctx: RunbookContext, finished: Finished): ImportedRunbook {
+  const { content, model } = finished;
   const asWritten = (problem: Problem) => ctx.verbatimBody !== undefined && isFromTextAsWritten(problem);
   for (const problem of model.problems) {
     ctx.say(asWritten(problem) ? 'todo' : 'error', `${problem.line}:${problem.column} ${problem.message} [${problem.rule}]`, { file: ctx.file });

@@ -197,6 +197,8 @@ export function importDocument(input: ImportInput, options: ImportOptions, taken
       return target.url;
     }
     if (!/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('/')) {
+      // Another file of the same import (a folder import knows their pages) reports its own misses.
+      if (options.rewriteLink) return options.rewriteLink(url, line);
       say('todo', `a link to "${url}" (a document that was not imported) will not resolve on the site`, { file, line });
     }
     return undefined;
@@ -207,11 +209,12 @@ export function importDocument(input: ImportInput, options: ImportOptions, taken
     const related = new Set<string>();
     const rewriteUrl = linkRewriter(`runbooks/${plan.slug}.mdx`, plan.id, related);
     const notesBefore = codeNotes.length;
-    const draft = buildDraft(plan.source, { doc, renderCode, rewriteUrl });
+    const draft = buildDraft(plan.source, { doc, renderCode, rewriteUrl, ...(options.rewriteImage ? { rewriteImage: options.rewriteImage } : {}) });
     const file = `runbooks/${plan.slug}.mdx`;
     for (const note of codeNotes.slice(notesBefore)) say('info', note.message, { file, line: note.line });
     const verbatimBody = verbatim && `${verbatim.part(plan.source.part, 2)}\n`;
-    const result = buildRunbookFile(plan, draft, { service, lastUpdated, policy, related, file, say, consumed, ...(verbatimBody ? { verbatimBody } : {}) });
+    const serviceTodo = [...(options.provisionalService ? ['service' as const] : []), ...(options.serviceTodo ?? (owner ? ['escalation' as const] : ['owner' as const, 'escalation' as const]))];
+    const result = buildRunbookFile(plan, draft, { service, lastUpdated, policy, related, file, say, consumed, source: input.file, serviceTodo, ...(verbatimBody ? { verbatimBody } : {}) });
     runbooks.push(result);
   }
 
@@ -219,7 +222,7 @@ export function importDocument(input: ImportInput, options: ImportOptions, taken
   for (const { page, slug } of pagePlan) {
     const notesBefore = codeNotes.length;
     const file = `pages/${slug}.mdx`;
-    const built = buildPage(page, slug, { doc, service, serviceName, renderCode, rewriteUrl: linkRewriter(file), consumed, ...(verbatim ? { verbatim } : {}) });
+    const built = buildPage(page, slug, { doc, source: input.file, service, serviceName, renderCode, rewriteUrl: linkRewriter(file), ...(options.rewriteImage ? { rewriteImage: options.rewriteImage } : {}), consumed, ...(verbatim ? { verbatim } : {}) });
     for (const note of codeNotes.slice(notesBefore)) say('info', note.message, { file, line: note.line });
     for (const problem of built.problems) say('error', `${problem.line}:${problem.column} ${problem.message} [${problem.rule}]`, { file });
     pages.push(built);
@@ -247,7 +250,8 @@ export function importDocuments(inputs: ImportInput[], options: ImportOptions): 
   const owner = ownerText ? titleSlug(ownerText) : `${options.service}-team`;
   const report = documents.flatMap((document) => document.report);
   if (!ownerText) report.push({ source: documents[0]?.source ?? '', level: 'todo', file: `services/${options.service}.yaml`, message: `owner set to "${owner}": the source names no owning team` });
-  const draft: ServiceDraft = { name, owner, escalation: withPolicy?.escalation.levels ?? [] };
+  // Contacts are always placeholders; an owner the document does not name is one too.
+  const draft: ServiceDraft = { name, owner, escalation: withPolicy?.escalation.levels ?? [], todo: [...(ownerText ? [] : ['owner']), 'escalation'] };
   const sources = documents.map((document) => basename(document.source)).join(', ');
   const content = renderService(draft, `Service ${name}, imported by \`runbook import\` from ${sources}.\nThe escalation contacts are placeholders: fill them in (a pager schedule or a channel, never a real phone number).`);
   const runbooks = documents.flatMap((document) => document.runbooks);

@@ -2,8 +2,12 @@
 // expression, so they are escaped (placeholders such as <pod-name> are put in backticks instead);
 // links to other parts of the document are rewritten; nested code blocks are re-rendered.
 import { markdownToMdast } from 'satteri';
-import type { Code, Link, Nodes, Root } from 'mdast';
+import type { Code, Definition, Image, Link, Nodes, Root } from 'mdast';
+import { convertHtml, isHtmlElement, isUnsafeUrl, newHtmlState, type HtmlState } from './html.ts';
 import { endOf, startOf, walk } from './markdown.ts';
+
+/** See RenderHooks.rewriteImage. */
+export type ImageRewriter = (url: string, line: number) => string | null | undefined;
 
 export interface Edit {
   start: number;
@@ -16,6 +20,16 @@ export interface RenderHooks {
   rewriteUrl?: (url: string, line: number) => string | undefined;
   /** Markdown for a code block found inside other content (a list item); `indent` is its column - 1. */
   renderCode?: (node: Code) => string;
+  /** Raw HTML conversion state, shared by the nodes of one file (its notes go to the report). */
+  html?: HtmlState;
+  /** A new URL for an image (a copy of the source's file), undefined to keep it, null to leave it out (its file is missing). */
+  rewriteImage?: ImageRewriter;
+}
+
+/** Replaces the first occurrence of `url` after `from` inside [start, end) of the source. */
+function urlEdit(source: string, url: string, from: number, end: number, text: string): Edit | undefined {
+  const at = source.indexOf(url, from);
+  return at !== -1 && at < end ? { start: at, end: at + url.length, text } : undefined;
 }
 
 const PLACEHOLDER_HTML = /^<([A-Za-z][A-Za-z0-9_-]*)>$/;
@@ -67,9 +81,10 @@ export function inlineCode(text: string): string {
 /** The edits that make the Markdown of `node` (a part of `source`) safe for MDX. */
 function editsFor(source: string, node: Nodes, hooks: RenderHooks, skipRoot: boolean): Edit[] {
   const edits: Edit[] = [];
+  const html = hooks.html ?? newHtmlState();
   const covered: [number, number][] = [];
   const inside = (offset: number) => covered.some(([start, end]) => offset >= start && offset < end);
-  walk(node, (child) => {
+  walk(node, (child, parent) => {
     if (skipRoot && child === node) return;
     const start = startOf(child);
     const end = endOf(child);
@@ -89,13 +104,26 @@ function editsFor(source: string, node: Nodes, hooks: RenderHooks, skipRoot: boo
       case 'html': {
         const raw = source.slice(start, end);
         const placeholder = PLACEHOLDER_HTML.exec(raw);
-        edits.push({ start, end, text: placeholder ? inlineCode(raw) : escapeMdxChars(raw) });
+        // `<pod-name>` is a value to fill in, written as a tag; real HTML is converted (html.ts).
+        const block = !parent || !['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference'].includes(parent.type);
+        // Glued to a word or URL (`https://gitlab.com/<user>.keys`), backticks would be read as part of it: escape instead.
+        const glued = start > 0 && /[^\s(["'*_]/.test(source[start - 1]);
+        const text = placeholder && !isHtmlElement(placeholder[1].toLowerCase()) ? (glued ? escapeMdxChars(raw) : inlineCode(raw)) : convertHtml(raw, html, (chunk) => escapeMdxChars(chunk), block);
+        edits.push({ start, end, text });
         covered.push([start, end]);
         break;
       }
       case 'link': {
         const link = child as Link;
         const raw = source.slice(start, end);
+        if (isUnsafeUrl(link.url)) {
+          // A javascript:/data: link would run or smuggle code from the page: its text stays, the URL goes.
+          html.notes.push(`a link to a ${link.url.trim().split(':')[0].toLowerCase()}: URL was left out (its text is kept)`);
+          const edit = raw.startsWith('<') ? { start, end, text: escapeMdxChars(link.url.replace(/^[a-z]+:/i, '')) } : urlEdit(source, link.url, link.children.length ? endOf(link.children[link.children.length - 1] as Nodes) : start + 1, end, '#');
+          if (edit) edits.push(edit);
+          if (raw.startsWith('<')) covered.push([start, end]);
+          break;
+        }
         if (raw.startsWith('<')) {
           // An autolink (<https://...>) is a JSX tag to MDX.
           edits.push({ start, end, text: `[${link.url}](${link.url})` });
@@ -110,8 +138,36 @@ function editsFor(source: string, node: Nodes, hooks: RenderHooks, skipRoot: boo
         }
         break;
       }
+      case 'image': {
+        const image = child as Image;
+        if (isUnsafeUrl(image.url)) {
+          html.notes.push(`an image with a ${image.url.trim().split(':')[0].toLowerCase()}: URL was left out`);
+          edits.push({ start, end, text: image.alt ? escapeMdxChars(`(image: ${image.alt})`) : '' });
+          covered.push([start, end]);
+          break;
+        }
+        const url = hooks.rewriteImage?.(image.url, image.position?.start.line ?? 1);
+        if (url === null) {
+          // The site build imports a relative image: one that is missing would stop it.
+          edits.push({ start, end, text: escapeMdxChars(`(image not found: ${image.alt || image.url})`) });
+          covered.push([start, end]);
+          break;
+        }
+        const edit = url === undefined ? undefined : urlEdit(source, image.url, start + 2 + (image.alt?.length ?? 0), end, url);
+        if (edit) edits.push(edit);
+        break;
+      }
+      case 'definition': {
+        const definition = child as Definition;
+        const url = isUnsafeUrl(definition.url) ? '#' : hooks.rewriteUrl?.(definition.url, definition.position?.start.line ?? 1);
+        const edit = url === undefined ? undefined : urlEdit(source, definition.url, start + definition.label!.length, end, url);
+        if (edit) edits.push(edit);
+        covered.push([start, end]);
+        break;
+      }
       case 'text': {
         const raw = source.slice(start, end);
+        if (html.code) break; // between <code> and </code>: code, shown as written
         const atLineStart = start === 0 || source[start - 1] === '\n';
         const escaped = escapeMdxChars(raw, atLineStart);
         if (escaped !== raw) edits.push({ start, end, text: escaped });

@@ -3,7 +3,7 @@
 import { Document, isPair, isScalar, isSeq, stringify, visit } from 'yaml';
 import { slugify } from '../model/slug.ts';
 import { SECTION_NAMES } from '../model/types.ts';
-import type { Severity } from '../../schema/runbook.ts';
+import type { Severity, TodoField } from '../../schema/runbook.ts';
 import { SECTION_TITLES, type Draft } from './body.ts';
 import { renderMarkdown } from './mdx-text.ts';
 import type { VariableDraft } from './variables.ts';
@@ -27,12 +27,22 @@ export interface RunbookFrontmatter {
     responseTime?: string;
     timeToResolve?: string;
     lastReviewed?: string;
-    variables?: Record<string, VariableDraft>;
+    reviewEvery?: string;
+    variables?: Record<string, VariableDraft & { fromLabel?: string }>;
     env?: Record<string, string>;
     related?: string[];
     tags?: string[];
+    /** Fields set provisionally (FORMAT `todo`). */
+    todo?: TodoField[];
   };
 }
+
+/** Provenance of an imported file: its source; the hash is filled in when the file is complete (provenance.ts). */
+export interface Provenance {
+  source: string;
+}
+
+const provenance = (from?: Provenance) => (from ? { importedFrom: { source: from.source, sha256: '' } } : {});
 
 /** Drops empty lists and maps so the frontmatter only says what the source said. */
 function compact<T extends object>(value: T): T {
@@ -59,9 +69,9 @@ function yamlText(data: object, flowLists: string[][], quoted: string[][] = []):
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
-export function renderFrontmatter(frontmatter: RunbookFrontmatter): string {
-  const data = { title: frontmatter.title, description: frontmatter.description, runbook: compact(frontmatter.runbook) };
-  return `---\n${yamlText(data, [['runbook', 'aliases'], ['runbook', 'related'], ['runbook', 'tags']], [['runbook', 'aliases']])}---\n`;
+export function renderFrontmatter(frontmatter: RunbookFrontmatter, from?: Provenance): string {
+  const data = { title: frontmatter.title, description: frontmatter.description, runbook: compact(frontmatter.runbook), ...provenance(from) };
+  return `---\n${yamlText(data, [['runbook', 'aliases'], ['runbook', 'related'], ['runbook', 'tags'], ['runbook', 'todo']], [['runbook', 'aliases']])}---\n`;
 }
 
 /** A `> **TODO (import):** ...` line: visible on the page and easy to find; `message` is Markdown. */
@@ -92,14 +102,14 @@ export function renderBody(draft: Draft, todos: string[]): string {
   return `${out.filter((block) => block.trim()).join('\n\n')}\n`;
 }
 
-export function renderRunbook(frontmatter: RunbookFrontmatter, body: string): string {
-  return `${renderFrontmatter(frontmatter)}\n${body}`;
+export function renderRunbook(frontmatter: RunbookFrontmatter, body: string, from?: Provenance): string {
+  return `${renderFrontmatter(frontmatter, from)}\n${body}`;
 }
 
-/** A docs page of the service: Starlight's `title` and `description` only (no runbook block). */
-export function renderPage(title: string, description: string, content: string[]): string {
+/** A docs page of the service: Starlight's `title` and `description` only (no runbook block), and its provenance. */
+export function renderPage(title: string, description: string, content: string[], from?: Provenance): string {
   const body = content.filter((block) => block.trim()).join('\n\n');
-  return `---\n${yamlText({ title, description }, [])}---\n\n${body}\n`;
+  return `---\n${yamlText({ title, description, ...provenance(from) }, [])}---\n\n${body}\n`;
 }
 
 export interface ServiceDraft {
@@ -107,6 +117,8 @@ export interface ServiceDraft {
   owner: string;
   description?: string;
   escalation: { who: string; when: string; contact: string }[];
+  /** Fields the importer set provisionally (`owner`, `escalation`). */
+  todo?: string[];
 }
 
 export function renderService(service: ServiceDraft, comment: string): string {

@@ -9,7 +9,8 @@ export type WriteStatus = 'new' | 'overwrite' | 'unchanged' | 'kept';
 export interface FileToWrite {
   /** Absolute path. */
   path: string;
-  content: string;
+  /** Text, or the bytes of a copied file (an image). */
+  content: string | Uint8Array;
   /** Never replace an existing file (the service YAML someone may have edited). */
   keepExisting?: boolean;
 }
@@ -22,7 +23,7 @@ export function planWrites(files: FileToWrite[]): PlannedWrite[] {
   return files.map((file) => {
     if (!existsSync(file.path)) return { ...file, status: 'new' };
     if (file.keepExisting) return { ...file, status: 'kept' };
-    return { ...file, status: readFileSync(file.path, 'utf8') === file.content ? 'unchanged' : 'overwrite' };
+    return { ...file, status: readFileSync(file.path).equals(Buffer.from(file.content)) ? 'unchanged' : 'overwrite' };
   });
 }
 

@@ -4,6 +4,7 @@ import { reviewStale, schemaSections } from './content.ts';
 import { cliFlags } from './cli-flags.ts';
 import { fencesCommentOnly } from './comment-only.ts';
 import { fencesLanguage, fencesPrompt } from './fences.ts';
+import { importTodo } from './import-todo.ts';
 import { linksResolve } from './links.ts';
 import { textMojibake } from './mojibake.ts';
 import { commandsInteractive, commandsLongRunning } from './never-ends.ts';
@@ -30,6 +31,7 @@ export const RULES: Rule[] = [
   schemaService,
   schemaSections,
   reviewStale,
+  importTodo,
   mdxSyntax,
   mdxSafety,
   idsUnique,
