@@ -40,7 +40,7 @@ const PATH = `src/content/docs/runbooks/${FILE}`;
 
 export async function lintOne(rule: Rule, testCase: ValidCase): Promise<{ problems: Problem[]; source: string }> {
   const root = makeProject({ runbooks: { [FILE]: testCase.code, ...testCase.others } });
-  const project = loadProject({ root, config: { now: testCase.now ?? '2026-11-24' } });
+  const project = await loadProject({ root, config: { now: testCase.now ?? '2026-11-24' } });
   const { problems } = await lintProject(project, { rules: [rule], files: [PATH] });
   return { problems: problems.filter((problem) => problem.file === PATH), source: readFileSync(join(root, PATH), 'utf8') };
 }

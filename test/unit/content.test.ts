@@ -10,7 +10,7 @@ import { buildRegistry } from '../../src/lib/registry.ts';
 import { repairMojibake } from '../../src/lib/text/mojibake.ts';
 import { SEEDS, SEEDS_DIR } from '../../scripts/import-seeds.ts';
 
-const registry = buildRegistry(loadProject({ config: { now: '2026-11-24' } }));
+const registry = buildRegistry(await loadProject({ config: { now: '2026-11-24' } }));
 
 function codeBlocks(tree: Root): Code[] {
   const found: Code[] = [];

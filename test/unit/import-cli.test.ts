@@ -96,7 +96,7 @@ describe('runbook import of a document of many runbooks (--service)', () => {
     const service = readFileSync(join(root, SERVICE), 'utf8');
     expect(service).toContain('name: Shop');
     expect(service).toMatch(/todo:\n {2}- owner\n {2}- escalation\n/);
-    const loaded = loadProject({ root });
+    const loaded = await loadProject({ root });
     expect(loaded.problems).toEqual([]);
     const runbook = loaded.runbooks.find((each) => each.id === 'shop-checkout-errors')!;
     expect(runbook.problems).toEqual([]);
@@ -127,7 +127,7 @@ describe('runbook import of a document of many runbooks (--service)', () => {
     expect(runbook).not.toContain('variables:');
     expect(runbook).not.toContain('risk=');
     // The linter then reports what the document lacks: here, its sections.
-    const loaded = loadProject({ root });
+    const loaded = await loadProject({ root });
     expect(loaded.runbooks.find((each) => each.id === 'shop-checkout-errors')?.sections).toEqual([]);
   });
 });
@@ -159,7 +159,7 @@ describe('runbook import of folders', () => {
     // The service comes from the operator folder; a README without commands is a reference page of it.
     expect(listTree(root, 'src/content/docs/services')).toEqual(['cluster-dns-operator', 'cluster-dns-operator/dns-operator.mdx']);
     expect(listTree(root, 'src/content/services')).toEqual(['cluster-dns-operator.yaml', 'machine-config-operator.yaml', 'tickets.yaml']);
-    const loaded = loadProject({ root });
+    const loaded = await loadProject({ root });
     expect(loaded.problems).toEqual([]);
     const dns = loaded.runbooks.find((each) => each.meta?.alerts[0]?.name === 'CoreDNSErrorsHigh')!;
     expect(dns.problems).toEqual([]);

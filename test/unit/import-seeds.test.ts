@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parseSource, partNodes } from '../../src/lib/import/markdown.ts';
 import { detectStructure } from '../../src/lib/import/structure.ts';
-import { parseRunbook } from '../../src/lib/model/parse.ts';
+import { parseRunbookLoaded } from '../../src/lib/model/parse.ts';
 import { serviceSchema } from '../../src/schema/service.ts';
 import { repairMojibake } from '../../src/lib/text/mojibake.ts';
 import { FIXTURE_DIR, NAIVE_FIXTURE_DIR, SEEDS, SEEDS_DIR, importSeed, listFiles, seedFixture } from '../../scripts/import-seeds.ts';
@@ -77,13 +77,13 @@ describe.skipIf(!available)('importing the seed documents', () => {
     for (const { seed, result } of runs) {
       expect(result.problems, seed.file).toEqual([]);
       for (const runbook of result.runbooks) {
-        const model = parseRunbook(`check/${seed.service}/${runbook.name}`, runbook.content);
+        const model = parseRunbookLoaded(`check/${seed.service}/${runbook.name}`, runbook.content);
         expect(model.problems.map((problem) => `${runbook.name}:${problem.line} ${problem.message}`)).toEqual([]);
         expect(model.meta?.service).toBe(seed.service);
         expect(model.meta?.id).toMatch(new RegExp(`^${seed.service}-[a-z0-9-]+$`));
       }
       for (const page of result.pages) {
-        const model = parseRunbook(`check/pages/${seed.service}/${page.name}`, page.content);
+        const model = parseRunbookLoaded(`check/pages/${seed.service}/${page.name}`, page.content);
         expect(model.problems.map((problem) => `${page.name}:${problem.line} ${problem.message}`)).toEqual([]);
         expect(Object.keys(model.frontmatter.raw as object)).toEqual(['title', 'description', 'importedFrom']);
       }

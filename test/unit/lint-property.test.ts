@@ -39,7 +39,7 @@ describe('lint on random input', () => {
       fc.asyncProperty(frontmatter, body, async (head, rest) => {
         const source = `${head}\n${rest}`;
         writeFileSync(join(root, FILE), source);
-        const project = loadProject({ root, config: { now: '2026-11-24' } });
+        const project = await loadProject({ root, config: { now: '2026-11-24' } });
         const { problems } = await lintProject(project, { rules: RULES });
         const lines = source.split('\n');
         for (const problem of problems.filter((p) => p.file === FILE)) {

@@ -43,7 +43,7 @@ type Fixture = keyof typeof FIXTURES;
 type Counts = Record<string, Record<Fixture, number>>;
 
 async function lint(fixture: Fixture): Promise<LintResult> {
-  const project = loadProject({ root: process.cwd(), config: { ...FIXTURES[fixture], now: '2026-11-24' } });
+  const project = await loadProject({ root: process.cwd(), config: { ...FIXTURES[fixture], now: '2026-11-24' } });
   return lintProject(project, { rules: RULES });
 }
 

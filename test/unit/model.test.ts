@@ -1,7 +1,7 @@
 // The model parser over the shapes real runbooks take: each case asserts the exact model output
 // or the positioned problem.
 import { describe, expect, it } from 'vitest';
-import { parseRunbook } from '../../src/lib/model/parse.ts';
+import { parseRunbookLoaded } from '../../src/lib/model/parse.ts';
 import type { Block } from '../../src/lib/model/types.ts';
 
 const FRONTMATTER = `---
@@ -14,7 +14,7 @@ runbook:
 `;
 
 let counter = 0;
-const parse = (body: string) => parseRunbook(`case-${counter++}.mdx`, `${FRONTMATTER}\n${body}`);
+const parse = (body: string) => parseRunbookLoaded(`case-${counter++}.mdx`, `${FRONTMATTER}\n${body}`);
 const summary = (block: Block) => ({
   id: block.id,
   lang: block.lang,
@@ -158,7 +158,7 @@ describe('problems instead of exceptions', () => {
 
   it('survives arbitrary garbage', () => {
     for (const source of ['', '---', '---\n---', '```', '<', '{', '---\ntitle: [\n---\n', '\u0000\u202e']) {
-      expect(() => parseRunbook(`garbage-${counter++}.mdx`, source)).not.toThrow();
+      expect(() => parseRunbookLoaded(`garbage-${counter++}.mdx`, source)).not.toThrow();
     }
   });
 });

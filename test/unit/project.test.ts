@@ -4,30 +4,30 @@ import { allProblems, loadProject, stalenessOf } from '../../src/lib/project.ts'
 import { staleness } from '../../src/lib/staleness.ts';
 import { makeProject, runbookSource, SERVICE_YAML } from '../helpers/project.ts';
 
-const problemsOf = (runbooks: Record<string, string>) =>
-  allProblems(loadProject({ root: makeProject({ runbooks }), config: { now: '2026-11-24' } })).map(
+const problemsOf = async (runbooks: Record<string, string>) =>
+  allProblems(await loadProject({ root: makeProject({ runbooks }), config: { now: '2026-11-24' } })).map(
     (p) => `${p.file.replace('src/content/docs/runbooks/', '')}:${p.line}:${p.column} ${p.rule} ${p.message}`,
   );
 
 describe('checks across files', () => {
-  it('accepts distinct ids, aliases and alerts', () => {
+  it('accepts distinct ids, aliases and alerts', async () => {
     expect(
-      problemsOf({
+      await problemsOf({
         'tickets/a.mdx': runbookSource({ id: 'tickets-a', extra: '  aliases: [RB-1]\n  alerts:\n    - name: AlertA\n' }),
         'tickets/b.mdx': runbookSource({ id: 'tickets-b', extra: '  aliases: [RB-2]\n  alerts:\n    - name: AlertB\n' }),
       }),
     ).toEqual([]);
   });
 
-  it('reports a duplicate runbook id at the second file, naming the first', () => {
-    expect(problemsOf({ 'tickets/a.mdx': runbookSource({ id: 'tickets-a' }), 'tickets/b.mdx': runbookSource({ id: 'tickets-a' }) })).toEqual([
+  it('reports a duplicate runbook id at the second file, naming the first', async () => {
+    expect(await problemsOf({ 'tickets/a.mdx': runbookSource({ id: 'tickets-a' }), 'tickets/b.mdx': runbookSource({ id: 'tickets-a' }) })).toEqual([
       'tickets/b.mdx:4:7 schema/duplicate Duplicate runbook id "tickets-a": already used by src/content/docs/runbooks/tickets/a.mdx',
     ]);
   });
 
-  it('reports an alias that repeats another runbook id or alias (ids and aliases share one namespace)', () => {
+  it('reports an alias that repeats another runbook id or alias (ids and aliases share one namespace)', async () => {
     expect(
-      problemsOf({
+      await problemsOf({
         'tickets/a.mdx': runbookSource({ id: 'tickets-a', extra: '  aliases: [RB-1]\n' }),
         'tickets/b.mdx': runbookSource({ id: 'tickets-b', extra: '  aliases: [rb-1, tickets-a]\n' }),
       }),
@@ -37,16 +37,16 @@ describe('checks across files', () => {
     ]);
   });
 
-  it('reports an alert name used by two runbooks', () => {
+  it('reports an alert name used by two runbooks', async () => {
     expect(
-      problemsOf({
+      await problemsOf({
         'tickets/a.mdx': runbookSource({ id: 'tickets-a', extra: '  alerts:\n    - name: HighLatency\n' }),
         'tickets/b.mdx': runbookSource({ id: 'tickets-b', extra: '  alerts:\n    - name: HighLatency\n' }),
       }),
     ).toEqual(['tickets/b.mdx:9:13 schema/duplicate Duplicate alert name "HighLatency": already used by src/content/docs/runbooks/tickets/a.mdx']);
   });
 
-  it('accepts the same alert in runbooks of two services (two clusters, two teams: FORMAT)', () => {
+  it('accepts the same alert in runbooks of two services (two clusters, two teams: FORMAT)', async () => {
     const root = makeProject({
       runbooks: {
         'tickets/a.mdx': runbookSource({ id: 'tickets-a', extra: '  alerts:\n    - name: HighLatency\n' }),
@@ -54,33 +54,33 @@ describe('checks across files', () => {
       },
       services: { tickets: SERVICE_YAML, shop: SERVICE_YAML.replace('Tickets', 'Shop') },
     });
-    expect(allProblems(loadProject({ root, config: { now: '2026-11-24' } }))).toEqual([]);
+    expect(allProblems(await loadProject({ root, config: { now: '2026-11-24' } }))).toEqual([]);
   });
 
-  it('reports dangling service and related references with suggestions', () => {
-    expect(problemsOf({ 'tickets/a.mdx': runbookSource({ id: 'tickets-a', service: 'tickts', extra: '  related: [tickets-aa]\n' }) })).toEqual([
+  it('reports dangling service and related references with suggestions', async () => {
+    expect(await problemsOf({ 'tickets/a.mdx': runbookSource({ id: 'tickets-a', service: 'tickts', extra: '  related: [tickets-aa]\n' }) })).toEqual([
       'tickets/a.mdx:5:12 schema/reference Unknown service "tickts"; did you mean "tickets"?',
       'tickets/a.mdx:5:12 schema/reference The file is in src/content/docs/runbooks/tickets/ but its service is "tickts"',
       'tickets/a.mdx:8:13 schema/reference Unknown related runbook "tickets-aa"; did you mean "tickets-a"?',
     ]);
   });
 
-  it('requires the runbook block on pages under the runbooks folder', () => {
-    expect(problemsOf({ 'tickets/a.mdx': '---\ntitle: Just a page\n---\n\nText.\n' })).toEqual([
+  it('requires the runbook block on pages under the runbooks folder', async () => {
+    expect(await problemsOf({ 'tickets/a.mdx': '---\ntitle: Just a page\n---\n\nText.\n' })).toEqual([
       'tickets/a.mdx:2:1 schema/frontmatter Missing required key "runbook": pages under src/content/docs/runbooks/ are runbooks and need the runbook block',
     ]);
   });
 
-  it('validates service files with positions', () => {
+  it('validates service files with positions', async () => {
     const root = makeProject({ runbooks: {}, services: { tickets: 'name: Tickets\nowner: t\nescalation:\n  - who: Me\n    when: now\n    contact: "+1 415 867 5309"\n' } });
-    expect(loadProject({ root }).problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`)).toEqual([
+    expect((await loadProject({ root })).problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`)).toEqual([
       'src/content/services/tickets.yaml:6:14 escalation.0.contact: Looks like a real phone number: use a placeholder (a pager schedule, a channel, or +1-555-0100) (found "+1 415 867 5309")',
     ]);
   });
 });
 
 describe('staleness', () => {
-  it('is fresh until lastReviewed + reviewEvery, due soon within the window, stale after', () => {
+  it('is fresh until lastReviewed + reviewEvery, due soon within the window, stale after', async () => {
     const every = 90 * 1440;
     expect(staleness('2026-01-01', every, '2026-03-01')).toEqual({ stale: false, dueSoon: false, dueOn: '2026-04-01', daysLeft: 31 });
     expect(staleness('2026-01-01', every, '2026-03-20')).toEqual({ stale: false, dueSoon: true, dueOn: '2026-04-01', daysLeft: 12 });
@@ -88,11 +88,11 @@ describe('staleness', () => {
     expect(staleness('2026-01-01', every, '2026-04-02')).toEqual({ stale: true, dueSoon: false, dueOn: '2026-04-01', daysLeft: -1 });
   });
 
-  it('treats a runbook never reviewed as stale', () => {
+  it('treats a runbook never reviewed as stale', async () => {
     expect(staleness(undefined, 1440, '2026-01-01')).toEqual({ stale: true, dueSoon: false });
   });
 
-  it('uses the runbook reviewEvery, else the config default', () => {
+  it('uses the runbook reviewEvery, else the config default', async () => {
     const root = makeProject({
       runbooks: {
         'tickets/a.mdx': runbookSource({ id: 'tickets-a', extra: '  reviewEvery: 10d\n' }),
@@ -100,7 +100,7 @@ describe('staleness', () => {
       },
       config: 'reviewEvery: 30d\n',
     });
-    const project = loadProject({ root, config: { now: '2026-11-20' } });
+    const project = await loadProject({ root, config: { now: '2026-11-20' } });
     expect(project.runbooks.map((runbook) => stalenessOf(project, runbook).dueOn)).toEqual(['2026-11-11', '2026-12-01']);
     expect(project.runbooks.map((runbook) => stalenessOf(project, runbook).stale)).toEqual([true, false]);
   });

@@ -13,7 +13,7 @@ async function problemsOf(rule: Rule, example: string, onlyThisRule = true) {
     runbooks: service ? {} : { 'tickets/example.mdx': example },
     services: { tickets: service ? example : SERVICE_YAML },
   });
-  const project = loadProject({ root, config: { now: '2026-11-24' } });
+  const project = await loadProject({ root, config: { now: '2026-11-24' } });
   const { problems } = await lintProject(project, { rules: RULES });
   return problems.filter((problem) => !onlyThisRule || problem.rule === rule.meta.id);
 }

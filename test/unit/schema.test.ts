@@ -1,6 +1,6 @@
 // The frontmatter schema: every field, valid and invalid, with the exact message and position.
 import { describe, expect, it } from 'vitest';
-import { parseRunbook } from '../../src/lib/model/parse.ts';
+import { parseRunbookLoaded } from '../../src/lib/model/parse.ts';
 
 /** Frontmatter with a runbook block made of the base keys plus `lines` (YAML, indented two spaces). */
 function withRunbook(lines: string, base = 'id: tickets-x\n  service: tickets\n  severity: high\n') {
@@ -8,7 +8,7 @@ function withRunbook(lines: string, base = 'id: tickets-x\n  service: tickets\n 
 }
 
 function problems(source: string) {
-  return parseRunbook(`t${Math.random()}.mdx`, source).problems.map((p) => `${p.line}:${p.column} ${p.message}`);
+  return parseRunbookLoaded(`t${Math.random()}.mdx`, source).problems.map((p) => `${p.line}:${p.column} ${p.message}`);
 }
 
 describe('runbook frontmatter: valid fields', () => {
@@ -33,7 +33,7 @@ describe('runbook frontmatter: valid fields', () => {
   });
 
   it('parses durations to minutes and dates to YYYY-MM-DD', () => {
-    const runbook = parseRunbook('d.mdx', withRunbook('responseTime: 5m\ntimeToResolve: 1-4h\nreviewEvery: 90d\nlastReviewed: 2026-11-24'));
+    const runbook = parseRunbookLoaded('d.mdx', withRunbook('responseTime: 5m\ntimeToResolve: 1-4h\nreviewEvery: 90d\nlastReviewed: 2026-11-24'));
     expect(runbook.meta?.responseTime).toEqual({ text: '5m', min: 5, max: 5 });
     expect(runbook.meta?.timeToResolve).toEqual({ text: '1-4h', min: 60, max: 240 });
     expect(runbook.meta?.reviewEvery).toEqual({ text: '90d', min: 129600, max: 129600 });
@@ -41,7 +41,7 @@ describe('runbook frontmatter: valid fields', () => {
   });
 
   it('fills defaults', () => {
-    const meta = parseRunbook('e.mdx', withRunbook('variables:\n  pod:\n    description: P\n    example: a')).meta!;
+    const meta = parseRunbookLoaded('e.mdx', withRunbook('variables:\n  pod:\n    description: P\n    example: a')).meta!;
     expect(meta.aliases).toEqual([]);
     expect(meta.alerts).toEqual([]);
     expect(meta.variables.pod).toEqual({ description: 'P', example: 'a', type: 'string', secret: false });

@@ -123,7 +123,7 @@ describe('verifyRunbooks', () => {
   });
 
   it('gives each problem the range of the failing token', async () => {
-    const project = loadProject({ root: ROOT, config: { contentDir: FIXTURE } });
+    const project = await loadProject({ root: ROOT, config: { contentDir: FIXTURE } });
     const { problems } = await verifyRunbooks(project.runbooks, shared);
     expect(problems.map(({ line, column, endLine, endColumn, rule, severity }) => ({ line, column, endLine, endColumn, rule, severity }))).toEqual([
       { line: 32, column: 15, endLine: 32, endColumn: 23, rule: 'sql/verify', severity: 'error' },
@@ -135,7 +135,7 @@ describe('verifyRunbooks', () => {
   const block = (code: string, meta = '') => `\`\`\`sql${meta ? ` ${meta}` : ''}\n${code}\n\`\`\``;
   const verifyBody = async (body: string, extra = '') => {
     const root = makeProject({ runbooks: { 'tickets/db.mdx': runbookSource({ id: 'tickets-db', extra: `${extra}  env:\n    DATABASE_URL: Db\n`, body: `## Investigation\n\n### Check\n\n${body}\n` }) } });
-    const project = loadProject({ root });
+    const project = await loadProject({ root });
     const result = await verifyRunbooks(project.runbooks, shared);
     // Lines counted from the first code line of the first block (line 0).
     const first = project.runbooks[0].blocks[0].codeLine;
@@ -175,7 +175,7 @@ describe('verifyRunbooks', () => {
   const verifyWithEnv = async (body: string, env: Record<string, string>, extra = '') => {
     const envLines = Object.entries(env).map(([name, description]) => `    ${name}: ${description}\n`).join('');
     const root = makeProject({ runbooks: { 'tickets/db.mdx': runbookSource({ id: 'tickets-db', extra: `${extra}  env:\n${envLines}`, body: `## Investigation\n\n### Check\n\n${body}\n` }) } });
-    const project = loadProject({ root });
+    const project = await loadProject({ root });
     const result = await verifyRunbooks(project.runbooks, shared);
     const first = project.runbooks[0].blocks[0].codeLine;
     return { ...result, lines: result.problems.map((p) => `${p.line - first}:${p.column}-${p.endLine - first}:${p.endColumn} ${p.message}`) };

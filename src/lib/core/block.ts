@@ -133,8 +133,10 @@ function runningLines(text: string, session: boolean): { start: number; end: num
     const group = [first];
     let joined = text.slice(first.start, first.end);
     while (i + 1 < all.length) {
-      const parsed = parseShellText(joined);
-      if (!parsed.error?.incomplete) break;
+      // The shell reads another line for an open quote, heredoc, `|` or `&&`; and for a line that ends in `\`
+      // (backslash-newline joins lines before parsing, so the parser never sees it as incomplete).
+      const continued = /(^|[^\\])(\\\\)*\\$/.test(joined);
+      if (!continued && !parseShellText(joined).error?.incomplete) break;
       i++;
       group.push(all[i]);
       joined += `\n${text.slice(all[i].start, all[i].end)}`;

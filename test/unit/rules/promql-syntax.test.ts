@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { promqlSyntax } from '../../../src/lib/lint/rules/promql-syntax.ts';
 import { exampleRunbook } from '../../../src/lib/lint/rules/example.ts';
-import { neutraliseQuery, promqlProblems } from '../../../src/lib/promql/parse.ts';
-import { promqlInShell } from '../../../src/lib/promql/embedded.ts';
+import { promqlProblems } from '../../../src/lib/core/promql/problems.ts';
+import { analyzeBlock } from '../../../src/lib/core/block.ts';
 import { ruleTester } from '../../helpers/rule-tester.ts';
 
 /** A runbook whose body starts at line 10; the first code line of `fence` is line 15. */
@@ -82,20 +82,16 @@ ruleTester(promqlSyntax, {
 });
 
 describe('promql helpers', () => {
-  it('neutralises placeholders by position, keeping the length', () => {
-    const query = 'topk(<k>, x{pod=<pod>, ns="<ns>"}[<window>]) offset <ago>';
-    const { text, placeholders } = neutraliseQuery(query);
-    expect(text).toBe('topk(_k_, x{pod="pod", ns="<ns>"}[1m      ]) offset 1m   ');
-    expect(placeholders).toHaveLength(4);
-  });
-
-  it('reports nothing at a placeholder', () => {
-    expect(promqlProblems('rate(x[5m]) > <threshold')).not.toEqual([]);
-    expect(promqlProblems('x{a="b"} + <other>')).toEqual([]);
+  it('reports nothing at a placeholder whose value decides the query', () => {
+    const analysis = analyzeBlock({ code: 'topk(<k>, x{pod=<pod>, ns="<ns>"}[<window>]) offset <ago>', kind: 'command', language: 'promql' });
+    const [query] = analysis.promql;
+    expect(query.placeholders).toHaveLength(4);
+    expect(promqlProblems(query.text, query.placeholders)).toEqual([]);
+    expect(promqlProblems('rate(x[5m]) > ')).not.toEqual([]);
   });
 
   it('finds queries only in calls to the Prometheus API', () => {
     const shell = "curl -s localhost:9090/api/v1/query_range --data-urlencode 'query=up' -d start=1\ncurl -d 'query=up' https://example.com/search\ncurl -d 'query=a%20b' http://p/api/v1/query";
-    expect(promqlInShell(shell).map((query) => query.text)).toEqual(['up']);
+    expect(analyzeBlock({ code: shell, kind: 'command', language: 'shell' }).promql.map((query) => query.text)).toEqual(['up']);
   });
 });

@@ -1,6 +1,6 @@
 // shell/syntax: shell blocks parse as bash, errors at the exact place in the .mdx file.
 import { describe, expect, it } from 'vitest';
-import { shellSyntax, parseShellTexts, shellSyntaxError } from '../../../src/lib/lint/rules/shell-syntax.ts';
+import { shellSyntax } from '../../../src/lib/lint/rules/shell-syntax.ts';
 import { exampleRunbook } from '../../../src/lib/lint/rules/example.ts';
 import { ruleTester } from '../../helpers/rule-tester.ts';
 
@@ -76,38 +76,4 @@ ruleTester(shellSyntax, {
       ],
     },
   ],
-});
-
-describe('batched parsing', () => {
-  it('does not let an unclosed quote in one block hide behind a quote in the next', async () => {
-    const texts = ['echo "a', 'echo "b"', 'echo ok', 'echo b"', 'kubectl get pods'];
-    await parseShellTexts(texts);
-    expect(await shellSyntaxError(texts[0])).toMatchObject({ offset: 5 });
-    expect(await shellSyntaxError(texts[1])).toBeNull();
-    expect(await shellSyntaxError(texts[2])).toBeNull();
-    expect(await shellSyntaxError(texts[3])).toMatchObject({ offset: 6 });
-    expect(await shellSyntaxError(texts[4])).toBeNull();
-  });
-
-  it('does not let a block close its wrapper early', async () => {
-    const texts = ['echo a )\n( echo b', 'echo c'];
-    await parseShellTexts(texts);
-    expect(await shellSyntaxError(texts[0])).toMatchObject({ offset: 7 });
-    expect(await shellSyntaxError(texts[1])).toBeNull();
-  });
-
-  it('parses blocks of only comments in a batch', async () => {
-    const texts = ['# Grafana → Dashboard', 'kubectl get pods', '# nothing to run\n\n# here'];
-    await parseShellTexts(texts);
-    for (const text of texts) expect(await shellSyntaxError(text)).toBeNull();
-  });
-
-  it('finds every error among many blocks', async () => {
-    const texts = Array.from({ length: 900 }, (_, i) => (i % 97 === 5 ? `echo "x${i}` : i % 89 === 3 ? `echo ${i} | ` : `kubectl get pods -n ns-${i}`));
-    await parseShellTexts(texts);
-    for (const [i, text] of texts.entries()) {
-      const bad = i % 97 === 5 || i % 89 === 3;
-      expect([i, (await shellSyntaxError(text)) !== null]).toEqual([i, bad]);
-    }
-  });
 });

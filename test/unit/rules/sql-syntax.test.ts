@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { sqlSyntax } from '../../../src/lib/lint/rules/sql-syntax.ts';
 import { exampleRunbook } from '../../../src/lib/lint/rules/example.ts';
-import { loadSqlParser, sqlStatements, sqlSyntaxErrors } from '../../../src/lib/sql/parse.ts';
-import { psqlScripts } from '../../../src/lib/sql/embedded.ts';
+import { analyzeBlock } from '../../../src/lib/core/block.ts';
+import { readSqlScript } from '../../../src/lib/core/sql/script.ts';
 import { ruleTester } from '../../helpers/rule-tester.ts';
 
 /** A runbook whose body starts at line 10; the first code line of `fence` is line 15. */
@@ -74,29 +74,29 @@ ruleTester(sqlSyntax, {
   ],
 });
 
-describe('sqlStatements', () => {
-  it('splits as psql does and keeps offsets', () => {
+describe('the SQL the core reads', () => {
+  it('splits as psql does (parentheses, strings, meta-commands, variables) and keeps offsets', () => {
     const script = "SELECT ';'; SELECT (1;\n2); \\x\nSELECT :'v', :w, a::int";
-    expect(sqlStatements(script).map((s) => [s.start, s.end, s.text])).toEqual([
-      [0, 10, "SELECT ';'"],
-      [11, 25, ' SELECT (1;\n2)'],
-      [26, script.length, "   \nSELECT  'v', _w, a::int"],
-    ]);
+    expect(readSqlScript(script).statements.map((statement) => script.slice(statement.start, statement.end))).toEqual(["SELECT ';'", 'SELECT (1;\n2)', "SELECT :'v', :w, a::int"]);
+    expect(readSqlScript(script).metaCommands.map((meta) => meta.text)).toEqual(['\\x']);
   });
 
-  it('counts characters as PostgreSQL does (code points)', async () => {
-    await loadSqlParser();
-    const [error] = sqlSyntaxErrors("SELECT '😀' AS x FRM y");
-    expect(error.start).toBe("SELECT '😀' AS x ".length);
+  it('counts characters as PostgreSQL does (code points)', () => {
+    const [statement] = readSqlScript("SELECT '😀' AS x FRM y").statements;
+    expect(statement.error?.start).toBe("SELECT '😀' AS x ".length);
   });
 
-  it('finds psql scripts behind wrappers', () => {
-    const shell = 'sudo -u postgres psql -c "SELECT 1"\nwatch -n 5 psql -Atc \'SELECT 2\'\ndocker exec -it pg psql -U postgres -c "SELECT 3"\ngrep -c psql x';
-    expect(psqlScripts(shell).map((script) => script.text)).toEqual(['SELECT 1', 'SELECT 2', 'SELECT 3']);
+  const sqlOf = (shell: string) => analyzeBlock({ code: shell, kind: 'command', language: 'shell' }).sql.map((source) => source.script.text);
+
+  it('finds the SQL psql runs behind wrappers', () => {
+    expect(sqlOf('sudo -u postgres psql -c "SELECT 1"\nwatch -n 5 psql -Atc \'SELECT 2\'\ndocker exec -it pg psql -U postgres -c "SELECT 3"\ngrep -c psql x')).toEqual(['SELECT 1', 'SELECT 2', 'SELECT 3']);
   });
 
-  it('finds the psql commands the risk table finds: docker compose exec, oc exec, xargs; not inside sh -c strings', () => {
-    const shell = 'docker compose exec db psql -c "SELECT 4"\noc exec pg-0 -- psql -c "SELECT 5"\necho 1 | xargs psql -c "SELECT 6"\nsh -c "psql -c \'SELECT 7\'"';
-    expect(psqlScripts(shell).map((script) => script.text)).toEqual(['SELECT 4', 'SELECT 5', 'SELECT 6']);
+  it('finds psql behind docker compose exec, oc exec, xargs and inside sh -c strings', () => {
+    expect(sqlOf('docker compose exec db psql -c "SELECT 4"\noc exec pg-0 -- psql -c "SELECT 5"\necho 1 | xargs psql -c "SELECT 6"\nsh -c "psql -c \'SELECT 7\'"')).toEqual(['SELECT 4', 'SELECT 5', 'SELECT 6', 'SELECT 7']);
+  });
+
+  it('reads SQL fed to psql through a heredoc or a pipe from echo', () => {
+    expect(sqlOf("psql \"$DATABASE_URL\" <<'SQL'\nSELECT 8;\nSQL\necho 'SELECT 9' | psql")).toEqual(['SELECT 8;\n', 'SELECT 9']);
   });
 });

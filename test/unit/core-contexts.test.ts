@@ -1,0 +1,189 @@
+// The context the analysis core finds for each placeholder (src/lib/core/context.ts), and the text quoting
+// makes of adversarial values there. The properties against the real interpreters are in core-quote.property.
+import { describe, expect, it } from 'vitest';
+import { analyzeBlock, type BlockKind, type CommandLanguage } from '../../src/lib/core/block.ts';
+import { contextName, type PlaceholderContext } from '../../src/lib/core/context.ts';
+import { fillSites, quoteFor, QuoteError } from '../../src/lib/core/quote.ts';
+import { valueProblem } from '../../src/lib/core/variables.ts';
+
+const analyse = (code: string, language: CommandLanguage = 'shell', kind: BlockKind = 'command') => analyzeBlock({ code, kind, language });
+const contextOf = (code: string, language: CommandLanguage = 'shell', kind: BlockKind = 'command'): PlaceholderContext => analyse(code, language, kind).placeholders[0].context;
+
+describe('contexts the core finds', () => {
+  const cases: [string, string, CommandLanguage, string][] = [
+    ['bare shell word', 'kubectl logs <v> --previous', 'shell', 'shell-word'],
+    ['inside a shell word', 'helm upgrade --set image.tag=sha-<v>', 'shell', 'shell-word'],
+    ['shell single quotes', "grep 'error <v>' log", 'shell', 'shell-single'],
+    ['shell double quotes', 'echo "pod <v> is down"', 'shell', 'shell-double'],
+    ['URL host', 'curl -fsS "http://<v>/api"', 'shell', 'shell-double>token'],
+    ['$(...) inside double quotes', 'echo "$(kubectl get pod <v>)"', 'shell', 'shell-word'],
+    ["$'...'", "echo $'<v>'", 'shell', 'shell-ansi'],
+    ['comment', 'kubectl get pods # then look at <v>', 'shell', 'comment'],
+    ['heredoc body, expanding', 'cat <<EOF > /tmp/x\nname: <v>\nEOF', 'shell', 'heredoc'],
+    ['after a heredoc', "cat <<'EOF'\nx\nEOF\necho <v>", 'shell', 'shell-word'],
+    ['here-string', 'grep x <<< <v>', 'shell', 'shell-word'],
+    ['backticks', 'echo `hostname <v>`', 'shell', 'token'],
+    ['parameter expansion default', 'echo ${NAME:-<v>}', 'shell', 'token'],
+    ['arithmetic expansion', 'echo $((<v> + 1))', 'shell', 'token'],
+    ['arithmetic command', '(( <v> > 1 ))', 'shell', 'token'],
+    ['let', 'let "n = <v> + 1"', 'shell', 'token'],
+    ['declare -i', 'declare -i n=<v>', 'shell', 'token'],
+    ['array subscript', 'echo "${a[<v>]}"', 'shell', 'token'],
+    ['[[ ]] numeric test', '[[ <v> -gt 1 ]]', 'shell', 'token'],
+    ['[[ ]] string test', '[[ "<v>" == prod ]]', 'shell', 'shell-double'],
+    ['[ ] numeric test (no arithmetic)', '[ "<v>" -gt 1 ]', 'shell', 'shell-double'],
+    ['after arithmetic', 'echo $((1 + 1)) <v>', 'shell', 'shell-word'],
+    ['psql -c SQL string', `psql -c "SELECT 1 WHERE x = '<v>'"`, 'shell', 'shell-double>sql-string'],
+    ['psql -c SQL value', 'psql "$DATABASE_URL" -c "SELECT pg_cancel_backend(<v>)"', 'shell', 'shell-double>sql-value'],
+    ['psql -c SQL identifier', 'psql -c "SELECT count(*) FROM <v>"', 'shell', 'shell-double>sql-identifier'],
+    ['psql -c behind kubectl exec --', `kubectl exec -i db-0 -- psql -c "SELECT 1 WHERE x = '<v>'"`, 'shell', 'shell-double>sql-string'],
+    ['psql -c behind sudo', `sudo -u postgres psql -Atc 'SELECT * FROM t WHERE x = <v>'`, 'shell', 'shell-single>sql-value'],
+    ['mysql -e string', `mysql -e "SELECT * FROM t WHERE x = '<v>'"`, 'shell', 'shell-double>sql-string'],
+    ['PromQL in a curl query', `curl -G "$PROMETHEUS_URL/api/v1/query" --data-urlencode 'query=up{pod="<v>"}'`, 'shell', 'shell-single>promql-string'],
+    ['PromQL in a URL query', `curl "$PROMETHEUS_URL/api/v1/query?query=up{pod=\\"<v>\\"}"`, 'shell', 'shell-double>url-query>promql-string'],
+    ['URL query value', 'curl -fsS "https://api.example.com/v1/items?owner=<v>"', 'shell', 'shell-double>url-query'],
+    ['URL path', 'curl -fsS https://api.example.com/v1/items/<v>', 'shell', 'shell-word>url-path'],
+    ['JSON string of kubectl patch', `kubectl patch deploy api -p '{"metadata":{"labels":{"owner":"<v>"}}}'`, 'shell', 'shell-single>json-string'],
+    ['JSON value of kubectl patch', `kubectl patch deploy api -p '{"spec":{"replicas": <v>}}'`, 'shell', 'shell-single>json-value'],
+    ['JSON string of curl -d', `curl -X POST https://x.example.com/api -d '{"note": "<v>"}'`, 'shell', 'shell-single>json-string'],
+    ['sh -c string', 'sh -c "grep <v> /var/log/app.log"', 'shell', 'refused'],
+    ['setsid sh -c string', 'setsid sh -c "grep <v> /var/log/app.log"', 'shell', 'refused'],
+    ['bash -lc behind kubectl exec', 'kubectl exec pod -- bash -lc "tail <v>"', 'shell', 'refused'],
+    ['su -c string', 'su - postgres -c "psql -c \'SELECT <v>\'"', 'shell', 'refused'],
+    ['ssh remote command', 'ssh host kubectl logs <v>', 'shell', 'refused'],
+    ['watch', 'watch kubectl get pod <v>', 'shell', 'refused'],
+    ['watch -x runs its words directly', 'watch -x kubectl get pod <v>', 'shell', 'shell-word'],
+    ['eval', 'eval "kubectl get pod <v>"', 'shell', 'refused'],
+    ['find -exec sh -c', "find /var/log -exec sh -c 'grep <v> \"$1\"' _ {} \\;", 'shell', 'refused'],
+    ['find -exec argument', 'find /var/log -name x -exec grep -l <v> {} +', 'shell', 'shell-word'],
+    ['positional argument after sh -c', "sh -c 'grep -- \"$1\" /var/log/app.log' _ <v>", 'shell', 'shell-word'],
+    ['awk program', `awk '{ if ($1 == "<v>") print }' file`, 'shell', 'refused'],
+    ['awk -v variable', `awk -v pod=<v> '$1 == pod' file`, 'shell', 'shell-word'],
+    ['sed script', `sed "s/old/<v>/" file`, 'shell', 'refused'],
+    ['jq filter', `jq '.items[] | select(.name == "<v>")'`, 'shell', 'refused'],
+    ['python -c code', `python3 -c "print('<v>')"`, 'shell', 'refused'],
+    ['echo piped into psql', `echo "SELECT * FROM t WHERE x = '<v>'" | psql`, 'shell', 'refused'],
+    ['heredoc into psql', "psql <<EOF\nSELECT '<v>';\nEOF", 'shell', 'refused'],
+    ['echo piped into sh', 'echo "kubectl get pod <v>" | sh', 'shell', 'refused'],
+    ['xargs input', 'echo <v> | xargs kubectl delete pod', 'shell', 'refused'],
+    ['program name', '<v> --version', 'shell', 'refused'],
+    ['variable name', 'echo $<v>', 'shell', 'refused'],
+    ['source', 'source <v>', 'shell', 'refused'],
+    ['SQL string literal', "SELECT * FROM t WHERE name = '<v>'", 'sql', 'sql-string'],
+    ['SQL escape string', "SELECT E'a\\n<v>'", 'sql', 'sql-string'],
+    ['SQL bare value', 'SELECT * FROM pg_stat_activity WHERE pid = <v>', 'sql', 'sql-value'],
+    ['SQL table after FROM', 'SELECT * FROM <v>', 'sql', 'sql-identifier'],
+    ['SQL qualified name', 'SELECT * FROM <v>.events', 'sql', 'sql-identifier'],
+    ['SQL quoted identifier', 'SELECT "<v>" FROM t', 'sql', 'sql-identifier'],
+    ['SQL line comment', 'SELECT 1 -- for <v>', 'sql', 'comment'],
+    ['SQL block comment', 'SELECT /* <v> */ 1', 'sql', 'comment'],
+    ['SQL dollar quotes', 'SELECT $$<v>$$', 'sql', 'token'],
+    ['SQL name part', 'SELECT * FROM events_<v>', 'sql', 'token'],
+    ['SQL index name', 'CREATE INDEX CONCURRENTLY <v> ON users (email)', 'sql', 'sql-identifier'],
+    ['SQL column in an index expression', 'CREATE INDEX idx ON public.users (lower(<v>))', 'sql', 'sql-identifier'],
+    ['SQL value in the WHERE of a partial index', 'CREATE INDEX idx ON users (email) WHERE state = <v>', 'sql', 'sql-value'],
+    ['SQL column after DROP COLUMN', 'ALTER TABLE users DROP COLUMN <v>', 'sql', 'sql-identifier'],
+    ['SQL role after OWNER TO', 'ALTER DATABASE shop OWNER TO <v>', 'sql', 'sql-identifier'],
+    ['SQL value after SET ... TO', 'SET statement_timeout TO <v>', 'sql', 'sql-value'],
+    ['SQL column list of INSERT INTO', 'INSERT INTO audit (<v>) VALUES (1)', 'sql', 'sql-identifier'],
+    ['SQL value in VALUES', 'INSERT INTO audit (note) VALUES (<v>)', 'sql', 'sql-value'],
+    ['SQL ORDER BY column', 'SELECT * FROM t ORDER BY <v>', 'sql', 'sql-identifier'],
+    ['psql meta-command', '\\c <v>', 'sql', 'token'],
+    ['PromQL label value string', 'up{pod="<v>"}', 'promql', 'promql-string'],
+    ['PromQL single-quoted string', "up{pod=~'<v>'}", 'promql', 'promql-string'],
+    ['PromQL raw string', 'up{pod=`<v>`}', 'promql', 'promql-string'],
+    ['PromQL bare label value', 'up{pod=<v>}', 'promql', 'promql-label-value'],
+    ['PromQL range', 'rate(x[<v>])', 'promql', 'token'],
+    ['PromQL threshold', 'up > <v>', 'promql', 'token'],
+  ];
+  it.each(cases)('%s', (_name, code, language, expected) => expect(contextName(contextOf(code, language))).toBe(expected));
+
+  it('marks a value that begins its word (a leading "-" would be an option)', () => {
+    expect(contextOf('kubectl logs <v>').layers[0]).toEqual({ kind: 'shell-word', start: true });
+    expect(contextOf("grep '<v>' log").layers[0]).toEqual({ kind: 'shell-single', start: true });
+    expect(contextOf('helm upgrade --set tag=<v>').layers[0]).toEqual({ kind: 'shell-word' });
+  });
+
+  it('says why a context is refused and how to write the command instead', () => {
+    expect(contextOf('sh -c "grep <v> x"').refused).toEqual({ reason: expect.stringMatching(/`sh -c` hands this text to a shell that parses it again/), fix: expect.stringMatching(/positional argument: sh -c '... "\$1" ...' _ <value>/) });
+    expect(contextOf("awk '{print \"<v>\"}'").refused?.fix).toMatch(/awk -v name=<value>/);
+    expect(contextOf("echo '<v>' | psql").refused?.fix).toMatch(/psql -v name=<value>/);
+  });
+
+  it('reads only the prompt lines of a console block, with their continuations', () => {
+    const analysis = analyse("$ kubectl logs <v> \\\n    --tail=10\nerror: pod <w> not found\n$ psql -c \"SELECT '<x>'\"", 'shell', 'console');
+    expect(analysis.placeholders.map((site) => `${site.name}:${contextName(site.context)}`)).toEqual(['v:shell-word', 'x:shell-double>sql-string']);
+    expect(analysis.command).toBe("kubectl logs <v> \\\n    --tail=10\npsql -c \"SELECT '<x>'\"");
+  });
+
+  it('reads a shell block written with $ prompts as a session', () => {
+    const analysis = analyse('$ kubectl get pods\nNAME READY\n$ kubectl delete pod x', 'shell', 'command');
+    expect(analysis.command).toBe('kubectl get pods\nkubectl delete pod x');
+    expect(analysis.risk.risk).toBe('destructive');
+  });
+
+  it('refuses every placeholder of a block that does not parse', () => {
+    expect(contextOf('echo "<v>').refused?.reason).toMatch(/does not parse as shell/);
+  });
+});
+
+describe('quoting', () => {
+  const fill = (code: string, value: string, language: CommandLanguage = 'shell', type?: 'integer' | 'number') => {
+    const analysis = analyse(code, language);
+    const sites = analysis.placeholders.map((site) => ({ name: site.name, start: site.commandStart, end: site.commandEnd, context: site.context }));
+    return fillSites(analysis.command, sites, { v: value }, { v: type });
+  };
+
+  it.each([
+    ['kubectl logs <v>', 'api-7d9f', 'kubectl logs api-7d9f'],
+    ['kubectl logs <v>', "x'; id; '", "kubectl logs 'x'\\''; id; '\\'''"],
+    ['kubectl logs <v>', '$(id)', "kubectl logs '$(id)'"],
+    ['echo "pod <v>"', '$(id)`id`"', `echo "pod "'$(id)\`id\`"'""`],
+    ["grep 'x <v>' f", "it's", "grep 'x it'\\''s' f"],
+    ["echo $'<v>'", "a'\\b", "echo $'a\\'\\\\b'"],
+    [`psql -c "SELECT 1 WHERE x = '<v>'"`, "O'Brien", `psql -c "SELECT 1 WHERE x = 'O''Brien'"`],
+    [`psql -c "SELECT 1 WHERE x = '<v>'"`, '$(id)', `psql -c "SELECT 1 WHERE x = '"'$(id)'"'"`],
+    ['psql -c "SELECT * FROM <v>"', 'my"table', `psql -c "SELECT * FROM "'"my""table"'""`],
+    ["kubectl patch d -p '{\"a\":\"<v>\"}'", 'x"}, "b": "y', "kubectl patch d -p '{\"a\":\"x\\\"}, \\\"b\\\": \\\"y\"}'"],
+    ['curl "https://x.example.com/items?owner=<v>"', 'a&b=c d', 'curl "https://x.example.com/items?owner=a%26b%3Dc%20d"'],
+    ['cat <<EOF > /tmp/x\nname: <v>\nEOF', '$(id) `id` \\', 'cat <<EOF > /tmp/x\nname: \\$(id) \\`id\\` \\\\\nEOF'],
+  ])('%s with %s', (code, value, expected) => expect(fill(code, value).text).toBe(expected));
+
+  it('refuses a value that begins a word with "-", except a number for a numeric variable', () => {
+    expect(fill('kubectl logs <v>', '--all-namespaces').errors[0].message).toMatch(/starts with "-"/);
+    expect(fill('kubectl logs --tail <v>', '-1', 'shell', 'integer').errors).toEqual([]);
+  });
+
+  it('fills arithmetic with integers only', () => {
+    expect(fill('(( <v> > 1 ))', '5', 'shell', 'integer').text).toBe('(( 5 > 1 ))');
+    expect(fill('(( <v> > 1 ))', 'a[$(touch /tmp/x)]').errors[0].message).toMatch(/only an integer can be filled in safely/);
+  });
+
+  it('refuses every value in a refused context', () => {
+    expect(fill('sh -c "echo <v>"', 'plain').errors[0].message).toMatch(/cannot be filled in here/);
+  });
+
+  it('quotes SQL values as literals, numbers bare for numeric variables, negative in parentheses', () => {
+    expect(fill('SELECT * FROM t WHERE id = <v>', "1 OR 1=1", 'sql').text).toBe("SELECT * FROM t WHERE id = '1 OR 1=1'");
+    expect(fill('SELECT * FROM t WHERE id = <v>', '-5', 'sql', 'integer').text).toBe('SELECT * FROM t WHERE id = (-5)');
+    expect(() => quoteFor({ layers: [{ kind: 'sql-identifier', quoted: false }] }, 'x'.repeat(64))).toThrow(QuoteError);
+  });
+});
+
+describe('values', () => {
+  it.each([
+    ['a\nb', /line break/],
+    ['a\x1b[2J', /control character \\x1b/],
+    ['a\u202eb', /control character \\u202e/],
+    ['a\tb', /control character \\t/],
+    ['a\0b', /control character NUL/],
+  ])('refuses %j everywhere', (value, message) => expect(valueProblem({}, value)).toMatch(message));
+
+  it('checks numbers as the runner and the page do (no Infinity, no hex)', () => {
+    expect(valueProblem({ type: 'number' }, 'Infinity')).toMatch(/not a number/);
+    expect(valueProblem({ type: 'number' }, '0x10')).toMatch(/not a number/);
+    expect(valueProblem({ type: 'number' }, '-1.5e3')).toBeUndefined();
+    expect(valueProblem({ type: 'integer' }, '12a')).toMatch(/not an integer/);
+    expect(valueProblem({ pattern: '[a-z]+' }, 'abc1')).toMatch(/does not match the pattern/);
+  });
+});
