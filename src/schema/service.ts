@@ -19,11 +19,23 @@ export const escalationLevelSchema = closedObject({
     .describe('How to reach them: pager schedule, chat channel, or a placeholder.'),
 });
 
+/** Phone numbers, addresses and channels are checked like the escalation contacts. */
+const contactText = escalationLevelSchema.shape.contact;
+
 export const serviceSchema = closedObject({
   name: z.string().min(1).describe('Display name of the service.'),
   owner: z.string().min(1).describe('Team that owns the service and, by default, its runbooks.'),
   description: z.string().min(1).optional().describe('One or two sentences on what the service does.'),
   escalation: z.array(escalationLevelSchema).min(1).describe('Escalation levels, first to last.'),
+  contacts: z
+    .array(
+      closedObject({
+        who: z.string().min(1).describe('A role, team or place (`Security lead`, `Status page`).'),
+        contact: contactText,
+      }),
+    )
+    .default([])
+    .describe('Other contacts the runbooks refer to that are not an escalation level (security, DBA, status page, war room).'),
 });
 
 export type Service = z.output<typeof serviceSchema>;
