@@ -1,5 +1,6 @@
 // A project: every runbook and service under the content folders, parsed once, with the checks
-// that need more than one file (duplicate ids, aliases and alerts; dangling references).
+// that need more than one file (duplicate ids, aliases and alerts; dangling references). An alert
+// name leads to one runbook within a service; runbooks of different services may share it (FORMAT).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../schema/config.ts';
@@ -103,18 +104,21 @@ export function checkProject(runbooks: Runbook[], services: ServiceEntry[], conf
   const at = (runbook: Runbook, path: PropertyKey[]) => ({ file: runbook.file, ...frontmatterSpan(runbook, path).start });
 
   // Ids and aliases share one namespace: `runbook show RB-004` must find exactly one runbook.
-  const claim = (names: Map<string, { runbook: Runbook; path: PropertyKey[] }>, name: string, runbook: Runbook, path: PropertyKey[], what: string) => {
-    const first = names.get(name.toLowerCase());
+  const claim = (names: Map<string, { runbook: Runbook; path: PropertyKey[] }>, name: string, runbook: Runbook, path: PropertyKey[], what: string, scope = '') => {
+    const key = `${scope}\0${name.toLowerCase()}`;
+    const first = names.get(key);
     if (!first) {
-      names.set(name.toLowerCase(), { runbook, path });
+      names.set(key, { runbook, path });
       return;
     }
     const where = first.runbook === runbook ? 'this runbook' : first.runbook.file;
     problems.push(
       problemAt(runbook.file, frontmatterSpan(runbook, path), {
         rule: 'schema/duplicate',
-        message: `Duplicate ${what} "${name}": already used by ${where}`,
-        hint: `Ids, aliases and alert names must be unique across all runbooks.`,
+        message: `Duplicate ${what} "${name}"${scope ? ` in service ${scope}` : ''}: already used by ${where}`,
+        hint: scope
+          ? 'Within a service an alert leads to one runbook (runbooks of different services may share an alert name): merge the two, or move the alert to one of them.'
+          : 'Ids and aliases must be unique across all runbooks.',
         related: [{ ...at(first.runbook, first.path), message: 'first used here' }],
       }),
     );
@@ -136,7 +140,7 @@ export function checkProject(runbooks: Runbook[], services: ServiceEntry[], conf
     }
     claim(ids, meta.id, runbook, ['runbook', 'id'], 'runbook id');
     meta.aliases.forEach((alias, index) => claim(ids, alias, runbook, ['runbook', 'aliases', index], 'alias'));
-    meta.alerts.forEach((alert, index) => claim(alerts, alert.name, runbook, ['runbook', 'alerts', index, 'name'], 'alert name'));
+    meta.alerts.forEach((alert, index) => claim(alerts, alert.name, runbook, ['runbook', 'alerts', index, 'name'], 'alert name', meta.service));
 
     if (!serviceIds.has(meta.service)) {
       problems.push(

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseRunbook } from './model/parse.ts';
 import { listContentFiles, loadProject, ownerOf, serviceOf, stalenessOf, type Project } from './project.ts';
 import { pageUrl, serviceOverviewOf } from './urls.ts';
+import { alertLabels } from './promql/labels.ts';
 
 let cached: Project | undefined;
 
@@ -151,15 +152,32 @@ function servicePages(project: Project, files: string[]): ServiceView['pages'] {
 export interface AlertEntry {
   name: string;
   threshold?: string;
+  /** Labels the alert's expression selects (`namespace="production"`), to tell runbooks of several services apart. */
+  labels: Record<string, string>;
   runbook: RunbookCard;
 }
 
-/** Every alert name with its runbook, by name. */
+/** Every alert name with its runbook, by name (an alert of several services appears once per runbook). */
 export function alertIndex(project: Project): AlertEntry[] {
   return project.runbooks
     .flatMap((runbook) => {
       const card = runbookCard(project, runbook);
-      return card ? runbook.meta!.alerts.map((alert) => ({ name: alert.name, ...(alert.threshold ? { threshold: alert.threshold } : {}), runbook: card })) : [];
+      return card
+        ? runbook.meta!.alerts.map((alert) => ({ name: alert.name, ...(alert.threshold ? { threshold: alert.threshold } : {}), labels: alert.expr ? alertLabels(alert.expr) : {}, runbook: card }))
+        : [];
     })
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => a.name.localeCompare(b.name) || a.runbook.service.name.localeCompare(b.runbook.service.name));
+}
+
+export interface AlertGroup {
+  name: string;
+  /** One per runbook that declares the alert; several when runbooks of several services do. */
+  entries: AlertEntry[];
+}
+
+/** The alert names, each with the runbooks that declare it. */
+export function alertGroups(project: Project): AlertGroup[] {
+  const groups = new Map<string, AlertEntry[]>();
+  for (const entry of alertIndex(project)) groups.set(entry.name, [...(groups.get(entry.name) ?? []), entry]);
+  return [...groups].map(([name, entries]) => ({ name, entries }));
 }

@@ -26,7 +26,8 @@ const sectionEnd = (children: RootContent[], start: number) => {
 
 /** Block content wrapped in an HTML element (mdast has no node for it; `hName` names the element). */
 function element(tagName: string, properties: Record<string, unknown>, children: RootContent[]): BlockContent {
-  return { type: 'paragraph', data: { hName: tagName, hProperties: properties }, children: children as PhrasingContent[] };
+  // `hName`/`hProperties` are the mdast-to-hast conventions, not in mdast's own types.
+  return { type: 'paragraph', data: { hName: tagName, hProperties: properties } as Record<string, unknown>, children: children as PhrasingContent[] };
 }
 
 /** Each "Changes from the source" section as a closed <details>, out of the search index and the table of contents. */

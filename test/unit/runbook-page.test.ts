@@ -21,7 +21,7 @@ const tickets: ServiceWithId = {
 };
 
 async function render(markdown: string, service = 'tickets') {
-  const data = { astro: { frontmatter: { runbook: { service } }, headings: [] as { depth: number; slug: string; text: string }[], localImagePaths: new Set(), remoteImagePaths: new Set() } };
+  const data = { astro: { frontmatter: { runbook: { service } }, headings: [] as { depth: number; slug: string; text: string }[], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() } };
   const plugin = runbookPagePlugin((id) => (id === 'tickets' ? tickets : undefined));
   const { html } = await markdownToHtml(markdown, { mdastPlugins: [plugin], hastPlugins: [satteriHeadingIdsPlugin()], data });
   return { html, headings: data.astro.headings.map((heading) => heading.text) };
@@ -78,7 +78,7 @@ describe('the runbook page step', () => {
   });
 
   it('works on MDX too (the pipeline runbooks go through)', async () => {
-    const data = { astro: { frontmatter: { runbook: { service: 'tickets' } }, headings: [], localImagePaths: new Set(), remoteImagePaths: new Set() } };
+    const data = { astro: { frontmatter: { runbook: { service: 'tickets' } }, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() } };
     const { code } = await mdxToJs(RUNBOOK, { mdastPlugins: [runbookPagePlugin(() => tickets)], hastPlugins: [satteriHeadingIdsPlugin()], data, jsxImportSource: 'astro' });
     expect(code).toContain('_components.details');
     expect(code).toContain('"data-pagefind-ignore": ""');
