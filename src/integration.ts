@@ -8,7 +8,7 @@ import { AstroError } from 'astro/errors';
 import { formatProblemList } from './lib/format-problems.ts';
 import { loadConfig } from './lib/config.ts';
 import { allProblems, listContentFiles, loadProject, loadServices } from './lib/project.ts';
-import { runbookPagePlugin } from './markdown/runbook-page.ts';
+import { runbookPagePlugin, tableLabelsPlugin } from './markdown/runbook-page.ts';
 import type { ServiceWithId } from './schema/service.ts';
 
 /** The services' data by id, read again when a service file changes (in `astro dev`). */
@@ -32,9 +32,12 @@ export function runbooks(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
         // Astro's default processor is Sätteri; its options hold the plugin lists (Starlight adds its own the same way).
-        const processor = config.markdown.processor as { name?: string; options?: { mdastPlugins?: unknown[] } } | undefined;
-        if (processor?.name === 'satteri' && Array.isArray(processor.options?.mdastPlugins)) processor.options.mdastPlugins.push(runbookPagePlugin(serviceData(process.cwd())));
-        else logger.warn('The Markdown processor is not Sätteri: "Changes from the source" is not folded and runbooks get no escalation contacts.');
+        const processor = config.markdown.processor as { name?: string; options?: { mdastPlugins?: unknown[]; hastPlugins?: unknown[] } } | undefined;
+        if (processor?.name === 'satteri' && Array.isArray(processor.options?.mdastPlugins) && Array.isArray(processor.options.hastPlugins)) {
+          processor.options.mdastPlugins.push(runbookPagePlugin(serviceData(process.cwd())));
+          processor.options.hastPlugins.push(tableLabelsPlugin);
+        }
+        else logger.warn('The Markdown processor is not Sätteri: "Changes from the source" is not folded, runbooks get no escalation contacts and tables do not fit a phone.');
         if (command !== 'build' && command !== 'dev') return;
         const errors = allProblems(loadProject()).filter((problem) => problem.severity === 'error');
         if (!errors.length) return;

@@ -3,10 +3,13 @@
 //   <details>, kept out of the search index and, being no heading any more, out of "On this page";
 // - a runbook's Escalation section ends with its service's escalation levels and contacts, read
 //   from the service file (src/content/services/<id>.yaml), never typed again in the runbook. A
-//   runbook without an Escalation section gets one.
+//   runbook without an Escalation section gets one;
+// - each cell of a table of three columns or more carries its column's name (`data-label`), so that
+//   on a phone the table becomes one card per row instead of scrolling sideways (runbooks.css).
+import type { Element, ElementContent } from 'hast';
 import type { BlockContent, Heading, List, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { MdastPluginDefinition } from 'satteri';
+import type { HastPluginDefinition, MdastPluginDefinition } from 'satteri';
 import type { ServiceWithId } from '../schema/service.ts';
 import { contactParts } from '../lib/contact-links.ts';
 
@@ -93,6 +96,7 @@ export function withEscalationContacts(children: RootContent[], service: Service
   return [...children.slice(0, at), heading, contacts, ...children.slice(at)];
 }
 
+
 /** The plugin; `serviceOf(id)` gives a service's data (undefined for an unknown service). */
 export function runbookPagePlugin(serviceOf: (id: string) => ServiceWithId | undefined): MdastPluginDefinition {
   return {
@@ -111,3 +115,28 @@ export function runbookPagePlugin(serviceOf: (id: string) => ServiceWithId | und
     },
   };
 }
+
+/** Tables at least this wide become cards on a phone; narrower ones fit. */
+const STACKED_COLUMNS = 3;
+
+const elements = (node: { children?: ElementContent[] }, tagName?: string) =>
+  (node.children ?? []).filter((child): child is Element => child.type === 'element' && (!tagName || child.tagName === tagName));
+const textOf = (node: ElementContent): string => (node.type === 'text' ? node.value : 'children' in node ? node.children.map(textOf).join('') : '');
+
+/** The hast plugin that names each cell's column (`data-label`) in tables of three columns or more. */
+export const tableLabelsPlugin: HastPluginDefinition = {
+  name: 'table-labels',
+  element: {
+    filter: ['table'],
+    visit(table, ctx) {
+      const header = elements(table, 'thead').flatMap((head) => elements(head, 'tr'))[0];
+      const labels = header ? elements(header).map((cell) => textOf(cell).trim()) : [];
+      if (labels.length < STACKED_COLUMNS) return;
+      const classes = table.properties?.className;
+      ctx.setProperty(table, 'className', [...(Array.isArray(classes) ? classes : []), 'rb-stack']);
+      for (const row of elements(table, 'tbody').flatMap((body) => elements(body, 'tr'))) {
+        elements(row).forEach((cell, index) => labels[index] && ctx.setProperty(cell, 'dataLabel', labels[index]));
+      }
+    },
+  },
+};

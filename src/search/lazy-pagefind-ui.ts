@@ -38,7 +38,8 @@ export class PagefindUI {
       started = true;
       dialog?.addEventListener('keydown', buffer);
       const [{ PagefindUI: Real }, aliases] = await Promise.all([loadReal(), loadAliases()]);
-      const ui = new Real({ ...options, processTerm: (term: string) => aliasTerm(aliases, term) });
+      // 22 words instead of Pagefind's 12 (with sub-results): enough for a runbook's "Severity: … · Service: … · Id: …" line.
+      const ui = new Real({ excerptLength: 22, ...options, processTerm: (term: string) => aliasTerm(aliases, term) });
       dialog?.removeEventListener('keydown', buffer);
       const input = container?.querySelector('input');
       if (input && dialog?.open) {

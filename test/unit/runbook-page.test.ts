@@ -6,7 +6,7 @@ import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { describe, expect, it } from 'vitest';
 import { contactParts } from '../../src/lib/contact-links.ts';
 import { docsEntryId, pageUrl, serviceOverviewOf } from '../../src/lib/urls.ts';
-import { runbookPagePlugin } from '../../src/markdown/runbook-page.ts';
+import { runbookPagePlugin, tableLabelsPlugin } from '../../src/markdown/runbook-page.ts';
 import type { ServiceWithId } from '../../src/schema/service.ts';
 
 const tickets: ServiceWithId = {
@@ -23,7 +23,7 @@ const tickets: ServiceWithId = {
 async function render(markdown: string, service = 'tickets') {
   const data = { astro: { frontmatter: { runbook: { service } }, headings: [] as { depth: number; slug: string; text: string }[], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() } };
   const plugin = runbookPagePlugin((id) => (id === 'tickets' ? tickets : undefined));
-  const { html } = await markdownToHtml(markdown, { mdastPlugins: [plugin], hastPlugins: [satteriHeadingIdsPlugin()], data });
+  const { html } = await markdownToHtml(markdown, { mdastPlugins: [plugin], hastPlugins: [satteriHeadingIdsPlugin(), tableLabelsPlugin], data });
   return { html, headings: data.astro.headings.map((heading) => heading.text) };
 }
 
@@ -112,5 +112,19 @@ describe('contact links', () => {
     ]);
     expect(contactParts('PagerDuty schedule tickets-primary')).toEqual([{ text: 'PagerDuty schedule tickets-primary' }]);
     expect(contactParts('status page https://status.example.com.')).toEqual([{ text: 'status page ' }, { text: 'https://status.example.com', href: 'https://status.example.com' }, { text: '.' }]);
+  });
+});
+
+describe('tables', () => {
+  it('names the column of each cell of a table of three columns or more, for the cards of a phone', async () => {
+    const { html } = await render('| Incident | Alert | Severity |\n|---|---|---|\n| [High error rate](/x/) | `error_rate > 5%` | P0 |\n');
+    expect(html).toContain('<table class="rb-stack">');
+    expect(html).toMatch(/<td data-label="Incident"><a href="\/x\/">High error rate<\/a><\/td>\s*<td data-label="Alert"><code>error_rate &gt; 5%<\/code><\/td>\s*<td data-label="Severity">P0<\/td>/);
+  });
+
+  it('leaves two-column tables as they are', async () => {
+    const { html } = await render('| a | b |\n|---|---|\n| 1 | 2 |\n');
+    expect(html).toContain('<table>');
+    expect(html).not.toContain('data-label');
   });
 });
