@@ -43,7 +43,9 @@ export function explainValue(rules: ValueRules, value: string): string | undefin
   const problem = valueProblem(rules, value);
   if (!problem) return undefined;
   const like = rules.example ? `like ${rules.example}` : '';
-  if (rules.pattern && !new RegExp(`^(?:${rules.pattern})$`, 'u').test(value) && !value.includes('\0')) {
+  // A value of the wrong type ("3 pods" for an integer) is told so first: that is the mistake to fix.
+  const typeProblem = rules.type && rules.type !== 'string' ? valueProblem({ type: rules.type }, value) : undefined;
+  if (!typeProblem && rules.pattern && !new RegExp(`^(?:${rules.pattern})$`, 'u').test(value) && !value.includes('\0')) {
     return `Not valid: it ${patternHint(rules.pattern, rules.example, value)}. Expected: ${like ? `${like} (pattern ${rules.pattern})` : `the pattern ${rules.pattern}`}.`;
   }
   switch (rules.type) {

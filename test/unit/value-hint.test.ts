@@ -27,6 +27,12 @@ describe('explainValue', () => {
     expect(explainValue({ pattern: '[0-9]+' }, 'x')).toBe('Not valid: it does not have the expected form. Expected: the pattern [0-9]+.');
   });
 
+  it('says a number is expected before it speaks of the pattern', () => {
+    const replicas = { type: 'integer' as const, pattern: '^[1-9][0-9]?$', example: '4' };
+    expect(explainValue(replicas, '3 pods')).toBe('Not a whole number: write digits only, like 4 (no units, no decimal point).');
+    expect(explainValue(replicas, '0')).toBe('Not valid: it does not have the expected form. Expected: like 4 (pattern ^[1-9][0-9]?$).');
+  });
+
   it('explains types', () => {
     expect(explainValue({ type: 'integer', example: '3' }, '3 pods')).toBe('Not a whole number: write digits only, like 3 (no units, no decimal point).');
     expect(explainValue({ type: 'integer' }, '2.5')).toBe('Not a whole number: write digits only, such as 3 (no units, no decimal point).');
