@@ -38,6 +38,7 @@ export default defineConfig({
       sidebar: sidebarConfig(services, (directory) => existsSync(join(root, config.docsDir, directory))),
       components: {
         PageTitle: './src/components/PageTitle.astro',
+        MarkdownContent: './src/components/MarkdownContent.astro',
       },
       routeMiddleware: './src/route-data.ts',
       customCss: ['./src/styles/runbooks.css'],

@@ -15,4 +15,7 @@ export default defineEcConfig({
     engine: 'javascript',
   },
   plugins: [pluginRunbookBlocks()],
+  // Long commands wrap (continuation lines keep their indentation) instead of scrolling sideways:
+  // on a phone a filled-in value at the end of a kubectl line is otherwise out of sight. Copying is unaffected.
+  defaultProps: { wrap: true },
 });

@@ -60,5 +60,6 @@ export function findRunbook(project: Project, query: string, notFoundExit: 1 | 2
     const errors = found.invalid.problems.filter((problem) => problem.severity === 'error');
     throw new ValidationError(`${found.invalid.file} has ${errors.length} error(s), so it cannot be used until they are fixed:\n${formatProblemList(errors)}`);
   }
+  if (found.ambiguous) throw new NotFoundError(`Alert "${query}" leads to runbooks of several services: give the id of the one you mean`, found.suggestions, notFoundExit);
   throw new NotFoundError(`No runbook with id, alias or alert name "${query}"`, found.suggestions, notFoundExit);
 }

@@ -1,5 +1,6 @@
 // A project: every runbook and service under the content folders, parsed once, with the checks
-// that need more than one file (duplicate ids, aliases and alerts; dangling references).
+// that need more than one file (duplicate ids, aliases and alerts; dangling references). An alert
+// name leads to one runbook within a service; runbooks of different services may share it (FORMAT).
 import { sep } from 'node:path';
 import type { Config } from '../schema/config.ts';
 import { serviceSchema, type ServiceWithId } from '../schema/service.ts';
@@ -124,8 +125,10 @@ export function checkProject(runbooks: Runbook[], services: ServiceEntry[], conf
     problems.push(
       problemAt(runbook.file, frontmatterSpan(runbook, path), {
         rule: 'schema/duplicate',
-        message: `Duplicate ${what} "${name}": already used by ${where}`,
-        hint: scope ? `An alert leads to one runbook of a service: keep one, or move one to another service (${scope} here).` : 'Ids and aliases must be unique across all runbooks.',
+        message: `Duplicate ${what} "${name}"${scope ? ` in service ${scope}` : ''}: already used by ${where}`,
+        hint: scope
+          ? 'Within a service an alert leads to one runbook (runbooks of different services may share an alert name): merge the two, or move the alert to one of them.'
+          : 'Ids and aliases must be unique across all runbooks.',
         related: [{ ...at(first.runbook, first.path), message: 'first used here' }],
       }),
     );

@@ -6,7 +6,8 @@ import { closest } from './suggest.ts';
 export type Resolution =
   | { runbook: Runbook; matchedBy: 'id' | 'alias' | 'alert' }
   /** `invalid`: a runbook with this id whose frontmatter does not validate (it cannot be shown or run). */
-  | { runbook?: undefined; invalid?: Runbook; suggestions: string[] };
+  /** `ambiguous`: an alert name that runbooks of several services declare; `suggestions` are their ids. */
+  | { runbook?: undefined; invalid?: Runbook; ambiguous?: true; suggestions: string[] };
 
 export function resolveRunbook(project: Project, query: string): Resolution {
   const wanted = query.trim().toLowerCase();
@@ -15,8 +16,10 @@ export function resolveRunbook(project: Project, query: string): Resolution {
   if (byId) return { runbook: byId, matchedBy: 'id' };
   const byAlias = runbooks.find((runbook) => runbook.meta!.aliases.some((alias) => alias.toLowerCase() === wanted));
   if (byAlias) return { runbook: byAlias, matchedBy: 'alias' };
-  const byAlert = runbooks.find((runbook) => runbook.meta!.alerts.some((alert) => alert.name.toLowerCase() === wanted));
-  if (byAlert) return { runbook: byAlert, matchedBy: 'alert' };
+  const byAlert = runbooks.filter((runbook) => runbook.meta!.alerts.some((alert) => alert.name.toLowerCase() === wanted));
+  if (byAlert.length === 1) return { runbook: byAlert[0], matchedBy: 'alert' };
+  // Runbooks of different services may declare the same alert (FORMAT): never pick one silently.
+  if (byAlert.length > 1) return { ambiguous: true, suggestions: byAlert.map((runbook) => `${runbook.meta!.id} (${runbook.meta!.service})`) };
   const invalid = project.runbooks.find((runbook) => !runbook.meta && rawId(runbook)?.toLowerCase() === wanted);
   if (invalid) return { invalid, suggestions: [] };
   // One suggestion per runbook: its id, with the alias or alert name that matched when that is closer.

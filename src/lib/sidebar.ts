@@ -24,7 +24,7 @@ export function sidebarConfig(services: SidebarService[], hasFolder: (directory:
       items: [
         { label: 'Frontmatter reference', link: '/reference/frontmatter/' },
         { label: 'Lint rules', link: '/reference/lint-rules/' },
-        { label: 'Performance', link: '/reference/performance/' },
+        // Not the Performance page: it is for the site's developers (linked from the README and the lint rules page).
       ],
     },
     ...[...services]
@@ -88,6 +88,15 @@ function windowOfRunbooks(entries: SidebarEntry[]): SidebarEntry[] {
   });
 }
 
+/** The entries without other links to the overview (the team's overview.mdx is the service's page, also in "Team pages"). */
+function withoutRepeats(entries: SidebarEntry[], overview: SidebarLink): SidebarEntry[] {
+  return entries.flatMap((entry): SidebarEntry[] => {
+    if (entry.type === 'link') return entry !== overview && entry.href === overview.href ? [] : [entry];
+    const inner = withoutRepeats(entry.entries, overview);
+    return inner.length ? [{ ...entry, entries: inner }] : [];
+  });
+}
+
 /**
  * Prunes the sidebar of one page: the group of the page's own service stays open; the other
  * services' groups are collapsed to one link to their overview (which lists their runbooks).
@@ -99,7 +108,7 @@ export function pruneSidebar(entries: SidebarEntry[], currentPath: string): Side
     const overview = groupLinks.find((l) => SERVICE_OVERVIEW.test(l.href));
     if (!overview) return entry;
     const isCurrent = groupLinks.some((l) => l.isCurrent) || currentPath === overview.href;
-    if (isCurrent) return { ...entry, collapsed: false, entries: windowOfRunbooks(entry.entries) };
+    if (isCurrent) return { ...entry, collapsed: false, entries: windowOfRunbooks(withoutRepeats(entry.entries, overview)) };
     const runbooks = groupLinks.filter((l) => l.href.startsWith('/runbooks/')).length;
     return { ...entry, collapsed: true, entries: [link(`Overview and ${runbooks} runbook${runbooks === 1 ? '' : 's'}`, overview.href, false)] };
   });

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRunbookLoaded } from './model/parse.ts';
 import { listContentFiles, loadProject, ownerOf, serviceOf, stalenessOf, type Project } from './project.ts';
-import { pageUrl } from './urls.ts';
+import { pageUrl, serviceOverviewOf } from './urls.ts';
+import { alertLabels } from './core/promql/labels.ts';
 
 let cached: Promise<Project> | undefined;
 
@@ -92,8 +93,10 @@ export function catalog(project: Project): RunbookCard[] {
 export interface ServiceView {
   service: ServiceWithId;
   runbooks: RunbookCard[];
-  /** The team's shared pages (docs under services/<id>/). */
-  pages: { title: string; url: string }[];
+  /** The team's shared pages (docs under services/<id>/), without the overview. */
+  pages: { title: string; url: string; description?: string }[];
+  /** The docs file that is the service's overview page (services/<id>/overview.mdx), if the team wrote one. */
+  overview?: string;
 }
 
 export function serviceViews(project: Project): ServiceView[] {
@@ -101,19 +104,50 @@ export function serviceViews(project: Project): ServiceView[] {
   return project.services
     .flatMap((entry) => (entry.data ? [entry.data] : []))
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((service) => ({
-      service,
-      runbooks: cards.filter((card) => card.service.id === service.id),
-      pages: servicePages(project, service.id),
-    }));
+    .map((service) => serviceView(project, service, cards));
 }
 
-function servicePages(project: Project, serviceId: string): ServiceView['pages'] {
-  const dir = `${project.config.docsDir}/services/${serviceId}`;
-  return listContentFiles(project.root, dir)
+function serviceView(project: Project, service: ServiceWithId, cards: RunbookCard[]): ServiceView {
+  const files = listContentFiles(project.root, `${project.config.docsDir}/services/${service.id}`);
+  const overview = files.find((file) => serviceOverviewOf(relativeToDocs(project, file)) === service.id);
+  return {
+    service,
+    runbooks: cards.filter((card) => card.service.id === service.id),
+    pages: servicePages(project, files.filter((file) => file !== overview)),
+    ...(overview ? { overview } : {}),
+  };
+}
+
+/** The service whose overview page is the docs file `filePath` (an Astro entry's `filePath`), if any. */
+export function serviceViewForFile(project: Project, filePath: string | undefined): ServiceView | undefined {
+  const id = filePath ? serviceOverviewOf(relativeToDocs(project, filePath)) : undefined;
+  const service = id === undefined ? undefined : project.services.find((entry) => entry.id === id)?.data;
+  if (!service) return undefined;
+  const view = serviceView(project, service, catalog(project));
+  return view.overview === filePath ? view : undefined;
+}
+
+/** The headings the service sections add to a page, for its table of contents. */
+export function serviceHeadings(view: ServiceView): { depth: number; slug: string; text: string }[] {
+  return [
+    { depth: 2, slug: 'escalation', text: 'Escalation' },
+    ...(view.service.contacts.length ? [{ depth: 2, slug: 'contacts', text: 'Other contacts' }] : []),
+    { depth: 2, slug: 'runbooks', text: 'Runbooks' },
+    ...(view.pages.length ? [{ depth: 2, slug: 'team-pages', text: 'Team pages' }] : []),
+  ];
+}
+
+function relativeToDocs(project: Project, file: string): string {
+  const prefix = `${project.config.docsDir.replace(/\/$/, '')}/`;
+  return file.startsWith(prefix) ? file.slice(prefix.length) : file;
+}
+
+function servicePages(project: Project, files: string[]): ServiceView['pages'] {
+  return files
     .map((file) => {
-      const title = (parseRunbookLoaded(file, readFileSync(join(project.root, file), 'utf8')).frontmatter.raw as { title?: string } | undefined)?.title;
-      return { title: title ?? file, url: pageUrl(file, project.config.docsDir) };
+      const raw = parseRunbookLoaded(file, readFileSync(join(project.root, file), 'utf8')).frontmatter.raw as { title?: unknown; description?: unknown } | undefined;
+      const description = typeof raw?.description === 'string' ? raw.description : undefined;
+      return { title: typeof raw?.title === 'string' ? raw.title : file, url: pageUrl(file, project.config.docsDir), ...(description ? { description } : {}) };
     })
     .sort((a, b) => a.title.localeCompare(b.title));
 }
@@ -121,15 +155,32 @@ function servicePages(project: Project, serviceId: string): ServiceView['pages']
 export interface AlertEntry {
   name: string;
   threshold?: string;
+  /** Labels the alert's expression selects (`namespace="production"`), to tell runbooks of several services apart. */
+  labels: Record<string, string>;
   runbook: RunbookCard;
 }
 
-/** Every alert name with its runbook, by name. */
+/** Every alert name with its runbook, by name (an alert of several services appears once per runbook). */
 export function alertIndex(project: Project): AlertEntry[] {
   return project.runbooks
     .flatMap((runbook) => {
       const card = runbookCard(project, runbook);
-      return card ? runbook.meta!.alerts.map((alert) => ({ name: alert.name, ...(alert.threshold ? { threshold: alert.threshold } : {}), runbook: card })) : [];
+      return card
+        ? runbook.meta!.alerts.map((alert) => ({ name: alert.name, ...(alert.threshold ? { threshold: alert.threshold } : {}), labels: alert.expr ? alertLabels(alert.expr) : {}, runbook: card }))
+        : [];
     })
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => a.name.localeCompare(b.name) || a.runbook.service.name.localeCompare(b.runbook.service.name));
+}
+
+export interface AlertGroup {
+  name: string;
+  /** One per runbook that declares the alert; several when runbooks of several services do. */
+  entries: AlertEntry[];
+}
+
+/** The alert names, each with the runbooks that declare it. */
+export function alertGroups(project: Project): AlertGroup[] {
+  const groups = new Map<string, AlertEntry[]>();
+  for (const entry of alertIndex(project)) groups.set(entry.name, [...(groups.get(entry.name) ?? []), entry]);
+  return [...groups].map(([name, entries]) => ({ name, entries }));
 }

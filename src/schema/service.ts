@@ -21,6 +21,8 @@ export const escalationLevelSchema = closedObject({
 
 /** Fields of a service file that `runbook import` can only set provisionally. */
 export const SERVICE_TODO_FIELDS = ['owner', 'escalation'] as const;
+/** Phone numbers, addresses and channels are checked like the escalation contacts. */
+const contactText = escalationLevelSchema.shape.contact;
 
 export const serviceSchema = closedObject({
   name: z.string().min(1).describe('Display name of the service.'),
@@ -31,6 +33,15 @@ export const serviceSchema = closedObject({
     .array(z.enum(SERVICE_TODO_FIELDS, { error: `Expected one of ${SERVICE_TODO_FIELDS.join(', ')}` }))
     .optional()
     .describe('Fields whose value is provisional (set by `runbook import`, e.g. `[owner, escalation]`): the runbooks of the service list them in their own `todo`.'),
+  contacts: z
+    .array(
+      closedObject({
+        who: z.string().min(1).describe('A role, team or place (`Security lead`, `Status page`).'),
+        contact: contactText,
+      }),
+    )
+    .default([])
+    .describe('Other contacts the runbooks refer to that are not an escalation level (security, DBA, status page, war room).'),
 });
 
 export type Service = z.output<typeof serviceSchema>;

@@ -1,7 +1,9 @@
 // Stands in for `@pagefind/default-ui` in Starlight's own Search component (a Vite alias in
 // astro.config.mjs): Starlight creates the UI at idle on every page view, which loads ~26 KiB
 // gzip of JavaScript nobody needs until they search. This loads the real UI when the search
-// dialog opens, and replays what the reader typed while it was loading.
+// dialog opens, and replays what the reader typed while it was loading. A query that is exactly a
+// runbook's alias ("RB-007") is searched as that runbook's id, so the runbook comes first.
+import { aliasTerm } from './aliases.ts';
 // @ts-expect-error: the package ships no types
 import type * as RealModule from '@pagefind/default-ui/npm_dist/mjs/ui-core.mjs';
 
@@ -9,6 +11,12 @@ type Options = Record<string, unknown> & { element: string };
 interface RealUI {
   triggerSearch(term: string): void;
 }
+
+/** Alias → runbook id (src/pages/runbook-aliases.json.ts); none when it cannot be loaded. */
+const loadAliases = (): Promise<Record<string, string>> =>
+  fetch(`${import.meta.env.BASE_URL.replace(/\/$/, '')}/runbook-aliases.json`)
+    .then((response) => (response.ok ? (response.json() as Promise<Record<string, string>>) : {}))
+    .catch(() => ({}));
 
 const loadReal = () =>
   // @ts-expect-error: the package ships no types
@@ -29,8 +37,9 @@ export class PagefindUI {
       if (started) return;
       started = true;
       dialog?.addEventListener('keydown', buffer);
-      const { PagefindUI: Real } = await loadReal();
-      const ui = new Real(options);
+      const [{ PagefindUI: Real }, aliases] = await Promise.all([loadReal(), loadAliases()]);
+      // 22 words instead of Pagefind's 12 (with sub-results): enough for a runbook's "Severity: … · Service: … · Id: …" line.
+      const ui = new Real({ excerptLength: 22, ...options, processTerm: (term: string) => aliasTerm(aliases, term) });
       dialog?.removeEventListener('keydown', buffer);
       const input = container?.querySelector('input');
       if (input && dialog?.open) {

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-test('checked steps survive a reload and make a timeline', async ({ page }) => {
+test('checked steps survive a reload and make a timeline', async ({ page, baseURL }) => {
   await page.clock.setFixedTime(new Date('2026-11-24T14:05:00Z'));
   await page.goto('/runbooks/tickets/pod-crash-loop/');
   const status = page.getByRole('status').filter({ hasText: 'steps done' });
@@ -21,7 +21,7 @@ test('checked steps survive a reload and make a timeline', async ({ page }) => {
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(
     [
-      'Runbook: [Pod crash loop](http://127.0.0.1:4322/runbooks/tickets/pod-crash-loop/)',
+      `Runbook: [Pod crash loop](${baseURL}/runbooks/tickets/pod-crash-loop/)`,
       '- 2026-11-24 14:05 UTC — Identify failing pods',
       '- 2026-11-24 14:05 UTC — Check logs',
     ].join('\n'),

@@ -1,7 +1,9 @@
 // The variables form: values fill every command, copy gives exactly the filled command, the URL
-// carries values (not secrets), and copying an unfilled block warns first.
+// carries values (not secrets), a refused value says why, and copying an unfilled block, a block
+// whose value is refused or a block not yet filled with the latest values warns first.
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
+import { VIEWPORTS } from './viewports.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -29,14 +31,71 @@ test('filling a value updates every block and what is copied', async ({ page }) 
   await expect(page).toHaveURL(/pod-crash-loop\/$/);
 });
 
-test('a value that breaks the pattern is refused with a message', async ({ page }) => {
-  await page.goto('/runbooks/tickets/pod-crash-loop/');
-  const input = page.getByLabel(/<pod-name>/);
-  await input.fill('Bad Pod!');
-  await expect(input).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.locator('#rb-var-pod-name-message')).toHaveText(/Does not match the expected form/);
-  await expect(page.locator('figure', { hasText: '--previous' })).toContainText('<pod-name>');
-});
+for (const { name, use } of VIEWPORTS) {
+  test.describe(name, () => {
+    test.use(use);
+
+    test('a value that breaks the pattern is refused, saying why and what is expected', async ({ page }) => {
+      await page.goto('/runbooks/tickets/pod-crash-loop/');
+      const input = page.getByLabel(/<pod-name>/);
+      await input.fill('bad pod!');
+      await expect(input).toHaveAttribute('aria-invalid', 'true');
+      await expect(page.locator('#rb-var-pod-name-message')).toHaveText(
+        'Not valid: it contains a space and "!", which the expected form does not allow. Expected: like backend-7d9f8c6b5-x2k4q (pattern ^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$).',
+      );
+      await expect(page.locator('figure', { hasText: '--previous' })).toContainText('<pod-name>');
+      await input.fill('Api-1');
+      await expect(page.locator('#rb-var-pod-name-message')).toContainText('has capital letters where lowercase ones are expected');
+    });
+
+    test('a number field says a number is expected', async ({ page }) => {
+      await page.goto('/runbooks/tickets/database-saturation/');
+      const input = page.getByLabel(/<replicas>/);
+      await input.fill('3 pods');
+      await expect(page.locator('#rb-var-replicas-message')).toContainText('Not a whole number: write digits only');
+    });
+
+    test('copy never takes a refused value: the warning says which and why, and the copy keeps the placeholder', async ({ page }) => {
+      await page.goto('/runbooks/tickets/pod-crash-loop/');
+      await page.evaluate(() => navigator.clipboard.writeText('(nothing)'));
+      const input = page.getByLabel(/<pod-name>/);
+      await input.fill('api-1');
+      const block = page.locator('figure', { hasText: 'describe pod' });
+      await expect(block.locator('.rb-filled')).toHaveText('api-1');
+      // Now a refused value: the block goes back to the placeholder, never keeps the old "api-1".
+      await input.fill('api-1; rm -rf /');
+      await expect(block).toContainText('<pod-name>');
+      await copyButton(block).click();
+      await expect(block.getByRole('alert')).toHaveText(
+        /^<pod-name> is not filled in because its value is refused\. Not valid: it contains ";", a space and "\/", which the expected form does not allow\..* Correct the value above, or click copy again to copy with the placeholders\.$/,
+      );
+      expect(await clipboard(page)).toBe('(nothing)');
+      await copyButton(block).click();
+      expect(await clipboard(page)).toBe('kubectl -n tickets-dev describe pod <pod-name>\n');
+    });
+
+    test('copy never takes a stale value: while the values are being filled in, it waits', async ({ page }) => {
+      // Hold back the code that fills in the values, as a slow network would.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/_astro\/fill\.[^/]+\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto('/runbooks/tickets/pod-crash-loop/');
+      await page.evaluate(() => navigator.clipboard.writeText('(nothing)'));
+      await page.getByLabel(/<pod-name>/).fill('api-2');
+      const block = page.locator('figure', { hasText: 'describe pod' });
+      await copyButton(block).click();
+      await expect(block.getByRole('alert')).toHaveText('Still filling in your values: click copy again in a moment.');
+      expect(await clipboard(page)).toBe('(nothing)');
+      release();
+      await expect(block.locator('.rb-filled')).toHaveText('api-2');
+      await copyButton(block).click();
+      expect(await clipboard(page)).toBe('kubectl -n tickets-dev describe pod api-2\n');
+    });
+  });
+}
 
 test('an adversarial value comes out as one quoted word', async ({ page }) => {
   await page.goto('/runbooks/tickets/deployment-rollback/');

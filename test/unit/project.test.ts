@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { allProblems, loadProject, stalenessOf } from '../../src/lib/project.ts';
 import { staleness } from '../../src/lib/staleness.ts';
+import { resolveRunbook } from '../../src/lib/resolve.ts';
 import { makeProject, runbookSource, SERVICE_YAML } from '../helpers/project.ts';
 
 const problemsOf = async (runbooks: Record<string, string>) =>
@@ -37,13 +38,28 @@ describe('checks across files', () => {
     ]);
   });
 
-  it('reports an alert name used by two runbooks', async () => {
+  it('reports an alert name used by two runbooks of one service', async () => {
     expect(
       await problemsOf({
         'tickets/a.mdx': runbookSource({ id: 'tickets-a', extra: '  alerts:\n    - name: HighLatency\n' }),
         'tickets/b.mdx': runbookSource({ id: 'tickets-b', extra: '  alerts:\n    - name: HighLatency\n' }),
       }),
-    ).toEqual(['tickets/b.mdx:9:13 schema/duplicate Duplicate alert name "HighLatency": already used by src/content/docs/runbooks/tickets/a.mdx']);
+    ).toEqual(['tickets/b.mdx:9:13 schema/duplicate Duplicate alert name "HighLatency" in service tickets: already used by src/content/docs/runbooks/tickets/a.mdx']);
+  });
+
+  it('accepts one alert name in runbooks of different services (the alert page offers the choice)', async () => {
+    const root = makeProject({
+      runbooks: {
+        'tickets/a.mdx': runbookSource({ id: 'tickets-a', extra: '  alerts:\n    - name: KubePodCrashLooping\n' }),
+        'payments/b.mdx': runbookSource({ id: 'payments-b', service: 'payments', extra: '  alerts:\n    - name: KubePodCrashLooping\n' }),
+      },
+      services: { tickets: SERVICE_YAML, payments: SERVICE_YAML.replace('name: Tickets', 'name: Payments') },
+    });
+    const project = await loadProject({ root, config: { now: '2026-11-24' } });
+    expect(allProblems(project)).toEqual([]);
+    // `runbook show KubePodCrashLooping` must not pick one of them silently.
+    expect(resolveRunbook(project, 'kubepodcrashlooping')).toEqual({ ambiguous: true, suggestions: ['payments-b (payments)', 'tickets-a (tickets)'] });
+    expect(resolveRunbook(project, 'tickets-a').runbook?.meta?.id).toBe('tickets-a');
   });
 
   it('accepts the same alert in runbooks of two services (two clusters, two teams: FORMAT)', async () => {

@@ -52,3 +52,18 @@ describe('pruneSidebar', () => {
     expect(api.entries[0]).toMatchObject({ label: '/services/api/' });
   });
 });
+
+describe('service overview', () => {
+  it("shows the service's page once, even when the team's overview page is also in Team pages", () => {
+    const api = group('api', [link('/services/api/'), link('/runbooks/api/a/'), group('Team pages', [link('/services/api/', true), link('/services/api/escalation/')])]);
+    const [pruned] = pruneSidebar([api], '/services/api/') as SidebarGroup[];
+    expect(pruned.collapsed).toBe(false);
+    expect(hrefs(pruned.entries)).toEqual(['/services/api/', '/runbooks/api/a/', '/services/api/escalation/']);
+  });
+
+  it('drops a Team pages group that held only the overview', () => {
+    const api = group('api', [link('/services/api/'), link('/runbooks/api/a/', true), group('Team pages', [link('/services/api/')])]);
+    const [pruned] = pruneSidebar([api], '/runbooks/api/a/') as SidebarGroup[];
+    expect(pruned.entries.map((entry) => entry.label)).toEqual(['/services/api/', '/runbooks/api/a/']);
+  });
+});

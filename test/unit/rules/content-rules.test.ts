@@ -20,7 +20,7 @@ ruleTester(schemaFrontmatter, {
 
 ruleTester(schemaDuplicate, {
   valid: [{ name: 'one alert per name', code: exampleRunbook({ runbook: 'alerts:\n  - name: A\n  - name: B' }) }],
-  invalid: [{ name: 'same alert twice', code: exampleRunbook({ runbook: 'alerts:\n  - name: A\n  - name: A' }), errors: [{ message: 'Duplicate alert name "A": already used by this runbook', line: 10, column: 13 }] }],
+  invalid: [{ name: 'same alert twice', code: exampleRunbook({ runbook: 'alerts:\n  - name: A\n  - name: A' }), errors: [{ message: 'Duplicate alert name "A" in service tickets: already used by this runbook', line: 10, column: 13 }] }],
 });
 
 ruleTester(schemaReference, {

@@ -30,8 +30,8 @@ export const schemaDuplicate = modelRule({
   id: 'schema/duplicate',
   category: 'schema',
   severity: 'error',
-  description: 'Runbook ids, aliases and alert names must be unique across all runbooks.',
-  docs: 'Tools find a runbook by its id, any alias or any of its alert names (`runbook show PodCrashLooping`, `/alerts/PodCrashLooping/`); each must lead to exactly one runbook. The message points at the second use and names the first.',
+  description: 'Runbook ids and aliases must be unique across all runbooks, alert names within a service.',
+  docs: 'Tools find a runbook by its id, any alias or any of its alert names (`runbook show PodCrashLooping`, `/alerts/PodCrashLooping/`). An id or an alias must lead to exactly one runbook. An alert name leads to one runbook per service: runbooks of different services may declare the same alert (a cluster-wide `KubePodCrashLooping`), and then `/alerts/<name>/` lets the reader choose, or picks from `?service=` or the alert\'s labels. The message points at the second use and names the first.',
   examples: {
     bad: exampleRunbook({ runbook: 'aliases: [RB-1, RB-1]' }),
     good: exampleRunbook({ runbook: 'aliases: [RB-1]' }),
