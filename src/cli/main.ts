@@ -18,6 +18,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   run: async () => (await import('./commands/run.ts')).registerRun,
   verify: async () => (await import('./commands/verify.ts')).registerVerify,
   import: async () => (await import('./commands/import.ts')).registerImport,
+  alerts: async () => (await import('./commands/alerts.ts')).registerAlerts,
+  diff: async () => (await import('./commands/diff.ts')).registerDiff,
 };
 
 async function program(io: Io, setExit: (code: number) => void, argv: string[]): Promise<Command> {

@@ -17,8 +17,15 @@ const MAX_DEPTH = 64;
 const toPosix = (path: string) => path.split(sep).join('/');
 const START: Span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 
-/** Every file under `dir` ending in one of `extensions`, skipping names that start with `_` (as Starlight does). */
-export function walkContentFiles(root: string, dir: string, extensions: string[]): ContentFiles {
+export interface WalkOptions {
+  /** Names to leave out (default: files whose name starts with `_`, as Starlight does). */
+  skip?: (name: string, isDirectory: boolean) => boolean;
+}
+
+const starlightSkip = (name: string, isDirectory: boolean) => !isDirectory && name.startsWith('_');
+
+/** Every file under `dir` ending in one of `extensions`, skipping names that start with `_` (as Starlight does) unless `options.skip` says otherwise. */
+export function walkContentFiles(root: string, dir: string, extensions: string[], { skip = starlightSkip }: WalkOptions = {}): ContentFiles {
   const files: string[] = [];
   const problems: Problem[] = [];
   const report = (path: string, message: string, hint: string, severity: Problem['severity'] = 'error') =>
@@ -59,6 +66,7 @@ export function walkContentFiles(root: string, dir: string, extensions: string[]
           continue;
         }
       }
+      if (skip(entry.name, isDirectory)) continue;
       if (isDirectory) {
         let real: string;
         try {
@@ -77,7 +85,7 @@ export function walkContentFiles(root: string, dir: string, extensions: string[]
           walked.set(real, child);
           stack.push({ path: child, ancestors: [...ancestors, real] });
         }
-      } else if (isFile && !entry.name.startsWith('_') && extensions.some((extension) => entry.name.endsWith(extension))) {
+      } else if (isFile && extensions.some((extension) => entry.name.endsWith(extension))) {
         files.push(toPosix(relative(root, child)));
       }
     }

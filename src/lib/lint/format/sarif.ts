@@ -1,8 +1,11 @@
 // SARIF 2.1.0, for code scanning tools (GitHub code scanning, IDE viewers).
 import type { Problem } from '../../problem.ts';
-import type { Rule } from '../types.ts';
+import type { RuleMeta } from '../types.ts';
 
-export function formatSarif(problems: Problem[], rules: Rule[], docsUrl: (rule: string) => string): string {
+/** What a SARIF rule descriptor needs of a rule (lint rules, and the problem kinds of `runbook alerts check`). */
+export type SarifRule = { meta: Pick<RuleMeta, 'id' | 'description' | 'docs' | 'severity'> };
+
+export function formatSarif(problems: Problem[], rules: SarifRule[], docsUrl: (rule: string) => string, tool = 'runbook-lint'): string {
   const used = new Set(problems.map((problem) => problem.rule));
   const descriptors = rules.map((rule) => ({
     id: rule.meta.id,
@@ -24,7 +27,7 @@ export function formatSarif(problems: Problem[], rules: Rule[], docsUrl: (rule: 
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'runbook-lint', informationUri: docsUrl(''), rules: descriptors } },
+        tool: { driver: { name: tool, informationUri: docsUrl(''), rules: descriptors } },
         results: problems.map((problem) => ({
           ruleId: problem.rule,
           ruleIndex: index.get(problem.rule),

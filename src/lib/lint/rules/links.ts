@@ -1,23 +1,8 @@
-// Internal links must lead somewhere.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { listContentFiles } from '../../project.ts';
+// Internal links must lead somewhere: a page, an alert that a runbook declares, a runbook id or alias.
+import { sitePaths } from '../../site-paths.ts';
 import { pageUrl } from '../../urls.ts';
-import { closest } from '../../suggest.ts';
 import { defineRule } from '../types.ts';
 import { exampleRunbook } from './example.ts';
-
-/** Pages the site generates itself (src/pages), besides the docs pages. */
-const GENERATED = [/^\/$/, /^\/runbooks\/$/, /^\/alerts\/([^/]+\/)?$/, /^\/services\/[^/]+\/$/, /^\/reference\/(frontmatter|performance|lint-rules)\/([^/]+\/)?$/, /^\/registry\.json$/, /^\/schema\/[a-z]+\.json$/];
-
-let knownPages: { root: string; docsDir: string; urls: Set<string> } | undefined;
-
-function pages(root: string, docsDir: string): Set<string> {
-  if (knownPages?.root !== root || knownPages.docsDir !== docsDir) {
-    knownPages = { root, docsDir, urls: new Set(listContentFiles(root, docsDir).map((file) => pageUrl(file, docsDir))) };
-  }
-  return knownPages.urls;
-}
 
 export const linksResolve = defineRule({
   meta: {
@@ -25,7 +10,7 @@ export const linksResolve = defineRule({
     category: 'links',
     severity: 'error',
     description: 'Internal links must point at an existing page.',
-    docs: 'A link such as `/runbooks/tickets/deployment-rollback/` must lead to a page of this site, and a relative `./other.md` link from an imported document usually does not. At 3 a.m. a dead link in "if this fails, see ..." costs minutes. External links are not checked (no network in CI).',
+    docs: 'A link such as `/runbooks/tickets/deployment-rollback/` must lead to a page of this site, and a relative `./other.md` link from an imported document usually does not. At 3 a.m. a dead link in "if this fails, see ..." costs minutes. A link to `/alerts/<AlertName>/` needs a runbook that declares the alert (names in paths are case-sensitive), and a permanent link `/r/<id>/` a runbook with that id or alias. External links are not checked (no network in CI).',
     examples: {
       bad: exampleRunbook({ body: '## Symptoms\n\nSlow.\n\n## Resolution\n\nSee [Rollback](/runbooks/tickets/no-such-page/) and [SLOs](./slos.md).\n' }),
       good: exampleRunbook({ body: '## Symptoms\n\nSlow.\n\n## Resolution\n\nSee [the catalog](/runbooks/) and [the frontmatter reference](/reference/frontmatter/).\n' }),
@@ -33,14 +18,15 @@ export const linksResolve = defineRule({
     messages: {
       anchor: 'Link to "#{hash}": no heading on this page has that anchor',
       page: 'Link to "{url}" leads to no page of this site',
+      alert: 'Link to "{url}": no runbook declares the alert "{name}"',
+      ref: 'Link to "{url}": no runbook has the id or alias "{name}"',
     },
   },
   create(context) {
     return {
       runbook(runbook) {
-        const docsDir = context.config.docsDir;
-        const urls = pages(context.project.root, docsDir);
-        const here = pageUrl(runbook.file, docsDir);
+        const paths = sitePaths(context.project);
+        const here = pageUrl(runbook.file, context.config.docsDir);
         for (const link of runbook.links) {
           const url = link.url.trim();
           if (!url || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) continue; // external, mailto:, ...
@@ -49,17 +35,18 @@ export const linksResolve = defineRule({
             if (hash && !runbook.sections.some((s) => s.slug === hash) && !runbook.steps.some((s) => s.id === hash)) context.report({ messageId: 'anchor', data: { hash }, span: link.span });
             continue;
           }
-          const absolute = new URL(path, `https://site${here}`).pathname;
-          const normalised = absolute.endsWith('/') || /\.[a-z]+$/.test(absolute) ? absolute : `${absolute}/`;
-          if (urls.has(normalised) || GENERATED.some((pattern) => pattern.test(normalised))) continue;
-          if (existsSync(join(context.project.root, 'public', absolute))) continue;
-          const suggestions = closest(normalised, urls, 2);
-          context.report({
-            messageId: 'page',
-            data: { url },
-            span: link.span,
-            hint: suggestions.length ? `Did you mean ${suggestions.join(' or ')}?` : 'Link to a page path such as /runbooks/<service>/<slug>/.',
-          });
+          const found = paths.check(new URL(path.split('?')[0], `https://site${here}`).pathname);
+          if (found.found) continue;
+          const hint = found.exact
+            ? `Paths are case-sensitive: write ${found.kind === 'alert' ? '/alerts' : '/r'}/${found.exact}/.`
+            : found.suggestions.length
+              ? `Did you mean ${found.suggestions.map((suggestion) => (found.kind === 'page' ? suggestion : `${found.kind === 'alert' ? '/alerts' : '/r'}/${suggestion}/`)).join(' or ')}?`
+              : found.kind === 'alert'
+                ? 'Declare the alert in the alerts list of the runbook that answers it, or link to the runbook itself.'
+                : found.kind === 'ref'
+                  ? 'Link to /r/<runbook id>/ of an existing runbook (see runbook list).'
+                  : 'Link to a page path such as /runbooks/<service>/<slug>/.';
+          context.report({ messageId: found.kind, data: { url, name: found.name ?? '' }, span: link.span, hint });
         }
       },
     };
