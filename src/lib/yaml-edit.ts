@@ -10,10 +10,11 @@ export interface TextEdit {
   text: string;
 }
 
-/** Applies edits that do not overlap (in any order). */
+/** Applies edits that do not overlap; insertions at the same place keep the order they are given in. */
 export function applyEdits(source: string, edits: TextEdit[]): string {
   let out = source;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  const ordered = edits.map((edit, index) => ({ edit, index })).sort((a, b) => b.edit.start - a.edit.start || b.edit.end - a.edit.end || b.index - a.index);
+  for (const { edit } of ordered) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   return out;
 }
 

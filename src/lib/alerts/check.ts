@@ -34,6 +34,8 @@ export interface AlertResult {
   problems: { rule: AlertProblemKind; severity: ProblemSeverity; message: string }[];
   /** The rule, for --fix. */
   rule: AlertRule;
+  /** How the runbook was found (stubs and sync build on it). */
+  answer: Answer;
   /** What --fix would write as runbook_url (undefined when there is no runbook to point at). */
   wantedUrl?: string;
 }
@@ -107,6 +109,7 @@ export function checkAlerts(project: Project, ruleFiles: RuleFiles, options: Che
       runbookUrl: rule.annotations.runbook_url ?? null,
       problems: [],
       rule,
+      answer,
       ...(siteUrl && answer.runbook ? { wantedUrl: wantedRunbookUrl(siteUrl, answer) } : {}),
     };
     const report = (kind: AlertProblemKind, span: Span, message: string, hint?: string) => {

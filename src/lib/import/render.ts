@@ -10,6 +10,8 @@ import type { VariableDraft } from './variables.ts';
 
 export interface AlertDraft {
   name: string;
+  /** The rule's expression (runbook alerts stubs). */
+  expr?: string;
   for?: string;
   threshold?: string;
 }
