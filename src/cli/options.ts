@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isoDate } from '../schema/shared.ts';
+import { loadConfig } from '../lib/config.ts';
 import { loadProject, type Project } from '../lib/project.ts';
 import { formatProblemList } from '../lib/format-problems.ts';
 import type { Runbook } from '../lib/model/types.ts';
@@ -62,4 +63,21 @@ export function findRunbook(project: Project, query: string, notFoundExit: 1 | 2
   }
   if (found.ambiguous) throw new NotFoundError(`Alert "${query}" leads to runbooks of several services: give the id of the one you mean`, found.suggestions, notFoundExit);
   throw new NotFoundError(`No runbook with id, alias or alert name "${query}"`, found.suggestions, notFoundExit);
+}
+
+/** The site's address: --site-url, else `site:` of runbook.config.yaml; undefined when neither is set. */
+export function siteUrlOption(cwd: string, flag: string | undefined): string | undefined {
+  if (flag !== undefined) {
+    let url: URL;
+    try {
+      url = new URL(flag);
+    } catch {
+      throw new UsageError(`--site-url: expected the site's address such as https://runbooks.example.com, got "${flag}"`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--site-url: expected an http or https address, got "${flag}"`);
+    if (url.search || url.hash) throw new UsageError(`--site-url: expected the site's address without a query or fragment, got "${flag}"`);
+    return url.href.replace(/\/+$/, '');
+  }
+  const site = loadConfig(cwd).config.site;
+  return site ? site.replace(/\/+$/, '') : undefined;
 }

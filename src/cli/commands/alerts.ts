@@ -2,13 +2,12 @@
 // reaches a runbook that exists; every runbook alert exists; --fix writes runbook_url), `stubs`
 // (skeletons for alerts without a runbook), `sync` (alert entries filled from the rules).
 import { Option, type Command } from 'commander';
-import { checkAlerts, normaliseSiteUrl, type CheckResult } from '../../lib/alerts/check.ts';
+import { checkAlerts, type CheckResult } from '../../lib/alerts/check.ts';
 import { writeFixes, type FixOutcome } from '../../lib/alerts/fix.ts';
 import { ALERT_FORMATS, alertsDocsUrl, checkGithub, checkJson, checkPretty, checkSarif, type AlertFormat } from '../../lib/alerts/report.ts';
 import { readRuleFiles, RulePathError, type RuleFiles } from '../../lib/alerts/rule-files.ts';
 import { planStubs, stubFiles, type Stub } from '../../lib/alerts/stubs.ts';
 import { planSync, type SyncedRunbook } from '../../lib/alerts/sync.ts';
-import { loadConfig } from '../../lib/config.ts';
 import { formatProblemList } from '../../lib/format-problems.ts';
 import { planWrites, writeAll, WriteFailedError } from '../../lib/import/write.ts';
 import { KEBAB_CASE } from '../../schema/shared.ts';
@@ -18,7 +17,7 @@ import { join } from 'node:path';
 import { escapeControlCharacters, escapeJsonControlCharacters } from '../../lib/text/control-characters.ts';
 import { withContentOptions, type CommandContext } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { openProject, type ContentOptions } from '../options.ts';
+import { openProject, siteUrlOption, type ContentOptions } from '../options.ts';
 
 export interface AlertsCheckOptions extends ContentOptions {
   rules: string[];
@@ -33,23 +32,6 @@ export interface AlertsCheckOutcome {
   fixed?: FixOutcome;
   text: string;
   exitCode: number;
-}
-
-/** The site's address: --site-url, else `site:` of runbook.config.yaml; undefined when neither is set. */
-export function siteUrlOption(cwd: string, flag: string | undefined): string | undefined {
-  if (flag !== undefined) {
-    let url: URL;
-    try {
-      url = new URL(flag);
-    } catch {
-      throw new UsageError(`--site-url: expected the site's address such as https://runbooks.example.com, got "${flag}"`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--site-url: expected an http or https address, got "${flag}"`);
-    if (url.search || url.hash) throw new UsageError(`--site-url: expected the site's address without a query or fragment, got "${flag}"`);
-    return normaliseSiteUrl(url.href);
-  }
-  const site = loadConfig(cwd).config.site;
-  return site ? normaliseSiteUrl(site) : undefined;
 }
 
 /** The rule files of `paths`; a path that does not exist is a usage error, and so is one without any rule file. */
