@@ -1,22 +1,28 @@
-// npm run bench [-- --n 500|50,500,2000] [--runs 3] [--check]
+// npm run bench [-- --n 500|50,500,2000] [--runs 3] [--check] [--only site|review]
 // Builds a synthetic corpus with this site and with a plain Starlight site (same content, default
-// sidebar, no project code) in the same run, and measures both. Writes bench/results/*.{json,md}.
+// sidebar, no project code) in the same run, and measures both; then the review tools (alerts check,
+// diff). Writes bench/results/*.{json,md}. `--only review` measures only the review tools (a minute).
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { buildArgs } from '../scripts/build.js';
 import { generateCorpus, type CorpusFile } from './corpus.ts';
 import { dirSize, eagerJs, eagerJsInBrowser, gzipSize, median, runbookPages, runNode, type Timed } from './measure.ts';
+import { reviewFigures, type ReviewFigures } from './review.ts';
 
 const REPO = process.cwd();
 const ASTRO = join(REPO, 'node_modules/astro/bin/astro.mjs');
 const CLI = join(REPO, 'scripts/runbook.js');
 const WORK = join(REPO, '.cache', 'bench');
 
+const PARTS = ['site', 'review'] as const;
+type Part = (typeof PARTS)[number];
+
 interface Options {
   sizes: number[];
   runs: number;
   check: boolean;
+  parts: Part[];
 }
 
 function parseArgs(argv: string[]): Options {
@@ -30,7 +36,9 @@ function parseArgs(argv: string[]): Options {
   // The page-size budget compares N=2,000 with N=50 from the same run.
   if (check && !sizes.includes(50)) sizes.unshift(50);
   const runs = Number(value('--runs') ?? 3);
-  return { sizes: [...new Set(sizes)].sort((a, b) => a - b), runs, check };
+  const parts = (value('--only')?.split(',') ?? [...PARTS]) as Part[];
+  if (!parts.length || parts.some((part) => !PARTS.includes(part))) throw new Error(`--only: expected ${PARTS.join(' or ')}, got "${value('--only')}"`);
+  return { sizes: [...new Set(sizes)].sort((a, b) => a - b), runs, check, parts };
 }
 
 function write(root: string, path: string, text: string) {
@@ -169,6 +177,24 @@ interface Budget {
   detail: string;
 }
 
+const ms = (values: number[]) => `${median(values).toFixed(0)} ms`;
+
+function reviewTable(review: ReviewFigures): string {
+  const rows: [string, string][] = [
+    [`\`runbook alerts check\`, ${review.alertRules} rules against ${review.alertRules} runbooks`, `${ms(review.alertsCheckMs)} (${Math.min(...review.alertsCheckMs).toFixed(0)}–${Math.max(...review.alertsCheckMs).toFixed(0)} ms)`],
+    [`\`runbook diff\` of two revisions of ${review.diffRunbooks.toLocaleString('en-US')} runbooks, cache warm`, `${ms(review.diffWarmMs)} (${Math.min(...review.diffWarmMs).toFixed(0)}–${Math.max(...review.diffWarmMs).toFixed(0)} ms)`],
+    [`\`runbook diff\`, the same, cache cold (first run)`, `${review.diffColdMs.toFixed(0)} ms`],
+  ];
+  return ['### Review tools (fresh processes)', '', '| measure | time |', '| --- | --- |', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+function reviewBudgets(review: ReviewFigures): Budget[] {
+  return [
+    { name: `alerts check of ${review.alertRules} rules ≤ 1 s`, ok: median(review.alertsCheckMs) <= 1000, detail: ms(review.alertsCheckMs) },
+    { name: `diff of two revisions of ${review.diffRunbooks.toLocaleString('en-US')} runbooks, cache warm, ≤ 2 s`, ok: median(review.diffWarmMs) <= 2000, detail: ms(review.diffWarmMs) },
+  ];
+}
+
 function budgets(results: SizeResult[]): Budget[] {
   const at = (n: number) => results.find((result) => result.n === n);
   const big = at(2000);
@@ -194,7 +220,7 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const results: SizeResult[] = [];
-  for (const n of options.sizes) {
+  for (const n of options.parts.includes('site') ? options.sizes : []) {
     const corpus = generateCorpus({ count: n, services: 20 });
     const oursRoot = join(WORK, `n${n}`, 'ours');
     const plainRoot = join(WORK, `n${n}`, 'plain');
@@ -215,21 +241,28 @@ async function main() {
     results.push(result);
     console.log(`\n${table(result)}\n`);
   }
+  let review: ReviewFigures | undefined;
+  if (options.parts.includes('review')) {
+    process.stderr.write('Review tools: alerts check of 500 rules, diff of two revisions of 2,000 runbooks...\n');
+    review = reviewFigures(join(WORK, 'review'), { runs: options.runs });
+    console.log(`\n${reviewTable(review)}\n`);
+  }
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 1073741824).toFixed(0)} GiB RAM, Node ${process.versions.node}`;
-  const checks = options.check ? budgets(results) : [];
+  const checks = options.check ? [...(options.parts.includes('site') ? budgets(results) : []), ...(review ? reviewBudgets(review) : [])] : [];
   const date = new Date().toISOString();
   const markdown = [
     `Benchmark of ${date.slice(0, 10)} on ${machine}; medians of ${options.runs} runs (min–max), total ${((Date.now() - started) / 60000).toFixed(1)} min.`,
     '',
     ...results.map(table).flatMap((text) => [text, '']),
+    ...(review ? [reviewTable(review), ''] : []),
     ...(checks.length ? ['### Budgets', '', '| budget | result | |', '| --- | --- | --- |', ...checks.map((b) => `| ${b.name} | ${b.detail} | ${b.ok ? 'pass' : '**FAIL**'} |`), ''] : []),
   ].join('\n');
   mkdirSync(join(REPO, 'bench/results'), { recursive: true });
-  const name = `n${options.sizes.join('-')}`;
-  writeFileSync(join(REPO, 'bench/results', `${name}.json`), `${JSON.stringify({ date, machine, runs: options.runs, results, budgets: checks }, null, 2)}\n`);
+  const name = options.parts.includes('site') ? `n${options.sizes.join('-')}` : 'review';
+  writeFileSync(join(REPO, 'bench/results', `${name}.json`), `${JSON.stringify({ date, machine, runs: options.runs, results, review, budgets: checks }, null, 2)}\n`);
   writeFileSync(join(REPO, 'bench/results', `${name}.md`), markdown);
-  // The Performance page of the site shows the latest run.
-  writeFileSync(join(REPO, 'bench/results', 'latest.md'), markdown);
+  // The Performance page of the site shows the latest run of the site benchmark.
+  if (options.parts.includes('site')) writeFileSync(join(REPO, 'bench/results', 'latest.md'), markdown);
   if (checks.length) {
     console.log(checks.map((b) => `${b.ok ? 'pass' : 'FAIL'}  ${b.name}: ${b.detail}`).join('\n'));
     if (checks.some((b) => !b.ok)) process.exitCode = 1;

@@ -20,6 +20,8 @@ export interface ContentOptions {
   now?: string;
   /** Where to say which content files could not be read (too large, not UTF-8, a symlink loop). */
   warn?: (text: string) => void;
+  /** Read only the runbooks' frontmatter (ids, alerts, variables), not their commands. */
+  frontmatterOnly?: boolean;
 }
 
 export function parseNow(value: string | undefined): string | undefined {
@@ -41,6 +43,7 @@ export async function openProject(options: ContentOptions): Promise<Project> {
   const project = await loadProject({
     root: options.cwd,
     config: { contentDir: options.content, servicesDir: options.services, now: parseNow(options.now) },
+    ...(options.frontmatterOnly ? { frontmatterOnly: true } : {}),
   });
   // A file that cannot be read is left out; say so, or a runbook would silently be missing.
   const unreadable = project.problems.filter((problem) => problem.rule.startsWith('files/'));

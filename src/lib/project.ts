@@ -7,7 +7,7 @@ import { serviceSchema, type ServiceWithId } from '../schema/service.ts';
 import { loadConfig } from './config.ts';
 import { loadCore } from './core/load.ts';
 import { walkContentFiles } from './content-files.ts';
-import { parseRunbookLoaded } from './model/parse.ts';
+import { parseRunbookFrontmatter, parseRunbookLoaded } from './model/parse.ts';
 import type { Runbook } from './model/types.ts';
 import { LineIndex, compareProblems, problemAt, type Problem, type Span } from './problem.ts';
 import { staleness, today, type Staleness } from './staleness.ts';
@@ -42,6 +42,8 @@ export interface LoadOptions {
   files?: string[];
   /** Files already read (by path relative to root): `runbook lint` reads each once and lints what it hashed. */
   sources?: ReadonlyMap<string, ContentFile>;
+  /** Read only each runbook's frontmatter (no body, no commands): for tools that need ids and alerts only. */
+  frontmatterOnly?: boolean;
 }
 
 type Read = (file: string) => ContentFile;
@@ -73,7 +75,7 @@ export function loadServices(root: string, dir: string, read: Read = (file) => r
 }
 
 export async function loadProject(options: LoadOptions = {}): Promise<Project> {
-  await loadCore();
+  if (!options.frontmatterOnly) await loadCore();
   const root = options.root ?? process.cwd();
   const loaded = loadConfig(root);
   const config: Config = { ...loaded.config, ...stripUndefined(options.config ?? {}) };
@@ -85,7 +87,8 @@ export async function loadProject(options: LoadOptions = {}): Promise<Project> {
   const runbooks = files.flatMap((file) => {
     const { text, problems } = read(file);
     unreadable.push(...problems);
-    return text === undefined ? [] : [parseRunbookLoaded(file, text)];
+    if (text === undefined) return [];
+    return [options.frontmatterOnly ? parseRunbookFrontmatter(file, text) : parseRunbookLoaded(file, text)];
   });
   const services = loadServices(root, config.servicesDir, read);
   const now = config.now ?? today();

@@ -10,6 +10,7 @@ import { parseRunbookLoaded } from './model/parse.ts';
 import { listContentFiles, loadProject, ownerOf, serviceOf, stalenessOf, type Project } from './project.ts';
 import { pageUrl, serviceOverviewOf } from './urls.ts';
 import { alertLabels } from './core/promql/labels.ts';
+import { aliasHasPage } from './site-paths.ts';
 
 let cached: Promise<Project> | undefined;
 
@@ -183,4 +184,20 @@ export function alertGroups(project: Project): AlertGroup[] {
   const groups = new Map<string, AlertEntry[]>();
   for (const entry of alertIndex(project)) groups.set(entry.name, [...(groups.get(entry.name) ?? []), entry]);
   return [...groups].map(([name, entries]) => ({ name, entries }));
+}
+
+export interface PermanentLink {
+  /** A runbook id or alias: the page is /r/<ref>/. */
+  ref: string;
+  title: string;
+  url: string;
+}
+
+/** One permanent address per runbook id and alias (aliases that cannot be a path segment are left out). */
+export function permanentLinks(project: Project): PermanentLink[] {
+  const links = new Map<string, PermanentLink>();
+  for (const card of catalog(project)) {
+    for (const ref of [card.id, ...card.aliases.filter(aliasHasPage)]) if (!links.has(ref)) links.set(ref, { ref, title: card.title, url: card.url });
+  }
+  return [...links.values()].sort((a, b) => a.ref.localeCompare(b.ref));
 }

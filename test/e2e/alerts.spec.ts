@@ -39,6 +39,14 @@ for (const { name, use } of VIEWPORTS) {
       await expect(page.getByLabel(/<pod-name>/)).toHaveValue('api-7d9f');
     });
 
+    test('/r/<id>/ and /r/<alias>/ are permanent addresses of a runbook, query and fragment kept', async ({ page }) => {
+      await page.goto('/r/tickets-pod-crash-loop/?pod=api-7d9f');
+      await expect(page).toHaveURL(/\/runbooks\/tickets\/pod-crash-loop\/\?pod=api-7d9f$/);
+      await expect(page.getByLabel(/<pod-name>/)).toHaveValue('api-7d9f');
+      await page.goto('/r/RB-003/#symptoms');
+      await expect(page).toHaveURL(/\/runbooks\/azora\/pods-crashing\/#symptoms$/);
+    });
+
     test('an alert of two services offers the choice; ?service= or the alert labels pick one', async ({ page }) => {
       await page.goto('/alerts/KubePodCrashLooping/?pod=api-1');
       const choices = page.locator('.rb-alert-choices a');

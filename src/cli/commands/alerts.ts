@@ -61,7 +61,7 @@ export async function alertsCheck(options: AlertsCheckOptions, warn: (text: stri
   const siteUrl = siteUrlOption(options.cwd, options.siteUrl);
   if (options.fix && !siteUrl) throw new UsageError("--fix needs the site's address to write into runbook_url: give --site-url or set site: in runbook.config.yaml");
   let rules = readRules(options.cwd, options.rules);
-  const project = await openProject({ ...options, warn });
+  const project = await openProject({ ...options, warn, frontmatterOnly: true });
   const note = invalidRunbooks(project);
   if (note) warn(note);
   let result = checkAlerts(project, rules, { siteUrl });
@@ -106,7 +106,7 @@ export interface AlertsStubsOutcome {
 
 export async function alertsStubs(options: AlertsStubsOptions, warn: (text: string) => void = () => {}): Promise<AlertsStubsOutcome> {
   const rules = readRules(options.cwd, options.rules);
-  const project = await openProject({ ...options, warn });
+  const project = await openProject({ ...options, warn, frontmatterOnly: true });
   if (options.service !== undefined) {
     const known = project.services.flatMap((service) => (service.data ? [service.id] : []));
     if (!KEBAB_CASE.test(options.service) || !known.includes(options.service)) {
@@ -164,7 +164,7 @@ export interface AlertsSyncOutcome {
 
 export async function alertsSync(options: AlertsSyncOptions, warn: (text: string) => void = () => {}): Promise<AlertsSyncOutcome> {
   const rules = readRules(options.cwd, options.rules);
-  const project = await openProject({ ...options, warn });
+  const project = await openProject({ ...options, warn, frontmatterOnly: true });
   const planned = planSync(checkAlerts(project, rules).alerts);
   const files = planned.flatMap((runbook) => {
     if (runbook.text === undefined) return [];

@@ -91,7 +91,7 @@ export function checkAlerts(project: Project, ruleFiles: RuleFiles, options: Che
   const siteUrl = options.siteUrl ? normaliseSiteUrl(options.siteUrl) : undefined;
   const declared = readDeclarations(project);
   const paths = sitePaths(project);
-  const names = [...new Set(declared.all.map((declaration) => declaration.alert))];
+  const near = nearNames([...new Set(declared.all.map((declaration) => declaration.alert))]);
   const problems: Problem[] = [];
   const alerts: AlertResult[] = [];
 
@@ -120,13 +120,13 @@ export function checkAlerts(project: Project, ruleFiles: RuleFiles, options: Che
     const choicePage = `${siteUrl ?? ''}${alertPath(answer.declarations[0]?.alert ?? rule.alert)}`;
 
     if (!answer.runbook && !answer.declarations.length) {
-      const near = closestNames(rule.alert, names, (name) => name, 2).map((entry) => entry.item);
+      const similar = near(rule.alert);
       report(
         'missing-runbook',
         rule.span,
         `No runbook declares the alert "${rule.alert}"`,
-        near.length
-          ? `Did you mean ${near.join(' or ')}? Otherwise write one: runbook alerts stubs ${rule.file} writes a skeleton to fill in.`
+        similar.length
+          ? `Did you mean ${similar.join(' or ')}? Otherwise write one: runbook alerts stubs ${rule.file} writes a skeleton to fill in.`
           : `Add it to the alerts of the runbook that answers it, or write one: runbook alerts stubs ${rule.file} writes a skeleton to fill in.`,
       );
     } else if (!answer.runbook) {
@@ -179,6 +179,25 @@ export function checkAlerts(project: Project, ruleFiles: RuleFiles, options: Che
   return { alerts, problems: [...problems, ...otherProblems].sort(compareProblems), otherProblems: otherProblems.sort(compareProblems) };
 }
 
+/**
+ * The declared alert names closest to a name (the site's not-found page ranks them the same way). Only
+ * names that share a three-letter sequence with it are ranked: a project of thousands of alerts stays fast.
+ */
+function nearNames(names: string[]): (name: string) => string[] {
+  const trigrams = new Map<string, Set<string>>();
+  const of = (name: string) => {
+    const lower = name.toLowerCase();
+    return Array.from({ length: Math.max(1, lower.length - 2) }, (_, index) => lower.slice(index, index + 3));
+  };
+  for (const name of names) for (const trigram of of(name)) trigrams.set(trigram, (trigrams.get(trigram) ?? new Set()).add(name));
+  return (name) => {
+    const shared = new Map<string, number>();
+    for (const trigram of of(name)) for (const candidate of trigrams.get(trigram) ?? []) shared.set(candidate, (shared.get(candidate) ?? 0) + 1);
+    const candidates = [...shared].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([candidate]) => candidate);
+    return closestNames(name, candidates, (candidate) => candidate, 2).map((entry) => entry.item);
+  };
+}
+
 /** The query parameters of a URL whose values are fixed (no template left in them). */
 function fixedQuery(url: string): Record<string, string> {
   const query = url.indexOf('?');
@@ -194,6 +213,11 @@ function checkPath(
   span: Span,
   report: (kind: AlertProblemKind, span: Span, message: string, hint?: string) => void,
 ): void {
+  if (!found.found && found.kind === 'alert' && found.exact) {
+    // The not-found page sends a wrong-case alert name on to its runbook: it works, through a 404.
+    report('mismatched-runbook-url', span, `runbook_url ${url} names the alert "${found.name}"; its page is ${alertPath(found.exact)} (paths are case-sensitive: the link only works through the not-found page)`, 'runbook alerts check --fix writes the exact name.');
+    return;
+  }
   if (!found.found) {
     const what = found.kind === 'alert' ? `no runbook declares the alert "${found.name}"` : found.kind === 'ref' ? `no runbook has the id or alias "${found.name}"` : 'no page of this site has that address';
     const hint = found.exact

@@ -4,7 +4,7 @@
 // anything is written.
 import { parseDocument } from 'yaml';
 import { mapSeverity } from '../import/metadata.ts';
-import { parseRunbookLoaded } from '../model/parse.ts';
+import { parseRunbookFrontmatter } from '../model/parse.ts';
 import type { Runbook } from '../model/types.ts';
 import { severityRank, type Severity } from '../../schema/runbook.ts';
 import { applyEdits, mapAt, setKey, type TextEdit } from '../yaml-edit.ts';
@@ -111,7 +111,7 @@ function syncRunbook(runbook: Runbook, entries: Wanted[]): SyncedRunbook {
   if (!edits.length) return result;
   const text = applyEdits(runbook.source, edits);
   // The file must read back as a valid runbook with exactly the new values.
-  const reread = parseRunbookLoaded(runbook.file, text).meta;
+  const reread = parseRunbookFrontmatter(runbook.file, text).meta;
   const ok =
     reread !== undefined &&
     changes.every((change) => {

@@ -16,8 +16,8 @@ export interface CachedFile {
   invalid?: string;
 }
 
-/** Entries kept besides the ones used by the last run: a few revisions' worth of a large project. */
-const MAX_ENTRIES = 20_000;
+/** Entries of files the last run did not see, kept up to this share of the ones it did (older revisions, other branches). */
+const KEEP_OLD = 1;
 
 export class SnapshotCache {
   private entries = new Map<string, CachedFile>();
@@ -32,8 +32,9 @@ export class SnapshotCache {
     this.code = linterSourceHash();
     if (!path) return;
     try {
-      const stored = JSON.parse(readFileSync(path, 'utf8')) as { entries?: [string, CachedFile][] };
-      if (Array.isArray(stored.entries)) this.entries = new Map(stored.entries);
+      const stored = JSON.parse(readFileSync(path, 'utf8')) as { code?: string; entries?: [string, CachedFile][] };
+      // Entries of other code are never hit again (the code is part of each key): dropped.
+      if (stored.code === this.code && Array.isArray(stored.entries)) this.entries = new Map(stored.entries);
     } catch {
       // no cache yet, or unreadable: start empty
     }
@@ -60,14 +61,15 @@ export class SnapshotCache {
   save(): void {
     if (!this.path || !this.dirty) return;
     const kept = [...this.used].map((key) => [key, this.entries.get(key)!] as [string, CachedFile]);
-    for (const [key, value] of [...this.entries].reverse()) {
-      if (kept.length >= Math.max(MAX_ENTRIES, this.used.size)) break;
+    const limit = this.used.size * (1 + KEEP_OLD) + 100;
+    for (const [key, value] of this.entries) {
+      if (kept.length >= limit) break;
       if (!this.used.has(key)) kept.push([key, value]);
     }
     const temporary = `${this.path}.${process.pid}.tmp`;
     try {
       mkdirSync(dirname(this.path), { recursive: true });
-      writeFileSync(temporary, JSON.stringify({ entries: kept }));
+      writeFileSync(temporary, JSON.stringify({ code: this.code, entries: kept }));
       renameSync(temporary, this.path);
       this.dirty = false;
     } catch {

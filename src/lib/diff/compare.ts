@@ -46,6 +46,8 @@ export function raisesRisk(change: CommandChange): boolean {
 const placeholderKey = (command: SnapshotCommand) => JSON.stringify(command.placeholders.map((placeholder) => [placeholder.name, placeholder.context]));
 
 function commandChanges(base: SnapshotRunbook, head: SnapshotRunbook): CommandChange[] {
+  // The same file in both (one cache entry): nothing to match.
+  if (base.commands === head.commands) return [];
   const changes: CommandChange[] = [];
   for (const [before, after] of matchCommands(base.commands, head.commands)) {
     if (before && after) {

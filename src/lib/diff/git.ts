@@ -1,6 +1,7 @@
-// The project as it was at a git revision: its config, runbooks and services written into a temporary
-// folder (read with `git ls-tree` and one `git cat-file --batch`), so the project's own loader reads
-// it like any checkout. Nothing of the working tree or the index is touched.
+// The project as it was at a git revision: its files listed with `git ls-tree` (each with its blob id,
+// which keys the per-file cache) and read, when needed, with one `git cat-file --batch`; what must be
+// parsed is written into a temporary folder for the project's own loader. Nothing of the working tree
+// or the index is touched.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,50 +71,57 @@ function readBlobs(top: string, shas: string[]): Buffer[] {
   return blobs;
 }
 
-export interface Checkout {
-  /** The project root inside the temporary folder. */
-  root: string;
+export interface RevisionFiles {
   commit: string;
-  /** Removes the temporary folder. */
-  remove(): void;
+  /** The project's runbook config at the revision (undefined when it has none). */
+  config?: Buffer;
+  /** Files under the revision's content and services folders, with paths relative to the project root. */
+  files: { path: string; blob: string }[];
+  /** Contents of blobs of this repository, read in one `git cat-file --batch`. */
+  read(blobs: string[]): Buffer[];
+  contentDir: string;
+  servicesDir: string;
 }
 
-/** Writes the project at `revision` (its config, content and services folders) into a temporary folder. */
-export function checkoutRevision(cwd: string, revision: string): Checkout {
+/** The files of the project at `revision` (its config, content and services folders), without reading them yet. */
+export function revisionFiles(cwd: string, revision: string): RevisionFiles {
   const { top, prefix } = repositoryOf(cwd);
   const commit = resolveRevision(cwd, revision);
-  const folder = mkdtempSync(join(tmpdir(), 'runbook-diff-'));
-  const remove = () => rmSync(folder, { recursive: true, force: true });
-  try {
-    const root = join(folder, prefix);
-    mkdirSync(root, { recursive: true });
-    // The revision's own config says where its content is.
-    const [configBlob] = listBlobs(top, commit, [`${prefix}${CONFIG_FILE}`]);
-    let contentDir = configSchema.shape.contentDir.parse(undefined) as string;
-    let servicesDir = configSchema.shape.servicesDir.parse(undefined) as string;
-    if (configBlob) {
-      const [bytes] = readBlobs(top, [configBlob.sha]);
-      writeFileSync(join(root, CONFIG_FILE), bytes);
-      try {
-        const raw = parseYaml(bytes.toString('utf8'), { maxAliasCount: 100 }) as { contentDir?: unknown; servicesDir?: unknown } | null;
-        if (typeof raw?.contentDir === 'string') contentDir = raw.contentDir;
-        if (typeof raw?.servicesDir === 'string') servicesDir = raw.servicesDir;
-      } catch {
-        // an unreadable config: the loader reports it; the defaults say where to look
-      }
+  const read = (blobs: string[]) => readBlobs(top, blobs);
+  // The revision's own config says where its content is.
+  const [configBlob] = listBlobs(top, commit, [`${prefix}${CONFIG_FILE}`]);
+  let contentDir = configSchema.shape.contentDir.parse(undefined) as string;
+  let servicesDir = configSchema.shape.servicesDir.parse(undefined) as string;
+  let config: Buffer | undefined;
+  if (configBlob) {
+    [config] = read([configBlob.sha]);
+    try {
+      const raw = parseYaml(config.toString('utf8'), { maxAliasCount: 100 }) as { contentDir?: unknown; servicesDir?: unknown } | null;
+      if (typeof raw?.contentDir === 'string') contentDir = raw.contentDir;
+      if (typeof raw?.servicesDir === 'string') servicesDir = raw.servicesDir;
+    } catch {
+      // an unreadable config: the loader reports it; the defaults say where to look
     }
-    const folders = [contentDir, servicesDir].map((dir) => `${prefix}${dir.replace(/^\.\//, '').replace(/\/+$/, '')}/`);
-    const blobs = listBlobs(top, commit, folders);
-    const contents = readBlobs(top, blobs.map((blob) => blob.sha));
-    blobs.forEach((blob, index) => {
-      const target = join(folder, blob.path);
-      if (!target.startsWith(folder + sep)) return; // a path that leaves the folder: never written
+  }
+  const folders = [contentDir, servicesDir].map((dir) => `${prefix}${dir.replace(/^\.\//, '').replace(/\/+$/, '')}/`);
+  const files = listBlobs(top, commit, folders).map((blob) => ({ path: blob.path.slice(prefix.length), blob: blob.sha }));
+  return { commit, config, files, read, contentDir, servicesDir };
+}
+
+/** Writes files (path relative to the project root → bytes) into a new temporary folder; returns the project root there. */
+export function writeTemporaryProject(files: [string, Buffer][]): { root: string; remove(): void } {
+  const root = mkdtempSync(join(tmpdir(), 'runbook-diff-'));
+  const remove = () => rmSync(root, { recursive: true, force: true });
+  try {
+    for (const [path, bytes] of files) {
+      const target = join(root, path);
+      if (!target.startsWith(root + sep)) continue; // a path that leaves the folder: never written
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, contents[index]);
-    });
-    return { root, commit, remove };
+      writeFileSync(target, bytes);
+    }
   } catch (error) {
     remove();
     throw error;
   }
+  return { root, remove };
 }
