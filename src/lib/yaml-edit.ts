@@ -47,7 +47,12 @@ export function renderScalar(value: string, { indent, step = 2, style, flow = fa
     const lines = body.split('\n').map((line) => (line ? pad + line : ''));
     return [header, ...lines, ...Array.from({ length: Math.max(0, trailing - 1) }, () => '')].join(eol);
   }
-  const type = flow ? 'QUOTE_DOUBLE' : style === 'QUOTE_SINGLE' || style === 'QUOTE_DOUBLE' ? style : 'PLAIN';
+  if (flow) {
+    // Plain in a flow collection only when nothing in it could end or nest the collection.
+    const plain = stringify(value, { lineWidth: 0, version: '1.1' }).replace(/\n$/, '');
+    return plain === value && !/[,[\]{}#:]/.test(value) ? plain : JSON.stringify(value);
+  }
+  const type = style === 'QUOTE_SINGLE' || style === 'QUOTE_DOUBLE' ? style : 'PLAIN';
   const text = stringify(value, { lineWidth: 0, version: '1.1', defaultStringType: type, defaultKeyType: 'PLAIN' }).replace(/\n$/, '');
   // The package falls back to a block scalar or a multi-line quote for some values: one line with escapes instead.
   return text.includes('\n') ? JSON.stringify(value) : text;

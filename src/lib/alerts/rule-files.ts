@@ -111,7 +111,7 @@ export function parseRuleFile(file: string, path: string, text: string, bom = fa
   list.forEach((document, index) => {
     if (document.errors.length) {
       for (const error of document.errors) {
-        problems.push(at(error.pos[0], error.pos[1], 'yaml-syntax', `Invalid YAML: ${error.code === 'DUPLICATE_KEY' ? 'duplicated mapping key' : error.message.split('\n')[0]}`, 'Fix the YAML (promtool check rules says the same); the other files are checked anyway.'));
+        problems.push(at(error.pos[0], error.pos[1], 'yaml-syntax', `Invalid YAML: ${error.code === 'DUPLICATE_KEY' ? 'duplicated mapping key' : error.message.split('\n')[0]}`, 'Fix the YAML (promtool check rules fails on it too); the other files are checked anyway.'));
       }
       return;
     }

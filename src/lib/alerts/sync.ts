@@ -71,7 +71,7 @@ function syncRunbook(runbook: Runbook, entries: Wanted[]): SyncedRunbook {
   const shift = (edit: TextEdit): TextEdit => ({ start: edit.start + start, end: edit.end + start, text: edit.text });
   const severities: Severity[] = [];
 
-  for (const entry of entries) {
+  for (const entry of [...entries].sort((a, b) => a.index - b.index)) {
     const current = meta.alerts[entry.index];
     const map = mapAt(document, ['runbook', 'alerts', entry.index]);
     const expr = agreed(entry.rules.map((result) => result.rule.expr?.replace(/\s+$/, '')).map((value) => value || undefined), 'expressions', entry.alert, notes);
