@@ -34,7 +34,7 @@ export function repositoryOf(cwd: string): { top: string; prefix: string } {
 
 /** The commit a revision names, or an UnknownRevisionError. */
 export function resolveRevision(cwd: string, revision: string): string {
-  if (revision.startsWith('-')) throw new UnknownRevisionError(`unknown revision "${revision}"`);
+  if (revision.startsWith('-')) throw new UnknownRevisionError(`unknown revision "${revision}": no commit, branch or tag of that name`);
   const result = spawnSync('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], { cwd });
   if (result.status !== 0) throw new UnknownRevisionError(`unknown revision "${revision}": no commit, branch or tag of that name`);
   return result.stdout.toString().trim();

@@ -127,9 +127,15 @@ ruleTester(fencesPrompt, {
   ],
 });
 
+const other = exampleRunbook({ runbook: 'aliases: [RB-007]\nalerts:\n  - name: LatencyHigh' }).replace('id: shop-slow-api', 'id: shop-other');
 ruleTester(linksResolve, {
   valid: [
     { name: 'generated and existing pages', code: exampleRunbook({ body: '## Symptoms\n\nSee [catalog](/runbooks/), [other](/runbooks/tickets/other/), [site](https://example.com/x) and [here](#symptoms).\n' }), others: { 'tickets/other.mdx': exampleRunbook().replace('id: shop-slow-api', 'id: shop-other') } },
+    {
+      name: 'a declared alert and permanent links by id and alias',
+      code: exampleRunbook({ body: '## Symptoms\n\nSee [the alert](/alerts/LatencyHigh/?pod=x), [all alerts](/alerts/), [by id](/r/shop-other/) and [by alias](/r/RB-007/#symptoms).\n' }),
+      others: { 'tickets/other.mdx': other },
+    },
   ],
   invalid: [
     {
@@ -138,6 +144,17 @@ ruleTester(linksResolve, {
       errors: [
         { message: 'Link to "./slos.md" leads to no page of this site', line: 12, column: 5 },
         { message: 'Link to "#nope": no heading on this page has that anchor', line: 12, column: 27 },
+      ],
+    },
+    {
+      name: 'an alert no runbook declares, one in the wrong case, and permanent links to no runbook',
+      code: exampleRunbook({ body: '## Symptoms\n\n[a](/alerts/LatencyLow/) [b](/alerts/latencyhigh/) [c](/r/shop-nope/) [d](/r/rb-007/)\n' }),
+      others: { 'tickets/other.mdx': other },
+      errors: [
+        { message: 'Link to "/alerts/LatencyLow/": no runbook declares the alert "LatencyLow"', line: 12, column: 1 },
+        { message: 'Link to "/alerts/latencyhigh/": no runbook declares the alert "latencyhigh"', line: 12, column: 26 },
+        { message: 'Link to "/r/shop-nope/": no runbook has the id or alias "shop-nope"', line: 12, column: 52 },
+        { message: 'Link to "/r/rb-007/": no runbook has the id or alias "rb-007"', line: 12, column: 71 },
       ],
     },
   ],
