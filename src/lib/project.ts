@@ -5,9 +5,8 @@ import { sep } from 'node:path';
 import type { Config } from '../schema/config.ts';
 import { serviceSchema, type ServiceWithId } from '../schema/service.ts';
 import { loadConfig } from './config.ts';
-import { loadCore } from './core/load.ts';
 import { walkContentFiles } from './content-files.ts';
-import { parseRunbookFrontmatter, parseRunbookLoaded } from './model/parse.ts';
+import { parseRunbookFrontmatter } from './model/frontmatter-only.ts';
 import type { Runbook } from './model/types.ts';
 import { LineIndex, compareProblems, problemAt, type Problem, type Span } from './problem.ts';
 import { staleness, today, type Staleness } from './staleness.ts';
@@ -75,7 +74,8 @@ export function loadServices(root: string, dir: string, read: Read = (file) => r
 }
 
 export async function loadProject(options: LoadOptions = {}): Promise<Project> {
-  if (!options.frontmatterOnly) await loadCore();
+  // The MDX parser and the analysis core load only when the bodies are read.
+  const parse = options.frontmatterOnly ? parseRunbookFrontmatter : await fullParser();
   const root = options.root ?? process.cwd();
   const loaded = loadConfig(root);
   const config: Config = { ...loaded.config, ...stripUndefined(options.config ?? {}) };
@@ -88,12 +88,18 @@ export async function loadProject(options: LoadOptions = {}): Promise<Project> {
     const { text, problems } = read(file);
     unreadable.push(...problems);
     if (text === undefined) return [];
-    return [options.frontmatterOnly ? parseRunbookFrontmatter(file, text) : parseRunbookLoaded(file, text)];
+    return [parse(file, text)];
   });
   const services = loadServices(root, config.servicesDir, read);
   const now = config.now ?? today();
   const problems = [...loaded.problems, ...unreadable, ...services.flatMap((service) => service.problems), ...checkProject(runbooks, services, config)];
   return { root, config, now, runbooks, services, problems: problems.sort(compareProblems) };
+}
+
+async function fullParser(): Promise<(file: string, source: string) => Runbook> {
+  const [{ loadCore }, { parseRunbookLoaded }] = await Promise.all([import('./core/load.ts'), import('./model/parse.ts')]);
+  await loadCore();
+  return parseRunbookLoaded;
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -3,6 +3,7 @@
 // one /r/<id>/ per runbook id and alias (permanent addresses that survive a move).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { closestNames } from './alert-suggest.ts';
 import { listContentFiles, type Project } from './project.ts';
 import { closest } from './suggest.ts';
 import { pageUrl } from './urls.ts';
@@ -35,6 +36,25 @@ export interface SitePaths {
   check(pathname: string): PathCheck;
 }
 
+/**
+ * The names closest to a name, ranked as the site's not-found page ranks alert names — among the few
+ * that share the most three-letter sequences with it, so that thousands of names stay fast.
+ */
+export function nearNames(names: Iterable<string>, limit = 2): (name: string) => string[] {
+  const trigrams = new Map<string, Set<string>>();
+  const of = (name: string) => {
+    const lower = name.toLowerCase();
+    return Array.from({ length: Math.max(1, lower.length - 2) }, (_, index) => lower.slice(index, index + 3));
+  };
+  for (const name of names) for (const trigram of of(name)) trigrams.set(trigram, (trigrams.get(trigram) ?? new Set()).add(name));
+  return (name) => {
+    const shared = new Map<string, number>();
+    for (const trigram of of(name)) for (const candidate of trigrams.get(trigram) ?? []) shared.set(candidate, (shared.get(candidate) ?? 0) + 1);
+    const candidates = [...shared].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([candidate]) => candidate);
+    return closestNames(name, candidates, (candidate) => candidate, limit).map((entry) => entry.item);
+  };
+}
+
 const cache = new WeakMap<Project, SitePaths>();
 
 /** The site's paths for a project (computed once per project object). */
@@ -57,6 +77,8 @@ function buildSitePaths(project: Project): SitePaths {
     for (const ref of [meta.id, ...meta.aliases.filter(aliasHasPage)]) if (!refs.has(ref)) refs.set(ref, meta.id);
   }
   const caseless = (names: Iterable<string>, wanted: string) => [...names].find((name) => name.toLowerCase() === wanted.toLowerCase());
+  const nearAlerts = nearNames(alerts.keys());
+  const nearRefs = nearNames(refs.keys());
   return {
     check(pathname) {
       const path = pathname.endsWith('/') || /\.[a-z]+$/i.test(pathname) ? pathname : `${pathname}/`;
@@ -71,11 +93,11 @@ function buildSitePaths(project: Project): SitePaths {
         if (segments[0] === 'alerts') {
           const runbooks = alerts.get(name);
           if (runbooks) return { found: true, runbooks };
-          return { found: false, kind: 'alert', name, exact: caseless(alerts.keys(), name), suggestions: closest(name, alerts.keys(), 2) };
+          return { found: false, kind: 'alert', name, exact: caseless(alerts.keys(), name), suggestions: nearAlerts(name) };
         }
         const runbook = refs.get(name);
         if (runbook) return { found: true, runbooks: [runbook] };
-        return { found: false, kind: 'ref', name, exact: caseless(refs.keys(), name), suggestions: closest(name, refs.keys(), 2) };
+        return { found: false, kind: 'ref', name, exact: caseless(refs.keys(), name), suggestions: nearRefs(name) };
       }
       const page = pages.get(path);
       if (page) return { found: true, runbooks: page };

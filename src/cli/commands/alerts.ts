@@ -6,10 +6,9 @@ import { checkAlerts, type CheckResult } from '../../lib/alerts/check.ts';
 import { writeFixes, type FixOutcome } from '../../lib/alerts/fix.ts';
 import { ALERT_FORMATS, alertsDocsUrl, checkGithub, checkJson, checkPretty, checkSarif, type AlertFormat } from '../../lib/alerts/report.ts';
 import { readRuleFiles, RulePathError, type RuleFiles } from '../../lib/alerts/rule-files.ts';
-import { planStubs, stubFiles, type Stub } from '../../lib/alerts/stubs.ts';
-import { planSync, type SyncedRunbook } from '../../lib/alerts/sync.ts';
+import type { Stub } from '../../lib/alerts/stubs.ts';
+import type { SyncedRunbook } from '../../lib/alerts/sync.ts';
 import { formatProblemList } from '../../lib/format-problems.ts';
-import { planWrites, writeAll, WriteFailedError } from '../../lib/import/write.ts';
 import { KEBAB_CASE } from '../../schema/shared.ts';
 import type { Project } from '../../lib/project.ts';
 import { readFileSync } from 'node:fs';
@@ -113,6 +112,8 @@ export async function alertsStubs(options: AlertsStubsOptions, warn: (text: stri
       throw new UsageError(`--service: no service "${options.service}" (known: ${known.sort().join(', ') || 'none'}); add ${project.config.servicesDir}/${options.service}.yaml first`);
     }
   }
+  // Writing runbooks needs the importer's renderer: loaded by the commands that write.
+  const [{ planStubs, stubFiles }, { planWrites, writeAll, WriteFailedError }] = await Promise.all([import('../../lib/alerts/stubs.ts'), import('../../lib/import/write.ts')]);
   const result = checkAlerts(project, rules);
   const stubs = planStubs(project, result.alerts, { service: options.service, out: options.out });
   if (!options.dryRun) {
@@ -165,6 +166,7 @@ export interface AlertsSyncOutcome {
 export async function alertsSync(options: AlertsSyncOptions, warn: (text: string) => void = () => {}): Promise<AlertsSyncOutcome> {
   const rules = readRules(options.cwd, options.rules);
   const project = await openProject({ ...options, warn, frontmatterOnly: true });
+  const [{ planSync }, { planWrites, writeAll, WriteFailedError }] = await Promise.all([import('../../lib/alerts/sync.ts'), import('../../lib/import/write.ts')]);
   const planned = planSync(checkAlerts(project, rules).alerts);
   const files = planned.flatMap((runbook) => {
     if (runbook.text === undefined) return [];

@@ -1,10 +1,9 @@
 // `runbook alerts check`: every alerting rule reaches a runbook that exists, and every alert a runbook
 // declares is defined by some rule. Offline: the site's pages are known from the project itself.
-import { closestNames } from '../alert-suggest.ts';
 import { alertLabels } from '../core/promql/labels.ts';
 import { frontmatterSpan, type Project } from '../project.ts';
 import { compareProblems, problemAt, type Problem, type ProblemSeverity, type Span } from '../problem.ts';
-import { alertPath, permanentPath, sitePaths, type PathCheck } from '../site-paths.ts';
+import { alertPath, nearNames, permanentPath, sitePaths, type PathCheck } from '../site-paths.ts';
 import { declarations as readDeclarations, type Answer } from './declarations.ts';
 import type { AlertRule, RuleFiles } from './rule-files.ts';
 import { expandTemplate, labelTemplate, ruleLabels, UNKNOWN_MARK } from './templates.ts';
@@ -177,25 +176,6 @@ export function checkAlerts(project: Project, ruleFiles: RuleFiles, options: Che
     );
   }
   return { alerts, problems: [...problems, ...otherProblems].sort(compareProblems), otherProblems: otherProblems.sort(compareProblems) };
-}
-
-/**
- * The declared alert names closest to a name (the site's not-found page ranks them the same way). Only
- * names that share a three-letter sequence with it are ranked: a project of thousands of alerts stays fast.
- */
-function nearNames(names: string[]): (name: string) => string[] {
-  const trigrams = new Map<string, Set<string>>();
-  const of = (name: string) => {
-    const lower = name.toLowerCase();
-    return Array.from({ length: Math.max(1, lower.length - 2) }, (_, index) => lower.slice(index, index + 3));
-  };
-  for (const name of names) for (const trigram of of(name)) trigrams.set(trigram, (trigrams.get(trigram) ?? new Set()).add(name));
-  return (name) => {
-    const shared = new Map<string, number>();
-    for (const trigram of of(name)) for (const candidate of trigrams.get(trigram) ?? []) shared.set(candidate, (shared.get(candidate) ?? 0) + 1);
-    const candidates = [...shared].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([candidate]) => candidate);
-    return closestNames(name, candidates, (candidate) => candidate, 2).map((entry) => entry.item);
-  };
 }
 
 /** The query parameters of a URL whose values are fixed (no template left in them). */

@@ -4,7 +4,7 @@
 // anything is written.
 import { parseDocument } from 'yaml';
 import { mapSeverity } from '../import/metadata.ts';
-import { parseRunbookFrontmatter } from '../model/parse.ts';
+import { parseRunbookFrontmatter } from '../model/frontmatter-only.ts';
 import type { Runbook } from '../model/types.ts';
 import { severityRank, type Severity } from '../../schema/runbook.ts';
 import { applyEdits, mapAt, setKey, type TextEdit } from '../yaml-edit.ts';

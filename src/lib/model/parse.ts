@@ -47,22 +47,6 @@ export function parseRunbookLoaded(file: string, source: string): Runbook {
 }
 
 /**
- * A runbook file's frontmatter only, as a model without a body (no sections, steps or blocks): for the
- * tools that need ids, aliases, alerts and variables of many runbooks and nothing of their commands
- * (`runbook alerts`); ~10× faster than a full parse. Not memoised (the full model is, by file).
- */
-export function parseRunbookFrontmatter(file: string, source: string): Runbook {
-  const lines = new LineIndex(source);
-  const frontmatter = parseFrontmatter(file, source, lines);
-  const data = frontmatter.data;
-  const meta = data?.runbook;
-  const rawTitle = (frontmatter.raw as { title?: unknown } | undefined)?.title;
-  const id = meta?.id ?? basename(file, extname(file));
-  const title = data?.title ?? (typeof rawTitle === 'string' ? rawTitle : id);
-  return { file, hash: hashSource(source), source, frontmatter, ...(data ? { data } : {}), ...(meta ? { meta } : {}), id, title, sections: [], steps: [], blocks: [], links: [], unsafeMdx: [], problems: [...frontmatter.problems] };
-}
-
-/**
  * The MDX syntax tree, from satteri: the parser the site itself renders MDX with (@astrojs/mdx 8),
  * so the model sees exactly what the page shows. Measured on 2,000 synthetic runbooks: satteri
  * 0.1 s, mdast-util-from-markdown + micromark MDX extensions 2.5 s, unified + remark-mdx 2.5 s.
