@@ -15,6 +15,7 @@ import { KEBAB_CASE } from '../../schema/shared.ts';
 import { formatProblemLine } from '../../lib/format-problems.ts';
 import type { CommandContext } from '../context.ts';
 import { NotFoundError, UsageError, ValidationError } from '../errors.ts';
+import { COMMANDS } from '../command-table.ts';
 
 export interface ImportCommandOptions {
   cwd: string;
@@ -210,7 +211,7 @@ export function formatImport(summary: ImportSummary): string {
 export function registerImport(program: Command, { io, print, json }: CommandContext): void {
   program
     .command('import')
-    .description('Convert Markdown runbook documents into MDX runbooks, service pages and a service YAML')
+    .description(COMMANDS.import.description)
     .argument('<files...>', 'Markdown documents to import')
     .requiredOption('--service <id>', 'service the runbooks belong to (kebab-case; prefixes their ids)')
     .option('--name <name>', 'display name of the service, for a new service YAML')

@@ -8,6 +8,7 @@ import { didYouMean } from '../../lib/suggest.ts';
 import { withContentOptions, type CommandContext } from '../context.ts';
 import { openProject, type ContentOptions } from '../options.ts';
 import { renderTable } from '../table.ts';
+import { COMMANDS } from '../command-table.ts';
 
 export interface ListOptions extends ContentOptions {
   service?: string;
@@ -58,7 +59,7 @@ export function registerList(program: Command, { io, print, json }: CommandConte
   withContentOptions(
     program
       .command('list')
-      .description('List runbooks, most severe first')
+      .description(COMMANDS.list.description)
       .option('--service <id>', 'only runbooks of this service')
       .addOption(new Option('--severity <level>', 'only runbooks of this severity').choices([...SEVERITIES]))
       .option('--stale', 'only runbooks whose review is overdue')

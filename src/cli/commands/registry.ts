@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { UsageError, ValidationError } from '../errors.ts';
 import { withContentOptions, type CommandContext } from '../context.ts';
 import { openProject, type ContentOptions } from '../options.ts';
+import { COMMANDS } from '../command-table.ts';
 
 export interface RegistryCommandOptions extends ContentOptions {
   out?: string;
@@ -44,7 +45,7 @@ export function registerRegistry(program: Command, { io }: CommandContext): void
   withContentOptions(
     program
       .command('registry')
-      .description('Print the registry (every runbook, step and command) as JSON, or write it to a file')
+      .description(COMMANDS.registry.description)
       .option('-o, --out <file>', 'write to this file instead of standard output')
       .option('--timestamp', 'add generatedAt (off by default so builds are byte-identical)'),
   ).action(async (options) => {

@@ -5,6 +5,7 @@ import { registryRunbook } from '../../lib/registry.ts';
 import type { Command } from 'commander';
 import { withContentOptions, type CommandContext } from '../context.ts';
 import { findRunbook, openProject, type ContentOptions } from '../options.ts';
+import { COMMANDS } from '../command-table.ts';
 
 export async function show(query: string, options: ContentOptions): Promise<RegistryRunbook> {
   const project = openProject(options);
@@ -41,16 +42,17 @@ export function formatShow(runbook: RegistryRunbook): string {
   }
   const stepTitles = new Map(runbook.steps.map((step) => [step.id, step.title]));
   let heading: string | null | undefined;
-  out.push('', 'Commands:');
-  for (const command of runbook.commands) {
+  out.push('', runbook.commands.length ? `Commands (run one with: runbook run ${runbook.id} --step <number>):` : 'Commands:');
+  const width = String(runbook.commands.length).length;
+  for (const [index, command] of runbook.commands.entries()) {
     const place = command.step ? `${command.section} › ${stepTitles.get(command.step)}` : (command.section ?? 'intro');
     if (place !== heading) {
       out.push('', `  ${place}`);
       heading = place;
     }
     const flags = [RISK_MARK[command.risk], command.longRunning && 'long-running', command.interactive && 'interactive'].filter(Boolean).join(', ');
-    out.push(`    ${command.id}  (${command.language}; ${flags})`);
-    for (const line of command.text.split('\n')) out.push(`      ${line}`);
+    out.push(`    ${`${index + 1}.`.padStart(width + 1)} ${command.id}  (${command.language}; ${flags})`);
+    for (const line of command.text.split('\n')) out.push(`    ${' '.repeat(width + 2)}${line}`);
   }
   if (!runbook.commands.length) out.push('  (none)');
   return out.join('\n');
@@ -60,7 +62,7 @@ export function registerShow(program: Command, { io, print, json }: CommandConte
   withContentOptions(
     program
       .command('show')
-      .description('Show one runbook: metadata, steps and commands with their risk')
+      .description(COMMANDS.show.description)
       .argument('<runbook>', 'runbook id, alias or alert name')
       .option('--json', 'print the registry entry as JSON'),
   ).action(async (query: string, options) => {

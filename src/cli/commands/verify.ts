@@ -8,6 +8,7 @@ import { verifyRunbooks } from '../../lib/runner/verify.ts';
 import { UsageError } from '../errors.ts';
 import { withContentOptions, type CommandContext } from '../context.ts';
 import { openProject, type ContentOptions } from '../options.ts';
+import { COMMANDS } from '../command-table.ts';
 
 export interface VerifyOptions extends ContentOptions {
   /**
@@ -66,7 +67,7 @@ export function registerVerify(program: Command, { io, print, json, setExit }: C
   withContentOptions(
     program
       .command('verify')
-      .description('Run every read-only SQL block (with example values) against PostgreSQL and report the queries that fail')
+      .description(COMMANDS.verify.description)
       .option(
         '--database-url [url]',
         'check against a real server through psql instead of the embedded PostgreSQL (PGlite); without a value the URL is read from $DATABASE_URL, which is preferred: a URL given here (its password too) is visible to other users in ps',

@@ -1,7 +1,7 @@
 // Attributes of a fenced code block, read from its meta string with Expressive Code's own
 // parser (MetaOptions), so `title="a b"`, `risk='change'` and bare flags mean the same to both.
 import { MetaOptions } from '@expressive-code/core';
-import { parseDuration } from '../duration.ts';
+import { MAX_TIMEOUT_SECONDS, parseDuration } from '../duration.ts';
 import { RISKS, type BlockAttributes, type Risk } from './types.ts';
 
 /** Our attributes (FORMAT.md). */
@@ -90,7 +90,8 @@ export function parseFenceMeta(meta: string): ParsedMeta {
       case 'timeout': {
         const parsed = parseDuration(value);
         if (!parsed || parsed.min !== parsed.max || parsed.min <= 0) at(`Invalid timeout "${value}"; expected a duration such as 30s or 5m`);
-        else attributes.timeout = Math.round(parsed.min * 60);
+        else if (parsed.min * 60 > MAX_TIMEOUT_SECONDS) at(`Invalid timeout "${value}"; at most 24h`);
+        else attributes.timeout = Math.max(1, Math.round(parsed.min * 60));
         break;
       }
       case 'lint-ignore': {
