@@ -1,10 +1,11 @@
 // A project: every runbook and service under the content folders, parsed once, with the checks
 // that need more than one file (duplicate ids, aliases and alerts; dangling references).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import type { Config } from '../schema/config.ts';
 import { serviceSchema, type ServiceWithId } from '../schema/service.ts';
 import { loadConfig } from './config.ts';
+import { listContentFiles, serviceIdOf } from './content-files.ts';
 import { parseRunbook } from './model/parse.ts';
 import type { Runbook } from './model/types.ts';
 import { LineIndex, compareProblems, problemAt, type Problem, type Span } from './problem.ts';
@@ -37,28 +38,18 @@ export interface LoadOptions {
   config?: Partial<Pick<Config, 'contentDir' | 'servicesDir' | 'now'>>;
   /** Only these runbook files (relative to root); default: every file under contentDir. */
   files?: string[];
+  /** Reads a runbook or service file (relative to root); default: from disk. The lint and the caches pass the text they hashed. */
+  read?: (file: string) => string;
 }
+
+export { listContentFiles };
 
 const toPosix = (path: string) => path.split(sep).join('/');
 
-/** Every .md/.mdx file under `dir`, skipping names that start with `_` (as Starlight does). */
-export function listContentFiles(root: string, dir: string, extensions = ['.md', '.mdx']): string[] {
-  // `dir` may be absolute (a --content given as a full path).
-  const absolute = resolve(root, dir);
-  if (!existsSync(absolute)) return [];
-  const files: string[] = [];
-  for (const entry of readdirSync(absolute, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name.startsWith('_')) continue;
-    if (!extensions.some((extension) => entry.name.endsWith(extension))) continue;
-    files.push(toPosix(relative(root, join(entry.parentPath, entry.name))));
-  }
-  return files.sort();
-}
-
-export function loadServices(root: string, dir: string): ServiceEntry[] {
+export function loadServices(root: string, dir: string, read = (file: string) => readFileSync(join(root, file), 'utf8')): ServiceEntry[] {
   return listContentFiles(root, dir, ['.yaml', '.yml']).map((file) => {
-    const id = file.slice(file.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');
-    const text = readFileSync(join(root, file), 'utf8');
+    const id = serviceIdOf(file);
+    const text = read(file);
     const lines = new LineIndex(text);
     const parsed = parseYamlData({ file, lines, offset: 0, text, schema: serviceSchema, rule: 'schema/service', whole: lines.span(0, 0) });
     return {
@@ -75,8 +66,9 @@ export function loadProject(options: LoadOptions = {}): Project {
   const loaded = loadConfig(root);
   const config: Config = { ...loaded.config, ...stripUndefined(options.config ?? {}) };
   const files = options.files ?? listContentFiles(root, config.contentDir);
-  const runbooks = files.map((file) => parseRunbook(file, readFileSync(join(root, file), 'utf8')));
-  const services = loadServices(root, config.servicesDir);
+  const read = options.read ?? ((file: string) => readFileSync(join(root, file), 'utf8'));
+  const runbooks = files.map((file) => parseRunbook(file, read(file)));
+  const services = loadServices(root, config.servicesDir, read);
   const now = config.now ?? today();
   const problems = [...loaded.problems, ...services.flatMap((service) => service.problems), ...checkProject(runbooks, services, config)];
   return { root, config, now, runbooks, services, problems: problems.sort(compareProblems) };

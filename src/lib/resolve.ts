@@ -8,21 +8,40 @@ export type Resolution =
   /** `invalid`: a runbook with this id whose frontmatter does not validate (it cannot be shown or run). */
   | { runbook?: undefined; invalid?: Runbook; suggestions: string[] };
 
-export function resolveRunbook(project: Project, query: string): Resolution {
+/** The names a valid runbook answers to. */
+export interface RunbookNames {
+  id: string;
+  aliases: readonly string[];
+  alerts: readonly string[];
+}
+
+export type NameResolution<T> =
+  | { found: T; matchedBy: 'id' | 'alias' | 'alert' }
+  | { found?: undefined; invalid?: T; suggestions: string[] };
+
+/**
+ * Finds `query` among items (in order): by id, then alias, then alert name, case-insensitively; else an item whose
+ * frontmatter does not validate but names that id; else the closest names. `names` is undefined for an invalid item,
+ * `invalidId` its written id. The model (`resolveRunbook`) and the CLI's cached entries resolve alike through this.
+ */
+export function resolveByName<T>(items: readonly T[], query: string, names: (item: T) => RunbookNames | undefined, invalidId: (item: T) => string | undefined): NameResolution<T> {
   const wanted = query.trim().toLowerCase();
-  const runbooks = project.runbooks.filter((runbook) => runbook.meta);
-  const byId = runbooks.find((runbook) => runbook.meta!.id === wanted);
-  if (byId) return { runbook: byId, matchedBy: 'id' };
-  const byAlias = runbooks.find((runbook) => runbook.meta!.aliases.some((alias) => alias.toLowerCase() === wanted));
-  if (byAlias) return { runbook: byAlias, matchedBy: 'alias' };
-  const byAlert = runbooks.find((runbook) => runbook.meta!.alerts.some((alert) => alert.name.toLowerCase() === wanted));
-  if (byAlert) return { runbook: byAlert, matchedBy: 'alert' };
-  const invalid = project.runbooks.find((runbook) => !runbook.meta && rawId(runbook)?.toLowerCase() === wanted);
-  if (invalid) return { invalid, suggestions: [] };
+  const valid = items.flatMap((item) => {
+    const itemNames = names(item);
+    return itemNames ? [{ item, names: itemNames }] : [];
+  });
+  const byId = valid.find(({ names }) => names.id === wanted);
+  if (byId) return { found: byId.item, matchedBy: 'id' };
+  const byAlias = valid.find(({ names }) => names.aliases.some((alias) => alias.toLowerCase() === wanted));
+  if (byAlias) return { found: byAlias.item, matchedBy: 'alias' };
+  const byAlert = valid.find(({ names }) => names.alerts.some((alert) => alert.toLowerCase() === wanted));
+  if (byAlert) return { found: byAlert.item, matchedBy: 'alert' };
+  const invalid = items.find((item) => !names(item) && invalidId(item)?.toLowerCase() === wanted);
+  if (invalid !== undefined) return { invalid, suggestions: [] };
   // One suggestion per runbook: its id, with the alias or alert name that matched when that is closer.
   const owner = new Map<string, string>();
-  for (const runbook of runbooks) {
-    for (const name of [runbook.meta!.id, ...runbook.meta!.aliases, ...runbook.meta!.alerts.map((alert) => alert.name)]) if (!owner.has(name)) owner.set(name, runbook.meta!.id);
+  for (const { names } of valid) {
+    for (const name of [names.id, ...names.aliases, ...names.alerts]) if (!owner.has(name)) owner.set(name, names.id);
   }
   const suggestions = new Map<string, string>();
   for (const name of closest(query, owner.keys(), 50)) {
@@ -33,8 +52,19 @@ export function resolveRunbook(project: Project, query: string): Resolution {
   return { suggestions: [...suggestions.values()] };
 }
 
+export function resolveRunbook(project: Project, query: string): Resolution {
+  const found = resolveByName(
+    project.runbooks,
+    query,
+    (runbook) => runbook.meta && { id: runbook.meta.id, aliases: runbook.meta.aliases, alerts: runbook.meta.alerts.map((alert) => alert.name) },
+    rawId,
+  );
+  if (found.found) return { runbook: found.found, matchedBy: found.matchedBy };
+  return { ...(found.invalid ? { invalid: found.invalid } : {}), suggestions: found.suggestions };
+}
+
 /** The `runbook.id` written in a file whose frontmatter does not validate. */
-function rawId(runbook: Runbook): string | undefined {
+export function rawId(runbook: Runbook): string | undefined {
   const raw = runbook.frontmatter.raw as { runbook?: { id?: unknown } } | undefined;
   return typeof raw?.runbook?.id === 'string' ? raw.runbook.id : undefined;
 }

@@ -7,7 +7,8 @@ import { formatProblemList } from '../../lib/format-problems.ts';
 import type { Command } from 'commander';
 import { UsageError, ValidationError } from '../errors.ts';
 import { withContentOptions, type CommandContext } from '../context.ts';
-import { openProject, type ContentOptions } from '../options.ts';
+import { openProject } from '../open-project.ts';
+import type { ContentOptions } from '../options.ts';
 import { COMMANDS } from '../command-table.ts';
 
 export interface RegistryCommandOptions extends ContentOptions {

@@ -12,7 +12,8 @@ import { paint } from '../color.ts';
 import { UsageError, ValidationError } from '../errors.ts';
 import { withContentOptions, type CommandContext } from '../context.ts';
 import { openTranscript, readEnvFile, transcriptProblem } from '../files.ts';
-import { findRunbook, openProject, type ContentOptions } from '../options.ts';
+import { openProject } from '../open-project.ts';
+import { cachedRunbooks, findRunbookFile, type ContentOptions } from '../options.ts';
 import { COMMANDS } from '../command-table.ts';
 
 export interface RunCommandOptions extends ContentOptions {
@@ -60,8 +61,9 @@ export async function runRunbook(query: string, options: RunCommandOptions, envi
   // Before values are asked for and commands run, not after: a transcript that cannot be written is a usage error.
   const transcriptIssue = options.transcript !== undefined && !options.dryRun ? transcriptProblem(options.cwd, options.transcript, Boolean(options.append)) : undefined;
   if (transcriptIssue) throw new UsageError(`--transcript: cannot write "${options.transcript}": ${transcriptIssue}`);
-  const project = openProject(options);
-  const runbook = findRunbook(project, query, 2);
+  // Found through the cached entries; only that runbook is parsed.
+  const file = findRunbookFile(await cachedRunbooks(options), query, 2);
+  const runbook = openProject(options, [file]).runbooks[0];
   let plan: Plan;
   try {
     plan = await planRun(runbook, {

@@ -1,15 +1,15 @@
 // runbook show: one runbook's metadata, steps and commands, found by id, alias or alert name.
 import type { RegistryRunbook } from '../../schema/registry.ts';
 import { formatDuration } from '../../lib/duration.ts';
-import { registryRunbook } from '../../lib/registry.ts';
 import type { Command } from 'commander';
 import { withContentOptions, type CommandContext } from '../context.ts';
-import { findRunbook, openProject, type ContentOptions } from '../options.ts';
+import { cachedRunbooks, findRunbookFile, type ContentOptions } from '../options.ts';
 import { COMMANDS } from '../command-table.ts';
 
+/** The registry entry of a runbook, from the cache (computed from the model when its file changed). */
 export async function show(query: string, options: ContentOptions): Promise<RegistryRunbook> {
-  const project = openProject(options);
-  return registryRunbook(project, findRunbook(project, query))!;
+  const runbooks = await cachedRunbooks(options);
+  return runbooks.entry(findRunbookFile(runbooks, query));
 }
 
 const RISK_MARK = { read: 'read', change: 'CHANGE', destructive: 'DESTRUCTIVE' } as const;

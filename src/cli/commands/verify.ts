@@ -7,7 +7,8 @@ import { pgliteChecker, psqlChecker, SqlCheckerError, withoutPassword } from '..
 import { verifyRunbooks } from '../../lib/runner/verify.ts';
 import { UsageError } from '../errors.ts';
 import { withContentOptions, type CommandContext } from '../context.ts';
-import { openProject, type ContentOptions } from '../options.ts';
+import { openProject } from '../open-project.ts';
+import type { ContentOptions } from '../options.ts';
 import { COMMANDS } from '../command-table.ts';
 
 export interface VerifyOptions extends ContentOptions {

@@ -1,8 +1,8 @@
 // `runbook lint` as a library: load the project, lint (or reuse the cached result), optionally fix.
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { cacheDir, hashBytes, readHashed, type HashedFile } from '../cache/file-cache.ts';
 import { loadConfig } from '../config.ts';
-import { hashSource } from '../model/parse.ts';
 import type { Problem } from '../problem.ts';
 import { listContentFiles, loadProject, type LoadOptions } from '../project.ts';
 import { cacheKey, linterSourceHash, readCache, writeCache } from './cache.ts';
@@ -57,11 +57,6 @@ function selectFiles(root: string, all: string[], paths: string[] | undefined): 
   return [...selected].sort();
 }
 
-/** Hash of everything the result depends on besides the options: every runbook and service file. */
-function contentHash(root: string, files: string[]): string {
-  return cacheKey(files.map((file) => [file, hashSource(readFileSync(join(root, file), 'utf8'))]));
-}
-
 export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
   const { root } = options;
   const rules = options.rules ?? RULES;
@@ -72,20 +67,22 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
   const files = selectFiles(root, pages, options.paths);
   // Nothing to check is not a pass: a mistyped folder must not turn CI green.
   if (files.length === 0) throw new LintUsageError(`Nothing to lint: no .md or .mdx files${options.paths?.length ? ` in ${options.paths.join(', ')}` : ' in the content folder'}`);
-  const sources = new Map(files.map((file) => [file, readFileSync(join(root, file), 'utf8')]));
   const dependencies = [...new Set([...pages, ...files, ...listContentFiles(root, config.servicesDir, ['.yaml', '.yml'])])].sort();
-  const cachePath = options.cache === false ? undefined : (options.cache ?? join(root, 'node_modules', '.cache', 'runbook', 'lint.json'));
-  const keyOf = () => cacheKey([linterSourceHash(), config, now, rules.map((rule) => rule.meta.id), files, contentHash(root, dependencies)]);
+  // Every page and service file is read once: the model is built from exactly the bytes the cache key hashes.
+  const read = new Map<string, HashedFile>(dependencies.map((file) => [file, readHashed(join(root, file))]));
+  const text = (file: string) => read.get(file)?.text ?? readFileSync(join(root, file), 'utf8');
+  const sources = new Map(files.map((file) => [file, text(file)]));
+  const cachePath = options.cache === false ? undefined : (options.cache ?? join(cacheDir(root), 'lint.json'));
+  const keyOf = (path: string) => cacheKey([linterSourceHash(path), config, now, rules.map((rule) => rule.meta.id), files, dependencies.map((file) => [file, read.get(file)!.hash])]);
 
-  // Hashing reads every page and service file: once, and again only after --fix changed files.
-  const key = cachePath ? keyOf() : '';
+  const key = cachePath ? keyOf(cachePath) : '';
   if (cachePath && !options.fix) {
     const cached = readCache(cachePath, key);
-    if (cached) return { problems: cached.problems, files, sources, fixed: 0, cached: true };
+    if (cached) return { problems: cached, files, sources, fixed: 0, cached: true };
   }
 
   const lint = async () => {
-    const project = loadProject({ root, config: { ...options.config, now }, files: [...new Set([...pages, ...files])].sort() });
+    const project = loadProject({ root, config: { ...options.config, now }, files: [...new Set([...pages, ...files])].sort(), read: text });
     const wanted = new Set(files);
     const result = await lintProject(project, { rules, files });
     // Problems of other runbooks (outside the given paths) are not this run's business.
@@ -105,10 +102,11 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
       writeFileSync(temporary, output);
       renameSync(temporary, join(root, file));
       sources.set(file, output);
+      read.set(file, { text: output, hash: hashBytes(output), stamp: null });
       fixed += applied;
     }
     if (fixed) problems = await lint();
   }
-  if (cachePath) writeCache(cachePath, { key: fixed ? keyOf() : key, problems });
+  if (cachePath) writeCache(cachePath, fixed ? keyOf(cachePath) : key, problems);
   return { problems, files, sources, fixed, cached: false };
 }
