@@ -24,6 +24,10 @@ export async function startupFigures(cli: string, root: string, showId: string, 
     return result.ms;
   };
   for (const command of STARTUP_COMMANDS) await time([cli, ...args[command]]);
+  // The corpus was just written, and the cache does not trust the stamp of a file modified within the last
+  // second (src/lib/cache/file-cache.ts): warm up again once the files are older, as they are on a real checkout.
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  for (const command of STARTUP_COMMANDS) await time([cli, ...args[command]]);
   await time(['-e', '0']);
   const nodeMs: number[] = [];
   const commandMs = Object.fromEntries(STARTUP_COMMANDS.map((command) => [command, [] as number[]])) as Record<StartupCommand, number[]>;
