@@ -57,7 +57,7 @@ export function digest(text: string): string {
 }
 
 const stampOf = (stats: Stats): Stamp => ({ size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino });
-const sameStamp = (a: Stamp | null | undefined, b: Stamp) => !!a && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+const sameStamp = (a: Stamp, b: Stamp) => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 const trusted = (stamp: Stamp, now: number) => now - stamp.mtimeMs > RACY_MS;
 
 /**
@@ -87,30 +87,18 @@ function currentStamp(path: string): Stamp | undefined {
   }
 }
 
+/**
+ * An entry as kept, in memory as on disk (thousands are parsed at each start, so they stay as parsed): the
+ * stamp as [size, mtimeMs, ctimeMs, ino], the content hash, and the value when one was computed.
+ */
 interface Entry<T> {
-  stamp: Stamp | null;
-  hash: string;
-  value?: T;
-}
-
-/** An entry as stored: the stamp as [size, mtimeMs, ctimeMs, ino] (thousands of entries are parsed at each start). */
-interface StoredEntry<T> {
   s: [number, number, number, number] | null;
   h: string;
   v?: T;
 }
 
-const toStored = <T>(entry: Entry<T>): StoredEntry<T> => ({
-  s: entry.stamp && [entry.stamp.size, entry.stamp.mtimeMs, entry.stamp.ctimeMs, entry.stamp.ino],
-  h: entry.hash,
-  ...('value' in entry ? { v: entry.value } : {}),
-});
-
-const fromStored = <T>(stored: StoredEntry<T>): Entry<T> => ({
-  stamp: stored.s && { size: stored.s[0], mtimeMs: stored.s[1], ctimeMs: stored.s[2], ino: stored.s[3] },
-  hash: stored.h,
-  ...('v' in stored ? { value: stored.v } : {}),
-});
+const packStamp = (stamp: Stamp | null): Entry<never>['s'] => stamp && [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino];
+const matches = (packed: Entry<never>['s'], stamp: Stamp) => !!packed && packed[0] === stamp.size && packed[1] === stamp.mtimeMs && packed[2] === stamp.ctimeMs && packed[3] === stamp.ino;
 
 /** How entries are kept: one document for many small values, or one file per source for large ones read singly. */
 export type CacheLayout = 'document' | 'file-per-source';
@@ -139,9 +127,10 @@ export type Lookup<T> =
 
 export class FileCache<T> {
   private readonly options: Required<FileCacheOptions>;
-  private entries: Map<string, Entry<T>> | undefined;
+  /** Entries by path, as parsed (not copied into a Map: thousands of them at each start). */
+  private entries: Record<string, Entry<T>> | undefined;
   /** Values kept under a name rather than a file (document layout), valid under the same key. */
-  private named: Map<string, unknown> = new Map();
+  private named: Record<string, unknown> = {};
   /** Entries changed since loading (document layout) or to be written (file-per-source layout). */
   private readonly dirty = new Set<string>();
   /** Files looked up or hashed in this run. */
@@ -159,10 +148,10 @@ export class FileCache<T> {
     const stamp = currentStamp(this.full(path));
     if (!stamp) return undefined;
     const entry = this.entry(path);
-    if (entry && sameStamp(entry.stamp, stamp)) return entry.hash;
+    if (entry && matches(entry.s, stamp)) return entry.h;
     const file = this.read(path);
     if (!file) return undefined;
-    this.store(path, { stamp: file.stamp, hash: file.hash, ...(entry && entry.hash === file.hash && 'value' in entry ? { value: entry.value } : {}) });
+    this.store(path, { s: packStamp(file.stamp), h: file.hash, ...(entry && entry.h === file.hash && 'v' in entry ? { v: entry.v } : {}) });
     return file.hash;
   }
 
@@ -171,13 +160,13 @@ export class FileCache<T> {
     const stamp = currentStamp(this.full(path));
     if (!stamp) return { hit: false };
     const entry = this.entry(path);
-    if (entry && 'value' in entry && sameStamp(entry.stamp, stamp)) return { hit: true, value: entry.value as T, hash: entry.hash };
+    if (entry && 'v' in entry && matches(entry.s, stamp)) return { hit: true, value: entry.v as T, hash: entry.h };
     const file = this.read(path);
     if (!file) return { hit: false };
-    if (entry && 'value' in entry && entry.hash === file.hash) {
+    if (entry && 'v' in entry && entry.h === file.hash) {
       // Touched, not changed: the value holds; remember the new stamp.
-      this.store(path, { ...entry, stamp: file.stamp });
-      return { hit: true, value: entry.value as T, hash: file.hash };
+      this.store(path, { ...entry, s: packStamp(file.stamp) });
+      return { hit: true, value: entry.v as T, hash: file.hash };
     }
     return { hit: false, file };
   }
@@ -185,39 +174,38 @@ export class FileCache<T> {
   /** A value kept under a name (not a file) with `keep`, while the cache's key is the same. */
   recall<V>(name: string): V | undefined {
     this.loaded();
-    return this.named.get(name) as V | undefined;
+    return Object.hasOwn(this.named, name) ? (this.named[name] as V) : undefined;
   }
 
   keep(name: string, value: unknown): void {
     this.loaded();
-    this.named.set(name, value);
+    this.named[name] = value;
     this.dirty.add('');
   }
 
   /** Stores the value computed from `file` (as `lookup` read it). */
   set(path: string, file: HashedFile, value: T): void {
-    this.store(path, { stamp: file.stamp, hash: file.hash, value });
+    this.store(path, { s: packStamp(file.stamp), h: file.hash, v: value });
   }
 
   /** Writes what changed (temporary file + rename: a reader never sees half of it). A cache that cannot be written is skipped. */
   save(): void {
+    const entries = this.loaded();
     if (this.options.prune && this.options.layout === 'document') {
-      for (const path of this.loaded().keys()) {
+      for (const path of Object.keys(entries)) {
         if (this.seen.has(path)) continue;
-        this.loaded().delete(path);
+        delete entries[path];
         this.dirty.add(path);
       }
     }
     if (!this.dirty.size) return;
     try {
       if (this.options.layout === 'document') {
-        const entries = Object.fromEntries([...this.loaded()].map(([path, entry]) => [path, toStored(entry)]));
-        writeJson(this.documentPath(), { format: FORMAT, key: this.options.key, named: Object.fromEntries(this.named), entries });
+        writeJson(this.documentPath(), { format: FORMAT, key: this.options.key, named: this.named, entries });
       } else {
-        if (this.named.size) throw new Error('named values need the document layout');
+        if (Object.keys(this.named).length) throw new Error('named values need the document layout');
         for (const path of this.dirty) {
-          const entry = this.loaded().get(path);
-          if (entry) writeJson(this.sourcePath(path), { format: FORMAT, key: this.options.key, path, ...toStored(entry) });
+          if (Object.hasOwn(entries, path)) writeJson(this.sourcePath(path), { format: FORMAT, key: this.options.key, path, ...entries[path] });
         }
       }
       this.dirty.clear();
@@ -240,27 +228,28 @@ export class FileCache<T> {
   }
 
   private store(path: string, entry: Entry<T>): void {
-    this.loaded().set(path, entry);
+    this.loaded()[path] = entry;
     this.dirty.add(path);
   }
 
   private entry(path: string): Entry<T> | undefined {
     const entries = this.loaded();
-    if (this.options.layout === 'file-per-source' && !entries.has(path)) {
-      const stored = readJson(this.sourcePath(path)) as ({ format?: number; key?: string; path?: string } & StoredEntry<T>) | undefined;
-      if (stored && stored.format === FORMAT && stored.key === this.options.key && stored.path === path) entries.set(path, fromStored(stored));
+    if (this.options.layout === 'file-per-source' && !Object.hasOwn(entries, path)) {
+      const stored = readJson(this.sourcePath(path)) as ({ format?: number; key?: string; path?: string } & Entry<T>) | undefined;
+      if (stored && stored.format === FORMAT && stored.key === this.options.key && stored.path === path) entries[path] = { s: stored.s, h: stored.h, ...('v' in stored ? { v: stored.v } : {}) };
     }
-    return entries.get(path);
+    return Object.hasOwn(entries, path) ? entries[path] : undefined;
   }
 
-  private loaded(): Map<string, Entry<T>> {
+  private loaded(): Record<string, Entry<T>> {
     if (this.entries) return this.entries;
-    this.entries = new Map();
+    this.entries = Object.create(null) as Record<string, Entry<T>>;
     if (this.options.layout === 'document') {
-      const stored = readJson(this.documentPath()) as { format?: number; key?: string; named?: Record<string, unknown>; entries?: Record<string, StoredEntry<T>> } | undefined;
-      if (stored && stored.format === FORMAT && stored.key === this.options.key && stored.entries) {
-        this.entries = new Map(Object.entries(stored.entries).map(([path, entry]) => [path, fromStored(entry)]));
-        this.named = new Map(Object.entries(stored.named ?? {}));
+      const stored = readJson(this.documentPath()) as { format?: number; key?: string; named?: Record<string, unknown>; entries?: Record<string, Entry<T>> } | undefined;
+      if (stored && stored.format === FORMAT && stored.key === this.options.key && stored.entries && typeof stored.entries === 'object') {
+        // Used as parsed: every access checks Object.hasOwn, so no path can reach the prototype.
+        this.entries = stored.entries;
+        this.named = stored.named ?? {};
       }
     }
     return this.entries;
