@@ -120,7 +120,7 @@ export function selectBlocks(runbook: Runbook, steps: string[] | undefined): Blo
   return blocks.filter((block) => selected.has(block));
 }
 
-type StepName = { name: string; kind: 'number' | 'step' | 'command' | 'section'; blocks: Block[] };
+type StepName = { name: string; kind: 'step' | 'command' | 'section'; blocks: Block[] };
 
 /** Every name --step accepts, with the blocks each selects, in document order. */
 function stepNames(runbook: Runbook, blocks: Block[]): StepName[] {
