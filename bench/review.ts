@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeCorpus } from './corpus.ts';
-import { runNode } from './measure.ts';
+import { median, runNode } from './measure.ts';
 
 const REPO = process.cwd();
 const CLI = join(REPO, 'scripts/runbook.js');
@@ -54,19 +54,20 @@ function project(root: string, n: number): string[] {
   return files.flatMap((file) => [...file.content.matchAll(/^ {4}- name: (\S+)$/gm)].map((match) => match[1]));
 }
 
-export function reviewFigures(work: string, { rules = 500, runbooks = 2000, runs = 3 }: { rules?: number; runbooks?: number; runs?: number } = {}): ReviewFigures {
+export async function reviewFigures(work: string, { rules = 500, runbooks = 2000, runs = 3 }: { rules?: number; runbooks?: number; runs?: number } = {}): Promise<ReviewFigures> {
   // alerts check: N rules against a project of N runbooks.
   const alertsRoot = join(work, `alerts-${rules}`);
   const alerts = project(alertsRoot, rules);
   writeFileSync(join(alertsRoot, 'rules.yaml'), ruleFile(rules, alerts));
-  const check = () => {
-    const result = runNode([CLI, 'alerts', 'check', 'rules.yaml', '--format', 'json'], alertsRoot);
+  const check = async () => {
+    const result = await runNode([CLI, 'alerts', 'check', 'rules.yaml', '--format', 'json'], alertsRoot);
     const parsed = JSON.parse(result.output.slice(0, result.output.lastIndexOf('}') + 1)) as { alerts: unknown[] };
     if (parsed.alerts.length !== rules) throw new Error(`alerts check read ${parsed.alerts.length} rules, expected ${rules}`);
     return result.ms;
   };
-  check(); // Node's compile cache, as on any second run
-  const alertsCheckMs = Array.from({ length: runs }, check);
+  await check(); // Node's compile cache, as on any second run
+  const alertsCheckMs: number[] = [];
+  for (let run = 0; run < runs; run++) alertsCheckMs.push(await check());
 
   // diff: two revisions of N runbooks; the head changes 1% of them.
   const diffRoot = join(work, `diff-${runbooks}`);
@@ -88,14 +89,34 @@ export function reviewFigures(work: string, { rules = 500, runbooks = 2000, runs
   writeFileSync(join(dir, 'bench-added.mdx'), readFileSync(join(dir, 'bench-added.mdx'), 'utf8').replace(/^ {2}id: .*$/m, '  id: bench-added-runbook').replace(/^ {2}aliases: .*$/m, '  aliases: []'));
   git(diffRoot, 'add', '-A');
   git(diffRoot, 'commit', '-qm', 'head');
-  const diff = () => {
-    const result = runNode([CLI, 'diff', 'HEAD~1', 'HEAD', '--format', 'json'], diffRoot);
+  const diff = async () => {
+    const result = await runNode([CLI, 'diff', 'HEAD~1', 'HEAD', '--format', 'json'], diffRoot);
     const parsed = JSON.parse(result.output.slice(0, result.output.lastIndexOf('}') + 1)) as { changed: unknown[]; moved: unknown[]; added: unknown[] };
     if (!parsed.changed.length || !parsed.moved.length || parsed.added.length !== 1) throw new Error(`diff found ${parsed.changed.length} changed, ${parsed.moved.length} moved, ${parsed.added.length} added`);
     return result.ms;
   };
   rmSync(join(diffRoot, 'node_modules/.cache'), { recursive: true, force: true });
-  const diffColdMs = diff();
-  const diffWarmMs = Array.from({ length: runs }, diff);
+  const diffColdMs = await diff();
+  const diffWarmMs: number[] = [];
+  for (let run = 0; run < runs; run++) diffWarmMs.push(await diff());
   return { alertRules: rules, alertsCheckMs, diffRunbooks: runbooks, diffColdMs, diffWarmMs };
+}
+
+const ms = (values: number[]) => `${median(values).toFixed(0)} ms`;
+const range = (values: number[]) => `${ms(values)} (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)} ms)`;
+
+export function reviewTable(review: ReviewFigures): string {
+  const rows: [string, string][] = [
+    [`\`runbook alerts check\`, ${review.alertRules} rules against ${review.alertRules} runbooks`, range(review.alertsCheckMs)],
+    [`\`runbook diff\` of two revisions of ${review.diffRunbooks.toLocaleString('en-US')} runbooks, cache warm`, range(review.diffWarmMs)],
+    ['`runbook diff`, the same, cache cold (first run)', `${review.diffColdMs.toFixed(0)} ms`],
+  ];
+  return ['### Review tools (fresh processes)', '', '| measure | time |', '| --- | --- |', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+export function reviewBudgets(review: ReviewFigures): { name: string; ok: boolean; detail: string }[] {
+  return [
+    { name: `alerts check of ${review.alertRules} rules ≤ 1 s`, ok: median(review.alertsCheckMs) <= 1000, detail: ms(review.alertsCheckMs) },
+    { name: `diff of two revisions of ${review.diffRunbooks.toLocaleString('en-US')} runbooks, cache warm, ≤ 2 s`, ok: median(review.diffWarmMs) <= 2000, detail: ms(review.diffWarmMs) },
+  ];
 }

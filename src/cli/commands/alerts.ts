@@ -16,7 +16,9 @@ import { join } from 'node:path';
 import { escapeControlCharacters, escapeJsonControlCharacters } from '../../lib/text/control-characters.ts';
 import { withContentOptions, type CommandContext } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { openProject, siteUrlOption, type ContentOptions } from '../options.ts';
+import { COMMANDS } from '../command-table.ts';
+import { openProject } from '../open-project.ts';
+import { siteUrlOption, type ContentOptions } from '../options.ts';
 
 export interface AlertsCheckOptions extends ContentOptions {
   rules: string[];
@@ -209,7 +211,7 @@ export function formatSync(outcome: AlertsSyncOutcome, dryRun = false): string {
 }
 
 export function registerAlerts(program: Command, { io, print, json, setExit }: CommandContext): void {
-  const alerts = program.command('alerts').description('Check Prometheus alerting rules against the runbooks, both ways; write stubs; sync alert entries');
+  const alerts = program.command('alerts').description(COMMANDS.alerts.description);
   const warn = (text: string) => io.stderr(escapeControlCharacters(text));
 
   withContentOptions(

@@ -9,6 +9,7 @@ import { GitError, UnknownRevisionError } from '../../lib/diff/git.ts';
 import { RegistryFileError, snapshotOf } from '../../lib/diff/load.ts';
 import { formatMarkdown } from '../../lib/diff/markdown.ts';
 import { escapeControlCharacters, escapeJsonControlCharacters } from '../../lib/text/control-characters.ts';
+import { COMMANDS } from '../command-table.ts';
 import type { CommandContext } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { siteUrlOption } from '../options.ts';
@@ -46,7 +47,7 @@ export async function diff(options: DiffCommandOptions): Promise<{ diff: Runbook
 export function registerDiff(program: Command, { io }: CommandContext): void {
   program
     .command('diff')
-    .description('What changed operationally between two revisions (or registry.json files): commands that became riskier, placeholders, alerts, moves')
+    .description(COMMANDS.diff.description)
     .argument('<base>', 'a git revision (main, HEAD~1, a commit) or a registry.json file')
     .argument('[head]', 'a git revision or a registry.json file (default: the working tree)')
     .addOption(new Option('-f, --format <format>', 'output format: a pull-request comment, or JSON').choices([...DIFF_FORMATS]).default('markdown'))

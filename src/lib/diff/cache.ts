@@ -29,7 +29,8 @@ export class SnapshotCache {
   /** `path`: the cache file; undefined keeps the cache in memory only. */
   constructor(path: string | undefined) {
     this.path = path;
-    this.code = linterSourceHash();
+    // Kept in memory only, the entries live as long as this code: no need to hash it.
+    this.code = path ? linterSourceHash(path) : 'this process';
     if (!path) return;
     try {
       const stored = JSON.parse(readFileSync(path, 'utf8')) as { code?: string; entries?: [string, CachedFile][] };
