@@ -45,6 +45,9 @@ for (const { name, use } of VIEWPORTS) {
       await expect(page.getByLabel(/<pod-name>/)).toHaveValue('api-7d9f');
       await page.goto('/r/RB-003/#symptoms');
       await expect(page).toHaveURL(/\/runbooks\/azora\/pods-crashing\/#symptoms$/);
+      // An alias with a space, as an imported document named it.
+      await page.goto('/r/Playbook%201/');
+      await expect(page).toHaveURL(/\/runbooks\/alawael-api\/high-response-time\/$/);
     });
 
     test('an alert of two services offers the choice; ?service= or the alert labels pick one', async ({ page }) => {
