@@ -292,6 +292,7 @@ describe('runbook alerts check (CLI)', () => {
   });
 
   it.each([
+    ['no subcommand', ['alerts'], /runbook: expected a subcommand: check, stubs or sync/],
     ['no rule files', ['alerts', 'check'], /error: missing required argument 'rules'/],
     ['a path that does not exist', ['alerts', 'check', 'nope.yaml'], /runbook: no such file or folder "nope.yaml"/],
     ['YAML without any rule group', ['alerts', 'check', 'src/content/services'], /runbook: no alerting rules in "src\/content\/services": expected YAML with rule groups/],

@@ -210,8 +210,14 @@ export function formatSync(outcome: AlertsSyncOutcome, dryRun = false): string {
   return `${out.join('\n')}\n`;
 }
 
-export function registerAlerts(program: Command, { io, print, json, setExit }: CommandContext): void {
-  const alerts = program.command('alerts').description(COMMANDS.alerts.description);
+export function registerAlerts(program: Command, { io, print, json, setExit, color }: CommandContext): void {
+  const alerts = program
+    .command('alerts')
+    .description(COMMANDS.alerts.description)
+    // `runbook alerts` alone is a usage error, as `runbook` alone is: a script that forgot the subcommand fails.
+    .action(() => {
+      throw new UsageError('expected a subcommand: check, stubs or sync (see runbook alerts --help)');
+    });
   const warn = (text: string) => io.stderr(escapeControlCharacters(text));
 
   withContentOptions(
@@ -222,7 +228,8 @@ export function registerAlerts(program: Command, { io, print, json, setExit }: C
       .option('--site-url <url>', "the site's address, for runbook_url links (default: site: of runbook.config.yaml)")
       .addOption(new Option('-f, --format <format>', 'output format').choices([...ALERT_FORMATS]).default('pretty'))
       .option('--fix', 'write runbook_url: <site>/alerts/<AlertName>/ (with ?variable={{ $labels.x }} for variables with fromLabel) into rules whose alert has a runbook')
-      .option('--color', 'colour the pretty output (default: when writing to a terminal)'),
+      .option('--color', 'colour the pretty output (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it)')
+      .option('--no-color', 'do not colour the output'),
   )
     .addHelpText(
       'after',
@@ -236,7 +243,7 @@ declares an alert no rule defines · yaml-syntax, invalid-rule (error) a rule fi
 Exit codes: 0 no errors (warnings allowed), 1 errors, 2 usage.`,
     )
     .action(async (rules: string[], options) => {
-      const outcome = await alertsCheck({ cwd: io.cwd, rules, ...options, color: options.color ?? Boolean(io.isTTY) }, warn);
+      const outcome = await alertsCheck({ cwd: io.cwd, rules, ...options, color: options.color ?? color }, warn);
       io.stdout(outcome.text);
       setExit(outcome.exitCode);
     });
