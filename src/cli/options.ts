@@ -3,7 +3,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadCachedRunbooks, type CachedRunbooks } from '../lib/cache/runbook-entries.ts';
-import { loadConfig } from '../lib/config.ts';
 import { formatProblemList } from '../lib/format-problems.ts';
 import type { LoadOptions } from '../lib/project.ts';
 import { NotFoundError, UsageError, ValidationError } from './errors.ts';
@@ -64,21 +63,4 @@ export function findRunbookFile(runbooks: CachedRunbooks, query: string, notFoun
   }
   if (found.ambiguous) throw new NotFoundError(`Alert "${query}" leads to runbooks of several services: give the id of the one you mean`, found.suggestions, notFoundExit);
   throw new NotFoundError(`No runbook with id, alias or alert name "${query}"`, found.suggestions, notFoundExit);
-}
-
-/** The site's address: --site-url, else `site:` of runbook.config.yaml; undefined when neither is set. */
-export function siteUrlOption(cwd: string, flag: string | undefined): string | undefined {
-  if (flag !== undefined) {
-    let url: URL;
-    try {
-      url = new URL(flag);
-    } catch {
-      throw new UsageError(`--site-url: expected the site's address such as https://runbooks.example.com, got "${flag}"`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--site-url: expected an http or https address, got "${flag}"`);
-    if (url.search || url.hash) throw new UsageError(`--site-url: expected the site's address without a query or fragment, got "${flag}"`);
-    return url.href.replace(/\/+$/, '');
-  }
-  const site = loadConfig(cwd).config.site;
-  return site ? site.replace(/\/+$/, '') : undefined;
 }

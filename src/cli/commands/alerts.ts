@@ -18,7 +18,8 @@ import { withContentOptions, type CommandContext } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { COMMANDS } from '../command-table.ts';
 import { openProject } from '../open-project.ts';
-import { siteUrlOption, type ContentOptions } from '../options.ts';
+import type { ContentOptions } from '../options.ts';
+import { siteUrlOption } from '../site-url.ts';
 
 export interface AlertsCheckOptions extends ContentOptions {
   rules: string[];

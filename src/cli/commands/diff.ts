@@ -12,7 +12,7 @@ import { escapeControlCharacters, escapeJsonControlCharacters } from '../../lib/
 import { COMMANDS } from '../command-table.ts';
 import type { CommandContext } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { siteUrlOption } from '../options.ts';
+import { siteUrlOption } from '../site-url.ts';
 
 export const DIFF_FORMATS = ['markdown', 'json'] as const;
 
