@@ -41,9 +41,9 @@ export function valueProblem(variable: VariableRule, value: string): string | un
   }
   switch (variable.type) {
     case 'integer':
-      return INTEGER.test(value) ? undefined : 'is not an integer (digits, optionally with a leading -)';
+      return INTEGER.test(value) ? undefined : 'is not an integer';
     case 'number':
-      return NUMBER.test(value) ? undefined : 'is not a number (such as 42, -1.5 or 2e3)';
+      return NUMBER.test(value) ? undefined : 'is not a number like 42, -1.5 or 2e3';
     case 'boolean':
       return value === 'true' || value === 'false' ? undefined : 'is not a boolean (true or false)';
     default:

@@ -2,7 +2,7 @@
 // parser (MetaOptions), so `title="a b"`, `risk='change'` and bare flags mean the same to both.
 import { createRequire } from 'node:module';
 import type { MetaOptions as MetaOptionsClass } from '@expressive-code/core';
-import { MAX_TIMEOUT_SECONDS, parseDuration } from '../duration.ts';
+import { MAX_TIMEOUT_SECONDS, parseDuration } from '../../schema/duration.ts';
 import { RISKS, type BlockAttributes, type Risk } from './types.ts';
 
 /** Our attributes (FORMAT.md). */

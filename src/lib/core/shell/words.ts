@@ -3,6 +3,25 @@
 // (`$VAR`, `$(...)`).
 import type { ShellNode, ShellTree } from './parser.ts';
 
+/** A word of a command, as the program receives it. */
+export interface CommandWord {
+  /** After quote removal; expansions as written (`$NS`), placeholders as their sentinel. */
+  value: string;
+  /** Offsets into the block's code of the word as written. */
+  start: number;
+  end: number;
+  /** For each character of `value`, its offset in the code; one more entry for the end. */
+  offsets: number[];
+  /** False when part of the value is only known at run time (`$NS`, `$(date)`). */
+  literal: boolean;
+  /** Characters cut from the front (`--file=` of `--file=x`). */
+  skip?: number;
+  /** Commands that run inside the word (`$(...)`, `<(...)`), by index. */
+  substitutions?: number[];
+  /** Ranges of `value` that come from expansions (`$NS`, `$(date)`): only known when it runs. */
+  dynamic?: [number, number][];
+}
+
 export interface WordValue {
   /** The word as the program receives it; expansions appear as written (`$NS`, `$(date)`). */
   value: string;
