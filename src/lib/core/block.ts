@@ -168,13 +168,14 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     starts.push(script.length);
     script += text.slice(range.start, range.end);
   }
-  const toText = (offset: number) => {
-    let line = starts.length - 1;
-    while (line > 0 && starts[line] > offset) line--;
+  // Script offset -> code offset, as a table: the readers ask for every character of every word.
+  const codeAt = new Int32Array(script.length + 1);
+  for (let line = 0, offset = 0; offset <= script.length; offset++) {
+    while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
     const range = ranges[line];
-    return range ? Math.min(range.start + offset - starts[line], range.end) : 0;
-  };
-  const toCode = (offset: number) => sentinels.toOriginal(toText(offset));
+    codeAt[offset] = sentinels.toOriginal(range ? Math.min(range.start + offset - starts[line], range.end) : 0);
+  }
+  const toCode = (offset: number) => codeAt[offset < 0 ? 0 : offset > script.length ? script.length : offset];
   const lines: CommandLine[] = ranges.map((range) => ({ start: sentinels.toOriginal(range.start), end: sentinels.toOriginal(range.end), comment: false }));
   const command = lines.map((line) => code.slice(line.start, line.end)).join('\n');
   const lineStarts: number[] = [];

@@ -85,9 +85,13 @@ export function wordValue(tree: ShellTree, word: ShellNode): WordValue {
             if (text[i] === '\\' && i + 1 < node.end - 1) {
               const next = text[i + 1];
               const hex = /^x([0-9A-Fa-f]{1,2})/.exec(text.slice(i + 1, i + 4));
-              if (ANSI[next] !== undefined) push(ANSI[next], i), i++;
-              else if (hex) push(String.fromCharCode(parseInt(hex[1], 16)), i), (i += hex[0].length);
-              else push(text[i], i);
+              if (ANSI[next] !== undefined) {
+                push(ANSI[next], i);
+                i++;
+              } else if (hex) {
+                push(String.fromCharCode(parseInt(hex[1], 16)), i);
+                i += hex[0].length;
+              } else push(text[i], i);
             } else push(text[i], i);
           }
         } else for (let i = node.start + 1; i < node.end - 1; i++) push(text[i], i);
