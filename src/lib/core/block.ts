@@ -80,8 +80,24 @@ export interface BlockAnalysis {
 
 const PROMPT = /^[ \t]*(\$|#|%) ?/;
 
+// Runbooks repeat blocks (`kubectl get pods -n x` in many runbooks of a service): each distinct block is analysed
+// once per process. The analysis is shared between the blocks that have it: views read it, never change it.
+const MAX_CACHED = 8192;
+const analyses = new Map<string, BlockAnalysis>();
+
 /** Analyses a block. The parsers must be loaded (`loadCore()`). */
 export function analyzeBlock(input: BlockInput): BlockAnalysis {
+  const key = `${input.kind}\0${input.language ?? ''}\0${input.code}`;
+  let analysis = analyses.get(key);
+  if (!analysis) {
+    if (analyses.size >= MAX_CACHED) analyses.delete(analyses.keys().next().value!);
+    analysis = analyzeUncached(input);
+    analyses.set(key, analysis);
+  }
+  return analysis;
+}
+
+function analyzeUncached(input: BlockInput): BlockAnalysis {
   const { code, kind, language } = input;
   const runs = kind === 'command' || kind === 'console';
   const empty: BlockAnalysis = { command: runs ? code : '', lines: [], placeholders: [], comments: [], env: [], commands: [], sql: [], promql: [], endless: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [] };
