@@ -16,7 +16,11 @@ const services = loadServices(root, config.servicesDir).flatMap((service) => (se
 export default defineConfig({
   site: config.site ?? 'http://localhost:4321',
   vite: {
+    // The shell parser is a linked local package (WebAssembly next to its module): load it from node_modules
+    // at build time instead of bundling it away from its files.
+    // (Astro renders in more than one server environment, `ssr` and `prerender`: say it for every one.)
     resolve: {
+      external: ['@runbooks/shell-parser'],
       // Starlight's search loads the Pagefind UI on every page view; ours loads it when search opens.
       alias: [{ find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/search/lazy-pagefind-ui.ts', import.meta.url)) }],
     },

@@ -9,7 +9,7 @@ import { closest } from './suggest.ts';
 import { pageUrl } from './urls.ts';
 
 /** Pages src/pages generates besides the per-alert and per-runbook ones. */
-const GENERATED = [/^\/$/, /^\/runbooks\/$/, /^\/alerts\/$/, /^\/services\/[^/]+\/$/, /^\/reference\/(frontmatter|performance|lint-rules)\/([^/]+\/)?$/, /^\/registry\.json$/, /^\/alerts\.json$/, /^\/runbook-aliases\.json$/, /^\/schema\/[a-z]+\.json$/];
+const GENERATED = [/^\/$/, /^\/runbooks\/$/, /^\/alerts\/$/, /^\/services\/[^/]+\/$/, /^\/reference\/(frontmatter|performance|lint-rules|registry)\/([^/]+\/)?$/, /^\/registry\.json$/, /^\/alerts\.json$/, /^\/runbook-aliases\.json$/, /^\/schema\/[a-z]+\.json$/];
 
 /** Characters an alias may not have to get a /r/<alias>/ page: they end or escape a path segment. */
 const NOT_IN_PATH = /[?#%\\/\u0000-\u001f\u007f]/;
