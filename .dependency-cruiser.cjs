@@ -4,9 +4,9 @@
 const SCHEMA = '^src/schema/';
 // The analysis core: MDX → model, the readers of shell, SQL and PromQL, contexts, quoting, risk; and the pure
 // helpers the model stands on (positions, frontmatter, YAML, text checks, reading content files, config).
-const CORE = '^src/lib/(core|model|text)/|^src/lib/(problem|frontmatter|yaml-data|source-file|content-files|suggest|staleness|config|urls|markdown|format-problems|json-schema|schema-docs|value-hint)\\.ts$';
+const CORE = '^src/lib/(core|model|text)/|^src/lib/(problem|frontmatter|yaml-data|source-file|content-files|suggest|staleness|config|urls|markdown|format-problems|json-schema|schema-docs|value-hint|yaml-edit|alert-choice)\\.ts$';
 // The project (every file of a content folder) and what is built on the model: lint, runner, registry, import, caches.
-const VIEWS = '^src/lib/(lint|runner|import|cache)/|^src/lib/(project|resolve|registry|views|sidebar|rule-docs)\\.ts$';
+const VIEWS = '^src/lib/(lint|runner|import|cache|alerts|diff)/|^src/lib/(project|resolve|registry|views|sidebar|rule-docs|site-paths)\\.ts$';
 const CLI = '^src/cli/';
 const SITE = '^src/(pages|components|client|expressive-code|markdown|search|grammars|styles)/|^src/(integration|route-data|content\\.config)\\.ts$';
 

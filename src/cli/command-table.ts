@@ -39,12 +39,10 @@ export const COMMANDS = {
   alerts: {
     term: 'alerts <check|stubs|sync> [options] <rules...>',
     description: 'Check Prometheus alerting rules against the runbooks, both ways; write stubs; sync alert entries',
-    load: async () => (await import('./commands/alerts.ts')).registerAlerts,
   },
   diff: {
     term: 'diff [options] <base> [head]',
     description: 'What changed operationally between two revisions (or registry.json files): riskier commands, placeholders, alerts, moves',
-    load: async () => (await import('./commands/diff.ts')).registerDiff,
   },
 } satisfies Record<string, CommandEntry>;
 

@@ -40,6 +40,8 @@ const LOADERS: Record<CommandName, () => Promise<Register>> = {
   run: async () => (await import('./commands/run.ts')).registerRun,
   verify: async () => (await import('./commands/verify.ts')).registerVerify,
   import: async () => (await import('./commands/import.ts')).registerImport,
+  alerts: async () => (await import('./commands/alerts.ts')).registerAlerts,
+  diff: async () => (await import('./commands/diff.ts')).registerDiff,
 };
 
 async function program(io: Io, setExit: (code: number) => void, argv: string[]): Promise<Command> {

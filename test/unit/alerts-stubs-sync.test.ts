@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runbookDuration } from '../../src/lib/alerts/prometheus-duration.ts';
 import { runCli } from '../helpers/cli.ts';
-import { makeProject, runbookSource, SERVICE_YAML } from '../helpers/project.ts';
+import { makeProject, runbookSource } from '../helpers/project.ts';
 
 const RULES = `groups:
   - name: tickets

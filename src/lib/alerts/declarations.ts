@@ -1,7 +1,7 @@
 // Which runbook answers an alert: the runbooks that declare its name (any case), or one whose alias
 // is the name. Where runbooks of several services declare it, the rule's labels pick one the same way
 // the site's choice page does (`?service=`, else the only runbook whose expression's labels agree).
-import { chooseRunbook, type AlertChoice } from '../../client/alert-choice.ts';
+import { chooseRunbook, type AlertChoice } from '../alert-choice.ts';
 import { alertLabels } from '../core/promql/labels.ts';
 import type { Runbook } from '../model/types.ts';
 import type { Project } from '../project.ts';

@@ -1,5 +1,5 @@
 // A Prometheus duration (`for: 1h30m`, `90s`, `2d`) as a runbook duration (`90m`, FORMAT: s, m, h, d, w).
-import { parseDuration } from '../duration.ts';
+import { parseDuration } from '../../schema/duration.ts';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000, y: 31_536_000_000 };
 

@@ -52,7 +52,7 @@ export function summary(result: CheckResult, files: number): string {
 export function checkPretty(result: CheckResult, { sources, docsUrl, color, files, fixed }: { sources: Map<string, string>; docsUrl: string; color?: boolean; files: number; fixed?: FixOutcome }): string {
   const out: string[] = [];
   const report = formatPretty(result.problems, { sources, docsUrl: () => docsUrl, color });
-  if (report) out.push(report.replace(/\n  \d+ problems? can be fixed with the --fix option\.\n?$/, '\n'));
+  if (report) out.push(report);
   if (fixed) {
     for (const written of fixed.written) out.push(`Fixed ${written.rules} runbook_url${written.rules === 1 ? '' : 's'} in ${written.file}`);
     for (const skipped of fixed.skipped) out.push(`Not fixed: ${skipped.alert} in ${skipped.file}: ${skipped.reason}`);
