@@ -41,6 +41,8 @@ export interface PlannedCommand {
   /** The script as shown and recorded: secret values replaced by ***. */
   display: string;
   cannotRun?: string;
+  /** The option of a choice this command belongs to (set by alternatives.ts, not by planRun). */
+  option?: { group: string; id: string; label: string };
 }
 
 export interface Plan {
@@ -52,6 +54,8 @@ export interface Plan {
   secrets: string[];
   /** Required environment that is not set (a problem unless this is a dry run). */
   missingEnv: string[];
+  /** The values used, by variable name: a later part of the same run (after a choice) asks for none of them again. */
+  values: Map<string, { value: string; from: string }>;
 }
 
 /** Why a run cannot start: every problem found, one sentence each. */
@@ -67,6 +71,10 @@ export class RunSetupError extends Error {
 export interface PlanOptions {
   /** Step ids, command ids or section names; default every command block. */
   steps?: string[];
+  /** These blocks instead of a selection by `steps` (one part of a run split at a choice: alternatives.ts). */
+  blocks?: Block[];
+  /** Values already given earlier in the same run. */
+  given?: Plan['values'];
   /** `name=value` assignments. */
   set?: string[];
   /** An env file's name and text. */
@@ -97,12 +105,12 @@ export function selectBlocks(runbook: Runbook, steps: string[] | undefined, prob
 
 export async function planRun(runbook: Runbook, options: PlanOptions): Promise<Plan> {
   const problems: string[] = [];
-  const blocks = selectBlocks(runbook, options.steps, problems);
+  const blocks = options.blocks ?? selectBlocks(runbook, options.steps, problems);
   const variables = runbook.meta?.variables ?? {};
   const used = [...new Set(blocks.flatMap((block) => block.placeholders.map((ref) => ref.name)))];
   const known = new Set([...Object.keys(variables), ...used]);
   const env = { ...options.env };
-  const values = new Map<string, { value: string; from: string }>();
+  const values: Plan['values'] = new Map(options.given);
 
   if (options.envFile) {
     const parsed = parseEnvFile(options.envFile.text, options.envFile.name);
@@ -205,7 +213,7 @@ export async function planRun(runbook: Runbook, options: PlanOptions): Promise<P
     }
   }
   if (problems.length) throw new RunSetupError(`Cannot run ${runbook.id}, nothing was run`, problems);
-  return { runbook, commands, env, secrets, missingEnv: [...missingEnv.keys()] };
+  return { runbook, commands, env, secrets, missingEnv: [...missingEnv.keys()], values };
 }
 
 /**
