@@ -287,7 +287,9 @@ describe('a dry run at a choice', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
       [
-        '# A choice: a real run takes ONE of these options (it asks on a terminal; --option A picks one)',
+        '# A choice: a real run takes ONE of these options (it asks on a terminal, or --option <letter>):',
+        '#   A  restart the deployment',
+        '#   B  scale out',
         '',
         '# Option A: restart the deployment',
         '',

@@ -335,7 +335,7 @@ export function formatDryRun(plan: Plan): string {
   return `${out.join('\n')}\n`;
 }
 
-/** In a dry run, where a choice starts and each of its options (a real run takes one; --option picks it). */
+/** In a dry run, where a choice starts, with every option (a real run takes one), and where each option starts. */
 function choiceNotes(plan: Plan, index: number): string[] {
   const command = plan.commands[index];
   const previous = plan.commands[index - 1];
@@ -343,10 +343,13 @@ function choiceNotes(plan: Plan, index: number): string[] {
   const group = plan.runbook.alternatives.find((candidate) => candidate.id === command.option!.group)!;
   const option = group.options.find((candidate) => candidate.id === command.option!.id)!;
   const shown = new Set(plan.commands.filter((other) => other.option?.group === group.id).map((other) => other.option!.id));
-  if (shown.size < 2) return ['', `# Option ${option.label}: ${option.title}`];
-  const many = plan.runbook.alternatives.length > 1;
-  const head = previous?.option?.group === group.id ? [] : ['', `# A choice${many ? ` (${group.id})` : ''}: a real run takes ONE of these options (it asks on a terminal; --option ${many ? `${group.id}:` : ''}${option.label} picks one)`];
-  return [...head, '', `# Option ${option.label}: ${option.title}`];
+  const notes: string[] = [];
+  if (shown.size > 1 && previous?.option?.group !== group.id) {
+    const many = plan.runbook.alternatives.length > 1;
+    notes.push('', `# A choice${many ? ` (${group.id})` : ''}: a real run takes ONE of these options (it asks on a terminal, or --option ${many ? `${group.id}:` : ''}<letter>):`);
+    for (const each of group.options) notes.push(`#   ${each.label}  ${each.title}${shown.has(each.id) ? '' : '  (no commands)'}`);
+  }
+  return [...notes, '', `# Option ${option.label}: ${option.title}`];
 }
 
 const STATUS_LINE: Record<TranscriptEvent['status'], string> = {
