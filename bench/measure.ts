@@ -1,6 +1,7 @@
-// Measurements of a built site and of commands, for the benchmark.
-import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// Measurements of a built site and of commands, for the benchmark. Every process it starts is
+// tracked, and killed when the benchmark ends in any way (done, failed, Ctrl-C).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -12,22 +13,76 @@ export interface Timed {
   output: string;
 }
 
+/** Processes started by the benchmark and still running. */
+const running = new Set<ChildProcess>();
+
+/** Starts a process that the benchmark keeps track of (in its own process group, so that its children end with it). */
+export function startTracked(command: string, args: string[], options: Parameters<typeof spawn>[2] = {}): ChildProcess {
+  const child = spawn(command, args, { ...options, detached: true });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  child.once('error', () => running.delete(child));
+  return child;
+}
+
+/** Ends every process the benchmark started, with their children (SIGTERM to each process group). */
+export function killTracked(): void {
+  for (const child of running) {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      child.kill('SIGTERM');
+    }
+  }
+  running.clear();
+}
+
+/**
+ * Kills what the benchmark started on every way out: a normal end, an error, Ctrl-C or a kill.
+ * Call once, first thing in main.
+ */
+export function cleanUpOnExit(): void {
+  process.on('exit', killTracked);
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.on(signal, () => {
+      process.stderr.write(`\nbench: ${signal}, stopping the processes it started\n`);
+      killTracked();
+      process.exit(code);
+    });
+  }
+}
+
 /**
  * Runs a Node script in a fresh process and reports its wall time and peak memory (the process
  * reports its own `resourceUsage().maxRSS` on exit, so no external `time` tool is needed).
  */
-export function runNode(args: string[], cwd: string, env: Record<string, string> = {}): Timed {
+export function runNode(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Timed> {
   const reporter = `process.on('exit', () => process.stderr.write('\\n@@maxrss ' + process.resourceUsage().maxRSS + '\\n'));`;
-  const start = performance.now();
-  const result = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(reporter)}`, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
-    maxBuffer: 256 * 1024 * 1024,
+  return runProcess(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(reporter)}`, ...args], cwd, env).then((result) => {
+    const rss = /@@maxrss (\d+)/.exec(result.stderr);
+    return { ms: result.ms, maxRss: rss ? Number(rss[1]) * 1024 : 0, status: result.status, output: `${result.stdout}\n${result.stderr}` };
   });
-  const ms = performance.now() - start;
-  const rss = /@@maxrss (\d+)/.exec(result.stderr ?? '');
-  return { ms, maxRss: rss ? Number(rss[1]) * 1024 : 0, status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+export interface ProcessResult {
+  ms: number;
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a process to its end, tracked (see startTracked), and times it from spawn to exit. */
+export function runProcess(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<ProcessResult> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = startTracked(command, args, { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ ms: performance.now() - start, status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+  });
 }
 
 export function files(dir: string): string[] {
@@ -85,19 +140,21 @@ export function gzipSize(file: string): number {
  * import of the search UI, which a static analysis would miss), plus inline scripts; gzip bytes.
  */
 export async function eagerJsInBrowser(dist: string, pages: string[]): Promise<number[]> {
-  const { chromium } = await import('@playwright/test');
-  const { spawn } = await import('node:child_process');
-  const port = 4400 + Math.floor(Math.random() * 500);
-  const server = spawn(process.execPath, [join(process.cwd(), 'test/e2e/static-server.ts')], { cwd: join(dist, '..'), env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
   const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  // Checked first: without it nothing is started, so nothing is left waiting for a browser that never comes.
+  if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath} (install it, or set PLAYWRIGHT_CHROMIUM_PATH)`);
+  const { chromium } = await import('@playwright/test');
+  const browser = await chromium.launch({ executablePath, timeout: 60_000, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const port = 4400 + Math.floor(Math.random() * 500);
+  const server = startTracked(process.execPath, [join(process.cwd(), 'test/e2e/static-server.ts')], { cwd: join(dist, '..'), env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
   try {
     // Wait until the server answers (Node and TypeScript start-up takes a moment).
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const ready = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
-      if (ready) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    let ready = false;
+    for (let attempt = 0; attempt < 100 && !ready; attempt++) {
+      ready = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+      if (!ready) await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    if (!ready) throw new Error(`the static server on port ${port} did not answer within 10 s`);
     const sizes: number[] = [];
     for (const page of pages) {
       const tab = await browser.newPage();
@@ -105,7 +162,7 @@ export async function eagerJsInBrowser(dist: string, pages: string[]): Promise<n
       tab.on('response', (response) => {
         if (response.request().resourceType() === 'script') scripts.push(response.body().then((body) => gzipSync(body).length, () => 0));
       });
-      await tab.goto(`http://127.0.0.1:${port}/${relative(dist, page).replace(/index\.html$/, '')}`, { waitUntil: 'networkidle' });
+      await tab.goto(`http://127.0.0.1:${port}/${relative(dist, page).replace(/index\.html$/, '')}`, { waitUntil: 'networkidle', timeout: 60_000 });
       await tab.waitForTimeout(1500);
       const inline = await tab.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((script) => script.textContent ?? '').join('\n'));
       sizes.push((await Promise.all(scripts)).reduce((sum, size) => sum + size, 0) + gzipSync(inline).length);
@@ -113,7 +170,7 @@ export async function eagerJsInBrowser(dist: string, pages: string[]): Promise<n
     }
     return sizes;
   } finally {
-    await browser.close();
     server.kill();
+    await browser.close();
   }
 }

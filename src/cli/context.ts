@@ -7,6 +7,8 @@ export interface Io {
   cwd: string;
   /** Standard output is a terminal (colours, prompts). */
   isTTY?: boolean;
+  /** Environment (NO_COLOR, FORCE_COLOR, ...); default process.env. */
+  env?: Record<string, string | undefined>;
 }
 
 /** Adds --content, --services and --now to a command that reads the content. */
@@ -22,5 +24,7 @@ export interface CommandContext {
   print: (text: string) => void;
   json: (value: unknown) => void;
   setExit: (code: number) => void;
+  /** Colour the output: --color/--no-color of a command may still override it (see color.ts). */
+  color: boolean;
 }
 

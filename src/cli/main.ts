@@ -1,38 +1,52 @@
 // The `runbook` command line: parses arguments, runs one command, prints at the edge, and maps
 // errors to exit codes (0 ok, 1 failed or not found, 2 usage or invalid input).
-import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Help } from 'commander';
+import { colorEnabled } from './color.ts';
+import { COMMANDS, isCommandName, type CommandName } from './command-table.ts';
 import { isCliError, NotFoundError } from './errors.ts';
-import type { CommandContext, Io } from './context.ts';
+import type { Io } from './context.ts';
 import { escapeControlCharacters, escapeJsonControlCharacters } from '../lib/text/control-characters.ts';
-type Register = (program: Command, context: CommandContext) => void;
+
+/** The version of this package (not of whatever project npm runs in). */
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
 
 /**
- * The command table: name → the module that registers it. Modules load lazily, so `runbook list`
- * does not pay for the linter's parsers or the runner.
+ * The command asked for, whose module is loaded; `runbook help <command>` asks for that command's help.
+ * Every other command is listed from the command table only: `--version`, `--help` and a mistyped
+ * command load no command module.
  */
-const COMMANDS: Record<string, () => Promise<Register>> = {
-  list: async () => (await import('./commands/list.ts')).registerList,
-  show: async () => (await import('./commands/show.ts')).registerShow,
-  registry: async () => (await import('./commands/registry.ts')).registerRegistry,
-  lint: async () => (await import('./commands/lint.ts')).registerLint,
-  run: async () => (await import('./commands/run.ts')).registerRun,
-  verify: async () => (await import('./commands/verify.ts')).registerVerify,
-  import: async () => (await import('./commands/import.ts')).registerImport,
-};
+function commandAskedFor(argv: string[]): CommandName | undefined {
+  if (isCommandName(argv[0])) return argv[0];
+  if (argv[0] === 'help' && isCommandName(argv[1])) return argv[1];
+  return undefined;
+}
 
 async function program(io: Io, setExit: (code: number) => void, argv: string[]): Promise<Command> {
   // Text from content may hold control characters (a title with an ESC sequence): a terminal never gets them raw.
   const print = (text: string) => io.stdout(escapeControlCharacters(text.endsWith('\n') ? text : `${text}\n`));
   const json = (value: unknown) => print(escapeJsonControlCharacters(JSON.stringify(value, null, 2)));
+  const color = colorEnabled(io.env ?? process.env, io.isTTY);
+  const defaultTerm = new Help().subcommandTerm.bind(new Help());
   const root = new Command('runbook')
     .description('Read, check and run the runbooks of this project.')
-    .version(process.env.npm_package_version ?? '0.1.0', '-V, --version')
+    .version(packageVersion(), '-V, --version')
     .showSuggestionAfterError()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    // The root help lists each command as the table does, whether its module was loaded or not.
+    .configureHelp({ subcommandTerm: (command) => (isCommandName(command.name()) ? COMMANDS[command.name() as CommandName].term : defaultTerm(command)) })
     .exitOverride();
-  // Only the command asked for is loaded; help, or an unknown command, needs them all.
-  const names = argv[0] && Object.hasOwn(COMMANDS, argv[0]) ? [argv[0]] : Object.keys(COMMANDS);
-  for (const name of names) (await COMMANDS[name]())(root, { io, print, json, setExit });
+  const asked = commandAskedFor(argv);
+  for (const [name, entry] of Object.entries(COMMANDS)) {
+    if (name === asked) (await entry.load())(root, { io, print, json, setExit, color });
+    else root.command(name).description(entry.description);
+  }
   return root;
 }
 

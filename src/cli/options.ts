@@ -1,11 +1,10 @@
-// Options shared by the commands that read the content.
+// Options shared by the commands that read the content, and finding a runbook by name. Light on purpose
+// (no parser, no schema): `list` and `show` start from here and read the cached entries.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isoDate } from '../schema/shared.ts';
-import { loadProject, type Project } from '../lib/project.ts';
+import { loadCachedRunbooks, type CachedRunbooks } from '../lib/cache/runbook-entries.ts';
 import { formatProblemList } from '../lib/format-problems.ts';
-import type { Runbook } from '../lib/model/types.ts';
-import { resolveRunbook } from '../lib/resolve.ts';
+import type { LoadOptions } from '../lib/project.ts';
 import { NotFoundError, UsageError, ValidationError } from './errors.ts';
 
 export interface ContentOptions {
@@ -21,11 +20,12 @@ export interface ContentOptions {
   warn?: (text: string) => void;
 }
 
+/** `--now`: a calendar date written as YYYY-MM-DD (2026-02-30 is not one). */
 export function parseNow(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const parsed = isoDate.safeParse(value);
-  if (!parsed.success) throw new UsageError(`--now: expected a date written as YYYY-MM-DD, got "${value}"`);
-  return parsed.data;
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  if (!valid) throw new UsageError(`--now: expected a date written as YYYY-MM-DD, got "${value}"`);
+  return value;
 }
 
 /** `--content` and `--services`, when given, must be folders that exist. */
@@ -35,29 +35,28 @@ export function checkContentFolders(options: ContentOptions): void {
   }
 }
 
-export async function openProject(options: ContentOptions): Promise<Project> {
+/** The config overrides the options give. */
+export function configOverrides(options: ContentOptions): NonNullable<LoadOptions['config']> {
+  return { contentDir: options.content, servicesDir: options.services, now: parseNow(options.now) };
+}
+
+/** The project's runbooks as the cache keeps them (parsed again only where a file changed). */
+export function cachedRunbooks(options: ContentOptions): Promise<CachedRunbooks> {
   checkContentFolders(options);
-  const project = await loadProject({
-    root: options.cwd,
-    config: { contentDir: options.content, servicesDir: options.services, now: parseNow(options.now) },
-  });
-  // A file that cannot be read is left out; say so, or a runbook would silently be missing.
-  const unreadable = project.problems.filter((problem) => problem.rule.startsWith('files/'));
-  if (unreadable.length && options.warn) options.warn(`runbook: warning: left out ${unreadable.length} content file${unreadable.length === 1 ? '' : 's'} that cannot be read:\n${formatProblemList(unreadable)}\n`);
-  return project;
+  return loadCachedRunbooks({ root: options.cwd, config: configOverrides(options) });
 }
 
 /**
- * The runbook asked for by id, alias or alert name, for `show` and `run`. An empty name is a usage
- * error; a runbook whose frontmatter is invalid is named with its errors; an unknown one gets the
+ * The file of the runbook asked for by id, alias or alert name, for `show` and `run`. An empty name is a
+ * usage error; a runbook whose frontmatter is invalid is named with its errors; an unknown one gets the
  * closest names (exit 1, or 2 for `run`, where 1 means a command failed).
  */
-export function findRunbook(project: Project, query: string, notFoundExit: 1 | 2 = 1): Runbook {
+export function findRunbookFile(runbooks: CachedRunbooks, query: string, notFoundExit: 1 | 2 = 1): string {
   if (!query.trim()) throw new UsageError('<runbook>: expected a runbook id, alias or alert name, got an empty string (see runbook list)');
-  const found = resolveRunbook(project, query);
-  if (found.runbook) return found.runbook;
-  if (found.invalid) {
-    const errors = found.invalid.problems.filter((problem) => problem.severity === 'error');
+  const found = runbooks.resolve(query);
+  if (found.found) return found.found.file;
+  if (found.invalid?.index.kind === 'invalid') {
+    const { errors } = found.invalid.index;
     throw new ValidationError(`${found.invalid.file} has ${errors.length} error(s), so it cannot be used until they are fixed:\n${formatProblemList(errors)}`);
   }
   if (found.ambiguous) throw new NotFoundError(`Alert "${query}" leads to runbooks of several services: give the id of the one you mean`, found.suggestions, notFoundExit);

@@ -2,11 +2,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { configSchema, type Config } from '../schema/config.ts';
+import { CONFIG_FILE } from './content-files.ts';
 import { LineIndex, type Problem } from './problem.ts';
 import { readContentFile } from './source-file.ts';
 import { parseYamlData } from './yaml-data.ts';
 
-export const CONFIG_FILE = 'runbook.config.yaml';
+export { CONFIG_FILE };
 
 export interface LoadedConfig {
   config: Config;

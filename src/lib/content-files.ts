@@ -84,3 +84,14 @@ export function walkContentFiles(root: string, dir: string, extensions: string[]
   }
   return { files: files.sort(), problems };
 }
+
+/** Every .md/.mdx file under `dir` (which may be absolute), sorted; see walkContentFiles for the problems of a walk. */
+export function listContentFiles(root: string, dir: string, extensions = ['.md', '.mdx']): string[] {
+  return walkContentFiles(root, dir, extensions).files;
+}
+
+/** The project's settings file, at its root (optional). */
+export const CONFIG_FILE = 'runbook.config.yaml';
+
+/** The id of a service: its file name without .yaml/.yml. */
+export const serviceIdOf = (file: string) => file.slice(file.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');

@@ -19,6 +19,9 @@ const UNIT_MINUTES: Record<string, number> = {
 
 const DURATION = /^(\d+(?:\.\d+)?)\s*([a-z]*)\s*(?:(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*([a-z]+))?$/i;
 
+/** The longest timeout a command gets (24 h): longer is a mistake, and beyond what a timer can hold (2^31 ms). */
+export const MAX_TIMEOUT_SECONDS = 24 * 60 * 60;
+
 /** The units accepted in a duration, for error messages. */
 export const DURATION_HINT = 'a duration like 5m, 15-30m, 1-4h or 180d (units: s, m, h, d, w)';
 

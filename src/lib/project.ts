@@ -6,7 +6,7 @@ import type { Config } from '../schema/config.ts';
 import { serviceSchema, type ServiceWithId } from '../schema/service.ts';
 import { loadConfig } from './config.ts';
 import { loadCore } from './core/load.ts';
-import { walkContentFiles } from './content-files.ts';
+import { listContentFiles, serviceIdOf, walkContentFiles } from './content-files.ts';
 import { parseRunbookLoaded } from './model/parse.ts';
 import type { Runbook } from './model/types.ts';
 import { LineIndex, compareProblems, problemAt, type Problem, type Span } from './problem.ts';
@@ -48,17 +48,11 @@ type Read = (file: string) => ContentFile;
 
 const toPosix = (path: string) => path.split(sep).join('/');
 
-/**
- * Every .md/.mdx file under `dir` (which may be absolute), skipping names that start with `_` (as
- * Starlight does). Symbolic links are followed once; see walkContentFiles for the problems of a walk.
- */
-export function listContentFiles(root: string, dir: string, extensions = ['.md', '.mdx']): string[] {
-  return walkContentFiles(root, dir, extensions).files;
-}
+export { listContentFiles };
 
 export function loadServices(root: string, dir: string, read: Read = (file) => readContentFile(root, file)): ServiceEntry[] {
   return walkContentFiles(root, dir, ['.yaml', '.yml']).files.map((file) => {
-    const id = file.slice(file.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');
+    const id = serviceIdOf(file);
     const { text, problems } = read(file);
     if (text === undefined) return { id, file, problems };
     const lines = new LineIndex(text);

@@ -3,12 +3,9 @@
 import { z } from 'zod';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { closedObject, duration, isoDate, kebabId, text } from './shared.ts';
+import { SEVERITIES } from './severity.ts';
 
-export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-/** 0 for critical, 3 for low: sorts the most severe first. */
-export const severityRank = (severity: Severity) => SEVERITIES.indexOf(severity);
+export { SEVERITIES, severityRank, type Severity } from './severity.ts';
 
 export const VARIABLE_TYPES = ['string', 'integer', 'number', 'boolean'] as const;
 

@@ -52,10 +52,28 @@ kubectl -n tickets-dev get pods
 `);
   });
 
-  it('without values, a dry run names them all and points at show', async () => {
-    const result = await cli(['run', 'tickets-pod-crash-loop', '--dry-run']);
+  it('without values, a dry run shows <name> where each goes and lists what a real run will ask for', async () => {
+    const result = await cli(['run', 'tickets-pod-crash-loop', '--dry-run', '--step', '2', '--step', '6']);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.out).toBe(`# Dry run of tickets-pod-crash-loop (Pod crash loop): 2 commands, nothing is run.
+
+# [1/2] tickets-pod-crash-loop/check-logs  (read, needs <pod-name>)
+kubectl -n tickets-dev logs <pod-name> --previous
+kubectl -n tickets-dev logs <pod-name> --tail=50
+
+# [2/2] tickets-pod-crash-loop/confirm-the-pods-are-stable  (read)
+kubectl -n tickets-dev get pods
+
+# Values a real run will ask for (on a terminal; otherwise pass --set name=value or --env-file FILE):
+#   <pod-name>  Name of the crashing pod (from \`kubectl get pods\`); e.g. backend-7d9f8c6b5-x2k4q
+`);
+  });
+
+  it('without values, a real run without a terminal still refuses, naming each (exit 2)', async () => {
+    const result = await cli(['run', 'tickets-pod-crash-loop', '--step', '2']);
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/^runbook: Cannot run tickets-pod-crash-loop, nothing was run:\n {2}- <pod-name> has no value: pass --set pod-name=\.\.\. .*\nTo read the commands with their placeholders unfilled: runbook show tickets-pod-crash-loop\n$/);
+    expect(result.err).toMatch(/^runbook: Cannot run tickets-pod-crash-loop, nothing was run:\n {2}- <pod-name> has no value: pass --set pod-name=\.\.\. /);
   });
 
   it('finds the runbook by alert name and still validates values (exit 2)', async () => {

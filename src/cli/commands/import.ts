@@ -22,6 +22,7 @@ import { KEBAB_CASE } from '../../schema/shared.ts';
 import { renderTable } from '../table.ts';
 import type { CommandContext } from '../context.ts';
 import { UsageError, ValidationError } from '../errors.ts';
+import { COMMANDS } from '../command-table.ts';
 
 export interface ImportCommandOptions {
   cwd: string;
@@ -354,7 +355,7 @@ export function formatImport(summary: ImportSummary, { verbose = false } = {}): 
 export function registerImport(program: Command, { io, print, json, setExit }: CommandContext): void {
   program
     .command('import')
-    .description('Convert existing Markdown runbooks (files or whole folders) into MDX runbooks, reference pages and service files')
+    .description(COMMANDS.import.description)
     .argument('<paths...>', 'Markdown files, or folders to walk for .md files')
     .option('--service <id>', 'service of every imported runbook (kebab-case); default: each file\'s folder (alerts/<operator>/, docs/<service>/)')
     .option('--name <name>', 'display name of the --service, for a new service file')

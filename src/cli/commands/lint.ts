@@ -12,6 +12,7 @@ import type { CommandContext } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { checkContentFolders, parseNow } from '../options.ts';
 import { escapeControlCharacters, escapeJsonControlCharacters } from '../../lib/text/control-characters.ts';
+import { COMMANDS } from '../command-table.ts';
 
 export const FORMATS = ['pretty', 'json', 'sarif', 'github'] as const;
 
@@ -73,10 +74,10 @@ export async function lint(options: LintCommandOptions): Promise<LintOutcome> {
   return { result, text, exitCode: errors > 0 || tooManyWarnings ? 1 : 0 };
 }
 
-export function registerLint(program: Command, { io, setExit }: CommandContext): void {
+export function registerLint(program: Command, { io, setExit, color }: CommandContext): void {
   program
     .command('lint')
-    .description('Check runbooks: schema, staleness, command syntax, placeholders, risk, text and links')
+    .description(COMMANDS.lint.description)
     .argument('[paths...]', 'files or folders to lint (default: the content folder)')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('pretty'))
     .option('--fix', 'apply safe automatic fixes (curly quotes, prompts, ...)')
@@ -85,9 +86,10 @@ export function registerLint(program: Command, { io, setExit }: CommandContext):
     .option('--no-cache', 'ignore and do not write the lint cache')
     .option('--content <dir>', 'folder of the runbooks (default: contentDir of runbook.config.yaml)')
     .option('--services <dir>', 'folder of the service files (default: servicesDir of runbook.config.yaml)')
-    .option('--color', 'colour the pretty output (default: when writing to a terminal)')
+    .option('--color', 'colour the pretty output (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it)')
+    .option('--no-color', 'do not colour the output')
     .action(async (paths: string[], options) => {
-      const outcome = await lint({ cwd: io.cwd, paths, ...options, color: options.color ?? Boolean(io.isTTY) });
+      const outcome = await lint({ cwd: io.cwd, paths, ...options, color: options.color ?? color });
       io.stdout(outcome.text);
       setExit(outcome.exitCode);
     });

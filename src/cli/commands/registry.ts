@@ -7,7 +7,9 @@ import { formatProblemList } from '../../lib/format-problems.ts';
 import type { Command } from 'commander';
 import { UsageError, ValidationError } from '../errors.ts';
 import { withContentOptions, type CommandContext } from '../context.ts';
-import { openProject, type ContentOptions } from '../options.ts';
+import { openProject } from '../open-project.ts';
+import type { ContentOptions } from '../options.ts';
+import { COMMANDS } from '../command-table.ts';
 import { escapeJsonControlCharacters } from '../../lib/text/control-characters.ts';
 
 export interface RegistryCommandOptions extends ContentOptions {
@@ -45,7 +47,7 @@ export function registerRegistry(program: Command, { io }: CommandContext): void
   withContentOptions(
     program
       .command('registry')
-      .description('Print the registry (every runbook, step and command) as JSON, or write it to a file')
+      .description(COMMANDS.registry.description)
       .option('-o, --out <file>', 'write to this file instead of standard output')
       .option('--timestamp', 'add generatedAt (off by default so builds are byte-identical)'),
   ).action(async (options) => {

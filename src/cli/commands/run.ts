@@ -1,21 +1,24 @@
 // runbook run: run a runbook's commands (or some steps) with values filled in, asking before anything risky,
 // and keep a transcript. `--dry-run` prints every command exactly as it would run.
-import { accessSync, appendFileSync, closeSync, constants, fchmodSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { closeSync, fstatSync, writeSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { TranscriptEvent } from '../../schema/transcript.ts';
-import { parseDuration } from '../../lib/duration.ts';
+import { MAX_TIMEOUT_SECONDS, parseDuration } from '../../lib/duration.ts';
 import type { AlternativeOption, Block, Runbook } from '../../lib/model/types.ts';
 import { matchOption } from '../../lib/model/alternatives.ts';
 import { choiceNeeded, describeOptions, markOptions, resolveOptionArgs, splitAtChoices, type RunPart } from '../../lib/runner/alternatives.ts';
-import { planRun, RunSetupError, selectBlocks, type Plan, type PlannedCommand, type PlanOptions } from '../../lib/runner/plan.ts';
+import { planRun, RunSetupError, selectBlocks, StepSelectionError, type Plan, type PlannedCommand, type PlanOptions } from '../../lib/runner/plan.ts';
 import { executePlan, type Reporter, type RunnerIo, type RunResult } from '../../lib/runner/runner.ts';
 import { markdownSummary, transcriptLine } from '../../lib/runner/transcript.ts';
 import { PromptInterrupted, terminalPrompt } from '../../lib/runner/tty.ts';
 import { escapeControlCharacters, escapeJsonControlCharacters } from '../../lib/text/control-characters.ts';
+import { paint } from '../color.ts';
 import { UsageError, ValidationError } from '../errors.ts';
 import { withContentOptions, type CommandContext } from '../context.ts';
-import { findRunbook, openProject, type ContentOptions } from '../options.ts';
+import { openTranscript, readEnvFile, transcriptProblem } from '../files.ts';
+import { openProject } from '../open-project.ts';
+import { cachedRunbooks, findRunbookFile, type ContentOptions } from '../options.ts';
+import { COMMANDS } from '../command-table.ts';
 
 export interface RunCommandOptions extends ContentOptions {
   step?: string[];
@@ -30,6 +33,8 @@ export interface RunCommandOptions extends ContentOptions {
   timeout?: string;
   /** JSON Lines file, or a Markdown summary when it ends in .md. */
   transcript?: string;
+  /** Add to an existing transcript instead of refusing it. */
+  append?: boolean;
   json?: boolean;
   keepGoing?: boolean;
 }
@@ -56,78 +61,34 @@ function timeoutSeconds(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const parsed = parseDuration(text);
   if (!parsed || parsed.min !== parsed.max || parsed.min <= 0) throw new UsageError(`--timeout: expected a duration such as 30s, 2m or 1h, got "${text}"`);
-  return Math.max(1, Math.round(parsed.min * 60));
+  const seconds = Math.max(1, Math.round(parsed.min * 60));
+  if (seconds > MAX_TIMEOUT_SECONDS) throw new UsageError(`--timeout: at most 24h, got "${text}"; a command that needs longer belongs in a job, not a runbook run`);
+  return seconds;
 }
-
-function readEnvFile(cwd: string, file: string | undefined): { name: string; text: string } | undefined {
-  if (file === undefined) return undefined;
-  try {
-    return { name: file, text: readFileSync(resolve(cwd, file), 'utf8') };
-  } catch (error) {
-    throw new UsageError(`--env-file: cannot read "${file}" (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-}
-
-/** Transcripts hold commands and output (secrets masked, but still the inside of an incident): owner only. */
-const TRANSCRIPT_MODE = 0o600;
 
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);
 
-/** Why `file` cannot be a transcript, with the fix; undefined when it can. Checked before anything runs. */
-function transcriptProblem(cwd: string, file: string): string | undefined {
-  const path = resolve(cwd, file);
-  const folder = dirname(file);
-  let existing: ReturnType<typeof statSync> | undefined;
-  try {
-    if (!statSync(dirname(path)).isDirectory()) return `${folder} is not a folder; choose a path in an existing folder`;
-  } catch {
-    return `the folder ${folder} does not exist; create it first (mkdir -p ${folder}) or choose another path`;
-  }
-  try {
-    existing = statSync(path);
-  } catch {
-    // A new file.
-  }
-  if (existing?.isDirectory()) return `it is a folder; give a file name, such as ${file.replace(/\/*$/, '')}/run.jsonl`;
-  try {
-    accessSync(existing ? path : dirname(path), constants.W_OK);
-  } catch {
-    return existing ? 'the file is not writable; choose another path' : `the folder ${folder} is not writable; choose another path`;
-  }
-  return undefined;
-}
-
-/** Creates (or empties) the transcript, readable by its owner only even when it existed before. */
-function createTranscript(path: string, file: string): void {
-  let fd: number;
-  try {
-    fd = openSync(path, 'w', TRANSCRIPT_MODE);
-  } catch (error) {
-    throw new UsageError(`--transcript: cannot write "${file}" (${errorCode(error)}); choose another path`);
-  }
-  try {
-    fchmodSync(fd, TRANSCRIPT_MODE);
-  } catch {
-    // Someone else's file we may write: its mode is theirs to set.
-  } finally {
-    closeSync(fd);
-  }
-}
-
 export async function runRunbook(query: string, options: RunCommandOptions, environment: RunEnvironment, reporter: Reporter = {}): Promise<RunOutcome> {
   const timeout = timeoutSeconds(options.timeout);
-  const envFile = readEnvFile(options.cwd, options.envFile);
+  const envFile = options.envFile === undefined ? undefined : readEnvFile(options.cwd, options.envFile);
   // Before values are asked for and commands run, not after: a transcript that cannot be written is a usage error.
-  const transcriptIssue = options.transcript !== undefined && !options.dryRun ? transcriptProblem(options.cwd, options.transcript) : undefined;
+  const transcriptIssue = options.transcript !== undefined && !options.dryRun ? transcriptProblem(options.cwd, options.transcript, Boolean(options.append)) : undefined;
   if (transcriptIssue) throw new UsageError(`--transcript: cannot write "${options.transcript}": ${transcriptIssue}`);
-  const project = await openProject(options);
-  const runbook = findRunbook(project, query, 2);
+  // Found through the cached entries; only that runbook is parsed.
+  const file = findRunbookFile(await cachedRunbooks(options), query, 2);
+  const runbook = (await openProject(options, [file])).runbooks[0];
   const { chosen, problems: optionProblems } = resolveOptionArgs(runbook, options.option ?? []);
   if (optionProblems.length) throw new UsageError(optionProblems.join('\n'));
+  let parts: RunPart[];
+  try {
+    parts = splitAtChoices(runbook, selectBlocks(runbook, options.step), options.step);
+  } catch (error) {
+    if (error instanceof StepSelectionError) throw new UsageError(error.message);
+    throw error;
+  }
   // Printed once, though each part of a run split at a choice is planned on its own.
   const warned = new Set<string>();
   const base: PlanOptions = {
-    steps: options.step,
     set: options.set,
     ...(envFile ? { envFile } : {}),
     ...(timeout !== undefined ? { timeout } : {}),
@@ -140,65 +101,64 @@ export async function runRunbook(query: string, options: RunCommandOptions, envi
       warned.add(text);
     },
   };
-  const plan = async (blocks: Block[] | undefined, given?: Plan['values']): Promise<Plan> => {
+  const plan = async (blocks: Block[], given?: Plan['values']): Promise<Plan> => {
     try {
-      const planned = await planRun(runbook, { ...base, ...(blocks ? { blocks } : {}), ...(given ? { given } : {}) });
+      const planned = await planRun(runbook, { ...base, blocks, ...(given ? { given } : {}) });
       return { ...planned, commands: markOptions(runbook, planned.commands) };
     } catch (error) {
-      if (error instanceof RunSetupError) {
-        // A dry run shows commands as they would run, so it needs the values too; `show` reads them unfilled.
-        const missing = error.problems.some((problem) => problem.includes('has no value'));
-        throw new ValidationError(options.dryRun && missing ? `${error.message}\nTo read the commands with their placeholders unfilled: runbook show ${runbook.id}` : error.message);
-      }
+      if (error instanceof RunSetupError) throw new ValidationError(error.message);
       throw error;
     }
   };
-  const parts = runParts(runbook, options.step);
-  if (options.dryRun) return { dryRun: true, plan: await plan(parts && decidedBlocks(parts, chosen, true).blocks) };
+  if (options.dryRun) return { dryRun: true, plan: await plan(decidedBlocks(parts, chosen, true).blocks) };
 
-  const transcript = options.transcript ? resolve(options.cwd, options.transcript) : undefined;
-  const markdown = transcript?.toLowerCase().endsWith('.md');
-  if (transcript) createTranscript(transcript, options.transcript!);
-  // A transcript that fails mid-run (disk full, file removed) is reported once; the run itself goes on.
-  let transcriptFailed = false;
-  const transcriptFailure = (error: unknown) => {
-    if (transcriptFailed) return;
-    transcriptFailed = true;
-    environment.stderr(`runbook: cannot write the transcript "${options.transcript}" (${errorCode(error)}); the run goes on without it\n`);
-  };
-  const result = await runInParts(runbook, parts, chosen, plan, options, environment, {
-    ...reporter,
-    // Written as each command ends, so an interrupted run still leaves its transcript.
-    end: (event) => {
-      if (transcript && !markdown && !transcriptFailed) {
-        const line = transcriptLine(event);
-        try {
-          appendFileSync(transcript, line, { mode: TRANSCRIPT_MODE });
-        } catch (error) {
-          transcriptFailure(error);
-        }
-      }
-      reporter.end?.(event);
-    },
-  });
-  if (transcript && markdown) {
-    try {
-      writeFileSync(transcript, markdownSummary(runbook, result.events, result.exitCode), { mode: TRANSCRIPT_MODE });
-    } catch (error) {
-      transcriptFailure(error);
-    }
+  const markdown = options.transcript?.toLowerCase().endsWith('.md');
+  // One descriptor for the whole run: the file checked is the file written, whatever happens to its name.
+  const transcript = options.transcript === undefined ? undefined : openTranscript(options.cwd, options.transcript, Boolean(options.append));
+  try {
+    return { dryRun: false, ...(await execute(runbook, { parts, chosen, plan }, options, environment, reporter, transcript, markdown)) };
+  } finally {
+    if (transcript !== undefined) closeSync(transcript);
   }
-  return { dryRun: false, ...result };
-}
-
-/** The selected blocks split at the choices they contain; undefined when `--step` names something unknown (planRun says what). */
-function runParts(runbook: Runbook, steps: string[] | undefined): RunPart[] | undefined {
-  const problems: string[] = [];
-  const blocks = selectBlocks(runbook, steps, problems);
-  return problems.length ? undefined : splitAtChoices(runbook, blocks, steps);
 }
 
 type ChoicePart = Extract<RunPart, { kind: 'choice' }>;
+type ExecutedRun = RunResult & { plan: Plan; stoppedAtChoice?: StoppedAtChoice };
+
+/** A run split at its choices: the parts, the options taken so far, and how a stretch of blocks is planned. */
+interface RunInParts {
+  parts: RunPart[];
+  chosen: Map<string, AlternativeOption>;
+  plan: (blocks: Block[], given?: Plan['values']) => Promise<Plan>;
+}
+
+async function execute(runbook: Runbook, run: RunInParts, options: RunCommandOptions, environment: RunEnvironment, reporter: Reporter, transcript: number | undefined, markdown: boolean | undefined): Promise<ExecutedRun> {
+  // A transcript that fails mid-run (disk full, file too large) is reported once; the run itself goes on.
+  let transcriptFailed = false;
+  const write = (text: string) => {
+    if (transcript === undefined || transcriptFailed) return;
+    try {
+      writeSync(transcript, text);
+    } catch (error) {
+      transcriptFailed = true;
+      environment.stderr(`runbook: cannot write the transcript "${options.transcript}" (${errorCode(error)}); the run goes on without it\n`);
+    }
+  };
+  const result = await runInParts(runbook, run, options, environment, {
+    ...reporter,
+    // Written as each command ends, so an interrupted run still leaves its transcript.
+    end: (event, context) => {
+      if (!markdown) write(transcriptLine(event));
+      reporter.end?.(event, context);
+    },
+  });
+  if (transcript !== undefined && markdown) {
+    // Appended to a summary already there: a blank line between the two.
+    const after = fstatSync(transcript).size > 0 ? '\n' : '';
+    write(after + markdownSummary(runbook, result.events, result.exitCode));
+  }
+  return result;
+}
 
 /**
  * The blocks that run before the first choice nobody made yet (the chosen option's blocks for the choices made),
@@ -220,15 +180,7 @@ function decidedBlocks(parts: RunPart[], chosen: Map<string, AlternativeOption>,
  * a terminal, else the run stops there — then the chosen option and what follows it (Verification). Each stretch is
  * planned when the run gets to it, so only the chosen option's values are asked for; values given before are kept.
  */
-async function runInParts(
-  runbook: Runbook,
-  parts: RunPart[] | undefined,
-  chosen: Map<string, AlternativeOption>,
-  plan: (blocks: Block[] | undefined, given?: Plan['values']) => Promise<Plan>,
-  options: RunCommandOptions,
-  environment: RunEnvironment,
-  reporter: Reporter,
-): Promise<RunResult & { plan: Plan; stoppedAtChoice?: StoppedAtChoice }> {
+async function runInParts(runbook: Runbook, { parts, chosen, plan }: RunInParts, options: RunCommandOptions, environment: RunEnvironment, reporter: Reporter): Promise<ExecutedRun> {
   const events: TranscriptEvent[] = [];
   const commands: PlannedCommand[] = [];
   let last: Plan | undefined;
@@ -236,7 +188,7 @@ async function runInParts(
   let stoppedAtChoice: StoppedAtChoice | undefined;
   let remaining = parts;
   for (;;) {
-    const stretch: { blocks?: Block[]; open?: ChoicePart; rest: RunPart[] } = remaining ? decidedBlocks(remaining, chosen) : { rest: [] };
+    const stretch = decidedBlocks(remaining, chosen);
     let current: Plan;
     try {
       current = await plan(stretch.blocks, last?.values);
@@ -320,6 +272,7 @@ function describeCommand(command: PlannedCommand): string {
   if (command.longRunning) notes.push(`long-running${command.longRunningFound ? ` (not marked, but ${command.longRunningFound})` : ''}, stopped after ${command.timeout} s`);
   if (command.interactive) notes.push(`interactive${command.interactiveFound ? ` (not marked, but ${command.interactiveFound})` : ''}, runs only on a terminal`);
   if (command.cannotRun) notes.push(`not run: ${command.cannotRun}`);
+  if (command.unfilled) notes.push(`needs ${command.unfilled.map((name) => `<${name}>`).join(', ')}`);
   return notes.join(', ');
 }
 
@@ -331,6 +284,13 @@ export function formatDryRun(plan: Plan): string {
     out.push(...choiceNotes(plan, index));
     out.push('', `# [${index + 1}/${commands.length}] ${command.id}  (${describeCommand(command)})`, command.display);
   });
+  if (plan.missingValues.length) {
+    out.push('', `# Values a real run will ask for (on a terminal; otherwise pass --set name=value or --env-file FILE):`);
+    for (const value of plan.missingValues) {
+      const about = [value.description, value.example !== undefined && !value.secret ? `e.g. ${value.example}` : '', value.secret ? 'secret: asked without echo' : ''].filter(Boolean).join('; ');
+      out.push(`#   <${value.name}>${about ? `  ${about}` : ''}`);
+    }
+  }
   if (plan.missingEnv.length) out.push('', `# Not set, needed by a real run: ${plan.missingEnv.map((name) => `$${name}`).join(', ')}`);
   return `${out.join('\n')}\n`;
 }
@@ -352,37 +312,39 @@ function choiceNotes(plan: Plan, index: number): string[] {
   return [...notes, '', `# Option ${option.label}: ${option.title}`];
 }
 
-const STATUS_LINE: Record<TranscriptEvent['status'], string> = {
-  passed: 'passed',
-  failed: 'FAILED',
-  stopped: 'stopped',
-  skipped: 'skipped',
-  refused: 'REFUSED',
-  interrupted: 'INTERRUPTED',
+const STATUS_LINE: Record<TranscriptEvent['status'], [string, 'green' | 'red' | 'yellow' | 'dim']> = {
+  passed: ['passed', 'green'],
+  failed: ['FAILED', 'red'],
+  stopped: ['stopped', 'yellow'],
+  skipped: ['skipped', 'dim'],
+  refused: ['REFUSED', 'red'],
+  interrupted: ['INTERRUPTED', 'yellow'],
 };
 
 /**
- * Human output: each command, its output as it comes, then how it ended. `print` and `printErr` escape
- * control characters (the text comes from the runbook); `output` gets the commands' own output as they
- * wrote it (colours included), as if they ran in the terminal.
+ * Human output: each command, its output as it comes, then how it ended; coloured when `color`. Text from the
+ * runbook is escaped (control characters), then painted; `output` gets the commands' own output as they wrote it
+ * (colours included), as if they ran in the terminal.
  */
-function humanReporter(print: (text: string) => void, printErr: (text: string) => void, output: { stdout: (text: string) => void; stderr: (text: string) => void }): Reporter {
+function humanReporter(print: (text: string) => void, printErr: (text: string) => void, output: { stdout: (text: string) => void; stderr: (text: string) => void }, color: boolean): Reporter {
   let lineOpen = false;
   return {
     start: (command, index, total) => {
-      print(`\n[${index + 1}/${total}] ${command.id}  (${describeCommand(command)})\n`);
-      print(`${command.display.split('\n').map((line, i) => `${i ? '    ' : '  $ '}${line}`).join('\n')}\n`);
+      print(`\n${paint(color, 'bold', `[${index + 1}/${total}] ${escapeControlCharacters(command.id)}`)}  (${escapeControlCharacters(describeCommand(command))})\n`);
+      print(escapeControlCharacters(`${command.display.split('\n').map((line, i) => `${i ? '    ' : '  $ '}${line}`).join('\n')}\n`));
     },
     output: (_command, stream, text) => {
       output[stream](text);
       lineOpen = !text.endsWith('\n');
     },
-    end: (event) => {
-      if (event.reason?.startsWith('not run: the run')) return;
+    end: (event, { started }) => {
+      // Commands left out after a stop were never announced: the summary counts them.
+      if (!started) return;
       if (lineOpen) print('\n');
       lineOpen = false;
       const took = event.status === 'skipped' || event.status === 'refused' ? '' : ` in ${(event.durationMs / 1000).toFixed(1)} s`;
-      print(`  -> ${STATUS_LINE[event.status]}${took}${event.reason ? `: ${event.reason}` : ''}\n`);
+      const [word, style] = STATUS_LINE[event.status];
+      print(`  -> ${paint(color, style, word)}${took}${event.reason ? `: ${escapeControlCharacters(event.reason)}` : ''}\n`);
     },
   };
 }
@@ -395,22 +357,23 @@ function summary(outcome: RunResult & { plan: Plan; stoppedAtChoice?: StoppedAtC
   return `\n${outcome.plan.runbook.id}: ${verdict} (${parts})`;
 }
 
-export function registerRun(program: Command, { io, json, setExit }: CommandContext): void {
+export function registerRun(program: Command, { io, json, setExit, color }: CommandContext): void {
   const collect = (value: string, previous: string[]) => [...previous, value];
   withContentOptions(
     program
       .command('run')
-      .description("Run a runbook's commands (or some steps) with placeholders filled, asking before changes")
+      .description(COMMANDS.run.description)
       .argument('<runbook>', 'runbook id, alias or alert name')
-      .option('--step <step>', 'run only this step (step id, command id or section); repeatable', collect, [])
+      .option('--step <step>', 'run only this command or step: its number as `runbook show` prints it, a step or command id, a section, or a unique prefix of one; repeatable', collect, [])
       .option('--option <option>', 'at a choice (### Option A/B, ### If ...), take this option: its letter, id or an id prefix, or <choice>:<option> when there are several choices; repeatable', collect, [])
       .option('--set <name=value>', 'value of a placeholder; repeatable (not for secrets: other users see it in ps; use --env-file or the prompt)', collect, [])
       .option('--env-file <file>', 'KEY=VALUE lines: placeholder values, and environment for the commands (through npx, put a -- first: npx -- runbook run ... --env-file F, or npm reads the option itself)')
-      .option('--dry-run', 'print every command as it would run, and run nothing')
+      .option('--dry-run', 'print every command as it would run, and run nothing (values not given are shown as <name> and listed)')
       .option('-y, --yes', 'run change blocks without asking (destructive ones also need --allow-destructive)')
       .option('--allow-destructive', 'with --yes, run destructive blocks without asking')
-      .option('--timeout <duration>', 'stop long-running blocks after this long (default: the block\'s timeout, or 30s)')
-      .option('--transcript <file>', 'write a transcript (readable by you only): JSON Lines, or a Markdown summary when the file ends in .md')
+      .option('--timeout <duration>', 'stop long-running blocks after this long, at most 24h (default: the block\'s timeout, or 30s)')
+      .option('--transcript <file>', 'write a transcript to a new file (readable by you only): JSON Lines, or a Markdown summary when the file ends in .md')
+      .option('--append', 'add to the --transcript file when it exists, instead of refusing it')
       .option('--json', 'print one JSON event per command (the transcript format) instead of the output')
       .option('--keep-going', 'go on after a command fails or is refused'),
   ).action(async (query: string, options) => {
@@ -427,7 +390,7 @@ export function registerRun(program: Command, { io, json, setExit }: CommandCont
         query,
         { cwd: io.cwd, ...options, warn: err },
         { stdout: out, stderr: err, env: process.env, isTTY, prompt: (question, asked) => ask(escapeControlCharacters(question), asked), signal: controller.signal },
-        options.json ? { end: (event) => io.stdout(`${escapeJsonControlCharacters(JSON.stringify(event))}\n`) } : humanReporter(out, err, io),
+        options.json ? { end: (event) => io.stdout(`${escapeJsonControlCharacters(JSON.stringify(event))}\n`) } : humanReporter(io.stdout, io.stderr, io, color),
       );
       if (outcome.dryRun) {
         if (options.json) json(outcome.plan.commands.map(({ script: _script, ...command }) => command));

@@ -1,15 +1,16 @@
 // runbook show: one runbook's metadata, steps and commands, found by id, alias or alert name.
 import type { RegistryRunbook } from '../../schema/registry.ts';
 import { formatDuration } from '../../lib/duration.ts';
-import { registryRunbook } from '../../lib/registry.ts';
 import type { Command } from 'commander';
 import { withContentOptions, type CommandContext } from '../context.ts';
-import { findRunbook, openProject, type ContentOptions } from '../options.ts';
+import { cachedRunbooks, findRunbookFile, type ContentOptions } from '../options.ts';
+import { COMMANDS } from '../command-table.ts';
 import { escapeControlCharacters } from '../../lib/text/control-characters.ts';
 
+/** The registry entry of a runbook, from the cache (computed from the model when its file changed). */
 export async function show(query: string, options: ContentOptions): Promise<RegistryRunbook> {
-  const project = await openProject(options);
-  return registryRunbook(project, findRunbook(project, query))!;
+  const runbooks = await cachedRunbooks(options);
+  return runbooks.entry(findRunbookFile(runbooks, query));
 }
 
 const RISK_MARK = { read: 'read', change: 'CHANGE', destructive: 'DESTRUCTIVE' } as const;
@@ -42,16 +43,17 @@ export function formatShow(runbook: RegistryRunbook): string {
   }
   const stepTitles = new Map(runbook.steps.map((step) => [step.id, step.title]));
   let heading: string | null | undefined;
-  out.push('', 'Commands:');
-  for (const command of runbook.commands) {
+  out.push('', runbook.commands.length ? `Commands (run one with: runbook run ${runbook.id} --step <number>):` : 'Commands:');
+  const width = String(runbook.commands.length).length;
+  for (const [index, command] of runbook.commands.entries()) {
     const place = command.step ? `${command.section} › ${stepTitles.get(command.step)}` : (command.section ?? 'intro');
     if (place !== heading) {
       out.push('', `  ${place}`);
       heading = place;
     }
     const flags = [RISK_MARK[command.risk], command.longRunning && 'long-running', command.interactive && 'interactive'].filter(Boolean).join(', ');
-    out.push(`    ${command.id}  (${command.language}; ${flags})`);
-    for (const line of command.text.split('\n')) out.push(`      ${line}`);
+    out.push(`    ${`${index + 1}.`.padStart(width + 1)} ${command.id}  (${command.language}; ${flags})`);
+    for (const line of command.text.split('\n')) out.push(`    ${' '.repeat(width + 2)}${line}`);
   }
   if (!runbook.commands.length) out.push('  (none)');
   out.push(...formatChoices(runbook));
@@ -78,7 +80,7 @@ export function registerShow(program: Command, { io, print, json }: CommandConte
   withContentOptions(
     program
       .command('show')
-      .description('Show one runbook: metadata, steps and commands with their risk')
+      .description(COMMANDS.show.description)
       .argument('<runbook>', 'runbook id, alias or alert name')
       .option('--json', 'print the registry entry as JSON'),
   ).action(async (query: string, options) => {

@@ -7,7 +7,9 @@ import { pgliteChecker, psqlChecker, SqlCheckerError, withoutPassword } from '..
 import { verifyRunbooks } from '../../lib/runner/verify.ts';
 import { UsageError } from '../errors.ts';
 import { withContentOptions, type CommandContext } from '../context.ts';
-import { openProject, type ContentOptions } from '../options.ts';
+import { openProject } from '../open-project.ts';
+import type { ContentOptions } from '../options.ts';
+import { COMMANDS } from '../command-table.ts';
 import { escapeControlCharacters } from '../../lib/text/control-characters.ts';
 
 export interface VerifyOptions extends ContentOptions {
@@ -67,7 +69,7 @@ export function registerVerify(program: Command, { io, print, json, setExit }: C
   withContentOptions(
     program
       .command('verify')
-      .description('Run every read-only SQL block (with example values) against PostgreSQL and report the queries that fail')
+      .description(COMMANDS.verify.description)
       .option(
         '--database-url [url]',
         'check against a real server through psql instead of the embedded PostgreSQL (PGlite); without a value the URL is read from $DATABASE_URL, which is preferred: a URL given here (its password too) is visible to other users in ps',

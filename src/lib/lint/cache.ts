@@ -1,63 +1,38 @@
-// The lint cache: the last result, kept while nothing that could change it has changed — the
-// content of every file (runbooks and services), the linter's own source, the config, "today"
-// and the rules. A second run with nothing changed costs only reading and hashing the files.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// The lint cache: the last result, kept while nothing that could change it has changed — the bytes of
+// every file linted (runbooks, other pages, services), the linter's own code and dependencies, the config,
+// "today" and the rules. Kept by the file cache the CLI's list and show use (src/lib/cache): the same way
+// of reading and hashing files, the same folder.
+import { basename, dirname } from 'node:path';
 import type { Problem } from '../problem.ts';
-
-export interface LintCache {
-  key: string;
-  problems: Problem[];
-}
-
-let linterHash: string | undefined;
+import { codeHash, fileHashes } from '../cache/code-hash.ts';
+import { FileCache, hashBytes } from '../cache/file-cache.ts';
 
 /**
- * Hash of the linter's own code (src/lib and src/schema) and of the installed dependencies
- * (package-lock.json: parsers, CLI specs): a changed rule or an upgraded parser invalidates the cache.
+ * Hash of the linter's own code (src/lib, src/schema) and of the installed dependencies (package-lock.json:
+ * parsers, CLI specs): a changed rule or an upgraded parser invalidates the cache. Each source file is read
+ * only when its stamp changed.
  */
-export function linterSourceHash(): string {
-  if (linterHash) return linterHash;
-  const hash = createHash('sha256');
-  const lib = fileURLToPath(new URL('..', import.meta.url));
-  try {
-    hash.update(readFileSync(join(lib, '..', '..', 'package-lock.json')));
-  } catch {
-    // no lockfile (an installed copy): the versions are fixed anyway
-  }
-  for (const dir of [lib, join(lib, '..', 'schema')]) {
-    const entries = readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
-      .map((entry) => join(entry.parentPath, entry.name))
-      .sort();
-    for (const path of entries) hash.update(path.slice(lib.length)).update(readFileSync(path));
-  }
-  linterHash = hash.digest('hex');
-  return linterHash;
+export function linterSourceHash(cacheFile: string): string {
+  const hashes = fileHashes(dirname(cacheFile));
+  const hash = codeHash(hashes);
+  hashes.save();
+  return hash;
 }
 
 export function cacheKey(parts: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+  return hashBytes(JSON.stringify(parts));
 }
 
-export function readCache(path: string, key: string): LintCache | undefined {
-  try {
-    const cache = JSON.parse(readFileSync(path, 'utf8')) as LintCache;
-    return cache.key === key ? cache : undefined;
-  } catch {
-    return undefined; // no cache yet, or unreadable
-  }
+const store = (cacheFile: string, key: string) => new FileCache<never>({ dir: dirname(cacheFile), name: basename(cacheFile, '.json'), key });
+
+/** The problems found under this key, if the cache has them. */
+export function readCache(cacheFile: string, key: string): Problem[] | undefined {
+  return store(cacheFile, key).recall<Problem[]>('problems');
 }
 
-export function writeCache(path: string, cache: LintCache): void {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(cache));
-    renameSync(temporary, path);
-  } catch {
-    // A read-only checkout must not fail the lint.
-  }
+export function writeCache(cacheFile: string, key: string, problems: Problem[]): void {
+  const cache = store(cacheFile, key);
+  cache.keep('problems', problems);
+  // A read-only checkout must not fail the lint: save() skips a cache it cannot write.
+  cache.save();
 }

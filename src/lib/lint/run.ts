@@ -1,12 +1,11 @@
 // `runbook lint` as a library: load the project, lint (or reuse the cached result), optionally fix.
-import { createHash } from 'node:crypto';
 import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { cacheDir, hashBytes, readHashed, type HashedFile } from '../cache/file-cache.ts';
 import { loadConfig } from '../config.ts';
-import { walkContentFiles, type ContentFiles } from '../content-files.ts';
 import { compareProblems, type Problem } from '../problem.ts';
+import { walkContentFiles, type ContentFiles } from '../content-files.ts';
 import { listContentFiles, loadProject, type LoadOptions } from '../project.ts';
-import { readContentFile, type ContentFile } from '../source-file.ts';
 import { cacheKey, linterSourceHash, readCache, writeCache } from './cache.ts';
 import { lintProject } from './engine.ts';
 import { applyFixes } from './fix.ts';
@@ -59,11 +58,6 @@ function selectFiles(root: string, all: string[], paths: string[] | undefined): 
   return [...selected].sort();
 }
 
-/** Hash of everything the result depends on besides the options: the bytes of every runbook and service file, as read for this lint. */
-function contentHash(read: ReadonlyMap<string, ContentFile>): string {
-  return cacheKey([...read].map(([file, content]) => [file, content.hash ?? null]));
-}
-
 export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
   const { root } = options;
   const rules = options.rules ?? RULES;
@@ -76,20 +70,20 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
   // Nothing to check is not a pass: a mistyped folder must not turn CI green.
   if (files.length === 0) throw new LintUsageError(`Nothing to lint: no .md or .mdx files${options.paths?.length ? ` in ${options.paths.join(', ')}` : ' in the content folder'}`);
   const dependencies = [...new Set([...pages, ...files, ...listContentFiles(root, config.servicesDir, ['.yaml', '.yml'])])].sort();
-  // Every file is read once: the cache key hashes those bytes and the lint reads that same text.
-  const read = new Map(dependencies.map((file) => [file, readContentFile(root, file)]));
+  // Every page and service file is read once: the model is built from exactly the bytes the cache key hashes.
+  const read = new Map<string, HashedFile>(dependencies.map((file) => [file, readHashed(join(root, file), root)]));
   const sources = new Map<string, string>();
   for (const file of files) {
     const text = read.get(file)?.text;
     if (text !== undefined) sources.set(file, text);
   }
-  const cachePath = options.cache === false ? undefined : (options.cache ?? join(root, 'node_modules', '.cache', 'runbook', 'lint.json'));
-  const keyOf = () => cacheKey([linterSourceHash(), config, now, rules.map((rule) => rule.meta.id), files, walked.problems, contentHash(read)]);
+  const cachePath = options.cache === false ? undefined : (options.cache ?? join(cacheDir(root), 'lint.json'));
+  const keyOf = (path: string) => cacheKey([linterSourceHash(path), config, now, rules.map((rule) => rule.meta.id), files, walked.problems, dependencies.map((file) => [file, read.get(file)!.hash])]);
 
-  const key = cachePath ? keyOf() : '';
+  const key = cachePath ? keyOf(cachePath) : '';
   if (cachePath && !options.fix) {
     const cached = readCache(cachePath, key);
-    if (cached) return { problems: cached.problems, files, sources, fixed: 0, cached: true };
+    if (cached) return { problems: cached, files, sources, fixed: 0, cached: true };
   }
 
   const lint = async () => {
@@ -115,11 +109,11 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
       writeFileSync(temporary, bytes);
       renameSync(temporary, join(root, file));
       sources.set(file, output);
-      read.set(file, { text: output, bom, hash: createHash('sha256').update(bytes).digest('hex'), problems: [] });
+      read.set(file, { text: output, bom, hash: hashBytes(bytes), stamp: null, problems: [] });
       fixed += applied;
     }
     if (fixed) problems = await lint();
   }
-  if (cachePath) writeCache(cachePath, { key: fixed ? keyOf() : key, problems });
+  if (cachePath) writeCache(cachePath, fixed ? keyOf(cachePath) : key, problems);
   return { problems, files, sources, fixed, cached: false };
 }

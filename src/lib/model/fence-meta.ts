@@ -1,7 +1,8 @@
 // Attributes of a fenced code block, read from its meta string with Expressive Code's own
 // parser (MetaOptions), so `title="a b"`, `risk='change'` and bare flags mean the same to both.
-import { MetaOptions } from '@expressive-code/core';
-import { parseDuration } from '../duration.ts';
+import { createRequire } from 'node:module';
+import type { MetaOptions as MetaOptionsClass } from '@expressive-code/core';
+import { MAX_TIMEOUT_SECONDS, parseDuration } from '../duration.ts';
 import { RISKS, type BlockAttributes, type Risk } from './types.ts';
 
 /** Our attributes (FORMAT.md). */
@@ -16,6 +17,16 @@ const EXPRESSIVE_CODE_OPTIONS = new Set(
 );
 const KNOWN = new Set<string>([...RUNBOOK_ATTRIBUTES, ...EXPRESSIVE_CODE_OPTIONS]);
 const BOOLEAN_ATTRIBUTES = new Set(['long-running', 'interactive', 'text']);
+
+/**
+ * Expressive Code's meta parser, loaded on first use: it comes in one bundle with all of Expressive Code (hast,
+ * postcss, ...), which a runbook whose fences carry no attributes, or a command that parses nothing, never needs.
+ */
+let metaOptions: typeof MetaOptionsClass | undefined;
+function MetaOptions(meta: string): MetaOptionsClass {
+  metaOptions ??= (createRequire(import.meta.url)('@expressive-code/core') as typeof import('@expressive-code/core')).MetaOptions;
+  return new metaOptions(meta);
+}
 
 export interface MetaIssue {
   /** Offsets into the meta string. */
@@ -40,7 +51,7 @@ export function parseFenceMeta(meta: string): ParsedMeta {
     lintIgnore: [],
   };
   if (!meta.trim()) return { attributes, issues };
-  const options = new MetaOptions(meta);
+  const options = MetaOptions(meta);
   for (const message of options.errors ?? []) issues.push({ start: 0, end: meta.length, message });
 
   for (const option of options.list()) {
@@ -90,7 +101,8 @@ export function parseFenceMeta(meta: string): ParsedMeta {
       case 'timeout': {
         const parsed = parseDuration(value);
         if (!parsed || parsed.min !== parsed.max || parsed.min <= 0) at(`Invalid timeout "${value}"; expected a duration such as 30s or 5m`);
-        else attributes.timeout = Math.round(parsed.min * 60);
+        else if (parsed.min * 60 > MAX_TIMEOUT_SECONDS) at(`Invalid timeout "${value}"; at most 24h`);
+        else attributes.timeout = Math.max(1, Math.round(parsed.min * 60));
         break;
       }
       case 'lint-ignore': {

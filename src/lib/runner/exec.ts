@@ -2,6 +2,9 @@
 // the whole pipeline (kubectl, grep, ...), not only bash. Output is masked, streamed to a callback and kept, cut
 // to a limit.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { StreamMask } from './mask.ts';
 
 export interface ExecOptions {
@@ -71,13 +74,50 @@ class Kept {
   }
 }
 
+/** Longest timer Node can set (setTimeout overflows beyond 2^31 - 1 ms and fires at once). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Script files not yet removed: removed on exit too, should the process end while a command runs. */
+const scriptFiles = new Set<string>();
+let removeOnExit = false;
+
+function removeScriptFile(dir: string): void {
+  scriptFiles.delete(dir);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Writes the script to a file only its owner can read (0600, in a fresh 0700 folder). The script (secret values
+ * included) goes to bash this way, not through argv, which every user of the machine sees in `ps` and the kernel
+ * limits to 128 KiB an argument (E2BIG), nor through stdin, which the commands may read themselves.
+ */
+function writeScriptFile(script: string): { dir: string; file: string } {
+  if (!removeOnExit) {
+    removeOnExit = true;
+    process.once('exit', () => [...scriptFiles].forEach(removeScriptFile));
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'runbook-'));
+  scriptFiles.add(dir);
+  const file = join(dir, 'script.sh');
+  writeFileSync(file, script, { mode: 0o600, flag: 'wx' });
+  return { dir, file };
+}
+
 export function execScript(options: ExecOptions): Promise<ExecResult> {
+  if (options.timeoutMs !== undefined && !(options.timeoutMs > 0 && options.timeoutMs <= MAX_TIMER_MS)) {
+    throw new RangeError(`timeout of ${options.timeoutMs} ms: expected 1 to ${MAX_TIMER_MS} ms`);
+  }
   return new Promise((resolve) => {
-    // The script (secret values included) reaches bash through its environment, which only its owner can read,
-    // not its argv, which every user of the machine sees in `ps`; bash unsets it before anything runs.
-    const child = spawn('bash', ['--noprofile', '--norc', '-euo', 'pipefail', '-c', '__runbook_script=$RUNBOOK_SCRIPT; unset RUNBOOK_SCRIPT; eval "$__runbook_script"'], {
+    let scriptFile: { dir: string; file: string };
+    try {
+      scriptFile = writeScriptFile(options.script);
+    } catch (error) {
+      resolve({ exitCode: null, signal: null, stdout: '', stderr: '', truncated: false, timedOut: false, interrupted: false, error: `cannot write the script file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      return;
+    }
+    const child = spawn('bash', ['--noprofile', '--norc', '-euo', 'pipefail', scriptFile.file], {
       cwd: options.cwd,
-      env: { ...options.env, RUNBOOK_SCRIPT: options.script },
+      env: options.env,
       detached: !options.interactive,
       stdio: options.interactive ? 'inherit' : ['ignore', 'pipe', 'pipe'],
     });
@@ -133,6 +173,7 @@ export function execScript(options: ExecOptions): Promise<ExecResult> {
       spawnError = error.message;
       if (child.pid !== undefined) return;
       timers.forEach(clearTimeout);
+      removeScriptFile(scriptFile.dir);
       resolve({ exitCode: null, signal: null, stdout: '', stderr: '', truncated: false, timedOut: false, interrupted: false, error: `cannot start bash: ${error.message}` });
     });
     child.on('exit', () => {
@@ -147,6 +188,7 @@ export function execScript(options: ExecOptions): Promise<ExecResult> {
     });
     child.on('close', (code, signal) => {
       timers.forEach(clearTimeout);
+      removeScriptFile(scriptFile.dir);
       // Every piece has arrived: what each stream held back can go out now.
       for (const stream of ['stdout', 'stderr'] as const) emit(stream, masks[stream].flush());
       options.signal?.removeEventListener('abort', onAbort);

@@ -36,8 +36,10 @@ export interface PlannedCommand {
   interactiveFound?: string;
   /** Seconds after which a long-running command is stopped. */
   timeout?: number;
-  /** The bash script that runs it; absent when the runner cannot run it (see `cannotRun`). */
+  /** The bash script that runs it; absent when the runner cannot run it (see `cannotRun`) or, in a dry run, a value is missing. */
   script?: string;
+  /** Placeholders shown as `<name>` because no value was given (a dry run only: a real run needs them all). */
+  unfilled?: string[];
   /** The script as shown and recorded: secret values replaced by ***. */
   display: string;
   cannotRun?: string;
@@ -56,6 +58,26 @@ export interface Plan {
   missingEnv: string[];
   /** The values used, by variable name: a later part of the same run (after a choice) asks for none of them again. */
   values: Map<string, { value: string; from: string }>;
+  /** Variables without a value (a dry run only): what a real run will ask for, in order of use. */
+  missingValues: MissingValue[];
+}
+
+/** A variable a real run needs and a dry run did not get. */
+export interface MissingValue {
+  name: string;
+  description?: string;
+  example?: string;
+  secret?: boolean;
+}
+
+/** `--step` names nothing, or more than one thing, or a number out of range: every such problem, one sentence each. */
+export class StepSelectionError extends Error {
+  readonly problems: string[];
+  constructor(runbookId: string, problems: string[]) {
+    super(`Cannot run ${runbookId}, nothing was run:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'StepSelectionError';
+    this.problems = problems;
+  }
 }
 
 /** Why a run cannot start: every problem found, one sentence each. */
@@ -69,7 +91,7 @@ export class RunSetupError extends Error {
 }
 
 export interface PlanOptions {
-  /** Step ids, command ids or section names; default every command block. */
+  /** Command numbers (as `runbook show` prints them), step ids, command ids, section names, or unique prefixes of these; default every command block. */
   steps?: string[];
   /** These blocks instead of a selection by `steps` (one part of a run split at a choice: alternatives.ts). */
   blocks?: Block[];
@@ -81,7 +103,7 @@ export interface PlanOptions {
   envFile?: { name: string; text: string };
   /** Seconds; overrides the block's `timeout` for long-running blocks. */
   timeout?: number;
-  /** Only print: missing environment is not a problem. */
+  /** Only print: missing values and environment are not a problem, and nothing is asked. */
   dryRun?: boolean;
   env: Record<string, string | undefined>;
   isTTY: boolean;
@@ -90,27 +112,87 @@ export interface PlanOptions {
   warn?: (text: string) => void;
 }
 
-/** Blocks selected by --step (step id, command id with or without the runbook prefix, or section name), in document order. */
-export function selectBlocks(runbook: Runbook, steps: string[] | undefined, problems: string[]): Block[] {
+/**
+ * Blocks selected by --step, in document order. Each --step is a command number (1 to N, in the order
+ * `runbook show` lists the commands), a step id, a command id (with or without the runbook prefix), a section
+ * name, or a unique prefix of one of these names. A prefix that begins names selecting different blocks is
+ * ambiguous and names the candidates; a step's own command ids do not compete with the step itself.
+ */
+export function selectBlocks(runbook: Runbook, steps: string[] | undefined): Block[] {
   const blocks = commandBlocks(runbook);
   if (!steps?.length) return blocks;
-  const names = (block: Block) => [block.step, block.id, block.id.replace(`${runbook.id}/`, ''), block.section].filter((name): name is string => !!name);
+  const selected = new Set<Block>();
+  const problems: string[] = [];
   for (const step of steps) {
-    if (blocks.some((block) => names(block).includes(step))) continue;
-    const known = [...new Set(blocks.flatMap((block) => (block.step ? [block.step] : [])))];
-    problems.push(`--step "${step}": ${runbook.id} has no step or command by that name${didYouMean(step, [...known, ...blocks.map((block) => block.id)])} (steps: ${known.join(', ') || 'none'})`);
+    const found = selectStep(runbook, blocks, step);
+    if (typeof found === 'string') problems.push(found);
+    else for (const block of found) selected.add(block);
   }
-  return blocks.filter((block) => names(block).some((name) => steps.includes(name)));
+  if (problems.length) throw new StepSelectionError(runbook.id, problems);
+  return blocks.filter((block) => selected.has(block));
+}
+
+type StepName = { name: string; kind: 'step' | 'command' | 'section'; blocks: Block[] };
+
+/** Every name --step accepts, with the blocks each selects, in document order. */
+function stepNames(runbook: Runbook, blocks: Block[]): StepName[] {
+  const names = new Map<string, StepName>();
+  const add = (name: string | null, kind: StepName['kind'], block: Block) => {
+    if (!name) return;
+    const entry = names.get(name) ?? names.set(name, { name, kind, blocks: [] }).get(name)!;
+    if (!entry.blocks.includes(block)) entry.blocks.push(block);
+  };
+  for (const block of blocks) {
+    add(block.step, 'step', block);
+    add(block.id.startsWith(`${runbook.id}/`) ? block.id.slice(runbook.id.length + 1) : null, 'command', block);
+    add(block.id, 'command', block);
+    add(block.section, 'section', block);
+  }
+  return [...names.values()];
+}
+
+/** The blocks one --step selects, or why it selects none. */
+function selectStep(runbook: Runbook, blocks: Block[], wanted: string): Block[] | string {
+  const text = wanted.trim();
+  if (/^[0-9]+$/.test(text)) {
+    const number = Number(text);
+    if (number >= 1 && number <= blocks.length) return [blocks[number - 1]];
+    const range = blocks.length ? `its commands are numbered 1 to ${blocks.length}` : 'it has no commands';
+    return `--step ${text}: ${runbook.id} has no command ${text}; ${range} (runbook show ${runbook.id} lists them)`;
+  }
+  const names = stepNames(runbook, blocks);
+  const exact = names.find((entry) => entry.name === text);
+  if (exact) return exact.blocks;
+  const lower = text.toLowerCase();
+  const matching = text ? names.filter((entry) => entry.name.toLowerCase().startsWith(lower)) : [];
+  // A command of a step that matches too is part of that step, not a rival to it.
+  const stepsMatched = new Set(matching.filter((entry) => entry.kind === 'step').map((entry) => entry.name));
+  const candidates = matching.filter((entry) => entry.kind !== 'command' || !entry.blocks.every((block) => block.step && stepsMatched.has(block.step)));
+  // Names that select the same blocks (a command's id with and without the runbook prefix) are one candidate.
+  const selections = new Map<string, StepName>();
+  for (const entry of candidates) {
+    const key = entry.blocks.map((block) => blocks.indexOf(block)).join(',');
+    const seen = selections.get(key);
+    if (!seen || entry.name.length < seen.name.length) selections.set(key, entry);
+  }
+  if (selections.size === 1) return [...selections.values()][0].blocks;
+  if (selections.size > 1) {
+    const listed = [...selections.values()].map((entry) => `${entry.name} (${entry.kind === 'section' ? 'section' : entry.blocks.length === 1 ? `command ${blocks.indexOf(entry.blocks[0]) + 1}` : `commands ${entry.blocks.map((block) => blocks.indexOf(block) + 1).join(', ')}`})`);
+    return `--step "${text}" is ambiguous in ${runbook.id}: it could be ${listed.join(', ')}; give more of the name, or the command's number`;
+  }
+  const known = [...new Set(blocks.flatMap((block) => (block.step ? [block.step] : [])))];
+  return `--step "${text}": ${runbook.id} has no step or command by that name${didYouMean(text, [...known, ...blocks.map((block) => block.id)])} (steps: ${known.join(', ') || 'none'})`;
 }
 
 export async function planRun(runbook: Runbook, options: PlanOptions): Promise<Plan> {
+  const blocks = options.blocks ?? selectBlocks(runbook, options.steps);
   const problems: string[] = [];
-  const blocks = options.blocks ?? selectBlocks(runbook, options.steps, problems);
   const variables = runbook.meta?.variables ?? {};
   const used = [...new Set(blocks.flatMap((block) => block.placeholders.map((ref) => ref.name)))];
   const known = new Set([...Object.keys(variables), ...used]);
   const env = { ...options.env };
   const values: Plan['values'] = new Map(options.given);
+  const missingValues: MissingValue[] = [];
 
   if (options.envFile) {
     const parsed = parseEnvFile(options.envFile.text, options.envFile.name);
@@ -146,6 +228,11 @@ export async function planRun(runbook: Runbook, options: PlanOptions): Promise<P
     }
     if (variable.default !== undefined) {
       values.set(name, { value: variable.default, from: 'default' });
+      continue;
+    }
+    // A dry run shows `<name>` and lists what a real run will ask for.
+    if (options.dryRun) {
+      missingValues.push({ name, ...pick(variable, ['description', 'example', 'secret']) });
       continue;
     }
     if (options.isTTY && options.prompt) {
@@ -198,7 +285,9 @@ export async function planRun(runbook: Runbook, options: PlanOptions): Promise<P
       ...(interactive.found ? { interactiveFound: interactive.found } : {}),
       ...(longRunning.has ? { timeout: options.timeout ?? block.attributes.timeout ?? DEFAULT_TIMEOUT_SECONDS } : {}),
       display: 'unknown' in found ? masked : found.target.script(masked),
-      ...('unknown' in found ? { cannotRun: found.unknown } : { script: found.target.script(filled.text) }),
+      // A dry run without some values has nothing it could run: it shows the `<name>` kept in their place.
+      ...('unknown' in found ? { cannotRun: found.unknown } : options.dryRun && filled.missing.length ? {} : { script: found.target.script(filled.text) }),
+      ...(options.dryRun && filled.missing.length ? { unfilled: filled.missing } : {}),
     };
     commands.push(planned);
     if ('unknown' in found || (planned.interactive && !options.isTTY)) continue;
@@ -213,7 +302,11 @@ export async function planRun(runbook: Runbook, options: PlanOptions): Promise<P
     }
   }
   if (problems.length) throw new RunSetupError(`Cannot run ${runbook.id}, nothing was run`, problems);
-  return { runbook, commands, env, secrets, missingEnv: [...missingEnv.keys()], values };
+  return { runbook, commands, env, secrets, missingEnv: [...missingEnv.keys()], missingValues, values };
+}
+
+function pick<T extends object, K extends keyof T>(value: T, keys: K[]): Partial<Pick<T, K>> {
+  return Object.fromEntries(keys.filter((key) => value[key] !== undefined).map((key) => [key, value[key]])) as Partial<Pick<T, K>>;
 }
 
 /**

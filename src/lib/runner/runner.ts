@@ -16,7 +16,8 @@ export interface Reporter {
   start?: (command: PlannedCommand, index: number, total: number) => void;
   /** Output of the running command, secrets masked, as it arrives. */
   output?: (command: PlannedCommand, stream: 'stdout' | 'stderr', text: string) => void;
-  end?: (event: TranscriptEvent) => void;
+  /** A command's event; `started` is false for commands left out after a stop (no `start` was reported for them). */
+  end?: (event: TranscriptEvent, context: { started: boolean }) => void;
 }
 
 export interface ExecuteOptions {
@@ -50,6 +51,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions, io: Runne
 
   for (const [index, command] of plan.commands.entries()) {
     const start = new Date();
+    let started = false;
     const record = (status: TranscriptStatus, fields: Partial<TranscriptEvent> = {}) => {
       const end = new Date();
       const event: TranscriptEvent = {
@@ -71,7 +73,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions, io: Runne
         ...fields,
       };
       events.push(event);
-      reporter.end?.(event);
+      reporter.end?.(event, { started });
     };
 
     if (interrupted || options.signal?.aborted) {
@@ -83,6 +85,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions, io: Runne
       record('skipped', { reason: `not run: the run stopped at ${stoppedBy}` });
       continue;
     }
+    started = true;
     reporter.start?.(command, index, plan.commands.length);
     if (!command.script) {
       record('skipped', { reason: `not run: ${command.cannotRun}` });
