@@ -22,6 +22,8 @@ export default defineConfig({
     },
     build: {
       rollupOptions: {
+        external: [/\/src\/lib\/core\/shell\/parser\.ts$/, /\/src\/lib\/core\/promql\/problems\.ts$/],
+        makeAbsoluteExternalsRelative: false,
         // Astro's own MDX output carries this directive; the bundler's note about it is noise, once per page.
         onwarn(warning, warn) {
           if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
