@@ -22,6 +22,9 @@ export default defineConfig({
     },
     build: {
       rollupOptions: {
+        // The core's WebAssembly loaders read files next to themselves (wasm_exec.cjs, mvdan-sh.wasm.gz) and
+        // require() by a path of their own: bundled into .prerender/chunks they find neither. Node 24 loads them
+        // from src/ as they are (type stripping), by their absolute path.
         external: [/\/src\/lib\/core\/shell\/parser\.ts$/, /\/src\/lib\/core\/promql\/problems\.ts$/],
         makeAbsoluteExternalsRelative: false,
         // Astro's own MDX output carries this directive; the bundler's note about it is noise, once per page.

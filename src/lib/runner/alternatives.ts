@@ -5,7 +5,7 @@ import { matchOption } from '../model/alternatives.ts';
 import { effectiveRisk } from '../core/risk/effective.ts';
 import { compareRisk } from '../core/risk/levels.ts';
 import type { AlternativeOption, Alternatives, Block, Risk, Runbook } from '../model/types.ts';
-import type { PlannedCommand } from './plan.ts';
+import { selectBlocks, type PlannedCommand } from './plan.ts';
 
 /** A stretch of a run: blocks that run in order, or a choice between options (each with its blocks). */
 export type RunPart = { kind: 'blocks'; blocks: Block[] } | { kind: 'choice'; group: Alternatives; blocks: Map<string, Block[]> };
@@ -22,10 +22,13 @@ export function optionOfStep(runbook: Runbook, step: string | null): { group: Al
 
 /**
  * Splits the selected blocks at the choices they contain. A choice applies to a run of every step (no `--step`) and
- * to `--step <section>` of its section; steps picked one by one with `--step` are an explicit choice already.
+ * to a `--step` that selects steps of two of its options or more at once (`--step resolution`, a prefix such as
+ * `--step option`); steps picked one by one with `--step` are an explicit choice already.
  */
 export function splitAtChoices(runbook: Runbook, blocks: Block[], steps: string[] | undefined): RunPart[] {
-  const applies = (group: Alternatives) => !steps?.length || steps.includes(group.section);
+  const bulk = steps?.length ? steps.map((step) => selectBlocks(runbook, [step])) : [];
+  const applies = (group: Alternatives) =>
+    !steps?.length || bulk.some((selected) => new Set(selected.flatMap((block) => group.options.filter((option) => block.step && option.steps.includes(block.step)))).size > 1);
   const parts: RunPart[] = [];
   for (const block of blocks) {
     const found = optionOfStep(runbook, block.step);
