@@ -22,10 +22,10 @@ export default defineConfig({
     },
     build: {
       rollupOptions: {
-        // The core's WebAssembly loaders read files next to themselves (wasm_exec.cjs, mvdan-sh.wasm.gz) and
-        // require() by a path of their own: bundled into .prerender/chunks they find neither. Node 24 loads them
-        // from src/ as they are (type stripping), by their absolute path.
-        external: [/\/src\/lib\/core\/shell\/parser\.ts$/, /\/src\/lib\/core\/promql\/problems\.ts$/],
+        // The core's shell parser loads files next to itself (wasm_exec.cjs, mvdan-sh.wasm.gz) with
+        // paths of its own: bundled into .prerender/chunks it finds neither. Node 24 loads it
+        // from src/ as it is (type stripping), by its absolute path.
+        external: [/\/src\/lib\/core\/shell\/parser\.ts$/],
         makeAbsoluteExternalsRelative: false,
         // Astro's own MDX output carries this directive; the bundler's note about it is noise, once per page.
         onwarn(warning, warn) {
