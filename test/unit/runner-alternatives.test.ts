@@ -172,6 +172,24 @@ describe('runbook run at a choice, without a terminal', () => {
     expect(outcome.dryRun || outcome.stoppedAtChoice?.reason).toBe('no-terminal');
   });
 
+  it('a --step prefix of the section stops at the choice too; steps of one option by number are that option', async () => {
+    const root = project();
+    const outcome = await start(root, { step: ['reso'], yes: true });
+    expect(log(root)).toBe('');
+    expect(outcome.dryRun || outcome.stoppedAtChoice?.reason).toBe('no-terminal');
+    const one = project();
+    await start(one, { step: ['3', '4'], set: ['replicas=2'], yes: true });
+    expect(log(one)).toBe('note\nscale 2\n');
+  });
+
+  it('--json and a dry run without values mark each command of an option with it', async () => {
+    const root = project();
+    const result = await cli(root, ['run', 'tickets-choice', '--dry-run', '--json']);
+    expect(result.code).toBe(0);
+    const commands = JSON.parse(result.stdout) as { id: string; option?: { label: string } }[];
+    expect(commands.map((command) => command.option?.label ?? '-').join('')).toBe('-ABB--');
+  });
+
   it('the Markdown transcript says which option was taken', async () => {
     const root = project();
     await start(root, { option: ['B'], set: ['replicas=3'], yes: true, transcript: 'run.md' });
