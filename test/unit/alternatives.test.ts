@@ -4,6 +4,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { findAlternatives, readOptionHeading } from '../../src/lib/model/alternatives.ts';
 import { parseRunbookLoaded } from '../../src/lib/model/parse.ts';
+import { lintProject } from '../../src/lib/lint/engine.ts';
+import { RULES } from '../../src/lib/lint/rules/index.ts';
 import { registryJsonSchema } from '../../src/lib/json-schema.ts';
 import { loadProject } from '../../src/lib/project.ts';
 import { buildRegistry, serializeRegistry } from '../../src/lib/registry.ts';
@@ -163,11 +165,16 @@ describe('the model and the registry', () => {
     expect(runbook.problems).toEqual([]);
   });
 
-  it('warnings about options are problems at the heading (steps/alternatives)', () => {
-    const runbook = parseRunbookLoaded('lone.mdx', runbookSource({ id: 'tickets-lone', body: '## Symptoms\n\nSlow.\n\n## Resolution\n\n### Restart\n\nx\n\n### Option A: roll back\n\ny\n' }));
+  it('what looks like a mistake is kept apart from parse problems, at the heading; lint reports it (steps/alternatives)', async () => {
+    const source = runbookSource({ id: 'tickets-lone', body: '## Symptoms\n\nSlow.\n\n## Resolution\n\n### Restart\n\nx\n\n### Option A: roll back\n\ny\n' });
+    const runbook = parseRunbookLoaded('lone.mdx', source);
     expect(runbook.alternatives).toEqual([]);
-    expect(runbook.problems).toEqual([
-      expect.objectContaining({ rule: 'steps/alternatives', severity: 'warn', line: 20, column: 1, endLine: 20, endColumn: 24, message: '"Option A" has no other option next to it, so it is an ordinary step' }),
+    expect(runbook.problems).toEqual([]);
+    expect(runbook.alternativeIssues.map((issue) => [issue.span.start.line, issue.span.start.column, issue.span.end.line, issue.span.end.column, issue.message])).toEqual([[20, 1, 20, 24, '"Option A" has no other option next to it, so it is an ordinary step']]);
+    const root = makeProject({ runbooks: { 'tickets/lone.mdx': source } });
+    const { problems } = await lintProject(await loadProject({ root, config: { now: '2026-11-24' } }), { rules: RULES });
+    expect(problems.filter((problem) => problem.rule === 'steps/alternatives')).toEqual([
+      expect.objectContaining({ severity: 'warn', line: 20, column: 1, endLine: 20, endColumn: 24, message: '"Option A" has no other option next to it, so it is an ordinary step' }),
     ]);
   });
 
@@ -200,6 +207,6 @@ describe('the model and the registry', () => {
     ]);
     // "Wait for the rollout to finish" follows the three options: it runs after whichever was taken.
     expect(byId.get('architect-api-api-completely-down')!.alternatives[0].options.map((option) => option.steps)).toEqual([['option-1-restart-the-pods'], ['option-2-roll-back-the-deployment'], ['option-3-scale-up']]);
-    expect(project.runbooks.flatMap((runbook) => runbook.problems.filter((problem) => problem.rule === 'steps/alternatives'))).toEqual([]);
+    expect(project.runbooks.flatMap((runbook) => runbook.alternativeIssues)).toEqual([]);
   });
 });

@@ -190,12 +190,12 @@ function parseUncached(file: string, source: string, hash: string): Runbook {
   visit(tree);
   const unsafeMdx: UnsafeMdx[] = findUnsafeConstructs(tree, source, format).map(({ start, end, message, hint }) => ({ span: lines.span(start, end), message, hint }));
   problems.push(...duplicateIds(file, steps, blocks));
-  const alternatives = alternativesOf(file, headings, lines, problems);
+  const { alternatives, issues: alternativeIssues } = alternativesOf(headings, lines);
   return {
     file, hash, source, frontmatter: parsedFrontmatter,
     ...(data ? { data } : {}),
     ...(meta ? { meta } : {}),
-    id, title, sections, steps, alternatives, blocks, links, unsafeMdx, problems,
+    id, title, sections, steps, alternatives, alternativeIssues, blocks, links, unsafeMdx, problems,
   };
 }
 
@@ -208,18 +208,15 @@ interface PageHeading {
 }
 
 /** The groups of alternative steps (alternatives.ts reads the headings); an option ends where the next heading of depth 3 or less starts. */
-function alternativesOf(file: string, headings: PageHeading[], lines: LineIndex, problems: Problem[]): Alternatives[] {
+function alternativesOf(headings: PageHeading[], lines: LineIndex): { alternatives: Alternatives[]; issues: Runbook['alternativeIssues'] } {
   const { groups, issues } = findAlternatives(headings);
-  for (const issue of issues) {
-    problems.push(problemAt(file, headings[issue.heading].span, { rule: 'steps/alternatives', severity: 'warn', message: issue.message, hint: issue.hint }));
-  }
   const endAfter = (index: number) => {
     const next = headings.slice(index + 1).find((heading) => heading.depth <= 3);
     // Up to the line before the next heading (the blank lines between belong to nobody).
     const end = next ? next.span.start.offset : lines.text.length;
     return lines.text.slice(0, end).trimEnd().length;
   };
-  return groups.map((group) => {
+  const alternatives = groups.map((group) => {
     const options = group.options.map((option) => {
       const first = headings[option.headings[0]];
       const span = lines.span(first.span.start.offset, endAfter(option.headings.at(-1)!));
@@ -227,6 +224,7 @@ function alternativesOf(file: string, headings: PageHeading[], lines: LineIndex,
     });
     return { id: group.id, section: group.section, options, span: { start: options[0].span.start, end: options.at(-1)!.span.end } };
   });
+  return { alternatives, issues: issues.map((issue) => ({ span: headings[issue.heading].span, message: issue.message, hint: issue.hint })) };
 }
 
 /**

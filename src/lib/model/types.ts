@@ -157,6 +157,8 @@ export interface Runbook {
   steps: Step[];
   /** Groups of steps that are alternatives: the runner asks which one, the page shows a choice. */
   alternatives: Alternatives[];
+  /** Option headings that look like a mistake (a lone `Option A`, one letter on two steps): lint's steps/alternatives. */
+  alternativeIssues: { span: Span; message: string; hint: string }[];
   blocks: Block[];
   links: Link[];
   /** Refused MDX and HTML: expressions, imports, attribute expressions, scripts, `javascript:` URLs. */
