@@ -16,17 +16,16 @@ const services = loadServices(root, config.servicesDir).flatMap((service) => (se
 export default defineConfig({
   site: config.site ?? 'http://localhost:4321',
   vite: {
+    // The shell parser is a linked local package (WebAssembly next to its module): load it from node_modules
+    // at build time instead of bundling it away from its files.
+    // (Astro renders in more than one server environment, `ssr` and `prerender`: say it for every one.)
     resolve: {
+      external: ['@runbooks/shell-parser'],
       // Starlight's search loads the Pagefind UI on every page view; ours loads it when search opens.
       alias: [{ find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/search/lazy-pagefind-ui.ts', import.meta.url)) }],
     },
     build: {
       rollupOptions: {
-        // The core's shell parser loads files next to itself (wasm_exec.cjs, mvdan-sh.wasm.gz) with
-        // paths of its own: bundled into .prerender/chunks it finds neither. Node 24 loads it
-        // from src/ as it is (type stripping), by its absolute path.
-        external: [/\/src\/lib\/core\/shell\/parser\.ts$/],
-        makeAbsoluteExternalsRelative: false,
         // Astro's own MDX output carries this directive; the bundler's note about it is noise, once per page.
         onwarn(warning, warn) {
           if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;

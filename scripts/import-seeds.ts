@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadCore } from '../src/lib/core/load.ts';
 import { importDocuments, type ImportResult } from '../src/lib/import/import.ts';
 import { formatReport } from '../src/lib/import/report.ts';
 
@@ -63,6 +64,7 @@ if (import.meta.main) {
     process.stderr.write(`import-seeds: no seed folder at ${seedsDir} (give it as the first argument)\n`);
     process.exitCode = 2;
   } else {
+    await loadCore();
     for (const [dir, verbatim] of [[FIXTURE_DIR, false], [NAIVE_FIXTURE_DIR, true]] as const) {
       const files = seedFixture(seedsDir, { verbatim });
       rmSync(dir, { recursive: true, force: true });

@@ -1,10 +1,17 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
-import { i18nSchema } from '@astrojs/starlight/schema';
-import { frontmatterSchema } from './schema/runbook.ts';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
+import { z } from 'zod';
+import { pageExtensions } from './schema/runbook.ts';
+import { closedObject } from './schema/shared.ts';
 import { serviceSchema } from './schema/service.ts';
 import { docsEntryId } from './lib/urls.ts';
+
+/** Starlight's docs schema extended with the project's blocks (src/schema/runbook.ts); unknown top-level keys are errors. */
+function frontmatterSchema(context: Parameters<ReturnType<typeof docsSchema>>[0]) {
+  return closedObject(docsSchema({ extend: z.object(pageExtensions) })(context).shape);
+}
 
 export const collections = {
   // Page paths follow src/lib/urls.ts (a service's overview.mdx is the service's page), so the

@@ -3,9 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help } from 'commander';
 import { colorEnabled } from './color.ts';
+import type { Command as CommanderCommand } from 'commander';
 import { COMMANDS, isCommandName, type CommandName } from './command-table.ts';
 import { isCliError, NotFoundError } from './errors.ts';
-import type { Io } from './context.ts';
+import type { CommandContext, Io } from './context.ts';
 import { escapeControlCharacters, escapeJsonControlCharacters } from '../lib/text/control-characters.ts';
 
 /** The version of this package (not of whatever project npm runs in). */
@@ -28,6 +29,19 @@ function commandAskedFor(argv: string[]): CommandName | undefined {
   return undefined;
 }
 
+type Register = (program: CommanderCommand, context: CommandContext) => void;
+
+/** The module that registers each command, loaded only for the command asked for. */
+const LOADERS: Record<CommandName, () => Promise<Register>> = {
+  list: async () => (await import('./commands/list.ts')).registerList,
+  show: async () => (await import('./commands/show.ts')).registerShow,
+  registry: async () => (await import('./commands/registry.ts')).registerRegistry,
+  lint: async () => (await import('./commands/lint.ts')).registerLint,
+  run: async () => (await import('./commands/run.ts')).registerRun,
+  verify: async () => (await import('./commands/verify.ts')).registerVerify,
+  import: async () => (await import('./commands/import.ts')).registerImport,
+};
+
 async function program(io: Io, setExit: (code: number) => void, argv: string[]): Promise<Command> {
   // Text from content may hold control characters (a title with an ESC sequence): a terminal never gets them raw.
   const print = (text: string) => io.stdout(escapeControlCharacters(text.endsWith('\n') ? text : `${text}\n`));
@@ -44,7 +58,7 @@ async function program(io: Io, setExit: (code: number) => void, argv: string[]):
     .exitOverride();
   const asked = commandAskedFor(argv);
   for (const [name, entry] of Object.entries(COMMANDS)) {
-    if (name === asked) (await entry.load())(root, { io, print, json, setExit, color });
+    if (name === asked) (await LOADERS[name as CommandName]())(root, { io, print, json, setExit, color });
     else root.command(name).description(entry.description);
   }
   return root;

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadCachedRunbooks, type CachedRunbooks } from '../lib/cache/runbook-entries.ts';
 import { formatProblemList } from '../lib/format-problems.ts';
+import type { Problem } from '../lib/problem.ts';
 import type { LoadOptions } from '../lib/project.ts';
 import { NotFoundError, UsageError, ValidationError } from './errors.ts';
 
@@ -41,9 +42,16 @@ export function configOverrides(options: ContentOptions): NonNullable<LoadOption
 }
 
 /** The project's runbooks as the cache keeps them (parsed again only where a file changed). */
-export function cachedRunbooks(options: ContentOptions): Promise<CachedRunbooks> {
+export async function cachedRunbooks(options: ContentOptions): Promise<CachedRunbooks> {
   checkContentFolders(options);
-  return loadCachedRunbooks({ root: options.cwd, config: configOverrides(options) });
+  const runbooks = await loadCachedRunbooks({ root: options.cwd, config: configOverrides(options) });
+  warnUnreadable(runbooks.unreadable, options);
+  return runbooks;
+}
+
+/** A file that cannot be read is left out; say so, or a runbook would silently be missing. */
+export function warnUnreadable(unreadable: Problem[], options: ContentOptions): void {
+  if (unreadable.length && options.warn) options.warn(`runbook: warning: left out ${unreadable.length} content file${unreadable.length === 1 ? '' : 's'} that cannot be read:\n${formatProblemList(unreadable)}\n`);
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { PlaceholderContext } from '../lib/core/context.ts';
 import { copyText, type CopyLine } from '../lib/core/copy.ts';
 import { fillSites, type ValueType } from '../lib/core/quote.ts';
-import type { Risk } from '../lib/core/risk/levels.ts';
+import type { Risk } from '../schema/risk.ts';
 
 interface Site {
   name: string;

@@ -10,7 +10,7 @@ import { h, select } from '@expressive-code/core/hast';
 import { copyLines, copyText } from '../lib/core/copy.ts';
 import { effectiveRisk } from '../lib/core/risk/effective.ts';
 import { parseRunbook } from '../lib/model/parse.ts';
-import type { Block } from '../lib/model/types.ts';
+import type { Block, Runbook } from '../lib/model/types.ts';
 
 /** Wraps one placeholder (possibly split by the highlighter into several nodes) so scripts can find it. */
 class PlaceholderAnnotation extends ExpressiveCodeAnnotation {
@@ -47,6 +47,17 @@ function blockData(codeBlock: ExpressiveCodeBlock): Promise<BlockData | undefine
   return data;
 }
 
+// Every block of a page looks up the same file: parse it once per version of its text.
+const parsedFiles = new Map<string, { source: string; runbook: Promise<Runbook> }>();
+
+function parsedFile(file: string, source: string): Promise<Runbook> {
+  const cached = parsedFiles.get(file);
+  if (cached?.source === source) return cached.runbook;
+  const runbook = parseRunbook(relative(process.cwd(), file), source);
+  parsedFiles.set(file, { source, runbook });
+  return runbook;
+}
+
 async function lookUp(codeBlock: ExpressiveCodeBlock): Promise<BlockData | undefined> {
   const file = codeBlock.parentDocument?.sourceFilePath;
   const index = codeBlock.parentDocument?.positionInDocument?.groupIndex;
@@ -57,7 +68,7 @@ async function lookUp(codeBlock: ExpressiveCodeBlock): Promise<BlockData | undef
   } catch {
     return undefined;
   }
-  const runbook = await parseRunbook(relative(process.cwd(), file), source);
+  const runbook = await parsedFile(file, source);
   const block = runbook.blocks[index];
   if (!block) return undefined;
   // Expressive Code replaces each tab with spaces: the same code, with offsets moved.

@@ -24,6 +24,7 @@ export function sidebarConfig(services: SidebarService[], hasFolder: (directory:
       items: [
         { label: 'Frontmatter reference', link: '/reference/frontmatter/' },
         { label: 'Lint rules', link: '/reference/lint-rules/' },
+        { label: 'Registry reference', link: '/reference/registry/' },
         // Not the Performance page: it is for the site's developers (linked from the README and the lint rules page).
       ],
     },

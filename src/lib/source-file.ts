@@ -26,6 +26,16 @@ const at = (file: string, rule: string, message: string, hint: string, line = 1,
 
 const mib = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 
+/** The problem of a file over the size limit (found before reading it, or after). */
+export function fileTooLarge(file: string, bytes: number, maxBytes = MAX_CONTENT_BYTES): Problem {
+  return at(file, 'files/size', `File too large: ${mib(bytes)}; a content file may be at most ${mib(maxBytes)}`, 'Split it into several runbooks, or move long output and data into a linked file.');
+}
+
+/** The problem of a file that cannot be opened or read (`code`: the system's error code). */
+export function fileUnreadable(file: string, code: string): Problem {
+  return at(file, 'files/unreadable', `Cannot read ${file} (${code})`, code === 'EACCES' ? 'Make the file readable (chmod a+r).' : 'Check that the file exists and is readable.');
+}
+
 /** Reads `file` (relative to `root`, or absolute). Never throws. */
 export function readContentFile(root: string, file: string, maxBytes = MAX_CONTENT_BYTES): ContentFile {
   let bytes: Buffer;
@@ -34,22 +44,17 @@ export function readContentFile(root: string, file: string, maxBytes = MAX_CONTE
     fd = openSync(resolve(root, file), 'r');
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { bom: false, problems: [at(file, 'files/unreadable', `${file} is not a regular file`, 'Give the path of a .md, .mdx or .yaml file.')] };
-    if (stat.size > maxBytes) {
-      return {
-        bom: false,
-        problems: [at(file, 'files/size', `File too large: ${mib(stat.size)}; a content file may be at most ${mib(maxBytes)}`, 'Split it into several runbooks, or move long output and data into a linked file.')],
-      };
-    }
+    if (stat.size > maxBytes) return { bom: false, problems: [fileTooLarge(file, stat.size, maxBytes)] };
     bytes = readFileSync(fd);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    return { bom: false, problems: [at(file, 'files/unreadable', `Cannot read ${file} (${code})`, code === 'EACCES' ? 'Make the file readable (chmod a+r).' : 'Check that the file exists and is readable.')] };
+    return { bom: false, problems: [fileUnreadable(file, code)] };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
   const hash = createHash('sha256').update(bytes).digest('hex');
   // A file that grew past the limit between the stat and the read.
-  if (bytes.length > maxBytes) return { bom: false, hash, problems: [at(file, 'files/size', `File too large: ${mib(bytes.length)}; a content file may be at most ${mib(maxBytes)}`, 'Split it into several runbooks.')] };
+  if (bytes.length > maxBytes) return { bom: false, hash, problems: [fileTooLarge(file, bytes.length, maxBytes)] };
   return { ...decodeUtf8(file, bytes), hash };
 }
 

@@ -2,7 +2,7 @@
 // components stay small and logic-free.
 import { severityRank, type Severity, type Variable } from '../schema/runbook.ts';
 import type { ServiceWithId } from '../schema/service.ts';
-import { formatDuration } from './duration.ts';
+import { formatDuration } from '../schema/duration.ts';
 import type { Runbook } from './model/types.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,6 +1,7 @@
 // The runbook registry: one JSON document of every runbook, step and command, for tooling.
 // Versioned: a breaking change of this shape bumps `registryVersion`.
 import { z } from 'zod';
+import { RISKS } from './risk.ts';
 import { SEVERITIES, VARIABLE_TYPES } from './runbook.ts';
 
 export const REGISTRY_VERSION = 2;
@@ -80,7 +81,7 @@ export const registryCommandSchema = z
     lang: z.string().describe('Language as written on the fence.'),
     language: z.enum(['shell', 'sql', 'promql']).describe('What runs it: a shell, psql, or a Prometheus query.'),
     text: z.string().describe('The command as written, placeholders unfilled.'),
-    risk: z.enum(['read', 'change', 'destructive']).describe('The declared risk, raised to what the commands do (and to `change` for a program only known at run time).'),
+    risk: z.enum(RISKS).describe('The declared risk, raised to what the commands do (and to `change` for a program only known at run time).'),
     longRunning: z.boolean().describe('Does not end by itself; run under a timeout.'),
     interactive: z.boolean().describe('Needs a terminal; not run unattended.'),
     target: z.string().optional().describe('Where a non-shell block runs, when not the default.'),

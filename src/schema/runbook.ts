@@ -1,7 +1,7 @@
-// The frontmatter of a runbook: Starlight's own fields plus the `runbook` block (FORMAT.md).
-// Importable by Astro's content config and by plain Node (model, lint, CLI, tests) alike.
+// The frontmatter of a runbook: the `runbook` block (FORMAT.md) and the page fields. Pure zod: the model, lint
+// and the CLI validate with it and never load Astro or Starlight; the site's content config (src/content.config.ts)
+// extends Starlight's own docs schema with the same blocks.
 import { z } from 'zod';
-import { docsSchema } from '@astrojs/starlight/schema';
 import { closedObject, duration, isoDate, kebabId, text } from './shared.ts';
 import { SEVERITIES } from './severity.ts';
 
@@ -101,20 +101,24 @@ export type RunbookBlock = z.output<typeof runbookBlockSchema>;
 export type Alert = z.output<typeof alertSchema>;
 export type Variable = z.output<typeof variableSchema>;
 
-type SchemaContext = Parameters<ReturnType<typeof docsSchema>>[0];
+/** The blocks this project adds to a docs page's frontmatter. */
+export const pageExtensions = {
+  runbook: runbookBlockSchema.optional().describe('The runbook block (pages under runbooks/).'),
+  importedFrom: importedFromSchema.optional().describe('Set by `runbook import`: the source of the page and the hash of what was written.'),
+};
 
-/** Starlight's docs schema extended with the optional `runbook` block; unknown top-level keys are errors. */
-export function frontmatterSchema(context: SchemaContext) {
-  const docs = docsSchema({
-    extend: z.object({
-      runbook: runbookBlockSchema.optional().describe('The runbook block (pages under runbooks/).'),
-      importedFrom: importedFromSchema.optional().describe('Set by `runbook import`: the source of the page and the hash of what was written.'),
-    }),
-  })(context);
-  return closedObject(docs.shape);
-}
+/**
+ * Starlight's own page fields: known here (an unknown key is an error) and checked in detail by Starlight's schema
+ * when the site builds.
+ */
+const STARLIGHT_FIELDS = ['slug', 'editUrl', 'head', 'tableOfContents', 'template', 'hero', 'lastUpdated', 'prev', 'next', 'sidebar', 'banner', 'pagefind', 'draft'] as const;
 
-/** The same schema outside Astro, where images are plain paths. */
-export const plainFrontmatterSchema = frontmatterSchema({ image: () => z.string() } as unknown as SchemaContext);
+/** A docs page's frontmatter outside Astro: title and description, the project's blocks, Starlight's fields as given. */
+export const plainFrontmatterSchema = closedObject({
+  title: z.string().describe('Title of the page.'),
+  description: z.string().optional().describe('One or two sentences: shown in search results and link previews.'),
+  ...pageExtensions,
+  ...Object.fromEntries(STARLIGHT_FIELDS.map((field) => [field, z.unknown().optional().describe(`Starlight's \`${field}\` (see Starlight's frontmatter reference).`)])),
+});
 
 export type Frontmatter = z.output<typeof plainFrontmatterSchema>;

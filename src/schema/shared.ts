@@ -1,6 +1,6 @@
 // Small zod building blocks shared by the runbook, service, config and registry schemas.
 import { z } from 'zod';
-import { DURATION_HINT, parseDuration } from '../lib/duration.ts';
+import { DURATION_HINT, parseDuration } from './duration.ts';
 
 /**
  * A strict object whose "unknown key" error names the keys that are allowed, so an author

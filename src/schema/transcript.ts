@@ -1,7 +1,7 @@
 // The transcript of `runbook run`: one JSON object per command, one per line (JSON Lines).
 // Secret values never appear in it: commands and output have them replaced by `***`.
 import { z } from 'zod';
-import { RISKS } from '../lib/model/types.ts';
+import { RISKS } from './risk.ts';
 
 export const TRANSCRIPT_STATUSES = ['passed', 'failed', 'stopped', 'skipped', 'refused', 'interrupted'] as const;
 export type TranscriptStatus = (typeof TRANSCRIPT_STATUSES)[number];

@@ -67,7 +67,7 @@ describe('runbook list / show / registry', () => {
     const { code, stderr } = await runCli(['registry', '--out', 'registry.json'], root);
     expect(code).toBe(0);
     expect(stderr).toMatch(/^Wrote 1 runbooks to .*registry\.json\n$/);
-    expect(JSON.parse(readFileSync(join(root, 'registry.json'), 'utf8')).registryVersion).toBe(1);
+    expect(JSON.parse(readFileSync(join(root, 'registry.json'), 'utf8')).registryVersion).toBe(2);
   });
 
   it('refuses to write a registry of invalid content', async () => {

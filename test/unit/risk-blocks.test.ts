@@ -2,14 +2,24 @@
 // labelled, marked and copied (without a trailing newline) at what they do.
 import { ExpressiveCode } from '@astrojs/starlight/expressive-code';
 import { toHtml } from '@astrojs/starlight/expressive-code/hast';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pluginRunbookBlocks } from '../../src/expressive-code/runbook-blocks.ts';
 
 // Frames (the copy button) come with Expressive Code's defaults; no highlighting needed here.
 const engine = new ExpressiveCode({ plugins: [pluginRunbookBlocks()], shiki: false });
 
+const dir = mkdtempSync(join(tmpdir(), 'risk-blocks-'));
+let pages = 0;
+
+/** Renders the block as the site does: from a page file, whose model the plugin looks up. */
 async function render(language: string, code: string, meta = '') {
-  const html = toHtml((await engine.render({ code, language, meta })).renderedGroupAst);
+  const file = join(dir, `page-${++pages}.mdx`);
+  writeFileSync(file, `---\ntitle: Page\n---\n\n\`\`\`${language}${meta ? ` ${meta}` : ''}\n${code}\n\`\`\`\n`);
+  const block = { code, language, meta, parentDocument: { sourceFilePath: file, positionInDocument: { groupIndex: 0 } } };
+  const html = toHtml((await engine.render(block)).renderedGroupAst);
   return {
     risk: /data-rb-risk="([a-z]+)"/.exec(html)?.[1],
     label: /<strong>([^<]+)<\/strong>/.exec(html)?.[1],

@@ -76,7 +76,7 @@ describe('runbook frontmatter: invalid fields', () => {
   });
 
   it('rejects unknown top-level keys, naming the allowed ones', () => {
-    expect(problems('---\ntitle: X\ncolour: red\n---\n\ntext\n')[0]).toMatch(/^3:1 Unknown key "colour"; allowed keys: runbook, importedFrom, title, description, /);
+    expect(problems('---\ntitle: X\ncolour: red\n---\n\ntext\n')[0]).toMatch(/^3:1 Unknown key "colour"; allowed keys: title, description, runbook, importedFrom, /);
   });
 
   it('reports invalid YAML at its line', () => {

@@ -41,6 +41,6 @@ describe('explainValue', () => {
   });
 
   it('refuses a NUL character', () => {
-    expect(explainValue(pod, 'a\0b')).toBe('Not valid: it contains a NUL character, which no command can receive.');
+    expect(explainValue(pod, 'a\0b')).toBe('Not valid: it contains the control character NUL, which no placeholder accepts.');
   });
 });

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Builds src/lib/core/shell/mvdan-sh.wasm (and copies Go's wasm_exec.js next to it) from Debian's packages:
+# Builds mvdan-sh.wasm.gz here (and copies Go's wasm_exec.js next to it) from Debian's packages:
 #   apt-get install golang-go golang-mvdan-sh-dev
 # The build is reproducible: the same Go and mvdan/sh versions give the same bytes (CI does not rebuild it;
 # `npm run build:shell-parser` does, and `git diff` shows whether the committed binary matches).
 set -euo pipefail
 cd "$(dirname "$0")"
-out=../../src/lib/core/shell
+out=.
 command -v go >/dev/null || { echo "Go is missing: apt-get install golang-go golang-mvdan-sh-dev" >&2; exit 2; }
 [ -d /usr/share/gocode/src/mvdan.cc/sh/v3/syntax ] || { echo "mvdan/sh is missing: apt-get install golang-mvdan-sh-dev" >&2; exit 2; }
 build=$(mktemp -d)

@@ -4,7 +4,7 @@
 // not ask it what a command's argv is or where a placeholder sits.
 //
 // Built by tools/shell-parser/build.sh from Debian's golang-go and golang-mvdan-sh-dev packages into
-// src/lib/core/shell/mvdan-sh.wasm. The JavaScript side is src/lib/core/shell/parser.ts.
+// tools/shell-parser/mvdan-sh.wasm.gz (the package @runbooks/shell-parser). The reader is src/lib/core/shell/parser.ts.
 //
 // Protocol: the module sets globalThis.__runbookShellParser = { kinds, roles, parse(texts, variant) }.
 // parse returns one JSON string: an array with, per text, either

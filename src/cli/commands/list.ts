@@ -75,7 +75,8 @@ export function registerList(program: Command, { io, print, json }: CommandConte
       .option('--stale', 'only runbooks whose review is overdue')
       .option('--json', 'print JSON instead of a table'),
   ).action(async (options) => {
-    if (options.json) json(await listJson({ cwd: io.cwd, ...options }));
-    else print(formatList(await list({ cwd: io.cwd, ...options })));
+    const warn = (text: string) => io.stderr(escapeControlCharacters(text));
+    if (options.json) json(await listJson({ cwd: io.cwd, ...options, warn }));
+    else print(formatList(await list({ cwd: io.cwd, ...options, warn })));
   });
 }

@@ -3,7 +3,7 @@
 import { closeSync, fstatSync, writeSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { TranscriptEvent } from '../../schema/transcript.ts';
-import { MAX_TIMEOUT_SECONDS, parseDuration } from '../../lib/duration.ts';
+import { MAX_TIMEOUT_SECONDS, parseDuration } from '../../schema/duration.ts';
 import type { AlternativeOption, Block, Runbook } from '../../lib/model/types.ts';
 import { matchOption } from '../../lib/model/alternatives.ts';
 import { choiceNeeded, describeOptions, markOptions, resolveOptionArgs, splitAtChoices, type RunPart } from '../../lib/runner/alternatives.ts';
@@ -326,7 +326,7 @@ const STATUS_LINE: Record<TranscriptEvent['status'], [string, 'green' | 'red' | 
  * runbook is escaped (control characters), then painted; `output` gets the commands' own output as they wrote it
  * (colours included), as if they ran in the terminal.
  */
-function humanReporter(print: (text: string) => void, printErr: (text: string) => void, output: { stdout: (text: string) => void; stderr: (text: string) => void }, color: boolean): Reporter {
+function humanReporter(print: (text: string) => void, output: { stdout: (text: string) => void; stderr: (text: string) => void }, color: boolean): Reporter {
   let lineOpen = false;
   return {
     start: (command, index, total) => {
@@ -390,7 +390,7 @@ export function registerRun(program: Command, { io, json, setExit, color }: Comm
         query,
         { cwd: io.cwd, ...options, warn: err },
         { stdout: out, stderr: err, env: process.env, isTTY, prompt: (question, asked) => ask(escapeControlCharacters(question), asked), signal: controller.signal },
-        options.json ? { end: (event) => io.stdout(`${escapeJsonControlCharacters(JSON.stringify(event))}\n`) } : humanReporter(io.stdout, io.stderr, io, color),
+        options.json ? { end: (event) => io.stdout(`${escapeJsonControlCharacters(JSON.stringify(event))}\n`) } : humanReporter(io.stdout, io, color),
       );
       if (outcome.dryRun) {
         if (options.json) json(outcome.plan.commands.map(({ script: _script, ...command }) => command));

@@ -1,6 +1,6 @@
 // runbook show: one runbook's metadata, steps and commands, found by id, alias or alert name.
 import type { RegistryRunbook } from '../../schema/registry.ts';
-import { formatDuration } from '../../lib/duration.ts';
+import { formatDuration } from '../../schema/duration.ts';
 import type { Command } from 'commander';
 import { withContentOptions, type CommandContext } from '../context.ts';
 import { cachedRunbooks, findRunbookFile, type ContentOptions } from '../options.ts';

@@ -5,7 +5,7 @@
 // and settings the values depend on): another key starts empty.
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { decodeUtf8, MAX_CONTENT_BYTES, type ContentFile } from '../source-file.ts';
+import { decodeUtf8, fileTooLarge, fileUnreadable, MAX_CONTENT_BYTES, type ContentFile } from '../source-file.ts';
 
 /** What identifies a version of a file without reading it. */
 export interface Stamp {
@@ -68,19 +68,19 @@ const trusted = (stamp: Stamp, now: number) => now - stamp.mtimeMs > RACY_MS;
  * reading: a file that changed meanwhile, or too recently, gets no stamp, so that it is read again next time.
  */
 export function readHashed(path: string, root = process.cwd()): HashedFile {
+  // Problems name the file as the project does: relative to its root, with `/`.
   const file = relative(root, path).split('\\').join('/');
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    return { bom: false, hash: `unreadable:${code}`, stamp: null, problems: [{ file, line: 1, column: 1, endLine: 1, endColumn: 1, rule: 'files/unreadable', severity: 'error', message: `Cannot read ${file} (${code})`, hint: 'Make the file readable, or remove it.' }] };
+    return { bom: false, hash: `unreadable:${code}`, stamp: null, problems: [fileUnreadable(file, code)] };
   }
   try {
     const before = stampOf(fstatSync(fd));
     if (before.size > MAX_CONTENT_BYTES) {
-      const message = `${file} is ${(before.size / 1024 / 1024).toFixed(1)} MiB, more than a content file may be (${MAX_CONTENT_BYTES / 1024 / 1024} MiB)`;
-      return { bom: false, hash: `size:${before.size}:${before.mtimeMs}`, stamp: null, problems: [{ file, line: 1, column: 1, endLine: 1, endColumn: 1, rule: 'files/size', severity: 'error', message, hint: 'Split it into several runbooks.' }] };
+      return { bom: false, hash: `size:${before.size}:${before.mtimeMs}`, stamp: null, problems: [fileTooLarge(file, before.size)] };
     }
     const bytes = readFileSync(fd);
     const after = stampOf(fstatSync(fd));
@@ -235,7 +235,7 @@ export class FileCache<T> {
   private read(path: string): HashedFile | undefined {
     this.reads++;
     try {
-      return readHashed(this.full(path));
+      return readHashed(this.full(path), this.options.root || process.cwd());
     } catch {
       return undefined; // gone since its stat
     }

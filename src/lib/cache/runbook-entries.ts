@@ -5,12 +5,11 @@
 // a file. The caches are keyed by the code, the config and the service files (owners come from them); whether
 // a review is overdue depends on the day and is computed on every read. The model itself is never cached,
 // only what the registry publishes of it.
-import { readFileSync } from 'node:fs';
 import type { Config } from '../../schema/config.ts';
 import type { RegistryRunbook } from '../../schema/registry.ts';
 import type { Severity } from '../../schema/severity.ts';
 import type { LoadedConfig } from '../config.ts';
-import { CONFIG_FILE, listContentFiles, serviceIdOf } from '../content-files.ts';
+import { CONFIG_FILE, listContentFiles, serviceIdOf, walkContentFiles } from '../content-files.ts';
 import type { Problem } from '../problem.ts';
 import type { LoadOptions, Project } from '../project.ts';
 import type { Runbook } from '../model/types.ts';
@@ -73,6 +72,8 @@ export interface CachedRunbooks {
   summaries: () => Promise<RunbookSummary[]>;
   /** The full registry entry of a runbook file of `files`. */
   entry: (file: string) => Promise<RegistryRunbook>;
+  /** Content files that cannot be read (too large, not UTF-8, a symbolic link loop): left out, with why. */
+  unreadable: Problem[];
   /** Finds a runbook by id, alias or alert name, as `resolveRunbook` does on the model. */
   resolve: (query: string) => NameResolution<{ file: string; index: IndexEntry }>;
 }
@@ -114,7 +115,8 @@ export async function loadCachedRunbooks(options: CachedRunbooksOptions): Promis
     for (const file of files) {
       const lookup = cache.lookup(file);
       if (lookup.hit) values.set(file, lookup.value);
-      else if (lookup.file) missing.set(file, lookup.file);
+      else if (lookup.file?.text === undefined) lookup.file?.problems.forEach((problem) => unreadable.set(problem.file, problem));
+      else missing.set(file, lookup.file);
     }
     if (missing.size) {
       const [project, registry] = await Promise.all([loadRunbooks(root, modelConfig, missing), import('../registry.ts')]);
@@ -129,7 +131,11 @@ export async function loadCachedRunbooks(options: CachedRunbooksOptions): Promis
     return values;
   }
 
-  const files = listContentFiles(root, config.contentDir);
+  // Unreadable files are read again at each run (nothing is stored for them), and said each time.
+  const unreadable = new Map<string, Problem>();
+  const walked = walkContentFiles(root, config.contentDir, ['.md', '.mdx']);
+  for (const problem of walked.problems) unreadable.set(problem.file, problem);
+  const files = walked.files;
   const indexes = await cached(indexCache, files, indexEntry);
   for (const cache of [hashes, configCache]) cache.save();
 
@@ -146,6 +152,9 @@ export async function loadCachedRunbooks(options: CachedRunbooksOptions): Promis
     now,
     serviceIds: services.map(serviceIdOf),
     files: listed,
+    get unreadable() {
+      return [...unreadable.values()];
+    },
     summaries: async () => {
       const summaries = await cached(summaryCache, runbookFiles, summaryOf);
       return runbookFiles.flatMap((file) => {

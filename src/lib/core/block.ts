@@ -64,6 +64,11 @@ export interface BlockAnalysis {
   commands: Command[];
   /** SQL it runs: a SQL block's own, `psql -c`, heredocs and pipes into psql. */
   sql: SqlSource[];
+  /**
+   * SQL written straight into a shell block (a paste mistake: the reader would run it in psql): the statements
+   * PostgreSQL parses from the first line where the shell met a SQL keyword or gave up. `start` is a code offset.
+   */
+  pastedSql?: SqlSource & { start: number };
   /** PromQL it sends: a PromQL block's own, or the `query` of a curl call to Prometheus; `placeholders` are the ranges of the text a value decides. */
   promql: { text: string; offsets: number[]; command?: number; placeholders: [number, number][] }[];
   /** Loops that never end (`while true` without break). */
@@ -73,10 +78,26 @@ export interface BlockAnalysis {
   interactive: TraitFinding[];
 }
 
-const PROMPT = /^(\$|#|%) ?/;
+const PROMPT = /^[ \t]*(\$|#|%) ?/;
+
+// Runbooks repeat blocks (`kubectl get pods -n x` in many runbooks of a service): each distinct block is analysed
+// once per process. The analysis is shared between the blocks that have it: views read it, never change it.
+const MAX_CACHED = 8192;
+const analyses = new Map<string, BlockAnalysis>();
 
 /** Analyses a block. The parsers must be loaded (`loadCore()`). */
 export function analyzeBlock(input: BlockInput): BlockAnalysis {
+  const key = `${input.kind}\0${input.language ?? ''}\0${input.code}`;
+  let analysis = analyses.get(key);
+  if (!analysis) {
+    if (analyses.size >= MAX_CACHED) analyses.delete(analyses.keys().next().value!);
+    analysis = analyzeUncached(input);
+    analyses.set(key, analysis);
+  }
+  return analysis;
+}
+
+function analyzeUncached(input: BlockInput): BlockAnalysis {
   const { code, kind, language } = input;
   const runs = kind === 'command' || kind === 'console';
   const empty: BlockAnalysis = { command: runs ? code : '', lines: [], placeholders: [], comments: [], env: [], commands: [], sql: [], promql: [], endless: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [] };
@@ -84,7 +105,7 @@ export function analyzeBlock(input: BlockInput): BlockAnalysis {
   const found = findPlaceholders(code);
   const sentinels = withSentinels(code, found);
   const text = sentinels.text;
-  if (language === 'shell') return analyzeShell(input, sentinels, found.length, runs);
+  if (language === 'shell') return analyzeShell(input, sentinels, runs);
   // SQL and PromQL blocks: the whole code runs.
   const lines = codeLines(code);
   const base = { ...empty, command: code, lines };
@@ -128,7 +149,7 @@ function runningLines(text: string, session: boolean): { start: number; end: num
   for (let i = 0; i < all.length; i++) {
     const line = text.slice(all[i].start, all[i].end);
     const prompt = PROMPT.exec(line);
-    if (!prompt || (line.length === prompt[0].length && prompt[1] !== '$')) continue;
+    if (!prompt || (line.trimEnd().length === prompt[0].trimEnd().length && prompt[1] !== '$')) continue;
     const first = { start: all[i].start + prompt[0].length, end: all[i].end };
     const group = [first];
     let joined = text.slice(first.start, first.end);
@@ -148,10 +169,10 @@ function runningLines(text: string, session: boolean): { start: number; end: num
 
 /** A block is a session when it is a console block, or a shell block whose lines start with `$ ` prompts. */
 function isSession(code: string, kind: BlockKind): boolean {
-  return kind === 'console' || code.split('\n').some((line) => /^\$ \S/.test(line));
+  return kind === 'console' || code.split('\n').some((line) => /^[ \t]*\$ \S/.test(line));
 }
 
-function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentinels>, count: number, runs: boolean): BlockAnalysis {
+function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentinels>, runs: boolean): BlockAnalysis {
   const { code, kind } = input;
   const text = sentinels.text;
   const ranges = runningLines(text, isSession(code, kind));
@@ -163,13 +184,14 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     starts.push(script.length);
     script += text.slice(range.start, range.end);
   }
-  const toText = (offset: number) => {
-    let line = starts.length - 1;
-    while (line > 0 && starts[line] > offset) line--;
+  // Script offset -> code offset, as a table: the readers ask for every character of every word.
+  const codeAt = new Int32Array(script.length + 1);
+  for (let line = 0, offset = 0; offset <= script.length; offset++) {
+    while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
     const range = ranges[line];
-    return range ? Math.min(range.start + offset - starts[line], range.end) : 0;
-  };
-  const toCode = (offset: number) => sentinels.toOriginal(toText(offset));
+    codeAt[offset] = sentinels.toOriginal(range ? Math.min(range.start + offset - starts[line], range.end) : 0);
+  }
+  const toCode = (offset: number) => codeAt[offset < 0 ? 0 : offset > script.length ? script.length : offset];
   const lines: CommandLine[] = ranges.map((range) => ({ start: sentinels.toOriginal(range.start), end: sentinels.toOriginal(range.end), comment: false }));
   const command = lines.map((line) => code.slice(line.start, line.end)).join('\n');
   const lineStarts: number[] = [];
@@ -209,6 +231,7 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
   if (!runs) return { command, lines, placeholders, comments, env, commands: [], sql: [], promql: [], endless: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [], ...(syntaxError ? { syntaxError } : {}) };
   const sql = sqlSources(facts.commands);
   const promql = promqlSources(facts.commands);
+  const pasted = pastedSql(text, ranges, lines, facts.commands, syntaxError, sentinels.toOriginal);
   return {
     command,
     lines,
@@ -218,12 +241,58 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     ...(syntaxError ? { syntaxError } : {}),
     commands: facts.commands,
     sql,
+    ...(pasted ? { pastedSql: pasted } : {}),
     promql,
     endless: facts.endless,
-    risk: inferRisk(code, facts.commands, sql),
+    risk: inferRisk(code, facts.commands, pasted ? [...sql, pasted] : sql),
     longRunning: findTraits(facts.commands, 'long-running'),
     interactive: findTraits(facts.commands, 'interactive'),
   };
+}
+
+/** Words that start a SQL statement and are not common programs: where a shell command with one of them starts a line, the line may be SQL. */
+const SQL_STATEMENT_WORDS = new Set(['select', 'with', 'insert', 'update', 'delete', 'create', 'alter', 'drop', 'truncate', 'grant', 'revoke', 'vacuum', 'analyze', 'explain', 'reindex', 'cluster', 'copy', 'refresh', 'show', 'begin', 'commit', 'rollback']);
+
+/**
+ * SQL pasted into a shell block. Candidates are the lines where a top-level command's first word is a SQL
+ * statement word, and the line where the shell parser gave up; the text from the first candidate to the end of
+ * the block is read as SQL, and kept when its first statement parses (then every statement up to the first that
+ * does not). `select x in a b; do` (bash's select loop) does not parse as SQL, so it is not taken for it.
+ */
+function pastedSql(
+  text: string,
+  ranges: { start: number; end: number }[],
+  lines: CommandLine[],
+  commands: readonly Command[],
+  syntaxError: BlockAnalysis['syntaxError'],
+  toOriginal: (offset: number) => number,
+): (SqlSource & { start: number }) | undefined {
+  const candidates = commands.filter((command) => command.parent === undefined && !command.substitution && SQL_STATEMENT_WORDS.has(command.argv[0]?.value.toLowerCase() ?? '')).map((command) => command.start);
+  if (syntaxError) candidates.push(syntaxError.start);
+  for (const at of candidates.sort((a, b) => a - b)) {
+    const index = lines.findIndex((line) => line.start <= at && at <= line.end);
+    if (index === -1) continue;
+    // The candidate must start its line's text (a SQL statement pasted as is).
+    const first = ranges[index].start + (text.slice(ranges[index].start, ranges[index].end).length - text.slice(ranges[index].start, ranges[index].end).trimStart().length);
+    if (toOriginal(first) !== at && !(syntaxError && at === syntaxError.start)) continue;
+    let sqlText = '';
+    const offsets: number[] = [];
+    for (const range of ranges.slice(index)) {
+      if (sqlText) {
+        sqlText += '\n';
+        offsets.push(toOriginal(range.start) - 1);
+      }
+      for (let i = range.start; i < range.end; i++) offsets.push(toOriginal(i));
+      sqlText += text.slice(range.start, range.end);
+    }
+    offsets.push(toOriginal(ranges[ranges.length - 1].end));
+    const script = readSqlScript(sqlText);
+    const parsed = script.statements.findIndex((statement) => !statement.tree);
+    const statements = parsed === -1 ? script.statements : script.statements.slice(0, parsed);
+    if (!statements.length || script.lexError) continue;
+    return { script: { ...script, statements }, offsets, start: offsets[statements[0].start] };
+  }
+  return undefined;
 }
 
 /** Marks the lines that hold only a comment (the parser's Comment nodes, not `#` inside a heredoc or string). */
@@ -309,7 +378,9 @@ function promqlSources(commands: readonly Command[]): BlockAnalysis['promql'] {
           const value = part.slice('query='.length);
           // Percent-encoded or `+` text is not the query as written: the server decodes it first.
           if (separator && /[%+]/.test(value)) return;
-          if (value.trim()) queries.push({ text: value, offsets: word.offsets.slice(from, from + value.length + 1), command: command.index, placeholders: [] });
+          // Parts only known when it runs (`$SERVICE`) are left alone like placeholders.
+          const dynamic = (word.dynamic ?? []).filter(([start, end]) => end > from && start < from + value.length).map(([start, end]): [number, number] => [Math.max(0, start - from), Math.min(value.length, end - from)]);
+          if (value.trim()) queries.push({ text: value, offsets: word.offsets.slice(from, from + value.length + 1), command: command.index, placeholders: dynamic });
           return;
         }
         start += part.length + 1;

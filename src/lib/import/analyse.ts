@@ -43,7 +43,8 @@ export function analyse(source: BatchSource, options: { service?: string; verbat
     outcome.skipped = source.read.skipped;
     return undefined;
   }
-  for (const note of source.read.notes) say('info', note);
+  // How the file was read (another encoding) can change its text: a person checks it.
+  for (const note of source.read.notes) say('todo', note);
   const text = source.read.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const split = splitSourceFrontmatter(text);
   if (split.error) say('todo', `the ${split.format} frontmatter could not be read (${split.error.message}); the page was imported without it`, { line: split.error.line });

@@ -1,6 +1,6 @@
 // Metadata as source documents write it, mapped to frontmatter values: severity labels, durations in
 // words, "Last Updated" dates, alert names and thresholds, heading ids.
-import { parseDuration } from '../duration.ts';
+import { parseDuration } from '../../schema/duration.ts';
 import { ALERT_NAME, type Severity } from '../../schema/runbook.ts';
 import { slugify } from '../model/slug.ts';
 

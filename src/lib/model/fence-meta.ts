@@ -2,7 +2,7 @@
 // parser (MetaOptions), so `title="a b"`, `risk='change'` and bare flags mean the same to both.
 import { createRequire } from 'node:module';
 import type { MetaOptions as MetaOptionsClass } from '@expressive-code/core';
-import { MAX_TIMEOUT_SECONDS, parseDuration } from '../duration.ts';
+import { MAX_TIMEOUT_SECONDS, parseDuration } from '../../schema/duration.ts';
 import { RISKS, type BlockAttributes, type Risk } from './types.ts';
 
 /** Our attributes (FORMAT.md). */
@@ -40,7 +40,20 @@ export interface ParsedMeta {
   issues: MetaIssue[];
 }
 
+// Runbooks repeat a handful of fence metas thousands of times: each is parsed once (callers get copies).
+const parsedMetas = new Map<string, ParsedMeta>();
+
 export function parseFenceMeta(meta: string): ParsedMeta {
+  let parsed = parsedMetas.get(meta);
+  if (!parsed) {
+    if (parsedMetas.size >= 4096) parsedMetas.clear();
+    parsed = parseMeta(meta);
+    parsedMetas.set(meta, parsed);
+  }
+  return { attributes: { ...parsed.attributes, lintIgnore: [...parsed.attributes.lintIgnore] }, issues: parsed.issues.map((issue) => ({ ...issue })) };
+}
+
+function parseMeta(meta: string): ParsedMeta {
   const issues: MetaIssue[] = [];
   const attributes: BlockAttributes = {
     risk: 'read',

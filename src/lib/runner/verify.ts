@@ -134,7 +134,7 @@ const sitesOf = (block: Block, offsets: 'code' | 'command'): PlaceholderSite[] =
   block.placeholders.map((site) => ({ name: site.name, start: offsets === 'code' ? site.start : site.commandStart, end: offsets === 'code' ? site.end : site.commandEnd, context: site.context }));
 
 /** Reports the placeholders of `segments` that could not be filled; true when there was one. */
-function reportUnfilled(filled: FillResult, segments: FillResult['segments'], toCode: (offset: number) => number, report: Report): boolean {
+function reportUnfilled(segments: FillResult['segments'], toCode: (offset: number) => number, report: Report): boolean {
   let found = false;
   for (const segment of segments) {
     if (segment.filled) continue;
@@ -153,7 +153,7 @@ function sqlBlockUnit(runbook: Runbook, block: Block, report: Report): Unit | un
   const unfilled = filled.segments.filter((segment) => !segment.filled);
   // Errors first (every one), then the first placeholder without an example.
   const ordered = [...unfilled.filter((segment) => segment.error), ...unfilled.filter((segment) => !segment.error)];
-  if (reportUnfilled(filled, ordered, (offset) => offset, report)) return undefined;
+  if (reportUnfilled(ordered, (offset) => offset, report)) return undefined;
   const toCode = (offset: number) => sourceOffset(filled, offset);
   const statements = statementsOf(filled.text, (at, message) => report(toCode(at), toCode(at) + 1, message));
   return statements && { statements, toCode, report };
@@ -192,7 +192,7 @@ function psqlUnits(runbook: Runbook, block: Block, report: Report): { units: Uni
     const from = source.offsets[0];
     const to = source.offsets[source.offsets.length - 1];
     const inside = filled.segments.filter((segment) => segment.start < to && segment.end > from);
-    if (reportUnfilled(filled, inside, (offset) => commandToCode(block.analysis, offset), report)) continue;
+    if (reportUnfilled(inside, (offset) => commandToCode(block.analysis, offset), report)) continue;
     const toCode = (offset: number) => back(source.offsets[Math.min(offset, source.offsets.length - 1)]);
     const statements = statementsOf(text, (at, message) => report(toCode(at), toCode(at) + 1, `${message} (psql -c)`));
     if (!statements) continue;

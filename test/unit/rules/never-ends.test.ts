@@ -1,4 +1,3 @@
-import { it } from 'vitest';
 import { exampleRunbook } from '../../../src/lib/lint/rules/example.ts';
 import { commandsInteractive, commandsLongRunning } from '../../../src/lib/lint/rules/never-ends.ts';
 import { ruleTester } from '../../helpers/rule-tester.ts';

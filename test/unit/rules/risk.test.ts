@@ -1,4 +1,3 @@
-import { it } from 'vitest';
 import { exampleRunbook } from '../../../src/lib/lint/rules/example.ts';
 import { riskDeclared } from '../../../src/lib/lint/rules/risk.ts';
 import { ruleTester } from '../../helpers/rule-tester.ts';
@@ -52,7 +51,7 @@ ruleTester(riskDeclared, {
     {
       name: 'pg_terminate_backend in a sql block',
       code: step('```sql', "SELECT pg_terminate_backend(pid)\nFROM pg_stat_activity\nWHERE state = 'idle';"),
-      errors: [{ message: '`pg_terminate_backend()` terminates database sessions (their transactions are rolled back): mark the block risk="destructive"', line: 19, column: 8, endLine: 19, endColumn: 28 }],
+      errors: [{ message: '`pg_terminate_backend()` terminates database sessions (their transactions are rolled back): mark the block risk="change"', line: 19, column: 8, endLine: 19, endColumn: 28 }],
     },
     {
       name: 'SQL inside psql -c inside kubectl exec, on a continuation line',

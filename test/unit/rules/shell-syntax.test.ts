@@ -1,5 +1,4 @@
 // shell/syntax: shell blocks parse as bash, errors at the exact place in the .mdx file.
-import { describe, expect, it } from 'vitest';
 import { shellSyntax } from '../../../src/lib/lint/rules/shell-syntax.ts';
 import { exampleRunbook } from '../../../src/lib/lint/rules/example.ts';
 import { ruleTester } from '../../helpers/rule-tester.ts';

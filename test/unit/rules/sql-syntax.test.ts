@@ -89,7 +89,9 @@ describe('the SQL the core reads', () => {
   const sqlOf = (shell: string) => analyzeBlock({ code: shell, kind: 'command', language: 'shell' }).sql.map((source) => source.script.text);
 
   it('finds the SQL psql runs behind wrappers', () => {
-    expect(sqlOf('sudo -u postgres psql -c "SELECT 1"\nwatch -n 5 psql -Atc \'SELECT 2\'\ndocker exec -it pg psql -U postgres -c "SELECT 3"\ngrep -c psql x')).toEqual(['SELECT 1', 'SELECT 2', 'SELECT 3']);
+    // watch joins its arguments and hands them to sh -c: the quotes are gone, so psql gets `-c SELECT` (and a database "2").
+    expect(sqlOf('sudo -u postgres psql -c "SELECT 1"\nwatch -n 5 psql -Atc \'SELECT 2\'\ndocker exec -it pg psql -U postgres -c "SELECT 3"\ngrep -c psql x')).toEqual(['SELECT 1', 'SELECT', 'SELECT 3']);
+    expect(sqlOf('watch -n 5 "psql -Atc \'SELECT 2\'"')).toEqual(['SELECT 2']);
   });
 
   it('finds psql behind docker compose exec, oc exec, xargs and inside sh -c strings', () => {

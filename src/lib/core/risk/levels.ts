@@ -1,6 +1,7 @@
-// The three risk levels of FORMAT.md, lowest first.
-export const RISKS = ['read', 'change', 'destructive'] as const;
-export type Risk = (typeof RISKS)[number];
+// The three risk levels of FORMAT.md, lowest first, and their order.
+import { RISKS, type Risk } from '../../../schema/risk.ts';
+
+export { RISKS, type Risk };
 export type ChangingRisk = Exclude<Risk, 'read'>;
 
 /** Compares risks: negative when `a` is lower than `b`. */

@@ -4,26 +4,9 @@
 // follow their wrapper, strings that another shell parses again are parsed again here.
 import { parseShellText, type ShellNode, type ShellTree } from './parser.ts';
 import { firstPositional, isOption, optionValue, programFamily, valueOptions } from './programs.ts';
-import { childrenOf, wordValue } from './words.ts';
+import { childrenOf, wordValue, type CommandWord } from './words.ts';
 
-/** A word of a command, as the program receives it. */
-export interface CommandWord {
-  /** After quote removal; expansions as written (`$NS`), placeholders as their sentinel. */
-  value: string;
-  /** Offsets into the block's code of the word as written. */
-  start: number;
-  end: number;
-  /** For each character of `value`, its offset in the code; one more entry for the end. */
-  offsets: number[];
-  /** False when part of the value is only known at run time (`$NS`, `$(date)`). */
-  literal: boolean;
-  /** Characters cut from the front (`--file=` of `--file=x`). */
-  skip?: number;
-  /** Commands that run inside the word (`$(...)`, `<(...)`), by index. */
-  substitutions?: number[];
-  /** Ranges of `value` that come from expansions (`$NS`, `$(date)`): only known when it runs. */
-  dynamic?: [number, number][];
-}
+export type { CommandWord };
 
 /** Where a command's standard input comes from. */
 export type CommandInput =
@@ -342,7 +325,10 @@ class Reader {
     const parsed = parseShellText(script.value);
     if (!parsed.tree) return [];
     const before = this.commands.length;
-    this.frame({ tree: parsed.tree, toCode: (offset) => script.offsets[Math.min(offset, script.offsets.length - 1)], parent: index, wrappers }, { ...(command.stdin ? { stdin: command.stdin } : {}), substitution: command.substitution });
+    // The end of the text is right after its last character (not after the closing quote of the word that held it).
+    const last = script.value.length;
+    const toCode = (offset: number) => (offset >= last && last > 0 ? script.offsets[last - 1] + 1 : script.offsets[offset]);
+    this.frame({ tree: parsed.tree, toCode, parent: index, wrappers }, { ...(command.stdin ? { stdin: command.stdin } : {}), substitution: command.substitution });
     return Array.from({ length: this.commands.length - before }, (_, i) => before + i);
   }
 }

@@ -1,9 +1,7 @@
 // The shell parser: mvdan/sh (the parser of shfmt) in WebAssembly, with its whole syntax tree
-// (tools/shell-parser builds it; sh-syntax, the npm build of the same parser, exports only the top-level
+// (tools/shell-parser builds it, as the package @runbooks/shell-parser; sh-syntax, the npm build of the same parser, exports only the top-level
 // statements). Loaded once per process by `loadShellParser()`; after that, parsing is synchronous.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { gunzipSync } from 'node:zlib';
+import { startShellParser } from '@runbooks/shell-parser';
 import { byteToCharOffsets } from '../text-offsets.ts';
 
 /** One node of a parsed shell text. Offsets are UTF-16 offsets into the text that was parsed. */
@@ -58,17 +56,7 @@ let loading: Promise<void> | undefined;
 /** Loads the WebAssembly parser (once per process; later calls return at once). */
 export function loadShellParser(): Promise<void> {
   loading ??= (async () => {
-    const require = createRequire(import.meta.url);
-    // Go's runtime glue (wasm_exec.js of the Go release that built the module): defines globalThis.Go.
-    require('./wasm_exec.cjs');
-    const bytes = gunzipSync(readFileSync(new URL('./mvdan-sh.wasm.gz', import.meta.url)));
-    const Go = (globalThis as unknown as { Go: new () => { importObject: WebAssembly.Imports; run(instance: WebAssembly.Instance): Promise<void> } }).Go;
-    const go = new Go();
-    const { instance } = await WebAssembly.instantiate(bytes, go.importObject);
-    // The Go program registers its API and then waits forever for calls; `run` never settles.
-    void go.run(instance);
-    api = (globalThis as unknown as { __runbookShellParser: ParserApi }).__runbookShellParser;
-    if (!api) throw new Error('the shell parser did not start');
+    api = (await startShellParser()) as ParserApi;
   })();
   return loading;
 }

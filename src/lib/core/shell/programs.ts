@@ -1,6 +1,6 @@
 // What the core knows of programs' command lines: which options take a value (so the word after them is not
 // a positional argument), the names a program goes by, and how to find an option among a command's words.
-import type { CommandWord } from './commands.ts';
+import type { CommandWord } from './words.ts';
 
 /** Options that take a value, per program (the value is the next word unless written `--opt=value`). */
 const VALUE_OPTIONS: Record<string, readonly string[]> = {

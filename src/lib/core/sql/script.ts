@@ -221,7 +221,7 @@ function unitOffset(text: string, codePoints: number): number {
 
 function errorOf(thrown: unknown, text: string, base: number): SqlSyntaxError {
   const reason = thrown instanceof Error ? thrown.message : String(thrown);
-  const cursor = thrown instanceof SqlError && thrown.sqlDetails ? Math.max(0, thrown.sqlDetails.cursorPosition - 1) : 0;
+  const cursor = thrown instanceof SqlError && thrown.sqlDetails ? Math.max(0, thrown.sqlDetails.cursorPosition) : 0;
   const offset = unitOffset(text, cursor);
   const described = describe(reason, text, offset);
   return { start: base + described.start, end: base + described.end, message: described.message, reason };

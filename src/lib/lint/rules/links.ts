@@ -8,7 +8,7 @@ import { defineRule } from '../types.ts';
 import { exampleRunbook } from './example.ts';
 
 /** Pages the site generates itself (src/pages), besides the docs pages. */
-const GENERATED = [/^\/$/, /^\/runbooks\/$/, /^\/alerts\/([^/]+\/)?$/, /^\/services\/[^/]+\/$/, /^\/reference\/(frontmatter|performance|lint-rules)\/([^/]+\/)?$/, /^\/registry\.json$/, /^\/schema\/[a-z]+\.json$/];
+const GENERATED = [/^\/$/, /^\/runbooks\/$/, /^\/alerts\/([^/]+\/)?$/, /^\/services\/[^/]+\/$/, /^\/reference\/(frontmatter|performance|lint-rules|registry)\/([^/]+\/)?$/, /^\/registry\.json$/, /^\/schema\/[a-z]+\.json$/];
 
 let knownPages: { root: string; docsDir: string; urls: Set<string> } | undefined;
 

@@ -15,32 +15,36 @@ const SQL_LINE = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH|CREATE|ALTER|DROP|EXPLAI
 
 /** mvdan/sh's message in "Unexpected X, expected Y" words, and how wide the culprit is. */
 function describe(error: ShellSyntaxError, text: string): { message: string; width: number; hint?: string } {
-  const { message } = error;
-  const token = /`([^`]+)`/.exec(message)?.[1];
+  // mvdan/sh names tokens with or without quotes; our messages put code in backticks.
+  const message = error.message.replace(/\b(an? )(if|case|for|while|until|select|function)\b/g, '$1`$2`').replace(/ a (statement list|statement)$/, ' a $1');
+  // The token the message names, as written at the error (`(` of `$(` is written `$(`).
+  const named = /^(?:[`"']?(\S+?)[`"']? (?:must|statement|can only)|.*?(?:encountered|quote|matching|here-document) [`"']?(\S+?)[`"']?(?: with|$))/.exec(message);
+  let token = named?.[1] ?? named?.[2];
+  if (token && text.startsWith(`$${token}`, error.offset)) token = `$${token}`;
   const width = token && text.startsWith(token, error.offset) ? token.length : Math.min(1, text.length - error.offset);
   const lineStart = text.lastIndexOf('\n', error.offset - 1) + 1;
   const line = text.slice(lineStart, text.indexOf('\n', error.offset) === -1 ? text.length : text.indexOf('\n', error.offset));
   const sqlHint = SQL_LINE.test(line) ? 'This line is SQL, not shell: put it in a ```sql block, or pass it to psql -c "...".' : undefined;
   let match: RegExpExecArray | null;
-  if ((match = /^a command can only contain words and redirects; encountered `(.+)`$/.exec(message))) {
+  if ((match = /^a command can only contain words and redirects; encountered [`"']?(.+?)[`"']?$/.exec(message))) {
     return { message: `Unexpected \`${match[1]}\` in a command, expected only words and redirections`, width, hint: sqlHint ?? `Quote the argument that holds \`${match[1]}\` ('...').` };
   }
-  if ((match = /^reached EOF without closing quote `(.+)`$/.exec(message))) {
+  if ((match = /^reached EOF without closing quote [`"']?(.+?)[`"']?$/.exec(message))) {
     return { message: `Unclosed quote ${match[1]}, expected a closing ${match[1]} before the end of the block`, width, hint: sqlHint };
   }
-  if ((match = /^reached EOF without matching `(.+)` with `(.+)`$/.exec(message))) {
-    return { message: `Unclosed \`${match[1]}\`, expected \`${match[2]}\` before the end of the block`, width, hint: sqlHint };
+  if ((match = /^reached EOF without matching [`"']?(.+?)[`"']? with [`"']?(.+?)[`"']?$/.exec(message))) {
+    return { message: `Unclosed \`${token ?? match[1]}\`, expected \`${match[2]}\` before the end of the block`, width, hint: sqlHint };
   }
-  if ((match = /^unclosed here-document `(.+)`$/.exec(message))) {
+  if ((match = /^unclosed here-document [`"']?(.+?)[`"']?$/.exec(message))) {
     return { message: `Unclosed here-document, expected a line "${match[1]}" that ends it`, width };
   }
-  if ((match = /^`(.+)` must be followed by (.+)$/.exec(message))) {
+  if ((match = /^[`"']?(.+?)[`"']? must be followed by (.+)$/.exec(message))) {
     return { message: `Expected ${match[2]} after \`${match[1]}\``, width, hint: sqlHint };
   }
-  if ((match = /^`(.+)` statement must end with `(.+)`$/.exec(message))) {
+  if ((match = /^[`"']?(.+?)[`"']? statement must end with [`"']?(.+?)[`"']?$/.exec(message))) {
     return { message: `Unclosed \`${match[1]}\` statement, expected \`${match[2]}\``, width };
   }
-  if ((match = /^`(.+)` can only be used (.+)$/.exec(message))) {
+  if ((match = /^[`"']?(.+?)[`"']? can only be used (.+)$/.exec(message))) {
     return { message: `Unexpected \`${match[1]}\`: it can only be used ${match[2]}`, width, hint: sqlHint };
   }
   if (message.startsWith('the shell parser failed')) return { message: `The shell parser failed on this block: ${message.replace(/^the shell parser failed\s*/, '')}`, width: 0 };

@@ -1,7 +1,8 @@
 // A block whose language says one thing and whose code is another: Terraform, YAML or SQL in a shell
 // block, YAML in a python block. Conservative: only lines where the shell starts a command count (the core
 // says which: not heredoc bodies, not quoted arguments, not continuation lines), and the line where the
-// shell parser gave up.
+// shell parser gave up. SQL is the core's finding (statements PostgreSQL parses where the shell expected
+// commands); Terraform and YAML are recognised by the shape of those lines.
 import type { Block } from '../../model/types.ts';
 import { defineRule } from '../types.ts';
 import { exampleRunbook } from './example.ts';
@@ -30,8 +31,6 @@ const HCL_BLOCK = /^\s*(?:resource|data|variable|output|module|provider|locals|t
 /** `key:`, `key: value`, `- key: value`. */
 const YAML_KEY = /^\s*(?:-\s+)?[A-Za-z_][\w.-]*:(?:\s+\S.*)?\s*$/;
 const YAML_ITEM = /^\s*-\s+\S/;
-const SQL_START = /^\s*(?:SELECT\b|WITH\s+\w+\s+AS\s*\(|INSERT\s+INTO\b|UPDATE\s+\w+\s+SET\b|DELETE\s+FROM\b)/;
-const SQL_LOWER = /^\s*select\b(?!\s+\w+\s+in\b)/;
 /** Python statements that end with a colon, so `else:` is not taken for a YAML key. */
 const PYTHON_KEYWORDS = /^\s*(?:if|elif|else|for|while|try|except|finally|with|def|class|async|match|case|lambda|return|import|from|print)\b/;
 
@@ -52,14 +51,9 @@ function detectShell(block: Block): Detected | undefined {
   if (hcl) return { language: 'HCL', line: hcl };
   const yaml = lines.filter((line) => YAML_KEY.test(text(line)) || YAML_ITEM.test(text(line)));
   if (yaml.length >= 2 && yaml.some((line) => YAML_KEY.test(text(line)))) return { language: 'YAML', line: yaml[0] };
-  const sql = lines.find((line, index) => {
-    if (SQL_START.test(text(line))) return true;
-    if (!SQL_LOWER.test(text(line))) return false;
-    // Lower-case `select` only with its FROM before the statement ends (bash has a `select` loop).
-    const statement = lines.slice(index).map(text).join('\n').split(';')[0];
-    return /\bfrom\b/i.test(statement);
-  });
-  if (sql) return { language: 'SQL', line: sql };
+  // SQL: the core found statements PostgreSQL parses where the shell expected commands.
+  const sql = block.analysis.pastedSql;
+  if (sql) return { language: 'SQL', line: lineAt(code, sql.start) };
   return undefined;
 }
 
