@@ -78,7 +78,31 @@ export interface BlockAnalysis {
   interactive: TraitFinding[];
 }
 
-const PROMPT = /^[ \t]*(\$|#|%) ?/;
+/**
+ * A prompt at the start of a line: `$ `, `# ` (root), `% ` (zsh), or a long one that names the user and host
+ * (`user@host:~$ `, `[root@host dir]# `, `sh-4.4# `). The prompt character is followed by a space or ends the
+ * line (`#!/bin/bash` is a shebang, `$HOME/bin/x` a command).
+ */
+const PROMPT = /^[ \t]*((?:[\w.-]+@[\w.-]+(?::[^\s$#]*)?|\[[\w.-]+@[^\]\n]+\]|(?:ba|z)?sh-\d+(?:\.\d+)*) ?)?([$#%])(?: |$)/;
+
+/** The text after a bare `# ` that is prose (a comment), not a root command: `# Check the pods`, `# NOTE:`, `# done.`. */
+const PROSE = /^(?:[A-Z][a-z]+(?:[\s,]|$)|[A-Z]+:|[#*>-]|\W)|[.:]$/;
+
+/** The prompt of a line, if it has one. A bare `# ` is a root prompt only in a console block, and not before prose. */
+function promptOf(line: string, kind: BlockKind): RegExpExecArray | undefined {
+  const match = PROMPT.exec(line);
+  if (!match) return undefined;
+  if (match[2] === '#' && match[1] === undefined) {
+    // In a shell block `# ` starts a comment; in a console block it is root's prompt unless prose follows.
+    if (kind !== 'console') return undefined;
+    const rest = line.slice(match[0].length).trim();
+    if (!rest || PROSE.test(rest)) return undefined;
+  }
+  return match;
+}
+
+/** The `> ` the shell prints before each line it reads to complete a command (PS2), in a console block. */
+const CONTINUATION_PROMPT = /^[ \t]*> /;
 
 /** Analyses a block. The parsers must be loaded (`loadCore()`). */
 export function analyzeBlock(input: BlockInput): BlockAnalysis {
@@ -126,14 +150,14 @@ function codeLines(code: string): CommandLine[] {
  * runs its prompt lines and the lines a shell would still read for them (an open quote, a heredoc, a trailing
  * `\` or `|`); the rest is output. Otherwise every line runs.
  */
-function runningLines(text: string, session: boolean): { start: number; end: number }[] {
+function runningLines(text: string, kind: BlockKind, session: boolean): { start: number; end: number }[] {
   const all = codeLines(text);
   if (!session) return all;
   const lines: { start: number; end: number }[] = [];
   for (let i = 0; i < all.length; i++) {
     const line = text.slice(all[i].start, all[i].end);
-    const prompt = PROMPT.exec(line);
-    if (!prompt || (line.trimEnd().length === prompt[0].trimEnd().length && prompt[1] !== '$')) continue;
+    const prompt = promptOf(line, kind);
+    if (!prompt || (line.trimEnd().length === prompt[0].trimEnd().length && prompt[2] !== '$')) continue;
     const first = { start: all[i].start + prompt[0].length, end: all[i].end };
     const group = [first];
     let joined = text.slice(first.start, first.end);
@@ -143,8 +167,10 @@ function runningLines(text: string, session: boolean): { start: number; end: num
       const continued = /(^|[^\\])(\\\\)*\\$/.test(joined);
       if (!continued && !parseShellText(joined).error?.incomplete) break;
       i++;
-      group.push(all[i]);
-      joined += `\n${text.slice(all[i].start, all[i].end)}`;
+      const next = text.slice(all[i].start, all[i].end);
+      const ps2 = kind === 'console' ? (CONTINUATION_PROMPT.exec(next)?.[0].length ?? 0) : 0;
+      group.push({ start: all[i].start + ps2, end: all[i].end });
+      joined += `\n${text.slice(all[i].start + ps2, all[i].end)}`;
     }
     lines.push(...group);
   }
@@ -153,13 +179,17 @@ function runningLines(text: string, session: boolean): { start: number; end: num
 
 /** A block is a session when it is a console block, or a shell block whose lines start with `$ ` prompts. */
 function isSession(code: string, kind: BlockKind): boolean {
-  return kind === 'console' || code.split('\n').some((line) => /^[ \t]*\$ \S/.test(line));
+  if (kind === 'console') return true;
+  return code.split('\n').some((line) => {
+    const prompt = promptOf(line, kind);
+    return prompt !== undefined && (prompt[2] === '$' || prompt[1] !== undefined) && line.slice(prompt[0].length).trim() !== '';
+  });
 }
 
 function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentinels>, runs: boolean): BlockAnalysis {
   const { code, kind } = input;
   const text = sentinels.text;
-  const ranges = runningLines(text, isSession(code, kind));
+  const ranges = runningLines(text, kind, isSession(code, kind));
   // The command text in sentinel form, and the way from its offsets to the code.
   const starts: number[] = [];
   let script = '';

@@ -112,17 +112,45 @@ ruleTester(fencesLanguage, {
   invalid: [{ name: 'commands without language', code: exampleRunbook({ body: body('```\nkubectl get pods\n```\n') }), errors: [{ message: 'This code block looks like commands but has no language', line: 18, column: 1 }] }],
 });
 
+const fence = (lang: string, code: string) => body(`\`\`\`${lang}\n${code}\n\`\`\`\n`);
+
 ruleTester(fencesPrompt, {
-  valid: [{ name: 'console block', code: exampleRunbook({ body: body('```console\n$ kubectl get pods\nNAME\n```\n') }) }],
+  valid: [
+    { name: 'console block', code: exampleRunbook({ body: fence('console', '$ kubectl get pods\nNAME') }) },
+    { name: 'console block with root prompts, long prompts and a continuation prompt', code: exampleRunbook({ body: fence('console', '# journalctl -u kubelet\nsh-4.4# chroot /host\n[root@node ~]# systemctl status kubelet\nuser@host:~$ cat <<EOF\n> hello\n> EOF\nhello') }) },
+    { name: 'comments in a shell block, a shebang', code: exampleRunbook({ body: bash('#!/bin/bash\n# Check the pods\nkubectl get pods') }) },
+    { name: 'a variable at the start of a line is no prompt', code: exampleRunbook({ runbook: 'env:\n  KUBECTL: kubectl binary', body: bash('$KUBECTL get pods') }) },
+  ],
   invalid: [
     {
       name: 'prompt in bash',
       code: exampleRunbook({ body: bash('$ kubectl get pods\n  $ kubectl get nodes') }),
       errors: [
-        { message: 'Shell prompt "$ " inside a shell block: it would be pasted and run', line: 19, column: 1, endColumn: 3 },
-        { message: 'Shell prompt "$ " inside a shell block: it would be pasted and run', line: 20, column: 3, endColumn: 5 },
+        { message: 'Shell prompt "$ " before `kubectl get pods` in a shell block: it would be pasted and run', line: 19, column: 1, endColumn: 3 },
+        { message: 'Shell prompt "$ " before `kubectl get nodes` in a shell block: it would be pasted and run', line: 20, column: 3, endColumn: 5 },
       ],
       output: exampleRunbook({ body: bash('kubectl get pods\n  kubectl get nodes') }),
+    },
+    {
+      name: 'long prompts in bash; comments and output lines are left alone; a continuation keeps its indentation',
+      code: exampleRunbook({ body: bash('# Restart the kubelet\nuser@host:~$ kubectl get nodes \\\n  -o wide\nNAME   STATUS\n[root@node ~]# systemctl restart kubelet') }),
+      errors: [
+        { message: 'Shell prompt "user@host:~$ " before `kubectl get nodes \\` in a shell block: it would be pasted and run', line: 20, column: 1, endColumn: 14 },
+        { message: 'Shell prompt "[root@node ~]# " before `systemctl restart kubelet` in a shell block: it would be pasted and run', line: 23, column: 1, endColumn: 16 },
+      ],
+      output: exampleRunbook({ body: bash('# Restart the kubelet\nkubectl get nodes \\\n  -o wide\nNAME   STATUS\nsystemctl restart kubelet') }),
+    },
+    {
+      name: 'a console block without any prompt (its first line named), fixed to bash',
+      code: exampleRunbook({ body: fence('console', 'oc logs -f deployment/api -n shop') }),
+      errors: [{ message: 'This console block has no "$ " prompt line, so `oc logs -f deployment/api -n shop` is taken for output, not a command', line: 18, column: 1, endColumn: 4 }],
+      output: exampleRunbook({ body: fence('bash', 'oc logs -f deployment/api -n shop') }),
+    },
+    {
+      name: 'a console block of prose comments and commands has no prompt',
+      code: exampleRunbook({ body: fence('console', '# Check the kubelet\nsystemctl status kubelet') }),
+      errors: [{ message: 'This console block has no "$ " prompt line, so `# Check the kubelet` is taken for output, not a command', line: 18, column: 1 }],
+      output: exampleRunbook({ body: fence('bash', '# Check the kubelet\nsystemctl status kubelet') }),
     },
   ],
 });
