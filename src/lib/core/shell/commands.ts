@@ -53,6 +53,13 @@ export interface Command {
   substitution: boolean;
   /** Runs in the background (`&`). */
   background: boolean;
+  /**
+   * What the exit status of its pipeline does under `set -e` (undefined: a failure stops the script). `tested`: it
+   * decides a condition instead (`if`/`while`/`until`, `!`, left of `&&` or `||`); `ignored`: nothing sees it (in
+   * the background, left of `|| true`, or in a `$(...)` whose value is a word of another command — `echo "$(x)"`,
+   * `export X="$(x)"`, `for i in $(x)` — rather than a plain assignment, `X=$(x)`).
+   */
+  status?: 'tested' | 'ignored';
   /** A wrapper that hands a string to a shell that parses it again (`sh -c`, `ssh`, `eval`, `watch`), and that string. */
   reparses?: { by: string; script: CommandWord };
   /** Offsets of the command's words in the code. */
@@ -99,13 +106,21 @@ const SHELL_VARIABLES = new Set([
   'OPTARG', 'OPTIND', 'HOSTTYPE', 'OSTYPE', 'MACHTYPE', 'COLUMNS', 'LINES', 'BASH', 'GROUPS', 'FUNCNAME', 'SHLVL', 'LOGNAME',
 ]);
 
+/** Commands that do nothing: `a || true` ignores a's failure. */
+const NO_OP = new Set(['true', ':', 'exit 0', 'return 0']);
+
+/** What a statement passes to the commands inside it. */
+type Inherited = Partial<Pick<Command, 'stdin' | 'substitution' | 'status'>>;
+
 class Reader {
   commands: Command[] = [];
   variables: { name: string; start: number; end: number }[] = [];
   assigned = new Set<string>();
   endless: { start: number; end: number }[] = [];
+  /** Set while the words of an assignment-only command are read: their `$(...)` give the command's status. */
+  private statusKept = false;
 
-  frame(frame: Frame, inherited: Partial<Pick<Command, 'stdin' | 'substitution'>> = {}): void {
+  frame(frame: Frame, inherited: Inherited = {}): void {
     const root = frame.tree.nodes[0];
     for (const stmt of childrenOf(frame.tree, root)) if (stmt.kind === 'Stmt') this.stmt(frame, stmt, inherited);
   }
@@ -132,7 +147,8 @@ class Reader {
     const visit = (current: ShellNode) => {
       for (const child of childrenOf(tree, current)) {
         if (child.kind === 'CmdSubst' || child.kind === 'ProcSubst') {
-          for (const stmt of childrenOf(tree, child)) if (stmt.kind === 'Stmt') this.stmt(frame, stmt, { substitution: true });
+          const kept = child.kind === 'CmdSubst' && this.statusKept;
+          for (const stmt of childrenOf(tree, child)) if (stmt.kind === 'Stmt') this.stmt(frame, stmt, { substitution: true, ...(kept ? {} : { status: 'ignored' as const }) });
           continue;
         }
         if (child.kind === 'ParamExp') {
@@ -148,12 +164,14 @@ class Reader {
     visit(node);
   }
 
-  stmt(frame: Frame, stmt: ShellNode, inherited: Partial<Pick<Command, 'stdin' | 'substitution'>>): number[] {
+  stmt(frame: Frame, stmt: ShellNode, inherited: Inherited): number[] {
     const tree = frame.tree;
     const children = childrenOf(tree, stmt);
     const cmd = children.find((child) => child.role === 'cmd');
     const redirects = children.filter((child) => child.kind === 'Redirect');
     const background = stmt.extra.includes('background');
+    if (background) inherited = { ...inherited, status: 'ignored' };
+    else if (stmt.extra.includes('negated') && !inherited.status) inherited = { ...inherited, status: 'tested' };
     if (!cmd) {
       // A statement of only redirections (`> file`) truncates or creates the file: a command without a name.
       if (!redirects.length) return [];
@@ -164,7 +182,9 @@ class Reader {
     switch (cmd.kind) {
       case 'BinaryCmd': {
         const [left, right] = childrenOf(tree, cmd);
-        const leftCommands = this.stmt(frame, left, inherited);
+        // `a && b`, `a || b`: a's failure decides whether b runs and stops nothing; `a || true` ignores it.
+        const leftStatus = cmd.extra === '||' && NO_OP.has(tree.text.slice(right.start, right.end).trim()) ? 'ignored' : cmd.extra === '&&' || cmd.extra === '||' ? 'tested' : undefined;
+        const leftCommands = this.stmt(frame, left, leftStatus && inherited.status !== 'ignored' ? { ...inherited, status: leftStatus } : inherited);
         if (cmd.extra === '|' || cmd.extra === '|&') {
           const last = leftCommands.filter((index) => this.commands[index].parent === undefined || !leftCommands.includes(this.commands[index].parent!)).at(-1);
           const rightCommands = this.stmt(frame, right, { ...inherited, ...(last !== undefined ? { stdin: { kind: 'pipe', from: last } } : {}) });
@@ -182,7 +202,7 @@ class Reader {
         const visit = (node: ShellNode) => {
           for (const child of childrenOf(tree, node)) {
             // Every statement of a compound command reads its input (`... | while read x; do ...; done`).
-            if (child.kind === 'Stmt') found.push(...this.stmt(frame, child, inherited));
+            if (child.kind === 'Stmt') found.push(...this.stmt(frame, child, child.role === 'cond' && !inherited.status ? { ...inherited, status: 'tested' } : inherited));
             else if (child.kind === 'Word') this.expansions(frame, child);
             else if (child.kind === 'Lit' && child.role === 'name' && node.kind === 'WordIter') this.assigned.add(tree.text.slice(child.start, child.end));
             else if (child.kind === 'Assign') this.assign(frame, child);
@@ -218,10 +238,14 @@ class Reader {
     return { name: text, ...(value ? { value: this.word(frame, value) } : {}) };
   }
 
-  call(frame: Frame, call: ShellNode, redirectNodes: ShellNode[], inherited: Partial<Pick<Command, 'stdin' | 'substitution'>>, background: boolean): number[] {
+  call(frame: Frame, call: ShellNode, redirectNodes: ShellNode[], inherited: Inherited, background: boolean): number[] {
     const tree = frame.tree;
     const children = childrenOf(tree, call);
+    // `X=$(a | b)` alone: the assignment's status is the substitution's, and `set -e` sees it.
+    const outer = this.statusKept;
+    this.statusKept = !children.some((child) => child.role === 'arg') && inherited.status === undefined;
     const assigns = children.filter((child) => child.kind === 'Assign').map((child) => this.assign(frame, child));
+    this.statusKept = outer;
     const argv = children.filter((child) => child.role === 'arg').map((child) => this.word(frame, child));
     const first = argv[0];
     const name = first && first.literal ? first.value.slice(first.value.lastIndexOf('/') + 1) : '';
@@ -238,6 +262,7 @@ class Reader {
       start: frame.toCode(call.start),
       end: frame.toCode(call.end),
       ...(inherited.stdin ? { stdin: inherited.stdin } : {}),
+      ...(inherited.status ? { status: inherited.status } : {}),
       ...(frame.parent !== undefined ? { parent: frame.parent, via: 'shell' as const } : {}),
     });
     this.redirect(frame, this.commands[command], redirectNodes);
@@ -313,6 +338,7 @@ class Reader {
         parent: index,
         via: 'argv',
         ...(command.stdin && wrapped.label !== 'xargs' ? { stdin: command.stdin } : {}),
+        ...(command.status ? { status: command.status } : {}),
         ...(wrapped.label === 'xargs' ? { stdin: { kind: 'pipe' as const, from: index } } : {}),
       });
       return [child, ...this.unwrap(frame, child)];
