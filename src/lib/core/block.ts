@@ -56,8 +56,17 @@ export interface BlockAnalysis {
   placeholders: PlaceholderOccurrence[];
   /** Comments (shell and PromQL `#`, SQL `--` and block comments), code offsets: prose, not code. */
   comments: { start: number; end: number }[];
-  /** `$NAME` references to environment variables (upper-case, not set by the block), code offsets of the name. */
-  env: { name: string; start: number; end: number }[];
+  /**
+   * `$NAME` references to environment variables (upper-case, not set by the block), code offsets of the name;
+   * `guarded` when the expansion has a default (`${NAME:-x}`). Not those a remote shell expands (`ssh host '$X'`).
+   */
+  env: { name: string; start: number; end: number; guarded?: true }[];
+  /** `$name` references of other names (a lower-case letter) that nothing in the block sets and no default guards. */
+  unset: { name: string; start: number; end: number }[];
+  /** Names the block sets (assignments, `read`, loops, `export`, ...). */
+  sets: string[];
+  /** The block reads variables from elsewhere (`source FILE`, `eval "$(...)"`): what it sets is unknown. */
+  importsVariables?: true;
   /** The shell parser's error, code offsets. */
   syntaxError?: { start: number; end: number; message: string };
   /** The commands it runs (shell blocks), with words in code offsets. */
@@ -108,7 +117,7 @@ const CONTINUATION_PROMPT = /^[ \t]*> /;
 export function analyzeBlock(input: BlockInput): BlockAnalysis {
   const { code, kind, language } = input;
   const runs = kind === 'command' || kind === 'console';
-  const empty: BlockAnalysis = { command: runs ? code : '', lines: [], placeholders: [], comments: [], env: [], commands: [], sql: [], promql: [], endless: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [] };
+  const empty: BlockAnalysis = { command: runs ? code : '', lines: [], placeholders: [], comments: [], env: [], unset: [], sets: [], commands: [], sql: [], promql: [], endless: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [] };
   if (kind === 'snippet' || !language) return empty;
   const found = findPlaceholders(code);
   const sentinels = withSentinels(code, found);
@@ -224,7 +233,7 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     const lineStart = script.lastIndexOf('\n', Math.max(0, parsed.error.offset - 1));
     tree = lineStart > 0 ? parseShellText(script.slice(0, lineStart)).tree : undefined;
   }
-  const facts: ShellFacts = tree ? readCommands(tree, toCode) : { commands: [], variables: [], assigned: new Set(), endless: [] };
+  const facts: ShellFacts = tree ? readCommands(tree, toCode) : { commands: [], variables: [], unset: [], assigned: new Set(), endless: [] };
   if (tree) markComments(tree, lines, starts);
   const comments = tree ? tree.nodes.filter((node) => node.kind === 'Comment').map((node) => ({ start: toCode(node.start), end: toCode(node.end) })) : [];
 
@@ -241,7 +250,8 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     placeholders.push({ name: placeholder.name, start: placeholder.start, end: placeholder.end, commandStart: toCommand(placeholder.start), commandEnd: toCommand(placeholder.end), context });
   });
   const env = facts.variables;
-  if (!runs) return { command, lines, placeholders, comments, env, commands: [], sql: [], promql: [], endless: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [], ...(syntaxError ? { syntaxError } : {}) };
+  const variables = { env, unset: facts.unset, sets: [...facts.assigned], ...(facts.importsVariables ? { importsVariables: true as const } : {}) };
+  if (!runs) return { command, lines, placeholders, comments, ...variables, commands: [], sql: [], promql: [], endless: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [], ...(syntaxError ? { syntaxError } : {}) };
   const sql = sqlSources(facts.commands);
   const promql = promqlSources(facts.commands);
   const pasted = pastedSql(text, ranges, lines, facts.commands, syntaxError, sentinels.toOriginal);
@@ -250,7 +260,7 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     lines,
     placeholders,
     comments,
-    env,
+    ...variables,
     ...(syntaxError ? { syntaxError } : {}),
     commands: facts.commands,
     sql,

@@ -99,11 +99,48 @@ ruleTester(envDeclared, {
   valid: [
     { name: 'declared env', code: exampleRunbook({ runbook: 'env:\n  NS: Namespace', body: bash('kubectl -n "$NS" get pods') }) },
     { name: 'assigned in the block', code: exampleRunbook({ body: bash('NS=shop\nkubectl -n "$NS" get pods') }) },
+    {
+      name: 'variables the block sets in every way, the shell\'s own, defaults and remote expansions',
+      code: exampleRunbook({
+        body: bash(
+          [
+            'for pod in $(kubectl get pods -o name); do kubectl describe "$pod"; done',
+            'while IFS= read -r line; do echo "$line"; done < pods.txt',
+            'let n=1; (( m += 2 )); for ((i = 0; i < 3; i++)); do echo "$i $n $m"; done',
+            'printf -v stamp \'%(%s)T\' -1; echo "$stamp"',
+            'while getopts ab opt; do echo "$opt"; done',
+            'export ns=shop; local_name=x; echo "$ns $local_name ${count:=3} $count"',
+            'echo "$HOME $PWD $RANDOM $1 $? $_ ${NAMESPACE:-shop} ${region:-eu}"',
+            "kubectl exec api -- sh -c 'echo $POD_IP $hostname'",
+            "ssh bastion 'echo $REMOTE_HOME $user'",
+            'f() { local arg=$1; echo "$arg"; }',
+          ].join('\n'),
+        ),
+      }),
+    },
+    { name: 'a block that sources its variables', code: exampleRunbook({ body: bash('source ./cluster.env\nkubectl -n "$namespace" get pods') }) },
   ],
   invalid: [
     { name: 'undeclared env', code: exampleRunbook({ body: bash('kubectl -n "$NS" get pods') }), errors: [{ message: 'Environment variable $NS is not declared in runbook.env', line: 19, column: 14 }] },
     { name: 'SQL without DATABASE_URL', code: exampleRunbook({ body: body('```sql\nSELECT 1;\n```\n') }), errors: [{ message: 'SQL blocks run with psql "$DATABASE_URL", but DATABASE_URL is not declared in runbook.env', line: 18, column: 1 }] },
     { name: 'declared but unused', code: exampleRunbook({ runbook: 'env:\n  NS: Namespace' }), errors: [{ message: 'Environment variable NS is declared but no command uses $NS', line: 9, column: 5, severity: 'warn' }] },
+    {
+      name: 'a lower-case variable nothing sets, in every form; a typo of a placeholder',
+      code: exampleRunbook({ runbook: 'variables:\n  pod-name:\n    description: Pod\n    example: api-1', body: bash('kubectl -n $namespace delete pod "${pod_name}"\necho ${#items}') }),
+      errors: [
+        { message: 'Variable $namespace is never set: no command of the runbook assigns it', line: 23, column: 13, endColumn: 22, severity: 'error' },
+        { message: 'Variable $pod_name is never set: no command of the runbook assigns it; did you mean the placeholder <pod-name>?', line: 23, column: 37, endColumn: 45 },
+        { message: 'Variable $items is never set: no command of the runbook assigns it', line: 24, column: 9, endColumn: 14 },
+      ],
+    },
+    {
+      name: 'set by another block: each block runs in a fresh shell (a warning); upper case says so in the hint',
+      code: exampleRunbook({ runbook: 'env:\n  NS: Namespace', body: `${bash('pod=$(kubectl -n "$NS" get pods -o name | sed -n 1p)\nNODE=n1')}\n\`\`\`bash\nkubectl -n "$NS" delete "$pod"\nkubectl drain "$NODE"\n\`\`\`\n` }),
+      errors: [
+        { message: 'Variable $pod is set by the block at line 20, not by this one: `runbook run` runs each block in a fresh shell', line: 26, column: 27, endColumn: 30, severity: 'warn' },
+        { message: 'Environment variable $NODE is not declared in runbook.env', line: 27, column: 17, endColumn: 21, severity: 'error' },
+      ],
+    },
   ],
 });
 

@@ -78,7 +78,7 @@ ruleTester(commandsLongRunning, {
 
 ruleTester(commandsPipeClosedEarly, {
   valid: [{ name: 'a pipe into head shown as output', code: consoleBlock('$ kubectl get pods\nkubectl logs x | head -5') }],
-  invalid: [{ name: 'a pipe into head behind a prompt', code: bash('$ kubectl logs api -n shop | head -5'), errors: [{ message: /^`head -5` stops reading/, line: 19, column: 30 }] }],
+  invalid: [{ name: 'a pipe into head behind a prompt', code: bash('$ kubectl logs api -n shop | head -5'), errors: [{ message: /^`kubectl logs api -n shop` is killed by SIGPIPE when `head -5` stops reading early/, line: 19, column: 30 }] }],
 });
 
 ruleTester(secretsNoSecrets, {

@@ -67,13 +67,29 @@ export interface Command {
   end: number;
 }
 
+/** A `$name` the text reads, with code offsets of the name. */
+export interface VariableRef {
+  name: string;
+  start: number;
+  end: number;
+  /** The expansion says what to do when it is unset (`${NAME:-default}`, `${NAME:+x}`): it need not be set. */
+  guarded?: true;
+}
+
 /** Facts about a shell text besides its commands. */
 export interface ShellFacts {
   commands: Command[];
-  /** `$NAME` references (upper-case names) not assigned in the text, with code offsets of the name. */
-  variables: { name: string; start: number; end: number }[];
-  /** Names the text assigns (`X=1`, `export X=`, `read X`, `for X in`, `declare X`). */
+  /** `$NAME` references (upper-case names) not assigned in the text, with code offsets of the name; not those a remote shell expands (`ssh host 'echo $HOME'`). */
+  variables: VariableRef[];
+  /**
+   * `$name` references of other names (a lower-case letter: `$pod`, `${namespace}`) that nothing in the text sets
+   * and no default guards; not the shell's own (`$HOME`, `$1`, `$?`, `$_`) nor what a remote shell expands.
+   */
+  unset: VariableRef[];
+  /** Names the text assigns (`X=1`, `export X=`, `read X`, `for X in`, `declare X`, `let X=1`, `printf -v X`, `${X:=y}`). */
   assigned: Set<string>;
+  /** The text reads variables from elsewhere (`source FILE`, `. FILE`, `eval "$(...)"`): what it sets is unknown. */
+  importsVariables?: true;
   /** Loops that never end by themselves (`while true` without break, exit or return), code offsets. */
   endless: { start: number; end: number }[];
 }
@@ -96,8 +112,28 @@ const ARGV_WRAPPERS = new Set(['sudo', 'doas', 'nohup', 'time', 'command', 'buil
 export function readCommands(tree: ShellTree, toCode: (offset: number) => number): ShellFacts {
   const reader = new Reader();
   reader.frame({ tree, toCode, wrappers: [] });
-  return { commands: reader.commands, variables: reader.variables.filter((ref) => !reader.assigned.has(ref.name)), assigned: reader.assigned, endless: reader.endless };
+  const unsetRefs = reader.variables.filter((ref) => !reader.assigned.has(ref.name));
+  return {
+    commands: reader.commands,
+    variables: unsetRefs.filter((ref) => ENV_NAME.test(ref.name)).map(({ name, start, end, guarded }) => ({ name, start, end, ...(guarded ? { guarded } : {}) })),
+    unset: unsetRefs.filter((ref) => !ENV_NAME.test(ref.name) && !ref.guarded),
+    assigned: reader.assigned,
+    ...(reader.importsVariables ? { importsVariables: true as const } : {}),
+    endless: reader.endless,
+  };
 }
+
+/** An environment variable's name: upper case. */
+const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
+
+/** `${x:-y}`, `${x-y}`, `${x:+y}`, `${x+y}`: the expansion handles an unset name; `:=`/`=` also set it. */
+const GUARDS = new Set([':-', '-', ':+', '+', ':=', '=']);
+
+/** Arithmetic operators that assign their left side (`let n=1`, `(( n += 1 ))`, `for ((i=0; ...; i++))`). */
+const ARITHMETIC_ASSIGNMENTS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '<<=', '>>=', '&=', '|=', '^=', '++', '--']);
+
+/** Wrappers whose string runs on another machine or in a container: its `$name` is expanded there. */
+const REMOTE = /^(ssh|\S+ (exec|debug|run|rsh)|\S+ compose (exec|run)|docker-compose (exec|run))$/;
 
 /** Variables every shell sets; a runbook need not declare them. */
 const SHELL_VARIABLES = new Set([
@@ -114,14 +150,26 @@ type Inherited = Partial<Pick<Command, 'stdin' | 'substitution' | 'status'>>;
 
 class Reader {
   commands: Command[] = [];
-  variables: { name: string; start: number; end: number }[] = [];
+  variables: VariableRef[] = [];
   assigned = new Set<string>();
+  importsVariables = false;
   endless: { start: number; end: number }[] = [];
   /** Set while the words of an assignment-only command are read: their `$(...)` give the command's status. */
   private statusKept = false;
 
   frame(frame: Frame, inherited: Inherited = {}): void {
     const root = frame.tree.nodes[0];
+    // Arithmetic assignments (`let n=1`, `(( i++ ))`) and `${x:=default}` set names wherever they stand.
+    for (const node of frame.tree.nodes) {
+      if ((node.kind === 'BinaryArithm' || node.kind === 'UnaryArithm') && ARITHMETIC_ASSIGNMENTS.has(node.extra)) {
+        const target = childrenOf(frame.tree, node).find((child) => child.role === 'x');
+        const name = target ? frame.tree.text.slice(target.start, target.end).trim() : '';
+        if (/^[A-Za-z_]\w*$/.test(name)) this.assigned.add(name);
+      } else if (node.kind === 'ParamExp' && /;:?=$/.test(node.extra)) {
+        const param = childrenOf(frame.tree, node).find((child) => child.role === 'param');
+        if (param) this.assigned.add(frame.tree.text.slice(param.start, param.end));
+      }
+    }
     for (const stmt of childrenOf(frame.tree, root)) if (stmt.kind === 'Stmt') this.stmt(frame, stmt, inherited);
   }
 
@@ -151,11 +199,12 @@ class Reader {
           for (const stmt of childrenOf(tree, child)) if (stmt.kind === 'Stmt') this.stmt(frame, stmt, { substitution: true, ...(kept ? {} : { status: 'ignored' as const }) });
           continue;
         }
-        if (child.kind === 'ParamExp') {
+        if (child.kind === 'ParamExp' && !frame.wrappers.some((wrapper) => REMOTE.test(wrapper))) {
           const param = childrenOf(tree, child).find((grandchild) => grandchild.role === 'param');
           if (param) {
             const name = tree.text.slice(param.start, param.end);
-            if (/^[A-Z_][A-Z0-9_]*$/.test(name) && !SHELL_VARIABLES.has(name)) this.variables.push({ name, start: frame.toCode(param.start), end: frame.toCode(param.end) });
+            const guarded = GUARDS.has(child.extra.split(';')[1] ?? '');
+            if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && name !== '_' && !SHELL_VARIABLES.has(name)) this.variables.push({ name, start: frame.toCode(param.start), end: frame.toCode(param.end), ...(guarded ? { guarded: true as const } : {}) });
           }
         }
         visit(child);
@@ -267,6 +316,13 @@ class Reader {
     });
     this.redirect(frame, this.commands[command], redirectNodes);
     if (name === 'read' || name === 'mapfile' || name === 'readarray') for (const word of argv.slice(1)) if (/^[A-Za-z_]\w*$/.test(word.value)) this.assigned.add(word.value);
+    // `printf -v NAME`, `getopts OPTSTRING NAME`: the builtins that set a name given as a word.
+    if (name === 'printf') {
+      const target = argv.findIndex((word) => word.value === '-v');
+      if (target !== -1 && argv[target + 1]) this.assigned.add(argv[target + 1].value);
+    }
+    if (name === 'getopts' && argv[2]) this.assigned.add(argv[2].value);
+    if (name === 'source' || name === '.' || (name === 'eval' && argv.slice(1).some((word) => !word.literal))) this.importsVariables = true;
     if (name === 'export' || name === 'declare' || name === 'local' || name === 'typeset' || name === 'readonly') {
       for (const word of argv.slice(1)) {
         const assigned = /^([A-Za-z_]\w*)(?:=|$)/.exec(word.value);
