@@ -66,6 +66,8 @@ const ALIASES: Record<string, string> = {
   oc: 'kubectl', podman: 'docker', nerdctl: 'docker', tofu: 'terraform', mariadb: 'mysql', mongo: 'mongosh', ip6tables: 'iptables',
   sh: 'shell', bash: 'shell', zsh: 'shell', dash: 'shell', ash: 'shell', ksh: 'shell', gawk: 'awk', mawk: 'awk', nawk: 'awk',
   python3: 'python', 'redis-cli': 'redis-cli', 'valkey-cli': 'redis-cli', 'docker-compose': 'docker-compose',
+  // GitLab's omnibus wrappers: psql and redis-cli with the instance's connection settings.
+  'gitlab-psql': 'psql', 'gitlab-redis-cli': 'redis-cli',
 };
 
 /** The program a command name stands for: `/usr/bin/oc` → `kubectl`, `bash` → `shell`. */
