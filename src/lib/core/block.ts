@@ -7,6 +7,7 @@ import { findPlaceholders, withSentinels } from './placeholders.ts';
 import { promqlComments, promqlLayer } from './promql/layer.ts';
 import { inferRisk, type RiskInference, type SqlSource } from './risk/infer.ts';
 import { readCommands, type Command, type CommandWord, type ShellFacts } from './shell/commands.ts';
+import { continuationMistakes, type ContinuationMistake } from './shell/continuations.ts';
 import { shellContext } from './shell/contexts.ts';
 import { stdinLanguage } from './shell/interpreters.ts';
 import { parseShellText, type ShellTree } from './shell/parser.ts';
@@ -82,6 +83,8 @@ export interface BlockAnalysis {
   promql: { text: string; offsets: number[]; command?: number; placeholders: [number, number][] }[];
   /** Loops that never end (`while true` without break). */
   endless: { start: number; end: number }[];
+  /** Line-continuation mistakes: a `\` followed by spaces, a line that starts with an option because the line before lost its `\`. */
+  continuations: ContinuationMistake[];
   risk: RiskInference;
   longRunning: TraitFinding[];
   interactive: TraitFinding[];
@@ -117,7 +120,7 @@ const CONTINUATION_PROMPT = /^[ \t]*> /;
 export function analyzeBlock(input: BlockInput): BlockAnalysis {
   const { code, kind, language } = input;
   const runs = kind === 'command' || kind === 'console';
-  const empty: BlockAnalysis = { command: runs ? code : '', lines: [], placeholders: [], comments: [], env: [], unset: [], sets: [], commands: [], sql: [], promql: [], endless: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [] };
+  const empty: BlockAnalysis = { command: runs ? code : '', lines: [], placeholders: [], comments: [], env: [], unset: [], sets: [], commands: [], sql: [], promql: [], endless: [], continuations: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [] };
   if (kind === 'snippet' || !language) return empty;
   const found = findPlaceholders(code);
   const sentinels = withSentinels(code, found);
@@ -251,7 +254,7 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
   });
   const env = facts.variables;
   const variables = { env, unset: facts.unset, sets: [...facts.assigned], ...(facts.importsVariables ? { importsVariables: true as const } : {}) };
-  if (!runs) return { command, lines, placeholders, comments, ...variables, commands: [], sql: [], promql: [], endless: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [], ...(syntaxError ? { syntaxError } : {}) };
+  if (!runs) return { command, lines, placeholders, comments, ...variables, commands: [], sql: [], promql: [], endless: [], continuations: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [], ...(syntaxError ? { syntaxError } : {}) };
   const sql = sqlSources(facts.commands);
   const promql = promqlSources(facts.commands);
   const pasted = pastedSql(text, ranges, lines, facts.commands, syntaxError, sentinels.toOriginal);
@@ -267,6 +270,7 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     ...(pasted ? { pastedSql: pasted } : {}),
     promql,
     endless: facts.endless,
+    continuations: continuationMistakes(code, facts.commands, comments),
     risk: inferRisk(code, facts.commands, pasted ? [...sql, pasted] : sql),
     longRunning: findTraits(facts.commands, 'long-running'),
     interactive: findTraits(facts.commands, 'interactive'),

@@ -20,6 +20,7 @@ import { promqlSyntax } from './promql-syntax.ts';
 import { envDeclared, placeholdersContext, placeholdersDeclared, placeholdersExample, placeholdersUsed } from './placeholders.ts';
 import { fencesAttributes, idsUnique, mdxSyntax, schemaDuplicate, schemaFrontmatter, schemaReference, schemaService, schemaYaml } from './schema.ts';
 import { shellSyntax } from './shell-syntax.ts';
+import { shellContinuation } from './continuation.ts';
 import { sqlSyntax } from './sql-syntax.ts';
 import { fencesWrongLanguage } from './wrong-language.ts';
 
@@ -41,6 +42,7 @@ export const RULES: Rule[] = [
   fencesCommentOnly,
   fencesWrongLanguage,
   shellSyntax,
+  shellContinuation,
   sqlSyntax,
   promqlSyntax,
   cliFlags,
