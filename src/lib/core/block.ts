@@ -3,6 +3,7 @@
 // every fact the views need is computed here: the commands and their words, the SQL and PromQL they carry,
 // each placeholder's context, the environment it reads, the risk and whether it ends or needs a terminal.
 import type { PlaceholderContext } from './context.ts';
+import { blockPayloads, type PayloadFact } from './formats.ts';
 import { findPlaceholders, withSentinels } from './placeholders.ts';
 import { promqlComments, promqlLayer } from './promql/layer.ts';
 import { inferRisk, type RiskInference, type SqlSource } from './risk/infer.ts';
@@ -85,6 +86,8 @@ export interface BlockAnalysis {
   endless: { start: number; end: number }[];
   /** Line-continuation mistakes: a `\` followed by spaces, a line that starts with an option because the line before lost its `\`. */
   continuations: ContinuationMistake[];
+  /** Inline JSON and YAML documents the commands parse (`kubectl patch -p '{...}'`, `curl -d`, a manifest on stdin of `kubectl apply -f -`), each checked. */
+  payloads: PayloadFact[];
   risk: RiskInference;
   longRunning: TraitFinding[];
   interactive: TraitFinding[];
@@ -120,7 +123,7 @@ const CONTINUATION_PROMPT = /^[ \t]*> /;
 export function analyzeBlock(input: BlockInput): BlockAnalysis {
   const { code, kind, language } = input;
   const runs = kind === 'command' || kind === 'console';
-  const empty: BlockAnalysis = { command: runs ? code : '', lines: [], placeholders: [], comments: [], env: [], unset: [], sets: [], commands: [], sql: [], promql: [], endless: [], continuations: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [] };
+  const empty: BlockAnalysis = { command: runs ? code : '', lines: [], placeholders: [], comments: [], env: [], unset: [], sets: [], commands: [], sql: [], promql: [], endless: [], continuations: [], payloads: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [] };
   if (kind === 'snippet' || !language) return empty;
   const found = findPlaceholders(code);
   const sentinels = withSentinels(code, found);
@@ -254,7 +257,7 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
   });
   const env = facts.variables;
   const variables = { env, unset: facts.unset, sets: [...facts.assigned], ...(facts.importsVariables ? { importsVariables: true as const } : {}) };
-  if (!runs) return { command, lines, placeholders, comments, ...variables, commands: [], sql: [], promql: [], endless: [], continuations: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [], ...(syntaxError ? { syntaxError } : {}) };
+  if (!runs) return { command, lines, placeholders, comments, ...variables, commands: [], sql: [], promql: [], endless: [], continuations: [], payloads: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [], ...(syntaxError ? { syntaxError } : {}) };
   const sql = sqlSources(facts.commands);
   const promql = promqlSources(facts.commands);
   const pasted = pastedSql(text, ranges, lines, facts.commands, syntaxError, sentinels.toOriginal);
@@ -271,6 +274,7 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     promql,
     endless: facts.endless,
     continuations: continuationMistakes(code, facts.commands, comments),
+    payloads: blockPayloads(facts.commands, sentinels.placeholders.map((placeholder) => placeholder.sentinel)),
     risk: inferRisk(code, facts.commands, pasted ? [...sql, pasted] : sql),
     longRunning: findTraits(facts.commands, 'long-running'),
     interactive: findTraits(facts.commands, 'interactive'),

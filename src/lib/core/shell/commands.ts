@@ -19,6 +19,8 @@ export type CommandInput =
 export interface TextPiece {
   text: string;
   offsets: number[];
+  /** Ranges of `text` that are expansions of an expanding heredoc (`$X`, `${X}`, `$(...)`): only known when it runs. */
+  dynamic?: [number, number][];
 }
 
 export interface CommandRedirect {
@@ -344,7 +346,7 @@ class Reader {
       if (node.extra === '<<' || node.extra === '<<-') {
         // The delimiter quoted (`<<'EOF'`, `<<"EOF"`, `<<\EOF`) makes the body literal; otherwise it expands $ and `.
         const expands = Boolean(target && childrenOf(tree, target).every((part) => part.kind === 'Lit') && !tree.text.slice(target.start, target.end).includes('\\'));
-        command.stdin = { kind: 'heredoc', body: hdoc ? this.heredocBody(frame, hdoc, word?.value ?? '') : { text: '', offsets: [frame.toCode(node.end)] }, expands };
+        command.stdin = { kind: 'heredoc', body: hdoc ? this.heredocBody(frame, hdoc, word?.value ?? '', expands) : { text: '', offsets: [frame.toCode(node.end)] }, expands };
         if (hdoc && expands) this.expansions(frame, hdoc);
       } else if (node.extra === '<<<' && word) command.stdin = { kind: 'herestring', word };
       else if ((node.extra === '<' || node.extra === '<>') && word && !fd) command.stdin = { kind: 'file', word };
@@ -352,12 +354,18 @@ class Reader {
   }
 
   /** A heredoc body as the command reads it (the closing delimiter line left out). */
-  heredocBody(frame: Frame, hdoc: ShellNode, delimiter: string): TextPiece {
+  heredocBody(frame: Frame, hdoc: ShellNode, delimiter: string, expands: boolean): TextPiece {
     let text = frame.tree.text.slice(hdoc.start, hdoc.end);
     const lastLine = text.lastIndexOf('\n', text.length - 1);
     if (text.slice(lastLine + 1).replace(/^\t+/, '') === delimiter) text = text.slice(0, lastLine + 1);
     const offsets = Array.from({ length: text.length + 1 }, (_, i) => frame.toCode(hdoc.start + i));
-    return { text, offsets };
+    // The parser's parts of an expanding body: everything but literal text expands when it runs.
+    const dynamic = expands
+      ? childrenOf(frame.tree, hdoc)
+          .filter((part) => part.kind !== 'Lit' && part.start - hdoc.start < text.length)
+          .map((part): [number, number] => [part.start - hdoc.start, Math.min(part.end - hdoc.start, text.length)])
+      : [];
+    return { text, offsets, ...(dynamic.length ? { dynamic } : {}) };
   }
 
   add(command: Omit<Command, 'index'>): number {

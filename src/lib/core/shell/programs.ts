@@ -167,6 +167,24 @@ export function optionValue(args: readonly CommandWord[], names: readonly string
   return undefined;
 }
 
+/** Every value given to one of `names` (`-H a -H b`), in order, in the forms `optionValue` reads. */
+export function optionValues(args: readonly CommandWord[], names: readonly string[]): CommandWord[] {
+  const found: CommandWord[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i].value === '--') break;
+    const word = args[i].value;
+    if (names.includes(word)) {
+      if (args[i + 1]) found.push(args[i + 1]);
+      i++;
+      continue;
+    }
+    // Only this word: `--name=value`, `-nvalue`.
+    const glued = names.some((name) => (name.startsWith('--') ? word.startsWith(`${name}=`) : name.length === 2 && word.startsWith(name) && word.length > 2));
+    if (glued) found.push(optionValue([args[i]], names)!);
+  }
+  return found;
+}
+
 /** A word from its `skip`-th character on (the value of `--name=value`). */
 export function sliceWord(word: CommandWord, skip: number): CommandWord {
   const dynamic = word.dynamic?.filter(([, end]) => end > skip).map(([start, end]): [number, number] => [Math.max(0, start - skip), end - skip]);

@@ -9,6 +9,7 @@ import { linksResolve } from './links.ts';
 import { textMojibake } from './mojibake.ts';
 import { commandsInteractive, commandsLongRunning } from './never-ends.ts';
 import { safetyOpenIngress } from './open-ingress.ts';
+import { commandsPayload } from './payload.ts';
 import { commandsPipeClosedEarly } from './pipe-closed-early.ts';
 import { commandsPseudoPlaceholder } from './pseudo-placeholder.ts';
 import { riskDeclared } from './risk.ts';
@@ -51,6 +52,7 @@ export const RULES: Rule[] = [
   commandsLongRunning,
   commandsInteractive,
   commandsPipeClosedEarly,
+  commandsPayload,
   commandsPseudoPlaceholder,
   secretsNoSecrets,
   textUnicode,
