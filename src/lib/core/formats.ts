@@ -134,6 +134,9 @@ export function stdinText(command: Command, commands: readonly Command[]): Paylo
 
 const JSON_START = /^\s*[[{]/;
 
+/** Programs whose flags Go's pflag parses (`-p=value` is `value`). */
+const GO_PROGRAMS = new Set(['kubectl', 'oc', 'helm']);
+
 /**
  * The documents a command parses from its options and its input (`input`: what it reads on stdin, when the
  * block says). `sentinels` are the words that stand for placeholders.
@@ -147,7 +150,7 @@ export function commandPayloads(command: Command, input: () => PayloadSource | u
     found.push({ command: command.index, via, format, ...(shape ? { shape } : {}), text, offsets });
   };
   const { args, positional } = commandView(command);
-  const values = (names: readonly string[]) => optionValues(args, names);
+  const values = (names: readonly string[]) => optionValues(args, names, GO_PROGRAMS.has(command.program) || GO_PROGRAMS.has(command.name));
   const first = (names: readonly string[]) => values(names)[0];
   const subcommand = positional[0]?.value;
   const { program, name } = command;
@@ -226,6 +229,8 @@ export function blockPayloads(commands: readonly Command[], sentinels: readonly 
       const at = (offset: number) => payload.offsets[Math.min(offset, payload.offsets.length - 1)];
       // A problem at the end of the text (an unclosed brace) is shown on its last character.
       const last = Math.max(0, payload.text.trimEnd().length - 1);
+      // Inside single quotes a `\` that ends a line is kept: the document gets a backslash and a line break.
+      if (found?.kind === 'syntax' && payload.text.includes('\\\n')) found.message += ' (a `\\` at the end of a line inside quotes is kept as is: it does not join the lines)';
       const problem = found && { ...found, start: Math.min(found.start, last), end: Math.min(Math.max(found.end, Math.min(found.start, last) + 1), last + 1) };
       const endOf = (offset: number) => (offset > 0 ? at(offset - 1) + 1 : at(0));
       facts.push({

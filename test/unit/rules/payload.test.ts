@@ -14,6 +14,8 @@ ruleTester(commandsPayload, {
     { name: 'a JSON patch', code: bash(`kubectl patch deployment api --type json -p '[{"op": "replace", "path": "/spec/replicas", "value": 3}]'`) },
     { name: 'a JSON patch given as --type=json and --patch=', code: bash(`kubectl patch pvc data --type=json --patch='[{"op": "remove", "path": "/metadata/finalizers"}]'`) },
     { name: 'a variable and a placeholder as values', code: bash(`kubectl patch deployment api -p "{\\"spec\\": {\\"replicas\\": $N}}"\nkubectl patch deployment api -p '{"spec": {"replicas": <replicas>}}'`) },
+    { name: 'kubectl reads -p=VALUE as VALUE (Go flags)', code: bash(`kubectl patch vm api --type='json' -p='[{"op": "remove", "path": "/spec/template/spec/domain/machine"}]'`) },
+    { name: 'a YAML flow patch with single-quoted keys', code: bash(`oc patch console.v1.operator.openshift.io cluster --type=json -p="[{'op': 'add', 'path': '/spec/plugins', 'value':[odf-client-console]}]"`) },
     { name: 'a patch only known when it runs', code: bash(`kubectl patch deployment api -p "$PATCH"`) },
     { name: 'a manifest on stdin with an expansion', code: bash('cat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: $NAME\ndata:\n  mode: "on"\nEOF') },
     { name: 'curl with a form body (not JSON)', code: bash(`curl -X POST -d 'name=api&replicas=3' https://example.com/scale`) },
@@ -26,6 +28,11 @@ ruleTester(commandsPayload, {
       name: 'an unclosed brace in a merge patch',
       code: bash(`kubectl patch deployment api -n shop -p '{"spec": {"replicas": 3}'`),
       errors: [{ message: 'The patch given to `-p` of `kubectl patch deployment api -n shop -p` does not parse: Flow map must end with a }', line: 19, column: 65, endLine: 19, endColumn: 66 }],
+    },
+    {
+      name: 'a backslash-newline inside single quotes is part of the patch',
+      code: bash(`$ kubectl patch storageprofile local --type=merge -p '{"spec": \\\n    {"claimPropertySets": [{"accessModes": ["ReadWriteOnce"]}]}}'`),
+      errors: [{ message: 'The patch given to `-p` of `kubectl patch storageprofile local --type=merge -p` does not parse: Missing , between flow map items (a `\\` at the end of a line inside quotes is kept as is: it does not join the lines)', line: 20, column: 5, endColumn: 6 }],
     },
     {
       name: 'a list of operations without --type json',

@@ -167,8 +167,11 @@ export function optionValue(args: readonly CommandWord[], names: readonly string
   return undefined;
 }
 
-/** Every value given to one of `names` (`-H a -H b`), in order, in the forms `optionValue` reads. */
-export function optionValues(args: readonly CommandWord[], names: readonly string[]): CommandWord[] {
+/**
+ * Every value given to one of `names` (`-H a -H b`), in order, in the forms `optionValue` reads. `goFlags`: the
+ * program parses its flags with Go's pflag (kubectl, oc, helm), which also reads `-p=value` as `value`.
+ */
+export function optionValues(args: readonly CommandWord[], names: readonly string[], goFlags = false): CommandWord[] {
   const found: CommandWord[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i].value === '--') break;
@@ -180,7 +183,10 @@ export function optionValues(args: readonly CommandWord[], names: readonly strin
     }
     // Only this word: `--name=value`, `-nvalue`.
     const glued = names.some((name) => (name.startsWith('--') ? word.startsWith(`${name}=`) : name.length === 2 && word.startsWith(name) && word.length > 2));
-    if (glued) found.push(optionValue([args[i]], names)!);
+    if (glued) {
+      const value = optionValue([args[i]], names)!;
+      found.push(goFlags && word[1] !== '-' && word[2] === '=' ? sliceWord(args[i], 3) : value);
+    }
   }
   return found;
 }
