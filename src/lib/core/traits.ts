@@ -152,6 +152,8 @@ const INTERACTIVE: readonly CommandTrait[] = [
   { pattern: 'gcloud auth login', withoutFlag: ['--cred-file'], reason: 'opens a browser to log in' },
   { pattern: 'az login', withoutFlag: ['--service-principal', '--identity', '-i'], reason: 'opens a browser to log in' },
   { pattern: 'aws sso login', reason: 'opens a browser to log in' },
+  { pattern: 'etcdctl txn|watch', withFlag: ['-i', '--interactive'], reason: 'reads its requests from the terminal', hint: 'Give the requests on stdin from a heredoc instead of -i.' },
+  { pattern: 'vault login', when: (command) => commandView(command).positional.length === 1 && !command.argv.some((word) => /^-(?:method|token-only|no-store)/.test(word.value) || word.value === '-'), reason: 'asks for the token', hint: 'Log in with `vault login -method=oidc` or set VAULT_TOKEN from your secret store.' },
   { pattern: 'aws configure', when: (command) => commandView(command).positional.length === 1, reason: 'asks for the credentials', hint: 'Set values with `aws configure set NAME VALUE`.' },
   { pattern: 'perf top', reason: 'is a full-screen display' },
 ];

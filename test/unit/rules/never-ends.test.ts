@@ -88,7 +88,7 @@ ruleTester(commandsInteractive, {
     { name: 'terraform: a plan, a saved plan applied, -auto-approve', code: step('```bash', 'terraform -chdir=infra plan -target=module.rds -out=rds.tfplan\nterraform -chdir=infra apply rds.tfplan\nterraform apply -auto-approve -var "size=db.r6g.large"') },
     {
       name: 'debug sessions and shells given their command',
-      code: step('```bash', 'oc debug node/n1 -- chroot /host systemctl status kubelet\noc rsh -n openshift-etcd etcd-0 etcdctl member list\nchroot /host journalctl -u kubelet -n 50\nvirtctl ssh vm1 --command "uptime"\ngitlab-psql -c "SELECT 1"\nopenssl s_client -connect db:5432 -starttls postgres </dev/null\ngdb -batch -ex bt -p 1234\naws configure set region eu-west-1'),
+      code: step('```bash', 'oc debug node/n1 -- chroot /host systemctl status kubelet\noc rsh -n openshift-etcd etcd-0 etcdctl member list\nchroot /host journalctl -u kubelet -n 50\nvirtctl ssh vm1 --command "uptime"\ngitlab-psql -c "SELECT 1"\nopenssl s_client -connect db:5432 -starttls postgres </dev/null\ngdb -batch -ex bt -p 1234\naws configure set region eu-west-1\nvault login -method=oidc\netcdctl txn <<EOF\nput a 1\n\nEOF'),
     },
     { name: 'PromQL pasted into a shell block is not a session', code: step('```sh', 'up{job="api"} == 0\nrate(http_requests_total{code=~"5.."}[5m]) > 0.1') },
   ],
@@ -133,6 +133,8 @@ ruleTester(commandsInteractive, {
     { name: 'gitlab-psql without a query', code: step('```bash', 'sudo gitlab-psql -d gitlabhq_production'), errors: [{ message: IA('gitlab-psql', 'opens an interactive session'), line: 19, column: 6, endColumn: 17 }] },
     { name: 'openssl s_client waits for input', code: step('```bash', 'openssl s_client -connect api.example.com:443 -servername api.example.com'), errors: [{ message: IA('openssl s_client', 'waits for input after the handshake'), line: 19, column: 1, endColumn: 17 }] },
     { name: 'a VM console', code: step('```bash', 'virtctl console vm1 -n shop'), errors: [{ message: IA('virtctl console', "attaches to the virtual machine's console"), line: 19, column: 1, endColumn: 16 }] },
+    { name: 'etcdctl txn -i reads the terminal', code: step('```bash', 'etcdctl txn -i'), errors: [{ message: IA('etcdctl txn -i', 'reads its requests from the terminal'), line: 19, column: 1, endColumn: 15 }] },
+    { name: 'vault login asks for the token', code: step('```bash', '$ vault login'), errors: [{ message: IA('vault login', 'asks for the token'), line: 19, column: 3, endColumn: 14 }] },
     { name: 'aws configure asks for keys', code: step('```bash', 'aws configure --profile prod'), errors: [{ message: IA('aws configure', 'asks for the credentials'), line: 19, column: 1, endColumn: 14 }] },
     {
       name: 'fence inside a list (seed)',
