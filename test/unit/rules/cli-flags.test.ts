@@ -62,6 +62,16 @@ ruleTester(cliFlags, {
         'aws ec2 run-instances --image-id ami-1 --count 1',
       ].join('\n')) },
     { name: 'an operand where none is expected (an expansion may add options)', code: bash('aws wafv2 update-ip-set $ARGS') },
+    { name: 'kubectl operands and required options given', code: bash([
+      'kubectl exec -it $POD -n shop -- sh',
+      'kubectl scale deploy/api --replicas 3',
+      'kubectl patch deploy api --patch-file patch.yaml',
+      'kubectl rollout restart deployment -n shop',
+      'kubectl rollout status -f deploy.yaml',
+      'kubectl drain -l pool=spot --ignore-daemonsets',
+      'kubectl get pods -o name | xargs -n1 kubectl exec -- true',
+      'kubectl port-forward svc/grafana 3000:80',
+    ].join('\n')) },
     { name: 'oc: kubectl commands and oc\'s own', code: bash([
       'oc get pods -n openshift-etcd -o wide',
       'oc logs bc/api --version=3 -n shop',
@@ -183,6 +193,16 @@ ruleTester(cliFlags, {
       name: 'console block and an indented fence',
       code: exampleRunbook({ body: '## Investigation\n\n### Check\n\n1. Watch:\n\n   ```console\n   $ kubectl top pods -w\n   NAME CPU\n   ```\n' }),
       errors: [{ message: /^Unknown flag -w for `kubectl top pods`/, line: 17, column: 23, endColumn: 25 }],
+    },
+    {
+      name: 'kubectl without the operand or option it refuses to run without',
+      code: bash('kubectl -n shop logs | grep lead\nkubectl scale deployment api\nkubectl patch deployment api --type merge\nkubectl rollout undo -n shop'),
+      errors: [
+        { message: 'Missing POD or TYPE/NAME for `kubectl logs`: it refuses to run without one', line: 15, column: 17, endColumn: 21 },
+        { message: 'Missing --replicas for `kubectl scale`: it refuses to run without it', line: 16, column: 9, endColumn: 14 },
+        { message: 'Missing --patch or --patch-file for `kubectl patch`: it refuses to run without one of them', line: 17, column: 9, endColumn: 14 },
+        { message: 'Missing TYPE/NAME for `kubectl rollout undo`: it refuses to run without one', line: 18, column: 17, endColumn: 21 },
+      ],
     },
     {
       name: 'oc: a near-miss of an oc command, an unknown flag of a checked kubectl command',
