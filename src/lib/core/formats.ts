@@ -104,12 +104,18 @@ function neutral(source: PayloadSource, sentinels: readonly string[]): { text: s
   let i = 0;
   for (const [start, end] of ranges) {
     if (start < i) continue;
-    for (; i < start; i++) (text += source.text[i], offsets.push(source.offsets[i]));
+    for (; i < start; i++) {
+      text += source.text[i];
+      offsets.push(source.offsets[i]);
+    }
     text += '1';
     offsets.push(source.offsets[start]);
     i = end;
   }
-  for (; i < source.text.length; i++) (text += source.text[i], offsets.push(source.offsets[i]));
+  for (; i < source.text.length; i++) {
+    text += source.text[i];
+    offsets.push(source.offsets[i]);
+  }
   offsets.push(source.offsets[source.text.length] ?? source.offsets[source.offsets.length - 1]);
   return { text, offsets };
 }
