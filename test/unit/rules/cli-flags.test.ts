@@ -205,6 +205,14 @@ ruleTester(cliFlags, {
       ],
     },
     {
+      name: 'helm without the release it acts on',
+      code: bash('helm status -n shop\nhelm get values --revision 3\nhelm rollback api 3 -n shop'),
+      errors: [
+        { message: 'Missing RELEASE for `helm status`: it refuses to run without one', line: 15, column: 6, endColumn: 12 },
+        { message: 'Missing RELEASE for `helm get values`: it refuses to run without one', line: 16, column: 10, endColumn: 16 },
+      ],
+    },
+    {
       name: 'oc: a near-miss of an oc command, an unknown flag of a checked kubectl command',
       code: bash('oc adm must-gater\noc rollout lates dc/api\noc logs -w api-0'),
       errors: [
