@@ -57,7 +57,10 @@ export function isPlaceholderValue(value: string): boolean {
  * A value written to show where a secret goes, not a secret: it names the field or says it is an example
  * (`YOURSECRETKEYGOESHERE`, `wrong-password`, `example-token`, `dummy_api_key`, `insert-token-here`).
  */
-const PSEUDO_SECRET = /passw(?:or)?d|secret|token|api[_-]?key|your|goes[_-]?here|[_-]here$|^here|example|placeholder|dummy|sample|fake|wrong|invalid|insert|replace[_-]?me/i;
+const PSEUDO_SECRET = /passw(?:or)?d|secret|token|api[_-]?key|your|goes[_-]?here|[_-]here$|^here|example|placeholder|dummy|sample|fake|wrong|invalid|insert|replace[_-]?me|filtered|masked|omitted|from[_-]?vault|get[_-]?me/i;
+
+/** Values that only stand for a token or key (`CHANGEME` is still a weak literal password, but no token). */
+const PSEUDO_TOKEN = /^(?:change[_-]?me|x+|<.*>)$/i;
 
 export function isPseudoSecret(value: string): boolean {
   return PSEUDO_SECRET.test(value.replace(/^["']|["']$/g, ''));
@@ -101,6 +104,8 @@ export function findSecrets(text: string): SecretMatch[] {
   for (const { kind, pattern, prefix } of TOKEN_HINT.test(text) ? TOKEN_PATTERNS : []) {
     for (const match of text.matchAll(pattern)) {
       const secret = match[1] ?? match[0];
+      // `hooks.slack.com/services/TXXXX/BXXXX/XXXXXXXX`: the shape, filled with a mask.
+      if (/x{4,}/i.test(secret)) continue;
       const start = match.index + match[0].indexOf(secret);
       found.push({ start, end: start + secret.length, kind, masked: maskToken(secret, prefix) });
     }
@@ -166,7 +171,7 @@ function assignments(code: string): SecretMatch[] {
   for (const match of code.matchAll(ASSIGNMENT)) {
     const [whole, name, , , value] = match;
     if (isPlaceholderValue(value) || isPseudoSecret(value) || value.length < 4 || /^\d{1,5}$/.test(value)) continue;
-    if (kindOf(name) !== 'password' && !randomEnough(value)) continue;
+    if (kindOf(name) !== 'password' && (!randomEnough(value) || PSEUDO_TOKEN.test(value))) continue;
     const colon = !/=/.test(whole.slice(name.length));
     // `password: hunter2` is data; `Secret: stored in Vault` is a sentence.
     if (colon && !/^[ \t]*(?:$|[\n\r,}\]#])/.test(code.slice(match.index + whole.length))) continue;

@@ -28,6 +28,7 @@ ruleTester(secretsNoSecrets, {
     { name: 'a sentence in a block', code: step('```', 'Secret: stored in Vault under shop/db') },
     { name: 'a private key header without a key', code: step('```text', '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----') },
     { name: 'values that show where a secret goes', code: step('```shell', 'S3_BUCKET=YOURS3BUCKET\nSECRET_KEY=YOURSECRETKEYGOESHERE\nexport API_TOKEN=insert-token-here') },
+    { name: 'masks and pointers to the vault, a masked Slack webhook, CHANGEME as a token', code: step('```bash', 'curl "https://pvs.internal/validate?token=[FILTERED]"\ncurl -X POST https://hooks.slack.com/services/TXXXXXXXX/BXXXXXXXX/XXXXXXXXXXXXXXXXXXXXXXXX\nexport ADMIN_API_PRIVATE_TOKEN=CHANGEME\necho \'{"token": "get_me_from_vault"}\'') },
     { name: 'a wrong password in a config example', code: step('```yaml', 'basic_auth:\n  username: user\n  password: wrong-password') },
     { name: 'tokens and keys that are not random (gitleaks entropy)', code: step('```bash', 'export API_KEY=testtest\ncurl --token abcabcabc https://api.internal\nACCESS_KEY=aaaaaaaaaaaa') },
     { name: 'a bearer token that names itself', code: step('```bash', 'curl -H "Authorization: Bearer MYTOKENHERE" https://api.internal/health') },
