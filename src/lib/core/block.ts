@@ -3,10 +3,12 @@
 // every fact the views need is computed here: the commands and their words, the SQL and PromQL they carry,
 // each placeholder's context, the environment it reads, the risk and whether it ends or needs a terminal.
 import type { PlaceholderContext } from './context.ts';
+import { blockPayloads, type PayloadFact } from './formats.ts';
 import { findPlaceholders, withSentinels } from './placeholders.ts';
 import { promqlComments, promqlLayer } from './promql/layer.ts';
 import { inferRisk, type RiskInference, type SqlSource } from './risk/infer.ts';
 import { readCommands, type Command, type CommandWord, type ShellFacts } from './shell/commands.ts';
+import { continuationMistakes, type ContinuationMistake } from './shell/continuations.ts';
 import { shellContext } from './shell/contexts.ts';
 import { stdinLanguage } from './shell/interpreters.ts';
 import { parseShellText, type ShellTree } from './shell/parser.ts';
@@ -56,8 +58,17 @@ export interface BlockAnalysis {
   placeholders: PlaceholderOccurrence[];
   /** Comments (shell and PromQL `#`, SQL `--` and block comments), code offsets: prose, not code. */
   comments: { start: number; end: number }[];
-  /** `$NAME` references to environment variables (upper-case, not set by the block), code offsets of the name. */
-  env: { name: string; start: number; end: number }[];
+  /**
+   * `$NAME` references to environment variables (upper-case, not set by the block), code offsets of the name;
+   * `guarded` when the expansion has a default (`${NAME:-x}`). Not those a remote shell expands (`ssh host '$X'`).
+   */
+  env: { name: string; start: number; end: number; guarded?: true }[];
+  /** `$name` references of other names (a lower-case letter) that nothing in the block sets and no default guards. */
+  unset: { name: string; start: number; end: number }[];
+  /** Names the block sets (assignments, `read`, loops, `export`, ...). */
+  sets: string[];
+  /** The block reads variables from elsewhere (`source FILE`, `eval "$(...)"`): what it sets is unknown. */
+  importsVariables?: true;
   /** The shell parser's error, code offsets. */
   syntaxError?: { start: number; end: number; message: string };
   /** The commands it runs (shell blocks), with words in code offsets. */
@@ -73,12 +84,40 @@ export interface BlockAnalysis {
   promql: { text: string; offsets: number[]; command?: number; placeholders: [number, number][] }[];
   /** Loops that never end (`while true` without break). */
   endless: { start: number; end: number }[];
+  /** Line-continuation mistakes: a `\` followed by spaces, a line that starts with an option because the line before lost its `\`. */
+  continuations: ContinuationMistake[];
+  /** Inline JSON and YAML documents the commands parse (`kubectl patch -p '{...}'`, `curl -d`, a manifest on stdin of `kubectl apply -f -`), each checked. */
+  payloads: PayloadFact[];
   risk: RiskInference;
   longRunning: TraitFinding[];
   interactive: TraitFinding[];
 }
 
-const PROMPT = /^[ \t]*(\$|#|%) ?/;
+/**
+ * A prompt at the start of a line: `$ `, `# ` (root), `% ` (zsh), or a long one that names the user and host
+ * (`user@host:~$ `, `[root@host dir]# `, `sh-4.4# `). The prompt character is followed by a space or ends the
+ * line (`#!/bin/bash` is a shebang, `$HOME/bin/x` a command).
+ */
+const PROMPT = /^[ \t]*((?:[\w.-]+@[\w.-]+(?::[^\s$#]*)?|\[[\w.-]+@[^\]\n]+\]|(?:ba|z)?sh-\d+(?:\.\d+)*) ?)?([$#%])(?: |$)/;
+
+/** The text after a bare `# ` that is prose (a comment), not a root command: `# Check the pods`, `# NOTE:`, `# done.`. */
+const PROSE = /^(?:[A-Z][a-z]+(?:[\s,]|$)|[A-Z]+:|[#*>-]|\W)|[.:]$/;
+
+/** The prompt of a line, if it has one. A bare `# ` is a root prompt only in a console block, and not before prose. */
+function promptOf(line: string, kind: BlockKind): RegExpExecArray | undefined {
+  const match = PROMPT.exec(line);
+  if (!match) return undefined;
+  if (match[2] === '#' && match[1] === undefined) {
+    // In a shell block `# ` starts a comment; in a console block it is root's prompt unless prose follows.
+    if (kind !== 'console') return undefined;
+    const rest = line.slice(match[0].length).trim();
+    if (!rest || PROSE.test(rest)) return undefined;
+  }
+  return match;
+}
+
+/** The `> ` the shell prints before each line it reads to complete a command (PS2), in a console block. */
+const CONTINUATION_PROMPT = /^[ \t]*> /;
 
 // Runbooks repeat blocks (`kubectl get pods -n x` in many runbooks of a service): each distinct block is analysed
 // once per process. The analysis is shared between the blocks that have it: views read it, never change it.
@@ -100,7 +139,7 @@ export function analyzeBlock(input: BlockInput): BlockAnalysis {
 function analyzeUncached(input: BlockInput): BlockAnalysis {
   const { code, kind, language } = input;
   const runs = kind === 'command' || kind === 'console';
-  const empty: BlockAnalysis = { command: runs ? code : '', lines: [], placeholders: [], comments: [], env: [], commands: [], sql: [], promql: [], endless: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [] };
+  const empty: BlockAnalysis = { command: runs ? code : '', lines: [], placeholders: [], comments: [], env: [], unset: [], sets: [], commands: [], sql: [], promql: [], endless: [], continuations: [], payloads: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [] };
   if (kind === 'snippet' || !language) return empty;
   const found = findPlaceholders(code);
   const sentinels = withSentinels(code, found);
@@ -142,14 +181,14 @@ function codeLines(code: string): CommandLine[] {
  * runs its prompt lines and the lines a shell would still read for them (an open quote, a heredoc, a trailing
  * `\` or `|`); the rest is output. Otherwise every line runs.
  */
-function runningLines(text: string, session: boolean): { start: number; end: number }[] {
+function runningLines(text: string, kind: BlockKind, session: boolean): { start: number; end: number }[] {
   const all = codeLines(text);
   if (!session) return all;
   const lines: { start: number; end: number }[] = [];
   for (let i = 0; i < all.length; i++) {
     const line = text.slice(all[i].start, all[i].end);
-    const prompt = PROMPT.exec(line);
-    if (!prompt || (line.trimEnd().length === prompt[0].trimEnd().length && prompt[1] !== '$')) continue;
+    const prompt = promptOf(line, kind);
+    if (!prompt || (line.trimEnd().length === prompt[0].trimEnd().length && prompt[2] !== '$')) continue;
     const first = { start: all[i].start + prompt[0].length, end: all[i].end };
     const group = [first];
     let joined = text.slice(first.start, first.end);
@@ -159,8 +198,10 @@ function runningLines(text: string, session: boolean): { start: number; end: num
       const continued = /(^|[^\\])(\\\\)*\\$/.test(joined);
       if (!continued && !parseShellText(joined).error?.incomplete) break;
       i++;
-      group.push(all[i]);
-      joined += `\n${text.slice(all[i].start, all[i].end)}`;
+      const next = text.slice(all[i].start, all[i].end);
+      const ps2 = kind === 'console' ? (CONTINUATION_PROMPT.exec(next)?.[0].length ?? 0) : 0;
+      group.push({ start: all[i].start + ps2, end: all[i].end });
+      joined += `\n${text.slice(all[i].start + ps2, all[i].end)}`;
     }
     lines.push(...group);
   }
@@ -169,13 +210,17 @@ function runningLines(text: string, session: boolean): { start: number; end: num
 
 /** A block is a session when it is a console block, or a shell block whose lines start with `$ ` prompts. */
 function isSession(code: string, kind: BlockKind): boolean {
-  return kind === 'console' || code.split('\n').some((line) => /^[ \t]*\$ \S/.test(line));
+  if (kind === 'console') return true;
+  return code.split('\n').some((line) => {
+    const prompt = promptOf(line, kind);
+    return prompt !== undefined && (prompt[2] === '$' || prompt[1] !== undefined) && line.slice(prompt[0].length).trim() !== '';
+  });
 }
 
 function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentinels>, runs: boolean): BlockAnalysis {
   const { code, kind } = input;
   const text = sentinels.text;
-  const ranges = runningLines(text, isSession(code, kind));
+  const ranges = runningLines(text, kind, isSession(code, kind));
   // The command text in sentinel form, and the way from its offsets to the code.
   const starts: number[] = [];
   let script = '';
@@ -211,7 +256,7 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     const lineStart = script.lastIndexOf('\n', Math.max(0, parsed.error.offset - 1));
     tree = lineStart > 0 ? parseShellText(script.slice(0, lineStart)).tree : undefined;
   }
-  const facts: ShellFacts = tree ? readCommands(tree, toCode) : { commands: [], variables: [], assigned: new Set(), endless: [] };
+  const facts: ShellFacts = tree ? readCommands(tree, toCode) : { commands: [], variables: [], unset: [], assigned: new Set(), endless: [] };
   if (tree) markComments(tree, lines, starts);
   const comments = tree ? tree.nodes.filter((node) => node.kind === 'Comment').map((node) => ({ start: toCode(node.start), end: toCode(node.end) })) : [];
 
@@ -228,7 +273,8 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     placeholders.push({ name: placeholder.name, start: placeholder.start, end: placeholder.end, commandStart: toCommand(placeholder.start), commandEnd: toCommand(placeholder.end), context });
   });
   const env = facts.variables;
-  if (!runs) return { command, lines, placeholders, comments, env, commands: [], sql: [], promql: [], endless: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [], ...(syntaxError ? { syntaxError } : {}) };
+  const variables = { env, unset: facts.unset, sets: [...facts.assigned], ...(facts.importsVariables ? { importsVariables: true as const } : {}) };
+  if (!runs) return { command, lines, placeholders, comments, ...variables, commands: [], sql: [], promql: [], endless: [], continuations: [], payloads: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [], ...(syntaxError ? { syntaxError } : {}) };
   const sql = sqlSources(facts.commands);
   const promql = promqlSources(facts.commands);
   const pasted = pastedSql(text, ranges, lines, facts.commands, syntaxError, sentinels.toOriginal);
@@ -237,13 +283,15 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     lines,
     placeholders,
     comments,
-    env,
+    ...variables,
     ...(syntaxError ? { syntaxError } : {}),
     commands: facts.commands,
     sql,
     ...(pasted ? { pastedSql: pasted } : {}),
     promql,
     endless: facts.endless,
+    continuations: continuationMistakes(code, facts.commands, comments),
+    payloads: blockPayloads(facts.commands, sentinels.placeholders.map((placeholder) => placeholder.sentinel)),
     risk: inferRisk(code, facts.commands, pasted ? [...sql, pasted] : sql),
     longRunning: findTraits(facts.commands, 'long-running'),
     interactive: findTraits(facts.commands, 'interactive'),

@@ -53,7 +53,14 @@ const LONG_RUNNING: readonly CommandTrait[] = [
   { pattern: 'go tool pprof', when: (command) => Boolean(pprofOutput(command)?.startsWith('-http')), reason: 'serves the profile viewer until stopped' },
   { pattern: 'pprof', when: (command) => Boolean(pprofOutput(command)?.startsWith('-http')), reason: 'serves the profile viewer until stopped' },
   { pattern: 'sleep infinity', reason: 'never ends' },
+  { pattern: 'etcdctl watch', reason: 'watches keys until stopped' },
+  { pattern: 'consul monitor', reason: 'streams the agent log until stopped' },
+  { pattern: 'strace', withFlag: ['-p', '--attach'], reason: 'traces the process until stopped', hint: 'Bound it: `timeout 10 strace -p PID`.' },
+  { pattern: 'nc|ncat|netcat', withFlag: ['-l', '--listen'], reason: 'listens until stopped' },
 ];
+
+/** A command given after `--` (`oc debug node/x -- chroot /host ls`), or run by this one as a wrapper. */
+const runsCommand = (command: Command, commands: readonly Command[]) => commands.some((other) => other.parent === command.index) || args(command).some((word) => word.value === '--');
 
 const DB_QUERY_FLAGS = ['-c', '--command', '-f', '--file', '-l', '--list', '-V', '--version', '--help'];
 
@@ -128,6 +135,27 @@ const INTERACTIVE: readonly CommandTrait[] = [
   },
   { pattern: 'aws ecs execute-command', withFlag: ['--interactive'], reason: 'opens a remote session' },
   { pattern: 'gcloud compute ssh', withoutFlag: ['--command'], reason: 'opens a remote shell' },
+  // `oc debug` without a command opens a shell in the debug pod (kubectl debug needs -it for that, above).
+  { pattern: 'oc debug', when: (command, commands) => !runsCommand(command, commands), reason: 'opens a shell in a debug pod', hint: 'Give the command: `oc debug node/NODE -- chroot /host COMMAND` runs it and ends.' },
+  { pattern: 'oc rsh', when: (command) => commandView(command).positional.length <= 2, reason: 'opens a shell in the pod', hint: 'Give the command: `oc rsh POD COMMAND`, or `oc exec POD -- COMMAND`.' },
+  { pattern: 'crictl exec|attach', withFlag: ['-t', '--tty'], reason: 'asks for a terminal', hint: 'If the command inside needs no terminal, drop -it.' },
+  { pattern: 'chroot', when: (command) => commandView(command).positional.length <= 1 && !fedInput(command), reason: 'starts a shell in the new root', hint: 'Give the command: `chroot /host COMMAND`.' },
+  { pattern: 'nsenter', when: (command) => commandView(command).positional.length === 0 && !fedInput(command), reason: 'starts a shell in the namespaces', hint: 'Give the command: `nsenter -t PID -n COMMAND`.' },
+  { pattern: 'toolbox', when: (command) => commandView(command).positional.length === 0 && !fedInput(command), reason: 'starts a shell in a tools container' },
+  { pattern: 'virtctl console|vnc', reason: 'attaches to the virtual machine\'s console' },
+  { pattern: 'virtctl ssh', withoutFlag: ['-c', '--command'], reason: 'opens a shell on the virtual machine', hint: 'Give the command: `virtctl ssh VM --command "COMMAND"`.' },
+  { pattern: 'gitlab-rails|rails console|c|dbconsole|db', reason: 'opens a Rails console', hint: 'Run the code with `gitlab-rails runner "..."`.' },
+  { pattern: 'pgb-console*', when: (command) => without(DB_QUERY_FLAGS)(command) && !fedInput(command), reason: 'opens a PgBouncer console session', hint: 'Pass the command: `pgb-console -c "SHOW POOLS;"`.' },
+  { pattern: 'openssl s_client', when: (command) => !fedInput(command), reason: 'waits for input after the handshake', hint: 'Give it no input: `openssl s_client -connect HOST:443 </dev/null`.' },
+  { pattern: 'telnet', reason: 'opens an interactive session' },
+  { pattern: 'gdb', withoutFlag: ['-batch', '--batch'], reason: 'opens the debugger\'s prompt', hint: 'Give the commands: `gdb -batch -ex bt -p PID`.' },
+  { pattern: 'gcloud auth login', withoutFlag: ['--cred-file'], reason: 'opens a browser to log in' },
+  { pattern: 'az login', withoutFlag: ['--service-principal', '--identity', '-i'], reason: 'opens a browser to log in' },
+  { pattern: 'aws sso login', reason: 'opens a browser to log in' },
+  { pattern: 'etcdctl txn|watch', withFlag: ['-i', '--interactive'], reason: 'reads its requests from the terminal', hint: 'Give the requests on stdin from a heredoc instead of -i.' },
+  { pattern: 'vault login', when: (command) => commandView(command).positional.length === 1 && !command.argv.some((word) => /^-(?:method|token-only|no-store)/.test(word.value) || word.value === '-'), reason: 'asks for the token', hint: 'Log in with `vault login -method=oidc` or set VAULT_TOKEN from your secret store.' },
+  { pattern: 'aws configure', when: (command) => commandView(command).positional.length === 1, reason: 'asks for the credentials', hint: 'Set values with `aws configure set NAME VALUE`.' },
+  { pattern: 'perf top', reason: 'is a full-screen display' },
 ];
 
 const indexes = new WeakMap<readonly CommandTrait[], (command: Command) => readonly CommandTrait[]>();

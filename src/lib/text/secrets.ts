@@ -53,6 +53,38 @@ export function isPlaceholderValue(value: string): boolean {
   return PLACEHOLDER_VALUE.test(value.replace(/^["']|["']$/g, ''));
 }
 
+/**
+ * A value written to show where a secret goes, not a secret: it names the field or says it is an example
+ * (`YOURSECRETKEYGOESHERE`, `wrong-password`, `example-token`, `dummy_api_key`, `insert-token-here`).
+ */
+const PSEUDO_SECRET = /passw(?:or)?d|secret|token|api[_-]?key|your|goes[_-]?here|[_-]here$|^here|example|placeholder|dummy|sample|fake|wrong|invalid|insert|replace[_-]?me|filtered|masked|omitted|from[_-]?vault|get[_-]?me/i;
+
+/** Values that only stand for a token or key (`CHANGEME` is still a weak literal password, but no token). */
+const PSEUDO_TOKEN = /^(?:change[_-]?me|x+|<.*>)$/i;
+
+export function isPseudoSecret(value: string): boolean {
+  return PSEUDO_SECRET.test(value.replace(/^["']|["']$/g, ''));
+}
+
+/** Shannon entropy of a string in bits per character (gitleaks' measure of how random a value is). */
+export function entropy(value: string): number {
+  const counts = new Map<string, number>();
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let bits = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+/**
+ * A token, key or secret (not a password) is reported only when it looks random, as gitleaks' generic-api-key
+ * rule does (its threshold is 3.5 bits; ours is 3 bits from 10 characters, 2.5 below, so that a 16-digit hex key, about 3.3 bits, is still one):
+ * `API_KEY=test` or `token: abc123` is an example, `API_KEY=9f86d081884c7d65` is a key.
+ */
+const randomEnough = (value: string) => entropy(value) >= (value.length >= 10 ? 3 : 2.5);
+
 /** `AKIA…MPLE`: the public prefix and the last four characters, or less for short secrets. */
 export function maskToken(token: string, prefix = 0): string {
   if (token.length < 16) return `${token.slice(0, prefix)}…`;
@@ -72,6 +104,8 @@ export function findSecrets(text: string): SecretMatch[] {
   for (const { kind, pattern, prefix } of TOKEN_HINT.test(text) ? TOKEN_PATTERNS : []) {
     for (const match of text.matchAll(pattern)) {
       const secret = match[1] ?? match[0];
+      // `hooks.slack.com/services/TXXXX/BXXXX/XXXXXXXX`: the shape, filled with a mask.
+      if (/x{4,}/i.test(secret)) continue;
       const start = match.index + match[0].indexOf(secret);
       found.push({ start, end: start + secret.length, kind, masked: maskToken(secret, prefix) });
     }
@@ -88,7 +122,7 @@ export function findSecrets(text: string): SecretMatch[] {
   }
   for (const match of /authorization/i.test(text) ? text.matchAll(AUTHORIZATION) : []) {
     const [, scheme, token] = match;
-    if (isPlaceholderValue(token) || token.length < 8) continue;
+    if (isPlaceholderValue(token) || isPseudoSecret(token) || token.length < 8 || !randomEnough(token)) continue;
     const start = match.index + match[0].length - token.length;
     found.push({ start, end: start + token.length, kind: `${scheme} token`, masked: `Authorization: ${scheme} ${maskToken(token, scheme === 'Bearer' && token.startsWith('eyJ') ? 3 : 0)}` });
   }
@@ -136,7 +170,8 @@ function assignments(code: string): SecretMatch[] {
   const found: SecretMatch[] = [];
   for (const match of code.matchAll(ASSIGNMENT)) {
     const [whole, name, , , value] = match;
-    if (isPlaceholderValue(value) || value.length < 4 || /^\d{1,5}$/.test(value)) continue;
+    if (isPlaceholderValue(value) || isPseudoSecret(value) || value.length < 4 || /^\d{1,5}$/.test(value)) continue;
+    if (kindOf(name) !== 'password' && (!randomEnough(value) || PSEUDO_TOKEN.test(value))) continue;
     const colon = !/=/.test(whole.slice(name.length));
     // `password: hunter2` is data; `Secret: stored in Vault` is a sentence.
     if (colon && !/^[ \t]*(?:$|[\n\r,}\]#])/.test(code.slice(match.index + whole.length))) continue;
@@ -145,7 +180,8 @@ function assignments(code: string): SecretMatch[] {
   }
   for (const match of code.matchAll(OPTION)) {
     const [whole, name, , value] = match;
-    if (isPlaceholderValue(value) || value.length < 4) continue;
+    if (isPlaceholderValue(value) || isPseudoSecret(value) || value.length < 4) continue;
+    if (kindOf(name) !== 'password' && !randomEnough(value)) continue;
     const start = match.index + whole.length - value.length - (match[2]?.length ?? 0);
     found.push({ start, end: start + value.length, kind: kindOf(name), masked: `${name} ****` });
   }

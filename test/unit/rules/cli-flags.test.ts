@@ -62,6 +62,45 @@ ruleTester(cliFlags, {
         'aws ec2 run-instances --image-id ami-1 --count 1',
       ].join('\n')) },
     { name: 'an operand where none is expected (an expansion may add options)', code: bash('aws wafv2 update-ip-set $ARGS') },
+    { name: 'kubectl operands and required options given', code: bash([
+      'kubectl exec -it $POD -n shop -- sh',
+      'kubectl scale deploy/api --replicas 3',
+      'kubectl patch deploy api --patch-file patch.yaml',
+      'kubectl rollout restart deployment -n shop',
+      'kubectl rollout status -f deploy.yaml',
+      'kubectl drain -l pool=spot --ignore-daemonsets',
+      'kubectl get pods -o name | xargs -n1 kubectl exec -- true',
+      'kubectl port-forward svc/grafana 3000:80',
+    ].join('\n')) },
+    { name: 'oc: kubectl commands and oc\'s own', code: bash([
+      'oc get pods -n openshift-etcd -o wide',
+      'oc logs bc/api --version=3 -n shop',
+      'oc rollout latest dc/api -n shop',
+      'oc adm top nodes',
+      'oc adm node-logs --role=master -u kubelet',
+      'oc adm must-gather --dest-dir=/tmp/mg',
+      'oc rsh -n openshift-etcd etcd-master-0',
+      'oc debug node/worker-0 -- chroot /host journalctl -u kubelet',
+      'oc whoami --show-console',
+      'oc project openshift-monitoring',
+    ].join('\n')) },
+    { name: 'etcdctl v3 commands', code: bash([
+      'etcdctl endpoint health --cluster -w table',
+      'etcdctl --endpoints https://10.0.0.1:2379 --cacert /etc/etcd/ca.crt member list -w table',
+      'etcdctl get /registry/pods --prefix --keys-only',
+      'etcdctl snapshot save /var/backups/etcd.db',
+      'etcdctl alarm list',
+      'etcdctl defrag --cluster',
+      'ETCDCTL_API=2 etcdctl cluster-health',
+    ].join('\n')) },
+    { name: 'systemctl verbs', code: bash([
+      'sudo systemctl restart kubelet',
+      'systemctl status',
+      'systemctl -t service list-units --state=failed',
+      'systemctl --user daemon-reload',
+      'systemctl is-active --quiet crio && echo up',
+      'systemctl list-timers --all',
+    ].join('\n')) },
   ],
   invalid: [
     {
@@ -154,6 +193,50 @@ ruleTester(cliFlags, {
       name: 'console block and an indented fence',
       code: exampleRunbook({ body: '## Investigation\n\n### Check\n\n1. Watch:\n\n   ```console\n   $ kubectl top pods -w\n   NAME CPU\n   ```\n' }),
       errors: [{ message: /^Unknown flag -w for `kubectl top pods`/, line: 17, column: 23, endColumn: 25 }],
+    },
+    {
+      name: 'kubectl without the operand or option it refuses to run without',
+      code: bash('kubectl -n shop logs | grep lead\nkubectl scale deployment api\nkubectl patch deployment api --type merge\nkubectl rollout undo -n shop'),
+      errors: [
+        { message: 'Missing POD or TYPE/NAME for `kubectl logs`: it refuses to run without one', line: 15, column: 17, endColumn: 21 },
+        { message: 'Missing --replicas for `kubectl scale`: it refuses to run without it', line: 16, column: 9, endColumn: 14 },
+        { message: 'Missing --patch or --patch-file for `kubectl patch`: it refuses to run without one of them', line: 17, column: 9, endColumn: 14 },
+        { message: 'Missing TYPE/NAME for `kubectl rollout undo`: it refuses to run without one', line: 18, column: 17, endColumn: 21 },
+      ],
+    },
+    {
+      name: 'helm without the release it acts on',
+      code: bash('helm status -n shop\nhelm get values --revision 3\nhelm rollback api 3 -n shop'),
+      errors: [
+        { message: 'Missing RELEASE for `helm status`: it refuses to run without one', line: 15, column: 6, endColumn: 12 },
+        { message: 'Missing RELEASE for `helm get values`: it refuses to run without one', line: 16, column: 10, endColumn: 16 },
+      ],
+    },
+    {
+      name: 'oc: a near-miss of an oc command, an unknown flag of a checked kubectl command',
+      code: bash('oc adm must-gater\noc rollout lates dc/api\noc logs -w api-0'),
+      errors: [
+        { message: 'Unknown command "must-gater" for `oc adm`; did you mean "must-gather"?', line: 15, column: 8, endColumn: 18 },
+        { message: 'Unknown command "lates" for `oc rollout`; did you mean "latest"?', line: 16, column: 12, endColumn: 17 },
+        { message: 'Unknown flag -w for `oc logs`: `kubectl logs` streams with -f/--follow, not -w', line: 17, column: 9, endColumn: 11 },
+      ],
+    },
+    {
+      name: 'etcdctl: v2 commands, a missing snapshot file, an unknown flag, on a prompt line',
+      code: bash('$ etcdctl cluster-health\n$ etcdctl snapshot save\n$ etcdctl endpoint health --all'),
+      errors: [
+        { message: 'Unknown command "cluster-health" for `etcdctl`: an etcd v2 command; etcdctl v3 (the default) has `etcdctl endpoint health --cluster`', line: 15, column: 11, endColumn: 25 },
+        { message: 'Missing FILE for `etcdctl snapshot save`: it refuses to run without one', line: 16, column: 20, endColumn: 24 },
+        { message: /^Unknown flag --all for `etcdctl endpoint health`/, line: 17, column: 27, endColumn: 32 },
+      ],
+    },
+    {
+      name: 'systemctl: an unknown verb and a verb without its unit, in a console block',
+      code: doc('```console', '$ sudo systemctl restrat kubelet\n$ sudo systemctl restart\nFailed to restart: too few arguments'),
+      errors: [
+        { message: 'Unknown command "restrat" for `systemctl`; did you mean "restart"?', line: 15, column: 18, endColumn: 25 },
+        { message: 'Missing UNIT for `systemctl restart`: it refuses to run without one', line: 16, column: 18, endColumn: 25 },
+      ],
     },
   ],
 });

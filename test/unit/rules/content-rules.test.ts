@@ -99,11 +99,48 @@ ruleTester(envDeclared, {
   valid: [
     { name: 'declared env', code: exampleRunbook({ runbook: 'env:\n  NS: Namespace', body: bash('kubectl -n "$NS" get pods') }) },
     { name: 'assigned in the block', code: exampleRunbook({ body: bash('NS=shop\nkubectl -n "$NS" get pods') }) },
+    {
+      name: 'variables the block sets in every way, the shell\'s own, defaults and remote expansions',
+      code: exampleRunbook({
+        body: bash(
+          [
+            'for pod in $(kubectl get pods -o name); do kubectl describe "$pod"; done',
+            'while IFS= read -r line; do echo "$line"; done < pods.txt',
+            'let n=1; (( m += 2 )); for ((i = 0; i < 3; i++)); do echo "$i $n $m"; done',
+            'printf -v stamp \'%(%s)T\' -1; echo "$stamp"',
+            'while getopts ab opt; do echo "$opt"; done',
+            'export ns=shop; local_name=x; echo "$ns $local_name ${count:=3} $count"',
+            'echo "$HOME $PWD $RANDOM $1 $? $_ ${NAMESPACE:-shop} ${region:-eu}"',
+            "kubectl exec api -- sh -c 'echo $POD_IP $hostname'",
+            "ssh bastion 'echo $REMOTE_HOME $user'",
+            'f() { local arg=$1; echo "$arg"; }',
+          ].join('\n'),
+        ),
+      }),
+    },
+    { name: 'a block that sources its variables', code: exampleRunbook({ body: bash('source ./cluster.env\nkubectl -n "$namespace" get pods') }) },
   ],
   invalid: [
     { name: 'undeclared env', code: exampleRunbook({ body: bash('kubectl -n "$NS" get pods') }), errors: [{ message: 'Environment variable $NS is not declared in runbook.env', line: 19, column: 14 }] },
     { name: 'SQL without DATABASE_URL', code: exampleRunbook({ body: body('```sql\nSELECT 1;\n```\n') }), errors: [{ message: 'SQL blocks run with psql "$DATABASE_URL", but DATABASE_URL is not declared in runbook.env', line: 18, column: 1 }] },
     { name: 'declared but unused', code: exampleRunbook({ runbook: 'env:\n  NS: Namespace' }), errors: [{ message: 'Environment variable NS is declared but no command uses $NS', line: 9, column: 5, severity: 'warn' }] },
+    {
+      name: 'a lower-case variable nothing sets, in every form; a typo of a placeholder',
+      code: exampleRunbook({ runbook: 'variables:\n  pod-name:\n    description: Pod\n    example: api-1', body: bash('kubectl -n $namespace delete pod "${pod_name}"\necho ${#items}') }),
+      errors: [
+        { message: 'Variable $namespace is never set: no command of the runbook assigns it', line: 23, column: 13, endColumn: 22, severity: 'error' },
+        { message: 'Variable $pod_name is never set: no command of the runbook assigns it; did you mean the placeholder <pod-name>?', line: 23, column: 37, endColumn: 45 },
+        { message: 'Variable $items is never set: no command of the runbook assigns it', line: 24, column: 9, endColumn: 14 },
+      ],
+    },
+    {
+      name: 'set by another block: each block runs in a fresh shell (a warning); upper case says so in the hint',
+      code: exampleRunbook({ runbook: 'env:\n  NS: Namespace', body: `${bash('pod=$(kubectl -n "$NS" get pods -o name | sed -n 1p)\nNODE=n1')}\n\`\`\`bash\nkubectl -n "$NS" delete "$pod"\nkubectl drain "$NODE"\n\`\`\`\n` }),
+      errors: [
+        { message: 'Variable $pod is set by the block at line 20, not by this one: `runbook run` runs each block in a fresh shell', line: 26, column: 27, endColumn: 30, severity: 'warn' },
+        { message: 'Environment variable $NODE is not declared in runbook.env', line: 27, column: 17, endColumn: 21, severity: 'error' },
+      ],
+    },
   ],
 });
 
@@ -112,17 +149,45 @@ ruleTester(fencesLanguage, {
   invalid: [{ name: 'commands without language', code: exampleRunbook({ body: body('```\nkubectl get pods\n```\n') }), errors: [{ message: 'This code block looks like commands but has no language', line: 18, column: 1 }] }],
 });
 
+const fence = (lang: string, code: string) => body(`\`\`\`${lang}\n${code}\n\`\`\`\n`);
+
 ruleTester(fencesPrompt, {
-  valid: [{ name: 'console block', code: exampleRunbook({ body: body('```console\n$ kubectl get pods\nNAME\n```\n') }) }],
+  valid: [
+    { name: 'console block', code: exampleRunbook({ body: fence('console', '$ kubectl get pods\nNAME') }) },
+    { name: 'console block with root prompts, long prompts and a continuation prompt', code: exampleRunbook({ body: fence('console', '# journalctl -u kubelet\nsh-4.4# chroot /host\n[root@node ~]# systemctl status kubelet\nuser@host:~$ cat <<EOF\n> hello\n> EOF\nhello') }) },
+    { name: 'comments in a shell block, a shebang', code: exampleRunbook({ body: bash('#!/bin/bash\n# Check the pods\nkubectl get pods') }) },
+    { name: 'a variable at the start of a line is no prompt', code: exampleRunbook({ runbook: 'env:\n  KUBECTL: kubectl binary', body: bash('$KUBECTL get pods') }) },
+  ],
   invalid: [
     {
       name: 'prompt in bash',
       code: exampleRunbook({ body: bash('$ kubectl get pods\n  $ kubectl get nodes') }),
       errors: [
-        { message: 'Shell prompt "$ " inside a shell block: it would be pasted and run', line: 19, column: 1, endColumn: 3 },
-        { message: 'Shell prompt "$ " inside a shell block: it would be pasted and run', line: 20, column: 3, endColumn: 5 },
+        { message: 'Shell prompt "$ " before `kubectl get pods` in a shell block: it would be pasted and run', line: 19, column: 1, endColumn: 3 },
+        { message: 'Shell prompt "$ " before `kubectl get nodes` in a shell block: it would be pasted and run', line: 20, column: 3, endColumn: 5 },
       ],
       output: exampleRunbook({ body: bash('kubectl get pods\n  kubectl get nodes') }),
+    },
+    {
+      name: 'long prompts in bash; comments and output lines are left alone; a continuation keeps its indentation',
+      code: exampleRunbook({ body: bash('# Restart the kubelet\nuser@host:~$ kubectl get nodes \\\n  -o wide\nNAME   STATUS\n[root@node ~]# systemctl restart kubelet') }),
+      errors: [
+        { message: 'Shell prompt "user@host:~$ " before `kubectl get nodes \\` in a shell block: it would be pasted and run', line: 20, column: 1, endColumn: 14 },
+        { message: 'Shell prompt "[root@node ~]# " before `systemctl restart kubelet` in a shell block: it would be pasted and run', line: 23, column: 1, endColumn: 16 },
+      ],
+      output: exampleRunbook({ body: bash('# Restart the kubelet\nkubectl get nodes \\\n  -o wide\nNAME   STATUS\nsystemctl restart kubelet') }),
+    },
+    {
+      name: 'a console block without any prompt (its first line named), fixed to bash',
+      code: exampleRunbook({ body: fence('console', 'oc logs -f deployment/api -n shop') }),
+      errors: [{ message: 'This console block has no "$ " prompt line, so `oc logs -f deployment/api -n shop` is taken for output, not a command', line: 18, column: 1, endColumn: 4 }],
+      output: exampleRunbook({ body: fence('bash', 'oc logs -f deployment/api -n shop') }),
+    },
+    {
+      name: 'a console block of prose comments and commands has no prompt',
+      code: exampleRunbook({ body: fence('console', '# Check the kubelet\nsystemctl status kubelet') }),
+      errors: [{ message: 'This console block has no "$ " prompt line, so `# Check the kubelet` is taken for output, not a command', line: 18, column: 1 }],
+      output: exampleRunbook({ body: fence('bash', '# Check the kubelet\nsystemctl status kubelet') }),
     },
   ],
 });

@@ -52,6 +52,8 @@ ruleTester(commandsLongRunning, {
       errors: [{ message: LR('aws ssm start-session', 'forwards a port until stopped'), line: 19, column: 1, endLine: 19, endColumn: 22 }],
     },
     { name: 'pprof -http', code: step('```bash', 'go tool pprof -http=:8080 heap.prof'), errors: [{ message: LR('go tool pprof', 'serves the profile viewer until stopped'), line: 19, column: 1, endColumn: 14 }] },
+    { name: 'etcdctl watch', code: step('```bash', 'etcdctl watch --prefix /registry/pods'), errors: [{ message: LR('etcdctl watch', 'watches keys until stopped'), line: 19, column: 1, endColumn: 14 }] },
+    { name: 'strace -p', code: step('```bash', 'strace -f -p 1234'), errors: [{ message: LR('strace -p', 'traces the process until stopped'), line: 19, column: 1, endColumn: 13 }] },
     {
       name: 'each command of a block',
       code: step('```bash', 'kubectl -n shop logs api-1 -f\nkubectl -n shop get pods --watch'),
@@ -84,6 +86,11 @@ ruleTester(commandsInteractive, {
     { name: 'git commit with a message, revert without the editor', code: step('```bash', 'git commit -m "fix: patch lodash"\ngit commit -am "wip"\ngit commit --amend --no-edit\ngit revert --no-edit HEAD\ngit revert -n HEAD~2..HEAD') },
     { name: 'a pager word that is an argument', code: step('```bash', 'grep -c less /etc/services\necho more') },
     { name: 'terraform: a plan, a saved plan applied, -auto-approve', code: step('```bash', 'terraform -chdir=infra plan -target=module.rds -out=rds.tfplan\nterraform -chdir=infra apply rds.tfplan\nterraform apply -auto-approve -var "size=db.r6g.large"') },
+    {
+      name: 'debug sessions and shells given their command',
+      code: step('```bash', 'oc debug node/n1 -- chroot /host systemctl status kubelet\noc rsh -n openshift-etcd etcd-0 etcdctl member list\nchroot /host journalctl -u kubelet -n 50\nvirtctl ssh vm1 --command "uptime"\ngitlab-psql -c "SELECT 1"\nopenssl s_client -connect db:5432 -starttls postgres </dev/null\ngdb -batch -ex bt -p 1234\naws configure set region eu-west-1\nvault login -method=oidc\netcdctl txn <<EOF\nput a 1\n\nEOF'),
+    },
+    { name: 'PromQL pasted into a shell block is not a session', code: step('```sh', 'up{job="api"} == 0\nrate(http_requests_total{code=~"5.."}[5m]) > 0.1') },
   ],
   invalid: [
     {
@@ -119,6 +126,16 @@ ruleTester(commandsInteractive, {
     { name: 'more at the end of a pipeline', code: step('```bash', 'journalctl -u nginx --since today | more'), errors: [{ message: IA('more', 'opens a pager'), line: 19, column: 37, endColumn: 41 }] },
     { name: 'terraform apply asks for "yes" (seed)', code: step('```bash', 'terraform -chdir=infra/envs/dev apply -target=module.rds'), errors: [{ message: IA('terraform apply', 'asks to type "yes" before it changes anything'), line: 19, column: 1 }] },
     { name: 'terraform apply with a -var value is not a plan file', code: step('```bash', 'terraform apply -var "size=db.r6g.large"'), errors: [{ message: IA('terraform apply', 'asks to type "yes" before it changes anything'), line: 19, column: 1 }] },
+    { name: 'oc debug without a command opens a shell', code: step('```bash', 'oc debug node/<node>'), errors: [{ message: IA('oc debug', 'opens a shell in a debug pod'), line: 19, column: 1, endColumn: 9 }] },
+    { name: 'oc rsh without a command', code: step('```bash', 'oc rsh -c etcdctl -n openshift-etcd etcd-0'), errors: [{ message: IA('oc rsh', 'opens a shell in the pod'), line: 19, column: 1, endColumn: 7 }] },
+    { name: 'chroot without a command (a root prompt in a console block)', code: step('```console', '$ oc debug node/n1 -- true\nsh-4.4# chroot /host'), errors: [{ message: IA('chroot', 'starts a shell in the new root'), line: 20, column: 9, endColumn: 15 }] },
+    { name: 'a Rails console', code: step('```bash', 'sudo gitlab-rails console'), errors: [{ message: IA('gitlab-rails console', 'opens a Rails console'), line: 19, column: 6, endColumn: 26 }] },
+    { name: 'gitlab-psql without a query', code: step('```bash', 'sudo gitlab-psql -d gitlabhq_production'), errors: [{ message: IA('gitlab-psql', 'opens an interactive session'), line: 19, column: 6, endColumn: 17 }] },
+    { name: 'openssl s_client waits for input', code: step('```bash', 'openssl s_client -connect api.example.com:443 -servername api.example.com'), errors: [{ message: IA('openssl s_client', 'waits for input after the handshake'), line: 19, column: 1, endColumn: 17 }] },
+    { name: 'a VM console', code: step('```bash', 'virtctl console vm1 -n shop'), errors: [{ message: IA('virtctl console', "attaches to the virtual machine's console"), line: 19, column: 1, endColumn: 16 }] },
+    { name: 'etcdctl txn -i reads the terminal', code: step('```bash', 'etcdctl txn -i'), errors: [{ message: IA('etcdctl txn -i', 'reads its requests from the terminal'), line: 19, column: 1, endColumn: 15 }] },
+    { name: 'vault login asks for the token', code: step('```bash', '$ vault login'), errors: [{ message: IA('vault login', 'asks for the token'), line: 19, column: 3, endColumn: 14 }] },
+    { name: 'aws configure asks for keys', code: step('```bash', 'aws configure --profile prod'), errors: [{ message: IA('aws configure', 'asks for the credentials'), line: 19, column: 1, endColumn: 14 }] },
     {
       name: 'fence inside a list (seed)',
       code: listed('```bash', 'kubectl exec -it <pod-name> -n production -- env | grep -E "DATABASE|JWT|STRIPE"'),

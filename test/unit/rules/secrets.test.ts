@@ -27,6 +27,11 @@ ruleTester(secretsNoSecrets, {
     { name: 'references in yaml', code: step('```yaml', 'env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: db\n        key: password\nsecretName: db-creds') },
     { name: 'a sentence in a block', code: step('```', 'Secret: stored in Vault under shop/db') },
     { name: 'a private key header without a key', code: step('```text', '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----') },
+    { name: 'values that show where a secret goes', code: step('```shell', 'S3_BUCKET=YOURS3BUCKET\nSECRET_KEY=YOURSECRETKEYGOESHERE\nexport API_TOKEN=insert-token-here') },
+    { name: 'masks and pointers to the vault, a masked Slack webhook, CHANGEME as a token', code: step('```bash', 'curl "https://pvs.internal/validate?token=[FILTERED]"\ncurl -X POST https://hooks.slack.com/services/TXXXXXXXX/BXXXXXXXX/XXXXXXXXXXXXXXXXXXXXXXXX\nexport ADMIN_API_PRIVATE_TOKEN=CHANGEME\necho \'{"token": "get_me_from_vault"}\'') },
+    { name: 'a wrong password in a config example', code: step('```yaml', 'basic_auth:\n  username: user\n  password: wrong-password') },
+    { name: 'tokens and keys that are not random (gitleaks entropy)', code: step('```bash', 'export API_KEY=testtest\ncurl --token abcabcabc https://api.internal\nACCESS_KEY=aaaaaaaaaaaa') },
+    { name: 'a bearer token that names itself', code: step('```bash', 'curl -H "Authorization: Bearer MYTOKENHERE" https://api.internal/health') },
     { name: 'publishable keys are public', code: prose('The checkout page uses pk_live_51H8abcdEFGHijklMNOP.') },
   ],
   invalid: [
@@ -84,6 +89,14 @@ ruleTester(secretsNoSecrets, {
       name: 'a password in yaml',
       code: step('```yaml', 'database:\n  user: app\n  password: hunter22'),
       errors: [{ message: 'Password in the runbook: password: ****', line: 21, column: 13, endColumn: 21 }],
+    },
+    {
+      name: 'a random API key and a random secret option',
+      code: step('```bash', 'export API_KEY=9f86d081884c7d65\nvault login --token s7Kq2ZpW9xLm4Rt8'),
+      errors: [
+        { message: 'API key in the runbook: API_KEY=****', line: 19, column: 16, endColumn: 32 },
+        { message: 'Token in the runbook: --token ****', line: 20, column: 21, endColumn: 37 },
+      ],
     },
     {
       name: 'changeme is a literal password',

@@ -19,6 +19,8 @@ export type CommandInput =
 export interface TextPiece {
   text: string;
   offsets: number[];
+  /** Ranges of `text` that are expansions of an expanding heredoc (`$X`, `${X}`, `$(...)`): only known when it runs. */
+  dynamic?: [number, number][];
 }
 
 export interface CommandRedirect {
@@ -53,6 +55,13 @@ export interface Command {
   substitution: boolean;
   /** Runs in the background (`&`). */
   background: boolean;
+  /**
+   * What the exit status of its pipeline does under `set -e` (undefined: a failure stops the script). `tested`: it
+   * decides a condition instead (`if`/`while`/`until`, `!`, left of `&&` or `||`); `ignored`: nothing sees it (in
+   * the background, left of `|| true`, or in a `$(...)` whose value is a word of another command — `echo "$(x)"`,
+   * `export X="$(x)"`, `for i in $(x)` — rather than a plain assignment, `X=$(x)`).
+   */
+  status?: 'tested' | 'ignored';
   /** A wrapper that hands a string to a shell that parses it again (`sh -c`, `ssh`, `eval`, `watch`), and that string. */
   reparses?: { by: string; script: CommandWord };
   /** Offsets of the command's words in the code. */
@@ -60,13 +69,29 @@ export interface Command {
   end: number;
 }
 
+/** A `$name` the text reads, with code offsets of the name. */
+export interface VariableRef {
+  name: string;
+  start: number;
+  end: number;
+  /** The expansion says what to do when it is unset (`${NAME:-default}`, `${NAME:+x}`): it need not be set. */
+  guarded?: true;
+}
+
 /** Facts about a shell text besides its commands. */
 export interface ShellFacts {
   commands: Command[];
-  /** `$NAME` references (upper-case names) not assigned in the text, with code offsets of the name. */
-  variables: { name: string; start: number; end: number }[];
-  /** Names the text assigns (`X=1`, `export X=`, `read X`, `for X in`, `declare X`). */
+  /** `$NAME` references (upper-case names) not assigned in the text, with code offsets of the name; not those a remote shell expands (`ssh host 'echo $HOME'`). */
+  variables: VariableRef[];
+  /**
+   * `$name` references of other names (a lower-case letter: `$pod`, `${namespace}`) that nothing in the text sets
+   * and no default guards; not the shell's own (`$HOME`, `$1`, `$?`, `$_`) nor what a remote shell expands.
+   */
+  unset: VariableRef[];
+  /** Names the text assigns (`X=1`, `export X=`, `read X`, `for X in`, `declare X`, `let X=1`, `printf -v X`, `${X:=y}`). */
   assigned: Set<string>;
+  /** The text reads variables from elsewhere (`source FILE`, `. FILE`, `eval "$(...)"`): what it sets is unknown. */
+  importsVariables?: true;
   /** Loops that never end by themselves (`while true` without break, exit or return), code offsets. */
   endless: { start: number; end: number }[];
 }
@@ -89,8 +114,28 @@ const ARGV_WRAPPERS = new Set(['sudo', 'doas', 'nohup', 'time', 'command', 'buil
 export function readCommands(tree: ShellTree, toCode: (offset: number) => number): ShellFacts {
   const reader = new Reader();
   reader.frame({ tree, toCode, wrappers: [] });
-  return { commands: reader.commands, variables: reader.variables.filter((ref) => !reader.assigned.has(ref.name)), assigned: reader.assigned, endless: reader.endless };
+  const unsetRefs = reader.variables.filter((ref) => !reader.assigned.has(ref.name));
+  return {
+    commands: reader.commands,
+    variables: unsetRefs.filter((ref) => ENV_NAME.test(ref.name)).map(({ name, start, end, guarded }) => ({ name, start, end, ...(guarded ? { guarded } : {}) })),
+    unset: unsetRefs.filter((ref) => !ENV_NAME.test(ref.name) && !ref.guarded),
+    assigned: reader.assigned,
+    ...(reader.importsVariables ? { importsVariables: true as const } : {}),
+    endless: reader.endless,
+  };
 }
+
+/** An environment variable's name: upper case. */
+const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
+
+/** `${x:-y}`, `${x-y}`, `${x:+y}`, `${x+y}`: the expansion handles an unset name; `:=`/`=` also set it. */
+const GUARDS = new Set([':-', '-', ':+', '+', ':=', '=']);
+
+/** Arithmetic operators that assign their left side (`let n=1`, `(( n += 1 ))`, `for ((i=0; ...; i++))`). */
+const ARITHMETIC_ASSIGNMENTS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '<<=', '>>=', '&=', '|=', '^=', '++', '--']);
+
+/** Wrappers whose string runs on another machine or in a container: its `$name` is expanded there. */
+const REMOTE = /^(ssh|\S+ (exec|debug|run|rsh)|\S+ compose (exec|run)|docker-compose (exec|run))$/;
 
 /** Variables every shell sets; a runbook need not declare them. */
 const SHELL_VARIABLES = new Set([
@@ -99,14 +144,34 @@ const SHELL_VARIABLES = new Set([
   'OPTARG', 'OPTIND', 'HOSTTYPE', 'OSTYPE', 'MACHTYPE', 'COLUMNS', 'LINES', 'BASH', 'GROUPS', 'FUNCNAME', 'SHLVL', 'LOGNAME',
 ]);
 
+/** Commands that do nothing: `a || true` ignores a's failure. */
+const NO_OP = new Set(['true', ':', 'exit 0', 'return 0']);
+
+/** What a statement passes to the commands inside it. */
+type Inherited = Partial<Pick<Command, 'stdin' | 'substitution' | 'status'>>;
+
 class Reader {
   commands: Command[] = [];
-  variables: { name: string; start: number; end: number }[] = [];
+  variables: VariableRef[] = [];
   assigned = new Set<string>();
+  importsVariables = false;
   endless: { start: number; end: number }[] = [];
+  /** Set while the words of an assignment-only command are read: their `$(...)` give the command's status. */
+  private statusKept = false;
 
-  frame(frame: Frame, inherited: Partial<Pick<Command, 'stdin' | 'substitution'>> = {}): void {
+  frame(frame: Frame, inherited: Inherited = {}): void {
     const root = frame.tree.nodes[0];
+    // Arithmetic assignments (`let n=1`, `(( i++ ))`) and `${x:=default}` set names wherever they stand.
+    for (const node of frame.tree.nodes) {
+      if ((node.kind === 'BinaryArithm' || node.kind === 'UnaryArithm') && ARITHMETIC_ASSIGNMENTS.has(node.extra)) {
+        const target = childrenOf(frame.tree, node).find((child) => child.role === 'x');
+        const name = target ? frame.tree.text.slice(target.start, target.end).trim() : '';
+        if (/^[A-Za-z_]\w*$/.test(name)) this.assigned.add(name);
+      } else if (node.kind === 'ParamExp' && /;:?=$/.test(node.extra)) {
+        const param = childrenOf(frame.tree, node).find((child) => child.role === 'param');
+        if (param) this.assigned.add(frame.tree.text.slice(param.start, param.end));
+      }
+    }
     for (const stmt of childrenOf(frame.tree, root)) if (stmt.kind === 'Stmt') this.stmt(frame, stmt, inherited);
   }
 
@@ -132,14 +197,16 @@ class Reader {
     const visit = (current: ShellNode) => {
       for (const child of childrenOf(tree, current)) {
         if (child.kind === 'CmdSubst' || child.kind === 'ProcSubst') {
-          for (const stmt of childrenOf(tree, child)) if (stmt.kind === 'Stmt') this.stmt(frame, stmt, { substitution: true });
+          const kept = child.kind === 'CmdSubst' && this.statusKept;
+          for (const stmt of childrenOf(tree, child)) if (stmt.kind === 'Stmt') this.stmt(frame, stmt, { substitution: true, ...(kept ? {} : { status: 'ignored' as const }) });
           continue;
         }
-        if (child.kind === 'ParamExp') {
+        if (child.kind === 'ParamExp' && !frame.wrappers.some((wrapper) => REMOTE.test(wrapper))) {
           const param = childrenOf(tree, child).find((grandchild) => grandchild.role === 'param');
           if (param) {
             const name = tree.text.slice(param.start, param.end);
-            if (/^[A-Z_][A-Z0-9_]*$/.test(name) && !SHELL_VARIABLES.has(name)) this.variables.push({ name, start: frame.toCode(param.start), end: frame.toCode(param.end) });
+            const guarded = GUARDS.has(child.extra.split(';')[1] ?? '');
+            if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && name !== '_' && !SHELL_VARIABLES.has(name)) this.variables.push({ name, start: frame.toCode(param.start), end: frame.toCode(param.end), ...(guarded ? { guarded: true as const } : {}) });
           }
         }
         visit(child);
@@ -148,12 +215,14 @@ class Reader {
     visit(node);
   }
 
-  stmt(frame: Frame, stmt: ShellNode, inherited: Partial<Pick<Command, 'stdin' | 'substitution'>>): number[] {
+  stmt(frame: Frame, stmt: ShellNode, inherited: Inherited): number[] {
     const tree = frame.tree;
     const children = childrenOf(tree, stmt);
     const cmd = children.find((child) => child.role === 'cmd');
     const redirects = children.filter((child) => child.kind === 'Redirect');
     const background = stmt.extra.includes('background');
+    if (background) inherited = { ...inherited, status: 'ignored' };
+    else if (stmt.extra.includes('negated') && !inherited.status) inherited = { ...inherited, status: 'tested' };
     if (!cmd) {
       // A statement of only redirections (`> file`) truncates or creates the file: a command without a name.
       if (!redirects.length) return [];
@@ -164,7 +233,9 @@ class Reader {
     switch (cmd.kind) {
       case 'BinaryCmd': {
         const [left, right] = childrenOf(tree, cmd);
-        const leftCommands = this.stmt(frame, left, inherited);
+        // `a && b`, `a || b`: a's failure decides whether b runs and stops nothing; `a || true` ignores it.
+        const leftStatus = cmd.extra === '||' && NO_OP.has(tree.text.slice(right.start, right.end).trim()) ? 'ignored' : cmd.extra === '&&' || cmd.extra === '||' ? 'tested' : undefined;
+        const leftCommands = this.stmt(frame, left, leftStatus && inherited.status !== 'ignored' ? { ...inherited, status: leftStatus } : inherited);
         if (cmd.extra === '|' || cmd.extra === '|&') {
           const last = leftCommands.filter((index) => this.commands[index].parent === undefined || !leftCommands.includes(this.commands[index].parent!)).at(-1);
           const rightCommands = this.stmt(frame, right, { ...inherited, ...(last !== undefined ? { stdin: { kind: 'pipe', from: last } } : {}) });
@@ -182,7 +253,7 @@ class Reader {
         const visit = (node: ShellNode) => {
           for (const child of childrenOf(tree, node)) {
             // Every statement of a compound command reads its input (`... | while read x; do ...; done`).
-            if (child.kind === 'Stmt') found.push(...this.stmt(frame, child, inherited));
+            if (child.kind === 'Stmt') found.push(...this.stmt(frame, child, child.role === 'cond' && !inherited.status ? { ...inherited, status: 'tested' } : inherited));
             else if (child.kind === 'Word') this.expansions(frame, child);
             else if (child.kind === 'Lit' && child.role === 'name' && node.kind === 'WordIter') this.assigned.add(tree.text.slice(child.start, child.end));
             else if (child.kind === 'Assign') this.assign(frame, child);
@@ -218,10 +289,14 @@ class Reader {
     return { name: text, ...(value ? { value: this.word(frame, value) } : {}) };
   }
 
-  call(frame: Frame, call: ShellNode, redirectNodes: ShellNode[], inherited: Partial<Pick<Command, 'stdin' | 'substitution'>>, background: boolean): number[] {
+  call(frame: Frame, call: ShellNode, redirectNodes: ShellNode[], inherited: Inherited, background: boolean): number[] {
     const tree = frame.tree;
     const children = childrenOf(tree, call);
+    // `X=$(a | b)` alone: the assignment's status is the substitution's, and `set -e` sees it.
+    const outer = this.statusKept;
+    this.statusKept = !children.some((child) => child.role === 'arg') && inherited.status === undefined;
     const assigns = children.filter((child) => child.kind === 'Assign').map((child) => this.assign(frame, child));
+    this.statusKept = outer;
     const argv = children.filter((child) => child.role === 'arg').map((child) => this.word(frame, child));
     const first = argv[0];
     const name = first && first.literal ? first.value.slice(first.value.lastIndexOf('/') + 1) : '';
@@ -238,10 +313,18 @@ class Reader {
       start: frame.toCode(call.start),
       end: frame.toCode(call.end),
       ...(inherited.stdin ? { stdin: inherited.stdin } : {}),
+      ...(inherited.status ? { status: inherited.status } : {}),
       ...(frame.parent !== undefined ? { parent: frame.parent, via: 'shell' as const } : {}),
     });
     this.redirect(frame, this.commands[command], redirectNodes);
     if (name === 'read' || name === 'mapfile' || name === 'readarray') for (const word of argv.slice(1)) if (/^[A-Za-z_]\w*$/.test(word.value)) this.assigned.add(word.value);
+    // `printf -v NAME`, `getopts OPTSTRING NAME`: the builtins that set a name given as a word.
+    if (name === 'printf') {
+      const target = argv.findIndex((word) => word.value === '-v');
+      if (target !== -1 && argv[target + 1]) this.assigned.add(argv[target + 1].value);
+    }
+    if (name === 'getopts' && argv[2]) this.assigned.add(argv[2].value);
+    if (name === 'source' || name === '.' || (name === 'eval' && argv.slice(1).some((word) => !word.literal))) this.importsVariables = true;
     if (name === 'export' || name === 'declare' || name === 'local' || name === 'typeset' || name === 'readonly') {
       for (const word of argv.slice(1)) {
         const assigned = /^([A-Za-z_]\w*)(?:=|$)/.exec(word.value);
@@ -263,7 +346,7 @@ class Reader {
       if (node.extra === '<<' || node.extra === '<<-') {
         // The delimiter quoted (`<<'EOF'`, `<<"EOF"`, `<<\EOF`) makes the body literal; otherwise it expands $ and `.
         const expands = Boolean(target && childrenOf(tree, target).every((part) => part.kind === 'Lit') && !tree.text.slice(target.start, target.end).includes('\\'));
-        command.stdin = { kind: 'heredoc', body: hdoc ? this.heredocBody(frame, hdoc, word?.value ?? '') : { text: '', offsets: [frame.toCode(node.end)] }, expands };
+        command.stdin = { kind: 'heredoc', body: hdoc ? this.heredocBody(frame, hdoc, word?.value ?? '', expands) : { text: '', offsets: [frame.toCode(node.end)] }, expands };
         if (hdoc && expands) this.expansions(frame, hdoc);
       } else if (node.extra === '<<<' && word) command.stdin = { kind: 'herestring', word };
       else if ((node.extra === '<' || node.extra === '<>') && word && !fd) command.stdin = { kind: 'file', word };
@@ -271,12 +354,18 @@ class Reader {
   }
 
   /** A heredoc body as the command reads it (the closing delimiter line left out). */
-  heredocBody(frame: Frame, hdoc: ShellNode, delimiter: string): TextPiece {
+  heredocBody(frame: Frame, hdoc: ShellNode, delimiter: string, expands: boolean): TextPiece {
     let text = frame.tree.text.slice(hdoc.start, hdoc.end);
     const lastLine = text.lastIndexOf('\n', text.length - 1);
     if (text.slice(lastLine + 1).replace(/^\t+/, '') === delimiter) text = text.slice(0, lastLine + 1);
     const offsets = Array.from({ length: text.length + 1 }, (_, i) => frame.toCode(hdoc.start + i));
-    return { text, offsets };
+    // The parser's parts of an expanding body: everything but literal text expands when it runs.
+    const dynamic = expands
+      ? childrenOf(frame.tree, hdoc)
+          .filter((part) => part.kind !== 'Lit' && part.start - hdoc.start < text.length)
+          .map((part): [number, number] => [part.start - hdoc.start, Math.min(part.end - hdoc.start, text.length)])
+      : [];
+    return { text, offsets, ...(dynamic.length ? { dynamic } : {}) };
   }
 
   add(command: Omit<Command, 'index'>): number {
@@ -313,6 +402,7 @@ class Reader {
         parent: index,
         via: 'argv',
         ...(command.stdin && wrapped.label !== 'xargs' ? { stdin: command.stdin } : {}),
+        ...(command.status ? { status: command.status } : {}),
         ...(wrapped.label === 'xargs' ? { stdin: { kind: 'pipe' as const, from: index } } : {}),
       });
       return [child, ...this.unwrap(frame, child)];

@@ -66,6 +66,8 @@ const ALIASES: Record<string, string> = {
   oc: 'kubectl', podman: 'docker', nerdctl: 'docker', tofu: 'terraform', mariadb: 'mysql', mongo: 'mongosh', ip6tables: 'iptables',
   sh: 'shell', bash: 'shell', zsh: 'shell', dash: 'shell', ash: 'shell', ksh: 'shell', gawk: 'awk', mawk: 'awk', nawk: 'awk',
   python3: 'python', 'redis-cli': 'redis-cli', 'valkey-cli': 'redis-cli', 'docker-compose': 'docker-compose',
+  // GitLab's omnibus wrappers: psql and redis-cli with the instance's connection settings.
+  'gitlab-psql': 'psql', 'gitlab-redis-cli': 'redis-cli',
 };
 
 /** The program a command name stands for: `/usr/bin/oc` → `kubectl`, `bash` → `shell`. */
@@ -163,6 +165,30 @@ export function optionValue(args: readonly CommandWord[], names: readonly string
     }
   }
   return undefined;
+}
+
+/**
+ * Every value given to one of `names` (`-H a -H b`), in order, in the forms `optionValue` reads. `goFlags`: the
+ * program parses its flags with Go's pflag (kubectl, oc, helm), which also reads `-p=value` as `value`.
+ */
+export function optionValues(args: readonly CommandWord[], names: readonly string[], goFlags = false): CommandWord[] {
+  const found: CommandWord[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i].value === '--') break;
+    const word = args[i].value;
+    if (names.includes(word)) {
+      if (args[i + 1]) found.push(args[i + 1]);
+      i++;
+      continue;
+    }
+    // Only this word: `--name=value`, `-nvalue`.
+    const glued = names.some((name) => (name.startsWith('--') ? word.startsWith(`${name}=`) : name.length === 2 && word.startsWith(name) && word.length > 2));
+    if (glued) {
+      const value = optionValue([args[i]], names)!;
+      found.push(goFlags && word[1] !== '-' && word[2] === '=' ? sliceWord(args[i], 3) : value);
+    }
+  }
+  return found;
 }
 
 /** A word from its `skip`-th character on (the value of `--name=value`). */

@@ -6,12 +6,15 @@ import { closest, editDistance } from '../../suggest.ts';
 import { isShellCommandBlock } from '../blocks.ts';
 import { defineRule } from '../types.ts';
 import { AWS } from './cli-specs/aws.ts';
+import { ETCDCTL } from './cli-specs/etcdctl.ts';
 import { HELM } from './cli-specs/helm.ts';
 import { KUBECTL } from './cli-specs/kubectl.ts';
+import { OC } from './cli-specs/oc.ts';
+import { SYSTEMCTL } from './cli-specs/systemctl.ts';
 import { expand, loadProgram, type CommandSpec, type FlagSpec, type Program, type ProgramTable } from './cli-specs/spec.ts';
 import { exampleRunbook } from './example.ts';
 
-const TABLES: Record<string, ProgramTable> = { kubectl: KUBECTL, helm: HELM, aws: AWS };
+const TABLES: Record<string, ProgramTable> = { kubectl: KUBECTL, oc: OC, helm: HELM, aws: AWS, etcdctl: ETCDCTL, systemctl: SYSTEMCTL };
 
 type Word = CommandWord;
 
@@ -121,20 +124,23 @@ function checkInvocation(resolved: Resolved, program: Program, report: (start: n
     if (placeholderWord(unknown.word) || !unknown.word.literal) return;
     const names = unknown.parent.subcommands.flatMap((sub) => sub.names);
     const near = nearMiss(unknown.word.value, names);
+    // Why that command was written (an etcd v2 command), with the one to use.
+    const why = Object.hasOwn(unknown.parent.hints, unknown.word.value) ? unknown.parent.hints[unknown.word.value] : undefined;
     if (unknown.parent.closed || near) {
       const primary = unknown.parent.subcommands.map((sub) => sub.names[0]).sort();
       report(
         unknown.word.start,
         unknown.word.end,
-        `Unknown command "${unknown.word.value}" for ${command}${near ? `; did you mean "${near}"?` : ''}`,
+        `Unknown command "${unknown.word.value}" for ${command}${why ? `: ${why}` : near ? `; did you mean "${near}"?` : ''}`,
         primary.length <= 20 ? `${command} has: ${primary.join(', ')}.` : undefined,
       );
     }
     return; // the flags belong to a command we do not know
   }
   const target = chain[chain.length - 1];
+  // An operand is missing whatever the flags: an unknown flag's value would only count as one.
+  if (!appended && (target.checked || target.operand || target.requires)) checkMissing(resolved, program, report);
   if (!target.checked) return;
-  if (!appended) checkMissing(resolved, program, report);
   const valid = validFlags(chain);
   const names = [...valid.keys()];
   for (const flag of flags) {
@@ -171,6 +177,10 @@ function checkMissing(resolved: Resolved, program: Program, report: (start: numb
   const command = `\`${path.join(' ')}\``;
   if (target.operand && operands === 0 && !written(flags, target.operand.unless, false)) {
     report(commandWord.start, commandWord.end, `Missing ${target.operand.name} for ${command}: it refuses to run without one`, target.operand.hint);
+  }
+  if (target.requires && !written(flags, target.requires.names, program.table.abbreviations) && !written(flags, ['-h', '--help'], false)) {
+    const long = target.requires.names.filter((name) => name.startsWith('--'));
+    report(commandWord.start, commandWord.end, `Missing ${long.join(' or ')} for ${command}: it refuses to run without ${long.length > 1 ? 'one of them' : 'it'}`, target.requires.hint);
   }
   // An operand where none is expected may be an expansion that adds options (`$ARGS`), or `help`.
   if (operands > 0 || written(flags, program.table.satisfiesRequired ?? [], false)) return;
@@ -215,11 +225,12 @@ export const cliFlags = defineRule({
     id: 'cli/flags',
     category: 'commands',
     severity: 'error',
-    description: 'kubectl, helm and aws subcommands and flags must exist, required ones must be given; psql -w does not watch.',
+    description: 'kubectl, oc, helm, aws, etcdctl and systemctl subcommands and flags must exist, required operands and options must be given; psql -w does not watch.',
     docs: [
       'Flags are checked against the command\'s spec: a flag that does not exist stops the command with an error, or worse, it was meant to do something the command never does (`kubectl top pods -w` "to watch": kubectl top has no watch mode; `kubectl logs -w`: it is `-f`).',
       'Sources: the [@withfig/autocomplete](https://github.com/withfig/autocomplete) specs of kubectl, helm and aws (aws\'s are generated from the AWS CLI\'s service models and so are complete per operation; an unambiguous prefix of an option is accepted, as the AWS CLI does), completed by our own tables from `kubectl <command> --help` (kubectl 1.33) and `helm <command> --help` (helm 3.17 and 4). Only commands whose flags are verified complete are checked — `kubectl get/describe/logs/top/exec/scale/rollout/delete/set/patch/events/drain`, `helm rollback/history/status/list/uninstall/get` and every aws operation; elsewhere nothing is reported. Unknown subcommands are reported when they are near-misses of a real one (`kubectl rollout stauts`), since plugins and customizations add names.',
-      'Missing operands and options are reported where a command refuses to run without them: `kubectl logs` without a pod, a `TYPE/NAME` or a `-l` selector, and an aws operation without one of its required options (`aws elasticache reboot-cache-cluster` without `--cache-node-ids-to-reboot`). The required options come from botocore\'s service models — the AWS CLI\'s own — for the services listed in `scripts/generate-aws-required.ts`, as far as fig\'s spec names them; `--cli-input-json`/`--cli-input-yaml` give every parameter and `--generate-cli-skeleton` runs nothing, so with one of them nothing is missing. A boolean is given by its `--no-` form too.',
+      'Missing operands and options are reported where a command refuses to run without them: `kubectl logs` without a pod, a `TYPE/NAME` or a `-l` selector, `kubectl exec`/`port-forward` without a pod, `kubectl rollout status/restart/undo` without a workload, `kubectl drain/cordon/uncordon` without a node, `kubectl scale` without `--replicas`, `kubectl patch` without `-p`/`--patch-file`, and an aws operation without one of its required options (`aws elasticache reboot-cache-cluster` without `--cache-node-ids-to-reboot`). The required options come from botocore\'s service models — the AWS CLI\'s own — for the services listed in `scripts/generate-aws-required.ts`, as far as fig\'s spec names them; `--cli-input-json`/`--cli-input-yaml` give every parameter and `--generate-cli-skeleton` runs nothing, so with one of them nothing is missing. A boolean is given by its `--no-` form too.',
+      '`oc` is checked as kubectl with the commands OpenShift adds (`oc adm`, `oc rsh`, `oc rollout latest`, ...), from `oc --help` of oc 4.16. `etcdctl` and `systemctl` have no fig spec; our tables list every command of etcdctl v3 (etcd 3.5/3.6: a v2 command such as `etcdctl cluster-health` is reported with its v3 form, unless `ETCDCTL_API=2` is set) and every verb of systemctl (systemd 256), and the operands they refuse to run without (`etcdctl snapshot save` without a file, `systemctl restart` without a unit).',
       '`psql -w` means `--no-password`. Written after the query (`psql -c "..." -w`) or with a number (`-w 5`) it was meant as "watch" and is reported.',
     ].join('\n\n'),
     examples: {
@@ -239,6 +250,8 @@ export const cliFlags = defineRule({
         if (command.name === 'psql') return checkPsql(command.argv, report);
         const table = Object.hasOwn(TABLES, command.name) ? TABLES[command.name] : undefined;
         if (!table) return;
+        // ETCDCTL_API=2 selects etcdctl's v2 commands, which the table does not describe.
+        if (command.name === 'etcdctl' && command.assigns.some((assign) => assign.name === 'ETCDCTL_API' && assign.value?.value !== '3')) return;
         try {
           const program = await loadProgram(command.name, table);
           // Under xargs the command gets more arguments from its input: nothing is missing.

@@ -37,11 +37,11 @@ export const fencesPrompt = defineRule({
     severity: 'warn',
     fixable: 'code',
     description: 'A `$ ` prompt belongs in a `console` block, not in a shell block; a `console` block needs prompts.',
-    docs: 'In a `bash` block every line is a command, so a `$ ` prompt is pasted into the terminal and fails (`$: command not found`). Remove the prompts (the fix does), or make the block `console` when it shows output too. The commands behind the prompts are still checked by every other rule. A `console` block shows a terminal session: only its `$ ` (or root `# `) prompt lines are commands, so one without any prompt runs nothing; the fix makes it a `bash` block.',
+    docs: 'In a `bash` block every line is a command, so a `$ ` prompt is pasted into the terminal and fails (`$: command not found`). Remove the prompts (the fix does), or make the block `console` when it shows output too. Long prompts are prompts too (`user@host:~$ `, `[root@host ~]# `, `sh-4.4# `); in a shell block a `# ` line is a comment. The commands behind the prompts are still checked by every other rule. A `console` block shows a terminal session: only its prompt lines are commands (`$ `, root\'s `# ` unless prose follows it, and the long forms; a `> ` continuation prompt is left out of the command), so one without any prompt runs nothing; the fix makes it a `bash` block.',
     examples: { bad: exampleRunbook({ body: body('```bash', '$ kubectl -n shop get pods') }), good: exampleRunbook({ body: body('```bash', 'kubectl -n shop get pods') }) },
     messages: {
-      prompt: 'Shell prompt "$ " inside a shell block: it would be pasted and run',
-      noPrompt: 'This console block has no "$ " prompt line, so nothing in it is a command',
+      prompt: 'Shell prompt "{prompt}" before `{command}` in a shell block: it would be pasted and run',
+      noPrompt: 'This console block has no "$ " prompt line, so `{first}` is taken for output, not a command',
     },
   },
   create(context) {
@@ -49,8 +49,10 @@ export const fencesPrompt = defineRule({
       block(block, runbook) {
         if (block.kind === 'console' && block.code.trim() && !block.analysis.lines.length) {
           const at = block.span.start.offset + runbook.source.slice(block.span.start.offset).indexOf(block.lang);
+          const first = block.code.split('\n').find((line) => line.trim())!.trim();
           context.report({
             messageId: 'noPrompt',
+            data: { first: first.length > 40 ? `${first.slice(0, 39)}…` : first },
             span: { start: block.span.start, end: { ...block.span.start, column: block.span.start.column + 3 } },
             hint: 'If these lines are commands, make it a ```bash block (the fix does); if they are output, show the command with a "$ " prompt before it.',
             fix: { range: [at, at + block.lang.length], text: 'bash' },
@@ -67,11 +69,20 @@ export const fencesPrompt = defineRule({
         });
         for (const line of block.analysis.lines) {
           const start = starts.filter((offset) => offset <= line.start).at(-1) ?? 0;
-          const prompt = block.code.slice(start, line.start);
-          if (!/\$ ?$/.test(prompt)) continue;
-          const at = start + prompt.indexOf('$');
+          const before = block.code.slice(start, line.start);
+          const prompt = before.trimStart();
+          // Continuation lines start at the line's start: no prompt before them.
+          if (!prompt) continue;
+          const at = start + before.length - prompt.length;
           const span = context.codeSpan(block, at, line.start);
-          context.report({ messageId: 'prompt', span, hint: 'Remove the prompt, or use a console block to show commands with their output.', fix: { range: [span.start.offset, span.end.offset], text: '' } });
+          const command = block.code.slice(line.start, line.end).trim();
+          context.report({
+            messageId: 'prompt',
+            data: { prompt, command: command.length > 40 ? `${command.slice(0, 39)}…` : command },
+            span,
+            hint: 'Remove the prompt (the fix does), or use a console block to show commands with their output.',
+            fix: { range: [span.start.offset, span.end.offset], text: '' },
+          });
         }
       },
     };

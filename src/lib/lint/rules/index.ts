@@ -10,6 +10,7 @@ import { linksResolve } from './links.ts';
 import { textMojibake } from './mojibake.ts';
 import { commandsInteractive, commandsLongRunning } from './never-ends.ts';
 import { safetyOpenIngress } from './open-ingress.ts';
+import { commandsPayload } from './payload.ts';
 import { commandsPipeClosedEarly } from './pipe-closed-early.ts';
 import { commandsPseudoPlaceholder } from './pseudo-placeholder.ts';
 import { riskDeclared } from './risk.ts';
@@ -21,6 +22,7 @@ import { promqlSyntax } from './promql-syntax.ts';
 import { envDeclared, placeholdersContext, placeholdersDeclared, placeholdersExample, placeholdersUsed } from './placeholders.ts';
 import { fencesAttributes, idsUnique, mdxSyntax, schemaDuplicate, schemaFrontmatter, schemaReference, schemaService, schemaYaml } from './schema.ts';
 import { shellSyntax } from './shell-syntax.ts';
+import { shellContinuation } from './continuation.ts';
 import { sqlSyntax } from './sql-syntax.ts';
 import { fencesWrongLanguage } from './wrong-language.ts';
 
@@ -43,6 +45,7 @@ export const RULES: Rule[] = [
   fencesCommentOnly,
   fencesWrongLanguage,
   shellSyntax,
+  shellContinuation,
   sqlSyntax,
   promqlSyntax,
   cliFlags,
@@ -51,6 +54,7 @@ export const RULES: Rule[] = [
   commandsLongRunning,
   commandsInteractive,
   commandsPipeClosedEarly,
+  commandsPayload,
   commandsPseudoPlaceholder,
   secretsNoSecrets,
   textUnicode,

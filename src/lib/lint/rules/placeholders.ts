@@ -1,7 +1,7 @@
 // Placeholders (`<name>`) and environment variables (`$NAME`) must be declared, used and valid.
 import { valueProblem } from '../../core/variables.ts';
-import type { Runbook } from '../../model/types.ts';
-import { didYouMean } from '../../suggest.ts';
+import type { Block, Runbook } from '../../model/types.ts';
+import { didYouMean, editDistance } from '../../suggest.ts';
 import { defineRule, type RuleContext } from '../types.ts';
 import { exampleRunbook } from './example.ts';
 
@@ -108,8 +108,11 @@ export const envDeclared = defineRule({
     id: 'env/declared',
     category: 'commands',
     severity: 'error',
-    description: 'Environment variables used by commands (`$NAME`) must be declared in `env`; declared ones should be used.',
-    docs: 'A command that reads `$DATABASE_URL` fails, or worse, runs against the wrong place, when the operator\'s shell does not have it. Declaring it in `env` with a description tells the reader what to export and lets `runbook run` check it before anything runs. Variables the command assigns itself, and the shell\'s own (`HOME`, `PATH`, ...), are not counted.',
+    description: 'Environment variables used by commands (`$NAME`) must be declared in `env`, other variables (`$pod`) set before use; declared ones should be used.',
+    docs: [
+      'A command that reads `$DATABASE_URL` fails, or worse, runs against the wrong place, when the operator\'s shell does not have it. Declaring it in `env` with a description tells the reader what to export and lets `runbook run` check it before anything runs. Variables the block assigns itself (`X=1`, `export X=`, `read X`, `for X in`, `let X=1`, `printf -v X`, `${X:=y}`), the shell\'s own (`HOME`, `PATH`, `RANDOM`, `$1`, `$?`, ...), expansions with a default (`${NAMESPACE:-default}`) and what a remote shell expands (`ssh host \'echo $HOSTNAME\'`, `kubectl exec POD -- sh -c \'echo $POD_IP\'`) are not counted.',
+      'A variable in another case (`$pod`, `${namespace}`) that nothing sets is a value the author forgot: with `set -u` (`runbook run`) the block stops with "unbound variable", pasted into a terminal the command runs with an empty word (`kubectl delete pod $pod` deletes what?). Set it before the line that reads it, or make it a `<placeholder>` declared in `variables`. `runbook run` runs each block in a fresh shell, so a variable set by another block is not set in this one: that is a warning (set it again, or join the blocks). A block that reads variables from elsewhere (`source FILE`, `eval "$(...)"`) is not checked for these.',
+    ].join('\n\n'),
     examples: {
       bad: exampleRunbook({ body: LOGS_BODY('psql "$DATABASE_URL" -c "SELECT 1"') }),
       good: exampleRunbook({ runbook: 'env:\n  DATABASE_URL: Read-only connection string of the shop database', body: LOGS_BODY('psql "$DATABASE_URL" -c "SELECT 1"') }),
@@ -118,6 +121,8 @@ export const envDeclared = defineRule({
       undeclared: 'Environment variable ${name} is not declared in runbook.env{suggestion}',
       runner: '{language} blocks run with {runner}, but {name} is not declared in runbook.env',
       unused: 'Environment variable {name} is declared but no command uses ${name}',
+      unset: 'Variable ${name} is never set: no command of the runbook assigns it{suggestion}',
+      unsetHere: 'Variable ${name} is set by the block at line {line}, not by this one: `runbook run` runs each block in a fresh shell',
     },
   },
   create(context) {
@@ -125,19 +130,46 @@ export const envDeclared = defineRule({
   },
 });
 
+/** A name set somewhere in the runbook, or a declared placeholder, that `name` is a typo of: `; did you mean $pod?`. */
+function typoOf(name: string, runbook: Runbook): string {
+  const near = (candidate: string) => candidate !== name && candidate.length > 2 && editDistance(name.toLowerCase(), candidate.toLowerCase()) <= (name.length <= 4 ? 1 : 2);
+  const set = runbook.blocks.flatMap((block) => block.analysis.sets).find(near);
+  if (set) return `; did you mean $${set}?`;
+  const placeholder = Object.keys(runbook.meta?.variables ?? {}).find((variable) => near(variable) || near(variable.replace(/-/g, '_')));
+  return placeholder ? `; did you mean the placeholder <${placeholder}>?` : '';
+}
+
 function checkEnv(runbook: Runbook, context: RuleContext): void {
     if (!runbook.meta) return;
     const declared = Object.keys(runbook.meta.env);
     const used = new Set<string>();
+    /** The first block that sets a name, other than `block`. */
+    const setter = (name: string, block: Block) => runbook.blocks.find((other) => other !== block && other.analysis.sets.includes(name));
     for (const block of runbook.blocks) {
-      for (const ref of block.env) {
+      for (const ref of block.analysis.env) {
         used.add(ref.name);
-        if (declared.includes(ref.name)) continue;
+        if (declared.includes(ref.name) || ref.guarded) continue;
+        const other = setter(ref.name, block);
         context.report({
           messageId: 'undeclared',
           data: { name: ref.name, suggestion: didYouMean(ref.name, declared) },
-          span: ref.span,
-          hint: `Add env:\n  ${ref.name}: what it is and where to get it`,
+          span: context.codeSpan(block, ref.start, ref.end),
+          hint: `${other ? `The block at line ${other.span.start.line} sets it, but \`runbook run\` runs each block in a fresh shell: set it in this block too, or a` : 'A'}dd env:\n  ${ref.name}: what it is and where to get it`,
+        });
+      }
+      if (block.analysis.importsVariables) continue;
+      for (const ref of block.analysis.unset) {
+        const span = context.codeSpan(block, ref.start, ref.end);
+        const other = setter(ref.name, block);
+        if (other) {
+          context.report({ messageId: 'unsetHere', data: { name: ref.name, line: other.span.start.line }, span, severity: 'warn', hint: `Set ${ref.name} in this block too (or join the two blocks); a value the reader gives is a <placeholder>.` });
+          continue;
+        }
+        context.report({
+          messageId: 'unset',
+          data: { name: ref.name, suggestion: typoOf(ref.name, runbook) },
+          span,
+          hint: `If the reader gives it, write a placeholder <${ref.name.replace(/_/g, '-')}> and declare it in runbook.variables; otherwise set it (${ref.name}=...) before this line.`,
         });
       }
     }

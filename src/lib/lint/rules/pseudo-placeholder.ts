@@ -1,6 +1,7 @@
 // Values left for the reader that are not `<placeholders>` (`i-xxx`, `YOUR_TOKEN`, `[commit-hash]`,
 // `...`): they run as written, and nothing asks for them or checks them.
 import type { Block } from '../../model/types.ts';
+import { commandView } from '../../core/shell/patterns.ts';
 import { isShellCommandBlock } from '../blocks.ts';
 import { defineRule } from '../types.ts';
 import { exampleRunbook } from './example.ts';
@@ -8,6 +9,8 @@ import { exampleRunbook } from './example.ts';
 interface Found {
   start: number;
   end: number;
+  /** Found by the `[name]` pattern (a YAML or JSON list in a document a command parses is not one). */
+  bracket?: true;
   /** A placeholder name to suggest, when the text says one. */
   name?: string;
 }
@@ -20,10 +23,10 @@ const kebab = (text: string) =>
     .replace(/^-|-$/g, '');
 
 /** Pseudo-placeholders, each with the placeholder name it suggests. Runs of `x` only as a whole token (not `xargs`, `-xvf`, `0x1f`). */
-const PATTERNS: { quick: RegExp; pattern: RegExp; name: (match: RegExpExecArray) => string | undefined }[] = [
+const PATTERNS: { quick: RegExp; pattern: RegExp; name: (match: RegExpExecArray) => string | undefined; bracket?: true }[] = [
   { quick: /xxx/i, pattern: /(?<![A-Za-z0-9_])(?:[a-z]{1,10}-)?[xX]{3,}(?:[-.:/][xX]{3,})*(?![A-Za-z0-9_])/g, name: () => undefined },
   { quick: /your[_-]/i, pattern: /(?<![\w${-])(?:YOUR|Your|your)[_-]([A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)*)/g, name: (match) => kebab(match[1].replace(/[_-]here$/i, '')) },
-  { quick: /\[[A-Za-z]/, pattern: /(?<![\w$\][{.\\])\[([A-Za-z][A-Za-z0-9]+(?:[-_][A-Za-z0-9]{2,})+)\](?![\w(.[])/g, name: (match) => kebab(match[1]) },
+  { quick: /\[[A-Za-z]/, pattern: /(?<![\w$\][{.\\])\[([A-Za-z][A-Za-z0-9]+(?:[-_][A-Za-z0-9]{2,})+)\](?![\w(.[])/g, name: (match) => kebab(match[1]), bracket: true },
   { quick: /change|replace|fill|_here/i, pattern: /(?<![\w$-])(?:change[_-]?me|replace[_-]?me|fill[_-]?me[_-]?in|[A-Za-z]+(?:_[A-Za-z]+)*_here)(?![\w-])/gi, name: (match) => (/_here$/i.test(match[0]) ? kebab(match[0].replace(/_here$/i, '')) : undefined) },
 ];
 
@@ -32,14 +35,14 @@ const ELLIPSIS = /^(?:-{1,2}[\w-]+=)?(?:\.{3}|…)$/;
 
 function findIn(text: string, skip: { start: number; end: number }[]): Found[] {
   const found: Found[] = [];
-  for (const { quick, pattern, name } of PATTERNS) {
+  for (const { quick, pattern, name, bracket } of PATTERNS) {
     if (!quick.test(text)) continue;
     for (const match of text.matchAll(pattern)) {
       const start = match.index;
       const end = start + match[0].length;
       if (skip.some((range) => start < range.end && end > range.start)) continue;
       const suggested = name(match as RegExpExecArray);
-      found.push({ start, end, ...(suggested ? { name: suggested } : {}) });
+      found.push({ start, end, ...(suggested ? { name: suggested } : {}), ...(bracket ? { bracket } : {}) });
     }
   }
   return found;
@@ -58,12 +61,34 @@ function blockFindings(block: Block): Found[] {
     const text = block.code.slice(line.start, line.end);
     for (const item of findIn(text, skip.map((range) => ({ start: range.start - line.start, end: range.end - line.start })))) found.push({ ...item, start: item.start + line.start, end: item.end + line.start });
   }
+  // `'value': [odf-console]` in a patch that parses is a list of one string, not a `[name]` left to fill in.
+  const documents = block.analysis.payloads.filter((payload) => !payload.problem);
+  const inDocument = (item: Found) => item.bracket && documents.some((payload) => payload.start <= item.start && item.end <= payload.end);
+  for (let i = found.length - 1; i >= 0; i--) if (inDocument(found[i])) found.splice(i, 1);
   for (const command of block.analysis.commands) {
     for (const word of command.argv) {
       if (ELLIPSIS.test(word.value) && !skip.some((range) => word.start >= range.start && word.start < range.end)) found.push({ start: word.start, end: word.end });
     }
   }
   return found;
+}
+
+/** ` in \`kubectl get pod\`` for the innermost command whose words (or assignments) hold the text, if any. */
+function commandOf(block: Block, found: Found): string {
+  const holds = block.analysis.commands.filter(
+    (command) =>
+      command.argv.length > 0 &&
+      [...command.argv, ...command.assigns.flatMap((assign) => (assign.value ? [assign.value] : []))].some((word) => word.start <= found.start && found.end <= word.end),
+  );
+  const command = holds[holds.length - 1];
+  if (!command) return '';
+  // The program and its subcommands (`kubectl patch`, `aws ec2 describe-instances`), not its values.
+  const subcommands: string[] = [];
+  for (const word of commandView(command).positional) {
+    if (subcommands.length === 2 || !/^[a-z][a-z0-9-]*$/.test(word.value) || word.end > found.start) break;
+    subcommands.push(word.value);
+  }
+  return ` in \`${[command.argv[0].value, ...subcommands].join(' ')}\``;
 }
 
 const BODY = (code: string) => `## Symptoms\n\nThe API answers slowly.\n\n## Investigation\n\n### Check the instance\n\n\`\`\`bash\n${code}\n\`\`\`\n`;
@@ -79,7 +104,7 @@ export const commandsPseudoPlaceholder = defineRule({
       bad: exampleRunbook({ body: BODY('aws ec2 describe-instances --instance-ids i-xxx') }),
       good: exampleRunbook({ runbook: 'variables:\n  instance-id:\n    description: Id of the EC2 instance\n    example: i-0abc123def4567890', body: BODY('aws ec2 describe-instances --instance-ids <instance-id>') }),
     },
-    messages: { pseudo: 'Unexpected "{text}": a value left for the reader runs as written; expected a <placeholder>' },
+    messages: { pseudo: 'Unexpected "{text}"{where}: a value left for the reader runs as written; expected a <placeholder>' },
   },
   create(context) {
     return {
@@ -90,7 +115,7 @@ export const commandsPseudoPlaceholder = defineRule({
           seen.add(found.start);
           context.report({
             messageId: 'pseudo',
-            data: { text: block.code.slice(found.start, found.end) },
+            data: { text: block.code.slice(found.start, found.end), where: commandOf(block, found) },
             span: context.codeSpan(block, found.start, found.end),
             hint: `Write it as a placeholder${found.name ? ` such as <${found.name}>` : ''} and declare it in runbook.variables with a description and an example, so the form and \`runbook run --set\` fill it in.`,
           });

@@ -11,6 +11,9 @@ const GLOBAL = [
 
 const REVISION = '--revision=';
 
+/** The release a command acts on: helm refuses to run without it (`Error: "helm status" requires 1 argument`). */
+const RELEASE = (command: string) => ({ name: 'RELEASE', hint: `Name the release: \`helm ${command} <release> -n <namespace>\` (\`helm list -A\` lists them).` });
+
 export const HELM: ProgramTable = {
   fig: 'helm',
   commands: {
@@ -18,9 +21,10 @@ export const HELM: ProgramTable = {
     rollback: {
       checked: true,
       flags: '--cleanup-on-fail --dry-run --force --force-conflicts --force-replace --history-max= --no-hooks --recreate-pods --server-side --timeout= --wait --wait-for-jobs',
+      operand: RELEASE('rollback'),
     },
-    history: { aliases: ['hist'], checked: true, flags: '--max= -o,--output=' },
-    status: { checked: true, flags: `-o,--output= ${REVISION} --show-desc --show-resources` },
+    history: { aliases: ['hist'], checked: true, flags: '--max= -o,--output=', operand: RELEASE('history') },
+    status: { checked: true, flags: `-o,--output= ${REVISION} --show-desc --show-resources`, operand: RELEASE('status') },
     list: {
       aliases: ['ls'],
       checked: true,
@@ -30,13 +34,14 @@ export const HELM: ProgramTable = {
       aliases: ['un', 'delete', 'del'],
       checked: true,
       flags: '--cascade= --description= --dry-run --ignore-not-found --keep-history --no-hooks --timeout= --wait',
+      operand: RELEASE('uninstall'),
     },
     get: { closed: true },
-    'get all': { checked: true, flags: `${REVISION} --template=` },
-    'get hooks': { checked: true, flags: REVISION },
-    'get manifest': { checked: true, flags: REVISION },
-    'get metadata': { checked: true, flags: `-o,--output= ${REVISION}` },
-    'get notes': { checked: true, flags: REVISION },
-    'get values': { checked: true, flags: `-a,--all -o,--output= ${REVISION}` },
+    'get all': { checked: true, flags: `${REVISION} --template=`, operand: RELEASE('get all') },
+    'get hooks': { checked: true, flags: REVISION, operand: RELEASE('get hooks') },
+    'get manifest': { checked: true, flags: REVISION, operand: RELEASE('get manifest') },
+    'get metadata': { checked: true, flags: `-o,--output= ${REVISION}`, operand: RELEASE('get metadata') },
+    'get notes': { checked: true, flags: REVISION, operand: RELEASE('get notes') },
+    'get values': { checked: true, flags: `-a,--all -o,--output= ${REVISION}`, operand: RELEASE('get values') },
   },
 };

@@ -30,6 +30,8 @@ export interface CommandSpec {
   loadSpec?: string;
   /** An operand the command needs (`kubectl logs POD`), unless one of `unless` is given (`-l`). */
   operand?: { name: string; unless: string[]; hint?: string };
+  /** Options of which one must be given (`kubectl scale --replicas`, `kubectl patch -p|--patch-file`). */
+  requires?: { names: string[]; hint?: string };
 }
 
 /** An overlay entry, by command path below the program (`'top pod'`). */
@@ -47,6 +49,8 @@ export interface CommandTable {
   hints?: Record<string, string>;
   /** An operand the command refuses to run without, unless one of the flags of `unless` is given (same notation). */
   operand?: { name: string; unless?: string; hint?: string };
+  /** Options of which the command refuses to run without one (same notation). */
+  requires?: { flags: string; hint?: string };
 }
 
 export interface ProgramTable {
@@ -174,6 +178,7 @@ export function loadProgram(name: string, table: ProgramTable): Promise<Program>
         node.checked ||= entry.checked ?? false;
         node.closed ||= entry.closed ?? false;
         Object.assign(node.hints, entry.hints);
+        if (entry.requires) node.requires = { names: flags(entry.requires.flags).flatMap((flag) => flag.names), ...(entry.requires.hint ? { hint: entry.requires.hint } : {}) };
         if (entry.operand) node.operand = { name: entry.operand.name, unless: flags(entry.operand.unless).flatMap((flag) => flag.names), ...(entry.operand.hint ? { hint: entry.operand.hint } : {}) };
       }
       return { root, table };
