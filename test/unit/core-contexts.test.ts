@@ -252,6 +252,23 @@ describe('holes found by the adversarial pass: refused', () => {
     ['printf -v NAME', 'printf -v <v> %s x', /name of a shell variable/],
     ['unset NAME', 'unset <v>', /name of a shell variable/],
     ['test -v NAME', '[ -v <v> ]', /name of a shell variable/],
+    ['[[ -v NAME ]]', '[[ -v <v> ]] && echo set', /name of a shell variable tested by -v/],
+    ['declare -n target', 'declare -n r=<v>; echo "$r"', /name reference/],
+    ['local -n target in a function', 'f() { local -n r=<v>; echo "$r"; }; f', /name reference/],
+    // a value assigned to a variable goes where the variable is read
+    ['variable run as the program', 'X=<v>; $X', /assigned to \$X, which is read again where it names the program/],
+    ['variable given to eval', 'X=<v>; eval "$X"', /assigned to \$X.*eval/],
+    ['variable given to sh -c', 'X="<v>"; sh -c "$X"', /assigned to \$X.*sh -c/],
+    ['indirect expansion ${!X}', 'x=<v>; echo "${!x}"', /name of another variable/],
+    ['exported variable that a child script evals', `V=<v> bash -c 'eval "$V"'`, /eval/],
+    ['argument that sh -c evals as $1', `sh -c 'eval "$1"' _ <v>`, /eval/],
+    ['variable that programs run as a command', 'GIT_SSH_COMMAND=<v> git fetch', /GIT_SSH_COMMAND, which programs run/],
+    ['BASH_ENV', 'BASH_ENV=<v> bash -c true', /BASH_ENV/],
+    ['exported PAGER', 'export PAGER=<v>; man ls', /PAGER/],
+    // options whose value is a command, with the option's key chosen by the value
+    ['ssh -o with the whole option from the value', 'ssh -o <v> host uptime', /ssh option/],
+    ['gdb -ex', 'gdb -batch -ex "shell echo <v>"', /gdb command/],
+    ['vim -c', 'vim -es -c "!echo <v>" -c q', /vim command/],
   ];
   it.each(refusedCases)('%s', (_name, code, reason) => {
     const context = contextOf(code);
@@ -270,5 +287,14 @@ describe('holes found by the adversarial pass: refused', () => {
     expect(contextName(contextOf('parallel echo {} ::: <v>'))).toBe('shell-word');
     expect(contextName(contextOf('ssh -o ConnectTimeout=<v> host uptime'))).toBe('shell-word');
     expect(contextName(contextOf(`jq --arg name <v> '.x == $name' f.json`))).toBe('shell-word');
+    expect(contextName(contextOf(`V=<v> sh -c 'printf "%s\\n" "$V"'`))).toBe('shell-word');
+    expect(contextName(contextOf(`sh -c 'grep -- "$1" f' _ <v>`))).toBe('shell-word');
+    expect(contextName(contextOf('X=<v>; printf "%s\\n" "$X"'))).toBe('shell-word');
+  });
+
+  it('allows only integers in a variable that bash evaluates as arithmetic', () => {
+    for (const code of ['x=<v>; (( x > 1 ))', 'x=<v>; echo $((x))', 'x=<v>; [[ $x -eq 1 ]]', 'x=<v>; let y=x+1', `N=<v> bash -c 'echo $(( N + 1 ))'`]) {
+      expect(contextOf(code).layers, code).toEqual([{ kind: 'token', accepts: 'integer', where: expect.stringMatching(/arithmetic/) }]);
+    }
   });
 });

@@ -120,6 +120,12 @@ const COMMAND_OPTIONS: Record<string, { options: readonly string[]; what: string
   bind: { options: ['-x'], what: 'a command bind runs' },
   hash: { options: ['-p'], what: 'the file hash runs for a command name' },
   enable: { options: ['-f'], what: 'the file of builtins enable loads' },
+  gdb: { options: ['-ex', '--ex', '--eval-command', '-iex', '--iex', '--init-eval-command'], what: 'a gdb command (its `shell` and `!` run shell commands)' },
+  vim: { options: ['-c', '--cmd'], what: 'a vim command (its `!` runs shell commands)' },
+  vi: { options: ['-c', '--cmd'], what: 'a vi command (its `!` runs shell commands)' },
+  nvim: { options: ['-c', '--cmd'], what: 'a vim command (its `!` runs shell commands)' },
+  view: { options: ['-c', '--cmd'], what: 'a vim command (its `!` runs shell commands)' },
+  ex: { options: ['-c', '--cmd'], what: 'an ex command (its `!` runs shell commands)' },
 };
 
 /** Builtins whose arguments name shell variables, by which of their words do: bash evaluates `a[$(...)]` in a name. */
@@ -167,7 +173,7 @@ export function codeArgument(command: Command, index: number): CodeArgument | un
   if (commandOption && !(command.program === 'git' && at > firstPositional('git', args))) {
     for (const option of commandOption.options) {
       const value = optionBefore === option ? word.value : word.value.startsWith(`${option}=`) ? word.value.slice(option.length + 1) : option.length === 2 && word.value.startsWith(option) && word.value.length > 2 ? word.value.slice(2) : undefined;
-      if (value !== undefined && (!commandOption.only || commandOption.only.test(value))) return { what: commandOption.what, fix: COMMAND_OPTION_FIX };
+      if (value !== undefined && (!commandOption.only || commandOption.only.test(value) || !/^\s*[A-Za-z][A-Za-z0-9]*\s*[= ]/.test(value))) return { what: commandOption.what, fix: COMMAND_OPTION_FIX };
     }
   }
   switch (command.program) {
