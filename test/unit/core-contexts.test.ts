@@ -269,6 +269,19 @@ describe('holes found by the adversarial pass: refused', () => {
     ['ssh -o with the whole option from the value', 'ssh -o <v> host uptime', /ssh option/],
     ['gdb -ex', 'gdb -batch -ex "shell echo <v>"', /gdb command/],
     ['vim -c', 'vim -es -c "!echo <v>" -c q', /vim command/],
+    // standard input a program reads as code: here-strings, and `-` for standard input
+    ['here-string into sh', 'sh <<< "echo <v>"', /here-string is read by sh as shell commands/],
+    ['bare here-string into bash', 'bash <<< <v>', /here-string is read by bash/],
+    ['here-string into psql', `psql <<< "SELECT '<v>'"`, /here-string is read by psql as SQL/],
+    ['bash - reads its script from a pipe', 'echo "echo <v>" | bash -', /piped into bash/],
+    ['python3 - reads its code from a heredoc', "python3 - <<'EOF'\nprint(\"<v>\")\nEOF", /heredoc is read by python3/],
+    // SQL and JavaScript of clients whose language the core does not quote
+    ['sqlite3 DB SQL', `sqlite3 db.sqlite "SELECT '<v>'"`, /SQL that sqlite3 runs/],
+    ['clickhouse-client -q', `clickhouse-client -q "SELECT '<v>'"`, /SQL that clickhouse-client runs/],
+    ['cqlsh -e', `cqlsh -e "SELECT * FROM t WHERE k = '<v>'"`, /SQL that cqlsh runs/],
+    ['mongosh URI --eval', `mongosh "mongodb://db:27017/app" --eval 'db.users.find({name: "<v>"})'`, /mongosh JavaScript/],
+    // a SQL string the database server runs with /bin/sh
+    ['COPY ... TO PROGRAM in psql -c', `psql -c "COPY t TO PROGRAM 'gzip > /tmp/<v>.gz'"`, /COPY \.\.\. PROGRAM/],
   ];
   it.each(refusedCases)('%s', (_name, code, reason) => {
     const context = contextOf(code);
@@ -290,6 +303,11 @@ describe('holes found by the adversarial pass: refused', () => {
     expect(contextName(contextOf(`V=<v> sh -c 'printf "%s\\n" "$V"'`))).toBe('shell-word');
     expect(contextName(contextOf(`sh -c 'grep -- "$1" f' _ <v>`))).toBe('shell-word');
     expect(contextName(contextOf('X=<v>; printf "%s\\n" "$X"'))).toBe('shell-word');
+  });
+
+  it('refuses a value in the shell command of COPY ... PROGRAM in a SQL block, not in other strings', () => {
+    expect(contextOf("COPY t FROM PROGRAM 'curl -fsS <v>'", 'sql').refused?.reason).toMatch(/COPY \.\.\. PROGRAM, which the database server runs/);
+    expect(contextName(contextOf("COPY t TO '/tmp/<v>.csv'", 'sql'))).toBe('sql-string');
   });
 
   it('allows only integers in a variable that bash evaluates as arithmetic', () => {

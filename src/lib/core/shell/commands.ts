@@ -377,6 +377,7 @@ export const CODE_OPTIONS: Record<string, readonly string[]> = {
   bun: ['-e', '--eval', '-p', '--print'],
   pwsh: ['-c', '-Command', '-command'],
   Rscript: ['-e'],
+  mongosh: ['--eval'],
 };
 
 /**

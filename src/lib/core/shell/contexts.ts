@@ -4,7 +4,7 @@
 import type { Layer, PlaceholderContext } from '../context.ts';
 import { jsonLayer, looksLikeUrl, urlLayer } from '../formats.ts';
 import { promqlLayer } from '../promql/layer.ts';
-import { sqlLayer } from '../sql/contexts.ts';
+import { sqlLayer, sqlRefusal } from '../sql/contexts.ts';
 import { readSqlScript } from '../sql/script.ts';
 import type { Command, CommandWord, ShellFacts } from './commands.ts';
 import { codeArgument, reparseFix, stdinLanguage } from './interpreters.ts';
@@ -244,6 +244,12 @@ function wordContext(site: ShellSite, path: ShellNode[], word: ShellNode): Place
       return refuse(`\`${command.reparses.by}\` hands this text to a shell that parses it again, so its quoting does not protect the value`, reparseFix(command.reparses.by));
     }
   }
+  // A here-string is standard input: `sh <<< "..."`, `psql <<< "..."` read the value as code.
+  for (const command of facts.commands) {
+    if (command.stdin?.kind !== 'herestring' || command.stdin.word.start !== codeStart || command.stdin.word.end !== codeEnd) continue;
+    const reader = readerOf(facts.commands, command);
+    if (reader) return refuse(`the here-string is read by ${reader.by} as ${reader.language}, which parses the value again`, interpreterFix(reader.language));
+  }
   const owner = owners[owners.length - 1];
   if (!owner) return { layers: [layer] };
   const position = owner.argv.findIndex((arg) => arg.start === codeStart && arg.end === codeEnd);
@@ -290,6 +296,8 @@ function innerLayer(site: ShellSite, command: Command, position: number, argumen
       }
       if (sql === undefined || valueIndex < offset) return undefined;
       const script = readSqlScript(sql);
+      const refusal = sqlRefusal(script, valueIndex - offset);
+      if (refusal) return { layers: [], refused: refusal };
       return layers(sqlLayerOf(script, valueIndex - offset, site.sentinel, command.program === 'mysql' ? 'mysql' : 'postgres'));
     }
     case 'curl':

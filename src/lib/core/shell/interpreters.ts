@@ -10,13 +10,20 @@ import type { CommandWord } from './words.ts';
 /** Interpreters that read a program from their standard input when given no code and no file. */
 const STDIN_INTERPRETERS = new Set(['python', 'python2', 'perl', 'ruby', 'node', 'php', 'lua', 'tclsh', 'expect', 'pwsh', 'irb', 'jshell']);
 
+/** Whether an interpreter is given a script file (its first operand), not `-` (standard input) or nothing. */
+function readsFile(program: string, args: readonly CommandWord[]): boolean {
+  const first = positionals(program, args)[0];
+  return first !== undefined && first.value !== '-' && !/^\/dev\/(stdin|fd\/0)$/.test(first.value);
+}
+
 /** The language a command reads from its standard input as code, or undefined when it reads data. */
 export function stdinLanguage(command: Command): string | undefined {
   const args = command.argv.slice(1);
   const has = (flags: string[]) => findFlag(command.program, args, flags) !== undefined;
   switch (command.program) {
     case 'shell':
-      return command.reparses || (positionals('shell', args).length && !has(['-s'])) ? undefined : 'shell commands';
+      // `bash -` and `bash -s` read the script from standard input, like `bash` alone.
+      return command.reparses || (readsFile('shell', args) && !has(['-s'])) ? undefined : 'shell commands';
     case 'psql': {
       if (has(['-c', '--command'])) return undefined;
       const file = optionValue(args, ['-f', '--file']);
@@ -67,7 +74,7 @@ export function stdinLanguage(command: Command): string | undefined {
     }
     default:
       if (STDIN_INTERPRETERS.has(command.program)) {
-        return positionals(command.program, args).length || codeOptionAt(command, args) !== undefined ? undefined : `${command.name} code`;
+        return readsFile(command.program, args) || codeOptionAt(command, args) !== undefined ? undefined : `${command.name} code`;
       }
       return undefined;
   }
@@ -97,6 +104,19 @@ function codeOptionAt(command: Command, args: readonly CommandWord[]): number | 
   }
   return undefined;
 }
+
+/** Options of SQL clients the core has no SQL reader for, whose value is SQL (or CQL, InfluxQL) that the client runs. */
+const SQL_CLIENT_OPTIONS: Record<string, readonly string[]> = {
+  'clickhouse-client': ['-q', '--query'],
+  clickhouse: ['-q', '--query'],
+  cqlsh: ['-e', '--execute'],
+  cockroach: ['-e', '--execute'],
+  sqlcmd: ['-Q', '-q'],
+  influx: ['-execute', '--execute'],
+  trino: ['--execute'],
+  snowsql: ['-q', '--query'],
+};
+const SQL_CLIENT_FIX = "Pass the value as the client's query parameter (e.g. clickhouse-client --param_name=<value> with {name:String}), or use psql/mysql, whose SQL the core quotes";
 
 const FILE_FIX = 'Name the file in the runbook; a value cannot choose the code that runs';
 const NAME_FIX = 'Write the variable name in the runbook; pass the value as data ("$NAME" after NAME=<value>)';
@@ -207,6 +227,28 @@ export function codeArgument(command: Command, index: number): CodeArgument | un
     case 'source':
     case '.':
       return at === 0 ? { what: `the file that ${command.name} runs`, fix: FILE_FIX } : undefined;
+    case 'mongosh':
+      // mongosh [URI] --eval CODE: JavaScript (the URI may come first, so the code option is not the first word).
+      return optionBefore === '--eval' || word.value.startsWith('--eval=') ? { what: 'mongosh JavaScript', fix: 'Pass the value in an environment variable and read it with process.env.NAME' } : undefined;
+    case 'sqlite3':
+    case 'duckdb': {
+      // sqlite3 DB SQL...: the words after the database are SQL (and dot-commands: `.shell` runs commands).
+      const operands = positionals(command.program, args);
+      const sqlOption = command.program === 'duckdb' && (optionBefore === '-c' || optionBefore === '-cmd');
+      return sqlOption || (operands.indexOf(word) >= 1) ? { what: `SQL that ${command.name} runs (the core quotes SQL values only for psql and mysql)`, fix: SQL_CLIENT_FIX } : undefined;
+    }
+    case 'clickhouse-client':
+    case 'clickhouse':
+    case 'cqlsh':
+    case 'cockroach':
+    case 'sqlcmd':
+    case 'influx':
+    case 'trino':
+    case 'snowsql': {
+      const options = SQL_CLIENT_OPTIONS[command.program];
+      const glued = options.find((option) => option.startsWith('--') && word.value.startsWith(`${option}=`));
+      return options.includes(optionBefore ?? '') || glued ? { what: `SQL that ${command.name} runs (the core quotes SQL values only for psql and mysql)`, fix: SQL_CLIENT_FIX } : undefined;
+    }
     case 'trap':
       // trap CODE SIGNAL...: the shell runs CODE when the signal comes.
       return firstPositional('trap', args) === at && !args.some((arg) => /^-[lp]$/.test(arg.value)) ? { what: 'code that trap runs', fix: 'Write the code in the runbook; put the value in a variable it reads ("$NAME")' } : undefined;
