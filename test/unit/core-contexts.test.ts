@@ -187,3 +187,132 @@ describe('values', () => {
     expect(valueProblem({ pattern: '[a-z]+' }, 'abc1')).toMatch(/does not match the pattern/);
   });
 });
+
+// Each row is a command where a value executed (or was handed to a program as code, a command or a variable name)
+// before the core knew it: found by the adversarial pass of the cross-view table (issue 13). Each must be refused.
+describe('holes found by the adversarial pass: refused', () => {
+  const refusedCases: [string, string, RegExp][] = [
+    // wrappers the core did not unwrap
+    ['the second -exec of find', "find . -name x -exec echo {} \\; -exec sh -c 'echo <v>' \\;", /sh -c/],
+    ['nsenter ... sh -c', 'nsenter -t 1 -m sh -c "echo <v>"', /sh/],
+    ['chroot ... bash -c', 'chroot /host bash -c "echo <v>"', /bash/],
+    ['busybox sh -c', 'busybox sh -c "echo <v>"', /sh/],
+    ['systemd-run ... python3 -c', `systemd-run --scope python3 -c "print('<v>')"`, /python3/],
+    ['env -S splits a string again', 'env -S "echo <v>"', /env -S/],
+    ['sudo -s hands its words to a shell', 'sudo -s echo <v>', /sudo -s/],
+    ['sudo -i hands its words to a login shell', 'sudo -i -u app echo <v>', /sudo -i/],
+    ['su -lc (a cluster ending in c)', 'su -lc "echo <v>" app', /su -c/],
+    ['su USER -c after the user', 'su app -c "echo <v>"', /su -c/],
+    ['script -qc', 'script -qc "echo <v>" /dev/null', /script -c/],
+    ['sg GROUP -c', 'sg docker -c "echo <v>"', /sg/],
+    ['parallel command line', 'parallel echo <v> ::: a b', /parallel/],
+    ['tmux send-keys types into a shell', 'tmux send-keys -t x "echo <v>" Enter', /tmux send-keys/],
+    ['tmux new-session command', "tmux new-session -d 'echo <v>'", /tmux new-session/],
+    ['screen -X stuff', 'screen -S s -X stuff "echo <v>\\n"', /screen -X stuff/],
+    // interpreters given code, by options and names the core did not know
+    ['perl -E', `perl -E 'say "<v>"'`, /perl code/],
+    ['perl -e glued', `perl -e'print "<v>"'`, /perl code/],
+    ['perl -ne cluster', `perl -ne 'print if /<v>/' f`, /perl code/],
+    ['node -p', `node -p '"<v>"'`, /node code/],
+    ['python3.11 -c', `python3.11 -c 'print("<v>")'`, /python3.11 code/],
+    ['python script chosen by the value', 'python3 <v> --help', /script that python3 runs/],
+    ['lua -e', `lua -e 'print("<v>")'`, /lua code/],
+    // text fed to something that runs it
+    ['versioned python reading stdin', "echo 'print(\"<v>\")' | python3.11", /python3.11 code/],
+    ['ssh without a remote command reads commands', 'echo "uptime <v>" | ssh host', /remote shell/],
+    ['su reads commands from its input', 'echo "id <v>" | su app', /shell commands/],
+    ['at runs its input later', 'echo "echo <v>" | at now', /run later/],
+    ['crontab -', "echo '* * * * * echo <v>' | crontab -", /crontab/],
+    ['awk -f - reads the program from its input', "echo '{print \"<v>\"}' | awk -f - f", /awk program/],
+    ['source /dev/fd/0', 'echo "echo <v>" | source /dev/fd/0', /shell commands/],
+    ['parallel without a command reads command lines', 'echo "echo <v>" | parallel', /shell commands/],
+    // programs given code or files of code by name
+    ['gawk -e next to -f', `gawk -f lib.awk -e 'BEGIN{print "<v>"}'`, /awk program/],
+    ['awk -f FILE', 'awk -f <v> data', /file of the awk program/],
+    ['sed -ne SCRIPT (a cluster ending in e)', 'sed -ne "s/a/<v>/p" f', /sed script/],
+    ['sed -f FILE', 'sed -f <v> data', /file of the sed script/],
+    ['jq filter after --arg NAME VALUE', `jq --arg a b '.x == "<v>"' f.json`, /jq filter/],
+    ['yq e FILTER', `yq e '.a = "<v>"' f.yaml`, /yq filter/],
+    ['bash FILE', 'bash <v>', /script that bash runs/],
+    ['psql -f FILE', 'psql -f <v>', /SQL file/],
+    ['trap CODE', "trap 'echo <v>' EXIT", /trap/],
+    ['alias', "alias k='kubectl <v>'", /alias/],
+    // options whose value is a command
+    ['ssh -o ProxyCommand', 'ssh -o "ProxyCommand=nc <v> 22" host', /ssh option/],
+    ['rsync -e', 'rsync -e "ssh -p <v>" a b:', /rsync/],
+    ['git -c core.pager', 'git -c core.pager=<v> log', /git configuration/],
+    ['tar --to-command', 'tar -xf a.tar --to-command=<v>', /tar option/],
+    ['tar -I', 'tar -I <v> -xf a.tar', /tar option/],
+    ['tcpdump -z', 'tcpdump -w x.pcap -z <v>', /tcpdump/],
+    ['helm --post-renderer', 'helm template x . --post-renderer <v>', /post-renderer/],
+    ['mapfile -C callback', 'mapfile -C <v> -c 1 arr < f', /callback/],
+    ['compgen -W word list', 'compgen -W "<v>"', /compgen/],
+    // names of shell variables: bash evaluates a[$(...)] in a name
+    ['read NAME', 'read -r <v> < f', /name of a shell variable/],
+    ['printf -v NAME', 'printf -v <v> %s x', /name of a shell variable/],
+    ['unset NAME', 'unset <v>', /name of a shell variable/],
+    ['test -v NAME', '[ -v <v> ]', /name of a shell variable/],
+    ['[[ -v NAME ]]', '[[ -v <v> ]] && echo set', /name of a shell variable tested by -v/],
+    ['declare -n target', 'declare -n r=<v>; echo "$r"', /name reference/],
+    ['local -n target in a function', 'f() { local -n r=<v>; echo "$r"; }; f', /name reference/],
+    // a value assigned to a variable goes where the variable is read
+    ['variable run as the program', 'X=<v>; $X', /assigned to \$X, which is read again where it names the program/],
+    ['variable given to eval', 'X=<v>; eval "$X"', /assigned to \$X.*eval/],
+    ['variable given to sh -c', 'X="<v>"; sh -c "$X"', /assigned to \$X.*sh -c/],
+    ['indirect expansion ${!X}', 'x=<v>; echo "${!x}"', /name of another variable/],
+    ['exported variable that a child script evals', `V=<v> bash -c 'eval "$V"'`, /eval/],
+    ['argument that sh -c evals as $1', `sh -c 'eval "$1"' _ <v>`, /eval/],
+    ['variable that programs run as a command', 'GIT_SSH_COMMAND=<v> git fetch', /GIT_SSH_COMMAND, which programs run/],
+    ['BASH_ENV', 'BASH_ENV=<v> bash -c true', /BASH_ENV/],
+    ['exported PAGER', 'export PAGER=<v>; man ls', /PAGER/],
+    // options whose value is a command, with the option's key chosen by the value
+    ['ssh -o with the whole option from the value', 'ssh -o <v> host uptime', /ssh option/],
+    ['gdb -ex', 'gdb -batch -ex "shell echo <v>"', /gdb command/],
+    ['vim -c', 'vim -es -c "!echo <v>" -c q', /vim command/],
+    // standard input a program reads as code: here-strings, and `-` for standard input
+    ['here-string into sh', 'sh <<< "echo <v>"', /here-string is read by sh as shell commands/],
+    ['bare here-string into bash', 'bash <<< <v>', /here-string is read by bash/],
+    ['here-string into psql', `psql <<< "SELECT '<v>'"`, /here-string is read by psql as SQL/],
+    ['bash - reads its script from a pipe', 'echo "echo <v>" | bash -', /piped into bash/],
+    ['python3 - reads its code from a heredoc', "python3 - <<'EOF'\nprint(\"<v>\")\nEOF", /heredoc is read by python3/],
+    // SQL and JavaScript of clients whose language the core does not quote
+    ['sqlite3 DB SQL', `sqlite3 db.sqlite "SELECT '<v>'"`, /SQL that sqlite3 runs/],
+    ['clickhouse-client -q', `clickhouse-client -q "SELECT '<v>'"`, /SQL that clickhouse-client runs/],
+    ['cqlsh -e', `cqlsh -e "SELECT * FROM t WHERE k = '<v>'"`, /SQL that cqlsh runs/],
+    ['mongosh URI --eval', `mongosh "mongodb://db:27017/app" --eval 'db.users.find({name: "<v>"})'`, /mongosh JavaScript/],
+    // a SQL string the database server runs with /bin/sh
+    ['COPY ... TO PROGRAM in psql -c', `psql -c "COPY t TO PROGRAM 'gzip > /tmp/<v>.gz'"`, /COPY \.\.\. PROGRAM/],
+  ];
+  it.each(refusedCases)('%s', (_name, code, reason) => {
+    const context = contextOf(code);
+    expect(contextName(context), code).toBe('refused');
+    expect(context.refused?.reason).toMatch(reason);
+  });
+
+  it('still fills the data words next to them', () => {
+    expect(contextName(contextOf('grep -c <v> f'))).toBe('shell-word');
+    expect(contextName(contextOf('git grep -c <v>'))).toBe('shell-word');
+    expect(contextName(contextOf('echo sh -c <v>'))).toBe('shell-word');
+    expect(contextName(contextOf("sudo -u app kubectl logs <v>"))).toBe('shell-word');
+    expect(contextName(contextOf('export NAME=<v>'))).toBe('shell-word');
+    // a declaration's name: only a plain name can be filled in (a token, so a[$(...)] is refused by its value)
+    expect(contextName(contextOf('export <v>'))).toBe('token');
+    expect(contextName(contextOf('parallel echo {} ::: <v>'))).toBe('shell-word');
+    expect(contextName(contextOf('ssh -o ConnectTimeout=<v> host uptime'))).toBe('shell-word');
+    expect(contextName(contextOf(`jq --arg name <v> '.x == $name' f.json`))).toBe('shell-word');
+    expect(contextName(contextOf(`V=<v> sh -c 'printf "%s\\n" "$V"'`))).toBe('shell-word');
+    expect(contextName(contextOf(`sh -c 'grep -- "$1" f' _ <v>`))).toBe('shell-word');
+    expect(contextName(contextOf('X=<v>; printf "%s\\n" "$X"'))).toBe('shell-word');
+  });
+
+  it('refuses a value in the shell command of COPY ... PROGRAM in a SQL block, not in other strings', () => {
+    expect(contextOf("COPY t FROM PROGRAM 'curl -fsS <v>'", 'sql').refused?.reason).toMatch(/COPY \.\.\. PROGRAM, which the database server runs/);
+    expect(contextName(contextOf("COPY t TO '/tmp/<v>.csv'", 'sql'))).toBe('sql-string');
+  });
+
+  it('allows only integers in a variable that bash evaluates as arithmetic', () => {
+    for (const code of ['x=<v>; (( x > 1 ))', 'x=<v>; echo $((x))', 'x=<v>; [[ $x -eq 1 ]]', 'x=<v>; let y=x+1', `N=<v> bash -c 'echo $(( N + 1 ))'`]) {
+      expect(contextOf(code).layers, code).toEqual([{ kind: 'token', accepts: 'integer', where: expect.stringMatching(/arithmetic/) }]);
+    }
+  });
+});

@@ -14,7 +14,7 @@ import { stdinLanguage } from './shell/interpreters.ts';
 import { parseShellText, type ShellTree } from './shell/parser.ts';
 import { commandView } from './shell/patterns.ts';
 import { sliceWord } from './shell/programs.ts';
-import { sqlLayer } from './sql/contexts.ts';
+import { sqlLayer, sqlRefusal } from './sql/contexts.ts';
 import { readSqlScript } from './sql/script.ts';
 import { findTraits, type TraitFinding } from './traits.ts';
 
@@ -125,6 +125,12 @@ const MAX_CACHED = 8192;
 const analyses = new Map<string, BlockAnalysis>();
 
 /** Analyses a block. The parsers must be loaded (`loadCore()`). */
+/** A placeholder's context in a SQL block: refused inside a string the server runs, else its SQL layer. */
+function sqlContext(script: ReturnType<typeof readSqlScript>, at: number, sentinel: string): PlaceholderContext {
+  const refused = sqlRefusal(script, at);
+  return refused ? { layers: [], refused } : { layers: [sqlLayer(script, at, sentinel)] };
+}
+
 export function analyzeBlock(input: BlockInput): BlockAnalysis {
   const key = `${input.kind}\0${input.language ?? ''}\0${input.code}`;
   let analysis = analyses.get(key);
@@ -155,7 +161,7 @@ function analyzeUncached(input: BlockInput): BlockAnalysis {
   };
   if (language === 'sql') {
     const script = readSqlScript(text);
-    const placeholders = sentinels.placeholders.map((placeholder, index) => occurrence(index, runs ? { layers: [sqlLayer(script, placeholder.at, placeholder.sentinel)] } : { layers: [] }));
+    const placeholders = sentinels.placeholders.map((placeholder, index) => occurrence(index, !runs ? { layers: [] } : sqlContext(script, placeholder.at, placeholder.sentinel)));
     const sql: SqlSource[] = [{ script, offsets: codeOffsets }];
     const comments = script.tokens.filter((token) => token.kind === 'SQL_COMMENT' || token.kind === 'C_COMMENT').map((token) => ({ start: codeOffsets[token.start], end: codeOffsets[token.end] }));
     return { ...base, placeholders, comments, sql, risk: runs ? inferRisk(code, [], sql) : base.risk };

@@ -3,7 +3,7 @@
 // from; wrapped commands (`sudo X`, `kubectl exec pod -- X`, `find -exec X ;`, `sh -c "X"`, `ssh host X`)
 // follow their wrapper, strings that another shell parses again are parsed again here.
 import { parseShellText, type ShellNode, type ShellTree } from './parser.ts';
-import { firstPositional, isOption, optionValue, programFamily, valueOptions } from './programs.ts';
+import { firstPositional, isOption, optionValue, programFamily, shortFlag, shortOptionValue, valueOptions } from './programs.ts';
 import { childrenOf, wordValue, type CommandWord } from './words.ts';
 
 export type { CommandWord };
@@ -378,9 +378,13 @@ class Reader {
   unwrap(frame: Frame, index: number): number[] {
     const command = this.commands[index];
     if (command.dynamic || !command.name) return [];
-    const args = command.argv.slice(1);
-    const wrapped = wrappedCommand(command, args);
-    if (!wrapped) return [];
+    const found: number[] = [];
+    for (const wrapped of wrappedCommands(command, command.argv.slice(1))) found.push(...this.unwrapOne(frame, index, wrapped));
+    return found;
+  }
+
+  unwrapOne(frame: Frame, index: number, wrapped: Wrapped): number[] {
+    const command = this.commands[index];
     const wrappers = [...command.wrappers, wrapped.label];
     if (wrapped.words) {
       const words = wrapped.words;
@@ -410,8 +414,8 @@ class Reader {
     // A string a shell parses again: parse it here, when all of it is known (`sh -c "$(curl ...)"` runs code
     // that exists only when it runs).
     const script = wrapped.script!;
-    command.reparses = { by: wrapped.label, script };
-    if (!script.literal) return [];
+    command.reparses ??= { by: wrapped.label, script };
+    if (!script.literal || wrapped.parse === false) return [];
     const parsed = parseShellText(script.value);
     if (!parsed.tree) return [];
     const before = this.commands.length;
@@ -429,6 +433,8 @@ interface Wrapped {
   words?: CommandWord[];
   /** One string a shell parses again (`sh -c "..."`, the joined words of `ssh host a b`). */
   script?: CommandWord;
+  /** The string is parsed again, but not as a command line of its own (tmux's keys and command strings). */
+  parse?: false;
 }
 
 /** Joins words with spaces, as `ssh`, `eval` and `watch` do before a shell parses them. */
@@ -444,6 +450,67 @@ function joinWords(words: CommandWord[]): CommandWord {
   return { value, start: words[0].start, end: words[words.length - 1].end, offsets, literal: words.every((word) => word.literal), ...(substitutions.length ? { substitutions } : {}) };
 }
 
+/** tmux commands whose arguments a shell reads: a command to start, keys typed into a shell, a shell command. */
+const TMUX_SHELL_COMMANDS = new Set(['new-session', 'new', 'new-window', 'neww', 'split-window', 'splitw', 'respawn-pane', 'respawnp', 'respawn-window', 'respawnw', 'run-shell', 'run', 'if-shell', 'if', 'pipe-pane', 'pipep', 'display-popup', 'popup', 'send-keys', 'send']);
+
+/** Programs that print or search their arguments: a `sh -c` among their words is text, not a command. */
+const TEXT_ARGUMENTS = new Set(['echo', 'printf', 'print', 'yes', 'grep', 'egrep', 'fgrep', 'rg', 'pgrep', 'pkill', 'killall', 'man', 'which', 'type', 'whatis', 'apropos', 'info', 'whereis', 'git', 'apt', 'apt-get', 'yum', 'dnf', 'apk', 'brew']);
+
+/** Interpreters and the options that give them code to run (`python3 -c CODE`, `perl -e CODE`). */
+export const CODE_OPTIONS: Record<string, readonly string[]> = {
+  python: ['-c'],
+  perl: ['-e', '-E'],
+  ruby: ['-e'],
+  node: ['-e', '--eval', '-p', '--print'],
+  php: ['-r'],
+  lua: ['-e'],
+  bun: ['-e', '--eval', '-p', '--print'],
+  pwsh: ['-c', '-Command', '-command'],
+  Rscript: ['-e'],
+  mongosh: ['--eval'],
+};
+
+/**
+ * Where, among the words of a command no table knows, a shell or an interpreter starts with code to run: `nsenter
+ * -t 1 -m sh -c ...`, `chroot /host bash -c ...`, `busybox sh -c ...`, `kubectl exec pod sh -c ...` (no `--`),
+ * `systemd-run ... python3 -c ...`. -1 when there is none.
+ */
+function codeRunnerAt(args: readonly CommandWord[]): number {
+  for (let i = 0; i < args.length; i++) {
+    const value = args[i].value;
+    const family = programFamily(value.slice(value.lastIndexOf('/') + 1));
+    const options = family === 'shell' || SHELLS.has(value.slice(value.lastIndexOf('/') + 1)) ? ['-c'] : CODE_OPTIONS[family];
+    if (!options) continue;
+    for (let j = i + 1; j < args.length && isOption(args[j].value); j++) {
+      const option = args[j].value;
+      if (options.some((code) => option === code || option.startsWith(`${code}=`) || (code.length === 2 && /^-[A-Za-z]+$/.test(option) && option.endsWith(code[1])))) return i;
+    }
+  }
+  return -1;
+}
+
+/** The commands a wrapper runs, if `command` is one (`find` may run several). `args` are its words after the program. */
+function wrappedCommands(command: Command, args: CommandWord[]): Wrapped[] {
+  if (command.name === 'find') {
+    // find ... -exec COMMAND {} ; (or +), also -execdir, -ok, -okdir: each of them.
+    const found: Wrapped[] = [];
+    for (let exec = 0; exec < args.length; exec++) {
+      if (!/^-(exec|execdir|ok|okdir)$/.test(args[exec].value)) continue;
+      let end = args.findIndex((word, i) => i > exec && (word.value === ';' || word.value === '+'));
+      if (end === -1) end = args.length;
+      found.push({ label: `find ${args[exec].value}`, words: args.slice(exec + 1, end) });
+      exec = end;
+    }
+    return found;
+  }
+  const wrapped = wrappedCommand(command, args);
+  if (wrapped) return [wrapped];
+  // A shell or an interpreter given code, among the words of a command that is not otherwise a wrapper.
+  if (TEXT_ARGUMENTS.has(command.name) || SHELLS.has(command.name) || command.program === 'shell' || CODE_OPTIONS[command.program]) return [];
+  const at = codeRunnerAt(args);
+  return at === -1 ? [] : [{ label: command.name, words: args.slice(at) }];
+}
+
 /** The command a wrapper runs, if `command` is one. `args` are its words after the program. */
 function wrappedCommand(command: Command, args: CommandWord[]): Wrapped | undefined {
   const name = command.name;
@@ -454,6 +521,14 @@ function wrappedCommand(command: Command, args: CommandWord[]): Wrapped | undefi
     let start = firstPositional(name, args, 0, { assignments: name === 'env' });
     if (name === 'timeout') start = firstPositional(name, args, start + 1);
     const words = args.slice(start);
+    const options = args.slice(0, start);
+    // `env -S "cmd args"` splits one string into words again (with its own quotes and ${VAR} expansion).
+    const split = name === 'env' ? optionValue(options, ['-S', '--split-string']) : undefined;
+    if (split) return { label: 'env -S', script: split };
+    // `sudo -s CMD`, `sudo -i CMD` hand the command line to a shell (sudo escapes most characters, but not `$`).
+    if (name === 'sudo' && words.length && options.some((word) => /^--(shell|login)$/.test(word.value) || shortFlag('sudo', word.value, /[si]/))) {
+      return { label: `sudo ${options.some((word) => word.value === '--login' || shortFlag('sudo', word.value, /i/)) ? '-i' : '-s'}`, script: joinWords(words) };
+    }
     if (name === 'xargs' && !words.length) return undefined;
     return { label: name, words };
   }
@@ -476,9 +551,15 @@ function wrappedCommand(command: Command, args: CommandWord[]): Wrapped | undefi
     }
     return undefined;
   }
-  if (name === 'su' || name === 'runuser') {
-    const string = optionValue(args, ['-c', '--command']);
+  if (name === 'su' || name === 'runuser' || name === 'script') {
+    const string = shortOptionValue(name, args, 'c', ['--command']);
     return string ? { label: `${name} -c`, script: string } : undefined;
+  }
+  if (name === 'sg') {
+    // sg GROUP [-c] COMMAND: the command line goes to /bin/sh -c.
+    const group = firstPositional('sg', args);
+    const rest = args.slice(group + 1).filter((word) => word.value !== '-c');
+    return rest.length ? { label: 'sg', script: joinWords(rest) } : undefined;
   }
   if (name === 'eval') return args.length ? { label: 'eval', script: joinWords(args) } : undefined;
   if (name === 'ssh') {
@@ -493,6 +574,25 @@ function wrappedCommand(command: Command, args: CommandWord[]): Wrapped | undefi
     // `watch -x` runs its words as they are; otherwise it joins them and hands them to `sh -c`.
     if (args.slice(0, start).some((word) => word.value === '--exec' || /^-[a-wyzA-Z]*x/.test(word.value))) return { label: 'watch', words };
     return { label: 'watch', script: joinWords(words) };
+  }
+  if (name === 'parallel') {
+    // parallel [options] COMMAND ::: ARGS: the command line goes to a shell; the arguments after ::: are quoted by parallel.
+    const end = args.findIndex((word) => /^:::(:?)\+?$/.test(word.value));
+    const before = end === -1 ? args : args.slice(0, end);
+    const words = before.slice(firstPositional('parallel', before));
+    return words.length ? { label: 'parallel', script: joinWords(words) } : undefined;
+  }
+  if (name === 'tmux') {
+    const at = firstPositional('tmux', args);
+    const sub = args[at]?.value;
+    const words = args.slice(at + 1);
+    return sub && TMUX_SHELL_COMMANDS.has(sub) && words.length ? { label: `tmux ${sub}`, script: joinWords(words), parse: false } : undefined;
+  }
+  if (name === 'screen') {
+    // screen -X stuff TEXT types TEXT into the session's shell.
+    const at = args.findIndex((word) => word.value === '-X');
+    const words = at === -1 ? [] : args.slice(at + 1);
+    return words.length && /^(stuff|exec|screen)$/.test(words[0].value) && words.length > 1 ? { label: `screen -X ${words[0].value}`, script: joinWords(words.slice(1)), parse: false } : undefined;
   }
   if (program === 'kubectl') {
     const sub = args[firstPositional('kubectl', args)]?.value;
@@ -516,14 +616,6 @@ function wrappedCommand(command: Command, args: CommandWord[]): Wrapped | undefi
     const target = firstPositional('docker', args, at + 1);
     const words = args.slice(target + 1);
     return words.length ? { label, words } : undefined;
-  }
-  if (name === 'find') {
-    // find ... -exec COMMAND {} ; (or +), also -execdir, -ok, -okdir: the first one found.
-    const exec = args.findIndex((word) => /^-(exec|execdir|ok|okdir)$/.test(word.value));
-    if (exec === -1) return undefined;
-    let end = args.findIndex((word, i) => i > exec && (word.value === ';' || word.value === '+'));
-    if (end === -1) end = args.length;
-    return { label: `find ${args[exec].value}`, words: args.slice(exec + 1, end) };
   }
   return undefined;
 }

@@ -4,11 +4,11 @@
 import type { Layer, PlaceholderContext } from '../context.ts';
 import { jsonLayer, looksLikeUrl, urlLayer } from '../formats.ts';
 import { promqlLayer } from '../promql/layer.ts';
-import { sqlLayer } from '../sql/contexts.ts';
+import { sqlLayer, sqlRefusal } from '../sql/contexts.ts';
 import { readSqlScript } from '../sql/script.ts';
 import type { Command, CommandWord, ShellFacts } from './commands.ts';
 import { codeArgument, reparseFix, stdinLanguage } from './interpreters.ts';
-import type { ShellNode, ShellTree } from './parser.ts';
+import { parseShellText, type ShellNode, type ShellTree } from './parser.ts';
 import { childrenOf, nodePath, wordValue } from './words.ts';
 
 /** Programs that write their arguments to their output. */
@@ -32,8 +32,125 @@ export interface ShellSite {
 
 /** The context of the placeholder whose sentinel is at `site.at`. */
 export function shellContext(site: ShellSite): PlaceholderContext {
+  const path = nodePath(site.tree, site.at, site.at + site.sentinel.length);
+  const name = nameOperand(site.tree, path);
+  if (name) return name;
+  const context = contextOnPath(site, path);
+  if (context.refused) return context;
+  return flowContext(site, path) ?? context;
+}
+
+/** `[[ -v <v> ]]`, `declare -n ref=<v>`: the value is a variable's name, and bash evaluates a[$(...)] in a name. */
+function nameOperand(tree: ShellTree, path: ShellNode[]): PlaceholderContext | undefined {
+  for (let index = 0; index < path.length; index++) {
+    const node = path[index];
+    if (node.kind === 'UnaryTest' && /^-[vR]$/.test(node.extra) && path[index + 1]?.role === 'x') return refuse(`it is the name of a shell variable tested by ${node.extra} (bash evaluates a[$(...)] in a name)`, NAME_FIX);
+    if (node.kind === 'DeclClause' && path[index + 1]?.kind === 'Assign' && childrenOf(tree, node).some((assign) => assign.kind === 'Assign' && assign.extra.includes('naked') && /^-[A-Za-z]*n/.test(tree.text.slice(assign.start, assign.end)))) {
+      return refuse(`it is the target of a name reference (${node.extra} -n), a variable name bash evaluates (a[$(...)] would run)`, NAME_FIX);
+    }
+  }
+  return undefined;
+}
+
+const NAME_FIX = 'Write the variable name in the runbook; pass the value as data ("$NAME" after NAME=<value>)';
+
+/**
+ * Environment variables whose value programs run as a command or read as code (git's ssh command, pagers and
+ * editors, bash's startup file, preloaded libraries, interpreter options): a value assigned to one chooses what runs.
+ */
+const COMMAND_VARIABLES = new Set([
+  'GIT_SSH_COMMAND', 'GIT_SSH', 'GIT_PAGER', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'GIT_ASKPASS', 'GIT_EXTERNAL_DIFF', 'GIT_PROXY_COMMAND', 'GIT_EXEC_PATH', 'GIT_CONFIG_PARAMETERS',
+  'PAGER', 'MANPAGER', 'SYSTEMD_PAGER', 'PSQL_PAGER', 'PSQL_EDITOR', 'EDITOR', 'VISUAL', 'KUBE_EDITOR', 'KUBECTL_EXTERNAL_DIFF', 'LESSOPEN', 'LESSCLOSE', 'SSH_ASKPASS', 'SUDO_ASKPASS',
+  'BASH_ENV', 'ENV', 'PROMPT_COMMAND', 'PS1', 'PS2', 'PS4', 'SHELLOPTS', 'BASHOPTS', 'IFS', 'PATH', 'LD_PRELOAD', 'LD_LIBRARY_PATH', 'LD_AUDIT',
+  'PERL5OPT', 'PERL5LIB', 'PYTHONSTARTUP', 'PYTHONPATH', 'PYTHONHOME', 'NODE_OPTIONS', 'NODE_PATH', 'RUBYOPT', 'RUBYLIB', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS', 'DOCKER_HOST', 'SHELL',
+]);
+
+/**
+ * A value assigned to a variable (`X=<v>`, `export X=<v>`, `X=<v> cmd`) goes wherever the variable is read: where
+ * bash reads it again (`eval "$X"`, `sh -c "$X"`, `$X` as the program, `${!X}`, `(( X ))`, `[[ $X -gt 1 ]]`, a shell
+ * script given the variable), the value gets that place's context. Also a value passed as `$1` to `sh -c SCRIPT`.
+ */
+function flowContext(site: ShellSite, path: ShellNode[]): PlaceholderContext | undefined {
   const { tree } = site;
-  const path = nodePath(tree, site.at, site.at + site.sentinel.length);
+  const assign = [...path].reverse().find((node) => node.kind === 'Assign');
+  let name: string | undefined;
+  if (assign) {
+    const nameNode = childrenOf(tree, assign).find((child) => child.role === 'name');
+    const value = childrenOf(tree, assign).find((child) => child.role === 'value');
+    if (nameNode && value && value.start <= site.at && site.at < value.end) name = tree.text.slice(nameNode.start, nameNode.end);
+  }
+  if (name && COMMAND_VARIABLES.has(name)) return refuse(`it is assigned to ${name}, which programs run as a command or read as code`, 'Write that variable in the runbook; a value cannot choose what runs');
+  const names = name ? [name] : [];
+  const uses: PlaceholderContext[] = [];
+  if (name) uses.push(...variableUses(site, tree, name, true));
+  // Scripts another shell runs (`sh -c '...'`, `bash -c` behind wrappers) read exported variables and positional arguments.
+  const codeAt = site.toCode(site.at);
+  for (const command of site.facts.commands) {
+    if (!command.reparses?.script.literal) continue;
+    const childNames = [...names];
+    const scriptIndex = command.argv.findIndex((word) => word.start === command.reparses!.script.start);
+    const argument = command.argv.findIndex((word) => word.start <= codeAt && codeAt < word.end);
+    if (scriptIndex > 0 && argument > scriptIndex) childNames.push(String(argument - scriptIndex - 1), '@', '*');
+    if (!childNames.length) continue;
+    const child = parseShellText(command.reparses.script.value).tree;
+    if (!child) continue;
+    for (const childName of childNames) uses.push(...variableUses(undefined, child, childName, false));
+  }
+  const refused = uses.find((use) => use.refused);
+  if (refused) return refuse(`it is assigned to ${name ? `$${name}` : 'an argument'}, which is read again where ${refused.refused!.reason}`, refused.refused!.fix);
+  const integer = uses.find((use) => use.layers[0]?.kind === 'token' && use.layers[0].accepts === 'integer');
+  if (integer) return token('integer', `a variable that bash evaluates as arithmetic (${(integer.layers[0] as { where: string }).where})`);
+  return undefined;
+}
+
+/** The contexts of the places where `tree` reads variable `name`: in the block itself (`site`) or in a script it hands to a shell. */
+function variableUses(site: ShellSite | undefined, tree: ShellTree, name: string, sameTree: boolean): PlaceholderContext[] {
+  const uses: PlaceholderContext[] = [];
+  for (const node of tree.nodes) {
+    if (node.kind === 'ParamExp') {
+      const param = childrenOf(tree, node).find((child) => child.role === 'param');
+      if (!param || tree.text.slice(param.start, param.end) !== name) continue;
+      if (node.extra.includes('excl')) {
+        uses.push(refuse('`${!' + name + '}` reads it as the name of another variable (bash evaluates a[$(...)] in a name)', NAME_FIX));
+        continue;
+      }
+      const path = nodePath(tree, node.start, node.end);
+      const upTo = path.slice(0, path.indexOf(node) === -1 ? path.length : path.indexOf(node));
+      if (sameTree && site) {
+        uses.push(contextOnPath({ ...site, at: node.start, sentinel: tree.text.slice(node.start, node.end) }, upTo));
+        continue;
+      }
+      uses.push(childUse(tree, upTo) ?? { layers: [] });
+    } else if (node.kind === 'Word' && tree.text.slice(node.start, node.end) === name) {
+      // A bare name in arithmetic (`(( x > 1 ))`, `$((x))`, `let x+1`, `[[ x -gt 1 ]]`, `a[x]`) is evaluated again.
+      const parent = tree.nodes[node.parent];
+      if (parent && (ARITHMETIC.has(parent.kind) || node.role === 'index' || (parent.kind === 'BinaryTest' && NUMERIC_TESTS.has(parent.extra)))) {
+        uses.push(token('integer', 'arithmetic'));
+      }
+    }
+  }
+  return uses;
+}
+
+/** In a script another shell runs: where a variable read there is parsed again (the core has no facts for it, only its tree). */
+function childUse(tree: ShellTree, path: ShellNode[]): PlaceholderContext | undefined {
+  for (let index = 0; index < path.length; index++) {
+    const node = path[index];
+    if (ARITHMETIC.has(node.kind) || path[index + 1]?.role === 'index' || (node.kind === 'BinaryTest' && NUMERIC_TESTS.has(node.extra))) return token('integer', 'arithmetic in a script a shell runs');
+    if (node.kind === 'CallExpr') {
+      const words = childrenOf(tree, node).filter((child) => child.kind === 'Word');
+      const word = path[index + 1];
+      if (word === words[0]) return refuse('it is the program a shell script runs', 'Write the program in the runbook; a value can only fill an argument');
+      const program = words[0] ? tree.text.slice(words[0].start, words[0].end) : '';
+      if (/^(eval|source|\.|sh|bash|dash|zsh|ksh|ash|su|ssh|watch)$/.test(program) || program === '.') return refuse(`\`${program}\` in a script a shell runs parses it again`, 'Use the value as data ("$1") where no shell reads it again');
+    }
+  }
+  return undefined;
+}
+
+/** The context at the end of `path` (the nodes from the root down to the sentinel, or to where a variable is read). */
+function contextOnPath(site: ShellSite, path: ShellNode[]): PlaceholderContext {
+  const { tree } = site;
   // The command the placeholder belongs to starts at the innermost `$(...)`: outer quoting does not reach inside.
   let from = 0;
   path.forEach((node, index) => {
@@ -127,6 +244,12 @@ function wordContext(site: ShellSite, path: ShellNode[], word: ShellNode): Place
       return refuse(`\`${command.reparses.by}\` hands this text to a shell that parses it again, so its quoting does not protect the value`, reparseFix(command.reparses.by));
     }
   }
+  // A here-string is standard input: `sh <<< "..."`, `psql <<< "..."` read the value as code.
+  for (const command of facts.commands) {
+    if (command.stdin?.kind !== 'herestring' || command.stdin.word.start !== codeStart || command.stdin.word.end !== codeEnd) continue;
+    const reader = readerOf(facts.commands, command);
+    if (reader) return refuse(`the here-string is read by ${reader.by} as ${reader.language}, which parses the value again`, interpreterFix(reader.language));
+  }
   const owner = owners[owners.length - 1];
   if (!owner) return { layers: [layer] };
   const position = owner.argv.findIndex((arg) => arg.start === codeStart && arg.end === codeEnd);
@@ -173,6 +296,8 @@ function innerLayer(site: ShellSite, command: Command, position: number, argumen
       }
       if (sql === undefined || valueIndex < offset) return undefined;
       const script = readSqlScript(sql);
+      const refusal = sqlRefusal(script, valueIndex - offset);
+      if (refusal) return { layers: [], refused: refusal };
       return layers(sqlLayerOf(script, valueIndex - offset, site.sentinel, command.program === 'mysql' ? 'mysql' : 'postgres'));
     }
     case 'curl':

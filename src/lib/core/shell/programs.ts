@@ -52,7 +52,17 @@ const VALUE_OPTIONS: Record<string, readonly string[]> = {
   awk: ['-F', '--field-separator', '-v', '--assign', '-f', '--file'],
   gawk: ['-F', '--field-separator', '-v', '--assign', '-f', '--file'],
   sed: ['-e', '--expression', '-f', '--file', '-l', '--line-length'],
-  jq: ['--arg', '--argjson', '--slurpfile', '--rawfile', '--indent', '-L', '--args', '--jsonargs', '-f', '--from-file'],
+  jq: ['--indent', '-L', '-f', '--from-file'],
+  yq: ['-o', '--output-format', '-p', '--input-format', '-I', '--indent', '--from-file', '--split-exp', '--expression'],
+  tmux: ['-L', '-S', '-f', '-T'],
+  script: ['-c', '--command', '-E', '--echo', '-I', '--log-in', '-O', '--log-out', '-B', '--log-io', '-T', '--log-timing', '-m', '--logging-format'],
+  parallel: ['-j', '--jobs', '-S', '--sshlogin', '-a', '--arg-file', '-d', '--delimiter', '--colsep', '-C', '-E', '-I', '--replace', '-n', '--max-args', '-N', '-L', '--max-lines', '--timeout', '--joblog', '--results', '--tagstring', '--env', '--workdir', '--memfree', '--load', '--delay', '--retries', '--halt'],
+  sg: [],
+  tar: ['-f', '--file', '-C', '--directory', '-I', '--use-compress-program', '-T', '--files-from', '-X', '--exclude-from', '-F', '--info-script', '--new-volume-script', '--to-command', '-b', '--blocking-factor', '-H', '--format', '-V', '--label', '-g', '--listed-incremental', '-N', '--newer'],
+  rsync: ['-e', '--rsh', '--rsync-path', '-f', '--filter', '--exclude', '--include', '--exclude-from', '--include-from', '--files-from', '--password-file', '--log-file', '--bwlimit', '--timeout', '-T', '--temp-dir', '--backup-dir', '--suffix', '--chmod', '--chown', '--port', '-B', '--block-size', '--max-size', '--min-size', '--compare-dest', '--copy-dest', '--link-dest'],
+  scp: ['-c', '-F', '-i', '-J', '-l', '-o', '-P', '-S'],
+  sftp: ['-b', '-c', '-D', '-F', '-i', '-J', '-l', '-o', '-P', '-R', '-S', '-s'],
+  zip: ['-TT', '--unzip-command', '-b', '-n', '-t', '-tt', '-x', '-i'],
   grep: ['-e', '--regexp', '-f', '--file', '-m', '--max-count', '-A', '-B', '-C', '--after-context', '--before-context', '--context', '--include', '--exclude', '--label'],
   praefect: ['-config', '-virtual-storage', '-repository', '-relative-path', '-authoritative-storage'],
   gitlab: [],
@@ -65,14 +75,15 @@ const VALUE_OPTIONS: Record<string, readonly string[]> = {
 const ALIASES: Record<string, string> = {
   oc: 'kubectl', podman: 'docker', nerdctl: 'docker', tofu: 'terraform', mariadb: 'mysql', mongo: 'mongosh', ip6tables: 'iptables',
   sh: 'shell', bash: 'shell', zsh: 'shell', dash: 'shell', ash: 'shell', ksh: 'shell', gawk: 'awk', mawk: 'awk', nawk: 'awk',
-  python3: 'python', 'redis-cli': 'redis-cli', 'valkey-cli': 'redis-cli', 'docker-compose': 'docker-compose',
+  python3: 'python', nodejs: 'node', 'redis-cli': 'redis-cli', 'valkey-cli': 'redis-cli', 'docker-compose': 'docker-compose',
   // GitLab's omnibus wrappers: psql and redis-cli with the instance's connection settings.
   'gitlab-psql': 'psql', 'gitlab-redis-cli': 'redis-cli',
 };
 
 /** The program a command name stands for: `/usr/bin/oc` → `kubectl`, `bash` → `shell`. */
 export function programFamily(name: string): string {
-  return ALIASES[name] ?? name;
+  // Versioned interpreters (`python3.11`, `perl5.36`, `ruby3.2`, `php8.2`, `lua5.4`) are their family.
+  return ALIASES[name] ?? /^(python|perl|ruby|php|lua)[0-9.]+$/.exec(name)?.[1] ?? name;
 }
 
 const valueSets = new Map<string, Set<string>>();
@@ -89,6 +100,17 @@ export function isOption(value: string): boolean {
   return value.length > 1 && value.startsWith('-') && value !== '--' && !/^-\d+(\.\d+)?$/.test(value);
 }
 
+/**
+ * Whether the option word `value` takes the next word as its value: `-n` (a value option), or a cluster of short
+ * options whose last letter is one (`-iu` takes the user next; `-owide` has its value glued).
+ */
+export function takesNextWord(values: Set<string>, value: string): boolean {
+  if (values.has(value)) return true;
+  if (!/^-[A-Za-z0-9]{2,}$/.test(value)) return false;
+  for (let i = 1; i < value.length; i++) if (values.has(`-${value[i]}`)) return i === value.length - 1;
+  return false;
+}
+
 /** The positional words of `args` (options and their values skipped), up to `--`. */
 export function positionals(program: string, args: readonly CommandWord[]): CommandWord[] {
   const values = valueOptions(program);
@@ -97,7 +119,7 @@ export function positionals(program: string, args: readonly CommandWord[]): Comm
     const value = args[i].value;
     if (value === '--') break;
     if (isOption(value)) {
-      if (values.has(value)) i++;
+      if (takesNextWord(values, value)) i++;
       continue;
     }
     result.push(args[i]);
@@ -112,7 +134,7 @@ export function firstPositional(program: string, args: readonly CommandWord[], f
     const value = args[i].value;
     if (value === '--') return i + 1;
     if (isOption(value)) {
-      if (values.has(value)) i++;
+      if (takesNextWord(values, value)) i++;
       continue;
     }
     if (options.assignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(value)) continue;
@@ -191,8 +213,49 @@ export function optionValues(args: readonly CommandWord[], names: readonly strin
   return found;
 }
 
+/**
+ * The value of a short option `-x` that may stand in a cluster (`su -lc CMD`, `script -qc CMD`, `-cCMD`), or of
+ * one of its long names (`--command CMD`, `--command=CMD`), anywhere before `--` (GNU programs take options after
+ * their positional words: `su - postgres -c CMD`).
+ */
+export function shortOptionValue(program: string, args: readonly CommandWord[], letter: string, longs: readonly string[] = []): CommandWord | undefined {
+  const values = valueOptions(program);
+  for (let i = 0; i < args.length; i++) {
+    const value = args[i].value;
+    if (value === '--') return undefined;
+    if (!isOption(value)) continue;
+    for (const long of longs) {
+      if (value === long) return args[i + 1];
+      if (value.startsWith(`${long}=`)) return sliceWord(args[i], long.length + 1);
+    }
+    if (value.startsWith('--')) {
+      if (values.has(value)) i++;
+      continue;
+    }
+    for (let at = 1; at < value.length; at++) {
+      if (value[at] === letter) return at === value.length - 1 ? args[i + 1] : sliceWord(args[i], at + 1);
+      if (values.has(`-${value[at]}`)) {
+        if (at === value.length - 1) i++;
+        break;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** A word from its `skip`-th character on (the value of `--name=value`). */
 export function sliceWord(word: CommandWord, skip: number): CommandWord {
   const dynamic = word.dynamic?.filter(([, end]) => end > skip).map(([start, end]): [number, number] => [Math.max(0, start - skip), end - skip]);
   return { ...word, value: word.value.slice(skip), offsets: word.offsets.slice(skip), start: word.offsets[skip] ?? word.end, skip: (word.skip ?? 0) + skip, ...(dynamic?.length ? { dynamic } : {}) };
+}
+
+/** Whether an option word of `program` sets a short flag matching `letters` (`-s`, or in a cluster `-Es`; not the value of `-u`). */
+export function shortFlag(program: string, value: string, letters: RegExp): boolean {
+  if (!/^-[A-Za-z]+$/.test(value)) return false;
+  const values = valueOptions(program);
+  for (const letter of value.slice(1)) {
+    if (letters.test(letter)) return true;
+    if (values.has(`-${letter}`)) return false;
+  }
+  return false;
 }

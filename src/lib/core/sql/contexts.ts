@@ -29,6 +29,21 @@ export function sqlLayer(script: SqlScript, at: number, sentinel: string, dialec
   return bareLayer(script, token, sentinel);
 }
 
+/**
+ * A string the server runs as a shell command: `COPY ... TO/FROM PROGRAM '...'` (the server hands it to
+ * /bin/sh, so SQL quoting does not protect a value inside it). The reason and the fix, or undefined.
+ */
+export function sqlRefusal(script: SqlScript, at: number): { reason: string; fix: string } | undefined {
+  const index = script.tokens.findIndex((candidate) => candidate.start <= at && at < candidate.end);
+  const token = script.tokens[index];
+  if (!token || (token.kind !== 'SCONST' && token.kind !== 'USCONST')) return undefined;
+  const before = script.tokens.slice(0, index).reverse().find((candidate) => candidate.kind !== 'SQL_COMMENT' && candidate.kind !== 'C_COMMENT');
+  if (before?.kind === 'KEYWORD' && before.text === 'PROGRAM') {
+    return { reason: 'it is inside the shell command of COPY ... PROGRAM, which the database server runs with /bin/sh', fix: 'Write the command in the runbook; pass the value to the server another way (a table, a psql variable in the query)' };
+  }
+  return undefined;
+}
+
 /** A bare placeholder: what the parse tree makes of it. */
 function bareLayer(script: SqlScript, token: SqlToken, sentinel: string): Layer {
   const statement = script.statements.find((candidate) => candidate.start <= token.start && token.end <= candidate.end);
