@@ -17,6 +17,10 @@ import { textUnicode } from './unicode.ts';
 import { textControlCharacters } from './control-characters.ts';
 import { mdxSafety } from './mdx-safety.ts';
 import { promqlSyntax } from './promql-syntax.ts';
+import { promqlCounters } from './promql-counters.ts';
+import { promqlHistogram } from './promql-histogram.ts';
+import { promqlImpossible } from './promql-impossible.ts';
+import { promqlRange } from './promql-range.ts';
 import { envDeclared, placeholdersContext, placeholdersDeclared, placeholdersExample, placeholdersUsed } from './placeholders.ts';
 import { fencesAttributes, idsUnique, mdxSyntax, schemaDuplicate, schemaFrontmatter, schemaReference, schemaService, schemaYaml } from './schema.ts';
 import { shellSyntax } from './shell-syntax.ts';
@@ -43,6 +47,10 @@ export const RULES: Rule[] = [
   shellSyntax,
   sqlSyntax,
   promqlSyntax,
+  promqlCounters,
+  promqlHistogram,
+  promqlRange,
+  promqlImpossible,
   cliFlags,
   riskDeclared,
   safetyOpenIngress,
