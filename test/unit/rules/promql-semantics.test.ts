@@ -253,6 +253,11 @@ ruleTester(promqlImpossible, {
       ],
     },
     {
+      name: 'a bucket that would exceed its count',
+      code: promql('sum(rate(x_bucket{le="1"}[5m])) - sum(rate(x_count[5m])) > 0'),
+      errors: [{ message: '`sum(rate(x_bucket{le="1"}[5m])) - sum(rate(x_count[5m])) > 0` is never true: `x_bucket` with one `le` never exceeds `x_count` of the same series: a bucket counts a part of the observations', line: 15, column: 58, endColumn: 59 }],
+    },
+    {
       name: 'filters that exclude each other',
       code: promql('x > 1 and x < 0'),
       errors: [{ message: '`x > 1 and x < 0` can never match: both sides filter `x`, to values that exclude each other', line: 15, column: 7, endColumn: 10 }],
@@ -318,6 +323,9 @@ describe('PromQL facts of the core', () => {
     expect(kinds(['http_requests_total', 'x_bucket', 'x_count', 'x_sum', 'node_cpu_seconds_total'])).toEqual(Array(5).fill('counter'));
     expect(kinds(['up', 'node_memory_Active_bytes', 'x_info', 'x_created', 'x_ratio', 'node_load5', 'kube_pod_status_phase', 'x_last_seen_timestamp_seconds', 'job:x:rate5m'])).toEqual(Array(9).fill('not-counter'));
     expect(kinds(['http_requests', 'x_duration_seconds', 'x_latency_seconds', 'job:x_total:sum', 'node_vmstat_pgfault'])).toEqual(Array(5).fill('unknown'));
+    // A unit alone does not make a gauge of a flow an exporter left without `_total`.
+    expect(kinds(['node_network_receive_bytes', 'kubevirt_vmi_memory_swap_in_traffic_bytes', 'process_cpu_seconds'])).toEqual(Array(3).fill('unknown'));
+    expect(kinds(['container_memory_usage_bytes', 'node_boot_time_seconds'])).toEqual(Array(2).fill('not-counter'));
   });
 
   it('compiles matchers as RE2 anchored at both ends', () => {
@@ -341,5 +349,15 @@ describe('PromQL facts of the core', () => {
     expect(isEmpty(bounds('(x > 5) < 7'))).toBe(false);
     expect(isEmpty(bounds('rate(x[5m]) > 2 < 1'))).toBe(true);
     expect(bounds('sum(x)')).toMatchObject({ lo: -Infinity, hi: Infinity });
+    // Signs carried through arithmetic and sums; nothing claimed when a side is unknown.
+    expect(bounds('sum(rate(x_total[5m])) / sum(rate(y_total[5m]))')).toMatchObject({ lo: 0, hi: Infinity });
+    expect(bounds('count(x) + count(y)')).toMatchObject({ lo: 0, hi: Infinity });
+    expect(bounds('rate(a_total[5m]) - rate(b_total[5m])')).toMatchObject({ lo: -Infinity, hi: Infinity });
+    expect(bounds('x * rate(y_total[5m])')).toMatchObject({ lo: -Infinity, hi: Infinity });
+    // One bucket of a histogram never exceeds its count, over the same series or fewer.
+    expect(bounds('sum(rate(x_bucket{le="1", job="a"}[5m])) - sum(rate(x_count{job="a"}[5m]))')).toMatchObject({ lo: -Infinity, hi: 0 });
+    expect(isEmpty(bounds('x_bucket{le="0.5"} - x_count > 0'))).toBe(true);
+    expect(bounds('x_bucket{le="0.5"} - x_count{job="a"}')).toMatchObject({ lo: -Infinity, hi: Infinity });
+    expect(bounds('sum(rate(x_bucket{le="1"}[5m])) - sum(rate(x_count[1m]))')).toMatchObject({ lo: -Infinity, hi: Infinity });
   });
 });

@@ -16,6 +16,10 @@ const COUNTER_SUFFIXES: [RegExp, string][] = [
   [/_sum$/, "a histogram's or summary's sum of observations (`_sum`)"],
 ];
 
+const BYTES = /_bytes$/;
+// `_duration_seconds`/`_latency_seconds` may name a native histogram, which rate() reads.
+const SECONDS = /(?<!duration|latency)_seconds$/;
+
 /** Names and suffixes of series that go up and down, with why. Checked in order; the first match wins. */
 const NOT_COUNTER: [RegExp, string][] = [
   [/^up$/, 'it is 1 while the target is scraped and 0 when not'],
@@ -26,14 +30,23 @@ const NOT_COUNTER: [RegExp, string][] = [
   [/(_ratio|_percent|_percentage)$/, 'a ratio or percentage is a gauge'],
   [/(_celsius|_volts|_amperes|_watts)$/, 'it is a measurement (a gauge)'],
   [/^node_load(1|5|15)$/, 'the load average is a gauge'],
-  [/_bytes$/, 'a size in bytes is a gauge; a counter of bytes is named `..._bytes_total`'],
-  // `_duration_seconds`/`_latency_seconds` may name a native histogram, which rate() reads.
-  [/(?<!duration|latency)_seconds$/, 'a time in seconds without `_total` is a gauge (an age, a duration, a timestamp); a counter of seconds is named `..._seconds_total`'],
+  [BYTES, 'a size in bytes is a gauge; a counter of bytes is named `..._bytes_total`'],
+  [SECONDS, 'a time in seconds without `_total` is a gauge (an age, a duration, a timestamp); a counter of seconds is named `..._seconds_total`'],
   [/^kube_[a-z0-9_]+$/, "kube-state-metrics exposes object state as gauges (its counters end in `_total`)"],
 ];
 
 /** A recording rule's name `level:metric:operations` whose operations say it is a rate or a ratio already. */
 const RATE_OPERATIONS = /(^|[_:])(i?rate|increase|ratio|avg|mean|quantile|deriv|delta|apdex|p[0-9]{2})([0-9]+[smhdw])?($|[_:])/;
+
+/**
+ * Words of a name that say it accumulates a flow (bytes read, CPU seconds used), by unit: such series are
+ * counters even when an exporter leaves out `_total` (`node_network_receive_bytes`, `process_cpu_seconds`).
+ */
+const FLOW_WORDS = new Map<RegExp, Set<string>>([
+  [BYTES, new Set(['traffic', 'read', 'reads', 'written', 'write', 'writes', 'sent', 'send', 'received', 'receive', 'recv', 'transmit', 'transmitted', 'rx', 'tx', 'in', 'out', 'io', 'transferred', 'processed'])],
+  [SECONDS, new Set(['cpu', 'usage', 'busy', 'idle', 'spent', 'throttled', 'wait', 'io', 'user', 'system'])],
+]);
+const saysFlow = (name: string, unit: RegExp) => name.split('_').some((word) => FLOW_WORDS.get(unit)?.has(word.toLowerCase()));
 
 /** What the metric's name says about it. */
 export function metricKind(name: string): MetricKind {
@@ -44,7 +57,12 @@ export function metricKind(name: string): MetricKind {
     return { kind: 'unknown' };
   }
   for (const [pattern, why] of COUNTER_SUFFIXES) if (pattern.test(name)) return { kind: 'counter', why };
-  for (const [pattern, why] of NOT_COUNTER) if (pattern.test(name)) return { kind: 'not-counter', why };
+  for (const [pattern, why] of NOT_COUNTER) {
+    if (!pattern.test(name)) continue;
+    // A unit alone does not make a gauge of a flow (`..._receive_bytes`).
+    if (FLOW_WORDS.has(pattern) && saysFlow(name, pattern)) return { kind: 'unknown' };
+    return { kind: 'not-counter', why };
+  }
   return { kind: 'unknown' };
 }
 
