@@ -159,7 +159,7 @@ async function toolFigures(root: string, runs: number): Promise<ToolFigures> {
     for (let index = 0; index < count; index++) ms.push((await run()).ms);
     return ms;
   };
-  const model = `const t=performance.now();const {loadProject}=await import(${JSON.stringify(new URL('../src/lib/project.ts', import.meta.url).href)});const {buildRegistry,serializeRegistry}=await import(${JSON.stringify(new URL('../src/lib/registry.ts', import.meta.url).href)});serializeRegistry(buildRegistry(loadProject({root:process.cwd()})));console.log('@@ms '+(performance.now()-t));`;
+  const model = `const t=performance.now();const {loadProject}=await import(${JSON.stringify(new URL('../src/lib/project.ts', import.meta.url).href)});const {buildRegistry,serializeRegistry}=await import(${JSON.stringify(new URL('../src/lib/registry.ts', import.meta.url).href)});serializeRegistry(buildRegistry(await loadProject({root:process.cwd()})));console.log('@@ms '+(performance.now()-t));`;
   const modelRegistryMs: number[] = [];
   for (let run = 0; run < runs; run++) modelRegistryMs.push(Number(/@@ms ([\d.]+)/.exec((await runNode(['--input-type=module', '-e', model], root)).output)?.[1]));
   const cache = join(root, 'node_modules/.cache/runbook');

@@ -73,6 +73,13 @@ export function registryRunbook(project: Project, runbook: Runbook, { withComman
     related: meta.related,
     tags: meta.tags,
     steps: runbook.steps.map((step) => ({ id: step.id, title: step.title, section: step.section, line: step.span.start.line })),
+    alternatives: runbook.alternatives.map((group) => ({
+      id: group.id,
+      section: group.section,
+      line: group.span.start.line,
+      endLine: group.span.end.line,
+      options: group.options.map((option) => ({ id: option.id, label: option.label, title: option.title, steps: option.steps, line: option.span.start.line, endLine: option.span.end.line })),
+    })),
     commands: withCommands ? commandBlocks(runbook).map((block) => commandOf(runbook, block)) : [],
   };
 }

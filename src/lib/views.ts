@@ -39,6 +39,8 @@ export interface RunbookCard {
   tags: string[];
   /** Steps, for the incident checklist. */
   steps: { id: string; title: string }[];
+  /** Choices between options, for the checklist (only the option taken counts, and the timeline records it). */
+  alternatives: { id: string; options: { id: string; label: string; title: string; steps: string[] }[] }[];
   /** Placeholders the reader fills in (the variables form). */
   variables: ({ name: string } & Variable)[];
   /** Fields `runbook import` set provisionally (`runbook.todo`): the page shows a review banner. */
@@ -69,6 +71,7 @@ export function runbookCard(project: Project, runbook: Runbook): RunbookCard | u
     ...(review.stale && review.daysLeft !== undefined ? { daysOverdue: -review.daysLeft } : {}),
     tags: meta.tags,
     steps: runbook.steps.map((step) => ({ id: step.id, title: step.title })),
+    alternatives: runbook.alternatives.map((group) => ({ id: group.id, options: group.options.map(({ id, label, title, steps }) => ({ id, label, title, steps })) })),
     variables: Object.entries(meta.variables).map(([name, variable]) => ({ name, ...variable })),
     todo: meta.todo,
   };

@@ -5,13 +5,18 @@
 //   from the service file (src/content/services/<id>.yaml), never typed again in the runbook. A
 //   runbook without an Escalation section gets one;
 // - each cell of a table of three columns or more carries its column's name (`data-label`), so that
-//   on a phone the table becomes one card per row instead of scrolling sideways (runbooks.css).
+//   on a phone the table becomes one card per row instead of scrolling sideways (runbooks.css);
+// - each choice between options of a runbook (`### Option A: …`, `### If …`: src/lib/model/alternatives.ts) is
+//   shown as one: a radio group (legend and one label per option) above the options, each option wrapped. Without
+//   JavaScript every option shows; with it (src/client/choices.ts) the choice folds the others and the incident
+//   checklist records it.
 import type { Element, ElementContent } from 'hast';
 import type { BlockContent, Heading, List, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { HastPluginDefinition, MdastPluginDefinition } from 'satteri';
 import type { ServiceWithId } from '../schema/service.ts';
 import { contactParts } from '../lib/contact-links.ts';
+import { findAlternatives, readOptionHeading, type FoundGroup } from '../lib/model/alternatives.ts';
 
 type TextOf = (node: RootContent) => string;
 
@@ -97,6 +102,58 @@ export function withEscalationContacts(children: RootContent[], service: Service
 }
 
 
+/** What the choice says to the reader (the words of the page, in one place). */
+const CHOICE_TEXT = {
+  legend: 'Choose one option',
+  hint: 'These are alternatives: do the one that fits what you found, not all of them.',
+  option: (label: string) => `Option ${label}`,
+};
+
+const textNode = (value: string): PhrasingContent => ({ type: 'text', value });
+
+/** The radio group of one choice: one label per option, its letter and title. */
+function choicePicker(group: FoundGroup): BlockContent {
+  const options = group.options.map((option) =>
+    element('label', { className: ['rb-choice-option'] }, [
+      element('input', { type: 'radio', name: `rb-choice-${group.id}`, value: option.id }, []),
+      element('span', { className: ['rb-choice-letter'] }, [textNode(option.label)]),
+      element('span', { className: ['rb-choice-title'] }, [textNode(option.title)]),
+    ]),
+  );
+  return element('fieldset', { className: ['rb-choice-picker'], dataPagefindIgnore: '' }, [
+    element('legend', {}, [textNode(CHOICE_TEXT.legend)]),
+    element('p', { className: ['rb-choice-hint'] }, [textNode(CHOICE_TEXT.hint)]),
+    ...options,
+  ]);
+}
+
+/**
+ * Each choice between options wrapped as one: `<div class="rb-choice">` with the radio group and, per option, a
+ * `<div class="rb-option">` holding its steps (up to the next heading of depth 3 or less that is not one of them).
+ */
+export function wrapAlternatives(children: RootContent[], text: TextOf): RootContent[] {
+  const headings = children.flatMap((node, index) => (node.type === 'heading' ? [{ index, depth: node.depth, text: text(node).trim() }] : []));
+  const { groups } = findAlternatives(headings);
+  if (!groups.length) return children;
+  const endAfter = (heading: number) => headings.slice(heading + 1).find((next) => next.depth <= 3)?.index ?? children.length;
+  const out = [...children];
+  // From the last choice to the first, so that the indices of the earlier ones stay valid.
+  for (const group of [...groups].reverse()) {
+    const start = headings[group.options[0].headings[0]].index;
+    const end = endAfter(group.options.at(-1)!.headings.at(-1)!);
+    const options = group.options.map((option) => {
+      const from = headings[option.headings[0]].index;
+      const to = endAfter(option.headings.at(-1)!);
+      // "If …" and "Option: …" headings carry no letter: the option's letter (the CLI's --option) goes above them.
+      const lettered = readOptionHeading(headings[option.headings[0]].text)?.label === option.label;
+      const tag = lettered ? [] : [element('p', { className: ['rb-option-tag'], dataPagefindIgnore: '' }, [textNode(CHOICE_TEXT.option(option.label))])];
+      return element('div', { className: ['rb-option'], dataOption: option.id, dataOptionLabel: option.label }, [...tag, ...out.slice(from, to)]);
+    });
+    out.splice(start, end - start, element('div', { className: ['rb-choice'], dataChoice: group.id }, [choicePicker(group), ...options]));
+  }
+  return out;
+}
+
 /** The plugin; `serviceOf(id)` gives a service's data (undefined for an unknown service). */
 export function runbookPagePlugin(serviceOf: (id: string) => ServiceWithId | undefined): MdastPluginDefinition {
   return {
@@ -107,6 +164,8 @@ export function runbookPagePlugin(serviceOf: (id: string) => ServiceWithId | und
       const original = [...root.children];
       let children = original;
       const frontmatter = (ctx.data as { astro?: { frontmatter?: { runbook?: { service?: unknown } } } }).astro?.frontmatter;
+      // Only runbooks have choices (a guide may show an "Option A" heading as an example).
+      if (frontmatter?.runbook) children = wrapAlternatives(children, text);
       const serviceId = frontmatter?.runbook?.service;
       const service = typeof serviceId === 'string' ? serviceOf(serviceId) : undefined;
       if (service) children = withEscalationContacts(children, service, text);

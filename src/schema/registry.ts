@@ -101,6 +101,30 @@ export const registryStepSchema = z
   })
   .strict();
 
+export const registryAlternativesSchema = z
+  .object({
+    id: z.string().describe('Id of the choice: `resolution`, then `resolution-2`, ... in document order (`runbook run --option <id>:<option>`).'),
+    section: z.string().describe('Canonical section it is in (`resolution`, also for a Mitigation section).'),
+    line: z.number().int().min(1).describe('Line of its first option heading.'),
+    endLine: z.number().int().min(1).describe('Last line of its last option.'),
+    options: z
+      .array(
+        z
+          .object({
+            id: z.string().describe('Slug of the title, unique in the choice.'),
+            label: z.string().describe('The letter or number it is chosen by (`B` of `### Option B: …`; given in order when the heading has none).'),
+            title: z.string().describe('What the option does: its heading without the `Option B:` marker, or the name its steps share.'),
+            steps: z.array(z.string()).describe('Ids of its steps, in order: one option may span several steps.'),
+            line: z.number().int().min(1),
+            endLine: z.number().int().min(1),
+          })
+          .strict(),
+      )
+      .min(2),
+  })
+  .strict()
+  .describe('Steps that are alternatives (`### Option A: …`, `### If …`): one option is taken, never all of them in a row.');
+
 const variableSchema = z
   .object({
     description: z.string(),
@@ -140,6 +164,7 @@ export const registryRunbookSchema = z
     related: z.array(z.string()),
     tags: z.array(z.string()),
     steps: z.array(registryStepSchema),
+    alternatives: z.array(registryAlternativesSchema).describe('Choices between steps: a tool runs one option of each (the runner asks which), then the steps after them.'),
     commands: z.array(registryCommandSchema),
   })
   .strict();

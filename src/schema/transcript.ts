@@ -13,6 +13,11 @@ export const transcriptEventSchema = z
     runbook: z.string().describe('Id of the runbook.'),
     id: z.string().describe('Command id (`<runbook-id>/<step-id>[-n]` or the fence `id`).'),
     step: z.string().nullable().describe('Step id, or null for a block outside a step.'),
+    option: z
+      .object({ group: z.string(), id: z.string(), label: z.string() })
+      .strict()
+      .optional()
+      .describe('The option taken, when the step is one of a choice (`### Option B: …`): its group (`resolution`), id and letter.'),
     language: z.enum(['shell', 'sql', 'promql']).describe('What ran it: bash, psql or an HTTP query to Prometheus.'),
     risk: z.enum(RISKS).describe('Declared risk of the block.'),
     command: z.string().describe('The script as run (after substitution), secret values replaced by ***.'),

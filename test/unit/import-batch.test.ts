@@ -368,7 +368,7 @@ kubectl logs -f -n $NAMESPACE {{pod}}
 
 \`\`\`bash
 export KUBECONFIG=~/.kube/prod
-BACKUP_DIR=/var/backups/\$(date +%F)
+BACKUP_DIR=/var/backups/$(date +%F)
 rm -rf /var/lib/app/cache
 kubectl delete pod -n $NAMESPACE {{ $labels.pod }}
 \`\`\`

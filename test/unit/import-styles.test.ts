@@ -204,7 +204,7 @@ Payments are degraded. Next update in 30 minutes.
     expect(result.runbooks.map((runbook) => runbook.id)).toEqual(['payments-payments-down', 'payments-rotate-keys']);
     expect(byId('payments-rotate-keys').model.meta?.aliases).toEqual([]);
     expect(result.pages.map((page) => page.name)).toEqual(['message-template.mdx']);
-    expect(result.pages[0].content).toMatch(/^---\ntitle: Message Template\ndescription: .+\nimportedFrom:\n  source: doc.md\n  sha256: [0-9a-f]{64}\n---\n/);
+    expect(result.pages[0].content).toMatch(/^---\ntitle: Message Template\ndescription: .+\nimportedFrom:\n {2}source: doc.md\n {2}sha256: [0-9a-f]{64}\n---\n/);
   });
 });
 

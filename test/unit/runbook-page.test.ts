@@ -86,6 +86,55 @@ describe('the runbook page step', () => {
   });
 });
 
+describe('choices between options', () => {
+  const CHOICE = `## Resolution
+
+### Option A, spike: raise the limit
+
+Raise it.
+
+#### Why
+
+Because.
+
+### Option A, spike: restart
+
+Restart.
+
+### If the cause is abuse: block the range
+
+Block.
+
+### Wait for the rollout
+
+Wait.
+
+## Verification
+
+### Check
+`;
+
+  it('wraps each choice: a radio group (letter and title per option), then each option with its steps; steps after the choice stay outside', async () => {
+    const { html, headings } = await render(CHOICE);
+    expect(html).toContain(
+      '<div class="rb-choice" data-choice="resolution"><fieldset class="rb-choice-picker" data-pagefind-ignore=""><legend>Choose one option</legend><p class="rb-choice-hint">These are alternatives: do the one that fits what you found, not all of them.</p>' +
+        '<label class="rb-choice-option"><input type="radio" name="rb-choice-resolution" value="spike"><span class="rb-choice-letter">A</span><span class="rb-choice-title">spike</span></label>' +
+        '<label class="rb-choice-option"><input type="radio" name="rb-choice-resolution" value="if-the-cause-is-abuse-block-the-range"><span class="rb-choice-letter">B</span><span class="rb-choice-title">If the cause is abuse: block the range</span></label></fieldset>',
+    );
+    // Option A holds both its steps (and the #### under them); option B, an "If", carries its letter above it.
+    expect(html).toMatch(/<div class="rb-option" data-option="spike" data-option-label="A"><h3 id="option-a-spike-raise-the-limit">[\s\S]*<h4 id="why">Why<\/h4>[\s\S]*<h3 id="option-a-spike-restart">Option A, spike: restart<\/h3>\s*<p>Restart.<\/p><\/div>/);
+    expect(html).toMatch(/<div class="rb-option" data-option="if-the-cause-is-abuse-block-the-range" data-option-label="B"><p class="rb-option-tag" data-pagefind-ignore="">Option B<\/p><h3 id="if-the-cause-is-abuse-block-the-range">[^<]*<\/h3>\s*<p>Block.<\/p><\/div><\/div>\s*<h3 id="wait-for-the-rollout">/);
+    // The headings keep their ids and stay in "On this page".
+    expect(headings).toEqual(['Resolution', 'Option A, spike: raise the limit', 'Why', 'Option A, spike: restart', 'If the cause is abuse: block the range', 'Wait for the rollout', 'Verification', 'Check', 'Escalation']);
+  });
+
+  it('leaves pages that are no runbook as they are (a guide may show an option heading)', async () => {
+    const data = { astro: { frontmatter: { title: 'Guide' }, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() } };
+    const { html } = await markdownToHtml(CHOICE, { mdastPlugins: [runbookPagePlugin(() => undefined)], hastPlugins: [satteriHeadingIdsPlugin()], data });
+    expect(html).not.toContain('rb-choice');
+  });
+});
+
 describe('page addresses', () => {
   it("serves a service's overview.mdx as the service's page, and every other file where Starlight puts it", () => {
     expect(serviceOverviewOf('services/azora/overview.mdx')).toBe('azora');

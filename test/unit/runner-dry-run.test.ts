@@ -30,11 +30,20 @@ kubectl -n tickets-dev logs backend-7d9f8c6b5-x2k4q --tail=50
 # [3/6] tickets-pod-crash-loop/describe-the-pod  (read)
 kubectl -n tickets-dev describe pod backend-7d9f8c6b5-x2k4q
 
-# [4/6] tickets-pod-crash-loop/crashloopbackoff-check-configuration-and-secrets  (read)
+# A choice: a real run takes ONE of these options (it asks on a terminal, or --option <letter>):
+#   A  If OOMKilled: raise the memory limit  (no commands)
+#   B  If CrashLoopBackOff: check configuration and secrets
+#   C  If ImagePullBackOff: check the image and registry access
+
+# Option B: If CrashLoopBackOff: check configuration and secrets
+
+# [4/6] tickets-pod-crash-loop/if-crashloopbackoff-check-configuration-and-secrets  (read)
 kubectl -n tickets-dev get deployment backend -o jsonpath='{.spec.template.spec.containers[0].env}'
 kubectl -n tickets-dev get secret backend-db
 
-# [5/6] tickets-pod-crash-loop/imagepullbackoff-check-the-image-and-registry-access  (read)
+# Option C: If ImagePullBackOff: check the image and registry access
+
+# [5/6] tickets-pod-crash-loop/if-imagepullbackoff-check-the-image-and-registry-access  (read)
 kubectl -n tickets-dev get pod backend-7d9f8c6b5-x2k4q -o jsonpath='{.spec.containers[*].image}'
 kubectl -n tickets-dev get serviceaccount backend -o yaml
 

@@ -421,7 +421,7 @@ describe('runbook run: transcripts', () => {
     const text = readFileSync(join(root, 'run.md'), 'utf8');
     expect(text).toMatch(/^\*\*Runbook run: Sample runbook\*\* \(`tickets-runner`\)\nResult: \*\*failed\*\* · 1 passed · 1 failed · 1 skipped\nStarted \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ, took \d+\.\d s\n\n/);
     expect(text).toContain('1. ✅ `tickets-runner/one` passed in ');
-    expect(text).toMatch(/2\. ❌ `tickets-runner\/two` failed in \d+\.\d s \(exit code 2\)\n   ```bash\n   echo broken >&2; exit 2\n   ```\n   ```\n   broken\n   ```\n/);
+    expect(text).toMatch(/2\. ❌ `tickets-runner\/two` failed in \d+\.\d s \(exit code 2\)\n {3}```bash\n {3}echo broken >&2; exit 2\n {3}```\n {3}```\n {3}broken\n {3}```\n/);
     expect(text).toContain('3. ⏭️ `tickets-runner/three` skipped (not run: the run stopped at tickets-runner/two (failed))\n');
   });
 

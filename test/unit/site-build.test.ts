@@ -96,7 +96,7 @@ kubectl -n $NAMESPACE logs -f $POD
 
 See [Node Clock Skew Detected]({{< ref "./NodeClockSkewDetected.md" >}}) and [the notes](README.md).
 `,
-      'upstream/node/NodeClockSkewDetected.md': '# NodeClockSkewDetected\n\n## Meaning\n\nSkew.\n\n## Mitigation\n\n\`\`\`bash\nsudo systemctl restart chronyd\n\`\`\`\n',
+      'upstream/node/NodeClockSkewDetected.md': '# NodeClockSkewDetected\n\n## Meaning\n\nSkew.\n\n## Mitigation\n\n```bash\nsudo systemctl restart chronyd\n```\n',
       'upstream/node/README.md': '# Node notes\n\nNothing to run here: a reference page of the node service.\n',
       'upstream/node/img/clock.png': 'not really a PNG, copied as it is',
     });

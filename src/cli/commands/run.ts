@@ -4,7 +4,10 @@ import { closeSync, fstatSync, writeSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { TranscriptEvent } from '../../schema/transcript.ts';
 import { MAX_TIMEOUT_SECONDS, parseDuration } from '../../schema/duration.ts';
-import { planRun, RunSetupError, StepSelectionError, type Plan, type PlannedCommand } from '../../lib/runner/plan.ts';
+import type { AlternativeOption, Block, Runbook } from '../../lib/model/types.ts';
+import { matchOption } from '../../lib/model/alternatives.ts';
+import { choiceNeeded, describeOptions, markOptions, resolveOptionArgs, splitAtChoices, type RunPart } from '../../lib/runner/alternatives.ts';
+import { planRun, RunSetupError, selectBlocks, StepSelectionError, type Plan, type PlannedCommand, type PlanOptions } from '../../lib/runner/plan.ts';
 import { executePlan, type Reporter, type RunnerIo, type RunResult } from '../../lib/runner/runner.ts';
 import { markdownSummary, transcriptLine } from '../../lib/runner/transcript.ts';
 import { PromptInterrupted, terminalPrompt } from '../../lib/runner/tty.ts';
@@ -19,6 +22,8 @@ import { COMMANDS } from '../command-table.ts';
 
 export interface RunCommandOptions extends ContentOptions {
   step?: string[];
+  /** The option to take at each choice (`B`, an option id or prefix, `<choice>:<option>`). */
+  option?: string[];
   set?: string[];
   envFile?: string;
   dryRun?: boolean;
@@ -43,7 +48,14 @@ export interface RunEnvironment extends RunnerIo {
   onSpawn?: (command: PlannedCommand, pid: number) => void;
 }
 
-export type RunOutcome = { dryRun: true; plan: Plan } | ({ dryRun: false; plan: Plan } & RunResult);
+/** A run that ended at a choice: without a terminal and without `--option` (exit 2), or with no option taken (exit 1). */
+export interface StoppedAtChoice {
+  group: string;
+  reason: 'no-terminal' | 'declined';
+  message: string;
+}
+
+export type RunOutcome = { dryRun: true; plan: Plan } | ({ dryRun: false; plan: Plan; stoppedAtChoice?: StoppedAtChoice } & RunResult);
 
 function timeoutSeconds(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -65,37 +77,62 @@ export async function runRunbook(query: string, options: RunCommandOptions, envi
   // Found through the cached entries; only that runbook is parsed.
   const file = findRunbookFile(await cachedRunbooks(options), query, 2);
   const runbook = (await openProject(options, [file])).runbooks[0];
-  let plan: Plan;
+  const { chosen, problems: optionProblems } = resolveOptionArgs(runbook, options.option ?? []);
+  if (optionProblems.length) throw new UsageError(optionProblems.join('\n'));
+  let parts: RunPart[];
   try {
-    plan = await planRun(runbook, {
-      steps: options.step,
-      set: options.set,
-      ...(envFile ? { envFile } : {}),
-      ...(timeout !== undefined ? { timeout } : {}),
-      dryRun: options.dryRun,
-      env: environment.env,
-      isTTY: environment.isTTY,
-      prompt: environment.prompt,
-      warn: environment.stderr,
-    });
+    parts = splitAtChoices(runbook, selectBlocks(runbook, options.step), options.step);
   } catch (error) {
     if (error instanceof StepSelectionError) throw new UsageError(error.message);
-    if (error instanceof RunSetupError) throw new ValidationError(error.message);
     throw error;
   }
-  if (options.dryRun) return { dryRun: true, plan };
+  // Printed once, though each part of a run split at a choice is planned on its own.
+  const warned = new Set<string>();
+  const base: PlanOptions = {
+    set: options.set,
+    ...(envFile ? { envFile } : {}),
+    ...(timeout !== undefined ? { timeout } : {}),
+    dryRun: options.dryRun,
+    env: environment.env,
+    isTTY: environment.isTTY,
+    prompt: environment.prompt,
+    warn: (text) => {
+      if (!warned.has(text)) environment.stderr(text);
+      warned.add(text);
+    },
+  };
+  const plan = async (blocks: Block[], given?: Plan['values']): Promise<Plan> => {
+    try {
+      const planned = await planRun(runbook, { ...base, blocks, ...(given ? { given } : {}) });
+      return { ...planned, commands: markOptions(runbook, planned.commands) };
+    } catch (error) {
+      if (error instanceof RunSetupError) throw new ValidationError(error.message);
+      throw error;
+    }
+  };
+  if (options.dryRun) return { dryRun: true, plan: await plan(decidedBlocks(parts, chosen, true).blocks) };
 
   const markdown = options.transcript?.toLowerCase().endsWith('.md');
   // One descriptor for the whole run: the file checked is the file written, whatever happens to its name.
   const transcript = options.transcript === undefined ? undefined : openTranscript(options.cwd, options.transcript, Boolean(options.append));
   try {
-    return { dryRun: false, plan, ...(await execute(plan, options, environment, reporter, transcript, markdown)) };
+    return { dryRun: false, ...(await execute(runbook, { parts, chosen, plan }, options, environment, reporter, transcript, markdown)) };
   } finally {
     if (transcript !== undefined) closeSync(transcript);
   }
 }
 
-async function execute(plan: Plan, options: RunCommandOptions, environment: RunEnvironment, reporter: Reporter, transcript: number | undefined, markdown: boolean | undefined): Promise<RunResult> {
+type ChoicePart = Extract<RunPart, { kind: 'choice' }>;
+type ExecutedRun = RunResult & { plan: Plan; stoppedAtChoice?: StoppedAtChoice };
+
+/** A run split at its choices: the parts, the options taken so far, and how a stretch of blocks is planned. */
+interface RunInParts {
+  parts: RunPart[];
+  chosen: Map<string, AlternativeOption>;
+  plan: (blocks: Block[], given?: Plan['values']) => Promise<Plan>;
+}
+
+async function execute(runbook: Runbook, run: RunInParts, options: RunCommandOptions, environment: RunEnvironment, reporter: Reporter, transcript: number | undefined, markdown: boolean | undefined): Promise<ExecutedRun> {
   // A transcript that fails mid-run (disk full, file too large) is reported once; the run itself goes on.
   let transcriptFailed = false;
   const write = (text: string) => {
@@ -107,32 +144,124 @@ async function execute(plan: Plan, options: RunCommandOptions, environment: RunE
       environment.stderr(`runbook: cannot write the transcript "${options.transcript}" (${errorCode(error)}); the run goes on without it\n`);
     }
   };
-  const result = await executePlan(
-    plan,
-    {
-      cwd: options.cwd,
-      yes: options.yes,
-      allowDestructive: options.allowDestructive,
-      keepGoing: options.keepGoing,
-      ...(environment.signal ? { signal: environment.signal } : {}),
-      ...(environment.onSpawn ? { onSpawn: environment.onSpawn } : {}),
+  const result = await runInParts(runbook, run, options, environment, {
+    ...reporter,
+    // Written as each command ends, so an interrupted run still leaves its transcript.
+    end: (event, context) => {
+      if (!markdown) write(transcriptLine(event));
+      reporter.end?.(event, context);
     },
-    environment,
-    {
-      ...reporter,
-      // Written as each command ends, so an interrupted run still leaves its transcript.
-      end: (event, context) => {
-        if (!markdown) write(transcriptLine(event));
-        reporter.end?.(event, context);
-      },
-    },
-  );
+  });
   if (transcript !== undefined && markdown) {
     // Appended to a summary already there: a blank line between the two.
     const after = fstatSync(transcript).size > 0 ? '\n' : '';
-    write(after + markdownSummary(plan.runbook, result.events, result.exitCode));
+    write(after + markdownSummary(runbook, result.events, result.exitCode));
   }
   return result;
+}
+
+/**
+ * The blocks that run before the first choice nobody made yet (the chosen option's blocks for the choices made),
+ * and that choice. `everyOption`: an open choice contributes all its options instead (a dry run shows them all).
+ */
+function decidedBlocks(parts: RunPart[], chosen: Map<string, AlternativeOption>, everyOption = false): { blocks: Block[]; open?: ChoicePart; rest: RunPart[] } {
+  const blocks: Block[] = [];
+  for (const [index, part] of parts.entries()) {
+    if (part.kind === 'blocks') blocks.push(...part.blocks);
+    else if (chosen.has(part.group.id)) blocks.push(...part.blocks.get(chosen.get(part.group.id)!.id)!);
+    else if (everyOption) blocks.push(...[...part.blocks.values()].flat());
+    else return { blocks, open: part, rest: parts.slice(index + 1) };
+  }
+  return { blocks, rest: [] };
+}
+
+/**
+ * Runs the parts in order: the blocks up to a choice nobody made yet (the diagnosis), then the choice — asked on
+ * a terminal, else the run stops there — then the chosen option and what follows it (Verification). Each stretch is
+ * planned when the run gets to it, so only the chosen option's values are asked for; values given before are kept.
+ */
+async function runInParts(runbook: Runbook, { parts, chosen, plan }: RunInParts, options: RunCommandOptions, environment: RunEnvironment, reporter: Reporter): Promise<ExecutedRun> {
+  const events: TranscriptEvent[] = [];
+  const commands: PlannedCommand[] = [];
+  let last: Plan | undefined;
+  let exitCode: RunResult['exitCode'] = 0;
+  let stoppedAtChoice: StoppedAtChoice | undefined;
+  let remaining = parts;
+  for (;;) {
+    const stretch = decidedBlocks(remaining, chosen);
+    let current: Plan;
+    try {
+      current = await plan(stretch.blocks, last?.values);
+    } catch (error) {
+      // Ctrl-C at a value prompt after commands ran: the run is interrupted, and its transcript kept.
+      if (!(error instanceof PromptInterrupted) || !events.length) throw error;
+      exitCode = 130;
+      break;
+    }
+    last = current;
+    const offset = commands.length;
+    commands.push(...current.commands);
+    const result = await executePlan(
+      current,
+      {
+        cwd: options.cwd,
+        yes: options.yes,
+        allowDestructive: options.allowDestructive,
+        keepGoing: options.keepGoing,
+        ...(environment.signal ? { signal: environment.signal } : {}),
+        ...(environment.onSpawn ? { onSpawn: environment.onSpawn } : {}),
+      },
+      environment,
+      { ...reporter, start: (command, index, total) => reporter.start?.(command, offset + index, offset + total) },
+    );
+    events.push(...result.events);
+    if (result.exitCode !== 0) exitCode = result.exitCode;
+    if (result.exitCode === 130 || (result.exitCode === 1 && !options.keepGoing)) break;
+    if (!stretch.open) break;
+    const open = stretch.open;
+    if (!environment.isTTY) {
+      stoppedAtChoice = { group: open.group.id, reason: 'no-terminal', message: choiceNeeded(runbook, open, events.length > 0) };
+      break;
+    }
+    let option: AlternativeOption | undefined;
+    try {
+      option = await askOption(runbook, open, environment);
+    } catch (error) {
+      if (!(error instanceof PromptInterrupted)) throw error;
+      exitCode = 130;
+      break;
+    }
+    if (!option) {
+      stoppedAtChoice = { group: open.group.id, reason: 'declined', message: `${runbook.id}: stopped at the choice${runbook.alternatives.length > 1 ? ` ${open.group.id}` : ''}: no option was taken, nothing more was run` };
+      exitCode = 1;
+      break;
+    }
+    chosen.set(open.group.id, option);
+    remaining = [open, ...stretch.rest];
+  }
+  return { exitCode, events, plan: { ...last!, commands }, ...(stoppedAtChoice ? { stoppedAtChoice } : {}) };
+}
+
+/** Asks which option to take (three tries); undefined when the person leaves the answer empty. */
+async function askOption(runbook: Runbook, part: ChoicePart, environment: RunEnvironment): Promise<AlternativeOption | undefined> {
+  const labels = part.group.options.map((option) => option.label);
+  const where = runbook.alternatives.length > 1 ? ` (${part.group.id})` : '';
+  environment.stderr(`\nChoose one option${where}; the others are not run:\n${describeOptions(part).join('\n')}\n`);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const answer = (await environment.prompt(`Option (${labels.join(', ')}), or Enter to stop here: `)).trim();
+    if (!answer) return undefined;
+    const match = matchOption(part.group, answer);
+    if (match.option) {
+      environment.stderr(`Option ${match.option.label}: ${match.option.title}\n`);
+      return match.option;
+    }
+    environment.stderr(
+      match.candidates.length > 1
+        ? `"${answer}" could be ${match.candidates.map((option) => option.label).join(' or ')}; answer with the letter.\n`
+        : `There is no option "${answer}"; answer ${labels.join(', ')}.\n`,
+    );
+  }
+  return undefined;
 }
 
 function describeCommand(command: PlannedCommand): string {
@@ -152,6 +281,7 @@ export function formatDryRun(plan: Plan): string {
   const { runbook, commands } = plan;
   const out = [`# Dry run of ${runbook.id} (${runbook.title}): ${commands.length} command${commands.length === 1 ? '' : 's'}, nothing is run.`];
   commands.forEach((command, index) => {
+    out.push(...choiceNotes(plan, index));
     out.push('', `# [${index + 1}/${commands.length}] ${command.id}  (${describeCommand(command)})`, command.display);
   });
   if (plan.missingValues.length) {
@@ -163,6 +293,23 @@ export function formatDryRun(plan: Plan): string {
   }
   if (plan.missingEnv.length) out.push('', `# Not set, needed by a real run: ${plan.missingEnv.map((name) => `$${name}`).join(', ')}`);
   return `${out.join('\n')}\n`;
+}
+
+/** In a dry run, where a choice starts, with every option (a real run takes one), and where each option starts. */
+function choiceNotes(plan: Plan, index: number): string[] {
+  const command = plan.commands[index];
+  const previous = plan.commands[index - 1];
+  if (!command.option || (previous?.option?.group === command.option.group && previous.option.id === command.option.id)) return [];
+  const group = plan.runbook.alternatives.find((candidate) => candidate.id === command.option!.group)!;
+  const option = group.options.find((candidate) => candidate.id === command.option!.id)!;
+  const shown = new Set(plan.commands.filter((other) => other.option?.group === group.id).map((other) => other.option!.id));
+  const notes: string[] = [];
+  if (shown.size > 1 && previous?.option?.group !== group.id) {
+    const many = plan.runbook.alternatives.length > 1;
+    notes.push('', `# A choice${many ? ` (${group.id})` : ''}: a real run takes ONE of these options (it asks on a terminal, or --option ${many ? `${group.id}:` : ''}<letter>):`);
+    for (const each of group.options) notes.push(`#   ${each.label}  ${each.title}${shown.has(each.id) ? '' : '  (no commands)'}`);
+  }
+  return [...notes, '', `# Option ${option.label}: ${option.title}`];
 }
 
 const STATUS_LINE: Record<TranscriptEvent['status'], [string, 'green' | 'red' | 'yellow' | 'dim']> = {
@@ -202,11 +349,11 @@ function humanReporter(print: (text: string) => void, output: { stdout: (text: s
   };
 }
 
-function summary(outcome: RunResult & { plan: Plan }): string {
+function summary(outcome: RunResult & { plan: Plan; stoppedAtChoice?: StoppedAtChoice }): string {
   const counts = new Map<string, number>();
   for (const event of outcome.events) counts.set(event.status, (counts.get(event.status) ?? 0) + 1);
   const parts = [...counts].map(([status, count]) => `${count} ${status}`).join(', ');
-  const verdict = outcome.exitCode === 130 ? 'interrupted' : outcome.exitCode === 0 ? 'done' : 'failed';
+  const verdict = outcome.exitCode === 130 ? 'interrupted' : outcome.stoppedAtChoice ? 'stopped at a choice' : outcome.exitCode === 0 ? 'done' : 'failed';
   return `\n${outcome.plan.runbook.id}: ${verdict} (${parts})`;
 }
 
@@ -218,6 +365,7 @@ export function registerRun(program: Command, { io, json, setExit, color }: Comm
       .description(COMMANDS.run.description)
       .argument('<runbook>', 'runbook id, alias or alert name')
       .option('--step <step>', 'run only this command or step: its number as `runbook show` prints it, a step or command id, a section, or a unique prefix of one; repeatable', collect, [])
+      .option('--option <option>', 'at a choice (### Option A/B, ### If ...), take this option: its letter, id or an id prefix, or <choice>:<option> when there are several choices; repeatable', collect, [])
       .option('--set <name=value>', 'value of a placeholder; repeatable (not for secrets: other users see it in ps; use --env-file or the prompt)', collect, [])
       .option('--env-file <file>', 'KEY=VALUE lines: placeholder values, and environment for the commands (through npx, put a -- first: npx -- runbook run ... --env-file F, or npm reads the option itself)')
       .option('--dry-run', 'print every command as it would run, and run nothing (values not given are shown as <name> and listed)')
@@ -250,6 +398,9 @@ export function registerRun(program: Command, { io, json, setExit, color }: Comm
         return;
       }
       if (!options.json) err(`${summary(outcome)}\n`);
+      // Without a terminal nobody could choose: a usage error (exit 2) that says how to choose.
+      if (outcome.stoppedAtChoice?.reason === 'no-terminal') throw new UsageError(outcome.stoppedAtChoice.message);
+      if (outcome.stoppedAtChoice) err(`${outcome.stoppedAtChoice.message}\n`);
       setExit(outcome.exitCode);
     } catch (error) {
       if (!(error instanceof PromptInterrupted)) throw error;

@@ -56,7 +56,24 @@ export function formatShow(runbook: RegistryRunbook): string {
     for (const line of command.text.split('\n')) out.push(`    ${' '.repeat(width + 2)}${line}`);
   }
   if (!runbook.commands.length) out.push('  (none)');
+  out.push(...formatChoices(runbook));
   return out.join('\n');
+}
+
+const RISK_ORDER = ['read', 'change', 'destructive'] as const;
+
+/** The runbook's choices: `run` takes one option of each (it asks, or --option says which). */
+function formatChoices(runbook: RegistryRunbook): string[] {
+  return runbook.alternatives.flatMap((group, index) => {
+    const many = runbook.alternatives.length > 1;
+    const lines = ['', `Choice${many ? ` ${index + 1} (${group.id})` : ''}: one of these options runs (runbook run asks, or --option ${many ? `${group.id}:` : ''}<letter>):`];
+    for (const option of group.options) {
+      const risks = runbook.commands.filter((command) => command.step && option.steps.includes(command.step)).map((command) => RISK_ORDER.indexOf(command.risk));
+      const risk = risks.length ? RISK_MARK[RISK_ORDER[Math.max(...risks)]] : 'no commands';
+      lines.push(`  ${option.label}  ${option.title}  (${risk}; ${option.steps.length} step${option.steps.length === 1 ? '' : 's'})`);
+    }
+    return lines;
+  });
 }
 
 export function registerShow(program: Command, { io, print, json }: CommandContext): void {

@@ -80,8 +80,24 @@ export interface BlockAnalysis {
 
 const PROMPT = /^[ \t]*(\$|#|%) ?/;
 
+// Runbooks repeat blocks (`kubectl get pods -n x` in many runbooks of a service): each distinct block is analysed
+// once per process. The analysis is shared between the blocks that have it: views read it, never change it.
+const MAX_CACHED = 8192;
+const analyses = new Map<string, BlockAnalysis>();
+
 /** Analyses a block. The parsers must be loaded (`loadCore()`). */
 export function analyzeBlock(input: BlockInput): BlockAnalysis {
+  const key = `${input.kind}\0${input.language ?? ''}\0${input.code}`;
+  let analysis = analyses.get(key);
+  if (!analysis) {
+    if (analyses.size >= MAX_CACHED) analyses.delete(analyses.keys().next().value!);
+    analysis = analyzeUncached(input);
+    analyses.set(key, analysis);
+  }
+  return analysis;
+}
+
+function analyzeUncached(input: BlockInput): BlockAnalysis {
   const { code, kind, language } = input;
   const runs = kind === 'command' || kind === 'console';
   const empty: BlockAnalysis = { command: runs ? code : '', lines: [], placeholders: [], comments: [], env: [], commands: [], sql: [], promql: [], endless: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [] };
@@ -168,13 +184,14 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     starts.push(script.length);
     script += text.slice(range.start, range.end);
   }
-  const toText = (offset: number) => {
-    let line = starts.length - 1;
-    while (line > 0 && starts[line] > offset) line--;
+  // Script offset -> code offset, as a table: the readers ask for every character of every word.
+  const codeAt = new Int32Array(script.length + 1);
+  for (let line = 0, offset = 0; offset <= script.length; offset++) {
+    while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
     const range = ranges[line];
-    return range ? Math.min(range.start + offset - starts[line], range.end) : 0;
-  };
-  const toCode = (offset: number) => sentinels.toOriginal(toText(offset));
+    codeAt[offset] = sentinels.toOriginal(range ? Math.min(range.start + offset - starts[line], range.end) : 0);
+  }
+  const toCode = (offset: number) => codeAt[offset < 0 ? 0 : offset > script.length ? script.length : offset];
   const lines: CommandLine[] = ranges.map((range) => ({ start: sentinels.toOriginal(range.start), end: sentinels.toOriginal(range.end), comment: false }));
   const command = lines.map((line) => code.slice(line.start, line.end)).join('\n');
   const lineStarts: number[] = [];

@@ -2,7 +2,6 @@
 
 /** A function from a UTF-8 byte offset of `text` to its UTF-16 offset (identity for ASCII text). */
 export function byteToCharOffsets(text: string): (byte: number) => number {
-  // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(text)) return (byte) => byte;
   const table: number[] = [];
   let bytes = 0;

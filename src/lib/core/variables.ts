@@ -12,7 +12,6 @@ const INTEGER = /^-?[0-9]+$/;
 const NUMBER = /^-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
 
 /** Characters no value may hold: C0 controls (tab and line breaks included), DEL, C1 controls, bidi controls. */
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 /** How a forbidden character is shown in a message: `\n`, `\x1b`, `\u202e`. */

@@ -30,8 +30,10 @@ export function parseSource(file: string, text: string): SourceDoc {
   return { file, text, tree: markdownToMdast(text) as Root };
 }
 
-// Emoji, their variation selectors and joiners, and keycaps.
+// Emoji, their variation selectors and joiners, and keycaps: each a character of its own in the class, on purpose.
+// eslint-disable-next-line no-misleading-character-class
 const LEADING_EMOJI = /^(?:[\p{Extended_Pictographic}\u{FE0F}\u{FE0E}\u{200D}\u{20E3}\u{1F1E6}-\u{1F1FF}]|\s)+/u;
+// eslint-disable-next-line no-misleading-character-class
 const TRAILING_EMOJI = /(?:\s|[\p{Extended_Pictographic}\u{FE0F}\u{FE0E}\u{200D}\u{20E3}\u{1F1E6}-\u{1F1FF}])+$/u;
 
 /** A heading without its decorative emoji (🔧 Playbook 1 → Playbook 1). */

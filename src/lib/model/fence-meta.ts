@@ -40,7 +40,20 @@ export interface ParsedMeta {
   issues: MetaIssue[];
 }
 
+// Runbooks repeat a handful of fence metas thousands of times: each is parsed once (callers get copies).
+const parsedMetas = new Map<string, ParsedMeta>();
+
 export function parseFenceMeta(meta: string): ParsedMeta {
+  let parsed = parsedMetas.get(meta);
+  if (!parsed) {
+    if (parsedMetas.size >= 4096) parsedMetas.clear();
+    parsed = parseMeta(meta);
+    parsedMetas.set(meta, parsed);
+  }
+  return { attributes: { ...parsed.attributes, lintIgnore: [...parsed.attributes.lintIgnore] }, issues: parsed.issues.map((issue) => ({ ...issue })) };
+}
+
+function parseMeta(meta: string): ParsedMeta {
   const issues: MetaIssue[] = [];
   const attributes: BlockAttributes = {
     risk: 'read',

@@ -9,12 +9,13 @@ import { parseFrontmatter } from '../frontmatter.ts';
 import { LineIndex, problemAt, type Problem, type Span } from '../problem.ts';
 import { analyzeBlock } from '../core/block.ts';
 import { loadCore } from '../core/load.ts';
+import { findAlternatives } from './alternatives.ts';
 import { classify } from './code.ts';
 import { parseFenceMeta } from './fence-meta.ts';
 import { findUnsafeConstructs, type SourceFormat } from './mdx-safety.ts';
 import { sectionFor } from './sections.ts';
 import { slugify } from './slug.ts';
-import { STEP_SECTIONS, type Block, type Link, type Runbook, type UnsafeMdx, type Section, type SectionName, type Step } from './types.ts';
+import { STEP_SECTIONS, type Alternatives, type Block, type Link, type Runbook, type UnsafeMdx, type Section, type SectionName, type Step } from './types.ts';
 
 
 // Shared across module instances in one process (Astro's config and its build load this module separately).
@@ -99,6 +100,7 @@ function parseUncached(file: string, source: string, hash: string): Runbook {
   const steps: Step[] = [];
   const blocks: Block[] = [];
   const links: Link[] = [];
+  const headings: PageHeading[] = [];
 
   let section: SectionName | null = null;
   let step: Step | null = null;
@@ -109,6 +111,7 @@ function parseUncached(file: string, source: string, hash: string): Runbook {
     switch (node.type) {
       case 'heading': {
         const text = toString(node).trim();
+        const at = headings.push({ depth: node.depth, text, span: spanOf(lines, node) }) - 1;
         if (node.depth <= 2) {
           const name = node.depth === 2 ? sectionFor(text) : null;
           section = name;
@@ -118,6 +121,7 @@ function parseUncached(file: string, source: string, hash: string): Runbook {
         } else if (node.depth === 3 && section && STEP_SECTIONS.includes(section)) {
           step = { id: slugify(text), title: text, section, span: spanOf(lines, node) };
           steps.push(step);
+          headings[at].step = step.id;
           anchor = step.id;
         }
         break;
@@ -186,12 +190,41 @@ function parseUncached(file: string, source: string, hash: string): Runbook {
   visit(tree);
   const unsafeMdx: UnsafeMdx[] = findUnsafeConstructs(tree, source, format).map(({ start, end, message, hint }) => ({ span: lines.span(start, end), message, hint }));
   problems.push(...duplicateIds(file, steps, blocks));
+  const { alternatives, issues: alternativeIssues } = alternativesOf(headings, lines);
   return {
     file, hash, source, frontmatter: parsedFrontmatter,
     ...(data ? { data } : {}),
     ...(meta ? { meta } : {}),
-    id, title, sections, steps, blocks, links, unsafeMdx, problems,
+    id, title, sections, steps, alternatives, alternativeIssues, blocks, links, unsafeMdx, problems,
   };
+}
+
+interface PageHeading {
+  depth: number;
+  text: string;
+  span: Span;
+  /** Id of the step it heads, if it is one. */
+  step?: string;
+}
+
+/** The groups of alternative steps (alternatives.ts reads the headings); an option ends where the next heading of depth 3 or less starts. */
+function alternativesOf(headings: PageHeading[], lines: LineIndex): { alternatives: Alternatives[]; issues: Runbook['alternativeIssues'] } {
+  const { groups, issues } = findAlternatives(headings);
+  const endAfter = (index: number) => {
+    const next = headings.slice(index + 1).find((heading) => heading.depth <= 3);
+    // Up to the line before the next heading (the blank lines between belong to nobody).
+    const end = next ? next.span.start.offset : lines.text.length;
+    return lines.text.slice(0, end).trimEnd().length;
+  };
+  const alternatives = groups.map((group) => {
+    const options = group.options.map((option) => {
+      const first = headings[option.headings[0]];
+      const span = lines.span(first.span.start.offset, endAfter(option.headings.at(-1)!));
+      return { id: option.id, label: option.label, title: option.title, steps: option.headings.map((index) => headings[index].step!), span };
+    });
+    return { id: group.id, section: group.section, options, span: { start: options[0].span.start, end: options.at(-1)!.span.end } };
+  });
+  return { alternatives, issues: issues.map((issue) => ({ span: headings[issue.heading].span, message: issue.message, hint: issue.hint })) };
 }
 
 /**

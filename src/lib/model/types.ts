@@ -37,6 +37,28 @@ export interface Step {
   span: Span;
 }
 
+/** One option of a choice: one step or several, run instead of the other options. */
+export interface AlternativeOption {
+  /** Slug of its title, unique in the group. */
+  id: string;
+  /** The letter (or number) it is chosen by: `A` in `Option A: …`, else given in order. */
+  label: string;
+  title: string;
+  /** Its steps' ids, in order. */
+  steps: string[];
+  /** From its first heading to the end of its last step. */
+  span: Span;
+}
+
+/** Steps of a Resolution section that are alternatives (`### Option A: …`, `### If …`): a choice, not a sequence. */
+export interface Alternatives {
+  /** `resolution`, then `resolution-2`, ... */
+  id: string;
+  section: SectionName;
+  options: AlternativeOption[];
+  span: Span;
+}
+
 export { RISKS, type Risk } from '../core/risk/levels.ts';
 import type { Risk } from '../core/risk/levels.ts';
 
@@ -133,6 +155,10 @@ export interface Runbook {
   title: string;
   sections: Section[];
   steps: Step[];
+  /** Groups of steps that are alternatives: the runner asks which one, the page shows a choice. */
+  alternatives: Alternatives[];
+  /** Option headings that look like a mistake (a lone `Option A`, one letter on two steps): lint's steps/alternatives. */
+  alternativeIssues: { span: Span; message: string; hint: string }[];
   blocks: Block[];
   links: Link[];
   /** Refused MDX and HTML: expressions, imports, attribute expressions, scripts, `javascript:` URLs. */

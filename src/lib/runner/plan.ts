@@ -43,6 +43,8 @@ export interface PlannedCommand {
   /** The script as shown and recorded: secret values replaced by ***. */
   display: string;
   cannotRun?: string;
+  /** The option of a choice this command belongs to (set by alternatives.ts, not by planRun). */
+  option?: { group: string; id: string; label: string };
 }
 
 export interface Plan {
@@ -54,6 +56,8 @@ export interface Plan {
   secrets: string[];
   /** Required environment that is not set (a problem unless this is a dry run). */
   missingEnv: string[];
+  /** The values used, by variable name: a later part of the same run (after a choice) asks for none of them again. */
+  values: Map<string, { value: string; from: string }>;
   /** Variables without a value (a dry run only): what a real run will ask for, in order of use. */
   missingValues: MissingValue[];
 }
@@ -89,6 +93,10 @@ export class RunSetupError extends Error {
 export interface PlanOptions {
   /** Command numbers (as `runbook show` prints them), step ids, command ids, section names, or unique prefixes of these; default every command block. */
   steps?: string[];
+  /** These blocks instead of a selection by `steps` (one part of a run split at a choice: alternatives.ts). */
+  blocks?: Block[];
+  /** Values already given earlier in the same run. */
+  given?: Plan['values'];
   /** `name=value` assignments. */
   set?: string[];
   /** An env file's name and text. */
@@ -177,13 +185,13 @@ function selectStep(runbook: Runbook, blocks: Block[], wanted: string): Block[] 
 }
 
 export async function planRun(runbook: Runbook, options: PlanOptions): Promise<Plan> {
-  const blocks = selectBlocks(runbook, options.steps);
+  const blocks = options.blocks ?? selectBlocks(runbook, options.steps);
   const problems: string[] = [];
   const variables = runbook.meta?.variables ?? {};
   const used = [...new Set(blocks.flatMap((block) => block.placeholders.map((ref) => ref.name)))];
   const known = new Set([...Object.keys(variables), ...used]);
   const env = { ...options.env };
-  const values = new Map<string, { value: string; from: string }>();
+  const values: Plan['values'] = new Map(options.given);
   const missingValues: MissingValue[] = [];
 
   if (options.envFile) {
@@ -294,7 +302,7 @@ export async function planRun(runbook: Runbook, options: PlanOptions): Promise<P
     }
   }
   if (problems.length) throw new RunSetupError(`Cannot run ${runbook.id}, nothing was run`, problems);
-  return { runbook, commands, env, secrets, missingEnv: [...missingEnv.keys()], missingValues };
+  return { runbook, commands, env, secrets, missingEnv: [...missingEnv.keys()], missingValues, values };
 }
 
 function pick<T extends object, K extends keyof T>(value: T, keys: K[]): Partial<Pick<T, K>> {

@@ -58,6 +58,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions, io: Runne
         runbook: plan.runbook.id,
         id: command.id,
         step: command.step,
+        ...(command.option ? { option: command.option } : {}),
         language: command.language,
         risk: command.risk,
         command: command.display,

@@ -39,6 +39,7 @@ export function markdownSummary(runbook: Runbook, events: TranscriptEvent[], exi
   out.push(`**Runbook run: ${runbook.title}** (\`${runbook.id}\`)`);
   out.push(`Result: **${result}** · ${[...counts].map(([status, count]) => `${count} ${status}`).join(' · ') || 'no commands'}`);
   if (first && last) out.push(`Started ${first.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}, took ${seconds(Date.parse(last) - Date.parse(first))}`);
+  out.push(...optionsTaken(runbook, events));
   out.push('');
   events.forEach((event, index) => {
     const detail = [event.risk !== 'read' ? `risk: ${event.risk}` : '', event.reason ?? (event.exitCode !== null && event.status !== 'passed' ? `exit code ${event.exitCode}` : '')]
@@ -54,6 +55,17 @@ export function markdownSummary(runbook: Runbook, events: TranscriptEvent[], exi
     }
   });
   return `${out.join('\n')}\n`;
+}
+
+/** "Option taken: B, restart the tasks": which alternative of each choice ran (the others did not). */
+function optionsTaken(runbook: Runbook, events: TranscriptEvent[]): string[] {
+  const taken = new Map<string, { group: string; id: string; label: string }>();
+  for (const event of events) if (event.option) taken.set(`${event.option.group}:${event.option.id}`, event.option);
+  return [...taken.values()].map((option) => {
+    const title = runbook.alternatives.find((group) => group.id === option.group)?.options.find((candidate) => candidate.id === option.id)?.title;
+    const where = runbook.alternatives.length > 1 ? ` (${option.group})` : '';
+    return `Option taken${where}: **${option.label}**${title ? `, ${title}` : ''}`;
+  });
 }
 
 const indent = (text: string) =>

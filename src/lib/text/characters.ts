@@ -46,6 +46,8 @@ export const SUSPICIOUS_CHARACTERS: ReadonlyMap<string, SuspiciousCharacter> = n
 ]);
 
 /** Matches any character of the table (one at a time). */
+// Each suspicious character on its own (joiners and combining marks included): a class of single characters.
+// eslint-disable-next-line no-misleading-character-class
 export const SUSPICIOUS_PATTERN = new RegExp(`[${[...SUSPICIOUS_CHARACTERS.keys()].join('')}]`, 'g');
 
 /** `U+201C LEFT DOUBLE QUOTATION MARK`. */

@@ -1,4 +1,3 @@
-import { it } from 'vitest';
 import { exampleRunbook } from '../../../src/lib/lint/rules/example.ts';
 import { textUnicode } from '../../../src/lib/lint/rules/unicode.ts';
 import { ruleTester } from '../../helpers/rule-tester.ts';

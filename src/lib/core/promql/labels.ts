@@ -2,7 +2,7 @@
 // selector of the expression agrees on, read with Prometheus's own grammar. An alert declared by runbooks
 // of several services is told apart by them: an alert link carrying `?namespace=production` picks the
 // runbook whose expression selects that namespace.
-import { parser } from '@prometheus-io/lezer-promql';
+import { parsePromql } from './tree.ts';
 
 function stringValue(literal: string): string | undefined {
   if (literal.startsWith('`')) return literal.slice(1, -1);
@@ -16,7 +16,7 @@ function stringValue(literal: string): string | undefined {
 
 /** Label → value for the `label="value"` matchers shared by every vector selector of `expr`; {} when none or on a syntax error. */
 export function alertLabels(expr: string): Record<string, string> {
-  const tree = parser.parse(expr);
+  const tree = parsePromql(expr);
   let broken = false;
   const selectors: Map<string, string>[] = [];
   let current: Map<string, string> | undefined;

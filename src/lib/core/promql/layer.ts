@@ -1,11 +1,11 @@
 // Where a placeholder sits in a PromQL query, from Prometheus's own grammar (lezer-promql): inside a string
 // literal, as a bare label value (`{pod=<pod>}`), in a range (`[<window>]`), or elsewhere (a number or a name).
-import { parser } from '@prometheus-io/lezer-promql';
+import { parsePromql } from './tree.ts';
 import type { Layer } from '../context.ts';
 
 /** The PromQL layer of the sentinel at `at` of `query`. */
 export function promqlLayer(query: string, at: number, sentinel: string): Layer {
-  const tree = parser.parse(query);
+  const tree = parsePromql(query);
   const end = at + sentinel.length;
   const path: string[] = [];
   let node = tree.resolveInner(at, 1);
@@ -27,7 +27,7 @@ export function promqlLayer(query: string, at: number, sentinel: string): Layer 
 /** Ranges of `#` comments in a query. */
 export function promqlComments(query: string): [number, number][] {
   const found: [number, number][] = [];
-  parser.parse(query).iterate({
+  parsePromql(query).iterate({
     enter(node) {
       if (node.name === 'LineComment') found.push([node.from, node.to]);
     },

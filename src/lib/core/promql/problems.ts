@@ -2,7 +2,7 @@
 // type errors (`rate()` of an instant vector) from the checks of @prometheus-io/codemirror-promql,
 // which loads in Node only through its CommonJS build. Offsets refer to the query as given.
 import { createRequire } from 'node:module';
-import { parser } from '@prometheus-io/lezer-promql';
+import { parsePromql } from './tree.ts';
 
 export interface PromqlProblem {
   /** Offsets into the query. */
@@ -129,7 +129,7 @@ export function promqlProblems(query: string, placeholders: [number, number][] =
   const text = query;
   const problems: PromqlProblem[] = [];
   let firstError: [number, number] | undefined;
-  parser.parse(text).iterate({
+  parsePromql(text).iterate({
     enter(node) {
       if (firstError) return false;
       if (node.type.isError) firstError = [node.from, node.to];

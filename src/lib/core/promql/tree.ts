@@ -371,19 +371,19 @@ class TreeReader {
   }
 }
 
-const trees = new Map<string, PromqlExpr | undefined>();
+const expressions = new Map<string, PromqlExpr | undefined>();
 
 /** The tree of a query, or undefined when it does not parse (promql/syntax reports why). Trees are shared: don't change them. */
 export function readPromql(text: string): PromqlExpr | undefined {
-  if (trees.has(text)) return trees.get(text);
-  if (trees.size >= 10_000) trees.clear();
+  if (expressions.has(text)) return expressions.get(text);
+  if (expressions.size >= 10_000) expressions.clear();
   const read = readTree(text);
-  trees.set(text, read);
+  expressions.set(text, read);
   return read;
 }
 
 function readTree(text: string): PromqlExpr | undefined {
-  const tree = parser.parse(text);
+  const tree = parsePromql(text);
   let broken = false;
   tree.iterate({
     enter(node) {
@@ -457,4 +457,22 @@ export function promqlShape(expr: PromqlExpr): string {
     default:
       return '';
   }
+}
+
+// Prometheus's grammar (lezer-promql) parses each query once: the placeholder layers, comments, labels and
+// problems of a query, and the typed tree above, all walk the same tree. Trees are immutable, so they are
+// shared; the cache is bounded.
+type PromqlTree = ReturnType<typeof parser.parse>;
+
+const MAX_ENTRIES = 4096;
+const trees = new Map<string, PromqlTree>();
+
+export function parsePromql(text: string): PromqlTree {
+  let tree = trees.get(text);
+  if (!tree) {
+    if (trees.size >= MAX_ENTRIES) trees.delete(trees.keys().next().value!);
+    tree = parser.parse(text);
+    trees.set(text, tree);
+  }
+  return tree;
 }

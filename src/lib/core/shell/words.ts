@@ -43,36 +43,51 @@ const ANSI: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: 
 
 /** The value of a Word node. */
 export function wordValue(tree: ShellTree, word: ShellNode): WordValue {
-  const out: WordValue = { value: '', offsets: [], literal: true, dynamic: [] };
+  // Built from pieces (joined once) and offset runs: thousands of words per project, most of them plain runs.
+  const pieces: string[] = [];
+  const offsets: number[] = [];
+  const dynamic: [number, number][] = [];
+  let literalValue = true;
+  let length = 0;
   const text = tree.text;
   const push = (chars: string, at: number) => {
-    for (let i = 0; i < chars.length; i++) out.offsets.push(at);
-    out.value += chars;
+    for (let i = 0; i < chars.length; i++) offsets.push(at);
+    pieces.push(chars);
+    length += chars.length;
+  };
+  const run = (from: number, to: number) => {
+    if (to <= from) return;
+    for (let i = from; i < to; i++) offsets.push(i);
+    pieces.push(text.slice(from, to));
+    length += to - from;
   };
   const raw = (node: ShellNode) => {
-    const start = out.value.length;
-    for (let i = node.start; i < node.end; i++) push(text[i], i);
-    out.dynamic.push([start, out.value.length]);
-    out.literal = false;
+    const start = length;
+    run(node.start, node.end);
+    dynamic.push([start, length]);
+    literalValue = false;
   };
   const literal = (node: ShellNode, quoted: boolean) => {
     // Inside "...", a backslash escapes only $ ` " \ and a newline; outside quotes it escapes any character.
-    for (let i = node.start; i < node.end; i++) {
-      const char = text[i];
-      if (char === '\\' && i + 1 < node.end) {
-        const next = text[i + 1];
-        if (next === '\n') {
-          i++;
-          continue;
-        }
-        if (!quoted || '$`"\\'.includes(next)) {
-          push(next, i + 1);
-          i++;
-          continue;
-        }
+    let from = node.start;
+    for (let i = text.indexOf('\\', node.start); i !== -1 && i < node.end - 1; i = text.indexOf('\\', i)) {
+      const next = text[i + 1];
+      if (next === '\n') {
+        run(from, i);
+        from = i + 2;
+        i += 2;
+        continue;
       }
-      push(char, i);
+      if (!quoted || '$`"\\'.includes(next)) {
+        run(from, i);
+        push(next, i + 1);
+        from = i + 2;
+        i += 2;
+        continue;
+      }
+      i += 2;
     }
+    run(from, node.end);
   };
   const visit = (node: ShellNode, quoted: boolean) => {
     switch (node.kind) {
@@ -85,12 +100,16 @@ export function wordValue(tree: ShellTree, word: ShellNode): WordValue {
             if (text[i] === '\\' && i + 1 < node.end - 1) {
               const next = text[i + 1];
               const hex = /^x([0-9A-Fa-f]{1,2})/.exec(text.slice(i + 1, i + 4));
-              if (ANSI[next] !== undefined) push(ANSI[next], i), i++;
-              else if (hex) push(String.fromCharCode(parseInt(hex[1], 16)), i), (i += hex[0].length);
-              else push(text[i], i);
+              if (ANSI[next] !== undefined) {
+                push(ANSI[next], i);
+                i++;
+              } else if (hex) {
+                push(String.fromCharCode(parseInt(hex[1], 16)), i);
+                i += hex[0].length;
+              } else push(text[i], i);
             } else push(text[i], i);
           }
-        } else for (let i = node.start + 1; i < node.end - 1; i++) push(text[i], i);
+        } else run(node.start + 1, node.end - 1);
         return;
       case 'DblQuoted':
         for (const child of childrenOf(tree, node)) visit(child, true);
@@ -100,8 +119,8 @@ export function wordValue(tree: ShellTree, word: ShellNode): WordValue {
     }
   };
   for (const part of childrenOf(tree, word)) visit(part, false);
-  out.offsets.push(word.end);
-  return out;
+  offsets.push(word.end);
+  return { value: pieces.join(''), offsets, literal: literalValue, dynamic };
 }
 
 /**

@@ -1,5 +1,6 @@
 // Every lint rule, in the order of the docs index.
 import type { Rule } from '../types.ts';
+import { stepsAlternatives } from './alternatives.ts';
 import { reviewStale, schemaSections } from './content.ts';
 import { cliFlags } from './cli-flags.ts';
 import { fencesCommentOnly } from './comment-only.ts';
@@ -34,6 +35,7 @@ export const RULES: Rule[] = [
   schemaReference,
   schemaService,
   schemaSections,
+  stepsAlternatives,
   reviewStale,
   importTodo,
   mdxSyntax,
