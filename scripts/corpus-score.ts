@@ -5,31 +5,11 @@
 // reports, and recall on the defects marked by reading runbooks before the linter ran. A collection that is
 // absent is skipped with a note (its labels are left out of the figures). Exit 0 always when it ran (the
 // figures are a measurement, not a gate), 2 on usage errors.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runCorpus, type CorpusFinding } from './corpus-lib.ts';
+import { LABELS, lintCollections, readLabels } from './corpus-lib.ts';
 
-const LABELS = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'corpus-labels');
-
-interface Collection {
-  name: string;
-  commit: string;
-  folder: string;
-}
-interface FindingLabel {
-  /** The finding's id as the harness gives it: `<source path>:<source line>:<rule>#<rank>`. */
-  id: string;
-  collection: string;
-  rule: string;
-  path: string;
-  line: number;
-  verdict: 'right' | 'wrong';
-  reason: string;
-  /** 'second': labelled by a reviewer who did not write the rule; 'author': by the rule's author (to be re-checked). */
-  reviewer: 'second' | 'author';
-}
 interface Defect {
   id: string;
   collection: string;
@@ -43,9 +23,6 @@ interface Defect {
   caughtBy?: string[];
   reason: string;
 }
-
-/** Rules that describe the import's own provisional frontmatter, not the document: not scored. */
-export const IMPORT_ARTIFACTS = new Set(['import/todo', 'review/stale']);
 
 const USAGE = 'Usage: npm run corpus:score -- [<corpus dir>] [--json <file>]\n\n  <corpus dir>   folder holding the collections as <owner+repo>/ (default: $RUNBOOKS_CORPUS or /work/corpus)\n  --json <file>  also write the figures as JSON';
 
@@ -64,36 +41,9 @@ if (parsed.values.help) {
   process.exit(0);
 }
 const corpus = resolve(parsed.positionals[0] ?? process.env.RUNBOOKS_CORPUS ?? '/work/corpus');
-
-const readJson = <T>(file: string): T => JSON.parse(readFileSync(join(LABELS, file), 'utf8')) as T;
-const { collections } = readJson<{ collections: Collection[] }>('collections.json');
-const { findings: labels } = readJson<{ findings: FindingLabel[] }>('findings.json');
-const { defects } = readJson<{ defects: Defect[] }>('defects.json');
-
-/** The commit each collection was extracted at, from <corpus>/COMMITS (`name commit` per line), when there is one. */
-function extractedCommits(): Map<string, string> {
-  const file = join(corpus, 'COMMITS');
-  if (!existsSync(file)) return new Map();
-  return new Map(readFileSync(file, 'utf8').split('\n').map((line) => line.trim().split(/\s+/)).filter((parts) => parts.length === 2).map(([name, commit]) => [name, commit]));
-}
-
-const commits = extractedCommits();
-const found = new Map<string, CorpusFinding[]>();
-const notes: string[] = [];
-for (const collection of collections) {
-  const root = join(corpus, collection.name);
-  const folder = join(root, collection.folder);
-  if (!existsSync(folder)) {
-    notes.push(`${collection.name}: not found at ${folder}; skipped`);
-    continue;
-  }
-  const commit = commits.get(collection.name);
-  if (commit && commit !== collection.commit) notes.push(`${collection.name}: extracted at ${commit.slice(0, 12)}, labelled at ${collection.commit.slice(0, 12)}: lines may have moved`);
-  process.stderr.write(`Linting ${collection.name} ...\n`);
-  const result = await runCorpus(folder, { root });
-  if (result.crashes.length) notes.push(`${collection.name}: ${result.crashes.length} crash(es): ${result.crashes.map((crash) => crash.file).join(', ')}`);
-  found.set(collection.name, result.findings.filter((finding) => !IMPORT_ARTIFACTS.has(finding.rule)));
-}
+const { findings: labels } = readLabels();
+const { defects } = JSON.parse(readFileSync(join(LABELS, 'defects.json'), 'utf8')) as { defects: Defect[] };
+const { found, notes } = await lintCollections(corpus);
 
 // Precision: labelled findings the linter still reports, per rule.
 interface RuleScore {
@@ -122,14 +72,15 @@ for (const label of labels) {
   }
 }
 
-// Recall: a defect is caught when a finding of one of its rules lies on its lines.
+// Recall: a defect is caught when a finding of one of its rules lies on its lines (±1: a finding may point at
+// the fence or the command's first line where the reader marked the continuation).
 const caught: Defect[] = [];
 const missed: Defect[] = [];
 const scoredDefects = defects.filter((defect) => found.has(defect.collection));
 for (const defect of scoredDefects) {
   const rules = new Set([...defect.rules, ...(defect.caughtBy ?? [])]);
   const last = defect.endLine ?? defect.line;
-  const hit = (found.get(defect.collection) ?? []).some((finding) => finding.source === defect.path && rules.has(finding.rule) && finding.sourceLine >= defect.line && finding.sourceLine <= last);
+  const hit = (found.get(defect.collection) ?? []).some((finding) => finding.source === defect.path && rules.has(finding.rule) && finding.sourceLine >= defect.line - 1 && finding.sourceLine <= last + 1);
   (hit ? caught : missed).push(defect);
 }
 
@@ -139,7 +90,7 @@ out.push(`Corpus score (${corpus})`);
 for (const note of notes) out.push(`  note: ${note}`);
 const rows = [...perRule].filter(([, row]) => row.right + row.wrong + row.gone + row.reported > 0).sort((a, b) => a[0].localeCompare(b[0]));
 const width = Math.max(4, ...rows.map(([rule]) => rule.length));
-out.push('', `  Precision on the labelled findings (labels by a second reviewer, and by the rule's author where marked):`);
+out.push('', `  Precision on the labelled sample (reviewer A; a second reviewer's verdicts are added to findings.json):`);
 out.push(`    ${'rule'.padEnd(width)}  reported  labelled  right  wrong  gone  precision`);
 let right = 0;
 let wrong = 0;
@@ -156,6 +107,15 @@ for (const defect of scoredDefects) {
   kinds.set(defect.kind, [hit + (caught.includes(defect) ? 1 : 0), all + 1]);
 }
 for (const [kind, [hit, all]] of [...kinds].sort((a, b) => b[1][1] - a[1][1])) out.push(`    ${kind.padEnd(22)} ${hit}/${all}`);
+out.push('', '  Recall per rule (defects a rule is meant to catch, caught by any of their rules):');
+const byRule = new Map<string, [number, number]>();
+for (const defect of scoredDefects) for (const rule of defect.rules) {
+  const [hit, all] = byRule.get(rule) ?? [0, 0];
+  byRule.set(rule, [hit + (caught.includes(defect) ? 1 : 0), all + 1]);
+}
+for (const [rule, [hit, all]] of [...byRule].sort((a, b) => b[1][1] - a[1][1] || a[0].localeCompare(b[0]))) out.push(`    ${rule.padEnd(28)} ${hit}/${all}`);
+const unowned = scoredDefects.filter((defect) => !defect.rules.length);
+out.push(`    ${'(no rule meant to)'.padEnd(28)} ${unowned.filter((defect) => caught.includes(defect)).length}/${unowned.length}`);
 out.push('', '  Missed defects:');
 for (const defect of missed) out.push(`    ${defect.id} ${defect.collection}/${defect.path}:${defect.line} [${defect.kind}] ${defect.reason}${defect.rules.length ? ` (expected: ${defect.rules.join(', ')})` : ''}`);
 if (wrongStill.length) {
