@@ -1,5 +1,5 @@
 // The PromQL a runbook sends, for the rules that check what queries mean (promql/counters, promql/histogram,
-// promql/range, promql/impossible): each query of a command block (a promql block or a curl call to
+// promql/range, promql/impossible, promql/precedence): each query of a command block (a promql block or a curl call to
 // Prometheus's query API) and each alert expression of the frontmatter, as the core's tree, with the file span
 // of any part of it and whether a part is decided by the text or by a placeholder or shell variable.
 import { readPromql, type PromqlExpr, type PromqlRange } from '../core/promql/tree.ts';

@@ -7,6 +7,7 @@ import { promqlCounters } from '../../../src/lib/lint/rules/promql-counters.ts';
 import { promqlHistogram } from '../../../src/lib/lint/rules/promql-histogram.ts';
 import { promqlImpossible } from '../../../src/lib/lint/rules/promql-impossible.ts';
 import { promqlRange } from '../../../src/lib/lint/rules/promql-range.ts';
+import { promqlPrecedence } from '../../../src/lib/lint/rules/promql-precedence.ts';
 import { loadProject } from '../../../src/lib/project.ts';
 import { matcherConflict, promqlRegex } from '../../../src/lib/core/promql/matchers.ts';
 import { metricKind } from '../../../src/lib/core/promql/metrics.ts';
@@ -266,6 +267,33 @@ ruleTester(promqlImpossible, {
       name: 'in an alert',
       code: alert('(sum(errors_total) > 5) and (sum (errors_total) <= 5)'),
       errors: [{ message: /^`\(sum\(errors_total\) > 5\) and \(sum \(errors_total\) <= 5\)` can never match.*\(alert Broken\)$/, line: 10, column: 37, endColumn: 40 }],
+    },
+  ],
+});
+
+ruleTester(promqlPrecedence, {
+  valid: [
+    { name: 'a parenthesised fallback', code: promql('(sum(rate(errors_total[5m])) or vector(0)) / sum(rate(requests_total[5m]))') },
+    { name: 'arithmetic before the or', code: promql('sum(rate(errors_total[5m])) / sum(rate(requests_total[5m])) or vector(0)') },
+    { name: 'a fallback on its own', code: promql('sum(rate(errors_total[5m])) or vector(0)') },
+    { name: 'arithmetic of a selector after or', code: promql('x or y * 2') },
+    { name: 'a fallback inside parentheses on the right', code: promql('x or (vector(0) - y)') },
+  ],
+  invalid: [
+    {
+      name: 'a fallback that is subtracted from',
+      code: promql('sum(a_total) or vector(0) - sum(b_total)'),
+      errors: [{ message: '`sum(a_total) or vector(0) - sum(b_total)` reads as `sum(a_total) or (vector(0) - sum(b_total))`: `or` binds more loosely than `-`, so `vector(0)` takes part in the `-` instead of standing in for an empty `sum(a_total)`', line: 15, column: 14, endColumn: 16 }],
+    },
+    {
+      name: 'a fallback compared, with on()',
+      code: promql('count(up == 0) or on() vector(0) > 3'),
+      errors: [{ message: /^`count\(up == 0\) or on\(\) vector\(0\) > 3` reads as `count\(up == 0\) or \(vector\(0\) > 3\)`: `or` binds more loosely than `>`/, line: 15, column: 16, endColumn: 18 }],
+    },
+    {
+      name: 'in an alert',
+      code: alert('sum(errors_total) unless vector(1) * 2'),
+      errors: [{ message: /\(alert Broken\)$/, line: 10, column: 31, endColumn: 37 }],
     },
   ],
 });

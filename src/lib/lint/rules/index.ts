@@ -22,6 +22,7 @@ import { promqlCounters } from './promql-counters.ts';
 import { promqlHistogram } from './promql-histogram.ts';
 import { promqlImpossible } from './promql-impossible.ts';
 import { promqlRange } from './promql-range.ts';
+import { promqlPrecedence } from './promql-precedence.ts';
 import { envDeclared, placeholdersContext, placeholdersDeclared, placeholdersExample, placeholdersUsed } from './placeholders.ts';
 import { fencesAttributes, idsUnique, mdxSyntax, schemaDuplicate, schemaFrontmatter, schemaReference, schemaService, schemaYaml } from './schema.ts';
 import { shellSyntax } from './shell-syntax.ts';
@@ -53,6 +54,7 @@ export const RULES: Rule[] = [
   promqlHistogram,
   promqlRange,
   promqlImpossible,
+  promqlPrecedence,
   cliFlags,
   riskDeclared,
   safetyOpenIngress,

@@ -22,7 +22,7 @@ export const promqlImpossible = defineRule({
       '- **Matchers of one label that exclude each other** in one selector: `{job="api", job="db"}`, `{env=""}` (no `env` label) with `env!=""` or `env=~".+"`, `{code="200", code=~"5.."}`, `{code=~"500|502", code=~"404"}`, a metric name and a `__name__` matcher that disagree.',
       "- **Regexes Prometheus refuses** (`=~`/`!~` values are RE2 regular expressions, checked here with a port of RE2): lookarounds `(?=...)`, `(?!...)`, backreferences `\\1`, unbalanced parentheses. Prometheus rejects the whole query.",
       '- **Strings Prometheus refuses**: in double or single quotes, `\\.` or `\\d` is not an escape sequence (write `\\\\.`, or use backticks: `` `a\\.b` ``).',
-      '- **Comparisons no value passes**: `count(x) == 0` and `count(x) < 1` (count() of no series returns no result, not 0: use `absent()`), `rate(x[5m]) < 0`, `absent(x) > 1`, and filters of one expression that exclude each other, `x > 1 and x < 0`.',
+      '- **Comparisons no value passes**: `count(x) == 0` and `count(x) < 1` (count() of no series returns no result, not 0: use `absent()`), `rate(x[5m]) < 0`, `absent(x) > 1`, and filters of one expression that exclude each other, `x > 1 and x < 0`. Signs are carried through `+ - * /` and `sum`/`avg`/`min`/`max` where they can be proven: one bucket of a histogram minus its count (`x_bucket{le="1"} - x_count`, the same series and rate) is never positive, so `(...) / sum(rate(x_count[5m])) > 0.01` never holds (the subtraction is the wrong way round).',
       'Matchers filled in by a placeholder or a shell variable are not checked.',
     ].join('\n'),
     examples: {
