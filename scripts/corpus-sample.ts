@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LABELS, IMPORT_ARTIFACTS, lintCollections, readLabels } from './corpus-lib.ts';
+import { LABELS, IMPORT_ARTIFACTS, lintCollections, readLabels, type CorpusFinding } from './corpus-lib.ts';
 
 const USAGE = 'Usage: npm run corpus:sample -- [<corpus dir>] [--seed <n>] [--quota <n>]\n\n  --seed <n>   seed of the draw (default: the one recorded in findings.json)\n  --quota <n>  findings drawn per rule (default: the one recorded in findings.json)';
 let parsed: ReturnType<typeof parse>;
@@ -48,7 +48,7 @@ function generator(state: number) {
 }
 
 const { found } = await lintCollections(corpus);
-const byRule = new Map<string, { collection: string; finding: (typeof found extends Map<string, infer F> ? F : never)[number] }[]>();
+const byRule = new Map<string, { collection: string; finding: CorpusFinding }[]>();
 for (const [collection, findings] of found) {
   for (const finding of findings) {
     if (IMPORT_ARTIFACTS.has(finding.rule)) continue;

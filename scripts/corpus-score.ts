@@ -8,7 +8,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LABELS, lintCollections, readLabels } from './corpus-lib.ts';
+import { LABELS, lintCollections, readLabels, type FindingLabel } from './corpus-lib.ts';
 
 interface Defect {
   id: string;
@@ -100,6 +100,16 @@ for (const [rule, row] of rows) {
   out.push(`    ${rule.padEnd(width)}  ${String(row.reported).padStart(8)}  ${String(row.right + row.wrong).padStart(8)}  ${String(row.right).padStart(5)}  ${String(row.wrong).padStart(5)}  ${String(row.gone).padStart(4)}  ${percent(row.right, row.right + row.wrong).padStart(9)}`);
 }
 out.push(`    ${'all'.padEnd(width)}  ${''.padStart(8)}  ${String(right + wrong).padStart(8)}  ${String(right).padStart(5)}  ${String(wrong).padStart(5)}  ${''.padStart(4)}  ${percent(right, right + wrong).padStart(9)}`);
+// The sample is stratified (the same quota for every rule): weighted by each rule's share of the findings,
+// it estimates the precision of the linter's output as a whole.
+let weighted = 0;
+let reportedAll = 0;
+for (const [, row] of rows) {
+  if (!row.right && !row.wrong) continue;
+  weighted += (row.reported * row.right) / (row.right + row.wrong);
+  reportedAll += row.reported;
+}
+out.push(`    weighted by each labelled rule's share of the ${reportedAll} findings: ${percent(weighted, reportedAll)}`);
 out.push('', `  Recall on the marked defects: ${caught.length} of ${scoredDefects.length} caught (${percent(caught.length, scoredDefects.length)})`);
 const kinds = new Map<string, [number, number]>();
 for (const defect of scoredDefects) {
