@@ -19,6 +19,11 @@ import { textUnicode } from './unicode.ts';
 import { textControlCharacters } from './control-characters.ts';
 import { mdxSafety } from './mdx-safety.ts';
 import { promqlSyntax } from './promql-syntax.ts';
+import { promqlCounters } from './promql-counters.ts';
+import { promqlHistogram } from './promql-histogram.ts';
+import { promqlImpossible } from './promql-impossible.ts';
+import { promqlRange } from './promql-range.ts';
+import { promqlPrecedence } from './promql-precedence.ts';
 import { envDeclared, placeholdersContext, placeholdersDeclared, placeholdersExample, placeholdersUsed } from './placeholders.ts';
 import { fencesAttributes, idsUnique, mdxSyntax, schemaDuplicate, schemaFrontmatter, schemaReference, schemaService, schemaYaml } from './schema.ts';
 import { shellSyntax } from './shell-syntax.ts';
@@ -48,6 +53,11 @@ export const RULES: Rule[] = [
   shellContinuation,
   sqlSyntax,
   promqlSyntax,
+  promqlCounters,
+  promqlHistogram,
+  promqlRange,
+  promqlImpossible,
+  promqlPrecedence,
   cliFlags,
   riskDeclared,
   safetyOpenIngress,
