@@ -176,6 +176,13 @@ export interface Collection {
   commit: string;
   folder: string;
 }
+/** One reviewer's verdict on a finding. */
+export interface Verdict {
+  reviewer: string;
+  verdict: 'right' | 'wrong';
+  reason: string;
+}
+
 export interface FindingLabel {
   /** The finding's id as the harness gives it: `<source path>:<source line>:<rule>#<rank>`. */
   id: string;
@@ -184,15 +191,53 @@ export interface FindingLabel {
   rule: string;
   path: string;
   line: number;
+  /** The first reviewer's verdict. */
   verdict: 'right' | 'wrong';
   reason: string;
-  /** Who labelled it ("A": the helper who also wrote the promql/* rules; a second reviewer adds their own). */
+  /** Who gave `verdict` ("A": the helper who also wrote the promql/* rules; "B": a reviewer who wrote none). */
   reviewer: string;
+  /** True when `reviewer` wrote the rule. */
+  ruleAuthor?: boolean;
+  /** The second reviewer's verdict, given without looking at the first. */
+  second?: Verdict;
+  /** Where the two disagree and neither reviewer's word settles it: the verdict after re-reading the source. */
+  adjudicated?: { by: string; verdict: 'right' | 'wrong'; reason: string };
+  /** Which draw it belongs to: the main sample (`sample` in findings.json) or the supplementary one. */
+  sample: 'main' | 'supplement';
 }
 
-export function readLabels(): { collections: Collection[]; findings: FindingLabel[] } {
+/**
+ * The verdict a label is scored with. One reviewer: theirs (only when they did not write the rule). Two who
+ * agree: that. Two who disagree: the one who did not write the rule when the other did, else the adjudicated
+ * verdict. Undefined when unsettled (a disagreement nobody adjudicated, or a lone label by the rule's author).
+ */
+export function settledVerdict(label: FindingLabel): 'right' | 'wrong' | undefined {
+  if (!label.second) return label.ruleAuthor ? undefined : label.verdict;
+  if (label.second.verdict === label.verdict) return label.verdict;
+  if (label.ruleAuthor) return label.second.verdict;
+  return label.adjudicated?.verdict;
+}
+
+interface FindingsFile {
+  sample?: { seed: number; quota: number };
+  findings: Omit<FindingLabel, 'sample'>[];
+  supplement?: { sample: { seed: number; quota: number }; reviewer: string; findings: Omit<FindingLabel, 'sample'>[] };
+}
+
+export function readLabels(): { collections: Collection[]; findings: FindingLabel[]; samples: { main?: { seed: number; quota: number }; supplement?: { seed: number; quota: number; reviewer: string } } } {
   const read = <T>(file: string): T => JSON.parse(readFileSync(join(LABELS, file), 'utf8')) as T;
-  return { collections: read<{ collections: Collection[] }>('collections.json').collections, findings: read<{ findings: FindingLabel[] }>('findings.json').findings };
+  const file = read<FindingsFile>('findings.json');
+  return {
+    collections: read<{ collections: Collection[] }>('collections.json').collections,
+    findings: [
+      ...file.findings.map((label): FindingLabel => ({ ...label, sample: 'main' })),
+      ...(file.supplement?.findings ?? []).map((label): FindingLabel => ({ ...label, sample: 'supplement' })),
+    ],
+    samples: {
+      ...(file.sample ? { main: file.sample } : {}),
+      ...(file.supplement ? { supplement: { ...file.supplement.sample, reviewer: file.supplement.reviewer } } : {}),
+    },
+  };
 }
 
 /** The commit each collection was extracted at, from <corpus>/COMMITS (`name commit` per line), when there is one. */
