@@ -57,7 +57,7 @@ export const variableSchema = closedObject({
  * Fields of a runbook whose value `runbook import` could not infer and set provisionally (`owner` and
  * `escalation` are the service's, when the importer created the service file with placeholders).
  */
-export const TODO_FIELDS = ['service', 'severity', 'owner', 'escalation', 'alerts', 'description'] as const;
+export const TODO_FIELDS = ['service', 'severity', 'owner', 'escalation', 'alerts', 'description', 'lastReviewed', 'variables'] as const;
 export type TodoField = (typeof TODO_FIELDS)[number];
 
 export const runbookBlockSchema = closedObject({

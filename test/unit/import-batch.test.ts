@@ -100,7 +100,7 @@ describe('layout: a page per alert', () => {
 
   it('takes the service from the operator folder (openshift: alerts/<operator>/<Alert>.md)', () => {
     const { model, result } = importTree({ 'alerts/cluster-dns-operator/CoreDNSErrorsHigh.md': ALERT_PAGE('CoreDNSErrorsHigh') });
-    expect(model('alerts/cluster-dns-operator/CoreDNSErrorsHigh.md').meta).toMatchObject({ service: 'cluster-dns-operator', todo: ['severity', 'owner', 'escalation'] });
+    expect(model('alerts/cluster-dns-operator/CoreDNSErrorsHigh.md').meta).toMatchObject({ service: 'cluster-dns-operator', todo: ['severity', 'owner', 'escalation', 'lastReviewed'] });
     expect(result.services.map(({ file }) => [file.path, parseYaml(file.content)])).toEqual([
       ['cluster-dns-operator.yaml', { name: 'Cluster DNS operator', owner: 'cluster-dns-operator-team', escalation: [{ who: 'Cluster DNS operator on-call', when: 'immediately, for any alert of the service', contact: 'TODO: pager schedule or chat channel (placeholder)' }], todo: ['owner', 'escalation'] }],
     ]);
@@ -136,7 +136,7 @@ sudo -u gitlab-psql pg_repack --table=notes gitlabhq_production
   it('is a runbook when it holds commands: sections renamed where they fit, the others kept in place, in order, and each reported', () => {
     const { model, messages } = importTree({ 'docs/patroni/pg_repack.md': PROCEDURE });
     const runbook = model('docs/patroni/pg_repack.md');
-    expect(runbook.meta).toMatchObject({ id: 'patroni-pg-repack', service: 'patroni', todo: ['severity', 'owner', 'escalation'] });
+    expect(runbook.meta).toMatchObject({ id: 'patroni-pg-repack', service: 'patroni', todo: ['severity', 'owner', 'escalation', 'lastReviewed'] });
     expect(runbook.title).toBe('Repacking tables');
     expect(sectionsOf(runbook)).toEqual(['-: Alerts', 'investigation: Investigation', '-: Background', 'resolution: Resolution']);
     expect(messages('docs/patroni/pg_repack.md')).toEqual(
@@ -406,23 +406,23 @@ describe('provisional metadata (todo)', () => {
       'ceph/CephOSDDown.md': ALERT_PAGE('CephOSDDown', '\n**Severity:** Error\n'),
       'ceph/CephNearFull.md': ALERT_PAGE('CephNearFull', '\n- **Severity:** Warning\n- **Severity:** Critical\n'),
     });
-    expect(model('ceph/CephOSDDown.md').meta).toMatchObject({ severity: 'high', todo: ['owner', 'escalation'] });
+    expect(model('ceph/CephOSDDown.md').meta).toMatchObject({ severity: 'high', todo: ['owner', 'escalation', 'lastReviewed'] });
     expect(messages('ceph/CephOSDDown.md')).toContain('info: severity high from "Severity: Error"');
-    expect(model('ceph/CephNearFull.md').meta).toMatchObject({ severity: 'medium', todo: ['severity', 'owner', 'escalation'] });
+    expect(model('ceph/CephNearFull.md').meta).toMatchObject({ severity: 'medium', todo: ['severity', 'owner', 'escalation', 'lastReviewed'] });
     expect(messages('ceph/CephNearFull.md')).toContain('todo: severity set to medium provisionally: the text gives several (Warning, Critical); set critical, high, medium or low, then remove "severity" from runbook.todo');
   });
 
   it('marks a service guessed from a folder above the import provisional, and a stand-in description', () => {
     const { model, messages } = importTree({ 'monitoring/docs/runbooks/VMStuck.md': '# VMStuck\n\n## Diagnosis\n\n```bash\nvirtctl console vm\n```\n' }, {}, ['monitoring/docs/runbooks']);
     const runbook = model('monitoring/docs/runbooks/VMStuck.md');
-    expect(runbook.meta).toMatchObject({ service: 'monitoring', todo: ['service', 'severity', 'owner', 'escalation', 'description'] });
+    expect(runbook.meta).toMatchObject({ service: 'monitoring', todo: ['service', 'severity', 'owner', 'escalation', 'description', 'lastReviewed'] });
     expect(runbook.data?.description).toBe('VMStuck.');
     expect(messages('monitoring/docs/runbooks/VMStuck.md')).toContain('todo: service "monitoring" taken from the folder monitoring/ (a guess); confirm it (--service sets it), then remove "service" from runbook.todo');
   });
 
   it('lists only what the existing service file still marks provisional', () => {
     const { model } = importTree({ 'kubernetes/KubePodCrashLooping.md': ALERT_PAGE('KubePodCrashLooping', '\n**Severity:** Warning\n') }, { services: new Map([['kubernetes', { todo: [] }]]) });
-    expect(model('kubernetes/KubePodCrashLooping.md').meta?.todo).toEqual([]);
+    expect(model('kubernetes/KubePodCrashLooping.md').meta?.todo).toEqual(['lastReviewed']);
   });
 });
 

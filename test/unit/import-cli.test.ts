@@ -163,13 +163,13 @@ describe('runbook import of folders', () => {
     expect(loaded.problems).toEqual([]);
     const dns = loaded.runbooks.find((each) => each.meta?.alerts[0]?.name === 'CoreDNSErrorsHigh')!;
     expect(dns.problems).toEqual([]);
-    expect(dns.meta).toMatchObject({ id: 'cluster-dns-operator-core-dns-errors-high', service: 'cluster-dns-operator', severity: 'medium', todo: ['severity', 'owner', 'escalation'] });
+    expect(dns.meta).toMatchObject({ id: 'cluster-dns-operator-core-dns-errors-high', service: 'cluster-dns-operator', severity: 'medium', todo: ['severity', 'owner', 'escalation', 'lastReviewed'] });
     // $POD is set by no command: a placeholder; $NAMESPACE too.
     expect(dns.blocks.map((block) => block.code)).toEqual(['kubectl -n <namespace> get pods', 'kubectl -n <namespace> delete pod <pod>']);
     expect(dns.blocks[1].attributes.risk).toBe('destructive');
     expect(Object.keys(dns.meta!.variables)).toEqual(['namespace', 'pod']);
     const mcd = loaded.runbooks.find((each) => each.meta?.alerts[0]?.name === 'MCDDrainError')!;
-    expect(mcd.meta).toMatchObject({ severity: 'medium', todo: ['owner', 'escalation'] });
+    expect(mcd.meta).toMatchObject({ severity: 'medium', todo: ['owner', 'escalation', 'lastReviewed'] });
     // The README's link to the alert page leads to its new page.
     expect(readFileSync(join(root, 'src/content/docs/services/cluster-dns-operator/dns-operator.mdx'), 'utf8')).toContain('[CoreDNSErrorsHigh](/runbooks/cluster-dns-operator/core-dns-errors-high/)');
   });
@@ -187,7 +187,7 @@ describe('runbook import of folders', () => {
       kind: 'runbook',
       status: 'imported with TODOs',
       write: 'create',
-      todo: ['severity', 'owner', 'escalation'],
+      todo: ['severity', 'owner', 'escalation', 'lastReviewed'],
       todos: expect.arrayContaining([expect.stringMatching(/^severity set to medium provisionally/), expect.stringMatching(/^owner: the source names no owning team/)]),
       reasons: [],
     });

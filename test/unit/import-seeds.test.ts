@@ -189,6 +189,8 @@ describe.skipIf(!available)('copying the seed documents as written (--verbatim)'
         const expected = frontmatterOf(imported.runbooks[index].content);
         delete expected.runbook.variables;
         delete expected.runbook.env;
+        // No variables are written, so none has a stand-in example to review.
+        expected.runbook.todo = (expected.runbook.todo as string[]).filter((field) => field !== 'variables');
         expect(frontmatterOf(runbook.content), runbook.name).toEqual(expected);
       });
     }

@@ -94,6 +94,8 @@ function blockEdits(content: string, lines: LineIndex, block: Block, neverSet: S
 export function finishRunbook(input: FinishInput): Finished {
   const { frontmatter, say } = input;
   const todo = TODO_FIELDS.filter((field) => (frontmatter.runbook.todo ?? []).includes(field));
+  // Set when a variable's example is a stand-in: the field goes on runbook.todo (import/todo, not an error per variable).
+  let standInExample = false;
   let body = input.body;
   const variables: Record<string, VariableDraft & { fromLabel?: string }> = {};
   const env: Record<string, string> = {};
@@ -137,7 +139,10 @@ export function finishRunbook(input: FinishInput): Finished {
       const { inferred, ...variable } = inferVariable(name);
       const label = labels.get(name);
       variables[name] = { ...variable, ...(label ? { fromLabel: label } : {}) };
-      if (!inferred) say('todo', `variable <${name}>: example is TODO (the linter flags it); check the description "${variable.description}"`);
+      if (!inferred) {
+        standInExample = true;
+        say('todo', `variable <${name}>: example is TODO; write a real one and check the description "${variable.description}", then remove "variables" from runbook.todo`);
+      }
     }
     const assignedElsewhere = new Set(model.blocks.flatMap((block) => block.env.map((ref) => ref.name)).filter((name) => !neverSet.has(name)));
     for (const name of usedEnv(model)) {
@@ -153,7 +158,7 @@ export function finishRunbook(input: FinishInput): Finished {
   }
 
   const final = renderRunbook(
-    { ...frontmatter, runbook: { ...frontmatter.runbook, variables, env, todo } },
+    { ...frontmatter, runbook: { ...frontmatter.runbook, variables, env, todo: standInExample ? TODO_FIELDS.filter((field) => field === 'variables' || todo.includes(field)) : todo } },
     body,
     { source: input.source },
   );

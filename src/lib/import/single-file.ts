@@ -109,6 +109,11 @@ export function importSingle(item: Analysed, links: LinkContext, options: { verb
     }
   }
 
+  if (!lastReviewed) {
+    todo.add('lastReviewed');
+    say('todo', 'the source gives no review date: check every command, then set runbook.lastReviewed and remove "lastReviewed" from runbook.todo');
+  }
+
   let description = frontmatter.description ?? summary(draft.summarySource.filter((block) => !/^(#|```|\||>|import )/.test(block)).slice(0, 2));
   if (!description) {
     description = `${draft.title}.`;

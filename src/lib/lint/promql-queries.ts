@@ -3,7 +3,7 @@
 // Prometheus's query API) and each alert expression of the frontmatter, as the core's tree, with the file span
 // of any part of it and whether a part is decided by the text or by a placeholder or shell variable.
 import { readPromql, type PromqlExpr, type PromqlRange } from '../core/promql/tree.ts';
-import type { Block } from '../model/types.ts';
+import type { Block, Runbook } from '../model/types.ts';
 import { LineIndex, type Span } from '../problem.ts';
 import type { PromqlQuery, RuleContext, RuleVisitors } from './types.ts';
 
@@ -48,26 +48,32 @@ export function promqlQueryVisitors(context: RuleContext, check: (query: Checked
       if (tree) check(blockQuery(context, query, block, tree));
     },
     runbook(runbook) {
-      const alerts = runbook.meta?.alerts ?? [];
-      if (!alerts.some((alert) => alert.expr)) return;
-      const lines = new LineIndex(runbook.source);
-      alerts.forEach((alert, index) => {
-        if (!alert.expr) return;
+      for (const { alert, span } of alertExpressions(context, runbook)) {
         const tree = readPromql(alert.expr);
-        if (!tree) return;
-        const value = context.frontmatterSpan(['runbook', 'alerts', index, 'expr']);
-        // Exact positions when the expression is written on one line as it is; the whole value otherwise.
-        const at = runbook.source.slice(value.start.offset, value.end.offset).indexOf(alert.expr);
-        check({
-          tree,
-          text: alert.expr,
-          span: (range) => (at === -1 ? value : lines.span(value.start.offset + at + range.from, value.start.offset + at + range.to)),
-          known: () => true,
-          where: ` (alert ${alert.name})`,
-        });
-      });
+        if (!tree) continue;
+        check({ tree, text: alert.expr, span: (range) => span(range.from, range.to), known: () => true, where: ` (alert ${alert.name})` });
+      }
     },
   };
+}
+
+/**
+ * The alert expressions of a runbook's frontmatter, each with the file span of a part of it: exact when the
+ * expression is written on one line as it is, the whole value otherwise (a folded or quoted YAML string).
+ */
+export function alertExpressions(context: RuleContext, runbook: Runbook): { alert: { name: string; expr: string }; span(from: number, to: number): Span }[] {
+  const found: { alert: { name: string; expr: string }; span(from: number, to: number): Span }[] = [];
+  let lines: LineIndex | undefined;
+  (runbook.meta?.alerts ?? []).forEach((alert, index) => {
+    const expr = alert.expr;
+    if (!expr) return;
+    lines ??= new LineIndex(runbook.source);
+    const index_ = lines;
+    const value = context.frontmatterSpan(['runbook', 'alerts', index, 'expr']);
+    const at = runbook.source.slice(value.start.offset, value.end.offset).indexOf(expr);
+    found.push({ alert: { name: alert.name, expr }, span: (from, to) => (at === -1 ? value : index_.span(value.start.offset + at + from, value.start.offset + at + to)) });
+  });
+  return found;
 }
 
 /** A query's text of a part, shortened for a message. */

@@ -56,7 +56,11 @@ ruleTester(schemaSections, {
 });
 
 ruleTester(reviewStale, {
-  valid: [{ name: 'reviewed recently', code: exampleRunbook(), now: '2026-12-01' }],
+  valid: [
+    { name: 'reviewed recently', code: exampleRunbook(), now: '2026-12-01' },
+    // The importer's runbook waiting for its first review: import/todo reports it, once.
+    { name: 'never reviewed, listed in runbook.todo by the importer', code: exampleRunbook({ runbook: 'todo: [lastReviewed]' }).replace('  lastReviewed: 2026-11-01\n', '') },
+  ],
   invalid: [
     { name: 'overdue', code: exampleRunbook(), now: '2027-06-01', errors: [{ message: 'Review overdue: last reviewed 2026-11-01, due 2027-04-30 (32 days ago)', line: 7, column: 17, severity: 'error' }] },
     { name: 'due within 14 days', code: exampleRunbook(), now: '2027-04-20', errors: [{ message: 'Review due on 2027-04-30 (in 10 days)', line: 7, column: 17, severity: 'warn' }] },
@@ -87,8 +91,16 @@ ruleTester(placeholdersUsed, {
 });
 
 ruleTester(placeholdersExample, {
-  valid: [{ name: 'example matches', code: exampleRunbook({ runbook: POD, body: bash('kubectl logs <pod>') }) }],
+  valid: [
+    { name: 'example matches', code: exampleRunbook({ runbook: POD, body: bash('kubectl logs <pod>') }) },
+    { name: "the importer's stand-in, listed in runbook.todo", code: exampleRunbook({ runbook: `${POD.replace('api-1', 'TODO')}\ntodo: [variables]`, body: bash('kubectl logs <pod>') }) },
+  ],
   invalid: [
+    {
+      name: 'a stand-in that is still not a valid value when listed in runbook.todo: only the TODO itself is deferred',
+      code: exampleRunbook({ runbook: `${POD.replace('api-1', 'TBD soon')}\ntodo: [variables]`, body: bash('kubectl logs <pod>') }),
+      errors: [{ message: 'Variable "pod" has no real example ("TBD soon")', line: 11, column: 16 }],
+    },
     { name: 'TODO example', code: exampleRunbook({ runbook: POD.replace('api-1', 'TODO'), body: bash('kubectl logs <pod>') }), errors: [{ message: 'Variable "pod" has no real example ("TODO")', line: 11, column: 16 }] },
     { name: 'pattern mismatch', code: exampleRunbook({ runbook: POD.replace('api-1', 'API_1'), body: bash('kubectl logs <pod>') }), errors: [{ message: 'The example "API_1" of variable "pod" does not match the pattern ^[a-z0-9-]+$', line: 11, column: 16 }] },
     { name: 'not an integer', code: exampleRunbook({ runbook: 'variables:\n  n:\n    description: N\n    example: five\n    type: integer', body: bash('kubectl scale --replicas=<n> deploy/api', 'risk="change"') }), errors: [{ message: 'The example "five" of variable "n" is not an integer', line: 11, column: 16 }] },

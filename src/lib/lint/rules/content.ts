@@ -47,7 +47,7 @@ export const reviewStale = defineRule({
     category: 'content',
     severity: 'error',
     description: 'A runbook must have been reviewed within its review interval (`reviewEvery`).',
-    docs: 'Commands rot: flags change, hosts move, tables get renamed. A runbook whose `lastReviewed` is older than its `reviewEvery` (default in `runbook.config.yaml`) is an error; one due within `dueSoonDays` (14) is a warning. A runbook without `lastReviewed` was never reviewed. "Today" can be fixed with `--now` or `now:` in the config, so CI results are reproducible.',
+    docs: 'Commands rot: flags change, hosts move, tables get renamed. A runbook whose `lastReviewed` is older than its `reviewEvery` (default in `runbook.config.yaml`) is an error; one due within `dueSoonDays` (14) is a warning. A runbook without `lastReviewed` was never reviewed (an error, unless `runbook import` listed `lastReviewed` in `runbook.todo`: then `import/todo` warns). "Today" can be fixed with `--now` or `now:` in the config, so CI results are reproducible.',
     examples: {
       bad: exampleRunbook({ runbook: 'reviewEvery: 1d' }).replace('lastReviewed: 2026-11-01', 'lastReviewed: 2020-01-01'),
       good: exampleRunbook({ runbook: 'reviewEvery: 36500d' }),
@@ -65,6 +65,8 @@ export const reviewStale = defineRule({
         const review = stalenessOf(context.project, runbook);
         const reviewed = runbook.meta.lastReviewed;
         const span = context.frontmatterSpan(reviewed ? ['runbook', 'lastReviewed'] : ['runbook', 'id'], reviewed ? 'value' : 'key');
+        // An imported runbook waiting for its first review says so once, as import/todo.
+        if (!reviewed && runbook.meta.todo.includes('lastReviewed')) return;
         if (!reviewed) context.report({ messageId: 'never', span, hint: 'Check every command, then set runbook.lastReviewed to the date of the review.' });
         else if (review.stale) context.report({ messageId: 'overdue', data: { lastReviewed: reviewed, dueOn: review.dueOn!, days: -review.daysLeft! }, span, hint: 'Check every command, then set lastReviewed to today.' });
         else if (review.dueSoon) context.report({ messageId: 'dueSoon', data: { dueOn: review.dueOn!, days: review.daysLeft! }, span, severity: 'warn', hint: 'Schedule a review.' });

@@ -14,6 +14,8 @@ const WHY: Record<TodoField, string> = {
   escalation: "the service's escalation contacts are placeholders; fill in its service file",
   alerts: 'the source names an alert only in prose; add the name the alerting system sends',
   description: 'the description is a stand-in; say when to use this runbook',
+  lastReviewed: 'the source gives no review date; check every command, then set runbook.lastReviewed to the date of that review',
+  variables: 'some variables have a stand-in example (TODO); write a realistic value for each and check its description',
 };
 
 /** A body line the importer left: `> **TODO (import):** ...`. */

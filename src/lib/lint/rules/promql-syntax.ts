@@ -1,6 +1,6 @@
 // PromQL must parse and type-check: promql blocks, queries sent with curl, and alert expressions.
 import { promqlProblems } from '../../core/promql/problems.ts';
-import { LineIndex } from '../../problem.ts';
+import { alertExpressions } from '../promql-queries.ts';
 import { defineRule } from '../types.ts';
 import { exampleRunbook } from './example.ts';
 
@@ -36,19 +36,11 @@ export const promqlSyntax = defineRule({
         }
       },
       runbook(runbook) {
-        const alerts = runbook.meta?.alerts ?? [];
-        if (!alerts.some((alert) => alert.expr)) return;
-        const lines = new LineIndex(runbook.source);
-        alerts.forEach((alert, index) => {
-          if (!alert.expr) return;
-          const value = context.frontmatterSpan(['runbook', 'alerts', index, 'expr']);
-          // Exact positions when the expression is written on one line as it is; the whole value otherwise.
-          const at = runbook.source.slice(value.start.offset, value.end.offset).indexOf(alert.expr);
+        for (const { alert, span } of alertExpressions(context, runbook)) {
           for (const problem of promqlProblems(alert.expr)) {
-            const span = at === -1 ? value : lines.span(value.start.offset + at + problem.start, value.start.offset + at + problem.end);
-            context.report({ messageId: 'alert', data: { message: problem.message, alert: alert.name }, span, ...(problem.hint ? { hint: problem.hint } : {}) });
+            context.report({ messageId: 'alert', data: { message: problem.message, alert: alert.name }, span: span(problem.start, problem.end), ...(problem.hint ? { hint: problem.hint } : {}) });
           }
-        });
+        }
       },
     };
   },
