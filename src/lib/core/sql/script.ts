@@ -3,6 +3,7 @@
 // and `:variables` — is applied on the lexer's tokens. Offsets are UTF-16 offsets into the text.
 import { loadModule, parseSync, scanSync, SqlError } from 'libpg-query';
 import { byteToCharOffsets } from '../text-offsets.ts';
+import { withBaselineWasm } from '../wasm-tiering.ts';
 
 export interface SqlToken {
   /** PostgreSQL's token name: IDENT, SCONST, ICONST, FCONST, SQL_COMMENT, C_COMMENT, ASCII_59 (`;`), ... or KEYWORD. */
@@ -68,7 +69,7 @@ export function readSqlScript(text: string): SqlScript {
   if (!ready) throw new Error('The SQL parser is not loaded: await loadSqlParser() (or loadCore()) first');
   let script = cache.get(text);
   if (!script) {
-    script = read(text);
+    script = withBaselineWasm(() => read(text));
     if (cache.size >= 10_000) cache.clear();
     cache.set(text, script);
   }
