@@ -63,6 +63,16 @@ const COMMAND_VARIABLES = new Set([
   'PAGER', 'MANPAGER', 'SYSTEMD_PAGER', 'PSQL_PAGER', 'PSQL_EDITOR', 'EDITOR', 'VISUAL', 'KUBE_EDITOR', 'KUBECTL_EXTERNAL_DIFF', 'LESSOPEN', 'LESSCLOSE', 'SSH_ASKPASS', 'SUDO_ASKPASS',
   'BASH_ENV', 'ENV', 'PROMPT_COMMAND', 'PS1', 'PS2', 'PS4', 'SHELLOPTS', 'BASHOPTS', 'IFS', 'PATH', 'LD_PRELOAD', 'LD_LIBRARY_PATH', 'LD_AUDIT',
   'PERL5OPT', 'PERL5LIB', 'PYTHONSTARTUP', 'PYTHONPATH', 'PYTHONHOME', 'NODE_OPTIONS', 'NODE_PATH', 'RUBYOPT', 'RUBYLIB', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS', 'DOCKER_HOST', 'SHELL',
+  'PS0', 'PS3', 'FCEDIT', 'SYSTEMD_EDITOR', 'BROWSER', 'RSYNC_RSH', 'CVS_RSH', 'PERL5DB', 'TAR_OPTIONS', 'MAKEFLAGS', 'GIT_CONFIG_COUNT',
+]);
+
+/**
+ * Environment variables that name a file or folder programs read as configuration that can run commands (a
+ * kubeconfig's exec plugins, git's core.fsmonitor and hooks, psql's `\!` in a psqlrc, docker's credential helpers,
+ * aws credential_process), or a config home where they look for them.
+ */
+const CONFIG_VARIABLES = new Set([
+  'KUBECONFIG', 'DOCKER_CONFIG', 'GIT_DIR', 'GIT_CONFIG', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_TEMPLATE_DIR', 'AWS_CONFIG_FILE', 'PSQLRC', 'CURL_HOME', 'XDG_CONFIG_HOME', 'ZDOTDIR', 'HOME', 'GNUPGHOME', 'WGETRC', 'SSH_CONFIG', 'MYSQL_HOME', 'INPUTRC',
 ]);
 
 /**
@@ -79,7 +89,8 @@ function flowContext(site: ShellSite, path: ShellNode[]): PlaceholderContext | u
     const value = childrenOf(tree, assign).find((child) => child.role === 'value');
     if (nameNode && value && value.start <= site.at && site.at < value.end) name = tree.text.slice(nameNode.start, nameNode.end);
   }
-  if (name && COMMAND_VARIABLES.has(name)) return refuse(`it is assigned to ${name}, which programs run as a command or read as code`, 'Write that variable in the runbook; a value cannot choose what runs');
+  if (name && (COMMAND_VARIABLES.has(name) || /^GIT_CONFIG_(KEY|VALUE)_\d+$/.test(name))) return refuse(`it is assigned to ${name}, which programs run as a command or read as code`, 'Write that variable in the runbook; a value cannot choose what runs');
+  if (name && CONFIG_VARIABLES.has(name)) return refuse(`it is assigned to ${name}, which names configuration programs read (it can name commands to run)`, 'Write that path in the runbook; a value cannot choose the configuration a program reads');
   const names = name ? [name] : [];
   const uses: PlaceholderContext[] = [];
   if (name) uses.push(...variableUses(site, tree, name, true));
@@ -257,7 +268,7 @@ function wordContext(site: ShellSite, path: ShellNode[], word: ShellNode): Place
   for (const command of owners) {
     const argPosition = command.argv.findIndex((arg) => arg.start === codeStart && arg.end === codeEnd);
     const code = codeArgument(command, argPosition);
-    if (code) return refuse(`it is inside ${code.what}, which ${command.name} parses again`, code.fix);
+    if (code) return refuse(code.reason ?? `it is inside ${code.what}, which ${command.name} parses again`, code.fix);
   }
   // Text another program reads as code: `echo "DROP ..." | psql`, `printf ... | sh` (programs that print their
   // arguments; `gunzip -c <file> | psql` pipes the file's content, not the value).
