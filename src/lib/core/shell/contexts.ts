@@ -82,36 +82,105 @@ const CONFIG_VARIABLES = new Set([
  */
 function flowContext(site: ShellSite, path: ShellNode[]): PlaceholderContext | undefined {
   const { tree } = site;
-  const assign = [...path].reverse().find((node) => node.kind === 'Assign');
-  let name: string | undefined;
-  if (assign) {
-    const nameNode = childrenOf(tree, assign).find((child) => child.role === 'name');
-    const value = childrenOf(tree, assign).find((child) => child.role === 'value');
-    if (nameNode && value && value.start <= site.at && site.at < value.end) name = tree.text.slice(nameNode.start, nameNode.end);
+  // The names that hold the value: assigned it (`X=<v>`, `read X <<< <v>`, `for X in <v>`, `printf -v X %s <v>`),
+  // and the names those are copied into (`Y=$X`, `read Y <<< "$X"`), to a fixed point.
+  const names: string[] = [];
+  const add = (found: string[]) => {
+    let added = false;
+    for (const name of found) if (!names.includes(name)) names.push(name), (added = true);
+    return added;
+  };
+  add(carriers(tree, path, site.at));
+  for (let grew = names.length > 0; grew; ) {
+    grew = false;
+    for (const node of tree.nodes) {
+      if (node.kind !== 'ParamExp' || node.extra.includes('excl') || node.extra.includes('length')) continue;
+      const param = childrenOf(tree, node).find((child) => child.role === 'param');
+      if (!param || !names.includes(tree.text.slice(param.start, param.end))) continue;
+      if (add(carriers(tree, nodePath(tree, node.start, node.end), node.start))) grew = true;
+    }
   }
-  if (name && (COMMAND_VARIABLES.has(name) || /^GIT_CONFIG_(KEY|VALUE)_\d+$/.test(name))) return refuse(`it is assigned to ${name}, which programs run as a command or read as code`, 'Write that variable in the runbook; a value cannot choose what runs');
-  if (name && CONFIG_VARIABLES.has(name)) return refuse(`it is assigned to ${name}, which names configuration programs read (it can name commands to run)`, 'Write that path in the runbook; a value cannot choose the configuration a program reads');
-  const names = name ? [name] : [];
+  const named = names.map((name) => `$${name}`).join(', then ');
+  for (const name of names) {
+    if (COMMAND_VARIABLES.has(name) || /^GIT_CONFIG_(KEY|VALUE)_\d+$/.test(name)) return refuse(`it is assigned to ${name}, which programs run as a command or read as code`, 'Write that variable in the runbook; a value cannot choose what runs');
+    if (CONFIG_VARIABLES.has(name)) return refuse(`it is assigned to ${name}, which names configuration programs read (it can name commands to run)`, 'Write that path in the runbook; a value cannot choose the configuration a program reads');
+  }
   const uses: PlaceholderContext[] = [];
-  if (name) uses.push(...variableUses(site, tree, name, true));
+  for (const name of names) uses.push(...variableUses(site, tree, name, true));
   // Scripts another shell runs (`sh -c '...'`, `bash -c` behind wrappers) read exported variables and positional arguments.
   const codeAt = site.toCode(site.at);
+  let positional = false;
   for (const command of site.facts.commands) {
     if (!command.reparses?.script.literal) continue;
     const childNames = [...names];
     const scriptIndex = command.argv.findIndex((word) => word.start === command.reparses!.script.start);
     const argument = command.argv.findIndex((word) => word.start <= codeAt && codeAt < word.end);
-    if (scriptIndex > 0 && argument > scriptIndex) childNames.push(String(argument - scriptIndex - 1), '@', '*');
+    if (scriptIndex > 0 && argument > scriptIndex) childNames.push(String(argument - scriptIndex - 1), '@', '*'), (positional = true);
     if (!childNames.length) continue;
     const child = parseShellText(command.reparses.script.value).tree;
     if (!child) continue;
     for (const childName of childNames) uses.push(...variableUses(undefined, child, childName, false));
   }
   const refused = uses.find((use) => use.refused);
-  if (refused) return refuse(`it is assigned to ${name ? `$${name}` : 'an argument'}, which is read again where ${refused.refused!.reason}`, refused.refused!.fix);
+  if (refused) return refuse(`it is assigned to ${named || (positional ? 'an argument' : 'a variable')}, which is read again where ${refused.refused!.reason}`, refused.refused!.fix);
   const integer = uses.find((use) => use.layers[0]?.kind === 'token' && use.layers[0].accepts === 'integer');
   if (integer) return token('integer', `a variable that bash evaluates as arithmetic (${(integer.layers[0] as { where: string }).where})`);
   return undefined;
+}
+
+/** Builtins that set the variables named by their operands from their standard input. */
+const READERS = new Set(['read', 'mapfile', 'readarray']);
+
+/**
+ * The variables that take the text at the end of `path` (at offset `at`): the name of the assignment whose value
+ * holds it, the loop variable of `for X in ...`, the target of `printf -v X`, or the names `read`/`mapfile` set
+ * when the text is their input (a here-string, a heredoc, `< <(...)`, a pipe from a command that holds it).
+ */
+function carriers(tree: ShellTree, path: ShellNode[], at: number): string[] {
+  const found: string[] = [];
+  for (let index = path.length - 1; index >= 0; index--) {
+    const node = path[index];
+    const next = path[index + 1];
+    if (node.kind === 'Assign') {
+      const nameNode = childrenOf(tree, node).find((child) => child.role === 'name');
+      const value = childrenOf(tree, node).find((child) => child.role === 'value' || child.role === 'array');
+      if (nameNode && value && value.start <= at && at < value.end) found.push(tree.text.slice(nameNode.start, nameNode.end));
+    } else if (node.kind === 'WordIter' && next?.role === 'item') {
+      const nameNode = childrenOf(tree, node).find((child) => child.role === 'name');
+      if (nameNode) found.push(tree.text.slice(nameNode.start, nameNode.end));
+    } else if (node.kind === 'CallExpr' && next?.kind === 'Word') {
+      const words = childrenOf(tree, node).filter((child) => child.kind === 'Word').map((word) => tree.text.slice(word.start, word.end));
+      const target = words.indexOf('-v');
+      if (words[0] === 'printf' && target > 0 && words[target + 1] && childrenOf(tree, node).filter((child) => child.kind === 'Word')[target + 1] !== next) found.push(words[target + 1]);
+    } else if (node.kind === 'Redirect' && (/^(<<<|<<-?)$/.test(node.extra) || (node.extra === '<' && path.slice(index).some((inner) => inner.kind === 'ProcSubst')))) {
+      const stmt = tree.nodes[node.parent];
+      found.push(...readerNames(tree, stmt));
+    } else if (node.kind === 'BinaryCmd' && (node.extra === '|' || node.extra === '|&')) {
+      const [left, right] = childrenOf(tree, node);
+      if (next === left && right) for (const stmt of tree.nodes.filter((candidate) => candidate.kind === 'Stmt' && right.start <= candidate.start && candidate.end <= right.end)) found.push(...readerNames(tree, stmt));
+    }
+  }
+  return found;
+}
+
+/** The names `read`, `mapfile` or `readarray` set, when `stmt` runs one of them. */
+function readerNames(tree: ShellTree, stmt: ShellNode | undefined): string[] {
+  const call = stmt && childrenOf(tree, stmt).find((child) => child.role === 'cmd' && child.kind === 'CallExpr');
+  if (!call) return [];
+  const words = childrenOf(tree, call).filter((child) => child.kind === 'Word').map((word) => tree.text.slice(word.start, word.end));
+  if (!READERS.has(words[0] ?? '')) return [];
+  const valued = words[0] === 'read' ? /^-[a-zA-Z]*[adinNptu]$/ : /^-[a-zA-Z]*[dnOsuCc]$/;
+  const names: string[] = [];
+  for (let i = 1; i < words.length; i++) {
+    if (valued.test(words[i])) {
+      if (words[i].endsWith('a') && words[0] === 'read') names.push(words[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (/^[A-Za-z_]\w*$/.test(words[i])) names.push(words[i]);
+  }
+  if (!names.length) names.push(words[0] === 'read' ? 'REPLY' : 'MAPFILE');
+  return names.filter(Boolean);
 }
 
 /** The contexts of the places where `tree` reads variable `name`: in the block itself (`site`) or in a script it hands to a shell. */
