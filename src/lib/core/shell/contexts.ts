@@ -376,7 +376,7 @@ function innerLayer(site: ShellSite, command: Command, position: number, argumen
       }
       if (sql === undefined || valueIndex < offset) return undefined;
       const script = readSqlScript(sql);
-      const refusal = sqlRefusal(script, valueIndex - offset);
+      const refusal = sqlRefusal(script, valueIndex - offset, site.sentinel);
       if (refusal) return { layers: [], refused: refusal };
       return layers(sqlLayerOf(script, valueIndex - offset, site.sentinel, command.program === 'mysql' ? 'mysql' : 'postgres'));
     }
