@@ -58,7 +58,7 @@ describe('contexts the core finds', () => {
     ['find -exec argument', 'find /var/log -name x -exec grep -l <v> {} +', 'shell', 'shell-word'],
     ['positional argument after sh -c', "sh -c 'grep -- \"$1\" /var/log/app.log' _ <v>", 'shell', 'shell-word'],
     ['awk program', `awk '{ if ($1 == "<v>") print }' file`, 'shell', 'refused'],
-    ['awk -v variable', `awk -v pod=<v> '$1 == pod' file`, 'shell', 'shell-word'],
+    ['awk -v variable', `awk -v pod=<v> '$1 == pod' file`, 'shell', 'shell-word>awk-string'],
     ['sed script', `sed "s/old/<v>/" file`, 'shell', 'refused'],
     ['jq filter', `jq '.items[] | select(.name == "<v>")'`, 'shell', 'refused'],
     ['python -c code', `python3 -c "print('<v>')"`, 'shell', 'refused'],

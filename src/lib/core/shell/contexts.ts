@@ -7,7 +7,7 @@ import { promqlLayer } from '../promql/layer.ts';
 import { sqlLayer, sqlRefusal } from '../sql/contexts.ts';
 import { readSqlScript } from '../sql/script.ts';
 import type { Command, CommandWord, ShellFacts } from './commands.ts';
-import { codeArgument, reparseFix, stdinLanguage } from './interpreters.ts';
+import { awkAssignment, awkProgram, awkRunsCommands, codeArgument, reparseFix, stdinLanguage } from './interpreters.ts';
 import { parseShellText, type ShellNode, type ShellTree } from './parser.ts';
 import { childrenOf, nodePath, wordValue } from './words.ts';
 
@@ -104,6 +104,15 @@ function flowContext(site: ShellSite, path: ShellNode[]): PlaceholderContext | u
   for (const name of names) {
     if (COMMAND_VARIABLES.has(name) || /^GIT_CONFIG_(KEY|VALUE)_\d+$/.test(name)) return refuse(`it is assigned to ${name}, which programs run as a command or read as code`, 'Write that variable in the runbook; a value cannot choose what runs');
     if (CONFIG_VARIABLES.has(name)) return refuse(`it is assigned to ${name}, which names configuration programs read (it can name commands to run)`, 'Write that path in the runbook; a value cannot choose the configuration a program reads');
+  }
+  // An awk program that runs commands and reads the environment (`X=<v> awk '{ system(ENVIRON["X"]) }'`).
+  if (names.length) {
+    for (const command of site.facts.commands) {
+      const program = command.program === 'awk' ? awkProgram(command) : undefined;
+      if (program !== undefined && awkRunsCommands(program) && names.some((name) => program.includes(`ENVIRON["${name}"]`))) {
+        return refuse(`it is assigned to ${named}, which an awk program that runs commands reads from ENVIRON`, 'Keep the awk program from running commands built from the value');
+      }
+    }
   }
   const uses: PlaceholderContext[] = [];
   for (const name of names) uses.push(...variableUses(site, tree, name, true));
@@ -383,6 +392,12 @@ function innerLayer(site: ShellSite, command: Command, position: number, argumen
     case 'curl':
     case 'wget':
       return httpLayer(site, command, at, text, valueIndex);
+    case 'awk': {
+      // awk -v NAME=VALUE and NAME=VALUE operands: awk reads escape sequences in VALUE.
+      const assignment = awkAssignment(command, position);
+      if (!assignment) return undefined;
+      return valueIndex >= assignment.valueStart ? layers({ kind: 'awk-string' }) : layers({ kind: 'token', accepts: 'name', where: 'the name of an awk variable' });
+    }
     case 'kubectl':
       if (/^(-p|--patch|--overrides)$/.test(optionBefore) || /^--(patch|overrides)=/.test(text)) {
         const skip = /^--(patch|overrides)=/.exec(text)?.[0].length ?? 0;

@@ -4,7 +4,7 @@
 // or names of shell variables (`read NAME`, `printf -v NAME`: bash evaluates `a[$(...)]` in a name). A value
 // placed in such text is parsed again by that program, where shell quoting means nothing.
 import { CODE_OPTIONS, type Command } from './commands.ts';
-import { findFlag, firstPositional, isOption, optionValue, positionals, shortFlag, valueOptions } from './programs.ts';
+import { findFlag, firstPositional, isOption, optionValue, positionals, shortFlag, sliceWord, valueOptions } from './programs.ts';
 import type { CommandWord } from './words.ts';
 
 /** Interpreters that read a program from their standard input when given no code and no file. */
@@ -234,6 +234,18 @@ export function codeArgument(command: Command, index: number): CodeArgument | un
   }
   switch (command.program) {
     case 'awk': {
+      const assignment = awkAssignment(command, index);
+      if (assignment) {
+        const program = awkProgram(command);
+        if (program === undefined || awkRunsCommands(program)) {
+          return {
+            what: 'an awk variable',
+            reason: program === undefined ? 'it is assigned to an awk variable of a program in a file the core cannot read (it may run the value with system(), a pipe or getline)' : 'it is assigned to an awk variable of a program that runs commands (system(), a pipe, getline), where the value may become a command',
+            fix: 'Keep the awk program from running commands built from the value, or filter the value with grep -F -- <value>',
+          };
+        }
+        return undefined;
+      }
       // gawk's -e/--source give program text even next to -f files.
       if (optionBefore === '-e' || optionBefore === '--source' || word.value.startsWith('--source=')) return { what: 'an awk program', fix: "Pass the value as an awk variable: awk -v name=<value> '... name ...'" };
       if (optionBefore === '-f' || optionBefore === '--file') return { what: 'the file of the awk program', fix: FILE_FIX, file: true };
@@ -303,6 +315,89 @@ export function codeArgument(command: Command, index: number): CodeArgument | un
       return word && command.name === 'eval' ? { what: 'code for eval', fix: 'Run the command directly instead of through eval' } : undefined;
     }
   }
+}
+
+/**
+ * `awk -v NAME=VALUE`, `--assign=NAME=VALUE`, or an operand `NAME=VALUE` after the program: where the value
+ * starts in argv word `index` (awk reads escape sequences in it, as in a "..." string), or undefined.
+ */
+export function awkAssignment(command: Command, index: number): { valueStart: number } | undefined {
+  if (command.program !== 'awk') return undefined;
+  const args = command.argv.slice(1);
+  const at = index - 1;
+  const word = args[at]?.value;
+  if (word === undefined) return undefined;
+  const before = args[at - 1]?.value;
+  const named = (text: string, skip: number) => {
+    const match = /^[A-Za-z_][A-Za-z0-9_]*=/.exec(text.slice(skip));
+    return match ? { valueStart: skip + match[0].length } : undefined;
+  };
+  if (before === '-v' || before === '--assign') return named(word, 0);
+  if (/^-v./.test(word)) return named(word, 2);
+  if (word.startsWith('--assign=')) return named(word, '--assign='.length);
+  // Operands after the program (no -f/-e: the first positional word is the program).
+  const operands = positionals('awk', args);
+  const programGiven = findFlag('awk', args, ['-f', '--file', '-e', '--source']) !== undefined;
+  const position = operands.indexOf(args[at]);
+  if (position === -1 || (!programGiven && position === 0)) return undefined;
+  return named(word, 0);
+}
+
+/** The text of an awk command's program, or undefined when it is in a file (`-f`) or not literal. */
+export function awkProgram(command: Command): string | undefined {
+  const args = command.argv.slice(1);
+  if (findFlag('awk', args, ['-f', '--file'])) return undefined;
+  const sources = args.flatMap((word, i) => (word.value === '-e' || word.value === '--source' ? [args[i + 1]] : word.value.startsWith('--source=') ? [sliceWord(word, '--source='.length)] : [])).filter((word) => word !== undefined);
+  const programs = sources.length ? sources : positionals('awk', args).slice(0, 1);
+  if (!programs.length || programs.some((word) => !word.literal)) return undefined;
+  return programs.map((word) => word.value).join('\n');
+}
+
+/**
+ * Whether an awk program can run a command: `system(...)`, a pipe (`print | cmd`, `cmd | getline`, gawk's `|&`),
+ * `getline` (from a file or command the program names), or gawk's indirect call `@name()`. Read from the program's
+ * tokens: string literals, regular expressions and comments skipped.
+ */
+export function awkRunsCommands(program: string): boolean {
+  let previous = '';
+  for (let i = 0; i < program.length; i++) {
+    const char = program[i];
+    if (char === '"') {
+      for (i++; i < program.length && program[i] !== '"'; i++) if (program[i] === '\\') i++;
+      previous = '"';
+      continue;
+    }
+    if (char === '#') {
+      while (i < program.length && program[i] !== '\n') i++;
+      continue;
+    }
+    // A `/` where an operand is expected starts a regular expression.
+    if (char === '/' && (previous === '' || /[(,~!{};&|?:=\n]/.test(previous))) {
+      for (i++; i < program.length && program[i] !== '/'; i++) if (program[i] === '\\') i++;
+      previous = '/';
+      continue;
+    }
+    if (char === '|') {
+      if (program[i + 1] === '|') {
+        i++;
+        previous = '|';
+        continue;
+      }
+      return true;
+    }
+    if (char === '@' && /[A-Za-z_]/.test(program[i + 1] ?? '')) return true;
+    if (/[A-Za-z_]/.test(char)) {
+      let end = i;
+      while (end < program.length && /[A-Za-z0-9_]/.test(program[end])) end++;
+      const name = program.slice(i, end);
+      if (name === 'system' || name === 'getline') return true;
+      i = end - 1;
+      previous = 'a';
+      continue;
+    }
+    if (!/\s/.test(char) || char === '\n') previous = char;
+  }
+  return false;
 }
 
 /** jq and yq: the index of the filter among `args` (jq's `--arg NAME VALUE` takes two words; yq v4 may say `eval` first). */
