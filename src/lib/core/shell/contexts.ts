@@ -7,6 +7,7 @@ import { promqlLayer } from '../promql/layer.ts';
 import { sqlLayer, sqlRefusal } from '../sql/contexts.ts';
 import { readSqlScript } from '../sql/script.ts';
 import type { Command, CommandWord, ShellFacts } from './commands.ts';
+import { isOption, sliceWord } from './programs.ts';
 import { awkAssignment, awkProgram, awkRunsCommands, codeArgument, reparseFix, stdinLanguage } from './interpreters.ts';
 import { parseShellText, type ShellNode, type ShellTree } from './parser.ts';
 import { childrenOf, nodePath, wordValue } from './words.ts';
@@ -293,6 +294,10 @@ function heredocContext(site: ShellSite): PlaceholderContext {
     const language = readerOf(site.facts.commands, command);
     if (language) return refuse(`the heredoc is read by ${language.by} as ${language.language}, which parses the value again`, interpreterFix(language.language));
   }
+  for (const command of owner) {
+    const ran = writtenThenRun(site.facts.commands, command);
+    if (ran) return ran;
+  }
   const expands = owner[0]?.stdin?.kind === 'heredoc' ? owner[0].stdin.expands : true;
   return { layers: [{ kind: 'heredoc', expands }] };
 }
@@ -309,6 +314,97 @@ function readerOf(commands: readonly Command[], command: Command): { by: string;
 function isWrappedBy(commands: readonly Command[], command: Command, wrapper: Command): boolean {
   for (let parent = command.parent; parent !== undefined; parent = commands[parent].parent) if (parent === wrapper.index) return true;
   return false;
+}
+
+/** Redirections that send standard output to a file. */
+const TO_FILE = new Set(['>', '>>', '>|', '&>', '&>>']);
+/** Programs that copy their standard input to their output (and `tee` to its file operands too). */
+const PASSES_INPUT = new Set(['cat', 'tee', 'sponge', 'dd']);
+
+/**
+ * The files a command's output is written to: its own redirections, then through a pipe into `tee FILE`, `sudo
+ * tee -a FILE`, `cat > FILE`, `dd of=FILE`, `sponge FILE`, following what they pass on.
+ */
+function outputFiles(commands: readonly Command[], command: Command, seen = new Set<number>()): CommandWord[] {
+  if (seen.has(command.index)) return [];
+  seen.add(command.index);
+  const files: CommandWord[] = [];
+  // The command, what it runs with its own words (`sudo tee FILE`), and the wrappers around it (`sudo X > FILE`).
+  const group = [command, ...commands.filter((other) => other.via === 'argv' && isWrappedBy(commands, other, command))];
+  let top = command;
+  while (top.parent !== undefined && top.via === 'argv') {
+    top = commands[top.parent];
+    group.push(top);
+  }
+  for (const current of group) {
+    for (const redirect of current.redirects) if (TO_FILE.has(redirect.op) && (!redirect.fd || redirect.fd === '1') && redirect.target) files.push(redirect.target);
+    const operands = current.argv.slice(1).filter((word) => !isOption(word.value));
+    if (current.name === 'tee' || current.name === 'sponge') files.push(...operands);
+    if (current.name === 'dd') files.push(...operands.filter((word) => word.value.startsWith('of=')).map((word) => sliceWord(word, 3)));
+  }
+  if (top.pipesTo !== undefined) {
+    const next = commands[top.pipesTo];
+    for (const reader of [next, ...commands.filter((other) => other.via === 'argv' && isWrappedBy(commands, other, next))]) {
+      const operands = reader.argv.slice(1).filter((word) => !isOption(word.value));
+      if (PASSES_INPUT.has(reader.name) && (reader.name !== 'cat' || operands.every((word) => word.value === '-'))) files.push(...outputFiles(commands, reader, seen));
+    }
+  }
+  return files;
+}
+
+/**
+ * Files that run as code when written: shell startup files, cron tables, systemd units, sudoers, ssh and git
+ * configuration (ProxyCommand, core.sshCommand, hooks), kubeconfigs, psqlrc (`\!`), ld.so.preload. A path, as written.
+ */
+const STARTUP_FILES: [RegExp, string][] = [
+  [/(^|\/)\.(bashrc|bash_profile|bash_login|bash_logout|profile|zshrc|zprofile|zshenv|zlogin|kshrc|mkshrc|cshrc|tcshrc|envrc)$/, 'a shell runs it at startup'],
+  [/^\/etc\/(profile|bash\.bashrc|bashrc|zsh\/\S*|environment|rc\.local)$|^\/etc\/profile\.d\//, 'shells run it at login'],
+  [/^\/etc\/(cron\S*|crontab|anacrontab)|^\/var\/spool\/cron\//, 'cron runs its lines as commands'],
+  [/^\/(etc|lib|usr\/lib|run)\/systemd\/|\/\.config\/systemd\/|\.(service|timer|socket|path)$/, 'systemd runs the commands of a unit'],
+  [/^\/etc\/(sudoers|sudoers\.d\/\S*)$/, 'sudo reads it as its rules'],
+  [/(^|\/)\.ssh\/(config|rc|authorized_keys|environment)$|^\/etc\/ssh\//, 'ssh reads it (ProxyCommand, command=, rc run commands)'],
+  [/(^|\/)\.gitconfig$|(^|\/)\.git\/(config$|hooks\/)|\/git\/config$|^\/etc\/gitconfig$/, 'git reads it (core.sshCommand, core.fsmonitor, hooks run commands)'],
+  [/(^|\/)\.kube\/config$/, 'kubectl reads it (exec credential plugins run commands)'],
+  [/(^|\/)\.(psqlrc|curlrc|wgetrc|inputrc|npmrc)$/, 'a program reads it as configuration at startup'],
+  [/^\/etc\/(ld\.so\.preload|ld\.so\.conf\S*|init\.d\/\S*|rc\d\.d\/\S*|logrotate\.d\/\S*|udev\/rules\.d\/\S*|security\/\S*|pam\.d\/\S*)$/, 'the system runs or loads what it names'],
+  [/(^|\/)(Makefile|makefile|GNUmakefile|Dockerfile|\.gitlab-ci\.yml|Jenkinsfile)$/, 'a build tool runs its commands'],
+];
+
+/** Why a path written to runs as code by itself, or undefined. */
+function startupFile(path: string): string | undefined {
+  const normal = path.replace(/^(\$HOME|\$\{HOME\}|~[A-Za-z0-9_.-]*|\/root|\/home\/[^/]+)\//, '~/');
+  return STARTUP_FILES.find(([pattern]) => pattern.test(normal))?.[1];
+}
+
+/** A path as a command names it, for comparing a file written with a file run (`./x.sh` is `x.sh`). */
+const samePath = (a: string, b: string) => a.replace(/^(\.\/)+/, '') === b.replace(/^(\.\/)+/, '');
+
+/** The command of the block that runs `file` as code or reads it as configuration that can run commands, after `writer`. */
+function runnerOf(commands: readonly Command[], writer: Command, file: string): string | undefined {
+  for (const command of commands) {
+    if (command.start < writer.end) continue;
+    const program = command.argv[0];
+    if (program && /\//.test(program.value) && samePath(program.value, file)) return `\`${program.value}\` runs it`;
+    for (let index = 1; index < command.argv.length; index++) {
+      const word = command.argv[index];
+      const code = codeArgument(command, index);
+      if (code?.file && (samePath(word.value, file) || samePath(word.value.replace(/^[^=]*=/, ''), file))) return `\`${command.name}\` reads it as ${code.what}`;
+    }
+    if (/^(crontab|at|batch)$/.test(command.name) && command.argv.slice(1).some((word) => samePath(word.value, file))) return `\`${command.name}\` runs its lines`;
+    for (const assign of command.assigns) if (assign.value && samePath(assign.value.value, file) && /^(BASH_ENV|ENV|KUBECONFIG|PSQLRC|GIT_CONFIG\w*|DOCKER_CONFIG)$/.test(assign.name)) return `${assign.name} names it`;
+  }
+  return undefined;
+}
+
+/** A refusal when what `writer` prints (or passes on from its input) is written to a file that then runs as code. */
+function writtenThenRun(commands: readonly Command[], writer: Command): PlaceholderContext | undefined {
+  for (const file of outputFiles(commands, writer)) {
+    const startup = startupFile(file.value);
+    if (startup) return refuse(`it is written to ${file.value}, and ${startup}`, 'Write that file\'s content in the runbook; a value can only be data in a file that does not run');
+    const runner = runnerOf(commands, writer, file.value);
+    if (runner) return refuse(`it is written to ${file.value}, and ${runner}`, 'Pass the value to the script as an argument or an environment variable ("$1", "$NAME") instead of writing it into the code');
+  }
+  return undefined;
 }
 
 function interpreterFix(language: string): string {
@@ -338,6 +434,8 @@ function wordContext(site: ShellSite, path: ShellNode[], word: ShellNode): Place
     if (command.stdin?.kind !== 'herestring' || command.stdin.word.start !== codeStart || command.stdin.word.end !== codeEnd) continue;
     const reader = readerOf(facts.commands, command);
     if (reader) return refuse(`the here-string is read by ${reader.by} as ${reader.language}, which parses the value again`, interpreterFix(reader.language));
+    const ran = writtenThenRun(facts.commands, command);
+    if (ran) return ran;
   }
   const owner = owners[owners.length - 1];
   if (!owner) return { layers: [layer] };
@@ -357,6 +455,11 @@ function wordContext(site: ShellSite, path: ShellNode[], word: ShellNode): Place
       if (reader) return refuse(`the output of \`${printer.name}\` is piped into ${reader.by}, which reads it as ${reader.language} and parses the value again`, interpreterFix(reader.language));
       break;
     }
+  }
+  // Text written to a file that runs: `echo <v> > x.sh; sh x.sh`, `echo <v> | sudo tee -a ~/.bashrc`.
+  for (const printer of owners.filter((command) => PRINTS_ARGUMENTS.has(command.name))) {
+    const ran = writtenThenRun(facts.commands, printer);
+    if (ran) return ran;
   }
   const argument = owner.argv[position];
   const inner = innerLayer(site, owner, position, argument, value.offsets[index] !== undefined ? index : 0);
