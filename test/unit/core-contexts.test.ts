@@ -354,6 +354,7 @@ describe('holes of the second adversarial pass: refused', () => {
     ['mapfile < <(...), eval', 'mapfile -t A < <(echo <v>); eval "${A[0]}"', /assigned to \$A/],
     ['an array, eval', 'pods=(<v>); eval "kubectl logs ${pods[0]}"', /assigned to \$pods/],
     ['export, bash -c "$Y"', 'export Y=<v>; bash -c "$Y"', /assigned to \$Y, which is read again where `bash -c`/],
+    ['a name reference, then eval', 'X=<v>; declare -n r=X; eval "$r"', /assigned to \$X, then \$r/],
     ['a chain into ${!name}', 'n=<v>; m=$n; echo "${!m}"', /`\$\{!m\}` reads it as the name of another variable/],
     ['a chain into PROMPT_COMMAND', 'X=<v>; PROMPT_COMMAND=$X', /assigned to PROMPT_COMMAND/],
     ['a chain into KUBECONFIG', 'X=<v>; export KUBECONFIG=$X', /assigned to KUBECONFIG/],

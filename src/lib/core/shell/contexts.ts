@@ -100,6 +100,17 @@ function flowContext(site: ShellSite, path: ShellNode[]): PlaceholderContext | u
       if (!param || !names.includes(tree.text.slice(param.start, param.end))) continue;
       if (add(carriers(tree, nodePath(tree, node.start, node.end), node.start))) grew = true;
     }
+    // A name reference (`declare -n r=X`, `local -n r=X`) reads X wherever r is read.
+    for (const decl of tree.nodes) {
+      if (decl.kind !== 'DeclClause') continue;
+      const assigns = childrenOf(tree, decl).filter((child) => child.kind === 'Assign');
+      if (!assigns.some((assign) => assign.extra.includes('naked') && /^-[A-Za-z]*n/.test(tree.text.slice(assign.start, assign.end)))) continue;
+      for (const assign of assigns) {
+        const nameNode = childrenOf(tree, assign).find((child) => child.role === 'name');
+        const value = childrenOf(tree, assign).find((child) => child.role === 'value');
+        if (nameNode && value && names.includes(tree.text.slice(value.start, value.end)) && add([tree.text.slice(nameNode.start, nameNode.end)])) grew = true;
+      }
+    }
   }
   const named = names.map((name) => `$${name}`).join(', then ');
   for (const name of names) {
