@@ -88,7 +88,11 @@ function flowContext(site: ShellSite, path: ShellNode[]): PlaceholderContext | u
   const names: string[] = [];
   const add = (found: string[]) => {
     let added = false;
-    for (const name of found) if (!names.includes(name)) names.push(name), (added = true);
+    for (const name of found) {
+      if (names.includes(name)) continue;
+      names.push(name);
+      added = true;
+    }
     return added;
   };
   add(carriers(tree, path, site.at));
@@ -136,7 +140,10 @@ function flowContext(site: ShellSite, path: ShellNode[]): PlaceholderContext | u
     const childNames = [...names];
     const scriptIndex = command.argv.findIndex((word) => word.start === command.reparses!.script.start);
     const argument = command.argv.findIndex((word) => word.start <= codeAt && codeAt < word.end);
-    if (scriptIndex > 0 && argument > scriptIndex) childNames.push(String(argument - scriptIndex - 1), '@', '*'), (positional = true);
+    if (scriptIndex > 0 && argument > scriptIndex) {
+      childNames.push(String(argument - scriptIndex - 1), '@', '*');
+      positional = true;
+    }
     if (!childNames.length) continue;
     const child = parseShellText(command.reparses.script.value).tree;
     if (!child) continue;
