@@ -23,6 +23,7 @@ export const layerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('promql-label-value') }).strict().describe('A bare PromQL label value (becomes "...").'),
   z.object({ kind: z.literal('url-query') }).strict().describe('The query string of a URL (percent-encoded).'),
   z.object({ kind: z.literal('url-path') }).strict().describe('The path of a URL (percent-encoded).'),
+  z.object({ kind: z.literal('awk-string') }).strict().describe('The value of an awk variable assignment (awk -v name=value): backslashes doubled, as awk reads escapes in it.'),
   z.object({ kind: z.literal('json-string') }).strict().describe('A JSON string literal.'),
   z.object({ kind: z.literal('json-value') }).strict().describe('A bare JSON value (a number for numeric variables, else a string).'),
   z

@@ -58,7 +58,7 @@ describe('contexts the core finds', () => {
     ['find -exec argument', 'find /var/log -name x -exec grep -l <v> {} +', 'shell', 'shell-word'],
     ['positional argument after sh -c', "sh -c 'grep -- \"$1\" /var/log/app.log' _ <v>", 'shell', 'shell-word'],
     ['awk program', `awk '{ if ($1 == "<v>") print }' file`, 'shell', 'refused'],
-    ['awk -v variable', `awk -v pod=<v> '$1 == pod' file`, 'shell', 'shell-word'],
+    ['awk -v variable', `awk -v pod=<v> '$1 == pod' file`, 'shell', 'shell-word>awk-string'],
     ['sed script', `sed "s/old/<v>/" file`, 'shell', 'refused'],
     ['jq filter', `jq '.items[] | select(.name == "<v>")'`, 'shell', 'refused'],
     ['python -c code', `python3 -c "print('<v>')"`, 'shell', 'refused'],
@@ -314,5 +314,153 @@ describe('holes found by the adversarial pass: refused', () => {
     for (const code of ['x=<v>; (( x > 1 ))', 'x=<v>; echo $((x))', 'x=<v>; [[ $x -eq 1 ]]', 'x=<v>; let y=x+1', `N=<v> bash -c 'echo $(( N + 1 ))'`]) {
       expect(contextOf(code).layers, code).toEqual([{ kind: 'token', accepts: 'integer', where: expect.stringMatching(/arithmetic/) }]);
     }
+  });
+});
+
+// The second adversarial pass (issue 13, fifth round): values that still reached code, each refused now; the
+// data words next to them are still filled in.
+describe('holes of the second adversarial pass: refused', () => {
+  const shellCases: [string, string, RegExp][] = [
+    // 1. written to a file that then runs
+    ['echo into a script, then sh', 'echo <v> > x.sh; sh x.sh', /written to x\.sh, and `sh` reads it as the script that sh runs/],
+    ['printf into a script, then bash', 'printf "%s\\n" "<v>" > /tmp/x.sh\nbash /tmp/x.sh', /written to \/tmp\/x\.sh, and `bash`/],
+    ['heredoc into a file, then bash', 'cat > /tmp/f <<EOF\necho <v>\nEOF\nbash /tmp/f', /written to \/tmp\/f, and `bash`/],
+    ['tee, then source', 'echo <v> | tee /tmp/f.sh\nsource /tmp/f.sh', /written to \/tmp\/f\.sh, and `source`/],
+    ['here-string into a file, then .', 'cat > f.sh <<< <v>; . f.sh', /written to f\.sh, and `\.`/],
+    ['chmod +x, then ./run.sh', 'echo <v> > run.sh; chmod +x run.sh; ./run.sh', /written to run\.sh, and `\.\/run\.sh` runs it/],
+    ['dd of=, then sh', 'echo <v> | dd of=/tmp/x.sh; sh /tmp/x.sh', /written to \/tmp\/x\.sh/],
+    ['SQL file, then psql -f', "cat > job.sql <<'EOF'\nSELECT '<v>';\nEOF\npsql -f job.sql", /written to job\.sql, and `psql` reads it as the SQL file/],
+    ['a kubeconfig written, then used', 'echo "<v>" > /tmp/kc; kubectl --kubeconfig /tmp/kc get pods', /written to \/tmp\/kc, and `kubectl` reads it as a kubeconfig file/],
+    ['a variable path written, then run', 'echo <v> > "$F"; bash "$F"', /written to \$F/],
+    ['~/.bashrc', "printf '%s\\n' <v> >> ~/.bashrc", /written to ~\/\.bashrc, and a shell runs it at startup/],
+    ['sudo tee -a $HOME/.profile', 'echo "export X=<v>" | sudo tee -a "$HOME/.profile" > /dev/null', /\$HOME\/\.profile, and a shell runs it at startup/],
+    ['a cron file through a pipe', 'cat <<EOF | sudo tee /etc/cron.d/cleanup\n0 3 * * * root rm -rf /tmp/<v>\nEOF', /\/etc\/cron\.d\/cleanup, and cron runs its lines/],
+    ['a heredoc into sudo tee', 'sudo tee /etc/cron.d/x <<EOF\n* * * * * root echo <v>\nEOF', /cron runs its lines/],
+    ['sudoers', 'printf "%s\\n" "<v>" | sudo tee /etc/sudoers.d/app > /dev/null', /sudo reads it as its rules/],
+    ['~/.ssh/config', "echo '<v>' > ~/.ssh/config", /ssh reads it/],
+    // 2. awk variables
+    ['awk -v read by system()', "awk -v x=<v> '{system(x)}' file", /an awk variable of a program that runs commands/],
+    ['awk operand with a pipe to a command', `awk '{print x | "sort"}' x=<v> file`, /an awk variable of a program that runs commands/],
+    ['awk -v with getline', `awk -v "pod=<v>" '{ "date" | getline d; print pod, d }' f`, /runs commands/],
+    ['awk -v of a program in a file', 'awk -f prog.awk -v x=<v> file', /a program in a file the core cannot read/],
+    ['ENVIRON into system()', `X=<v> awk 'BEGIN { system(ENVIRON["X"]) }'`, /awk program that runs commands reads from ENVIRON/],
+    // 3. variable chains
+    ['Y=$X; eval', 'X=<v>; Y=$X; eval "$Y"', /assigned to \$X, then \$Y, which is read again where `eval`/],
+    ['three names, bash -c', 'X=<v>; Y="pre $X"; Z=$Y; bash -c "$Z"', /\$X, then \$Y, then \$Z/],
+    ['read <<<, eval', 'read -r Y <<< <v>; eval "$Y"', /assigned to \$Y, which is read again where `eval`/],
+    ['a pipe into while read, eval', 'echo <v> | while read -r Y; do eval "$Y"; done', /assigned to \$Y/],
+    ['for Y in, eval', 'for Y in <v>; do eval "$Y"; done', /assigned to \$Y/],
+    ['printf -v, eval', "printf -v Y '%s' <v>; eval \"$Y\"", /assigned to \$Y/],
+    ['mapfile < <(...), eval', 'mapfile -t A < <(echo <v>); eval "${A[0]}"', /assigned to \$A/],
+    ['an array, eval', 'pods=(<v>); eval "kubectl logs ${pods[0]}"', /assigned to \$pods/],
+    ['export, bash -c "$Y"', 'export Y=<v>; bash -c "$Y"', /assigned to \$Y, which is read again where `bash -c`/],
+    ['a name reference, then eval', 'X=<v>; declare -n r=X; eval "$r"', /assigned to \$X, then \$r/],
+    ['a chain into ${!name}', 'n=<v>; m=$n; echo "${!m}"', /`\$\{!m\}` reads it as the name of another variable/],
+    ['a chain into PROMPT_COMMAND', 'X=<v>; PROMPT_COMMAND=$X', /assigned to PROMPT_COMMAND/],
+    ['a chain into KUBECONFIG', 'X=<v>; export KUBECONFIG=$X', /assigned to KUBECONFIG/],
+    // 4. SQL parsed again, in psql -c
+    ['dblink_exec', `psql -c "SELECT dblink_exec('dbname=x', '<v>')"`, /a string that dblink_exec\(\) runs as SQL/],
+    ['dblink', `psql -c "SELECT * FROM dblink('dbname=x', 'select <v>') AS t(a int)"`, /dblink\(\) runs as SQL/],
+    ['query_to_xml', `psql -c "SELECT query_to_xml('select <v>', true, true, '')"`, /query_to_xml\(\) runs as SQL/],
+    ['EXECUTE format in DO', `psql -c "DO \\$\\$ BEGIN EXECUTE format('drop table %s', '<v>'); END \\$\\$"`, /dynamic SQL \(EXECUTE\)/],
+    ['\\gexec in psql -c', `psql -c "SELECT format('select %L', '<v>') \\gexec"`, /sent with \\gexec/],
+    // 5. configuration that runs commands
+    ['kubectl --kubeconfig', 'kubectl --kubeconfig <v> get pods', /`kubectl --kubeconfig` reads it as a kubeconfig file/],
+    ['kubectl --kubeconfig=', 'kubectl get pods --kubeconfig=<v>', /kubeconfig file/],
+    ['helm --kubeconfig', 'helm list --kubeconfig <v>', /kubeconfig file/],
+    ['KUBECONFIG=', 'KUBECONFIG=<v> kubectl get pods', /assigned to KUBECONFIG, which names configuration/],
+    ['git -C', 'git -C <v> status', /`git -C` reads it as a git repository or folder/],
+    ['git --git-dir=', 'git --git-dir=<v> log', /git repository/],
+    ['GIT_DIR=', 'GIT_DIR=<v> git log', /assigned to GIT_DIR/],
+    ['GIT_CONFIG_VALUE_0=', 'GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.sshCommand GIT_CONFIG_VALUE_0=<v> git fetch', /assigned to GIT_CONFIG_VALUE_0/],
+    ['ssh -F', 'ssh -F <v> host uptime', /`ssh -F` reads it as an ssh configuration file/],
+    ['ssh -o ProxyCommand=', 'ssh -o ProxyCommand=<v> host', /an ssh option that runs a command/],
+    ['git -c core.sshCommand=', 'git -c core.sshCommand=<v> fetch', /git configuration/],
+    ['curl -K', 'curl -K <v> https://x.example.com', /`curl -K` reads it as a curl configuration file/],
+    ['curl --config', 'curl --config <v> https://x.example.com', /curl configuration file/],
+    ['make -C', 'make -C <v> deploy', /a Makefile or its folder/],
+    ['terraform -chdir=', 'terraform -chdir=<v> plan', /a terraform folder/],
+    ['PSQLRC=', 'PSQLRC=<v> psql -c "SELECT 1"', /assigned to PSQLRC/],
+    // 6. shell hooks
+    ['fc -e', 'fc -e <v>', /the editor fc runs/],
+    ['trap', 'trap <v> EXIT', /code that trap runs/],
+    ['PROMPT_COMMAND=', 'PROMPT_COMMAND=<v>', /assigned to PROMPT_COMMAND/],
+    ['PS4=', 'PS4=<v> bash -x script.sh', /assigned to PS4/],
+    ['PS0=', 'export PS0=<v>', /assigned to PS0/],
+    ['BASH_ENV=', 'BASH_ENV=<v> bash script.sh', /assigned to BASH_ENV/],
+    ['ENV=', 'export ENV=<v>', /assigned to ENV/],
+    ['FCEDIT=', 'FCEDIT=<v> fc -1', /assigned to FCEDIT/],
+    ['TAR_OPTIONS=', 'TAR_OPTIONS=<v> tar xf a.tar', /assigned to TAR_OPTIONS/],
+  ];
+  it.each(shellCases)('%s', (_name, code, reason) => {
+    const context = contextOf(code);
+    expect(contextName(context), code).toBe('refused');
+    expect(context.refused?.reason).toMatch(reason);
+    expect(context.refused?.fix).toBeTruthy();
+  });
+
+  const sqlCases: [string, string, RegExp][] = [
+    ['dblink_exec', "SELECT dblink_exec('dbname=x', 'DROP TABLE <v>');", /dblink_exec\(\) runs as SQL/],
+    ['a schema-qualified dblink_exec', "SELECT public.dblink_exec('dbname=x', 'DROP TABLE <v>');", /dblink_exec\(\) runs as SQL/],
+    ['cron.schedule', "SELECT cron.schedule('nightly', '0 3 * * *', 'VACUUM <v>');", /schedule\(\) runs as SQL/],
+    ['\\gexec', "SELECT 'select ' || '<v>' \\gexec", /sent with \\gexec/],
+    ['\\gset, then a bare :name', "SELECT '<v>' AS cmd \\gset\nSELECT :cmd;", /sent with \\gset, whose results are interpolated bare/],
+    ['DO in another language', "DO LANGUAGE plpython3u $$ import os; os.system('<v>') $$;", /code in plpython3u/],
+    ['a function body calling dblink_exec', "CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN PERFORM dblink_exec('c', '<v>'); END $$;", /calls a function running SQL from a string/],
+    ['psql \\!', '\\! echo <v>', /the psql meta-command \\!/],
+    ['psql \\o |', '\\o |cat <v>', /the psql meta-command \\o/],
+    ['psql \\g |', 'SELECT 1 \\g |cat <v>', /the psql meta-command \\g/],
+    ['psql \\copy ... program', "\\copy t from program 'cat <v>'", /the psql meta-command \\copy/],
+    ['psql \\i', '\\i <v>', /the psql meta-command \\i/],
+    ['psql \\setenv', '\\setenv PAGER <v>', /the psql meta-command \\setenv/],
+  ];
+  it.each(sqlCases)('SQL block: %s', (_name, code, reason) => {
+    const context = contextOf(code, 'sql');
+    expect(contextName(context), code).toBe('refused');
+    expect(context.refused?.reason).toMatch(reason);
+  });
+
+  it('still fills the data next to them', () => {
+    const shell: [string, string][] = [
+      ['echo <v> > notes.txt; cat notes.txt', 'shell-word'],
+      ['echo <v> > /tmp/out.txt; bash /tmp/other.sh', 'shell-word'],
+      ["kubectl -n shop exec -i api-0 -- tee /tmp/note <<'EOF'\nnote: <v>\nEOF", 'heredoc'],
+      ['sudo tee -a /etc/app.conf <<EOF\nname = <v>\nEOF', 'heredoc'],
+      ["awk -v x=<v> '{print x}' file", 'shell-word>awk-string'],
+      ["awk '{print x}' x=<v> file", 'shell-word>awk-string'],
+      ["awk -vpod=<v> '{print pod}' f", 'shell-word>awk-string'],
+      ["awk -v pod=<v> '$1 ~ /a|b/ && $2 == pod || NR == 1 { print $3 }' file", 'shell-word>awk-string'],
+      ["awk -F: -v u=<v> '$1 == u {print $3}' /etc/passwd", 'shell-word>awk-string'],
+      ["awk -v <v>=1 '{print}' file", 'shell-word>token'],
+      [`export X=<v>; awk 'BEGIN { print ENVIRON["X"] }'`, 'shell-word'],
+      ['read -r Y <<< "<v>"; echo "$Y"', 'shell-double'],
+      ['read -r Y < /etc/<v>; eval "$Y"', 'shell-word'],
+      ['X=<v>; Y=$X; kubectl logs "$Y"', 'shell-word'],
+      ['X=<v>; Y=${#X}; eval "echo $Y"', 'shell-word'],
+      ['kubectl get pods -n <v> --kubeconfig /etc/kube/admin.conf', 'shell-word'],
+      ['git -C /srv/app log --author=<v>', 'shell-word'],
+      ['git log -C <v>', 'shell-word'],
+      ['ssh -i ~/.ssh/<v>.pem host uptime', 'shell-word'],
+      ['curl -fsS -o /tmp/<v>.json https://x.example.com/a', 'shell-word'],
+      ['KUBE_NAMESPACE=<v> kubectl get pods', 'shell-word'],
+      [`psql -c "SELECT pid FROM pg_stat_activity WHERE usename = '<v>'"`, 'shell-double>sql-string'],
+    ];
+    for (const [code, expected] of shell) expect(contextName(contextOf(code)), code).toBe(expected);
+    const sql: [string, string][] = [
+      ["SELECT format('ANALYZE %I', tablename) FROM pg_tables WHERE schemaname = '<v>' \\gexec", 'sql-string'],
+      ["SELECT '<v>' AS cmd \\gset\nSELECT :'cmd';", 'sql-string'],
+      ["SELECT '<v>';\nSELECT 1 \\gexec", 'sql-string'],
+      ["DO $$ BEGIN PERFORM '<v>'; END $$;", 'token'],
+      ["\\copy t to '/tmp/<v>.csv' csv", 'token'],
+      ['\\c <v>', 'token'],
+      ["SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '<v>'", 'sql-string'],
+    ];
+    for (const [code, expected] of sql) expect(contextName(contextOf(code, 'sql')), code).toBe(expected);
+  });
+
+  it('quotes an awk variable so that awk reads back exactly the value', () => {
+    const context = contextOf("awk -v x=<v> '{print x}' file");
+    expect(quoteFor(context, 'a\\tb')).toBe("'a\\\\tb'");
+    expect(quoteFor(context, '"); system("id")')).toBe(`'"); system("id")'`);
   });
 });

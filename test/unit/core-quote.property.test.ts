@@ -112,6 +112,24 @@ const REPARSED: { code: string; accepts?: RegExp; type?: ValueType }[] = [
   { code: 'declare -i n=<v>', accepts: /^-?[0-9]+$/, type: 'integer' },
   { code: '[[ <v> -gt 1 ]]', accepts: /^-?[0-9]+$/, type: 'integer' },
   { code: 'echo "${a[<v>]}"', accepts: /^-?[0-9]+$/, type: 'integer' },
+  // The second adversarial pass: text that runs later, through a file, a variable or a program's configuration.
+  { code: 'echo <v> > /tmp/x.sh; sh /tmp/x.sh' },
+  { code: 'cat > /tmp/f <<EOF\necho <v>\nEOF\nbash /tmp/f' },
+  { code: 'echo <v> | sudo tee -a ~/.bashrc' },
+  { code: "awk -v x=<v> 'BEGIN { system(x) }'" },
+  { code: `awk '{ print x | "sh" }' x=<v>` },
+  { code: 'X=<v>; Y=$X; eval "$Y"' },
+  { code: 'read -r Y <<< <v>; eval "$Y"' },
+  { code: 'export Y=<v>; bash -c "$Y"' },
+  { code: 'kubectl --kubeconfig <v> get pods' },
+  { code: 'git -C <v> status' },
+  { code: 'KUBECONFIG=<v> kubectl get pods' },
+  { code: 'ssh -F <v> host uptime' },
+  { code: 'curl -K <v> https://x.example.com' },
+  { code: 'fc -e <v>' },
+  { code: 'PROMPT_COMMAND=<v>' },
+  { code: `psql -c "SELECT dblink_exec('dbname=x', '<v>')"` },
+  { code: `psql -c "SELECT 'select ' || '<v>' \\gexec"` },
 ];
 
 const unacceptable = (v: string) => valueProblem({}, v) !== undefined;
@@ -161,6 +179,39 @@ describe('shell contexts, checked by bash', () => {
   });
 });
 
+describe('awk variables, checked by awk', () => {
+  // awk reads escape sequences in `-v name=value` and `name=value` operands; the value must come back as it is.
+  const TEMPLATES = [`awk -v x=<v> 'BEGIN { printf "%s", x }'`, `awk 'END { printf "%s", x }' x=<v> /dev/null`, `awk -vx=<v> 'BEGIN { printf "%s", x }'`];
+
+  it('the templates are awk-string contexts', () => {
+    for (const code of TEMPLATES) expect(contextName(analyzeBlock({ code, kind: 'command', language: 'shell' }).placeholders[0].context)).toBe('shell-word>awk-string');
+  });
+
+  it(`awk prints exactly the value, or it is refused (${runs(0.1)} runs of up to 6 values)`, { timeout: 300_000 }, () => {
+    fc.assert(
+      fc.property(fc.array(anyValue, { minLength: 1, maxLength: 6 }), (values) => {
+        const lines: string[] = [];
+        const expected: string[] = [];
+        for (const v of values) {
+          for (const code of TEMPLATES) {
+            const filled = fill(code, v);
+            if ('refused' in filled) {
+              expect(unacceptable(v), `${code} refused ${JSON.stringify(v)}: ${filled.refused}`).toBe(true);
+              continue;
+            }
+            lines.push(`${filled.text}; builtin printf '\\0'`);
+            expected.push(v);
+          }
+        }
+        const result = spawnSync('bash', ['--norc', '--noprofile', '-c', lines.join('\n')], { env: { PATH: process.env.PATH, LC_ALL: 'C.UTF-8' } });
+        expect(result.stderr.toString()).toBe('');
+        expect(result.stdout.toString('utf8').split('\0').slice(0, -1)).toEqual(expected);
+      }),
+      { numRuns: runs(0.1) },
+    );
+  });
+});
+
 describe('SQL, checked by the PostgreSQL 18 parser', () => {
   /** Templates of SQL blocks, and where the value must land in the parse tree. */
   const TEMPLATES: { code: string; node: (tree: unknown) => unknown; expected: (v: string) => unknown; refuses?: (v: string) => boolean; type?: ValueType }[] = [
@@ -174,6 +225,16 @@ describe('SQL, checked by the PostgreSQL 18 parser', () => {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const first = (tree: unknown): any => (tree as { stmts: { stmt: unknown }[] }).stmts[0].stmt;
   const where = (tree: unknown) => withoutLocations(first(tree).SelectStmt.whereClause.A_Expr.rexpr);
+
+  it(`SQL run again (dblink_exec, \\gexec, DO ... EXECUTE, psql \\!) is refused for every value (${runs(0.1)} runs)`, () => {
+    const refusedTemplates = ["SELECT dblink_exec('dbname=x', 'DROP TABLE <v>')", "SELECT 'VACUUM ' || '<v>' \\gexec", "DO $$ BEGIN EXECUTE 'ANALYZE <v>'; END $$", '\\! echo <v>', "SELECT query_to_xml('SELECT <v>', true, false, '')"];
+    fc.assert(
+      fc.property(anyValue, (v) => {
+        for (const code of refusedTemplates) expect('refused' in fill(code, v, 'sql'), `${code} with ${JSON.stringify(v)}`).toBe(true);
+      }),
+      { numRuns: runs(0.1) },
+    );
+  });
 
   it(`one statement, and the literal or name is exactly the value (${runs(0.3)} runs)`, { timeout: 300_000 }, () => {
     fc.assert(
@@ -239,7 +300,7 @@ describe('hostile values, run for real', () => {
   const dir = mkdtempSync(join(tmpdir(), 'runbook-marker-'));
   const marker = join(dir, 'pwned');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const payloads = [`$(touch ${marker})`, `\`touch ${marker}\``, `'; touch ${marker}; '`, `"; touch ${marker}; "`, `a[$(touch ${marker})]`, `x\ntouch ${marker}`, `1e;s/x/touch ${marker}/e`, `"; system("touch ${marker}"); "`, `$'\\x27'; touch ${marker}`];
+  const payloads = [`touch ${marker}`, `$(touch ${marker})`, `\`touch ${marker}\``, `'; touch ${marker}; '`, `"; touch ${marker}; "`, `a[$(touch ${marker})]`, `x\ntouch ${marker}`, `1e;s/x/touch ${marker}/e`, `"; system("touch ${marker}"); "`, `$'\\x27'; touch ${marker}`];
   // One sample per context kind; the programs are the real ones where they are on every machine (bash, sh, awk, sed),
   // and printers of their argv for the clients that are not (psql, kubectl, curl).
   const samples = [
@@ -258,6 +319,15 @@ describe('hostile values, run for real', () => {
     'sed "s/a/<v>/" /dev/null',
     'find /dev/null -exec sh -c "echo <v>" \\;',
     `echo "SELECT '<v>'" | sh`,
+    // The second adversarial pass: awk variables, files that run, variable chains.
+    `awk -v x=<v> 'BEGIN { print x }'`,
+    `awk 'END { print x }' x=<v> /dev/null`,
+    `awk -v x=<v> 'BEGIN { system(x) }'`,
+    `echo <v> > ${dir}/s.sh; sh ${dir}/s.sh`,
+    `cat > ${dir}/t.sh <<EOF\necho <v>\nEOF\nbash ${dir}/t.sh`,
+    'X=<v>; Y=$X; eval "$Y"',
+    'read -r Y <<< <v>; eval "$Y"',
+    'export Y=<v>; bash -c "$Y"',
   ];
   it.each(samples)('%s never runs the value', (code) => {
     for (const v of payloads) {

@@ -72,7 +72,7 @@ describe('the cross-view table', () => {
   it('has at least 40 commands, and rows of every context kind', () => {
     expect(ROWS.length).toBeGreaterThanOrEqual(40);
     const kinds = new Set(ROWS.flatMap((row) => row.context.split(/[ >]/)));
-    for (const kind of ['shell-word', 'shell-double', 'shell-single', 'shell-ansi', 'heredoc', 'comment', 'sql-string', 'sql-identifier', 'sql-value', 'promql-string', 'promql-label-value', 'url-query', 'url-path', 'json-string', 'json-value', 'token', 'refused']) {
+    for (const kind of ['shell-word', 'shell-double', 'shell-single', 'shell-ansi', 'heredoc', 'comment', 'sql-string', 'sql-identifier', 'sql-value', 'promql-string', 'promql-label-value', 'url-query', 'url-path', 'json-string', 'json-value', 'awk-string', 'token', 'refused']) {
       expect(kinds, kind).toContain(kind);
     }
     expect(new Set(ROWS.map((row) => row.id)).size).toBe(ROWS.length);

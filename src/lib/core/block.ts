@@ -127,7 +127,7 @@ const analyses = new Map<string, BlockAnalysis>();
 /** Analyses a block. The parsers must be loaded (`loadCore()`). */
 /** A placeholder's context in a SQL block: refused inside a string the server runs, else its SQL layer. */
 function sqlContext(script: ReturnType<typeof readSqlScript>, at: number, sentinel: string): PlaceholderContext {
-  const refused = sqlRefusal(script, at);
+  const refused = sqlRefusal(script, at, sentinel);
   return refused ? { layers: [], refused } : { layers: [sqlLayer(script, at, sentinel)] };
 }
 

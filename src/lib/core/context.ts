@@ -28,6 +28,8 @@ export type Layer =
   /** The query string or the path of a URL: percent-encoded. */
   | { kind: 'url-query' }
   | { kind: 'url-path' }
+  /** The value of an awk variable assignment (`awk -v name=<v>`, a `name=<v>` operand): awk reads `\` escapes in it. */
+  | { kind: 'awk-string' }
   /** A JSON string literal, or a bare JSON value (a number for numeric variables, else a string). */
   | { kind: 'json-string' }
   | { kind: 'json-value' }
@@ -77,6 +79,8 @@ export function describeLayer(layer: Layer): string {
       return 'a URL query';
     case 'url-path':
       return 'a URL path';
+    case 'awk-string':
+      return 'an awk variable assignment';
     case 'json-string':
       return 'a JSON string';
     case 'json-value':

@@ -95,6 +95,9 @@ function quoteLayer(layer: Layer, text: string, value: string, type: ValueType |
     case 'url-query':
     case 'url-path':
       return encodeURIComponent(text).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+    case 'awk-string':
+      // awk turns `\\` back into `\` (and would read `\n`, `\t`, `\"` in the value as escapes).
+      return text.replaceAll('\\', '\\\\');
     case 'json-string':
       return JSON.stringify(text).slice(1, -1);
     case 'json-value':

@@ -7,7 +7,8 @@ import { promqlLayer } from '../promql/layer.ts';
 import { sqlLayer, sqlRefusal } from '../sql/contexts.ts';
 import { readSqlScript } from '../sql/script.ts';
 import type { Command, CommandWord, ShellFacts } from './commands.ts';
-import { codeArgument, reparseFix, stdinLanguage } from './interpreters.ts';
+import { isOption, sliceWord } from './programs.ts';
+import { awkAssignment, awkProgram, awkRunsCommands, codeArgument, reparseFix, stdinLanguage } from './interpreters.ts';
 import { parseShellText, type ShellNode, type ShellTree } from './parser.ts';
 import { childrenOf, nodePath, wordValue } from './words.ts';
 
@@ -63,6 +64,16 @@ const COMMAND_VARIABLES = new Set([
   'PAGER', 'MANPAGER', 'SYSTEMD_PAGER', 'PSQL_PAGER', 'PSQL_EDITOR', 'EDITOR', 'VISUAL', 'KUBE_EDITOR', 'KUBECTL_EXTERNAL_DIFF', 'LESSOPEN', 'LESSCLOSE', 'SSH_ASKPASS', 'SUDO_ASKPASS',
   'BASH_ENV', 'ENV', 'PROMPT_COMMAND', 'PS1', 'PS2', 'PS4', 'SHELLOPTS', 'BASHOPTS', 'IFS', 'PATH', 'LD_PRELOAD', 'LD_LIBRARY_PATH', 'LD_AUDIT',
   'PERL5OPT', 'PERL5LIB', 'PYTHONSTARTUP', 'PYTHONPATH', 'PYTHONHOME', 'NODE_OPTIONS', 'NODE_PATH', 'RUBYOPT', 'RUBYLIB', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS', 'DOCKER_HOST', 'SHELL',
+  'PS0', 'PS3', 'FCEDIT', 'SYSTEMD_EDITOR', 'BROWSER', 'RSYNC_RSH', 'CVS_RSH', 'PERL5DB', 'TAR_OPTIONS', 'MAKEFLAGS', 'GIT_CONFIG_COUNT',
+]);
+
+/**
+ * Environment variables that name a file or folder programs read as configuration that can run commands (a
+ * kubeconfig's exec plugins, git's core.fsmonitor and hooks, psql's `\!` in a psqlrc, docker's credential helpers,
+ * aws credential_process), or a config home where they look for them.
+ */
+const CONFIG_VARIABLES = new Set([
+  'KUBECONFIG', 'DOCKER_CONFIG', 'GIT_DIR', 'GIT_CONFIG', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_TEMPLATE_DIR', 'AWS_CONFIG_FILE', 'PSQLRC', 'CURL_HOME', 'XDG_CONFIG_HOME', 'ZDOTDIR', 'HOME', 'GNUPGHOME', 'WGETRC', 'SSH_CONFIG', 'MYSQL_HOME', 'INPUTRC',
 ]);
 
 /**
@@ -72,35 +83,132 @@ const COMMAND_VARIABLES = new Set([
  */
 function flowContext(site: ShellSite, path: ShellNode[]): PlaceholderContext | undefined {
   const { tree } = site;
-  const assign = [...path].reverse().find((node) => node.kind === 'Assign');
-  let name: string | undefined;
-  if (assign) {
-    const nameNode = childrenOf(tree, assign).find((child) => child.role === 'name');
-    const value = childrenOf(tree, assign).find((child) => child.role === 'value');
-    if (nameNode && value && value.start <= site.at && site.at < value.end) name = tree.text.slice(nameNode.start, nameNode.end);
+  // The names that hold the value: assigned it (`X=<v>`, `read X <<< <v>`, `for X in <v>`, `printf -v X %s <v>`),
+  // and the names those are copied into (`Y=$X`, `read Y <<< "$X"`), to a fixed point.
+  const names: string[] = [];
+  const add = (found: string[]) => {
+    let added = false;
+    for (const name of found) {
+      if (names.includes(name)) continue;
+      names.push(name);
+      added = true;
+    }
+    return added;
+  };
+  add(carriers(tree, path, site.at));
+  for (let grew = names.length > 0; grew; ) {
+    grew = false;
+    for (const node of tree.nodes) {
+      if (node.kind !== 'ParamExp' || node.extra.includes('excl') || node.extra.includes('length')) continue;
+      const param = childrenOf(tree, node).find((child) => child.role === 'param');
+      if (!param || !names.includes(tree.text.slice(param.start, param.end))) continue;
+      if (add(carriers(tree, nodePath(tree, node.start, node.end), node.start))) grew = true;
+    }
+    // A name reference (`declare -n r=X`, `local -n r=X`) reads X wherever r is read.
+    for (const decl of tree.nodes) {
+      if (decl.kind !== 'DeclClause') continue;
+      const assigns = childrenOf(tree, decl).filter((child) => child.kind === 'Assign');
+      if (!assigns.some((assign) => assign.extra.includes('naked') && /^-[A-Za-z]*n/.test(tree.text.slice(assign.start, assign.end)))) continue;
+      for (const assign of assigns) {
+        const nameNode = childrenOf(tree, assign).find((child) => child.role === 'name');
+        const value = childrenOf(tree, assign).find((child) => child.role === 'value');
+        if (nameNode && value && names.includes(tree.text.slice(value.start, value.end)) && add([tree.text.slice(nameNode.start, nameNode.end)])) grew = true;
+      }
+    }
   }
-  if (name && COMMAND_VARIABLES.has(name)) return refuse(`it is assigned to ${name}, which programs run as a command or read as code`, 'Write that variable in the runbook; a value cannot choose what runs');
-  const names = name ? [name] : [];
+  const named = names.map((name) => `$${name}`).join(', then ');
+  for (const name of names) {
+    if (COMMAND_VARIABLES.has(name) || /^GIT_CONFIG_(KEY|VALUE)_\d+$/.test(name)) return refuse(`it is assigned to ${name}, which programs run as a command or read as code`, 'Write that variable in the runbook; a value cannot choose what runs');
+    if (CONFIG_VARIABLES.has(name)) return refuse(`it is assigned to ${name}, which names configuration programs read (it can name commands to run)`, 'Write that path in the runbook; a value cannot choose the configuration a program reads');
+  }
+  // An awk program that runs commands and reads the environment (`X=<v> awk '{ system(ENVIRON["X"]) }'`).
+  if (names.length) {
+    for (const command of site.facts.commands) {
+      const program = command.program === 'awk' ? awkProgram(command) : undefined;
+      if (program !== undefined && awkRunsCommands(program) && names.some((name) => program.includes(`ENVIRON["${name}"]`))) {
+        return refuse(`it is assigned to ${named}, which an awk program that runs commands reads from ENVIRON`, 'Keep the awk program from running commands built from the value');
+      }
+    }
+  }
   const uses: PlaceholderContext[] = [];
-  if (name) uses.push(...variableUses(site, tree, name, true));
+  for (const name of names) uses.push(...variableUses(site, tree, name, true));
   // Scripts another shell runs (`sh -c '...'`, `bash -c` behind wrappers) read exported variables and positional arguments.
   const codeAt = site.toCode(site.at);
+  let positional = false;
   for (const command of site.facts.commands) {
     if (!command.reparses?.script.literal) continue;
     const childNames = [...names];
     const scriptIndex = command.argv.findIndex((word) => word.start === command.reparses!.script.start);
     const argument = command.argv.findIndex((word) => word.start <= codeAt && codeAt < word.end);
-    if (scriptIndex > 0 && argument > scriptIndex) childNames.push(String(argument - scriptIndex - 1), '@', '*');
+    if (scriptIndex > 0 && argument > scriptIndex) {
+      childNames.push(String(argument - scriptIndex - 1), '@', '*');
+      positional = true;
+    }
     if (!childNames.length) continue;
     const child = parseShellText(command.reparses.script.value).tree;
     if (!child) continue;
     for (const childName of childNames) uses.push(...variableUses(undefined, child, childName, false));
   }
   const refused = uses.find((use) => use.refused);
-  if (refused) return refuse(`it is assigned to ${name ? `$${name}` : 'an argument'}, which is read again where ${refused.refused!.reason}`, refused.refused!.fix);
+  if (refused) return refuse(`it is assigned to ${named || (positional ? 'an argument' : 'a variable')}, which is read again where ${refused.refused!.reason}`, refused.refused!.fix);
   const integer = uses.find((use) => use.layers[0]?.kind === 'token' && use.layers[0].accepts === 'integer');
   if (integer) return token('integer', `a variable that bash evaluates as arithmetic (${(integer.layers[0] as { where: string }).where})`);
   return undefined;
+}
+
+/** Builtins that set the variables named by their operands from their standard input. */
+const READERS = new Set(['read', 'mapfile', 'readarray']);
+
+/**
+ * The variables that take the text at the end of `path` (at offset `at`): the name of the assignment whose value
+ * holds it, the loop variable of `for X in ...`, the target of `printf -v X`, or the names `read`/`mapfile` set
+ * when the text is their input (a here-string, a heredoc, `< <(...)`, a pipe from a command that holds it).
+ */
+function carriers(tree: ShellTree, path: ShellNode[], at: number): string[] {
+  const found: string[] = [];
+  for (let index = path.length - 1; index >= 0; index--) {
+    const node = path[index];
+    const next = path[index + 1];
+    if (node.kind === 'Assign') {
+      const nameNode = childrenOf(tree, node).find((child) => child.role === 'name');
+      const value = childrenOf(tree, node).find((child) => child.role === 'value' || child.role === 'array');
+      if (nameNode && value && value.start <= at && at < value.end) found.push(tree.text.slice(nameNode.start, nameNode.end));
+    } else if (node.kind === 'WordIter' && next?.role === 'item') {
+      const nameNode = childrenOf(tree, node).find((child) => child.role === 'name');
+      if (nameNode) found.push(tree.text.slice(nameNode.start, nameNode.end));
+    } else if (node.kind === 'CallExpr' && next?.kind === 'Word') {
+      const words = childrenOf(tree, node).filter((child) => child.kind === 'Word').map((word) => tree.text.slice(word.start, word.end));
+      const target = words.indexOf('-v');
+      if (words[0] === 'printf' && target > 0 && words[target + 1] && childrenOf(tree, node).filter((child) => child.kind === 'Word')[target + 1] !== next) found.push(words[target + 1]);
+    } else if (node.kind === 'Redirect' && (/^(<<<|<<-?)$/.test(node.extra) || (node.extra === '<' && path.slice(index).some((inner) => inner.kind === 'ProcSubst')))) {
+      const stmt = tree.nodes[node.parent];
+      found.push(...readerNames(tree, stmt));
+    } else if (node.kind === 'BinaryCmd' && (node.extra === '|' || node.extra === '|&')) {
+      const [left, right] = childrenOf(tree, node);
+      if (next === left && right) for (const stmt of tree.nodes.filter((candidate) => candidate.kind === 'Stmt' && right.start <= candidate.start && candidate.end <= right.end)) found.push(...readerNames(tree, stmt));
+    }
+  }
+  return found;
+}
+
+/** The names `read`, `mapfile` or `readarray` set, when `stmt` runs one of them. */
+function readerNames(tree: ShellTree, stmt: ShellNode | undefined): string[] {
+  const call = stmt && childrenOf(tree, stmt).find((child) => child.role === 'cmd' && child.kind === 'CallExpr');
+  if (!call) return [];
+  const words = childrenOf(tree, call).filter((child) => child.kind === 'Word').map((word) => tree.text.slice(word.start, word.end));
+  if (!READERS.has(words[0] ?? '')) return [];
+  const valued = words[0] === 'read' ? /^-[a-zA-Z]*[adinNptu]$/ : /^-[a-zA-Z]*[dnOsuCc]$/;
+  const names: string[] = [];
+  for (let i = 1; i < words.length; i++) {
+    if (valued.test(words[i])) {
+      if (words[i].endsWith('a') && words[0] === 'read') names.push(words[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (/^[A-Za-z_]\w*$/.test(words[i])) names.push(words[i]);
+  }
+  if (!names.length) names.push(words[0] === 'read' ? 'REPLY' : 'MAPFILE');
+  return names.filter(Boolean);
 }
 
 /** The contexts of the places where `tree` reads variable `name`: in the block itself (`site`) or in a script it hands to a shell. */
@@ -204,6 +312,10 @@ function heredocContext(site: ShellSite): PlaceholderContext {
     const language = readerOf(site.facts.commands, command);
     if (language) return refuse(`the heredoc is read by ${language.by} as ${language.language}, which parses the value again`, interpreterFix(language.language));
   }
+  for (const command of owner) {
+    const ran = writtenThenRun(site.facts.commands, command);
+    if (ran) return ran;
+  }
   const expands = owner[0]?.stdin?.kind === 'heredoc' ? owner[0].stdin.expands : true;
   return { layers: [{ kind: 'heredoc', expands }] };
 }
@@ -220,6 +332,97 @@ function readerOf(commands: readonly Command[], command: Command): { by: string;
 function isWrappedBy(commands: readonly Command[], command: Command, wrapper: Command): boolean {
   for (let parent = command.parent; parent !== undefined; parent = commands[parent].parent) if (parent === wrapper.index) return true;
   return false;
+}
+
+/** Redirections that send standard output to a file. */
+const TO_FILE = new Set(['>', '>>', '>|', '&>', '&>>']);
+/** Programs that copy their standard input to their output (and `tee` to its file operands too). */
+const PASSES_INPUT = new Set(['cat', 'tee', 'sponge', 'dd']);
+
+/**
+ * The files a command's output is written to: its own redirections, then through a pipe into `tee FILE`, `sudo
+ * tee -a FILE`, `cat > FILE`, `dd of=FILE`, `sponge FILE`, following what they pass on.
+ */
+function outputFiles(commands: readonly Command[], command: Command, seen = new Set<number>()): CommandWord[] {
+  if (seen.has(command.index)) return [];
+  seen.add(command.index);
+  const files: CommandWord[] = [];
+  // The command, what it runs with its own words (`sudo tee FILE`), and the wrappers around it (`sudo X > FILE`).
+  const group = [command, ...commands.filter((other) => other.via === 'argv' && isWrappedBy(commands, other, command))];
+  let top = command;
+  while (top.parent !== undefined && top.via === 'argv') {
+    top = commands[top.parent];
+    group.push(top);
+  }
+  for (const current of group) {
+    for (const redirect of current.redirects) if (TO_FILE.has(redirect.op) && (!redirect.fd || redirect.fd === '1') && redirect.target) files.push(redirect.target);
+    const operands = current.argv.slice(1).filter((word) => !isOption(word.value));
+    if (current.name === 'tee' || current.name === 'sponge') files.push(...operands);
+    if (current.name === 'dd') files.push(...operands.filter((word) => word.value.startsWith('of=')).map((word) => sliceWord(word, 3)));
+  }
+  if (top.pipesTo !== undefined) {
+    const next = commands[top.pipesTo];
+    for (const reader of [next, ...commands.filter((other) => other.via === 'argv' && isWrappedBy(commands, other, next))]) {
+      const operands = reader.argv.slice(1).filter((word) => !isOption(word.value));
+      if (PASSES_INPUT.has(reader.name) && (reader.name !== 'cat' || operands.every((word) => word.value === '-'))) files.push(...outputFiles(commands, reader, seen));
+    }
+  }
+  return files;
+}
+
+/**
+ * Files that run as code when written: shell startup files, cron tables, systemd units, sudoers, ssh and git
+ * configuration (ProxyCommand, core.sshCommand, hooks), kubeconfigs, psqlrc (`\!`), ld.so.preload. A path, as written.
+ */
+const STARTUP_FILES: [RegExp, string][] = [
+  [/(^|\/)\.(bashrc|bash_profile|bash_login|bash_logout|profile|zshrc|zprofile|zshenv|zlogin|kshrc|mkshrc|cshrc|tcshrc|envrc)$/, 'a shell runs it at startup'],
+  [/^\/etc\/(profile|bash\.bashrc|bashrc|zsh\/\S*|environment|rc\.local)$|^\/etc\/profile\.d\//, 'shells run it at login'],
+  [/^\/etc\/(cron\S*|crontab|anacrontab)|^\/var\/spool\/cron\//, 'cron runs its lines as commands'],
+  [/^\/(etc|lib|usr\/lib|run)\/systemd\/|\/\.config\/systemd\/|\.(service|timer|socket|path)$/, 'systemd runs the commands of a unit'],
+  [/^\/etc\/(sudoers|sudoers\.d\/\S*)$/, 'sudo reads it as its rules'],
+  [/(^|\/)\.ssh\/(config|rc|authorized_keys|environment)$|^\/etc\/ssh\//, 'ssh reads it (ProxyCommand, command=, rc run commands)'],
+  [/(^|\/)\.gitconfig$|(^|\/)\.git\/(config$|hooks\/)|\/git\/config$|^\/etc\/gitconfig$/, 'git reads it (core.sshCommand, core.fsmonitor, hooks run commands)'],
+  [/(^|\/)\.kube\/config$/, 'kubectl reads it (exec credential plugins run commands)'],
+  [/(^|\/)\.(psqlrc|curlrc|wgetrc|inputrc|npmrc)$/, 'a program reads it as configuration at startup'],
+  [/^\/etc\/(ld\.so\.preload|ld\.so\.conf\S*|init\.d\/\S*|rc\d\.d\/\S*|logrotate\.d\/\S*|udev\/rules\.d\/\S*|security\/\S*|pam\.d\/\S*)$/, 'the system runs or loads what it names'],
+  [/(^|\/)(Makefile|makefile|GNUmakefile|Dockerfile|\.gitlab-ci\.yml|Jenkinsfile)$/, 'a build tool runs its commands'],
+];
+
+/** Why a path written to runs as code by itself, or undefined. */
+function startupFile(path: string): string | undefined {
+  const normal = path.replace(/^(\$HOME|\$\{HOME\}|~[A-Za-z0-9_.-]*|\/root|\/home\/[^/]+)\//, '~/');
+  return STARTUP_FILES.find(([pattern]) => pattern.test(normal))?.[1];
+}
+
+/** A path as a command names it, for comparing a file written with a file run (`./x.sh` is `x.sh`). */
+const samePath = (a: string, b: string) => a.replace(/^(\.\/)+/, '') === b.replace(/^(\.\/)+/, '');
+
+/** The command of the block that runs `file` as code or reads it as configuration that can run commands, after `writer`. */
+function runnerOf(commands: readonly Command[], writer: Command, file: string): string | undefined {
+  for (const command of commands) {
+    if (command.start < writer.end) continue;
+    const program = command.argv[0];
+    if (program && /\//.test(program.value) && samePath(program.value, file)) return `\`${program.value}\` runs it`;
+    for (let index = 1; index < command.argv.length; index++) {
+      const word = command.argv[index];
+      const code = codeArgument(command, index);
+      if (code?.file && (samePath(word.value, file) || samePath(word.value.replace(/^[^=]*=/, ''), file))) return `\`${command.name}\` reads it as ${code.what}`;
+    }
+    if (/^(crontab|at|batch)$/.test(command.name) && command.argv.slice(1).some((word) => samePath(word.value, file))) return `\`${command.name}\` runs its lines`;
+    for (const assign of command.assigns) if (assign.value && samePath(assign.value.value, file) && /^(BASH_ENV|ENV|KUBECONFIG|PSQLRC|GIT_CONFIG\w*|DOCKER_CONFIG)$/.test(assign.name)) return `${assign.name} names it`;
+  }
+  return undefined;
+}
+
+/** A refusal when what `writer` prints (or passes on from its input) is written to a file that then runs as code. */
+function writtenThenRun(commands: readonly Command[], writer: Command): PlaceholderContext | undefined {
+  for (const file of outputFiles(commands, writer)) {
+    const startup = startupFile(file.value);
+    if (startup) return refuse(`it is written to ${file.value}, and ${startup}`, 'Write that file\'s content in the runbook; a value can only be data in a file that does not run');
+    const runner = runnerOf(commands, writer, file.value);
+    if (runner) return refuse(`it is written to ${file.value}, and ${runner}`, 'Pass the value to the script as an argument or an environment variable ("$1", "$NAME") instead of writing it into the code');
+  }
+  return undefined;
 }
 
 function interpreterFix(language: string): string {
@@ -249,6 +452,8 @@ function wordContext(site: ShellSite, path: ShellNode[], word: ShellNode): Place
     if (command.stdin?.kind !== 'herestring' || command.stdin.word.start !== codeStart || command.stdin.word.end !== codeEnd) continue;
     const reader = readerOf(facts.commands, command);
     if (reader) return refuse(`the here-string is read by ${reader.by} as ${reader.language}, which parses the value again`, interpreterFix(reader.language));
+    const ran = writtenThenRun(facts.commands, command);
+    if (ran) return ran;
   }
   const owner = owners[owners.length - 1];
   if (!owner) return { layers: [layer] };
@@ -257,7 +462,7 @@ function wordContext(site: ShellSite, path: ShellNode[], word: ShellNode): Place
   for (const command of owners) {
     const argPosition = command.argv.findIndex((arg) => arg.start === codeStart && arg.end === codeEnd);
     const code = codeArgument(command, argPosition);
-    if (code) return refuse(`it is inside ${code.what}, which ${command.name} parses again`, code.fix);
+    if (code) return refuse(code.reason ?? `it is inside ${code.what}, which ${command.name} parses again`, code.fix);
   }
   // Text another program reads as code: `echo "DROP ..." | psql`, `printf ... | sh` (programs that print their
   // arguments; `gunzip -c <file> | psql` pipes the file's content, not the value).
@@ -268,6 +473,11 @@ function wordContext(site: ShellSite, path: ShellNode[], word: ShellNode): Place
       if (reader) return refuse(`the output of \`${printer.name}\` is piped into ${reader.by}, which reads it as ${reader.language} and parses the value again`, interpreterFix(reader.language));
       break;
     }
+  }
+  // Text written to a file that runs: `echo <v> > x.sh; sh x.sh`, `echo <v> | sudo tee -a ~/.bashrc`.
+  for (const printer of owners.filter((command) => PRINTS_ARGUMENTS.has(command.name))) {
+    const ran = writtenThenRun(facts.commands, printer);
+    if (ran) return ran;
   }
   const argument = owner.argv[position];
   const inner = innerLayer(site, owner, position, argument, value.offsets[index] !== undefined ? index : 0);
@@ -296,13 +506,19 @@ function innerLayer(site: ShellSite, command: Command, position: number, argumen
       }
       if (sql === undefined || valueIndex < offset) return undefined;
       const script = readSqlScript(sql);
-      const refusal = sqlRefusal(script, valueIndex - offset);
+      const refusal = sqlRefusal(script, valueIndex - offset, site.sentinel);
       if (refusal) return { layers: [], refused: refusal };
       return layers(sqlLayerOf(script, valueIndex - offset, site.sentinel, command.program === 'mysql' ? 'mysql' : 'postgres'));
     }
     case 'curl':
     case 'wget':
       return httpLayer(site, command, at, text, valueIndex);
+    case 'awk': {
+      // awk -v NAME=VALUE and NAME=VALUE operands: awk reads escape sequences in VALUE.
+      const assignment = awkAssignment(command, position);
+      if (!assignment) return undefined;
+      return valueIndex >= assignment.valueStart ? layers({ kind: 'awk-string' }) : layers({ kind: 'token', accepts: 'name', where: 'the name of an awk variable' });
+    }
     case 'kubectl':
       if (/^(-p|--patch|--overrides)$/.test(optionBefore) || /^--(patch|overrides)=/.test(text)) {
         const skip = /^--(patch|overrides)=/.exec(text)?.[0].length ?? 0;

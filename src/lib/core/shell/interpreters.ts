@@ -4,7 +4,7 @@
 // or names of shell variables (`read NAME`, `printf -v NAME`: bash evaluates `a[$(...)]` in a name). A value
 // placed in such text is parsed again by that program, where shell quoting means nothing.
 import { CODE_OPTIONS, type Command } from './commands.ts';
-import { findFlag, firstPositional, isOption, optionValue, positionals, shortFlag, valueOptions } from './programs.ts';
+import { findFlag, firstPositional, isOption, optionValue, positionals, shortFlag, sliceWord, valueOptions } from './programs.ts';
 import type { CommandWord } from './words.ts';
 
 /** Interpreters that read a program from their standard input when given no code and no file. */
@@ -84,6 +84,10 @@ export interface CodeArgument {
   /** "an awk program". */
   what: string;
   fix: string;
+  /** The whole reason, when "it is inside <what>, which <program> parses again" does not say it. */
+  reason?: string;
+  /** The word names a file (or a folder) whose content runs as code or configures what runs. */
+  file?: true;
 }
 
 /** Index into `args` of the word that gives an interpreter its code (`-c CODE`, `-e'CODE'`, `--eval=CODE`), if any. */
@@ -146,6 +150,31 @@ const COMMAND_OPTIONS: Record<string, { options: readonly string[]; what: string
   nvim: { options: ['-c', '--cmd'], what: 'a vim command (its `!` runs shell commands)' },
   view: { options: ['-c', '--cmd'], what: 'a vim command (its `!` runs shell commands)' },
   ex: { options: ['-c', '--cmd'], what: 'an ex command (its `!` runs shell commands)' },
+  fc: { options: ['-e'], what: 'the editor fc runs on the history' },
+};
+
+const CONFIG_FIX = 'Write the path in the runbook; a value cannot choose the configuration a program reads (it can name commands to run)';
+
+/**
+ * Options whose value is a file or folder a program reads as configuration that can run commands: a kubeconfig
+ * (its `exec:` credential plugins), an ssh config (ProxyCommand, LocalCommand), a curl config (any option,
+ * `--output` included), a git repository (its .git/config: core.fsmonitor, core.sshCommand, hooks), a Makefile,
+ * a terraform folder (external data sources), a docker config (credential helpers).
+ */
+const CONFIG_OPTIONS: Record<string, { options: readonly string[]; what: string; before?: true }> = {
+  kubectl: { options: ['--kubeconfig'], what: 'a kubeconfig file, whose exec credential plugins run commands' },
+  helm: { options: ['--kubeconfig'], what: 'a kubeconfig file, whose exec credential plugins run commands' },
+  stern: { options: ['--kubeconfig'], what: 'a kubeconfig file, whose exec credential plugins run commands' },
+  k9s: { options: ['--kubeconfig'], what: 'a kubeconfig file, whose exec credential plugins run commands' },
+  flux: { options: ['--kubeconfig'], what: 'a kubeconfig file, whose exec credential plugins run commands' },
+  ssh: { options: ['-F'], what: 'an ssh configuration file (ProxyCommand and LocalCommand run commands)' },
+  scp: { options: ['-F'], what: 'an ssh configuration file (ProxyCommand and LocalCommand run commands)' },
+  sftp: { options: ['-F'], what: 'an ssh configuration file (ProxyCommand and LocalCommand run commands)' },
+  curl: { options: ['-K', '--config'], what: 'a curl configuration file (it can set any option, the output file included)' },
+  git: { options: ['-C', '--git-dir', '--exec-path', '--work-tree'], what: 'a git repository or folder, whose configuration can run commands (core.fsmonitor, core.sshCommand, hooks)', before: true },
+  docker: { options: ['--config'], what: 'a docker configuration folder (its credential helpers run commands)', before: true },
+  make: { options: ['-f', '--file', '--makefile', '-C', '--directory'], what: 'a Makefile or its folder (its recipes run commands)' },
+  terraform: { options: ['-chdir'], what: 'a terraform folder (its configuration can run programs)', before: true },
 };
 
 /** Builtins whose arguments name shell variables, by which of their words do: bash evaluates `a[$(...)]` in a name. */
@@ -196,11 +225,30 @@ export function codeArgument(command: Command, index: number): CodeArgument | un
       if (value !== undefined && (!commandOption.only || commandOption.only.test(value) || !/^\s*[A-Za-z][A-Za-z0-9]*\s*[= ]/.test(value))) return { what: commandOption.what, fix: COMMAND_OPTION_FIX };
     }
   }
+  const configOption = CONFIG_OPTIONS[command.program] ?? CONFIG_OPTIONS[command.name];
+  if (configOption && !(configOption.before && at > firstPositional(command.program, args))) {
+    for (const option of configOption.options) {
+      const given = optionBefore === option || word.value.startsWith(`${option}=`) || (option.length === 2 && word.value.startsWith(option) && word.value.length > 2);
+      if (given) return { what: configOption.what, fix: CONFIG_FIX, reason: `\`${command.name} ${option}\` reads it as ${configOption.what}`, file: true };
+    }
+  }
   switch (command.program) {
     case 'awk': {
+      const assignment = awkAssignment(command, index);
+      if (assignment) {
+        const program = awkProgram(command);
+        if (program === undefined || awkRunsCommands(program)) {
+          return {
+            what: 'an awk variable',
+            reason: program === undefined ? 'it is assigned to an awk variable of a program in a file the core cannot read (it may run the value with system(), a pipe or getline)' : 'it is assigned to an awk variable of a program that runs commands (system(), a pipe, getline), where the value may become a command',
+            fix: 'Keep the awk program from running commands built from the value, or filter the value with grep -F -- <value>',
+          };
+        }
+        return undefined;
+      }
       // gawk's -e/--source give program text even next to -f files.
       if (optionBefore === '-e' || optionBefore === '--source' || word.value.startsWith('--source=')) return { what: 'an awk program', fix: "Pass the value as an awk variable: awk -v name=<value> '... name ...'" };
-      if (optionBefore === '-f' || optionBefore === '--file') return { what: 'the file of the awk program', fix: FILE_FIX };
+      if (optionBefore === '-f' || optionBefore === '--file') return { what: 'the file of the awk program', fix: FILE_FIX, file: true };
       if (findFlag('awk', args, ['-f', '--file', '-e', '--source'])) return undefined;
       if (firstPositional('awk', args) === at) {
         return { what: 'an awk program', fix: "Pass the value as an awk variable: awk -v name=<value> '... name ...'" };
@@ -208,25 +256,25 @@ export function codeArgument(command: Command, index: number): CodeArgument | un
       return undefined;
     }
     case 'sed': {
-      if (optionBefore === '-f' || optionBefore === '--file') return { what: 'the file of the sed script', fix: FILE_FIX };
+      if (optionBefore === '-f' || optionBefore === '--file') return { what: 'the file of the sed script', fix: FILE_FIX, file: true };
       const scripts = args.flatMap((arg, i) => (arg.value === '-e' || arg.value === '--expression' || /^-[A-Za-z]*e$/.test(arg.value) && arg.value.length > 2 ? [i + 1] : /^(-e|--expression=)./.test(arg.value) ? [i] : []));
       const script = scripts.length || findFlag('sed', args, ['-f', '--file']) ? scripts : [firstPositional('sed', args)];
       return script.includes(at) ? { what: 'a sed script (its `e` flag and `w` command run and write files)', fix: 'Use a tool that takes the value as data, e.g. awk -v name=<value> or grep -F -- <value>' } : undefined;
     }
     case 'jq':
     case 'yq': {
-      if (optionBefore === '-f' || optionBefore === '--from-file') return { what: `the file of a ${command.program} filter`, fix: FILE_FIX };
+      if (optionBefore === '-f' || optionBefore === '--from-file') return { what: `the file of a ${command.program} filter`, fix: FILE_FIX, file: true };
       return filterPosition(command.program, args) === at ? { what: `a ${command.program} filter`, fix: `Pass the value as a ${command.program} variable: ${command.program} --arg name <value> '... $name ...'` } : undefined;
     }
     case 'shell':
       // `bash FILE`: the script a shell runs (without -c or -s, its first positional word).
-      if (!command.reparses && !findFlag('shell', args, ['-s']) && firstPositional('shell', args) === at) return { what: `the script that ${command.name} runs`, fix: FILE_FIX };
+      if (!command.reparses && !findFlag('shell', args, ['-s']) && firstPositional('shell', args) === at) return { what: `the script that ${command.name} runs`, fix: FILE_FIX, file: true };
       return undefined;
     case 'psql':
-      return optionBefore === '-f' || optionBefore === '--file' || /^(-f|--file=)./.test(word.value) ? { what: 'the SQL file that psql runs', fix: FILE_FIX } : undefined;
+      return optionBefore === '-f' || optionBefore === '--file' || /^(-f|--file=)./.test(word.value) ? { what: 'the SQL file that psql runs', fix: FILE_FIX, file: true } : undefined;
     case 'source':
     case '.':
-      return at === 0 ? { what: `the file that ${command.name} runs`, fix: FILE_FIX } : undefined;
+      return at === 0 ? { what: `the file that ${command.name} runs`, fix: FILE_FIX, file: true } : undefined;
     case 'mongosh':
       // mongosh [URI] --eval CODE: JavaScript (the URI may come first, so the code option is not the first word).
       return optionBefore === '--eval' || word.value.startsWith('--eval=') ? { what: 'mongosh JavaScript', fix: 'Pass the value in an environment variable and read it with process.env.NAME' } : undefined;
@@ -260,13 +308,96 @@ export function codeArgument(command: Command, index: number): CodeArgument | un
         if (code === at) return { what: `${command.name} code`, fix: `Pass the value as an argument after the code and read it there (sys.argv[1], $ARGV[0], process.argv[2])` };
         if (code !== undefined) return undefined;
         // `python FILE`, `python -m MODULE`: the code that runs.
-        if (optionBefore === '-m' && command.program === 'python') return { what: 'the module python runs', fix: FILE_FIX };
-        if (firstPositional(command.program, args) === at && !args.slice(0, at).some((arg) => arg.value === '-m')) return { what: `the script that ${command.name} runs`, fix: FILE_FIX };
+        if (optionBefore === '-m' && command.program === 'python') return { what: 'the module python runs', fix: FILE_FIX, file: true };
+        if (firstPositional(command.program, args) === at && !args.slice(0, at).some((arg) => arg.value === '-m')) return { what: `the script that ${command.name} runs`, fix: FILE_FIX, file: true };
         return undefined;
       }
       return word && command.name === 'eval' ? { what: 'code for eval', fix: 'Run the command directly instead of through eval' } : undefined;
     }
   }
+}
+
+/**
+ * `awk -v NAME=VALUE`, `--assign=NAME=VALUE`, or an operand `NAME=VALUE` after the program: where the value
+ * starts in argv word `index` (awk reads escape sequences in it, as in a "..." string), or undefined.
+ */
+export function awkAssignment(command: Command, index: number): { valueStart: number } | undefined {
+  if (command.program !== 'awk') return undefined;
+  const args = command.argv.slice(1);
+  const at = index - 1;
+  const word = args[at]?.value;
+  if (word === undefined) return undefined;
+  const before = args[at - 1]?.value;
+  const named = (text: string, skip: number) => {
+    const match = /^[A-Za-z_][A-Za-z0-9_]*=/.exec(text.slice(skip));
+    return match ? { valueStart: skip + match[0].length } : undefined;
+  };
+  if (before === '-v' || before === '--assign') return named(word, 0);
+  if (/^-v./.test(word)) return named(word, 2);
+  if (word.startsWith('--assign=')) return named(word, '--assign='.length);
+  // Operands after the program (no -f/-e: the first positional word is the program).
+  const operands = positionals('awk', args);
+  const programGiven = findFlag('awk', args, ['-f', '--file', '-e', '--source']) !== undefined;
+  const position = operands.indexOf(args[at]);
+  if (position === -1 || (!programGiven && position === 0)) return undefined;
+  return named(word, 0);
+}
+
+/** The text of an awk command's program, or undefined when it is in a file (`-f`) or not literal. */
+export function awkProgram(command: Command): string | undefined {
+  const args = command.argv.slice(1);
+  if (findFlag('awk', args, ['-f', '--file'])) return undefined;
+  const sources = args.flatMap((word, i) => (word.value === '-e' || word.value === '--source' ? [args[i + 1]] : word.value.startsWith('--source=') ? [sliceWord(word, '--source='.length)] : [])).filter((word) => word !== undefined);
+  const programs = sources.length ? sources : positionals('awk', args).slice(0, 1);
+  if (!programs.length || programs.some((word) => !word.literal)) return undefined;
+  return programs.map((word) => word.value).join('\n');
+}
+
+/**
+ * Whether an awk program can run a command: `system(...)`, a pipe (`print | cmd`, `cmd | getline`, gawk's `|&`),
+ * `getline` (from a file or command the program names), or gawk's indirect call `@name()`. Read from the program's
+ * tokens: string literals, regular expressions and comments skipped.
+ */
+export function awkRunsCommands(program: string): boolean {
+  let previous = '';
+  for (let i = 0; i < program.length; i++) {
+    const char = program[i];
+    if (char === '"') {
+      for (i++; i < program.length && program[i] !== '"'; i++) if (program[i] === '\\') i++;
+      previous = '"';
+      continue;
+    }
+    if (char === '#') {
+      while (i < program.length && program[i] !== '\n') i++;
+      continue;
+    }
+    // A `/` where an operand is expected starts a regular expression.
+    if (char === '/' && (previous === '' || /[(,~!{};&|?:=\n]/.test(previous))) {
+      for (i++; i < program.length && program[i] !== '/'; i++) if (program[i] === '\\') i++;
+      previous = '/';
+      continue;
+    }
+    if (char === '|') {
+      if (program[i + 1] === '|') {
+        i++;
+        previous = '|';
+        continue;
+      }
+      return true;
+    }
+    if (char === '@' && /[A-Za-z_]/.test(program[i + 1] ?? '')) return true;
+    if (/[A-Za-z_]/.test(char)) {
+      let end = i;
+      while (end < program.length && /[A-Za-z0-9_]/.test(program[end])) end++;
+      const name = program.slice(i, end);
+      if (name === 'system' || name === 'getline') return true;
+      i = end - 1;
+      previous = 'a';
+      continue;
+    }
+    if (!/\s/.test(char) || char === '\n') previous = char;
+  }
+  return false;
 }
 
 /** jq and yq: the index of the filter among `args` (jq's `--arg NAME VALUE` takes two words; yq v4 may say `eval` first). */

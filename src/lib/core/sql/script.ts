@@ -126,6 +126,12 @@ function read(text: string): SqlScript {
   return { text, statements, tokens: finalTokens, metaCommands };
 }
 
+/** The tokens of a text by PostgreSQL's lexer (a PL/pgSQL body reads with it too), or undefined when it does not lex. */
+export function scanTokens(text: string): SqlToken[] | undefined {
+  const scanned = scan(text);
+  return 'error' in scanned ? undefined : scanned.tokens;
+}
+
 function scan(text: string): { tokens: SqlToken[] } | { error: SqlSyntaxError } {
   const toChar = byteToCharOffsets(text);
   try {
