@@ -43,15 +43,52 @@ ruleTester(idsUnique, {
   invalid: [{ name: 'two steps with one heading', code: exampleRunbook({ body: `${bash('a')}\n### Check\n\n\`\`\`bash\nb\n\`\`\`\n` }), errors: [{ message: 'Duplicate step id "check": the heading "Check" is used twice', line: 22, column: 1 }] }],
 });
 
+const alerting = 'alerts:\n  - name: ApiLatencyHigh';
+const check = '```bash\nkubectl -n shop get pods\n```\n';
 ruleTester(schemaSections, {
   valid: [
     { name: 'symptoms and investigation', code: exampleRunbook() },
-    { name: 'synonyms', code: exampleRunbook({ body: '## Meaning\n\nx\n\n## Mitigation\n\ny\n' }) },
+    { name: 'synonyms', code: exampleRunbook({ runbook: alerting, body: '## Meaning\n\nx\n\n## Mitigation\n\ny\n' }) },
+    { name: 'the alert collections\' names: Alert Description, Troubleshooting', code: exampleRunbook({ runbook: alerting, body: '## Alert Description\n\nx\n\n## Troubleshooting\n\ny\n' }) },
+    { name: 'Possible checks and Remediation', code: exampleRunbook({ runbook: alerting, body: '## Symptoms\n\nx\n\n## Possible checks\n\ny\n\n## Remediation\n\nz\n' }) },
+    { name: 'a procedure without alerts: its own headings', code: exampleRunbook({ body: `## Restoring a namespace\n\n${check}\n## Checking the result\n\n${check}` }) },
+    { name: 'a how-to without alerts: no sections at all', code: exampleRunbook({ body: `Connect to the bastion first.\n\n${check}` }) },
+    { name: 'no alerts: a how-to with a Troubleshooting section among its own', code: exampleRunbook({ body: '## Architecture\n\nx\n\n## Troubleshooting\n\ny\n' }) },
+    { name: 'symptoms, then steps as numbered headings', code: exampleRunbook({ body: '## Symptoms\n\nx\n\n## 1. Check the logs\n\ny\n\n## 2. Restart the server\n\nz\n' }) },
+    { name: 'symptoms, then commands under headings of its own', code: exampleRunbook({ body: `## Symptoms\n\nx\n\n## Possible causes and actions\n\n${check}` }) },
+    { name: 'symptoms, then a fence without a language (fences/language asks for it)', code: exampleRunbook({ body: '## Symptoms\n\nx\n\n## Connect\n\n```\ngcloud container clusters get-credentials ops\n```\n' }) },
+    { name: 'Checks', code: exampleRunbook({ runbook: alerting, body: '## Symptoms\n\nx\n\n## Checks\n\ny\n' }) },
   ],
   invalid: [
-    { name: 'no symptoms', code: exampleRunbook({ body: '## Resolution\n\ny\n' }), errors: [{ message: /^Missing section "## Symptoms"/, line: 2, column: 1 }] },
-    { name: 'no steps', code: exampleRunbook({ body: '## Symptoms\n\nx\n' }), errors: [{ message: /^Missing section "## Investigation" or "## Resolution"/, line: 2, column: 1 }] },
-    { name: 'out of order', code: exampleRunbook({ body: '## Symptoms\n\nx\n\n## Resolution\n\ny\n\n## Investigation\n\nz\n' }), errors: [{ message: /^Section "Investigation" is out of order/, line: 18, column: 1, severity: 'warn' }] },
+    {
+      name: 'an alert runbook without Symptoms',
+      code: exampleRunbook({ runbook: alerting, body: '## Resolution\n\ny\n' }),
+      errors: [{ message: 'Missing section "## Symptoms" (or "## Meaning"): the runbook answers the alert ApiLatencyHigh; say what the alert means and what users see', line: 2, column: 1, endColumn: 6 }],
+    },
+    {
+      name: 'no alerts, laid out in incident sections: Resolution without Symptoms',
+      code: exampleRunbook({ body: '## Resolution\n\ny\n' }),
+      errors: [{ message: 'Missing section "## Symptoms" (or "## Meaning"): the runbook is laid out in incident sections; say what the alert means and what users see', line: 2, column: 1 }],
+    },
+    {
+      name: 'an alert runbook with nothing to do',
+      code: exampleRunbook({ runbook: 'alerts:\n  - name: A\n  - name: B', body: 'See the other page.\n' }),
+      errors: [
+        { message: 'Missing section "## Symptoms" (or "## Meaning"): the runbook answers the alerts A, B; say what the alert means and what users see', line: 2, column: 1 },
+        { message: 'Missing section "## Investigation" or "## Resolution": the runbook answers the alerts A, B and has no code blocks; a runbook needs steps', line: 2, column: 1 },
+      ],
+    },
+    {
+      name: 'symptoms and nothing to do (no alerts)',
+      code: exampleRunbook({ body: '## Symptoms\n\nx\n\n## Further reading\n\ny\n' }),
+      errors: [{ message: 'Missing section "## Investigation" or "## Resolution": the runbook describes Symptoms and has no code blocks; a runbook needs steps', line: 2, column: 1 }],
+    },
+    {
+      name: 'a year is not a step number',
+      code: exampleRunbook({ body: '## Symptoms\n\nx\n\n## 2024 outage\n\ny\n' }),
+      errors: [{ message: /^Missing section "## Investigation" or "## Resolution"/, line: 2, column: 1 }],
+    },
+    { name: 'out of order', code: exampleRunbook({ body: '## Symptoms\n\nx\n\n## Resolution\n\ny\n\n## Investigation\n\nz\n' }), errors: [{ message: 'Section "Investigation" is out of order; the order is symptoms, impact, investigation, resolution, verification, prevention, escalation, post-incident', line: 18, column: 1, severity: 'warn' }] },
   ],
 });
 
