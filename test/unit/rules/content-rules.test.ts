@@ -238,8 +238,24 @@ ruleTester(linksResolve, {
       code: exampleRunbook({ body: '## Symptoms\n\nSee [the alert](/alerts/LatencyHigh/?pod=x), [all alerts](/alerts/), [by id](/r/shop-other/) and [by alias](/r/RB-007/#symptoms).\n' }),
       others: { 'tickets/other.mdx': other },
     },
+    {
+      name: 'anchors of headings at any depth: GitHub\'s slugs, repeats numbered, closing #s, URL-encoded, _top',
+      code: exampleRunbook({
+        body: "## Symptoms\n\nSee [a](#--latency-history), [b](#redis-primaries-1), [c](#what-is-consuls-serfhealth-check), [d](#caf%C3%A9), [e](#_top), [f](#redis-primaries).\n\n#### --latency-history ####\n\n#### Redis primaries\n\n#### Redis primaries\n\n##### What is Consul's `serfHealth` check?\n\n###### Café\n",
+      }),
+    },
+    { name: 'a heading of another runbook page', code: exampleRunbook({ body: '## Symptoms\n\nSee [pods](/runbooks/tickets/other/#check-the-pods) and [by id](/r/shop-other/#anything).\n' }), others: { 'tickets/other.mdx': other } },
   ],
   invalid: [
+    {
+      name: 'a repeated heading has two anchors, not three; another page\'s missing heading',
+      code: exampleRunbook({ body: '## Symptoms\n\n[a](#redis-primaries-2) [b](/runbooks/tickets/other/#check-pods)\n\n#### Redis primaries\n\n#### Redis primaries\n' }),
+      others: { 'tickets/other.mdx': other },
+      errors: [
+        { message: 'Link to "#redis-primaries-2": no heading on this page has that anchor', line: 12, column: 1, endColumn: 24 },
+        { message: 'Link to "/runbooks/tickets/other/#check-pods": the page /runbooks/tickets/other/ has no heading with the anchor "#check-pods"', line: 12, column: 25, endColumn: 65 },
+      ],
+    },
     {
       name: 'dead links',
       code: exampleRunbook({ body: '## Symptoms\n\nSee [SLOs](./slos.md) and [nowhere](#nope).\n' }),
