@@ -352,6 +352,15 @@ echo "{code stays code}"
     expect(outcome('docs/redis/restart.md').files.find((file) => file.kind === 'image')).toMatchObject({ path: 'redis/img/dashboard.png', copyFrom: expect.stringMatching(/docs\/redis\/img\/Dashboard\.PNG$/) });
     expect(messages('docs/redis/restart.md')).toContain('todo: a link to "../../scripts/x.sh" leads to a file that was not imported; it will not resolve on the site');
   });
+
+  it('a link to a service\'s overview page leads to the service\'s own page, where the site serves it', () => {
+    const { body, file } = importTree({
+      'docs/redis/restart.md': '# Restart Redis\n\nSee [the overview](overview.md).\n\n```bash\nsudo systemctl restart redis\n```\n',
+      'docs/redis/overview.md': '# Overview\n\nRedis keeps the sessions.\n',
+    }, {}, ['docs']);
+    expect(file('docs/redis/overview.md', 'page').path).toBe('redis/overview.mdx');
+    expect(body('docs/redis/restart.md')).toContain('[the overview](/services/redis/)');
+  });
 });
 
 describe('commands: risk from the core, placeholders and environment', () => {

@@ -13,6 +13,7 @@ import { codeRenderer } from './fences.ts';
 import { buildRunbookFile } from './frontmatter.ts';
 import { descendants, endOf, labelLine, lineOf, parseSource, partNodes, sourceLines, startOf, textOf, walk, type Part, type SourceDoc } from './markdown.ts';
 import { mapDate, titleSlug } from './metadata.ts';
+import { servicePageUrl } from './names.ts';
 import { buildPage } from './pages.ts';
 import { renderService, type ServiceDraft } from './render.ts';
 import type { ReportItem } from './report.ts';
@@ -135,7 +136,7 @@ export function importDocument(input: ImportInput, options: ImportOptions, taken
   });
   const pagePlan = structure.pages.map((page) => {
     const slug = unique(page.slug === 'index' ? 'index-page' : page.slug, taken.pages);
-    return { page, slug, url: `${pageUrl}${slug}/` };
+    return { page, slug, url: servicePageUrl(pageUrl, slug) };
   });
   const anchors = anchorTargets(doc, planned, pagePlan);
 

@@ -241,7 +241,7 @@ ruleTester(linksResolve, {
     {
       name: 'anchors of headings at any depth: GitHub\'s slugs, repeats numbered, closing #s, URL-encoded, _top',
       code: exampleRunbook({
-        body: "## Symptoms\n\nSee [a](#--latency-history), [b](#redis-primaries-1), [c](#what-is-consuls-serfhealth-check), [d](#caf%C3%A9), [e](#_top), [f](#redis-primaries).\n\n#### --latency-history ####\n\n#### Redis primaries\n\n#### Redis primaries\n\n##### What is Consul's `serfHealth` check?\n\n###### Café\n",
+        body: "## Symptoms\n\nSee [a](#--latency-history), [b](#redis-primaries-1), [c](#what-is-consuls-serfhealth-check), [d](#caf%C3%A9), [e](#_top), [f](#redis-primaries), [the title](#slow-api).\n\n#### --latency-history ####\n\n#### Redis primaries\n\n#### Redis primaries\n\n##### What is Consul's `serfHealth` check?\n\n###### Café\n",
       }),
     },
     { name: 'a heading of another runbook page', code: exampleRunbook({ body: '## Symptoms\n\nSee [pods](/runbooks/tickets/other/#check-the-pods) and [by id](/r/shop-other/#anything).\n' }), others: { 'tickets/other.mdx': other } },

@@ -1,14 +1,19 @@
 // Internal links must lead somewhere: a page, an alert that a runbook declares, a runbook id or alias.
 import { sitePaths } from '../../site-paths.ts';
+import { slugify } from '../../model/slug.ts';
 import type { Runbook } from '../../model/types.ts';
 import { closest } from '../../suggest.ts';
 import { pageUrl } from '../../urls.ts';
 import { defineRule } from '../types.ts';
 import { exampleRunbook } from './example.ts';
 
-/** The site's anchors of a runbook page: every heading's, the steps' ids and the title's (`_top`). */
+/**
+ * The site's anchors of a runbook page: every heading's, the steps' ids and the title's (`_top`). The
+ * title's slug is accepted too: a document's `# Title` became the page title, and an anchor that names
+ * no element leaves the reader at the top of the page, where the title is.
+ */
 function hasAnchor(runbook: Runbook, hash: string): boolean {
-  return hash === '_top' || runbook.anchors.includes(hash) || runbook.sections.some((section) => section.slug === hash) || runbook.steps.some((step) => step.id === hash);
+  return hash === '_top' || hash === slugify(runbook.title) || runbook.anchors.includes(hash) || runbook.sections.some((section) => section.slug === hash) || runbook.steps.some((step) => step.id === hash);
 }
 
 /** `#Caf%C3%A9` is the anchor `Café`; a malformed escape is kept as written. */
