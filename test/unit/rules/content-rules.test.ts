@@ -155,6 +155,10 @@ ruleTester(envDeclared, {
         ),
       }),
     },
+    {
+      name: 'set or exported by an earlier block: the reader runs the blocks in order in one terminal',
+      code: exampleRunbook({ runbook: 'env:\n  NS: Namespace', body: `${bash('pod=$(kubectl -n "$NS" get pods -o name | sed -n 1p)\nexport NODE=n1')}\n### Delete\n\n\`\`\`bash\nkubectl -n "$NS" delete "$pod"\nkubectl drain "$NODE"\n\`\`\`\n` }),
+    },
     { name: 'a block that sources its variables', code: exampleRunbook({ body: bash('source ./cluster.env\nkubectl -n "$namespace" get pods') }) },
   ],
   invalid: [
@@ -171,11 +175,11 @@ ruleTester(envDeclared, {
       ],
     },
     {
-      name: 'set by another block: each block runs in a fresh shell (a warning); upper case says so in the hint',
-      code: exampleRunbook({ runbook: 'env:\n  NS: Namespace', body: `${bash('pod=$(kubectl -n "$NS" get pods -o name | sed -n 1p)\nNODE=n1')}\n\`\`\`bash\nkubectl -n "$NS" delete "$pod"\nkubectl drain "$NODE"\n\`\`\`\n` }),
+      name: 'set by a later block: not set yet when this one runs, upper and lower case',
+      code: exampleRunbook({ runbook: 'env:\n  NS: Namespace', body: `${bash('kubectl -n "$NS" delete "$pod"\nkubectl drain "$NODE"')}\n\`\`\`bash\npod=$(kubectl -n "$NS" get pods -o name | sed -n 1p)\nexport NODE=n1\n\`\`\`\n` }),
       errors: [
-        { message: 'Variable $pod is set by the block at line 20, not by this one: `runbook run` runs each block in a fresh shell', line: 26, column: 27, endColumn: 30, severity: 'warn' },
-        { message: 'Environment variable $NODE is not declared in runbook.env', line: 27, column: 17, endColumn: 21, severity: 'error' },
+        { message: 'Variable $pod is set by the block at line 25, after this one: it is not set yet when this command runs', line: 21, column: 27, endColumn: 30, severity: 'error' },
+        { message: 'Variable $NODE is set by the block at line 25, after this one: it is not set yet when this command runs', line: 22, column: 17, endColumn: 21, severity: 'error' },
       ],
     },
   ],
