@@ -138,12 +138,12 @@ sudo -u gitlab-psql pg_repack --table=notes gitlabhq_production
     const runbook = model('docs/patroni/pg_repack.md');
     expect(runbook.meta).toMatchObject({ id: 'patroni-pg-repack', service: 'patroni', todo: ['severity', 'owner', 'escalation', 'lastReviewed'] });
     expect(runbook.title).toBe('Repacking tables');
-    expect(sectionsOf(runbook)).toEqual(['-: Alerts', 'investigation: Investigation', '-: Background', 'resolution: Resolution']);
+    // "Troubleshooting" is one of the model's names of Investigation (like "Diagnosis"): kept as written.
+    expect(sectionsOf(runbook)).toEqual(['-: Alerts', 'investigation: Troubleshooting', '-: Background', 'resolution: Resolution']);
     expect(messages('docs/patroni/pg_repack.md')).toEqual(
       expect.arrayContaining([
         'info: a runbook: it holds commands',
         'info: section "Alerts" is not a runbook section; kept in place under its own heading',
-        'info: section "Troubleshooting" renamed "Investigation"',
         'info: section "Background" is not a runbook section; kept in place under its own heading',
         'info: section "Fix" renamed "Resolution"',
       ]),
@@ -351,6 +351,15 @@ echo "{code stays code}"
     expect(text).toContain('![Dashboard](/imported/redis/img/dashboard.png)');
     expect(outcome('docs/redis/restart.md').files.find((file) => file.kind === 'image')).toMatchObject({ path: 'redis/img/dashboard.png', copyFrom: expect.stringMatching(/docs\/redis\/img\/Dashboard\.PNG$/) });
     expect(messages('docs/redis/restart.md')).toContain('todo: a link to "../../scripts/x.sh" leads to a file that was not imported; it will not resolve on the site');
+  });
+
+  it('a link to a service\'s overview page leads to the service\'s own page, where the site serves it', () => {
+    const { body, file } = importTree({
+      'docs/redis/restart.md': '# Restart Redis\n\nSee [the overview](overview.md).\n\n```bash\nsudo systemctl restart redis\n```\n',
+      'docs/redis/overview.md': '# Overview\n\nRedis keeps the sessions.\n',
+    }, {}, ['docs']);
+    expect(file('docs/redis/overview.md', 'page').path).toBe('redis/overview.mdx');
+    expect(body('docs/redis/restart.md')).toContain('[the overview](/services/redis/)');
   });
 });
 

@@ -220,7 +220,8 @@ describe.skipIf(!available)('copying the seed documents as written (--verbatim)'
     expect(body('alawael-api')).toContain('## \uF8FFüéØ Recognition'); // U+F8FF: Mac OS Roman's F0
     expect(body('architect-api')).toContain('ðŸš¨ INCIDENT ALERT ðŸš¨');
     expect(body('petforce')).toContain('â”‚ Alert Triggered â”‚');
-    expect(body('tickets')).toContain('[Deployment Rollback](#5-deployment-rollback)');
+    // The one link the split breaks leads to the page its heading went to: the source's anchor is valid there.
+    expect(body('tickets')).toContain('[Deployment Rollback](/runbooks/tickets/deployment-rollback/)');
   });
 
   it('copies every line of each runbook into it (headings re-levelled, MDX escapes only) and adds no TODO lines', () => {
@@ -235,8 +236,10 @@ describe.skipIf(!available)('copying the seed documents as written (--verbatim)'
         const nodes = partNodes(source.part);
         const first = source.part.heading!.position!.start.line + 1;
         const last = nodes.length ? nodes[nodes.length - 1].position!.end.line : first - 1;
-        const union = ` ${normalise(body)} `;
-        const missing = lines.slice(first - 1, last).filter((line) => normalise(line) && !union.includes(` ${normalise(line)} `));
+        // A link to a heading the split put on another page leads to that page: compared without link targets.
+        const unlinked = (text: string) => normalise(text.replace(/\]\((?:#|\/runbooks\/|\/services\/)[^)]*\)/g, '](link)'));
+        const union = ` ${unlinked(body)} `;
+        const missing = lines.slice(first - 1, last).filter((line) => normalise(line) && !union.includes(` ${unlinked(line)} `));
         expect(missing, `${seed.file}: ${runbook.name}`).toEqual([]);
       });
     }

@@ -81,6 +81,8 @@ importedFrom:
 `);
   });
 
+  // The one change besides MDX's escapes: the split put the "RB-002" heading on its own page, so the
+  // anchor link leads there (kept as written it would be a dead link the import made, not the source).
   it('copies the text as written, escaping only what MDX cannot parse, and adds no TODO lines', () => {
     expect(bodyOf(runbook.content)).toBe(`
 **Severity**: High
@@ -111,7 +113,7 @@ indented code
 
 ## Resolution
 
-See [Rollback](#rb-002-rollback) and [https://example.com/status](https://example.com/status).
+See [Rollback](/runbooks/shop/rollback/) and [https://example.com/status](https://example.com/status).
 `);
   });
 

@@ -9,7 +9,7 @@ import { analyse, GENERIC_STEMS, titleOf, type Analysed, type BatchSource } from
 import type { EscalationLevel } from './escalation.ts';
 import { importDocument } from './import.ts';
 import { linkHooks, type LinkContext } from './links.ts';
-import { MAX_NAME, kebabSlug, limitSlug, splitIdentifier, uniqueNames } from './names.ts';
+import { MAX_NAME, kebabSlug, limitSlug, servicePageUrl, splitIdentifier, uniqueNames } from './names.ts';
 import { serviceFile } from './services.ts';
 import { ConversionError, importSingle } from './single-file.ts';
 import type { BatchFile, SourceOutcome } from './types.ts';
@@ -91,7 +91,7 @@ export function importBatch(sources: BatchSource[], options: BatchOptions): Batc
       const names = uniqueNames(items, (item) => limitSlug(wantedSlug(item), limit), qualifier, takenOf(service)[key]);
       for (const item of items) {
         item.slug = limitSlug(names.get(item)!, limit);
-        item.url = `${kind === 'runbook' ? options.runbookUrl(service) : options.pageUrl(service)}${item.slug}/`;
+        item.url = kind === 'runbook' ? `${options.runbookUrl(service)}${item.slug}/` : servicePageUrl(options.pageUrl(service), item.slug!);
       }
     }
   }
@@ -138,7 +138,7 @@ export function importBatch(sources: BatchSource[], options: BatchOptions): Batc
       if (result.owner && !owners.has(service)) owners.set(service, result.owner);
       if (result.escalation.levels.length && !escalations.has(service)) escalations.set(service, result.escalation.levels);
       const first = result.pages.find((page) => page.name === 'overview.mdx') ?? result.pages[0];
-      item.url = first ? `${options.pageUrl(service)}${first.name.replace(/\.mdx$/, '')}/` : `${options.runbookUrl(service)}${result.runbooks[0]?.name.replace(/\.mdx$/, '')}/`;
+      item.url = first ? servicePageUrl(options.pageUrl(service), first.name.replace(/\.mdx$/, '')) : `${options.runbookUrl(service)}${result.runbooks[0]?.name.replace(/\.mdx$/, '')}/`;
       links.urls.set(item.source.ref.path, item.url);
     } catch (error) {
       fail(item.outcome, error);

@@ -2,8 +2,9 @@
 // of the service, the escalation policy as a service YAML, and a report of what was left undecided.
 // Converts faithfully: commands are never corrected here (that is a reviewed, separate step).
 import { basename } from 'node:path';
-import { slug as githubSlug } from 'github-slugger';
-import type { Table } from 'mdast';
+import GithubSlugger, { slug as githubSlug } from 'github-slugger';
+import type { Nodes, Table } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Problem } from '../problem.ts';
 import { ENCODING_NAMES, repairMojibakeReport, type MojibakeReport } from '../text/mojibake.ts';
 import { buildDraft, type Consumed } from './body.ts';
@@ -12,6 +13,7 @@ import { codeRenderer } from './fences.ts';
 import { buildRunbookFile } from './frontmatter.ts';
 import { descendants, endOf, labelLine, lineOf, parseSource, partNodes, sourceLines, startOf, textOf, walk, type Part, type SourceDoc } from './markdown.ts';
 import { mapDate, titleSlug } from './metadata.ts';
+import { servicePageUrl } from './names.ts';
 import { buildPage } from './pages.ts';
 import { renderService, type ServiceDraft } from './render.ts';
 import type { ReportItem } from './report.ts';
@@ -59,13 +61,18 @@ const unique = (wanted: string, taken: Set<string>) => {
   return name;
 };
 
-/** Where each heading of the source went: anchors (`#5-deployment-rollback`) become page URLs. */
-function anchorTargets(planned: PlannedRunbook[], pages: { page: PageSource; url: string }[]): Map<string, { url: string; id?: string }> {
+/** Where each heading of the source went: anchors (`#5-deployment-rollback`, a repeated heading's `#grafana-1`) become page URLs. */
+function anchorTargets(doc: SourceDoc, planned: PlannedRunbook[], pages: { page: PageSource; url: string }[]): Map<string, { url: string; id?: string }> {
+  // The anchors GitHub gives the source's headings: in document order, a repeated one numbered.
+  const slugger = new GithubSlugger();
+  const anchorOf = new Map<Nodes, string>();
+  walk(doc.tree, (node) => {
+    if (node.type === 'heading') anchorOf.set(node, slugger.slug(mdastToString(node).trim()));
+  });
   const targets = new Map<string, { url: string; id?: string }>();
   const add = (part: Part, target: { url: string; id?: string }) => {
     for (const each of [part, ...descendants(part)]) {
-      const anchor = githubSlug(each.raw);
-      if (!targets.has(anchor)) targets.set(anchor, target);
+      for (const anchor of [each.heading && anchorOf.get(each.heading), githubSlug(each.raw)]) if (anchor && !targets.has(anchor)) targets.set(anchor, target);
     }
   };
   for (const runbook of planned) add(runbook.source.part, { url: runbook.url, id: runbook.id });
@@ -129,9 +136,9 @@ export function importDocument(input: ImportInput, options: ImportOptions, taken
   });
   const pagePlan = structure.pages.map((page) => {
     const slug = unique(page.slug === 'index' ? 'index-page' : page.slug, taken.pages);
-    return { page, slug, url: `${pageUrl}${slug}/` };
+    return { page, slug, url: servicePageUrl(pageUrl, slug) };
   });
-  const anchors = anchorTargets(planned, pagePlan);
+  const anchors = anchorTargets(doc, planned, pagePlan);
 
   // Offsets inside runbooks, so document-level metadata and tables are read only outside them.
   const ranges = planned.map(({ source }) => {
@@ -204,6 +211,14 @@ export function importDocument(input: ImportInput, options: ImportOptions, taken
     return undefined;
   };
 
+  // --verbatim: a link to a heading that the split put on another page leads there (as without
+  // --verbatim); a link to a heading of the same page, or to none, stays as written for lint to check.
+  const movedAnchor = (ownUrl: string) => (url: string): string | undefined => {
+    if (!url.startsWith('#')) return undefined;
+    const target = anchors.get(url.slice(1).toLowerCase());
+    return target && target.url !== ownUrl ? target.url : undefined;
+  };
+
   const runbooks: ImportedRunbook[] = [];
   for (const plan of planned) {
     const related = new Set<string>();
@@ -212,17 +227,17 @@ export function importDocument(input: ImportInput, options: ImportOptions, taken
     const draft = buildDraft(plan.source, { doc, renderCode, rewriteUrl, ...(options.rewriteImage ? { rewriteImage: options.rewriteImage } : {}) });
     const file = `runbooks/${plan.slug}.mdx`;
     for (const note of codeNotes.slice(notesBefore)) say('info', note.message, { file, line: note.line });
-    const verbatimBody = verbatim && `${verbatim.part(plan.source.part, 2)}\n`;
+    const verbatimBody = verbatim && `${verbatim.part(plan.source.part, 2, movedAnchor(plan.url))}\n`;
     const serviceTodo = [...(options.provisionalService ? ['service' as const] : []), ...(options.serviceTodo ?? (owner ? ['escalation' as const] : ['owner' as const, 'escalation' as const]))];
     const result = buildRunbookFile(plan, draft, { service, lastUpdated, policy, related, file, say, consumed, source: input.file, serviceTodo, ...(verbatimBody ? { verbatimBody } : {}) });
     runbooks.push(result);
   }
 
   const pages: OutputFile[] = [];
-  for (const { page, slug } of pagePlan) {
+  for (const { page, slug, url } of pagePlan) {
     const notesBefore = codeNotes.length;
     const file = `pages/${slug}.mdx`;
-    const built = buildPage(page, slug, { doc, source: input.file, service, serviceName, renderCode, rewriteUrl: linkRewriter(file), ...(options.rewriteImage ? { rewriteImage: options.rewriteImage } : {}), consumed, ...(verbatim ? { verbatim } : {}) });
+    const built = buildPage(page, slug, { doc, source: input.file, service, serviceName, renderCode, rewriteUrl: verbatim ? movedAnchor(url) : linkRewriter(file), ...(options.rewriteImage ? { rewriteImage: options.rewriteImage } : {}), consumed, ...(verbatim ? { verbatim } : {}) });
     for (const note of codeNotes.slice(notesBefore)) say('info', note.message, { file, line: note.line });
     for (const problem of built.problems) say('error', `${problem.line}:${problem.column} ${problem.message} [${problem.rule}]`, { file });
     pages.push(built);

@@ -1,6 +1,7 @@
 // File names and ids of imported files: ASCII kebab-case (titles in other scripts transliterated),
 // short enough for every file system, the same on every run, and unique.
 import { createHash } from 'node:crypto';
+import { serviceOverviewOf } from '../urls.ts';
 
 /** Longest slug of a file name (the name is the slug plus `.mdx`; an id is the service, `-` and the slug). */
 export const MAX_SLUG = 80;
@@ -75,4 +76,9 @@ export function uniqueNames<T>(items: T[], wanted: (item: T) => string, qualifie
     names.set(item, name);
   }
   return names;
+}
+
+/** The URL of a service page named `name` under `base` (`/services/<id>/`): the overview is the service's own page (src/lib/urls.ts). */
+export function servicePageUrl(base: string, name: string): string {
+  return serviceOverviewOf(`services/service/${name}.mdx`) !== undefined ? base : `${base}${name}/`;
 }

@@ -15,7 +15,7 @@ import { isFromTextAsWritten, type VerbatimRenderer } from './verbatim.ts';
 /** The Markdown of a service page: its parts with headings from `##`. */
 function pageContent(doc: SourceDoc, page: PageSource, { renderCode, rewriteUrl, rewriteImage, consumed, verbatim }: Pick<PageContext, 'renderCode' | 'rewriteUrl' | 'rewriteImage' | 'consumed' | 'verbatim'>): string[] {
   const render = verbatim
-    ? verbatim.block
+    ? (node: RootContent) => verbatim.block(node, rewriteUrl)
     : (node: RootContent) => (node.type === 'code' ? renderCode(node) : node.type === 'thematicBreak' ? '' : renderNode(doc.text, node, { renderCode, rewriteUrl, ...(rewriteImage ? { rewriteImage } : {}) }));
   const heading = verbatim?.heading ?? ((part: Part, depth: number) => `${'#'.repeat(Math.min(depth, 6))} ${withoutDecorativeEmoji(renderInline(doc.text, part.heading!))}`);
   const renderPart = (part: Part, depth: number): string[] => [

@@ -7,14 +7,17 @@ import { fence } from './fences.ts';
 import { endOf, startOf, type Part, type SourceDoc } from './markdown.ts';
 import { renderInline, renderNode } from './mdx-text.ts';
 
+/** A new URL for a link, or undefined to keep it as written. */
+export type UrlRewriter = (url: string, line: number) => string | undefined;
+
 /** Renders the nodes of the repaired document from the same nodes of the document as written. */
 export interface VerbatimRenderer {
-  /** A block as written (a code block exactly, other blocks with MDX's escapes). */
-  block: (node: Nodes) => string;
+  /** A block as written (a code block exactly, other blocks with MDX's escapes); `rewriteUrl` moves links the import broke. */
+  block: (node: Nodes, rewriteUrl?: UrlRewriter) => string;
   /** A heading as written (emoji and all), at `depth`. */
   heading: (part: Part, depth: number) => string;
   /** A part's blocks, then its sub-parts with headings from `depth` down, as many lines apart as in the source. */
-  part: (part: Part, depth: number) => string;
+  part: (part: Part, depth: number, rewriteUrl?: UrlRewriter) => string;
 }
 
 /** A code block as it is in `source`: fenced blocks exactly, an indented one fenced without a language (MDX has no indented code). */
@@ -58,15 +61,16 @@ export function verbatimRenderer(repaired: SourceDoc, written: SourceDoc): Verba
   const source = written.text;
   const writtenOf = <T extends Nodes>(node: T) => pairs.get(node) as T;
   const code = verbatimCode(source);
-  // Links stay as written: a link to another part of the document is for the linter to report.
-  const block = (node: Nodes) => (node.type === 'code' ? code(writtenOf(node)) : renderNode(source, writtenOf(node), { renderCode: code }));
+  // Links stay as written (a dead one is for the linter to report), except those the import itself
+  // breaks: an anchor of a heading that went to another page of the split document (`rewriteUrl`).
+  const block = (node: Nodes, rewriteUrl?: UrlRewriter) => (node.type === 'code' ? code(writtenOf(node)) : renderNode(source, writtenOf(node), { renderCode: code, ...(rewriteUrl ? { rewriteUrl } : {}) }));
   const heading = (part: Part, depth: number) => `${'#'.repeat(Math.min(depth, 6))} ${renderInline(source, writtenOf(part.heading!))}`;
-  const items = (of: Part, depth: number): { node: Nodes; text: string }[] => [
-    ...of.blocks.map((node) => ({ node: writtenOf(node), text: block(node) })),
-    ...of.children.flatMap((child) => [{ node: writtenOf(child.heading!), text: heading(child, depth) }, ...items(child, depth + 1)]),
+  const items = (of: Part, depth: number, rewriteUrl?: UrlRewriter): { node: Nodes; text: string }[] => [
+    ...of.blocks.map((node) => ({ node: writtenOf(node), text: block(node, rewriteUrl) })),
+    ...of.children.flatMap((child) => [{ node: writtenOf(child.heading!), text: heading(child, depth) }, ...items(child, depth + 1, rewriteUrl)]),
   ];
-  const part = (of: Part, depth: number): string => {
-    const list = items(of, depth);
+  const part = (of: Part, depth: number, rewriteUrl?: UrlRewriter): string => {
+    const list = items(of, depth, rewriteUrl);
     // The source's line breaks between blocks: a list right under its label stays right under it.
     const gap = (before: Nodes, after: Nodes) => '\n'.repeat(Math.max(1, source.slice(endOf(before), startOf(after)).split('\n').length - 1));
     return list.map((item, index) => (index ? gap(list[index - 1].node, item.node) : '') + item.text).join('');

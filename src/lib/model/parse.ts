@@ -14,7 +14,7 @@ import { classify } from './code.ts';
 import { parseFenceMeta } from './fence-meta.ts';
 import { findUnsafeConstructs, type SourceFormat } from './mdx-safety.ts';
 import { sectionFor } from './sections.ts';
-import { slugify } from './slug.ts';
+import { headingAnchors, slugify } from './slug.ts';
 import { STEP_SECTIONS, type Alternatives, type Block, type Link, type Runbook, type UnsafeMdx, type Section, type SectionName, type Step } from './types.ts';
 
 
@@ -195,7 +195,7 @@ function parseUncached(file: string, source: string, hash: string): Runbook {
     file, hash, source, frontmatter: parsedFrontmatter,
     ...(data ? { data } : {}),
     ...(meta ? { meta } : {}),
-    id, title, sections, steps, alternatives, alternativeIssues, blocks, links, unsafeMdx, problems,
+    id, title, sections, steps, alternatives, alternativeIssues, blocks, links, anchors: headingAnchors(headings.map((heading) => heading.text)), unsafeMdx, problems,
   };
 }
 

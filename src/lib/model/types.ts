@@ -161,6 +161,8 @@ export interface Runbook {
   alternativeIssues: { span: Span; message: string; hint: string }[];
   blocks: Block[];
   links: Link[];
+  /** The anchors of the page's headings (every depth), as the site gives them: github-slugger, repeats numbered (`-1`). */
+  anchors: string[];
   /** Refused MDX and HTML: expressions, imports, attribute expressions, scripts, `javascript:` URLs. */
   unsafeMdx: UnsafeMdx[];
   /** Problems found while parsing: syntax, attributes, duplicate ids, invalid frontmatter. */

@@ -43,15 +43,52 @@ ruleTester(idsUnique, {
   invalid: [{ name: 'two steps with one heading', code: exampleRunbook({ body: `${bash('a')}\n### Check\n\n\`\`\`bash\nb\n\`\`\`\n` }), errors: [{ message: 'Duplicate step id "check": the heading "Check" is used twice', line: 22, column: 1 }] }],
 });
 
+const alerting = 'alerts:\n  - name: ApiLatencyHigh';
+const check = '```bash\nkubectl -n shop get pods\n```\n';
 ruleTester(schemaSections, {
   valid: [
     { name: 'symptoms and investigation', code: exampleRunbook() },
-    { name: 'synonyms', code: exampleRunbook({ body: '## Meaning\n\nx\n\n## Mitigation\n\ny\n' }) },
+    { name: 'synonyms', code: exampleRunbook({ runbook: alerting, body: '## Meaning\n\nx\n\n## Mitigation\n\ny\n' }) },
+    { name: 'the alert collections\' names: Alert Description, Troubleshooting', code: exampleRunbook({ runbook: alerting, body: '## Alert Description\n\nx\n\n## Troubleshooting\n\ny\n' }) },
+    { name: 'Possible checks and Remediation', code: exampleRunbook({ runbook: alerting, body: '## Symptoms\n\nx\n\n## Possible checks\n\ny\n\n## Remediation\n\nz\n' }) },
+    { name: 'a procedure without alerts: its own headings', code: exampleRunbook({ body: `## Restoring a namespace\n\n${check}\n## Checking the result\n\n${check}` }) },
+    { name: 'a how-to without alerts: no sections at all', code: exampleRunbook({ body: `Connect to the bastion first.\n\n${check}` }) },
+    { name: 'no alerts: a how-to with a Troubleshooting section among its own', code: exampleRunbook({ body: '## Architecture\n\nx\n\n## Troubleshooting\n\ny\n' }) },
+    { name: 'symptoms, then steps as numbered headings', code: exampleRunbook({ body: '## Symptoms\n\nx\n\n## 1. Check the logs\n\ny\n\n## 2. Restart the server\n\nz\n' }) },
+    { name: 'symptoms, then commands under headings of its own', code: exampleRunbook({ body: `## Symptoms\n\nx\n\n## Possible causes and actions\n\n${check}` }) },
+    { name: 'symptoms, then a fence without a language (fences/language asks for it)', code: exampleRunbook({ body: '## Symptoms\n\nx\n\n## Connect\n\n```\ngcloud container clusters get-credentials ops\n```\n' }) },
+    { name: 'Checks', code: exampleRunbook({ runbook: alerting, body: '## Symptoms\n\nx\n\n## Checks\n\ny\n' }) },
   ],
   invalid: [
-    { name: 'no symptoms', code: exampleRunbook({ body: '## Resolution\n\ny\n' }), errors: [{ message: /^Missing section "## Symptoms"/, line: 2, column: 1 }] },
-    { name: 'no steps', code: exampleRunbook({ body: '## Symptoms\n\nx\n' }), errors: [{ message: /^Missing section "## Investigation" or "## Resolution"/, line: 2, column: 1 }] },
-    { name: 'out of order', code: exampleRunbook({ body: '## Symptoms\n\nx\n\n## Resolution\n\ny\n\n## Investigation\n\nz\n' }), errors: [{ message: /^Section "Investigation" is out of order/, line: 18, column: 1, severity: 'warn' }] },
+    {
+      name: 'an alert runbook without Symptoms',
+      code: exampleRunbook({ runbook: alerting, body: '## Resolution\n\ny\n' }),
+      errors: [{ message: 'Missing section "## Symptoms" (or "## Meaning"): the runbook answers the alert ApiLatencyHigh; say what the alert means and what users see', line: 2, column: 1, endColumn: 6 }],
+    },
+    {
+      name: 'no alerts, laid out in incident sections: Resolution without Symptoms',
+      code: exampleRunbook({ body: '## Resolution\n\ny\n' }),
+      errors: [{ message: 'Missing section "## Symptoms" (or "## Meaning"): the runbook is laid out in incident sections; say what the alert means and what users see', line: 2, column: 1 }],
+    },
+    {
+      name: 'an alert runbook with nothing to do',
+      code: exampleRunbook({ runbook: 'alerts:\n  - name: A\n  - name: B', body: 'See the other page.\n' }),
+      errors: [
+        { message: 'Missing section "## Symptoms" (or "## Meaning"): the runbook answers the alerts A, B; say what the alert means and what users see', line: 2, column: 1 },
+        { message: 'Missing section "## Investigation" or "## Resolution": the runbook answers the alerts A, B and has no code blocks; a runbook needs steps', line: 2, column: 1 },
+      ],
+    },
+    {
+      name: 'symptoms and nothing to do (no alerts)',
+      code: exampleRunbook({ body: '## Symptoms\n\nx\n\n## Further reading\n\ny\n' }),
+      errors: [{ message: 'Missing section "## Investigation" or "## Resolution": the runbook describes Symptoms and has no code blocks; a runbook needs steps', line: 2, column: 1 }],
+    },
+    {
+      name: 'a year is not a step number',
+      code: exampleRunbook({ body: '## Symptoms\n\nx\n\n## 2024 outage\n\ny\n' }),
+      errors: [{ message: /^Missing section "## Investigation" or "## Resolution"/, line: 2, column: 1 }],
+    },
+    { name: 'out of order', code: exampleRunbook({ body: '## Symptoms\n\nx\n\n## Resolution\n\ny\n\n## Investigation\n\nz\n' }), errors: [{ message: 'Section "Investigation" is out of order; the order is symptoms, impact, investigation, resolution, verification, prevention, escalation, post-incident', line: 18, column: 1, severity: 'warn' }] },
   ],
 });
 
@@ -130,6 +167,10 @@ ruleTester(envDeclared, {
         ),
       }),
     },
+    {
+      name: 'set or exported by an earlier block: the reader runs the blocks in order in one terminal',
+      code: exampleRunbook({ runbook: 'env:\n  NS: Namespace', body: `${bash('pod=$(kubectl -n "$NS" get pods -o name | sed -n 1p)\nexport NODE=n1')}\n### Delete\n\n\`\`\`bash\nkubectl -n "$NS" delete "$pod"\nkubectl drain "$NODE"\n\`\`\`\n` }),
+    },
     { name: 'a block that sources its variables', code: exampleRunbook({ body: bash('source ./cluster.env\nkubectl -n "$namespace" get pods') }) },
   ],
   invalid: [
@@ -146,11 +187,11 @@ ruleTester(envDeclared, {
       ],
     },
     {
-      name: 'set by another block: each block runs in a fresh shell (a warning); upper case says so in the hint',
-      code: exampleRunbook({ runbook: 'env:\n  NS: Namespace', body: `${bash('pod=$(kubectl -n "$NS" get pods -o name | sed -n 1p)\nNODE=n1')}\n\`\`\`bash\nkubectl -n "$NS" delete "$pod"\nkubectl drain "$NODE"\n\`\`\`\n` }),
+      name: 'set by a later block: not set yet when this one runs, upper and lower case',
+      code: exampleRunbook({ runbook: 'env:\n  NS: Namespace', body: `${bash('kubectl -n "$NS" delete "$pod"\nkubectl drain "$NODE"')}\n\`\`\`bash\npod=$(kubectl -n "$NS" get pods -o name | sed -n 1p)\nexport NODE=n1\n\`\`\`\n` }),
       errors: [
-        { message: 'Variable $pod is set by the block at line 20, not by this one: `runbook run` runs each block in a fresh shell', line: 26, column: 27, endColumn: 30, severity: 'warn' },
-        { message: 'Environment variable $NODE is not declared in runbook.env', line: 27, column: 17, endColumn: 21, severity: 'error' },
+        { message: 'Variable $pod is set by the block at line 25, after this one: it is not set yet when this command runs', line: 21, column: 27, endColumn: 30, severity: 'error' },
+        { message: 'Variable $NODE is set by the block at line 25, after this one: it is not set yet when this command runs', line: 22, column: 17, endColumn: 21, severity: 'error' },
       ],
     },
   ],
@@ -213,8 +254,24 @@ ruleTester(linksResolve, {
       code: exampleRunbook({ body: '## Symptoms\n\nSee [the alert](/alerts/LatencyHigh/?pod=x), [all alerts](/alerts/), [by id](/r/shop-other/) and [by alias](/r/RB-007/#symptoms).\n' }),
       others: { 'tickets/other.mdx': other },
     },
+    {
+      name: 'anchors of headings at any depth: GitHub\'s slugs, repeats numbered, closing #s, URL-encoded, _top',
+      code: exampleRunbook({
+        body: "## Symptoms\n\nSee [a](#--latency-history), [b](#redis-primaries-1), [c](#what-is-consuls-serfhealth-check), [d](#caf%C3%A9), [e](#_top), [f](#redis-primaries), [the title](#slow-api).\n\n#### --latency-history ####\n\n#### Redis primaries\n\n#### Redis primaries\n\n##### What is Consul's `serfHealth` check?\n\n###### Café\n",
+      }),
+    },
+    { name: 'a heading of another runbook page', code: exampleRunbook({ body: '## Symptoms\n\nSee [pods](/runbooks/tickets/other/#check-the-pods) and [by id](/r/shop-other/#anything).\n' }), others: { 'tickets/other.mdx': other } },
   ],
   invalid: [
+    {
+      name: 'a repeated heading has two anchors, not three; another page\'s missing heading',
+      code: exampleRunbook({ body: '## Symptoms\n\n[a](#redis-primaries-2) [b](/runbooks/tickets/other/#check-pods)\n\n#### Redis primaries\n\n#### Redis primaries\n' }),
+      others: { 'tickets/other.mdx': other },
+      errors: [
+        { message: 'Link to "#redis-primaries-2": no heading on this page has that anchor', line: 12, column: 1, endColumn: 24 },
+        { message: 'Link to "/runbooks/tickets/other/#check-pods": the page /runbooks/tickets/other/ has no heading with the anchor "#check-pods"', line: 12, column: 25, endColumn: 65 },
+      ],
+    },
     {
       name: 'dead links',
       code: exampleRunbook({ body: '## Symptoms\n\nSee [SLOs](./slos.md) and [nowhere](#nope).\n' }),

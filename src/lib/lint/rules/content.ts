@@ -9,15 +9,15 @@ export const schemaSections = defineRule({
     id: 'schema/sections',
     category: 'content',
     severity: 'error',
-    description: 'A runbook needs a Symptoms section and an Investigation or Resolution section, in the standard order.',
-    docs: 'The on-call reader looks for the same sections in every runbook: Symptoms (or Meaning), Impact, Investigation (or Diagnosis), Resolution (or Mitigation), Verification, Prevention, Escalation, Post-incident. Symptoms and at least one of Investigation and Resolution are required; known sections out of order are a warning-level hint in the message.',
+    description: 'An incident runbook needs a Symptoms section and an Investigation or Resolution section, in the standard order.',
+    docs: 'The on-call reader looks for the same sections in every incident runbook: Symptoms (or Meaning), Impact, Investigation (or Diagnosis, Troubleshooting), Resolution (or Mitigation, Remediation), Verification, Prevention, Escalation, Post-incident. A runbook that answers alerts (`alerts`), or whose `##` sections are all the format\'s, is an incident runbook and must say what the alert means: Symptoms is required. A runbook that answers alerts or describes Symptoms must say what to do: an Investigation or Resolution section is required, unless its commands or `##` headings numbered as steps ("1. Check the logs") already do under headings of its own. A procedure or how-to runbook (no alerts, headings of its own: "Restoring a namespace", "Rotating the keys") is not asked for incident sections: FORMAT orders these sections "where present". Known sections out of order are a warning-level hint in the message.',
     examples: {
-      bad: exampleRunbook({ body: '## Resolution\n\n### Restart\n\n```bash risk="change"\nkubectl -n shop rollout restart deployment/api\n```\n' }),
-      good: exampleRunbook({ body: '## Symptoms\n\nSlow.\n\n## Resolution\n\n### Restart\n\n```bash risk="change"\nkubectl -n shop rollout restart deployment/api\n```\n' }),
+      bad: exampleRunbook({ runbook: 'alerts:\n  - name: ApiLatencyHigh', body: '## Resolution\n\n### Restart\n\n```bash risk="change"\nkubectl -n shop rollout restart deployment/api\n```\n' }),
+      good: exampleRunbook({ runbook: 'alerts:\n  - name: ApiLatencyHigh', body: '## Symptoms\n\nSlow.\n\n## Resolution\n\n### Restart\n\n```bash risk="change"\nkubectl -n shop rollout restart deployment/api\n```\n' }),
     },
     messages: {
-      noSymptoms: 'Missing section "## Symptoms" (or "## Meaning"): say what the alert means and what users see',
-      noSteps: 'Missing section "## Investigation" or "## Resolution": a runbook needs steps',
+      noSymptoms: 'Missing section "## Symptoms" (or "## Meaning"): {why}; say what the alert means and what users see',
+      noSteps: 'Missing section "## Investigation" or "## Resolution": {why}; a runbook needs steps',
       order: 'Section "{heading}" is out of order; the order is {order}',
     },
   },
@@ -27,8 +27,20 @@ export const schemaSections = defineRule({
         if (!runbook.meta) return;
         const names = runbook.sections.map((section) => section.name);
         const top = context.frontmatterSpan(['title'], 'key');
-        if (!names.includes('symptoms')) context.report({ messageId: 'noSymptoms', span: top });
-        if (!names.includes('investigation') && !names.includes('resolution')) context.report({ messageId: 'noSteps', span: top });
+        const alerts = runbook.meta.alerts.length;
+        const symptoms = names.includes('symptoms');
+        const steps = names.includes('investigation') || names.includes('resolution');
+        // Steps written as numbered `##` headings ("## 1. Check the logs") are steps, under another name.
+        const numberedSteps = runbook.sections.some((section) => !section.name && NUMBERED_STEP.test(section.heading));
+        // Code under headings of the runbook's own ("## Possible causes and actions") is something to do
+        // (a fence without a language too: fences/language asks for the language).
+        const commands = runbook.blocks.length > 0;
+        // Laid out in the format's sections only: an incident runbook even without alerts (a procedure or a
+        // how-to has headings of its own: "Restoring a namespace").
+        const incidentLayout = runbook.sections.length > 0 && runbook.sections.every((section) => section.name);
+        const answers = alerts ? `the runbook answers the alert${alerts > 1 ? 's' : ''} ${runbook.meta.alerts.map((alert) => alert.name).join(', ')}` : '';
+        if (!symptoms && (alerts || incidentLayout)) context.report({ messageId: 'noSymptoms', data: { why: answers || 'the runbook is laid out in incident sections' }, span: top, hint: 'Add "## Symptoms" first: what fires, what users see, and how to tell this case from others.' });
+        if (!steps && !numberedSteps && !commands && (alerts || symptoms)) context.report({ messageId: 'noSteps', data: { why: answers ? `${answers} and has no code blocks` : 'the runbook describes Symptoms and has no code blocks' }, span: top, hint: 'Add "## Investigation" with "###" steps (what to check, the commands) and "## Resolution" (what to do).' });
         let last = -1;
         for (const section of runbook.sections) {
           if (!section.name) continue;
@@ -40,6 +52,9 @@ export const schemaSections = defineRule({
     };
   },
 });
+
+/** A `##` heading that numbers a step: "1. Check the logs", "2) Restart", "Step 3: Drain". */
+const NUMBERED_STEP = /^\s*(?:step\s*)?\d{1,2}\s*[.):-]\s*\S/i;
 
 export const reviewStale = defineRule({
   meta: {

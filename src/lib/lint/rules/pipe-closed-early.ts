@@ -29,6 +29,40 @@ function writesOnce(writer: Command): boolean {
   return writer.name === 'cat' && writer.argv.length === 1 && (writer.stdin?.kind === 'heredoc' || writer.stdin?.kind === 'herestring');
 }
 
+const BULK_READERS = new Set(['journalctl', 'dmesg', 'find', 'cat', 'zcat', 'bzcat', 'xzcat', 'tac', 'strings', 'tshark', 'tcpdump', 'yes', 'seq']);
+const LOG_PROGRAMS = new Set(['kubectl', 'oc', 'docker', 'podman', 'crictl']);
+
+/**
+ * Whether a command's output can outgrow the pipe buffer (64 KiB): logs, files, captures, searches, events,
+ * everything in every namespace. Most commands print a few lines (`ps aux`, `kubectl get pods -l app=x`),
+ * all written into the pipe before the reader stops: the writer is never killed then.
+ */
+function writesMuch(command: Command): boolean {
+  if (BULK_READERS.has(command.name)) return true;
+  const view = commandView(command);
+  const sub = view.positional[0]?.value;
+  if (command.name === 'git') return sub === 'log' || sub === 'grep';
+  if (command.name === 'redis-cli') return view.args.some((word) => word.value === '--scan' || /^monitor$/i.test(word.value));
+  if (command.name === 'grep' || command.name === 'rg') return command.name === 'rg' || Boolean(findFlag('grep', view.args, ['-r', '-R', '--recursive']));
+  if (LOG_PROGRAMS.has(command.program ?? command.name)) {
+    if (sub === 'logs' || view.positional[1]?.value === 'events' || view.positional[1]?.value === 'ev') return true;
+    return sub === 'get' && Boolean(findFlag(command.program ?? command.name, view.args, ['-A', '--all-namespaces'])) && !findFlag(command.program ?? command.name, view.args, ['-l', '--selector']);
+  }
+  return false;
+}
+
+/** The commands that feed `command` through pipes, nearest first. */
+function upstream(command: Command, commands: readonly Command[]): Command[] {
+  const found: Command[] = [];
+  for (let current = command; current.stdin?.kind === 'pipe'; ) {
+    const from = commands[current.stdin.from];
+    if (!from || found.includes(from)) break;
+    found.push(from);
+    current = from;
+  }
+  return found;
+}
+
 /** The command runs under another shell that parses a string again (`sh -c`, `ssh`, `watch`): no pipefail there. */
 function underAnotherShell(command: Command, commands: readonly Command[]): boolean {
   for (let current: Command | undefined = command; current; current = current.parent !== undefined ? commands[current.parent] : undefined) if (current.via === 'shell') return true;
@@ -85,7 +119,7 @@ export const commandsPipeClosedEarly = defineRule({
     severity: 'warn',
     description: 'A pipe into `head` (or `grep -q`, `grep -m`) fails under `runbook run`, which runs blocks with `set -o pipefail`.',
     docs: [
-      '`runbook run` runs each shell block in `bash -euo pipefail`, as CI runners do. When `head -20` has its twenty lines it exits; the command writing into the pipe is then killed by SIGPIPE (exit 141) as soon as it writes more, pipefail makes the whole pipeline fail, and the block stops there: the step is reported as failed and its later lines do not run. In a condition (`if kubectl get events | grep -q OOMKilled`) the test is false although the text was found. It happens only when the output is larger than what the reader takes plus the pipe buffer, so it works in a quiet test and fails during an incident, when logs are long. Pasted into a terminal (no pipefail) the line works.',
+      '`runbook run` runs each shell block in `bash -euo pipefail`, as CI runners do. When `head -20` has its twenty lines it exits; the command writing into the pipe is then killed by SIGPIPE (exit 141) as soon as it writes more, pipefail makes the whole pipeline fail, and the block stops there: the step is reported as failed and its later lines do not run. In a condition (`if kubectl get events | grep -q OOMKilled`) the test is false although the text was found. It happens only when the output is larger than what the reader takes plus the pipe buffer (64 KiB), so it works in a quiet test and fails during an incident, when logs are long: it is reported where the pipeline reads logs, files, captures, events or every namespace (`kubectl logs`, `journalctl`, `git log`, `cat`, `find`, `tshark -r`, `redis-cli --scan`, `kubectl get events`, `kubectl get pods -A`), not after commands that print a few lines (`ps aux`, `kubectl get pods -l app=api`, `sort` of those). Pasted into a terminal (no pipefail) the line works.',
       "Use the writer's own limit (`kubectl logs --tail=20`, `git log -n 20`, `aws ... --max-items 20`, SQL `LIMIT`), or a reader that reads all its input: `sed -n '1,20p'` for `head -20`, `grep PATTERN > /dev/null` for `grep -q PATTERN`.",
       'Not reported where nothing sees the status: `... | head -1 || true`, a `$(...)` that is an argument of another command (`echo "$(... | head -1)"`, `export X="$(...)"`: only a plain `X=$(...)` fails), a pipeline in the background; nor when the writer is `echo`, `printf` or `cat` of a heredoc (one small write, done before the reader stops), nor inside `ssh host \'...\'` or `sh -c \'...\'` (the other shell has no pipefail).',
     ].join('\n\n'),
@@ -109,6 +143,8 @@ export const commandsPipeClosedEarly = defineRule({
         if (!kind) return;
         const writer: Command | undefined = commands[command.stdin.from];
         if (writer && writesOnce(writer)) return;
+        // A small output is all in the pipe before the reader stops: nothing is killed.
+        if (!upstream(command, commands).some(writesMuch)) return;
         const words = command.argv;
         const end = Math.max(...words.map((word) => word.end));
         const writerWords: CommandWord[] = writer?.argv.length ? writer.argv : [];

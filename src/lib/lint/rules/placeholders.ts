@@ -113,7 +113,7 @@ export const envDeclared = defineRule({
     description: 'Environment variables used by commands (`$NAME`) must be declared in `env`, other variables (`$pod`) set before use; declared ones should be used.',
     docs: [
       'A command that reads `$DATABASE_URL` fails, or worse, runs against the wrong place, when the operator\'s shell does not have it. Declaring it in `env` with a description tells the reader what to export and lets `runbook run` check it before anything runs. Variables the block assigns itself (`X=1`, `export X=`, `read X`, `for X in`, `let X=1`, `printf -v X`, `${X:=y}`), the shell\'s own (`HOME`, `PATH`, `RANDOM`, `$1`, `$?`, ...), expansions with a default (`${NAMESPACE:-default}`) and what a remote shell expands (`ssh host \'echo $HOSTNAME\'`, `kubectl exec POD -- sh -c \'echo $POD_IP\'`) are not counted.',
-      'A variable in another case (`$pod`, `${namespace}`) that nothing sets is a value the author forgot: with `set -u` (`runbook run`) the block stops with "unbound variable", pasted into a terminal the command runs with an empty word (`kubectl delete pod $pod` deletes what?). Set it before the line that reads it, or make it a `<placeholder>` declared in `variables`. `runbook run` runs each block in a fresh shell, so a variable set by another block is not set in this one: that is a warning (set it again, or join the blocks). A block that reads variables from elsewhere (`source FILE`, `eval "$(...)"`) is not checked for these.',
+      'A variable in another case (`$pod`, `${namespace}`) that nothing sets is a value the author forgot: with `set -u` (`runbook run`) the block stops with "unbound variable", pasted into a terminal the command runs with an empty word (`kubectl delete pod $pod` deletes what?). Set it before the line that reads it, or make it a `<placeholder>` declared in `variables`. The reader runs the blocks in order in one terminal, so a variable an earlier block sets or exports (`export NAMESPACE=...` in the first step) is set for the later blocks; one that only a later block sets is not set yet (an error naming that block). A block that reads variables from elsewhere (`source FILE`, `eval "$(...)"`) is not checked for these.',
     ].join('\n\n'),
     examples: {
       bad: exampleRunbook({ body: LOGS_BODY('psql "$DATABASE_URL" -c "SELECT 1"') }),
@@ -124,7 +124,7 @@ export const envDeclared = defineRule({
       runner: '{language} blocks run with {runner}, but {name} is not declared in runbook.env',
       unused: 'Environment variable {name} is declared but no command uses ${name}',
       unset: 'Variable ${name} is never set: no command of the runbook assigns it{suggestion}',
-      unsetHere: 'Variable ${name} is set by the block at line {line}, not by this one: `runbook run` runs each block in a fresh shell',
+      setLater: 'Variable ${name} is set by the block at line {line}, after this one: it is not set yet when this command runs',
     },
   },
   create(context) {
@@ -145,26 +145,34 @@ function checkEnv(runbook: Runbook, context: RuleContext): void {
     if (!runbook.meta) return;
     const declared = Object.keys(runbook.meta.env);
     const used = new Set<string>();
-    /** The first block that sets a name, other than `block`. */
-    const setter = (name: string, block: Block) => runbook.blocks.find((other) => other !== block && other.analysis.sets.includes(name));
+    // The reader runs the blocks in order in one terminal: a variable an earlier block sets or exports
+    // is set for the later ones. One that only a later block sets is not set yet.
+    const order = new Map(runbook.blocks.map((block, index) => [block, index] as const));
+    const setBefore = (name: string, block: Block) => runbook.blocks.some((other) => order.get(other)! < order.get(block)! && other.analysis.sets.includes(name));
+    const setAfter = (name: string, block: Block) => runbook.blocks.find((other) => order.get(other)! > order.get(block)! && other.analysis.sets.includes(name));
     for (const block of runbook.blocks) {
       for (const ref of block.analysis.env) {
         used.add(ref.name);
-        if (declared.includes(ref.name) || ref.guarded) continue;
-        const other = setter(ref.name, block);
+        if (declared.includes(ref.name) || ref.guarded || setBefore(ref.name, block)) continue;
+        const later = setAfter(ref.name, block);
+        if (later) {
+          context.report({ messageId: 'setLater', data: { name: ref.name, line: later.span.start.line }, span: context.codeSpan(block, ref.start, ref.end), hint: `Move the block that sets ${ref.name} before this one, or set it here; if the operator's shell has it, add env:\n  ${ref.name}: what it is and where to get it` });
+          continue;
+        }
         context.report({
           messageId: 'undeclared',
           data: { name: ref.name, suggestion: didYouMean(ref.name, declared) },
           span: context.codeSpan(block, ref.start, ref.end),
-          hint: `${other ? `The block at line ${other.span.start.line} sets it, but \`runbook run\` runs each block in a fresh shell: set it in this block too, or a` : 'A'}dd env:\n  ${ref.name}: what it is and where to get it`,
+          hint: `Add env:\n  ${ref.name}: what it is and where to get it`,
         });
       }
       if (block.analysis.importsVariables) continue;
       for (const ref of block.analysis.unset) {
+        if (setBefore(ref.name, block)) continue;
         const span = context.codeSpan(block, ref.start, ref.end);
-        const other = setter(ref.name, block);
-        if (other) {
-          context.report({ messageId: 'unsetHere', data: { name: ref.name, line: other.span.start.line }, span, severity: 'warn', hint: `Set ${ref.name} in this block too (or join the two blocks); a value the reader gives is a <placeholder>.` });
+        const later = setAfter(ref.name, block);
+        if (later) {
+          context.report({ messageId: 'setLater', data: { name: ref.name, line: later.span.start.line }, span, hint: `Move the block that sets ${ref.name} before this one, or set it here; a value the reader gives is a <placeholder>.` });
           continue;
         }
         context.report({
