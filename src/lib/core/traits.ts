@@ -62,6 +62,19 @@ const LONG_RUNNING: readonly CommandTrait[] = [
 /** A command given after `--` (`oc debug node/x -- chroot /host ls`), or run by this one as a wrapper. */
 const runsCommand = (command: Command, commands: readonly Command[]) => commands.some((other) => other.parent === command.index) || args(command).some((word) => word.value === '--');
 
+/**
+ * For a command given a terminal (`kubectl exec -it`, `docker run -it`): whether it runs no command of its own
+ * (the container's, often a shell, gets the terminal), or one that needs a person (a shell, an editor, `top`).
+ */
+function needsTerminalInside(command: Command, commands: readonly Command[]): boolean {
+  if (!runsCommand(command, commands)) return true;
+  const inside = (other: Command) => {
+    for (let parent = other.parent; parent !== undefined; parent = commands[parent].parent) if (parent === command.index) return true;
+    return false;
+  };
+  return commands.some((other) => inside(other) && findTrait(INTERACTIVE, other, commands) !== undefined);
+}
+
 const DB_QUERY_FLAGS = ['-c', '--command', '-f', '--file', '-l', '--list', '-V', '--version', '--help'];
 
 /** The value of a `--name value` or `--name=value` option. */
@@ -86,8 +99,13 @@ const GIT_MESSAGE = {
 
 /** Commands that need a person at a terminal. */
 const INTERACTIVE: readonly CommandTrait[] = [
-  { pattern: 'kubectl exec|run|debug|attach', withFlag: ['-t', '--tty'], reason: 'asks for a terminal', hint: 'If the command inside needs no terminal, drop -it: `kubectl exec POD -- COMMAND` runs it unattended.' },
-  { pattern: 'docker exec|run', withFlag: ['-t', '--tty'], withoutFlag: ['-d', '--detach'], reason: 'asks for a terminal', hint: 'If the command inside needs no terminal, drop -it.' },
+  // `-t` gives the command inside a terminal; that command decides whether a person must answer it: `kubectl exec
+  // -it POD -- df -h` ends by itself (-it is needless, not interactive), `-- sh`, `-- top`, `-- psql` do not. With
+  // no command the container's own one (a shell, in a debug container) gets the terminal.
+  { pattern: 'kubectl exec|run', withFlag: ['-t', '--tty'], when: needsTerminalInside, reason: 'asks for a terminal', hint: 'If the command inside needs no terminal, drop -it: `kubectl exec POD -- COMMAND` runs it unattended.' },
+  { pattern: 'kubectl debug', withFlag: ['-t', '--tty'], when: needsTerminalInside, reason: 'asks for a terminal', hint: 'Give the command: `kubectl debug node/NODE --image=IMAGE -- chroot /host COMMAND` runs it and ends.' },
+  { pattern: 'kubectl attach', withFlag: ['-t', '--tty'], reason: 'asks for a terminal' },
+  { pattern: 'docker exec|run', withFlag: ['-t', '--tty'], withoutFlag: ['-d', '--detach'], when: needsTerminalInside, reason: 'asks for a terminal', hint: 'If the command inside needs no terminal, drop -it.' },
   { pattern: 'docker attach', reason: 'attaches the terminal to a container' },
   { pattern: 'kubectl edit', reason: 'opens an editor', hint: 'Use `kubectl patch` or `kubectl apply` to change objects without an editor.' },
   { pattern: 'psql', when: (command) => without(DB_QUERY_FLAGS)(command) && !fedInput(command), reason: 'opens an interactive session', hint: 'Pass the query: `psql "$DATABASE_URL" -c "..."`, or put the SQL in a sql block.' },
@@ -138,7 +156,8 @@ const INTERACTIVE: readonly CommandTrait[] = [
   // `oc debug` without a command opens a shell in the debug pod (kubectl debug needs -it for that, above).
   { pattern: 'oc debug', when: (command, commands) => !runsCommand(command, commands), reason: 'opens a shell in a debug pod', hint: 'Give the command: `oc debug node/NODE -- chroot /host COMMAND` runs it and ends.' },
   { pattern: 'oc rsh', when: (command) => commandView(command).positional.length <= 2, reason: 'opens a shell in the pod', hint: 'Give the command: `oc rsh POD COMMAND`, or `oc exec POD -- COMMAND`.' },
-  { pattern: 'crictl exec|attach', withFlag: ['-t', '--tty'], reason: 'asks for a terminal', hint: 'If the command inside needs no terminal, drop -it.' },
+  { pattern: 'crictl exec', withFlag: ['-t', '--tty'], when: needsTerminalInside, reason: 'asks for a terminal', hint: 'If the command inside needs no terminal, drop -it.' },
+  { pattern: 'crictl attach', withFlag: ['-t', '--tty'], reason: 'asks for a terminal' },
   { pattern: 'chroot', when: (command) => commandView(command).positional.length <= 1 && !fedInput(command), reason: 'starts a shell in the new root', hint: 'Give the command: `chroot /host COMMAND`.' },
   { pattern: 'nsenter', when: (command) => commandView(command).positional.length === 0 && !fedInput(command), reason: 'starts a shell in the namespaces', hint: 'Give the command: `nsenter -t PID -n COMMAND`.' },
   { pattern: 'toolbox', when: (command) => commandView(command).positional.length === 0 && !fedInput(command), reason: 'starts a shell in a tools container' },

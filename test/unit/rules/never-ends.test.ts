@@ -90,6 +90,11 @@ ruleTester(commandsInteractive, {
       name: 'debug sessions and shells given their command',
       code: step('```bash', 'oc debug node/n1 -- chroot /host systemctl status kubelet\noc rsh -n openshift-etcd etcd-0 etcdctl member list\nchroot /host journalctl -u kubelet -n 50\nvirtctl ssh vm1 --command "uptime"\ngitlab-psql -c "SELECT 1"\nopenssl s_client -connect db:5432 -starttls postgres </dev/null\ngdb -batch -ex bt -p 1234\naws configure set region eu-west-1\nvault login -method=oidc\netcdctl txn <<EOF\nput a 1\n\nEOF'),
     },
+    // openshift/runbooks, kubevirt/monitoring: `-it` given to a command that ends by itself is needless, not interactive.
+    {
+      name: 'exec -it of commands that end by themselves',
+      code: step('```bash', 'oc exec -it virt-launcher-vm1 -n shop -- virsh dumpxml shop_vm1\nkubectl exec -it prometheus-k8s-0 -n openshift-monitoring -- curl -k https://localhost:9091/metrics\nkubectl exec -it <pod-name> -n production -- env | grep -E "DATABASE|JWT"\noc debug node/n1 -it --image=busybox -- chroot /host df -h\ndocker run -it --rm busybox ls /\ncrictl exec -it 1f2e3d ls -l /var/log'),
+    },
     { name: 'PromQL pasted into a shell block is not a session', code: step('```sh', 'up{job="api"} == 0\nrate(http_requests_total{code=~"5.."}[5m]) > 0.1') },
   ],
   invalid: [
@@ -138,9 +143,15 @@ ruleTester(commandsInteractive, {
     { name: 'aws configure asks for keys', code: step('```bash', 'aws configure --profile prod'), errors: [{ message: IA('aws configure', 'asks for the credentials'), line: 19, column: 1, endColumn: 14 }] },
     {
       name: 'fence inside a list (seed)',
-      code: listed('```bash', 'kubectl exec -it <pod-name> -n production -- env | grep -E "DATABASE|JWT|STRIPE"'),
+      code: listed('```bash', 'kubectl exec -it <pod-name> -n production -- bash'),
       errors: [{ message: IA('kubectl exec -it', 'asks for a terminal'), line: 21, column: 4, endColumn: 20 }],
     },
+    { name: 'a full-screen program inside exec -it', code: step('```bash', 'oc exec -it virt-launcher-vm1 -c compute -- top'), errors: [{ message: IA('oc exec -it', 'asks for a terminal'), line: 19, column: 1, endColumn: 12 }] },
+    { name: 'a query session inside a shell inside exec -it', code: step('```bash', 'kubectl exec -it db-0 -- sh -c "cd /tmp && psql"'), errors: [{ message: IA('kubectl exec -it', 'asks for a terminal'), line: 19, column: 1, endColumn: 17 }] },
+    { name: 'exec -it with no command', code: step('```bash', 'oc exec -n ovn -it ovnkube-0 -c nbdb --bash'), errors: [{ message: IA('oc exec -it', 'asks for a terminal'), line: 19, column: 1, endColumn: 19 }] },
+    { name: 'a debug container with no command opens its shell', code: step('```bash', 'kubectl debug node/n1 -it --image=busybox'), errors: [{ message: IA('kubectl debug -it', 'asks for a terminal'), line: 19, column: 1, endColumn: 26 }] },
+    { name: 'a container run with a terminal and no command', code: step('```bash', 'docker run --rm -it -p 5000:5000 flamescope'), errors: [{ message: IA('docker run -it', 'asks for a terminal'), line: 19, column: 1, endColumn: 20 }] },
+    { name: 'crictl exec -it of top', code: step('```bash', 'crictl exec -it 1f2e3d top'), errors: [{ message: IA('crictl exec -it', 'asks for a terminal'), line: 19, column: 1, endColumn: 16 }] },
   ],
 });
 

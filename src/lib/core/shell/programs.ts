@@ -48,7 +48,9 @@ const VALUE_OPTIONS: Record<string, readonly string[]> = {
   shell: ['-o', '-O', '--rcfile', '--init-file'],
   mongosh: ['--eval', '-u', '--username', '-p', '--password', '--host', '--port', '-f', '--file', '--authenticationDatabase'],
   etcdctl: ['--endpoints', '--cacert', '--cert', '--key', '--user', '--password', '-w', '--write-out', '--dial-timeout', '--command-timeout', '--prefix-range'],
-  crictl: ['-r', '--runtime-endpoint', '-i', '--image-endpoint', '-t', '--timeout', '-c', '--config', '-o', '--output', '--name', '--label', '--state', '-n', '--last', '--tail', '--since'],
+  // crictl's global `-i` (image endpoint) and `-t` (timeout) are left out: runbooks write them long, and after a
+  // subcommand `-i`/`-t` are flags (`crictl exec -it`, `crictl logs -t`).
+  crictl: ['-r', '--runtime-endpoint', '--image-endpoint', '--timeout', '-c', '--config', '-o', '--output', '--name', '--label', '--state', '-n', '--last', '--tail', '--since'],
   awk: ['-F', '--field-separator', '-v', '--assign', '-f', '--file'],
   gawk: ['-F', '--field-separator', '-v', '--assign', '-f', '--file'],
   sed: ['-e', '--expression', '-f', '--file', '-l', '--line-length'],
