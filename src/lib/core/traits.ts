@@ -42,7 +42,15 @@ const LONG_RUNNING: readonly CommandTrait[] = [
   { pattern: 'redis-cli', redis: 'MONITOR|SUBSCRIBE|PSUBSCRIBE|SSUBSCRIBE', reason: 'streams until stopped' },
   { pattern: 'redis-cli', withFlag: ['--stat', '--latency', '--latency-history', '--latency-dist'], reason: 'samples until stopped' },
   { pattern: 'ping', withoutFlag: ['-c', '-w', '--count', '--deadline'], reason: 'pings until stopped', hint: 'Add -c 5.' },
-  { pattern: 'tcpdump', withoutFlag: ['-c', '-r'], reason: 'captures until stopped', hint: 'Add -c 100.' },
+  // tcpdump ends after -c packets, at the end of the file it reads (-r), after -W files when -G rotates them by
+  // time (`-G 30 -W 1`: one 30 s file; -W with -C alone only rings over the files), or at once listing interfaces.
+  {
+    pattern: 'tcpdump',
+    withoutFlag: ['-c', '--count', '-r', '-D', '--list-interfaces', '-L', '--list-data-link-types', '--version', '-h', '--help'],
+    when: (command) => !(findFlag(command.program, args(command), ['-G', '--rotate-seconds']) && findFlag(command.program, args(command), ['-W', '--limit-file-count'])),
+    reason: 'captures until stopped',
+    hint: 'Bound it: `-c 100` packets, or `-G 30 -W 1` for one 30 s file.',
+  },
   { pattern: 'vmstat|iostat|mpstat|pidstat|sar', when: (command) => commandView(command).positional.filter((word) => /^\d+$/.test(word.value)).length === 1, reason: 'samples until stopped (an interval without a count)', hint: 'Add a count: `vmstat 1 5`.' },
   { pattern: 'dstat', reason: 'samples until stopped' },
   { pattern: 'stern|kubetail', withoutFlag: ['--no-follow'], reason: 'follows the logs' },

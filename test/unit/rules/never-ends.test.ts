@@ -24,6 +24,8 @@ ruleTester(commandsLongRunning, {
     { name: 'docker stats snapshot', code: step('```bash', 'docker stats --no-stream') },
     { name: 'short options with a value', code: step('```bash', 'kubectl get pods -owide') },
     { name: 'ping with a count, vmstat with a count', code: step('```bash', 'ping -c 3 db.internal\nvmstat 1 5') },
+    // gitlab-com runbooks, docs/redis/redis.md: one 30 s capture file, then tcpdump exits.
+    { name: 'tcpdump bounded by a count, a time-rotated file count, a file read, a listing', code: step('```bash', 'sudo tcpdump -G 30 -W 1 -s 65535 tcp port 6379 -w redis.pcap -i ens4\ntcpdump -i any -c100 port 53\ntcpdump -r redis.pcap -nn\ntcpdump -D') },
     { name: 'snippets are not commands', code: step('```', 'kubectl logs -f api') },
     { name: 'redis-cli commands that end', code: step('```bash', 'redis-cli --bigkeys\nredis-cli INFO stats') },
     { name: 'pprof printing a report', code: step('```bash', 'go tool pprof -top heap.prof\ngo tool pprof -svg -output=heap.svg heap.prof') },
@@ -43,6 +45,7 @@ ruleTester(commandsLongRunning, {
     { name: 'console prompt line', code: step('```console', '$ docker logs -f api\n2026-11-24T10:00:00Z ready'), errors: [{ message: LR('docker logs -f', 'follows the log'), line: 19, column: 3, endColumn: 17 }] },
     { name: 'fence inside a list', code: listed('```bash', 'kubectl top pods -n production -w'), errors: [{ message: LR('kubectl top -w', 'watches for changes'), line: 21, column: 4, endLine: 21, endColumn: 37 }] },
     { name: 'inside kubectl exec', code: step('```bash', 'kubectl exec api-1 -- tail -f /var/log/app.log'), errors: [{ message: LR('tail -f', 'follows the file'), line: 19, column: 23, endColumn: 30 }] },
+    { name: 'tcpdump ringing over size-rotated files never stops', code: step('```bash', 'tcpdump -i any -C 100 -W 5 -w ring.pcap'), errors: [{ message: LR('tcpdump', 'captures until stopped'), line: 19, column: 1, endColumn: 8 }] },
     { name: 'ping without a count', code: step('```bash', 'ping db.internal'), errors: [{ message: LR('ping', 'pings until stopped'), line: 19, column: 1, endColumn: 5 }] },
     { name: 'vmstat with an interval only', code: step('```bash', 'vmstat 1'), errors: [{ message: LR('vmstat', 'samples until stopped (an interval without a count)'), line: 19, column: 1, endColumn: 7 }] },
     { name: 'redis-cli --latency', code: step('```bash', 'redis-cli --latency-history'), errors: [{ message: LR('redis-cli --latency-history', 'samples until stopped'), line: 19, column: 1, endColumn: 28 }] },
