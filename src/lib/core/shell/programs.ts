@@ -37,6 +37,9 @@ const VALUE_OPTIONS: Record<string, readonly string[]> = {
   caffeinate: ['-w', '-t'],
   flock: ['-w', '--timeout', '-E', '--conflict-exit-code'],
   ping: ['-c', '-i', '-w', '-W', '-s', '-t', '-I', '-l', '-p', '-Q', '-S'],
+  // strace and ltrace run the command after their options, or attach to -p PID and run none.
+  strace: ['-a', '-b', '-e', '-E', '-I', '-o', '-O', '-p', '-P', '-s', '-S', '-u', '-U', '-X', '--attach', '--output', '--trace', '--signal', '--status', '--string-limit', '--user', '--env', '--summary-sort-by', '--summary-columns', '--trace-path', '--const-print-style', '--detach-on'],
+  ltrace: ['-a', '-A', '-D', '-e', '-F', '-l', '-n', '-o', '-p', '-s', '-u', '-w', '-x', '--align', '--output', '--library', '--indent'],
   tcpdump: ['-i', '-c', '-w', '-r', '-s', '-C', '-G', '-W', '-F', '-E', '-y', '-Z', '-B', '-j', '-z'],
   wget: ['-O', '--output-document', '-o', '--output-file', '-a', '--append-output', '-e', '--execute', '-P', '--directory-prefix', '-T', '--timeout', '-t', '--tries', '-U', '--user-agent', '--header', '--method', '--post-data', '--post-file', '--body-data', '--body-file', '--user', '--password'],
   curl: ['-X', '--request', '--url', '--json', '--data-ascii', '--form-string', '-H', '--header', '-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '-o', '--output', '-u', '--user', '-F', '--form', '-T', '--upload-file', '-A', '--user-agent', '-e', '--referer', '-b', '--cookie', '-c', '--cookie-jar', '-m', '--max-time', '-w', '--write-out', '-x', '--proxy', '--connect-timeout', '--retry', '--cert', '--key', '--cacert', '-K', '--config', '--resolve', '--connect-to', '--retry-delay', '--retry-max-time'],
