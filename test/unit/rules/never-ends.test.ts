@@ -154,6 +154,8 @@ ruleTester(commandsInteractive, {
     { name: 'exec -it with no command', code: step('```bash', 'oc exec -n ovn -it ovnkube-0 -c nbdb --bash'), errors: [{ message: IA('oc exec -it', 'asks for a terminal'), line: 19, column: 1, endColumn: 19 }] },
     { name: 'a debug container with no command opens its shell', code: step('```bash', 'kubectl debug node/n1 -it --image=busybox'), errors: [{ message: IA('kubectl debug -it', 'asks for a terminal'), line: 19, column: 1, endColumn: 26 }] },
     { name: 'a container run with a terminal and no command', code: step('```bash', 'docker run --rm -it -p 5000:5000 flamescope'), errors: [{ message: IA('docker run -it', 'asks for a terminal'), line: 19, column: 1, endColumn: 20 }] },
+    // gitlab-com runbooks, docs/kube/k8s-operations.md: `--cap-add` takes a value; the image is `ubuntu`, the command a shell.
+    { name: 'a shell in a container run with options that take values', code: step('```bash', 'docker run \\\n  -it \\\n  --pid=container:sidekiq \\\n  --cap-add sys_admin \\\n  --cap-add sys_ptrace \\\n  ubuntu /bin/bash'), errors: [{ message: IA('docker run -it', 'asks for a terminal'), line: 19, column: 1, endLine: 20, endColumn: 6 }] },
     { name: 'crictl exec -it of top', code: step('```bash', 'crictl exec -it 1f2e3d top'), errors: [{ message: IA('crictl exec -it', 'asks for a terminal'), line: 19, column: 1, endColumn: 16 }] },
   ],
 });
