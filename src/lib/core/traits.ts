@@ -52,7 +52,8 @@ const LONG_RUNNING: readonly CommandTrait[] = [
     hint: 'Bound it: `-c 100` packets, or `-G 30 -W 1` for one 30 s file.',
   },
   { pattern: 'vmstat|iostat|mpstat|pidstat|sar', when: (command) => commandView(command).positional.filter((word) => /^\d+$/.test(word.value)).length === 1, reason: 'samples until stopped (an interval without a count)', hint: 'Add a count: `vmstat 1 5`.' },
-  { pattern: 'dstat', reason: 'samples until stopped' },
+  // dstat [DELAY [COUNT]] samples every second until stopped unless a count follows the delay.
+  { pattern: 'dstat', when: (command) => commandView(command).positional.filter((word) => /^\d+$/.test(word.value)).length < 2, reason: 'samples until stopped', hint: 'Add a delay and a count: `dstat 1 10`.' },
   { pattern: 'stern|kubetail', withoutFlag: ['--no-follow'], reason: 'follows the logs' },
   { pattern: 'aws logs tail', withFlag: ['--follow'], reason: 'follows the logs' },
   { pattern: 'heroku logs', withFlag: ['-t', '--tail'], reason: 'follows the logs' },
@@ -185,6 +186,10 @@ const INTERACTIVE: readonly CommandTrait[] = [
   { pattern: 'perf top', reason: 'is a full-screen display' },
 ];
 
+/** The editor the user chose (`$EDITOR file`, `sudo -u git "${VISUAL}" file`): a program known only when it runs, but an editor. */
+const EDITOR_VARIABLE: CommandTrait = { pattern: '$EDITOR', reason: 'opens an editor', hint: 'Change the file without an editor (`sed -i`, `tee` from a heredoc), or mark the block interactive.' };
+const isEditorVariable = (command: Command) => /^\$(?:\{(?:EDITOR|VISUAL)\}|EDITOR|VISUAL)$/.test(command.argv[0]?.value ?? '');
+
 const indexes = new WeakMap<readonly CommandTrait[], (command: Command) => readonly CommandTrait[]>();
 
 /** The first trait a command has, with the words that show it (`kubectl logs -f`). */
@@ -229,7 +234,7 @@ export function findTraits(commands: readonly Command[], name: TraitName): Trait
     let inside = false;
     for (let parent = command.parent; parent !== undefined; parent = commands[parent].parent) if (found.has(parent)) inside = true;
     if (inside) continue;
-    const match = findTrait(TRAITS[name], command, commands);
+    const match = name === 'interactive' && isEditorVariable(command) ? { trait: EDITOR_VARIABLE, words: [command.argv[0]] } : findTrait(TRAITS[name], command, commands);
     if (!match) continue;
     found.add(command.index);
     findings.push({ command, ...match });
