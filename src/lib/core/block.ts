@@ -103,9 +103,16 @@ const PROMPT = /^[ \t]*((?:[\w.-]+@[\w.-]+(?::[^\s$#]*)?|\[[\w.-]+@[^\]\n]+\]|(?
 /** The text after a bare `# ` that is prose (a comment), not a root command: `# Check the pods`, `# NOTE:`, `# done.`. */
 const PROSE = /^(?:[A-Z][a-z]+(?:[\s,]|$)|[A-Z]+:|[#*>-]|\W)|[.:]$/;
 
+/**
+ * `> ` before a program name and an option (`> gpg --card-edit`): a prompt written before the command, not a
+ * redirect, which would make the shell run the option (`--card-edit`) as a program. Same groups as PROMPT (the
+ * first never matches: no long form).
+ */
+const ANGLE_PROMPT = /^[ \t]*([^\s\S])?(>) (?=[A-Za-z][\w.+-]*[ \t]+--?[A-Za-z])/;
+
 /** The prompt of a line, if it has one. A bare `# ` is a root prompt only in a console block, and not before prose. */
 function promptOf(line: string, kind: BlockKind): RegExpExecArray | undefined {
-  const match = PROMPT.exec(line);
+  const match = PROMPT.exec(line) ?? ANGLE_PROMPT.exec(line) ?? undefined;
   if (!match) return undefined;
   if (match[2] === '#' && match[1] === undefined) {
     // In a shell block `# ` starts a comment; in a console block it is root's prompt unless prose follows.
@@ -219,7 +226,7 @@ function isSession(code: string, kind: BlockKind): boolean {
   if (kind === 'console') return true;
   return code.split('\n').some((line) => {
     const prompt = promptOf(line, kind);
-    return prompt !== undefined && (prompt[2] === '$' || prompt[1] !== undefined) && line.slice(prompt[0].length).trim() !== '';
+    return prompt !== undefined && (prompt[2] === '$' || prompt[2] === '>' || prompt[1] !== undefined) && line.slice(prompt[0].length).trim() !== '';
   });
 }
 

@@ -42,9 +42,18 @@ const LONG_RUNNING: readonly CommandTrait[] = [
   { pattern: 'redis-cli', redis: 'MONITOR|SUBSCRIBE|PSUBSCRIBE|SSUBSCRIBE', reason: 'streams until stopped' },
   { pattern: 'redis-cli', withFlag: ['--stat', '--latency', '--latency-history', '--latency-dist'], reason: 'samples until stopped' },
   { pattern: 'ping', withoutFlag: ['-c', '-w', '--count', '--deadline'], reason: 'pings until stopped', hint: 'Add -c 5.' },
-  { pattern: 'tcpdump', withoutFlag: ['-c', '-r'], reason: 'captures until stopped', hint: 'Add -c 100.' },
+  // tcpdump ends after -c packets, at the end of the file it reads (-r), after -W files when -G rotates them by
+  // time (`-G 30 -W 1`: one 30 s file; -W with -C alone only rings over the files), or at once listing interfaces.
+  {
+    pattern: 'tcpdump',
+    withoutFlag: ['-c', '--count', '-r', '-D', '--list-interfaces', '-L', '--list-data-link-types', '--version', '-h', '--help'],
+    when: (command) => !(findFlag(command.program, args(command), ['-G', '--rotate-seconds']) && findFlag(command.program, args(command), ['-W', '--limit-file-count'])),
+    reason: 'captures until stopped',
+    hint: 'Bound it: `-c 100` packets, or `-G 30 -W 1` for one 30 s file.',
+  },
   { pattern: 'vmstat|iostat|mpstat|pidstat|sar', when: (command) => commandView(command).positional.filter((word) => /^\d+$/.test(word.value)).length === 1, reason: 'samples until stopped (an interval without a count)', hint: 'Add a count: `vmstat 1 5`.' },
-  { pattern: 'dstat', reason: 'samples until stopped' },
+  // dstat [DELAY [COUNT]] samples every second until stopped unless a count follows the delay.
+  { pattern: 'dstat', when: (command) => commandView(command).positional.filter((word) => /^\d+$/.test(word.value)).length < 2, reason: 'samples until stopped', hint: 'Add a delay and a count: `dstat 1 10`.' },
   { pattern: 'stern|kubetail', withoutFlag: ['--no-follow'], reason: 'follows the logs' },
   { pattern: 'aws logs tail', withFlag: ['--follow'], reason: 'follows the logs' },
   { pattern: 'heroku logs', withFlag: ['-t', '--tail'], reason: 'follows the logs' },
@@ -61,6 +70,19 @@ const LONG_RUNNING: readonly CommandTrait[] = [
 
 /** A command given after `--` (`oc debug node/x -- chroot /host ls`), or run by this one as a wrapper. */
 const runsCommand = (command: Command, commands: readonly Command[]) => commands.some((other) => other.parent === command.index) || args(command).some((word) => word.value === '--');
+
+/**
+ * For a command given a terminal (`kubectl exec -it`, `docker run -it`): whether it runs no command of its own
+ * (the container's, often a shell, gets the terminal), or one that needs a person (a shell, an editor, `top`).
+ */
+function needsTerminalInside(command: Command, commands: readonly Command[]): boolean {
+  if (!runsCommand(command, commands)) return true;
+  const inside = (other: Command) => {
+    for (let parent = other.parent; parent !== undefined; parent = commands[parent].parent) if (parent === command.index) return true;
+    return false;
+  };
+  return commands.some((other) => inside(other) && findTrait(INTERACTIVE, other, commands) !== undefined);
+}
 
 const DB_QUERY_FLAGS = ['-c', '--command', '-f', '--file', '-l', '--list', '-V', '--version', '--help'];
 
@@ -86,8 +108,13 @@ const GIT_MESSAGE = {
 
 /** Commands that need a person at a terminal. */
 const INTERACTIVE: readonly CommandTrait[] = [
-  { pattern: 'kubectl exec|run|debug|attach', withFlag: ['-t', '--tty'], reason: 'asks for a terminal', hint: 'If the command inside needs no terminal, drop -it: `kubectl exec POD -- COMMAND` runs it unattended.' },
-  { pattern: 'docker exec|run', withFlag: ['-t', '--tty'], withoutFlag: ['-d', '--detach'], reason: 'asks for a terminal', hint: 'If the command inside needs no terminal, drop -it.' },
+  // `-t` gives the command inside a terminal; that command decides whether a person must answer it: `kubectl exec
+  // -it POD -- df -h` ends by itself (-it is needless, not interactive), `-- sh`, `-- top`, `-- psql` do not. With
+  // no command the container's own one (a shell, in a debug container) gets the terminal.
+  { pattern: 'kubectl exec|run', withFlag: ['-t', '--tty'], when: needsTerminalInside, reason: 'asks for a terminal', hint: 'If the command inside needs no terminal, drop -it: `kubectl exec POD -- COMMAND` runs it unattended.' },
+  { pattern: 'kubectl debug', withFlag: ['-t', '--tty'], when: needsTerminalInside, reason: 'asks for a terminal', hint: 'Give the command: `kubectl debug node/NODE --image=IMAGE -- chroot /host COMMAND` runs it and ends.' },
+  { pattern: 'kubectl attach', withFlag: ['-t', '--tty'], reason: 'asks for a terminal' },
+  { pattern: 'docker exec|run', withFlag: ['-t', '--tty'], withoutFlag: ['-d', '--detach'], when: needsTerminalInside, reason: 'asks for a terminal', hint: 'If the command inside needs no terminal, drop -it.' },
   { pattern: 'docker attach', reason: 'attaches the terminal to a container' },
   { pattern: 'kubectl edit', reason: 'opens an editor', hint: 'Use `kubectl patch` or `kubectl apply` to change objects without an editor.' },
   { pattern: 'psql', when: (command) => without(DB_QUERY_FLAGS)(command) && !fedInput(command), reason: 'opens an interactive session', hint: 'Pass the query: `psql "$DATABASE_URL" -c "..."`, or put the SQL in a sql block.' },
@@ -138,7 +165,8 @@ const INTERACTIVE: readonly CommandTrait[] = [
   // `oc debug` without a command opens a shell in the debug pod (kubectl debug needs -it for that, above).
   { pattern: 'oc debug', when: (command, commands) => !runsCommand(command, commands), reason: 'opens a shell in a debug pod', hint: 'Give the command: `oc debug node/NODE -- chroot /host COMMAND` runs it and ends.' },
   { pattern: 'oc rsh', when: (command) => commandView(command).positional.length <= 2, reason: 'opens a shell in the pod', hint: 'Give the command: `oc rsh POD COMMAND`, or `oc exec POD -- COMMAND`.' },
-  { pattern: 'crictl exec|attach', withFlag: ['-t', '--tty'], reason: 'asks for a terminal', hint: 'If the command inside needs no terminal, drop -it.' },
+  { pattern: 'crictl exec', withFlag: ['-t', '--tty'], when: needsTerminalInside, reason: 'asks for a terminal', hint: 'If the command inside needs no terminal, drop -it.' },
+  { pattern: 'crictl attach', withFlag: ['-t', '--tty'], reason: 'asks for a terminal' },
   { pattern: 'chroot', when: (command) => commandView(command).positional.length <= 1 && !fedInput(command), reason: 'starts a shell in the new root', hint: 'Give the command: `chroot /host COMMAND`.' },
   { pattern: 'nsenter', when: (command) => commandView(command).positional.length === 0 && !fedInput(command), reason: 'starts a shell in the namespaces', hint: 'Give the command: `nsenter -t PID -n COMMAND`.' },
   { pattern: 'toolbox', when: (command) => commandView(command).positional.length === 0 && !fedInput(command), reason: 'starts a shell in a tools container' },
@@ -157,6 +185,10 @@ const INTERACTIVE: readonly CommandTrait[] = [
   { pattern: 'aws configure', when: (command) => commandView(command).positional.length === 1, reason: 'asks for the credentials', hint: 'Set values with `aws configure set NAME VALUE`.' },
   { pattern: 'perf top', reason: 'is a full-screen display' },
 ];
+
+/** The editor the user chose (`$EDITOR file`, `sudo -u git "${VISUAL}" file`): a program known only when it runs, but an editor. */
+const EDITOR_VARIABLE: CommandTrait = { pattern: '$EDITOR', reason: 'opens an editor', hint: 'Change the file without an editor (`sed -i`, `tee` from a heredoc), or mark the block interactive.' };
+const isEditorVariable = (command: Command) => /^\$(?:\{(?:EDITOR|VISUAL)\}|EDITOR|VISUAL)$/.test(command.argv[0]?.value ?? '');
 
 const indexes = new WeakMap<readonly CommandTrait[], (command: Command) => readonly CommandTrait[]>();
 
@@ -202,7 +234,7 @@ export function findTraits(commands: readonly Command[], name: TraitName): Trait
     let inside = false;
     for (let parent = command.parent; parent !== undefined; parent = commands[parent].parent) if (found.has(parent)) inside = true;
     if (inside) continue;
-    const match = findTrait(TRAITS[name], command, commands);
+    const match = name === 'interactive' && isEditorVariable(command) ? { trait: EDITOR_VARIABLE, words: [command.argv[0]] } : findTrait(TRAITS[name], command, commands);
     if (!match) continue;
     found.add(command.index);
     findings.push({ command, ...match });

@@ -210,6 +210,7 @@ ruleTester(fencesPrompt, {
     { name: 'console block with root prompts, long prompts and a continuation prompt', code: exampleRunbook({ body: fence('console', '# journalctl -u kubelet\nsh-4.4# chroot /host\n[root@node ~]# systemctl status kubelet\nuser@host:~$ cat <<EOF\n> hello\n> EOF\nhello') }) },
     { name: 'comments in a shell block, a shebang', code: exampleRunbook({ body: bash('#!/bin/bash\n# Check the pods\nkubectl get pods') }) },
     { name: 'a variable at the start of a line is no prompt', code: exampleRunbook({ runbook: 'env:\n  KUBECTL: kubectl binary', body: bash('$KUBECTL get pods') }) },
+    { name: 'a redirect at the start of a line is no prompt', code: exampleRunbook({ body: bash('> /var/log/app.log\n> app.log gzip -9 old.log') }) },
   ],
   invalid: [
     {
@@ -229,6 +230,12 @@ ruleTester(fencesPrompt, {
         { message: 'Shell prompt "[root@node ~]# " before `systemctl restart kubelet` in a shell block: it would be pasted and run', line: 23, column: 1, endColumn: 16 },
       ],
       output: exampleRunbook({ body: bash('# Restart the kubelet\nkubectl get nodes \\\n  -o wide\nNAME   STATUS\nsystemctl restart kubelet') }),
+    },
+    {
+      name: 'a "> " prompt before a program and its option (read as a redirect, the option would run)',
+      code: exampleRunbook({ body: bash('> gpg --card-edit\ngpg/card> admin') }),
+      errors: [{ message: 'Shell prompt "> " before `gpg --card-edit` in a shell block: it would be pasted and run', line: 19, column: 1, endColumn: 3 }],
+      output: exampleRunbook({ body: bash('gpg --card-edit\ngpg/card> admin') }),
     },
     {
       name: 'a console block without any prompt (its first line named), fixed to bash',

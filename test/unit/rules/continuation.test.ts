@@ -17,6 +17,11 @@ ruleTester(shellContinuation, {
     { name: 'an option word that is an argument', code: bash('kubectl get pods \\\n  -n shop | grep -v Running') },
     { name: 'a blank line before a line of options (a new thought, not a continuation)', code: bash('kubectl get pods\n\n--help') },
     { name: 'a text block', code: fence('text', 'kubectl get pods\n  -n shop') },
+    // Output of `ls -l` pasted under its command (gitlab-com runbooks, docs/ci-runners/linux/docker-machine/create-failure.md):
+    // file modes start with `-` but are not options.
+    { name: 'ls -l output under the command', code: bash('sudo ls -lah /root/.docker/machine/certs/\ntotal 24K\ndrwx------ 2 root root 4.0K May 20 07:31 .\n-rw------- 1 root root 1.7K May 20 07:31 ca-key.pem\n-rw-r--r-- 1 root root 1.1K May 20 07:31 ca.pem') },
+    { name: 'a file mode with every permission, after a line of output', code: bash('ls -l /srv\ndrwxr-xr-x 2 root root 4096 May 20 07:31 data\n-rwxrwxrwx 1 root root 12 May 20 07:31 run.sh') },
+    { name: 'an error message that starts with a dash', code: bash('kubectl get pods\n-bash: kubectl: command not found') },
   ],
   invalid: [
     {
@@ -36,6 +41,12 @@ ruleTester(shellContinuation, {
       code: bash('aws ec2 describe-instances\n  --instance-ids i-0abc123 \\\n  --region eu-west-1'),
       errors: [{ message: '`--instance-ids` starts a command of its own: the line before it does not end with `\\`, so `aws ec2 describe-instances` runs without it', line: 20, column: 3, endColumn: 17 }],
       output: bash('aws ec2 describe-instances \\\n  --instance-ids i-0abc123 \\\n  --region eu-west-1'),
+    },
+    {
+      name: 'short options with values written against them',
+      code: bash('kubectl get pods\n  -lapp=api -ojsonpath={.items[*].metadata.name}'),
+      errors: [{ message: '`-lapp=api` starts a command of its own: the line before it does not end with `\\`, so `kubectl get pods` runs without it', line: 20, column: 3, endColumn: 12 }],
+      output: bash('kubectl get pods \\\n  -lapp=api -ojsonpath={.items[*].metadata.name}'),
     },
     {
       name: 'a comment line inside a continued command',

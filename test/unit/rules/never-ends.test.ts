@@ -23,7 +23,9 @@ ruleTester(commandsLongRunning, {
     { name: 'console output is not a command', code: step('```console', '$ cat notes.txt\nrun tail -f /var/log/app.log\nkubectl logs -f api') },
     { name: 'docker stats snapshot', code: step('```bash', 'docker stats --no-stream') },
     { name: 'short options with a value', code: step('```bash', 'kubectl get pods -owide') },
-    { name: 'ping with a count, vmstat with a count', code: step('```bash', 'ping -c 3 db.internal\nvmstat 1 5') },
+    { name: 'ping with a count, vmstat with a count', code: step('```bash', 'ping -c 3 db.internal\nvmstat 1 5\ndstat -cdn 1 10') },
+    // gitlab-com runbooks, docs/redis/redis.md: one 30 s capture file, then tcpdump exits.
+    { name: 'tcpdump bounded by a count, a time-rotated file count, a file read, a listing', code: step('```bash', 'sudo tcpdump -G 30 -W 1 -s 65535 tcp port 6379 -w redis.pcap -i ens4\ntcpdump -i any -c100 port 53\ntcpdump -r redis.pcap -nn\ntcpdump -D') },
     { name: 'snippets are not commands', code: step('```', 'kubectl logs -f api') },
     { name: 'redis-cli commands that end', code: step('```bash', 'redis-cli --bigkeys\nredis-cli INFO stats') },
     { name: 'pprof printing a report', code: step('```bash', 'go tool pprof -top heap.prof\ngo tool pprof -svg -output=heap.svg heap.prof') },
@@ -43,6 +45,8 @@ ruleTester(commandsLongRunning, {
     { name: 'console prompt line', code: step('```console', '$ docker logs -f api\n2026-11-24T10:00:00Z ready'), errors: [{ message: LR('docker logs -f', 'follows the log'), line: 19, column: 3, endColumn: 17 }] },
     { name: 'fence inside a list', code: listed('```bash', 'kubectl top pods -n production -w'), errors: [{ message: LR('kubectl top -w', 'watches for changes'), line: 21, column: 4, endLine: 21, endColumn: 37 }] },
     { name: 'inside kubectl exec', code: step('```bash', 'kubectl exec api-1 -- tail -f /var/log/app.log'), errors: [{ message: LR('tail -f', 'follows the file'), line: 19, column: 23, endColumn: 30 }] },
+    { name: 'dstat with a delay and no count', code: step('```bash', 'dstat -cdn 5'), errors: [{ message: LR('dstat', 'samples until stopped'), line: 19, column: 1, endColumn: 6 }] },
+    { name: 'tcpdump ringing over size-rotated files never stops', code: step('```bash', 'tcpdump -i any -C 100 -W 5 -w ring.pcap'), errors: [{ message: LR('tcpdump', 'captures until stopped'), line: 19, column: 1, endColumn: 8 }] },
     { name: 'ping without a count', code: step('```bash', 'ping db.internal'), errors: [{ message: LR('ping', 'pings until stopped'), line: 19, column: 1, endColumn: 5 }] },
     { name: 'vmstat with an interval only', code: step('```bash', 'vmstat 1'), errors: [{ message: LR('vmstat', 'samples until stopped (an interval without a count)'), line: 19, column: 1, endColumn: 7 }] },
     { name: 'redis-cli --latency', code: step('```bash', 'redis-cli --latency-history'), errors: [{ message: LR('redis-cli --latency-history', 'samples until stopped'), line: 19, column: 1, endColumn: 28 }] },
@@ -90,6 +94,12 @@ ruleTester(commandsInteractive, {
       name: 'debug sessions and shells given their command',
       code: step('```bash', 'oc debug node/n1 -- chroot /host systemctl status kubelet\noc rsh -n openshift-etcd etcd-0 etcdctl member list\nchroot /host journalctl -u kubelet -n 50\nvirtctl ssh vm1 --command "uptime"\ngitlab-psql -c "SELECT 1"\nopenssl s_client -connect db:5432 -starttls postgres </dev/null\ngdb -batch -ex bt -p 1234\naws configure set region eu-west-1\nvault login -method=oidc\netcdctl txn <<EOF\nput a 1\n\nEOF'),
     },
+    // openshift/runbooks, kubevirt/monitoring: `-it` given to a command that ends by itself is needless, not interactive.
+    {
+      name: 'exec -it of commands that end by themselves',
+      code: step('```bash', 'oc exec -it virt-launcher-vm1 -n shop -- virsh dumpxml shop_vm1\nkubectl exec -it prometheus-k8s-0 -n openshift-monitoring -- curl -k https://localhost:9091/metrics\nkubectl exec -it <pod-name> -n production -- env | grep -E "DATABASE|JWT"\noc debug node/n1 -it --image=busybox -- chroot /host df -h\ndocker run -it --rm busybox ls /\ncrictl exec -it 1f2e3d ls -l /var/log'),
+    },
+    { name: 'the editor variable as an argument', code: step('```bash', 'echo "$EDITOR"\ngit config core.editor "$VISUAL"') },
     { name: 'PromQL pasted into a shell block is not a session', code: step('```sh', 'up{job="api"} == 0\nrate(http_requests_total{code=~"5.."}[5m]) > 0.1') },
   ],
   invalid: [
@@ -138,9 +148,19 @@ ruleTester(commandsInteractive, {
     { name: 'aws configure asks for keys', code: step('```bash', 'aws configure --profile prod'), errors: [{ message: IA('aws configure', 'asks for the credentials'), line: 19, column: 1, endColumn: 14 }] },
     {
       name: 'fence inside a list (seed)',
-      code: listed('```bash', 'kubectl exec -it <pod-name> -n production -- env | grep -E "DATABASE|JWT|STRIPE"'),
+      code: listed('```bash', 'kubectl exec -it <pod-name> -n production -- bash'),
       errors: [{ message: IA('kubectl exec -it', 'asks for a terminal'), line: 21, column: 4, endColumn: 20 }],
     },
+    { name: 'a full-screen program inside exec -it', code: step('```bash', 'oc exec -it virt-launcher-vm1 -c compute -- top'), errors: [{ message: IA('oc exec -it', 'asks for a terminal'), line: 19, column: 1, endColumn: 12 }] },
+    { name: 'a query session inside a shell inside exec -it', code: step('```bash', 'kubectl exec -it db-0 -- sh -c "cd /tmp && psql"'), errors: [{ message: IA('kubectl exec -it', 'asks for a terminal'), line: 19, column: 1, endColumn: 17 }] },
+    { name: 'exec -it with no command', code: step('```bash', 'oc exec -n ovn -it ovnkube-0 -c nbdb --bash'), errors: [{ message: IA('oc exec -it', 'asks for a terminal'), line: 19, column: 1, endColumn: 19 }] },
+    { name: 'a debug container with no command opens its shell', code: step('```bash', 'kubectl debug node/n1 -it --image=busybox'), errors: [{ message: IA('kubectl debug -it', 'asks for a terminal'), line: 19, column: 1, endColumn: 26 }] },
+    { name: 'a container run with a terminal and no command', code: step('```bash', 'docker run --rm -it -p 5000:5000 flamescope'), errors: [{ message: IA('docker run -it', 'asks for a terminal'), line: 19, column: 1, endColumn: 20 }] },
+    // gitlab-com runbooks, docs/kube/k8s-operations.md: `--cap-add` takes a value; the image is `ubuntu`, the command a shell.
+    { name: 'a shell in a container run with options that take values', code: step('```bash', 'docker run \\\n  -it \\\n  --pid=container:sidekiq \\\n  --cap-add sys_admin \\\n  --cap-add sys_ptrace \\\n  ubuntu /bin/bash'), errors: [{ message: IA('docker run -it', 'asks for a terminal'), line: 19, column: 1, endLine: 20, endColumn: 6 }] },
+    // gitlab-com runbooks, docs/gitaly/gitaly-repository-corruption.md.
+    { name: "the user's editor", code: step('```bash', 'sudo -u git $EDITOR refs/keep-around/0123abcd\n"${VISUAL}" values.yaml'), errors: [{ message: IA('$EDITOR', 'opens an editor'), line: 19, column: 13, endColumn: 20 }, { message: IA('"${VISUAL}"', 'opens an editor'), line: 20, column: 1, endColumn: 12 }] },
+    { name: 'crictl exec -it of top', code: step('```bash', 'crictl exec -it 1f2e3d top'), errors: [{ message: IA('crictl exec -it', 'asks for a terminal'), line: 19, column: 1, endColumn: 16 }] },
   ],
 });
 

@@ -59,7 +59,11 @@ ruleTester(placeholdersDeclared, {
 });
 
 ruleTester(commandsPseudoPlaceholder, {
-  valid: [{ name: 'output of a console block is not a command', code: consoleBlock('$ aws sts get-caller-identity\n{"Account": "xxxxxxxxxxxx"}') }],
+  valid: [
+    { name: 'output of a console block is not a command', code: consoleBlock('$ aws sts get-caller-identity\n{"Account": "xxxxxxxxxxxx"}') },
+    // gitlab-com runbooks, docs/uncategorized/yubikey.md: a `> ` prompt before the command, its output shortened with `...`.
+    { name: 'output after a "> " prompt line', code: bash('> gpg --export-ssh-key FAEFD87E\nssh-rsa AAAAB3NzaC1yc2EAAAADAQABA ... COMMENT') },
+  ],
   invalid: [{ name: 'a pseudo-placeholder behind a prompt', code: bash('$ aws ec2 describe-instances --instance-ids i-xxx'), errors: [{ message: /^Unexpected "i-xxx"/, line: 19, column: 45, endColumn: 50 }] }],
 });
 

@@ -30,9 +30,16 @@ ruleTester(riskDeclared, {
     { name: 'ssm start-session starts no resource', code: step('```bash long-running interactive', 'aws ssm start-session --target i-0abc123def4567890 \\\n  --document-name AWS-StartPortForwardingSession') },
     { name: 'a Prometheus query posted with --data-urlencode', code: step('```bash', 'curl -fsS "$PROMETHEUS_URL/api/v1/query" --data-urlencode \'query=up\'') },
     { name: 'curl -G sends its data in the URL', code: step('```bash', 'curl -sS -G https://api.internal/search -d q=error') },
+    // gitlab-com runbooks, docs/pages/gitlab-pages.md: -p takes the pid; strace runs no program of its own.
+    { name: 'strace and ltrace attached to a pid', code: step('```bash', 'sudo strace -f -p `pidof gitlab-pages-unprivileged` >& /tmp/gitlab-pages-debug.txt\nsudo strace -fp $(pidof api) -s 200 -o /tmp/api.trace\nltrace -p "$(pgrep -o nginx)"') },
     { name: 'EXPLAIN ANALYZE of a SELECT', code: step('```sql', 'EXPLAIN ANALYZE SELECT count(*) FROM pg_stat_activity;') },
   ],
   invalid: [
+    {
+      name: 'strace without -p runs its words after the options as a program',
+      code: step('```bash', 'sudo strace -f -s 200 $(pidof api)'),
+      errors: [{ message: '`$(pidof api)` runs a program that is only known when it runs: declare the risk of the block (risk="read", "change" or "destructive")', line: 19, column: 23, endLine: 19, endColumn: 35 }],
+    },
     {
       name: 'kubectl delete with no risk',
       code: step('```bash', 'kubectl -n shop delete pod <pod>'),

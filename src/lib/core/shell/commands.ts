@@ -601,6 +601,15 @@ function wrappedCommand(command: Command, args: CommandWord[]): Wrapped | undefi
     if (dashes === -1) return undefined;
     return { label: `${name} ${sub}`, words: args.slice(dashes + 1) };
   }
+  if (name === 'crictl') {
+    // crictl exec [options] CONTAINER COMMAND [ARG...] (a `--` may come before the command).
+    const sub = firstPositional('crictl', args);
+    if (args[sub]?.value !== 'exec') return undefined;
+    const container = firstPositional('crictl', args, sub + 1);
+    const words = args.slice(container + 1);
+    if (words[0]?.value === '--') words.shift();
+    return words.length ? { label: 'crictl exec', words } : undefined;
+  }
   if (program === 'docker' || name === 'docker-compose') {
     // docker exec [options] CONTAINER COMMAND..., docker run [options] IMAGE [COMMAND...], docker compose exec|run [options] SERVICE COMMAND...
     const subIndex = firstPositional('docker', args);

@@ -23,6 +23,15 @@ const lineEnd = (code: string, offset: number) => (code.indexOf('\n', offset) ==
 const lineStart = (code: string, offset: number) => code.lastIndexOf('\n', offset - 1) + 1;
 
 /**
+ * A word that can only be an option: `--namespace`, `--tail=50`, `-n`, `-lapp=api`, `-ojsonpath={...}`, `-p'{...}'`.
+ * Not a word of output that happens to start with `-`: a file mode from `ls -l` (`-rw-r--r--`, `-rwxrwxrwx`),
+ * `-bash:` from an error message, `-----BEGIN`.
+ */
+const OPTION = /^(?:--[A-Za-z0-9][\w.-]*(?:=[\s\S]*)?|-[A-Za-z0-9](?:[A-Za-z0-9]*(?:=[\s\S]*)?|[^\w\s:-][\s\S]*))$/;
+const FILE_MODE = /^[-dlbcpsD][-r][-w][-xsS][-r][-w][-xsS][-r][-w][-xtT][.+@]?$/;
+export const isOptionWord = (value: string) => OPTION.test(value) && !FILE_MODE.test(value);
+
+/**
  * The line-continuation mistakes of a shell block's commands (`code` is the block's code; offsets are code
  * offsets; `comments` the code ranges of its comments).
  */
@@ -56,13 +65,15 @@ export function continuationMistakes(code: string, commands: readonly Command[],
   for (const command of own) {
     const name = command.argv[0];
     // An option where a program should be, first on its line, after a line that holds a command.
-    if (!name.literal || !/^--?[A-Za-z]/.test(name.value)) continue;
+    if (!name.literal || !isOptionWord(name.value)) continue;
     const start = lineStart(code, name.start);
     if (code.slice(start, name.start).trim() !== '' || start === 0) continue;
     const previous = [...own].reverse().find((other) => other.end <= start && other.index !== command.index);
     // Only comments, line breaks and `\` between them (no blank line): the option was meant for that command.
     const between = code.slice(previous?.end ?? 0, start);
     if (!previous || /\n[ \t]*\n/.test(between)) continue;
+    // A line of output before it (`drwxr-xr-x 2 root root ...` from `ls -l`) is no command to continue.
+    if (FILE_MODE.test(previous.argv[0].value)) continue;
     if (mistakes.some((mistake) => mistake.kind === 'space-after-backslash' && mistake.started === command.index)) continue;
     mistakes.push({ kind: 'missing-backslash', start: name.start, end: name.end, ended: previous.index, started: command.index });
   }

@@ -9,7 +9,7 @@ const VALUE_OPTIONS: Record<string, readonly string[]> = {
   aws: ['--region', '--profile', '--output', '--endpoint-url', '--query', '--color', '--ca-bundle', '--cli-read-timeout', '--cli-connect-timeout', '--cli-binary-format'],
   gcloud: ['--project', '--account', '--configuration', '--format', '--zone', '--region', '--verbosity', '--filter', '--impersonate-service-account'],
   az: ['-g', '--resource-group', '-n', '--name', '--subscription', '-o', '--output', '--query'],
-  docker: ['-H', '--host', '--context', '--config', '-l', '--log-level', '-e', '--env', '-u', '--user', '-w', '--workdir', '--env-file', '-f', '--file', '-p', '--project-name', '--format', '--filter', '--detach-keys', '--tail', '--since', '--until', '--time', '--signal', '--name', '--network', '--entrypoint', '-v', '--volume', '--mount', '-m', '--memory', '--cpus', '--platform', '--pull', '--label', '--index', '--profile', '--project-directory'],
+  docker: ['-H', '--host', '--context', '--config', '-l', '--log-level', '-e', '--env', '-u', '--user', '-w', '--workdir', '--env-file', '-f', '--file', '-p', '--project-name', '--format', '--filter', '--detach-keys', '--tail', '--since', '--until', '--time', '--signal', '--name', '--network', '--entrypoint', '-v', '--volume', '--mount', '-m', '--memory', '--cpus', '--platform', '--pull', '--label', '--index', '--profile', '--project-directory', '--cap-add', '--cap-drop', '--pid', '--net', '--ipc', '--uts', '--userns', '--security-opt', '--device', '--hostname', '--restart', '--log-driver', '--log-opt', '--add-host', '--dns', '-a', '--attach', '--cidfile', '--gpus', '--shm-size', '--tmpfs', '--ulimit', '--volumes-from', '--stop-signal', '--expose', '--link', '--runtime', '--cgroupns', '--group-add', '--publish', '--cpuset-cpus', '--memory-swap', '--health-cmd'],
   'redis-cli': ['-h', '-p', '-s', '-a', '-u', '-r', '-i', '-n', '-d', '-D', '--user', '--pass', '--sni', '--cacert', '--cacertdir', '--cert', '--key', '--tls-ciphers', '--tls-ciphersuites', '--pattern', '--count', '--memkeys-samples', '--pipe-timeout', '--rdb', '--functions-rdb', '--eval', '--intrinsic-latency', '--lru-test', '--show-pushes'],
   psql: ['-h', '--host', '-p', '--port', '-U', '--username', '-d', '--dbname', '-c', '--command', '-f', '--file', '-v', '--set', '--variable', '-o', '--output', '-P', '--pset', '-F', '--field-separator', '-R', '--record-separator', '-T', '--table-attr', '-L', '--log-file'],
   mysql: ['-h', '--host', '-P', '--port', '-u', '--user', '-D', '--database', '-e', '--execute', '-S', '--socket', '--default-character-set'],
@@ -37,6 +37,9 @@ const VALUE_OPTIONS: Record<string, readonly string[]> = {
   caffeinate: ['-w', '-t'],
   flock: ['-w', '--timeout', '-E', '--conflict-exit-code'],
   ping: ['-c', '-i', '-w', '-W', '-s', '-t', '-I', '-l', '-p', '-Q', '-S'],
+  // strace and ltrace run the command after their options, or attach to -p PID and run none.
+  strace: ['-a', '-b', '-e', '-E', '-I', '-o', '-O', '-p', '-P', '-s', '-S', '-u', '-U', '-X', '--attach', '--output', '--trace', '--signal', '--status', '--string-limit', '--user', '--env', '--summary-sort-by', '--summary-columns', '--trace-path', '--const-print-style', '--detach-on'],
+  ltrace: ['-a', '-A', '-D', '-e', '-F', '-l', '-n', '-o', '-p', '-s', '-u', '-w', '-x', '--align', '--output', '--library', '--indent'],
   tcpdump: ['-i', '-c', '-w', '-r', '-s', '-C', '-G', '-W', '-F', '-E', '-y', '-Z', '-B', '-j', '-z'],
   wget: ['-O', '--output-document', '-o', '--output-file', '-a', '--append-output', '-e', '--execute', '-P', '--directory-prefix', '-T', '--timeout', '-t', '--tries', '-U', '--user-agent', '--header', '--method', '--post-data', '--post-file', '--body-data', '--body-file', '--user', '--password'],
   curl: ['-X', '--request', '--url', '--json', '--data-ascii', '--form-string', '-H', '--header', '-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '-o', '--output', '-u', '--user', '-F', '--form', '-T', '--upload-file', '-A', '--user-agent', '-e', '--referer', '-b', '--cookie', '-c', '--cookie-jar', '-m', '--max-time', '-w', '--write-out', '-x', '--proxy', '--connect-timeout', '--retry', '--cert', '--key', '--cacert', '-K', '--config', '--resolve', '--connect-to', '--retry-delay', '--retry-max-time'],
@@ -48,7 +51,9 @@ const VALUE_OPTIONS: Record<string, readonly string[]> = {
   shell: ['-o', '-O', '--rcfile', '--init-file'],
   mongosh: ['--eval', '-u', '--username', '-p', '--password', '--host', '--port', '-f', '--file', '--authenticationDatabase'],
   etcdctl: ['--endpoints', '--cacert', '--cert', '--key', '--user', '--password', '-w', '--write-out', '--dial-timeout', '--command-timeout', '--prefix-range'],
-  crictl: ['-r', '--runtime-endpoint', '-i', '--image-endpoint', '-t', '--timeout', '-c', '--config', '-o', '--output', '--name', '--label', '--state', '-n', '--last', '--tail', '--since'],
+  // crictl's global `-i` (image endpoint) and `-t` (timeout) are left out: runbooks write them long, and after a
+  // subcommand `-i`/`-t` are flags (`crictl exec -it`, `crictl logs -t`).
+  crictl: ['-r', '--runtime-endpoint', '--image-endpoint', '--timeout', '-c', '--config', '-o', '--output', '--name', '--label', '--state', '-n', '--last', '--tail', '--since'],
   awk: ['-F', '--field-separator', '-v', '--assign', '-f', '--file'],
   gawk: ['-F', '--field-separator', '-v', '--assign', '-f', '--file'],
   sed: ['-e', '--expression', '-f', '--file', '-l', '--line-length'],

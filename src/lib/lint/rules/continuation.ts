@@ -18,7 +18,7 @@ export const shellContinuation = defineRule({
       'A long command is split with a `\\` at the end of each line but the last. Three mistakes break it, and the shell says nothing until the second half fails on its own (`-n: command not found`) — after the first half ran without its options, against the default namespace or every instance:',
       '- spaces after the `\\`: the `\\` escapes a space instead of the line break, so the line ends there (the fix removes the spaces);',
       '- a `\\` at the end of a comment, or a comment line in the middle of the command: a comment runs to the end of its line, `\\` included, so the command ends with it (move the comment above the command);',
-      '- a line that starts with an option (`--namespace shop`, `-p \'{...}\'`) after a line without `\\`: the option is a command of its own (the fix adds the `\\` when the line before has no comment).',
+      '- a line that starts with an option (`--namespace shop`, `-p \'{...}\'`) after a line without `\\`: the option is a command of its own (the fix adds the `\\` when the line before has no comment). Only a word that can be an option counts: output pasted under a command (`-rw-r--r-- 1 root root ...` from `ls -l`, `-bash: ...`) is not a lost continuation.',
     ].join('\n\n'),
     examples: {
       bad: exampleRunbook({ body: BODY('kubectl get pods\n  --namespace shop \\\n  --selector app=api') }),
