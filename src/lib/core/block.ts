@@ -11,6 +11,7 @@ import { readCommands, type Command, type CommandWord, type ShellFacts } from '.
 import { continuationMistakes, type ContinuationMistake } from './shell/continuations.ts';
 import { shellContext } from './shell/contexts.ts';
 import { stdinLanguage } from './shell/interpreters.ts';
+import { startsWithKnownProgram } from './shell/known-programs.ts';
 import { parseShellText, type ShellTree } from './shell/parser.ts';
 import { commandView } from './shell/patterns.ts';
 import { sliceWord } from './shell/programs.ts';
@@ -37,6 +38,8 @@ export interface CommandLine {
   end: number;
   /** The line is only a comment: the copy button leaves it out. */
   comment: boolean;
+  /** The line continues the command of the line before (a trailing `\`, an open quote, a heredoc), in a session. */
+  continues?: true;
 }
 
 export interface PlaceholderOccurrence {
@@ -65,6 +68,12 @@ export interface BlockAnalysis {
   env: { name: string; start: number; end: number; guarded?: true }[];
   /** `$name` references of other names (a lower-case letter) that nothing in the block sets and no default guards. */
   unset: { name: string; start: number; end: number }[];
+  /**
+   * A console block without any prompt line: the lines that start with a program an operator runs
+   * (`kubectl ...`, `sudo systemctl ...`) and their continuations are taken for its commands, the rest for output
+   * (`output`: some line is neither a command nor a `#` comment).
+   */
+  promptless?: { output: boolean };
   /** Names the block sets (assignments, `read`, loops, `export`, ...). */
   sets: string[];
   /** The block reads variables from elsewhere (`source FILE`, `eval "$(...)"`): what it sets is unknown. */
@@ -187,16 +196,24 @@ function codeLines(code: string): CommandLine[] {
  * runs its prompt lines and the lines a shell would still read for them (an open quote, a heredoc, a trailing
  * `\` or `|`); the rest is output. Otherwise every line runs.
  */
-function runningLines(text: string, kind: BlockKind, session: boolean): { start: number; end: number }[] {
+function runningLines(text: string, kind: BlockKind, session: boolean): { start: number; end: number; continues?: true }[] {
   const all = codeLines(text);
   if (!session) return all;
-  const lines: { start: number; end: number }[] = [];
+  const promptless = kind === 'console' && isPromptless(text);
+  const lines: { start: number; end: number; continues?: true }[] = [];
   for (let i = 0; i < all.length; i++) {
     const line = text.slice(all[i].start, all[i].end);
-    const prompt = promptOf(line, kind);
-    if (!prompt || (line.trimEnd().length === prompt[0].trimEnd().length && prompt[2] !== '$')) continue;
-    const first = { start: all[i].start + prompt[0].length, end: all[i].end };
-    const group = [first];
+    let promptLength: number;
+    if (promptless) {
+      if (!startsWithKnownProgram(line)) continue;
+      promptLength = 0;
+    } else {
+      const prompt = promptOf(line, kind);
+      if (!prompt || (line.trimEnd().length === prompt[0].trimEnd().length && prompt[2] !== '$')) continue;
+      promptLength = prompt[0].length;
+    }
+    const first = { start: all[i].start + promptLength, end: all[i].end };
+    const group: { start: number; end: number; continues?: true }[] = [first];
     let joined = text.slice(first.start, first.end);
     while (i + 1 < all.length) {
       // The shell reads another line for an open quote, heredoc, `|` or `&&`; and for a line that ends in `\`
@@ -206,12 +223,29 @@ function runningLines(text: string, kind: BlockKind, session: boolean): { start:
       i++;
       const next = text.slice(all[i].start, all[i].end);
       const ps2 = kind === 'console' ? (CONTINUATION_PROMPT.exec(next)?.[0].length ?? 0) : 0;
-      group.push({ start: all[i].start + ps2, end: all[i].end });
+      group.push({ start: all[i].start + ps2, end: all[i].end, continues: true });
       joined += `\n${text.slice(all[i].start + ps2, all[i].end)}`;
     }
     lines.push(...group);
   }
   return lines;
+}
+
+/** A console block in which no line has a prompt: its commands are the lines that start with a known program. */
+function isPromptless(code: string): boolean {
+  return code.trim() !== '' && !code.split('\n').some((line) => promptOf(line, 'console') !== undefined);
+}
+
+/** Some non-empty line of the code is neither one of the command lines nor a `#` comment. */
+function hasOutput(code: string, lines: readonly CommandLine[]): boolean {
+  let start = 0;
+  for (const line of code.split('\n')) {
+    const end = start + line.length;
+    const text = line.trim();
+    if (text && !text.startsWith('#') && !lines.some((command) => command.start >= start && command.end <= end)) return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 /** A block is a session when it is a console block, or a shell block whose lines start with `$ ` prompts. */
@@ -243,7 +277,7 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     codeAt[offset] = sentinels.toOriginal(range ? Math.min(range.start + offset - starts[line], range.end) : 0);
   }
   const toCode = (offset: number) => codeAt[offset < 0 ? 0 : offset > script.length ? script.length : offset];
-  const lines: CommandLine[] = ranges.map((range) => ({ start: sentinels.toOriginal(range.start), end: sentinels.toOriginal(range.end), comment: false }));
+  const lines: CommandLine[] = ranges.map((range) => ({ start: sentinels.toOriginal(range.start), end: sentinels.toOriginal(range.end), comment: false, ...('continues' in range && range.continues ? { continues: true as const } : {}) }));
   const command = lines.map((line) => code.slice(line.start, line.end)).join('\n');
   const lineStarts: number[] = [];
   lines.reduce((offset, line) => (lineStarts.push(offset), offset + line.end - line.start + 1), 0);
@@ -279,7 +313,7 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     placeholders.push({ name: placeholder.name, start: placeholder.start, end: placeholder.end, commandStart: toCommand(placeholder.start), commandEnd: toCommand(placeholder.end), context });
   });
   const env = facts.variables;
-  const variables = { env, unset: facts.unset, sets: [...facts.assigned], ...(facts.importsVariables ? { importsVariables: true as const } : {}) };
+  const variables = { env, unset: facts.unset, sets: [...facts.assigned], ...(facts.importsVariables ? { importsVariables: true as const } : {}), ...(kind === 'console' && isPromptless(code) ? { promptless: { output: hasOutput(code, lines) } } : {}) };
   if (!runs) return { command, lines, placeholders, comments, ...variables, commands: [], sql: [], promql: [], endless: [], continuations: [], payloads: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [], ...(syntaxError ? { syntaxError } : {}) };
   const sql = sqlSources(facts.commands);
   const promql = promqlSources(facts.commands);

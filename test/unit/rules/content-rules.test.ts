@@ -180,13 +180,25 @@ ruleTester(fencesPrompt, {
     {
       name: 'a console block without any prompt (its first line named), fixed to bash',
       code: exampleRunbook({ body: fence('console', 'oc logs -f deployment/api -n shop') }),
-      errors: [{ message: 'This console block has no "$ " prompt line, so `oc logs -f deployment/api -n shop` is taken for output, not a command', line: 18, column: 1, endColumn: 4 }],
+      errors: [{ message: 'This console block has no "$ " prompt line: `oc logs -f deployment/api -n shop` is read as a command only because it starts with a program, the other lines as its output', line: 19, column: 1, endColumn: 34 }],
       output: exampleRunbook({ body: fence('bash', 'oc logs -f deployment/api -n shop') }),
+    },
+    {
+      name: 'a console block without any prompt, commands and output: the fix puts prompts before the commands',
+      code: exampleRunbook({ body: fence('console', 'kubectl get pods -n shop \\\n  -o wide\nNAME    READY\napi-1   1/1\n  sudo systemctl status kubelet') }),
+      errors: [{ message: 'This console block has no "$ " prompt line: `kubectl get pods -n shop \\` is read as a command only because it starts with a program, the other lines as its output', line: 19, column: 1, endColumn: 27 }],
+      output: exampleRunbook({ body: fence('console', '$ kubectl get pods -n shop \\\n  -o wide\nNAME    READY\napi-1   1/1\n  $ sudo systemctl status kubelet') }),
+    },
+    {
+      name: 'a console block of output only has no prompt and runs nothing',
+      code: exampleRunbook({ body: fence('console', 'NAME    READY\napi-1   1/1') }),
+      errors: [{ message: 'This console block has no "$ " prompt line, so `NAME    READY` is taken for output, not a command', line: 18, column: 1, endColumn: 4 }],
+      output: exampleRunbook({ body: fence('bash', 'NAME    READY\napi-1   1/1') }),
     },
     {
       name: 'a console block of prose comments and commands has no prompt',
       code: exampleRunbook({ body: fence('console', '# Check the kubelet\nsystemctl status kubelet') }),
-      errors: [{ message: 'This console block has no "$ " prompt line, so `# Check the kubelet` is taken for output, not a command', line: 18, column: 1 }],
+      errors: [{ message: 'This console block has no "$ " prompt line: `systemctl status kubelet` is read as a command only because it starts with a program, the other lines as its output', line: 20, column: 1 }],
       output: exampleRunbook({ body: fence('bash', '# Check the kubelet\nsystemctl status kubelet') }),
     },
   ],

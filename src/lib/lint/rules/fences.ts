@@ -37,25 +37,49 @@ export const fencesPrompt = defineRule({
     severity: 'warn',
     fixable: 'code',
     description: 'A `$ ` prompt belongs in a `console` block, not in a shell block; a `console` block needs prompts.',
-    docs: 'In a `bash` block every line is a command, so a `$ ` prompt is pasted into the terminal and fails (`$: command not found`). Remove the prompts (the fix does), or make the block `console` when it shows output too. Long prompts are prompts too (`user@host:~$ `, `[root@host ~]# `, `sh-4.4# `); in a shell block a `# ` line is a comment. The commands behind the prompts are still checked by every other rule. A `console` block shows a terminal session: only its prompt lines are commands (`$ `, root\'s `# ` unless prose follows it, and the long forms; a `> ` continuation prompt is left out of the command), so one without any prompt runs nothing; the fix makes it a `bash` block.',
+    docs: 'In a `bash` block every line is a command, so a `$ ` prompt is pasted into the terminal and fails (`$: command not found`). Remove the prompts (the fix does), or make the block `console` when it shows output too. Long prompts are prompts too (`user@host:~$ `, `[root@host ~]# `, `sh-4.4# `); in a shell block a `# ` line is a comment. The commands behind the prompts are still checked by every other rule. A `console` block shows a terminal session: only its prompt lines are commands (`$ `, root\'s `# ` unless prose follows it, and the long forms; a `> ` continuation prompt is left out of the command), so one without any prompt is reported: its lines that start with a program an operator runs (`kubectl ...`, `sudo systemctl ...`) and their continuations are read as commands (so every other rule checks them), the rest as output, and the fix puts `$ ` before those commands (or makes the block `bash` when every line is a command; when no line is a command it runs nothing).',
     examples: { bad: exampleRunbook({ body: body('```bash', '$ kubectl -n shop get pods') }), good: exampleRunbook({ body: body('```bash', 'kubectl -n shop get pods') }) },
     messages: {
       prompt: 'Shell prompt "{prompt}" before `{command}` in a shell block: it would be pasted and run',
       noPrompt: 'This console block has no "$ " prompt line, so `{first}` is taken for output, not a command',
+      promptless: 'This console block has no "$ " prompt line: `{command}` is read as a command only because it starts with a program, the other lines as its output',
     },
   },
   create(context) {
     return {
       block(block, runbook) {
-        if (block.kind === 'console' && block.code.trim() && !block.analysis.lines.length) {
+        if (block.kind === 'console' && block.code.trim() && (block.analysis.promptless || !block.analysis.lines.length)) {
           const at = block.span.start.offset + runbook.source.slice(block.span.start.offset).indexOf(block.lang);
-          const first = block.code.split('\n').find((line) => line.trim())!.trim();
+          const commands = block.analysis.lines.filter((line) => !line.continues);
+          const shorten = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
+          if (!commands.length) {
+            const first = block.code.split('\n').find((line) => line.trim())!.trim();
+            context.report({
+              messageId: 'noPrompt',
+              data: { first: shorten(first) },
+              span: { start: block.span.start, end: { ...block.span.start, column: block.span.start.column + 3 } },
+              hint: 'If these lines are commands, make it a ```bash block (the fix does); if they are output, show the command with a "$ " prompt before it.',
+              fix: { range: [at, at + block.lang.length], text: 'bash' },
+            });
+            return;
+          }
+          // The core took the lines that start with a program for commands, the others for output.
+          const first = commands[0];
+          const whole = context.codeSpan(block, 0, block.code.length);
+          let code = block.code;
+          for (const line of [...commands].reverse()) {
+            const indent = code.slice(line.start).length - code.slice(line.start).trimStart().length;
+            code = `${code.slice(0, line.start + indent)}$ ${code.slice(line.start + indent)}`;
+          }
+          const allCommands = !block.analysis.promptless?.output;
           context.report({
-            messageId: 'noPrompt',
-            data: { first: first.length > 40 ? `${first.slice(0, 39)}…` : first },
-            span: { start: block.span.start, end: { ...block.span.start, column: block.span.start.column + 3 } },
-            hint: 'If these lines are commands, make it a ```bash block (the fix does); if they are output, show the command with a "$ " prompt before it.',
-            fix: { range: [at, at + block.lang.length], text: 'bash' },
+            messageId: 'promptless',
+            data: { command: shorten(block.code.slice(first.start, first.end).trim()) },
+            span: context.codeSpan(block, first.start + (block.code.slice(first.start, first.end).length - block.code.slice(first.start, first.end).trimStart().length), first.end),
+            hint: allCommands
+              ? 'Every line is a command: make it a ```bash block (the fix does).'
+              : 'Put "$ " before each command so that the reader and the copy button tell it from its output (the fix does), or move the commands to a ```bash block.',
+            fix: allCommands ? { range: [at, at + block.lang.length], text: 'bash' } : { range: [whole.start.offset, whole.end.offset], text: code },
           });
           return;
         }
