@@ -220,6 +220,9 @@ function runningLines(text: string, kind: BlockKind, session: boolean): { start:
       // (backslash-newline joins lines before parsing, so the parser never sees it as incomplete).
       const continued = /(^|[^\\])(\\\\)*\\$/.test(joined);
       if (!continued && !parseShellText(joined).error?.incomplete) break;
+      // A line with its own `$ ` prompt starts a command of its own (a shell asking for more shows `> `).
+      const own = promptless ? undefined : promptOf(text.slice(all[i + 1].start, all[i + 1].end), kind);
+      if (own && (own[2] === '$' || own[1] !== undefined)) break;
       i++;
       const next = text.slice(all[i].start, all[i].end);
       const ps2 = kind === 'console' ? (CONTINUATION_PROMPT.exec(next)?.[0].length ?? 0) : 0;
@@ -260,7 +263,8 @@ function isSession(code: string, kind: BlockKind): boolean {
 function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentinels>, runs: boolean): BlockAnalysis {
   const { code, kind } = input;
   const text = sentinels.text;
-  const ranges = runningLines(text, kind, isSession(code, kind));
+  const session = isSession(code, kind);
+  const ranges = runningLines(text, kind, session);
   // The command text in sentinel form, and the way from its offsets to the code.
   const starts: number[] = [];
   let script = '';
@@ -295,6 +299,7 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     // What runs before the error still runs (bash reads line by line): read the lines before it.
     const lineStart = script.lastIndexOf('\n', Math.max(0, parsed.error.offset - 1));
     tree = lineStart > 0 ? parseShellText(script.slice(0, lineStart)).tree : undefined;
+    if (session && !parsed.error.incomplete && (tree || lineStart <= 0)) tree = pastTheErrors(script, parsed.error.offset) ?? tree;
   }
   const facts: ShellFacts = tree ? readCommands(tree, toCode) : { commands: [], variables: [], unset: [], assigned: new Set(), endless: [] };
   if (tree) markComments(tree, lines, starts);
@@ -336,6 +341,29 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     longRunning: findTraits(facts.commands, 'long-running'),
     interactive: findTraits(facts.commands, 'interactive'),
   };
+}
+
+/**
+ * The tree of a session's command text with the lines that do not parse left out (blanked, so offsets hold). In a
+ * session each command is typed at its own prompt: a line the shell refuses is reported and the next ones still
+ * run (a script would stop at the error, so this is for sessions only). Undefined when a blanked line is part of
+ * a longer command (the text before it does not parse on its own) or after a few errors.
+ */
+function pastTheErrors(script: string, offset: number): ShellTree | undefined {
+  let text = script;
+  let at = offset;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const start = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
+    const newline = text.indexOf('\n', at);
+    const end = newline === -1 ? text.length : newline;
+    if (start > 0 && parseShellText(text.slice(0, start - 1)).error) return undefined;
+    text = `${text.slice(0, start)}${' '.repeat(end - start)}${text.slice(end)}`;
+    const parsed = parseShellText(text);
+    if (parsed.tree) return parsed.tree;
+    if (parsed.error.incomplete || parsed.error.offset <= end) return undefined;
+    at = parsed.error.offset;
+  }
+  return undefined;
 }
 
 /** Words that start a SQL statement and are not common programs: where a shell command with one of them starts a line, the line may be SQL. */

@@ -48,7 +48,9 @@ const VALUE_OPTIONS: Record<string, readonly string[]> = {
   shell: ['-o', '-O', '--rcfile', '--init-file'],
   mongosh: ['--eval', '-u', '--username', '-p', '--password', '--host', '--port', '-f', '--file', '--authenticationDatabase'],
   etcdctl: ['--endpoints', '--cacert', '--cert', '--key', '--user', '--password', '-w', '--write-out', '--dial-timeout', '--command-timeout', '--prefix-range'],
-  crictl: ['-r', '--runtime-endpoint', '-i', '--image-endpoint', '-t', '--timeout', '-c', '--config', '-o', '--output', '--name', '--label', '--state', '-n', '--last', '--tail', '--since'],
+  // Not `-i`/`-t`: before the subcommand they are --image-endpoint/--timeout, after `exec`/`attach` they are
+  // --interactive/--tty (flags, in `-it`), which is how runbooks write them.
+  crictl: ['-r', '--runtime-endpoint', '--image-endpoint', '--timeout', '-c', '--config', '-o', '--output', '--name', '--label', '--state', '-n', '--last', '--tail', '--since'],
   awk: ['-F', '--field-separator', '-v', '--assign', '-f', '--file'],
   gawk: ['-F', '--field-separator', '-v', '--assign', '-f', '--file'],
   sed: ['-e', '--expression', '-f', '--file', '-l', '--line-length'],
@@ -73,7 +75,7 @@ const VALUE_OPTIONS: Record<string, readonly string[]> = {
 
 /** Other names of a program (`oc` behaves as `kubectl` for everything the two share). */
 const ALIASES: Record<string, string> = {
-  oc: 'kubectl', podman: 'docker', nerdctl: 'docker', tofu: 'terraform', mariadb: 'mysql', mongo: 'mongosh', ip6tables: 'iptables',
+  oc: 'kubectl', podman: 'docker', nerdctl: 'docker', tofu: 'terraform', tf: 'terraform', mariadb: 'mysql', mongo: 'mongosh', ip6tables: 'iptables',
   sh: 'shell', bash: 'shell', zsh: 'shell', dash: 'shell', ash: 'shell', ksh: 'shell', gawk: 'awk', mawk: 'awk', nawk: 'awk',
   python3: 'python', nodejs: 'node', 'redis-cli': 'redis-cli', 'valkey-cli': 'redis-cli', 'docker-compose': 'docker-compose',
   // GitLab's omnibus wrappers: psql and redis-cli with the instance's connection settings.
