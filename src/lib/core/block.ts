@@ -6,6 +6,7 @@ import type { PlaceholderContext } from './context.ts';
 import { blockPayloads, type PayloadFact } from './formats.ts';
 import { findPlaceholders, withSentinels } from './placeholders.ts';
 import { promqlComments, promqlLayer } from './promql/layer.ts';
+import { promqlNodes, readPromql } from './promql/tree.ts';
 import { inferRisk, type RiskInference, type SqlSource } from './risk/infer.ts';
 import { readCommands, type Command, type CommandWord, type ShellFacts } from './shell/commands.ts';
 import { continuationMistakes, type ContinuationMistake } from './shell/continuations.ts';
@@ -74,6 +75,11 @@ export interface BlockAnalysis {
    * (`output`: some line is neither a command nor a `#` comment).
    */
   promptless?: { output: boolean };
+  /**
+   * A console block without commands whose text is a PromQL query (a selector with label matchers, a function
+   * or an aggregation: `up{job="api"}`, `rate(x[5m])`), code offsets: a query pasted where commands go.
+   */
+  promqlText?: { start: number; end: number };
   /** Names the block sets (assignments, `read`, loops, `export`, ...). */
   sets: string[];
   /** The block reads variables from elsewhere (`source FILE`, `eval "$(...)"`): what it sets is unknown. */
@@ -239,6 +245,18 @@ function isPromptless(code: string): boolean {
   return code.trim() !== '' && !code.split('\n').some((line) => promptOf(line, 'console') !== undefined);
 }
 
+/** The code as one PromQL query that says it is one (matchers, a call, an aggregation), code offsets. */
+function queryText(code: string): { start: number; end: number } | undefined {
+  const text = code.trim();
+  if (!text || text.length > 4000) return undefined;
+  const expr = readPromql(text);
+  if (!expr) return undefined;
+  const says = promqlNodes(expr).some((node) => node.kind === 'call' || node.kind === 'aggregate' || node.kind === 'matrix' || (node.kind === 'selector' && node.matchers.some((matcher) => matcher.label !== '__name__')));
+  if (!says) return undefined;
+  const start = code.indexOf(text);
+  return { start, end: start + text.length };
+}
+
 /** Some non-empty line of the code is neither one of the command lines nor a `#` comment. */
 function hasOutput(code: string, lines: readonly CommandLine[]): boolean {
   let start = 0;
@@ -318,7 +336,8 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     placeholders.push({ name: placeholder.name, start: placeholder.start, end: placeholder.end, commandStart: toCommand(placeholder.start), commandEnd: toCommand(placeholder.end), context });
   });
   const env = facts.variables;
-  const variables = { env, unset: facts.unset, sets: [...facts.assigned], ...(facts.importsVariables ? { importsVariables: true as const } : {}), ...(kind === 'console' && isPromptless(code) ? { promptless: { output: hasOutput(code, lines) } } : {}) };
+  const query = kind === 'console' && !lines.length ? queryText(code) : undefined;
+  const variables = { env, unset: facts.unset, sets: [...facts.assigned], ...(facts.importsVariables ? { importsVariables: true as const } : {}), ...(kind === 'console' && isPromptless(code) ? { promptless: { output: hasOutput(code, lines) } } : {}), ...(query ? { promqlText: query } : {}) };
   if (!runs) return { command, lines, placeholders, comments, ...variables, commands: [], sql: [], promql: [], endless: [], continuations: [], payloads: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [], ...(syntaxError ? { syntaxError } : {}) };
   const sql = sqlSources(facts.commands);
   const promql = promqlSources(facts.commands);
