@@ -97,6 +97,11 @@ export interface BlockAnalysis {
   pastedSql?: SqlSource & { start: number };
   /** PromQL it sends: a PromQL block's own, or the `query` of a curl call to Prometheus; `placeholders` are the ranges of the text a value decides. */
   promql: { text: string; offsets: number[]; command?: number; placeholders: [number, number][] }[];
+  /**
+   * An unquoted `&` written inside a word (`curl https://x/api?a=1&b=2`): the shell ends the command there and runs
+   * it in the background, and the rest is a command of its own. `command` is the backgrounded one, `at` the `&`.
+   */
+  splitByAmpersand: { command: number; at: number; next?: number }[];
   /** Loops that never end (`while true` without break). */
   endless: { start: number; end: number }[];
   /** Line-continuation mistakes: a `\` followed by spaces, a line that starts with an option because the line before lost its `\`. */
@@ -160,7 +165,7 @@ export function analyzeBlock(input: BlockInput): BlockAnalysis {
 function analyzeUncached(input: BlockInput): BlockAnalysis {
   const { code, kind, language } = input;
   const runs = kind === 'command' || kind === 'console';
-  const empty: BlockAnalysis = { command: runs ? code : '', lines: [], placeholders: [], comments: [], env: [], unset: [], sets: [], commands: [], sql: [], promql: [], endless: [], continuations: [], payloads: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [] };
+  const empty: BlockAnalysis = { command: runs ? code : '', lines: [], placeholders: [], comments: [], env: [], unset: [], sets: [], commands: [], sql: [], promql: [], splitByAmpersand: [], endless: [], continuations: [], payloads: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [] };
   if (kind === 'snippet' || !language) return empty;
   const found = findPlaceholders(code);
   const sentinels = withSentinels(code, found);
@@ -243,6 +248,18 @@ function runningLines(text: string, kind: BlockKind, session: boolean): { start:
 /** A console block in which no line has a prompt: its commands are the lines that start with a known program. */
 function isPromptless(code: string): boolean {
   return code.trim() !== '' && !code.split('\n').some((line) => promptOf(line, 'console') !== undefined);
+}
+
+/** Commands sent to the background by an `&` with a word character on both sides (`?a=1&b=2`). */
+function ampersandSplits(code: string, commands: readonly Command[]): BlockAnalysis['splitByAmpersand'] {
+  const splits: BlockAnalysis['splitByAmpersand'] = [];
+  for (const command of commands) {
+    if (!command.background || code[command.end] !== '&') continue;
+    if (!/[\w=/.%-]/.test(code[command.end - 1] ?? '') || !/[\w=/.%-]/.test(code[command.end + 1] ?? '')) continue;
+    const next = commands.find((other) => other.start === command.end + 1);
+    splits.push({ command: command.index, at: command.end, ...(next ? { next: next.index } : {}) });
+  }
+  return splits;
 }
 
 /** The code as one PromQL query that says it is one (matchers, a call, an aggregation), code offsets. */
@@ -338,7 +355,7 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
   const env = facts.variables;
   const query = kind === 'console' && !lines.length ? queryText(code) : undefined;
   const variables = { env, unset: facts.unset, sets: [...facts.assigned], ...(facts.importsVariables ? { importsVariables: true as const } : {}), ...(kind === 'console' && isPromptless(code) ? { promptless: { output: hasOutput(code, lines) } } : {}), ...(query ? { promqlText: query } : {}) };
-  if (!runs) return { command, lines, placeholders, comments, ...variables, commands: [], sql: [], promql: [], endless: [], continuations: [], payloads: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [], ...(syntaxError ? { syntaxError } : {}) };
+  if (!runs) return { command, lines, placeholders, comments, ...variables, commands: [], sql: [], promql: [], splitByAmpersand: [], endless: [], continuations: [], payloads: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [], ...(syntaxError ? { syntaxError } : {}) };
   const sql = sqlSources(facts.commands);
   const promql = promqlSources(facts.commands);
   const pasted = pastedSql(text, ranges, lines, facts.commands, syntaxError, sentinels.toOriginal);
@@ -353,6 +370,7 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     sql,
     ...(pasted ? { pastedSql: pasted } : {}),
     promql,
+    splitByAmpersand: ampersandSplits(code, facts.commands),
     endless: facts.endless,
     continuations: continuationMistakes(code, facts.commands, comments),
     payloads: blockPayloads(facts.commands, sentinels.placeholders.map((placeholder) => placeholder.sentinel)),
