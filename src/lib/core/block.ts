@@ -76,6 +76,13 @@ export interface BlockAnalysis {
    */
   promptless?: { output: boolean };
   /**
+   * A session (a console block, or a shell block written with `$ ` prompts): its output lines (neither a command
+   * line nor a `#` comment), and the `# ` lines of a shell block that hold a command (an assignment or a program an
+   * operator runs: `# NAMESPACE=x`, `# kubectl get pods`) — in a shell block those are comments and never run.
+   * Code offsets of each line's text.
+   */
+  session?: { output: { start: number; end: number }[]; commented: { start: number; end: number }[] };
+  /**
    * A console block without commands whose text is a PromQL query (a selector with label matchers, a function
    * or an aggregation: `up{job="api"}`, `rate(x[5m])`), code offsets: a query pasted where commands go.
    */
@@ -274,16 +281,23 @@ function queryText(code: string): { start: number; end: number } | undefined {
   return { start, end: start + text.length };
 }
 
-/** Some non-empty line of the code is neither one of the command lines nor a `#` comment. */
-function hasOutput(code: string, lines: readonly CommandLine[]): boolean {
+/** The non-empty lines of the code that are neither command lines nor `#` comments, and the `# ` lines that hold a command. */
+function sessionLines(code: string, lines: readonly CommandLine[], kind: BlockKind): NonNullable<BlockAnalysis['session']> {
+  const output: { start: number; end: number }[] = [];
+  const commented: { start: number; end: number }[] = [];
   let start = 0;
   for (const line of code.split('\n')) {
     const end = start + line.length;
     const text = line.trim();
-    if (text && !text.startsWith('#') && !lines.some((command) => command.start >= start && command.end <= end)) return true;
+    const at = start + line.indexOf(text);
+    if (text.startsWith('#')) {
+      const rest = text.replace(/^#\s*/, '');
+      // A root prompt in a console block is read as one there; in a shell block the line is a comment.
+      if (kind === 'command' && /^# /.test(text) && promptOf(line, 'console') && (/^[A-Za-z_]\w*=\S/.test(rest) || startsWithKnownProgram(rest))) commented.push({ start: at, end: at + text.length });
+    } else if (text && !lines.some((command) => command.start >= start && command.end <= end)) output.push({ start: at, end: at + text.length });
     start = end + 1;
   }
-  return false;
+  return { output, commented };
 }
 
 /** A block is a session when it is a console block, or a shell block whose lines start with `$ ` prompts. */
@@ -354,7 +368,8 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
   });
   const env = facts.variables;
   const query = kind === 'console' && !lines.length ? queryText(code) : undefined;
-  const variables = { env, unset: facts.unset, sets: [...facts.assigned], ...(facts.importsVariables ? { importsVariables: true as const } : {}), ...(kind === 'console' && isPromptless(code) ? { promptless: { output: hasOutput(code, lines) } } : {}), ...(query ? { promqlText: query } : {}) };
+  const sessionOf = session ? sessionLines(code, lines, kind) : { output: [], commented: [] };
+  const variables = { env, unset: facts.unset, sets: [...facts.assigned], ...(facts.importsVariables ? { importsVariables: true as const } : {}), ...(kind === 'console' && isPromptless(code) ? { promptless: { output: sessionOf.output.length > 0 } } : {}), ...(session ? { session: sessionOf } : {}), ...(query ? { promqlText: query } : {}) };
   if (!runs) return { command, lines, placeholders, comments, ...variables, commands: [], sql: [], promql: [], splitByAmpersand: [], endless: [], continuations: [], payloads: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [], ...(syntaxError ? { syntaxError } : {}) };
   const sql = sqlSources(facts.commands);
   const promql = promqlSources(facts.commands);

@@ -169,13 +169,31 @@ ruleTester(fencesPrompt, {
       output: exampleRunbook({ body: bash('kubectl get pods\n  kubectl get nodes') }),
     },
     {
-      name: 'long prompts in bash; comments and output lines are left alone; a continuation keeps its indentation',
-      code: exampleRunbook({ body: bash('# Restart the kubelet\nuser@host:~$ kubectl get nodes \\\n  -o wide\nNAME   STATUS\n[root@node ~]# systemctl restart kubelet') }),
+      name: 'long prompts in bash; comments are left alone; a continuation keeps its indentation',
+      code: exampleRunbook({ body: bash('# Restart the kubelet\nuser@host:~$ kubectl get nodes \\\n  -o wide\n[root@node ~]# systemctl restart kubelet') }),
       errors: [
         { message: 'Shell prompt "user@host:~$ " before `kubectl get nodes \\` in a shell block: it would be pasted and run', line: 20, column: 1, endColumn: 14 },
-        { message: 'Shell prompt "[root@node ~]# " before `systemctl restart kubelet` in a shell block: it would be pasted and run', line: 23, column: 1, endColumn: 16 },
+        { message: 'Shell prompt "[root@node ~]# " before `systemctl restart kubelet` in a shell block: it would be pasted and run', line: 22, column: 1, endColumn: 16 },
       ],
-      output: exampleRunbook({ body: bash('# Restart the kubelet\nkubectl get nodes \\\n  -o wide\nNAME   STATUS\nsystemctl restart kubelet') }),
+      output: exampleRunbook({ body: bash('# Restart the kubelet\nkubectl get nodes \\\n  -o wide\nsystemctl restart kubelet') }),
+    },
+    {
+      name: 'prompts and output in bash: a session, the fix makes it a console block (removing the prompts would run the output)',
+      code: exampleRunbook({ body: bash('$ kubectl get nodes \\\n  -o wide\nNAME   STATUS\nn1     Ready') }),
+      errors: [
+        { message: 'Shell prompt "$ " before `kubectl get nodes \\` in a shell block: it would be pasted and run', line: 19, column: 1, endColumn: 3 },
+        { message: 'Output line `NAME   STATUS` in a bash block written with prompts: pasted whole, the output would run as commands', line: 21, column: 1, endColumn: 14 },
+      ],
+      output: exampleRunbook({ body: fence('console', '$ kubectl get nodes \\\n  -o wide\nNAME   STATUS\nn1     Ready') }),
+    },
+    {
+      name: 'a command behind "# " in a bash block written with prompts is a comment',
+      code: exampleRunbook({ body: bash("# Set the namespace first:\n# NAMESPACE='openshift-monitoring'\n$ oc -n $NAMESPACE get pods") }),
+      errors: [
+        { message: "`# NAMESPACE='openshift-monitoring'` is a comment in a bash block written with prompts, not a command: it never runs", line: 20, column: 1, endColumn: 35 },
+        { message: 'Shell prompt "$ " before `oc -n $NAMESPACE get pods` in a shell block: it would be pasted and run', line: 21, column: 1, endColumn: 3 },
+      ],
+      output: exampleRunbook({ body: bash("# Set the namespace first:\n# NAMESPACE='openshift-monitoring'\noc -n $NAMESPACE get pods") }),
     },
     {
       name: 'a console block without any prompt (its first line named), fixed to bash',

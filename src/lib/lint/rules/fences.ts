@@ -37,11 +37,13 @@ export const fencesPrompt = defineRule({
     severity: 'warn',
     fixable: 'code',
     description: 'A `$ ` prompt belongs in a `console` block, not in a shell block; a `console` block needs prompts.',
-    docs: 'In a `bash` block every line is a command, so a `$ ` prompt is pasted into the terminal and fails (`$: command not found`). Remove the prompts (the fix does), or make the block `console` when it shows output too. Long prompts are prompts too (`user@host:~$ `, `[root@host ~]# `, `sh-4.4# `); in a shell block a `# ` line is a comment. The commands behind the prompts are still checked by every other rule. A `console` block shows a terminal session: only its prompt lines are commands (`$ `, root\'s `# ` unless prose follows it, and the long forms; a `> ` continuation prompt is left out of the command), so one without any prompt is reported: its lines that start with a program an operator runs (`kubectl ...`, `sudo systemctl ...`) and their continuations are read as commands (so every other rule checks them), the rest as output, and the fix puts `$ ` before those commands (or makes the block `bash` when every line is a command; when no line is a command it runs nothing).',
+    docs: 'In a `bash` block every line is a command, so a `$ ` prompt is pasted into the terminal and fails (`$: command not found`). Remove the prompts (the fix does), or make the block `console` when it shows output too. Long prompts are prompts too (`user@host:~$ `, `[root@host ~]# `, `sh-4.4# `); in a shell block a `# ` line is a comment — one that holds a command (`# NAMESPACE=x`, `# kubectl get pods`) in a block written with `$ ` prompts is reported, since it reads as a root prompt but never runs. A shell block with prompts and output lines is a terminal session: its first output line is reported and the fix makes it a `console` block (removing the prompts would make the output run). The commands behind the prompts are still checked by every other rule. A `console` block shows a terminal session: only its prompt lines are commands (`$ `, root\'s `# ` unless prose follows it, and the long forms; a `> ` continuation prompt is left out of the command), so one without any prompt is reported: its lines that start with a program an operator runs (`kubectl ...`, `sudo systemctl ...`) and their continuations are read as commands (so every other rule checks them), the rest as output, and the fix puts `$ ` before those commands (or makes the block `bash` when every line is a command; when no line is a command it runs nothing).',
     examples: { bad: exampleRunbook({ body: body('```bash', '$ kubectl -n shop get pods') }), good: exampleRunbook({ body: body('```bash', 'kubectl -n shop get pods') }) },
     messages: {
       prompt: 'Shell prompt "{prompt}" before `{command}` in a shell block: it would be pasted and run',
       noPrompt: 'This console block has no "$ " prompt line, so `{first}` is taken for output, not a command',
+      output: 'Output line `{output}` in a {lang} block written with prompts: pasted whole, the output would run as commands',
+      commented: '`{line}` is a comment in a {lang} block written with prompts, not a command: it never runs',
       promptless: 'This console block has no "$ " prompt line: `{command}` is read as a command only because it starts with a program, the other lines as its output',
     },
   },
@@ -84,6 +86,27 @@ export const fencesPrompt = defineRule({
           return;
         }
         if (block.kind !== 'command' || block.language !== 'shell') return;
+        const shorten = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
+        const session = block.analysis.session;
+        const output = session?.output[0];
+        if (output) {
+          const at = block.span.start.offset + runbook.source.slice(block.span.start.offset).indexOf(block.lang);
+          context.report({
+            messageId: 'output',
+            data: { lang: block.lang, output: shorten(block.code.slice(output.start, output.end)) },
+            span: context.codeSpan(block, output.start, output.end),
+            hint: 'Make it a ```console block (the fix does): there, prompt lines are the commands and the other lines their output.',
+            fix: { range: [at, at + block.lang.length], text: 'console' },
+          });
+        }
+        for (const line of session?.commented ?? []) {
+          context.report({
+            messageId: 'commented',
+            data: { lang: block.lang, line: shorten(block.code.slice(line.start, line.end)) },
+            span: context.codeSpan(block, line.start, line.end),
+            hint: 'If it is a step, write it as a command ("$ " before it, like the others); if it is only an example, say so in the text.',
+          });
+        }
         // The core reads a shell block with prompts as a session: each command line starts after its prompt.
         let lineStart = 0;
         const starts = block.code.split('\n').map((line) => {
@@ -100,12 +123,13 @@ export const fencesPrompt = defineRule({
           const at = start + before.length - prompt.length;
           const span = context.codeSpan(block, at, line.start);
           const command = block.code.slice(line.start, line.end).trim();
+          // With output lines in the block, removing the prompts would make the output run: the fix is the console block.
           context.report({
             messageId: 'prompt',
             data: { prompt, command: command.length > 40 ? `${command.slice(0, 39)}…` : command },
             span,
-            hint: 'Remove the prompt (the fix does), or use a console block to show commands with their output.',
-            fix: { range: [span.start.offset, span.end.offset], text: '' },
+            hint: output ? 'This block shows output too: make it a console block.' : 'Remove the prompt (the fix does), or use a console block to show commands with their output.',
+            ...(output ? {} : { fix: { range: [span.start.offset, span.end.offset], text: '' } }),
           });
         }
       },
