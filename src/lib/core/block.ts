@@ -81,7 +81,7 @@ export interface BlockAnalysis {
    * operator runs: `# NAMESPACE=x`, `# kubectl get pods`) — in a shell block those are comments and never run.
    * Code offsets of each line's text.
    */
-  session?: { output: { start: number; end: number }[]; commented: { start: number; end: number }[] };
+  session?: { output: { start: number; end: number; command?: true }[]; commented: { start: number; end: number }[] };
   /**
    * A console block without commands whose text is a PromQL query (a selector with label matchers, a function
    * or an aggregation: `up{job="api"}`, `rate(x[5m])`), code offsets: a query pasted where commands go.
@@ -283,7 +283,7 @@ function queryText(code: string): { start: number; end: number } | undefined {
 
 /** The non-empty lines of the code that are neither command lines nor `#` comments, and the `# ` lines that hold a command. */
 function sessionLines(code: string, lines: readonly CommandLine[], kind: BlockKind): NonNullable<BlockAnalysis['session']> {
-  const output: { start: number; end: number }[] = [];
+  const output: NonNullable<BlockAnalysis['session']>['output'] = [];
   const commented: { start: number; end: number }[] = [];
   let start = 0;
   for (const line of code.split('\n')) {
@@ -293,8 +293,11 @@ function sessionLines(code: string, lines: readonly CommandLine[], kind: BlockKi
     if (text.startsWith('#')) {
       const rest = text.replace(/^#\s*/, '');
       // A root prompt in a console block is read as one there; in a shell block the line is a comment.
-      if (kind === 'command' && /^# /.test(text) && promptOf(line, 'console') && (/^[A-Za-z_]\w*=\S/.test(rest) || startsWithKnownProgram(rest))) commented.push({ start: at, end: at + text.length });
-    } else if (text && !lines.some((command) => command.start >= start && command.end <= end)) output.push({ start: at, end: at + text.length });
+      if (kind === 'command' && /^# \S/.test(text) && promptOf(line, 'console') && (/^[A-Za-z_]\w*=\S/.test(rest) || startsWithKnownProgram(rest, { keywords: false }))) commented.push({ start: at, end: at + text.length });
+    } else if (text && !lines.some((command) => command.start >= start && command.end <= end)) {
+      // `command`: it starts like a command (a program or an assignment): maybe one written without its prompt.
+      output.push({ start: at, end: at + text.length, ...(startsWithKnownProgram(text) || /^[A-Za-z_]\w*=/.test(text) ? { command: true as const } : {}) });
+    }
     start = end + 1;
   }
   return { output, commented };

@@ -187,6 +187,23 @@ ruleTester(fencesPrompt, {
       output: exampleRunbook({ body: fence('console', '$ kubectl get nodes \\\n  -o wide\nNAME   STATUS\nn1     Ready') }),
     },
     {
+      name: 'a line that starts like a command has no prompt in a block with prompts: no fix decides',
+      code: exampleRunbook({ body: bash('$ vi values.yaml\n# if using Istio\n#     kubectl get pods (an example)\n./bin/k-ctl apply\nexport X=1') }),
+      errors: [
+        { message: 'Shell prompt "$ " before `vi values.yaml` in a shell block: it would be pasted and run', line: 19, column: 1, endColumn: 3 },
+        { message: 'Output line `./bin/k-ctl apply` in a bash block written with prompts: pasted whole, the output would run as commands', line: 22, column: 1, endColumn: 18 },
+      ],
+      output: exampleRunbook({ body: fence('console', '$ vi values.yaml\n# if using Istio\n#     kubectl get pods (an example)\n./bin/k-ctl apply\nexport X=1') }),
+    },
+    {
+      name: 'an assignment without its prompt among prompt lines',
+      code: exampleRunbook({ body: bash('export NS=shop\n$ kubectl -n "$NS" get pods') }),
+      errors: [
+        { message: 'Line `export NS=shop` has no prompt in a bash block written with prompts: as a session it is output and never runs, pasted whole it runs', line: 19, column: 1, endColumn: 15 },
+        { message: 'Shell prompt "$ " before `kubectl -n "$NS" get pods` in a shell block: it would be pasted and run', line: 20, column: 1, endColumn: 3 },
+      ],
+    },
+    {
       name: 'a command behind "# " in a bash block written with prompts is a comment',
       code: exampleRunbook({ body: bash("# Set the namespace first:\n# NAMESPACE='openshift-monitoring'\n$ oc -n $NAMESPACE get pods") }),
       errors: [

@@ -30,13 +30,14 @@ const KEYWORDS = new Set(['for', 'while', 'until', 'if', 'case']);
 
 /**
  * The line starts with a program an operator runs (`kubectl get pods`, `sudo systemctl restart x`), followed by
- * a space or the end of the line; `NAME=value` assignments before it are allowed.
+ * a space or the end of the line; `NAME=value` assignments before it are allowed. `keywords: false`: not a
+ * compound command (`for`, `if`, ...), for text that may be prose (`# if using Istio`).
  */
-export function startsWithKnownProgram(line: string): boolean {
+export function startsWithKnownProgram(line: string, options: { keywords?: boolean } = {}): boolean {
   const words = line.trim().split(/\s+/);
   let i = 0;
   while (i < words.length && /^[A-Za-z_]\w*=\S*$/.test(words[i]) && i < words.length - 1) i++;
   if (words[i] === 'sudo') i++;
   const name = words[i] ?? '';
-  return KNOWN.has(name) || KEYWORDS.has(name);
+  return KNOWN.has(name) || (options.keywords !== false && KEYWORDS.has(name));
 }

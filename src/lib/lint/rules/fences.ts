@@ -43,6 +43,7 @@ export const fencesPrompt = defineRule({
       prompt: 'Shell prompt "{prompt}" before `{command}` in a shell block: it would be pasted and run',
       noPrompt: 'This console block has no "$ " prompt line, so `{first}` is taken for output, not a command',
       output: 'Output line `{output}` in a {lang} block written with prompts: pasted whole, the output would run as commands',
+      unprompted: 'Line `{output}` has no prompt in a {lang} block written with prompts: as a session it is output and never runs, pasted whole it runs',
       commented: '`{line}` is a comment in a {lang} block written with prompts, not a command: it never runs',
       promptless: 'This console block has no "$ " prompt line: `{command}` is read as a command only because it starts with a program, the other lines as its output',
     },
@@ -91,12 +92,15 @@ export const fencesPrompt = defineRule({
         const output = session?.output[0];
         if (output) {
           const at = block.span.start.offset + runbook.source.slice(block.span.start.offset).indexOf(block.lang);
+          // A line that starts like a command may be one written without its prompt: no fix decides that.
           context.report({
-            messageId: 'output',
+            messageId: output.command ? 'unprompted' : 'output',
             data: { lang: block.lang, output: shorten(block.code.slice(output.start, output.end)) },
             span: context.codeSpan(block, output.start, output.end),
-            hint: 'Make it a ```console block (the fix does): there, prompt lines are the commands and the other lines their output.',
-            fix: { range: [at, at + block.lang.length], text: 'console' },
+            hint: output.command
+              ? 'If it is output, make the block ```console; if it is a command, put "$ " before it like the others (or remove every prompt).'
+              : 'Make it a ```console block (the fix does): there, prompt lines are the commands and the other lines their output.',
+            ...(output.command ? {} : { fix: { range: [at, at + block.lang.length] as [number, number], text: 'console' } }),
           });
         }
         for (const line of session?.commented ?? []) {
@@ -104,7 +108,7 @@ export const fencesPrompt = defineRule({
             messageId: 'commented',
             data: { lang: block.lang, line: shorten(block.code.slice(line.start, line.end)) },
             span: context.codeSpan(block, line.start, line.end),
-            hint: 'If it is a step, write it as a command ("$ " before it, like the others); if it is only an example, say so in the text.',
+            hint: 'If it is typed at a root prompt (inside `oc debug`, a container shell), make the block ```console; if it is a step, write it as a command ("$ " before it, like the others); if it is only an example, say so in the text.',
           });
         }
         // The core reads a shell block with prompts as a session: each command line starts after its prompt.
