@@ -109,6 +109,11 @@ export interface BlockAnalysis {
    * it in the background, and the rest is a command of its own. `command` is the backgrounded one, `at` the `&`.
    */
   splitByAmpersand: { command: number; at: number; next?: number }[];
+  /**
+   * Text written like a placeholder but with spaces (`<WORKER NAME>`), which the shell reads as redirections:
+   * `<WORKER` reads a file, `NAME>` writes one. Code offsets of the whole `<...>`, and the command.
+   */
+  spacedPlaceholders: { command: number; start: number; end: number }[];
   /** Loops that never end (`while true` without break). */
   endless: { start: number; end: number }[];
   /** Line-continuation mistakes: a `\` followed by spaces, a line that starts with an option because the line before lost its `\`. */
@@ -172,7 +177,7 @@ export function analyzeBlock(input: BlockInput): BlockAnalysis {
 function analyzeUncached(input: BlockInput): BlockAnalysis {
   const { code, kind, language } = input;
   const runs = kind === 'command' || kind === 'console';
-  const empty: BlockAnalysis = { command: runs ? code : '', lines: [], placeholders: [], comments: [], env: [], unset: [], sets: [], commands: [], sql: [], promql: [], splitByAmpersand: [], endless: [], continuations: [], payloads: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [] };
+  const empty: BlockAnalysis = { command: runs ? code : '', lines: [], placeholders: [], comments: [], env: [], unset: [], sets: [], commands: [], sql: [], promql: [], splitByAmpersand: [], spacedPlaceholders: [], endless: [], continuations: [], payloads: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [] };
   if (kind === 'snippet' || !language) return empty;
   const found = findPlaceholders(code);
   const sentinels = withSentinels(code, found);
@@ -267,6 +272,26 @@ function ampersandSplits(code: string, commands: readonly Command[]): BlockAnaly
     splits.push({ command: command.index, at: command.end, ...(next ? { next: next.index } : {}) });
   }
   return splits;
+}
+
+/** `<` glued to a word, more words, and a `>` glued to the last: `<WORKER NAME>`, read as two redirections. */
+const SPACED_PLACEHOLDER = /^<[A-Za-z][\w.-]*(?:[ \t]+[A-Za-z][\w.-]*)+>/;
+
+function spacedPlaceholders(code: string, commands: readonly Command[]): BlockAnalysis['spacedPlaceholders'] {
+  const found: BlockAnalysis['spacedPlaceholders'] = [];
+  for (const command of commands) {
+    for (const redirect of command.redirects) {
+      const target = redirect.target;
+      if (redirect.op !== '<' || !target || code[target.start - 1] !== '<') continue;
+      const match = SPACED_PLACEHOLDER.exec(code.slice(target.start - 1, code.indexOf('\n', target.start) === -1 ? code.length : code.indexOf('\n', target.start)));
+      if (!match || found.some((other) => other.start === target.start - 1)) continue;
+      // Under a wrapper (`sudo x <A B>`) the redirection is the wrapper's: name the innermost command around it.
+      const at = target.start - 1;
+      const inner = commands.filter((other) => other.start <= at && at <= other.end && other.argv.length).sort((a, b) => b.start - a.start)[0] ?? command;
+      found.push({ command: inner.index, start: at, end: at + match[0].length });
+    }
+  }
+  return found;
 }
 
 /** The code as one PromQL query that says it is one (matchers, a call, an aggregation), code offsets. */
@@ -373,7 +398,7 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
   const query = kind === 'console' && !lines.length ? queryText(code) : undefined;
   const sessionOf = session ? sessionLines(code, lines, kind) : { output: [], commented: [] };
   const variables = { env, unset: facts.unset, sets: [...facts.assigned], ...(facts.importsVariables ? { importsVariables: true as const } : {}), ...(kind === 'console' && isPromptless(code) ? { promptless: { output: sessionOf.output.length > 0 } } : {}), ...(session ? { session: sessionOf } : {}), ...(query ? { promqlText: query } : {}) };
-  if (!runs) return { command, lines, placeholders, comments, ...variables, commands: [], sql: [], promql: [], splitByAmpersand: [], endless: [], continuations: [], payloads: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [], ...(syntaxError ? { syntaxError } : {}) };
+  if (!runs) return { command, lines, placeholders, comments, ...variables, commands: [], sql: [], promql: [], splitByAmpersand: [], spacedPlaceholders: [], endless: [], continuations: [], payloads: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [], ...(syntaxError ? { syntaxError } : {}) };
   const sql = sqlSources(facts.commands);
   const promql = promqlSources(facts.commands);
   const pasted = pastedSql(text, ranges, lines, facts.commands, syntaxError, sentinels.toOriginal);
@@ -389,6 +414,7 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     ...(pasted ? { pastedSql: pasted } : {}),
     promql,
     splitByAmpersand: ampersandSplits(code, facts.commands),
+    spacedPlaceholders: spacedPlaceholders(code, facts.commands),
     endless: facts.endless,
     continuations: continuationMistakes(code, facts.commands, comments),
     payloads: blockPayloads(facts.commands, sentinels.placeholders.map((placeholder) => placeholder.sentinel)),
