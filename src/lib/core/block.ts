@@ -266,7 +266,8 @@ function isPromptless(code: string): boolean {
 function ampersandSplits(code: string, commands: readonly Command[]): BlockAnalysis['splitByAmpersand'] {
   const splits: BlockAnalysis['splitByAmpersand'] = [];
   for (const command of commands) {
-    if (!command.background || code[command.end] !== '&') continue;
+    // A "command" named by a number is output pasted into the block (fences/wrong-language says so).
+    if (!command.background || code[command.end] !== '&' || /^\d+(?:[.:,]\d+)*$/.test(command.name)) continue;
     if (!/[\w=/.%-]/.test(code[command.end - 1] ?? '') || !/[\w=/.%-]/.test(code[command.end + 1] ?? '')) continue;
     const next = commands.find((other) => other.start === command.end + 1);
     splits.push({ command: command.index, at: command.end, ...(next ? { next: next.index } : {}) });

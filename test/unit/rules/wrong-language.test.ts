@@ -9,6 +9,7 @@ const HOLDS = (lang: string, language: string, shown: string, not = 'shell comma
 
 ruleTester(fencesWrongLanguage, {
   valid: [
+    { name: 'numbers as arguments and in assignments', code: step('```bash', 'sleep 30\nexport TIMEOUT=30\ntail -n 100 app.log') },
     { name: 'a manifest in a heredoc', code: step('```bash', "kubectl apply -f - <<'EOF'\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: api\nEOF") },
     { name: 'SQL in psql -c and a heredoc', code: step('```bash', 'psql "$DATABASE_URL" -c "SELECT state, count(*)\nFROM pg_stat_activity GROUP BY state"\npsql "$DATABASE_URL" <<SQL\nSELECT 1 FROM pg_class;\nSQL') },
     { name: 'shell assignments and tests', code: step('```bash', 'replicas=3\nif [ "$replicas" = 3 ]; then echo ok; fi\ntest "$a" = "$b"\nexport FOO=bar') },
@@ -25,6 +26,11 @@ ruleTester(fencesWrongLanguage, {
     { name: 'URLs are no keys', code: step('```bash', 'curl -fsS https://api.internal/health\ncurl -fsS http://localhost:8000/ready') },
   ],
   invalid: [
+    {
+      name: "a command's output in a shell block (a program named by a number)",
+      code: step('```shell', 'notAfter=Aug  6 13:11:20 2025 GMT'),
+      errors: [{ message: HOLDS('shell', "a command's output", 'notAfter=Aug  6 13:11:20 2025 GMT'), line: 19, column: 1, endColumn: 34 }],
+    },
     {
       name: 'a PromQL query in a console block',
       code: step('```console', '  acm_thanos_compact_halted{job="observability-thanos-compact"}'),
