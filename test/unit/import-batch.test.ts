@@ -86,6 +86,16 @@ describe('layout: a page per alert', () => {
     expect(messages('kubernetes/KubePodCrashLooping.md')).toContain('info: frontmatter (Hugo): title → title; left out (no meaning here): weight');
   });
 
+  it('keeps a page whose step heading repeats in another section: renamed in a normal import, a TODO with --verbatim (the linter reports it)', () => {
+    const twice = ALERT_PAGE('PodsRestarting', '\n### 2. Node failures\n\n```shell\nkubectl get nodes\n```\n').replace('## Diagnosis\n', '## Diagnosis\n\n### 2. Node failures\n\n```shell\nkubectl describe node $NODE_NAME\n```\n');
+    const repaired = importTree({ 'alerts/PodsRestarting.md': twice });
+    expect(repaired.body('alerts/PodsRestarting.md')).toContain('### 2. Node failures (Mitigation)');
+    const verbatim = importTree({ 'alerts/PodsRestarting.md': twice }, { verbatim: true });
+    expect(verbatim.outcome('alerts/PodsRestarting.md').skipped).toBeUndefined();
+    expect(verbatim.body('alerts/PodsRestarting.md')).toContain('kubectl describe node $NODE_NAME');
+    expect(verbatim.messages('alerts/PodsRestarting.md')).toContainEqual(expect.stringMatching(/^todo: \d+:1 Duplicate step id "2-node-failures": the heading "2\. Node failures" is used twice \[ids\/unique\]$/));
+  });
+
   it('spells the alert as the file does when the heading differs in case, and says so', () => {
     const { model, messages } = importTree({ 'apiserver/KubeAPIDown.md': ALERT_PAGE('KubeApiDown') });
     expect(model('apiserver/KubeAPIDown.md').meta?.alerts).toEqual([{ name: 'KubeAPIDown' }]);

@@ -6,11 +6,13 @@ import type { PlaceholderContext } from './context.ts';
 import { blockPayloads, type PayloadFact } from './formats.ts';
 import { findPlaceholders, withSentinels } from './placeholders.ts';
 import { promqlComments, promqlLayer } from './promql/layer.ts';
+import { promqlNodes, readPromql } from './promql/tree.ts';
 import { inferRisk, type RiskInference, type SqlSource } from './risk/infer.ts';
 import { readCommands, type Command, type CommandWord, type ShellFacts } from './shell/commands.ts';
 import { continuationMistakes, type ContinuationMistake } from './shell/continuations.ts';
 import { shellContext } from './shell/contexts.ts';
 import { stdinLanguage } from './shell/interpreters.ts';
+import { startsWithKnownProgram } from './shell/known-programs.ts';
 import { parseShellText, type ShellTree } from './shell/parser.ts';
 import { commandView } from './shell/patterns.ts';
 import { sliceWord } from './shell/programs.ts';
@@ -37,6 +39,8 @@ export interface CommandLine {
   end: number;
   /** The line is only a comment: the copy button leaves it out. */
   comment: boolean;
+  /** The line continues the command of the line before (a trailing `\`, an open quote, a heredoc), in a session. */
+  continues?: true;
 }
 
 export interface PlaceholderOccurrence {
@@ -65,6 +69,24 @@ export interface BlockAnalysis {
   env: { name: string; start: number; end: number; guarded?: true }[];
   /** `$name` references of other names (a lower-case letter) that nothing in the block sets and no default guards. */
   unset: { name: string; start: number; end: number }[];
+  /**
+   * A console block without any prompt line: the lines that start with a program an operator runs
+   * (`kubectl ...`, `sudo systemctl ...`) and their continuations are taken for its commands, the rest for output
+   * (`output`: some line is neither a command nor a `#` comment).
+   */
+  promptless?: { output: boolean };
+  /**
+   * A session (a console block, or a shell block written with `$ ` prompts): its output lines (neither a command
+   * line nor a `#` comment), and the `# ` lines of a shell block that hold a command (an assignment or a program an
+   * operator runs: `# NAMESPACE=x`, `# kubectl get pods`) — in a shell block those are comments and never run.
+   * Code offsets of each line's text.
+   */
+  session?: { output: { start: number; end: number; command?: true }[]; commented: { start: number; end: number }[] };
+  /**
+   * A console block without commands whose text is a PromQL query (a selector with label matchers, a function
+   * or an aggregation: `up{job="api"}`, `rate(x[5m])`), code offsets: a query pasted where commands go.
+   */
+  promqlText?: { start: number; end: number };
   /** Names the block sets (assignments, `read`, loops, `export`, ...). */
   sets: string[];
   /** The block reads variables from elsewhere (`source FILE`, `eval "$(...)"`): what it sets is unknown. */
@@ -82,6 +104,16 @@ export interface BlockAnalysis {
   pastedSql?: SqlSource & { start: number };
   /** PromQL it sends: a PromQL block's own, or the `query` of a curl call to Prometheus; `placeholders` are the ranges of the text a value decides. */
   promql: { text: string; offsets: number[]; command?: number; placeholders: [number, number][] }[];
+  /**
+   * An unquoted `&` written inside a word (`curl https://x/api?a=1&b=2`): the shell ends the command there and runs
+   * it in the background, and the rest is a command of its own. `command` is the backgrounded one, `at` the `&`.
+   */
+  splitByAmpersand: { command: number; at: number; next?: number }[];
+  /**
+   * Text written like a placeholder but with spaces (`<WORKER NAME>`), which the shell reads as redirections:
+   * `<WORKER` reads a file, `NAME>` writes one. Code offsets of the whole `<...>`, and the command.
+   */
+  spacedPlaceholders: { command: number; start: number; end: number }[];
   /** Loops that never end (`while true` without break). */
   endless: { start: number; end: number }[];
   /** Line-continuation mistakes: a `\` followed by spaces, a line that starts with an option because the line before lost its `\`. */
@@ -152,7 +184,7 @@ export function analyzeBlock(input: BlockInput): BlockAnalysis {
 function analyzeUncached(input: BlockInput): BlockAnalysis {
   const { code, kind, language } = input;
   const runs = kind === 'command' || kind === 'console';
-  const empty: BlockAnalysis = { command: runs ? code : '', lines: [], placeholders: [], comments: [], env: [], unset: [], sets: [], commands: [], sql: [], promql: [], endless: [], continuations: [], payloads: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [] };
+  const empty: BlockAnalysis = { command: runs ? code : '', lines: [], placeholders: [], comments: [], env: [], unset: [], sets: [], commands: [], sql: [], promql: [], splitByAmpersand: [], spacedPlaceholders: [], endless: [], continuations: [], payloads: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [] };
   if (kind === 'snippet' || !language) return empty;
   const found = findPlaceholders(code);
   const sentinels = withSentinels(code, found);
@@ -194,31 +226,114 @@ function codeLines(code: string): CommandLine[] {
  * runs its prompt lines and the lines a shell would still read for them (an open quote, a heredoc, a trailing
  * `\` or `|`); the rest is output. Otherwise every line runs.
  */
-function runningLines(text: string, kind: BlockKind, session: boolean): { start: number; end: number }[] {
+function runningLines(text: string, kind: BlockKind, session: boolean): { start: number; end: number; continues?: true }[] {
   const all = codeLines(text);
   if (!session) return all;
-  const lines: { start: number; end: number }[] = [];
+  const promptless = kind === 'console' && isPromptless(text);
+  const lines: { start: number; end: number; continues?: true }[] = [];
   for (let i = 0; i < all.length; i++) {
     const line = text.slice(all[i].start, all[i].end);
-    const prompt = promptOf(line, kind);
-    if (!prompt || (line.trimEnd().length === prompt[0].trimEnd().length && prompt[2] !== '$')) continue;
-    const first = { start: all[i].start + prompt[0].length, end: all[i].end };
-    const group = [first];
+    let promptLength: number;
+    if (promptless) {
+      if (!startsWithKnownProgram(line)) continue;
+      promptLength = 0;
+    } else {
+      const prompt = promptOf(line, kind);
+      if (!prompt || (line.trimEnd().length === prompt[0].trimEnd().length && prompt[2] !== '$')) continue;
+      promptLength = prompt[0].length;
+    }
+    const first = { start: all[i].start + promptLength, end: all[i].end };
+    const group: { start: number; end: number; continues?: true }[] = [first];
     let joined = text.slice(first.start, first.end);
     while (i + 1 < all.length) {
       // The shell reads another line for an open quote, heredoc, `|` or `&&`; and for a line that ends in `\`
       // (backslash-newline joins lines before parsing, so the parser never sees it as incomplete).
       const continued = /(^|[^\\])(\\\\)*\\$/.test(joined);
       if (!continued && !parseShellText(joined).error?.incomplete) break;
+      // A line with its own `$ ` prompt starts a command of its own (a shell asking for more shows `> `).
+      const own = promptless ? undefined : promptOf(text.slice(all[i + 1].start, all[i + 1].end), kind);
+      if (own && (own[2] === '$' || own[1] !== undefined)) break;
       i++;
       const next = text.slice(all[i].start, all[i].end);
       const ps2 = kind === 'console' ? (CONTINUATION_PROMPT.exec(next)?.[0].length ?? 0) : 0;
-      group.push({ start: all[i].start + ps2, end: all[i].end });
+      group.push({ start: all[i].start + ps2, end: all[i].end, continues: true });
       joined += `\n${text.slice(all[i].start + ps2, all[i].end)}`;
     }
     lines.push(...group);
   }
   return lines;
+}
+
+/** A console block in which no line has a prompt: its commands are the lines that start with a known program. */
+function isPromptless(code: string): boolean {
+  return code.trim() !== '' && !code.split('\n').some((line) => promptOf(line, 'console') !== undefined);
+}
+
+/** Commands sent to the background by an `&` with a word character on both sides (`?a=1&b=2`). */
+function ampersandSplits(code: string, commands: readonly Command[]): BlockAnalysis['splitByAmpersand'] {
+  const splits: BlockAnalysis['splitByAmpersand'] = [];
+  for (const command of commands) {
+    // A "command" named by a number is output pasted into the block (fences/wrong-language says so).
+    if (!command.background || code[command.end] !== '&' || /^\d+(?:[.:,]\d+)*$/.test(command.name)) continue;
+    if (!/[\w=/.%-]/.test(code[command.end - 1] ?? '') || !/[\w=/.%-]/.test(code[command.end + 1] ?? '')) continue;
+    const next = commands.find((other) => other.start === command.end + 1);
+    splits.push({ command: command.index, at: command.end, ...(next ? { next: next.index } : {}) });
+  }
+  return splits;
+}
+
+/** `<` glued to a word, more words, and a `>` glued to the last: `<WORKER NAME>`, read as two redirections. */
+const SPACED_PLACEHOLDER = /^<[A-Za-z][\w.-]*(?:[ \t]+[A-Za-z][\w.-]*)+>/;
+
+function spacedPlaceholders(code: string, commands: readonly Command[]): BlockAnalysis['spacedPlaceholders'] {
+  const found: BlockAnalysis['spacedPlaceholders'] = [];
+  for (const command of commands) {
+    for (const redirect of command.redirects) {
+      const target = redirect.target;
+      if (redirect.op !== '<' || !target || code[target.start - 1] !== '<') continue;
+      const match = SPACED_PLACEHOLDER.exec(code.slice(target.start - 1, code.indexOf('\n', target.start) === -1 ? code.length : code.indexOf('\n', target.start)));
+      if (!match || found.some((other) => other.start === target.start - 1)) continue;
+      // Under a wrapper (`sudo x <A B>`) the redirection is the wrapper's: name the innermost command around it.
+      const at = target.start - 1;
+      const inner = commands.filter((other) => other.start <= at && at <= other.end && other.argv.length).sort((a, b) => b.start - a.start)[0] ?? command;
+      found.push({ command: inner.index, start: at, end: at + match[0].length });
+    }
+  }
+  return found;
+}
+
+/** The code as one PromQL query that says it is one (matchers, a call, an aggregation), code offsets. */
+function queryText(code: string): { start: number; end: number } | undefined {
+  const text = code.trim();
+  if (!text || text.length > 4000) return undefined;
+  const expr = readPromql(text);
+  if (!expr) return undefined;
+  const says = promqlNodes(expr).some((node) => node.kind === 'call' || node.kind === 'aggregate' || node.kind === 'matrix' || (node.kind === 'selector' && node.matchers.some((matcher) => matcher.label !== '__name__')));
+  if (!says) return undefined;
+  const start = code.indexOf(text);
+  return { start, end: start + text.length };
+}
+
+/** The non-empty lines of the code that are neither command lines nor `#` comments, and the `# ` lines that hold a command. */
+function sessionLines(code: string, lines: readonly CommandLine[], kind: BlockKind): NonNullable<BlockAnalysis['session']> {
+  const output: NonNullable<BlockAnalysis['session']>['output'] = [];
+  const commented: { start: number; end: number }[] = [];
+  let start = 0;
+  for (const line of code.split('\n')) {
+    const end = start + line.length;
+    const text = line.trim();
+    const at = start + line.indexOf(text);
+    if (text.startsWith('#')) {
+      const rest = text.replace(/^#\s*/, '');
+      // A root prompt in a console block is read as one there; in a shell block the line is a comment.
+      if (kind === 'command' && /^# \S/.test(text) && promptOf(line, 'console') && (/^[A-Za-z_]\w*=\S/.test(rest) || startsWithKnownProgram(rest, { keywords: false }))) commented.push({ start: at, end: at + text.length });
+    } else if (text && !lines.some((command) => command.start >= start && command.end <= end)) {
+      // `command`: it starts like a command (a program or an assignment): maybe one written without its prompt.
+      output.push({ start: at, end: at + text.length, ...(startsWithKnownProgram(text) || /^[A-Za-z_]\w*=/.test(text) ? { command: true as const } : {}) });
+    }
+    start = end + 1;
+  }
+  return { output, commented };
 }
 
 /** A block is a session when it is a console block, or a shell block whose lines start with `$ ` prompts. */
@@ -233,7 +348,8 @@ function isSession(code: string, kind: BlockKind): boolean {
 function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentinels>, runs: boolean): BlockAnalysis {
   const { code, kind } = input;
   const text = sentinels.text;
-  const ranges = runningLines(text, kind, isSession(code, kind));
+  const session = isSession(code, kind);
+  const ranges = runningLines(text, kind, session);
   // The command text in sentinel form, and the way from its offsets to the code.
   const starts: number[] = [];
   let script = '';
@@ -250,7 +366,7 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     codeAt[offset] = sentinels.toOriginal(range ? Math.min(range.start + offset - starts[line], range.end) : 0);
   }
   const toCode = (offset: number) => codeAt[offset < 0 ? 0 : offset > script.length ? script.length : offset];
-  const lines: CommandLine[] = ranges.map((range) => ({ start: sentinels.toOriginal(range.start), end: sentinels.toOriginal(range.end), comment: false }));
+  const lines: CommandLine[] = ranges.map((range) => ({ start: sentinels.toOriginal(range.start), end: sentinels.toOriginal(range.end), comment: false, ...('continues' in range && range.continues ? { continues: true as const } : {}) }));
   const command = lines.map((line) => code.slice(line.start, line.end)).join('\n');
   const lineStarts: number[] = [];
   lines.reduce((offset, line) => (lineStarts.push(offset), offset + line.end - line.start + 1), 0);
@@ -268,6 +384,7 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     // What runs before the error still runs (bash reads line by line): read the lines before it.
     const lineStart = script.lastIndexOf('\n', Math.max(0, parsed.error.offset - 1));
     tree = lineStart > 0 ? parseShellText(script.slice(0, lineStart)).tree : undefined;
+    if (session && !parsed.error.incomplete && (tree || lineStart <= 0)) tree = pastTheErrors(script, parsed.error.offset) ?? tree;
   }
   const facts: ShellFacts = tree ? readCommands(tree, toCode) : { commands: [], variables: [], unset: [], assigned: new Set(), endless: [] };
   if (tree) markComments(tree, lines, starts);
@@ -286,8 +403,10 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     placeholders.push({ name: placeholder.name, start: placeholder.start, end: placeholder.end, commandStart: toCommand(placeholder.start), commandEnd: toCommand(placeholder.end), context });
   });
   const env = facts.variables;
-  const variables = { env, unset: facts.unset, sets: [...facts.assigned], ...(facts.importsVariables ? { importsVariables: true as const } : {}) };
-  if (!runs) return { command, lines, placeholders, comments, ...variables, commands: [], sql: [], promql: [], endless: [], continuations: [], payloads: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [], ...(syntaxError ? { syntaxError } : {}) };
+  const query = kind === 'console' && !lines.length ? queryText(code) : undefined;
+  const sessionOf = session ? sessionLines(code, lines, kind) : { output: [], commented: [] };
+  const variables = { env, unset: facts.unset, sets: [...facts.assigned], ...(facts.importsVariables ? { importsVariables: true as const } : {}), ...(kind === 'console' && isPromptless(code) ? { promptless: { output: sessionOf.output.length > 0 } } : {}), ...(session ? { session: sessionOf } : {}), ...(query ? { promqlText: query } : {}) };
+  if (!runs) return { command, lines, placeholders, comments, ...variables, commands: [], sql: [], promql: [], splitByAmpersand: [], spacedPlaceholders: [], endless: [], continuations: [], payloads: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [], ...(syntaxError ? { syntaxError } : {}) };
   const sql = sqlSources(facts.commands);
   const promql = promqlSources(facts.commands);
   const pasted = pastedSql(text, ranges, lines, facts.commands, syntaxError, sentinels.toOriginal);
@@ -302,6 +421,8 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     sql,
     ...(pasted ? { pastedSql: pasted } : {}),
     promql,
+    splitByAmpersand: ampersandSplits(code, facts.commands),
+    spacedPlaceholders: spacedPlaceholders(code, facts.commands),
     endless: facts.endless,
     continuations: continuationMistakes(code, facts.commands, comments),
     payloads: blockPayloads(facts.commands, sentinels.placeholders.map((placeholder) => placeholder.sentinel)),
@@ -309,6 +430,29 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     longRunning: findTraits(facts.commands, 'long-running'),
     interactive: findTraits(facts.commands, 'interactive'),
   };
+}
+
+/**
+ * The tree of a session's command text with the lines that do not parse left out (blanked, so offsets hold). In a
+ * session each command is typed at its own prompt: a line the shell refuses is reported and the next ones still
+ * run (a script would stop at the error, so this is for sessions only). Undefined when a blanked line is part of
+ * a longer command (the text before it does not parse on its own) or after a few errors.
+ */
+function pastTheErrors(script: string, offset: number): ShellTree | undefined {
+  let text = script;
+  let at = offset;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const start = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
+    const newline = text.indexOf('\n', at);
+    const end = newline === -1 ? text.length : newline;
+    if (start > 0 && parseShellText(text.slice(0, start - 1)).error) return undefined;
+    text = `${text.slice(0, start)}${' '.repeat(end - start)}${text.slice(end)}`;
+    const parsed = parseShellText(text);
+    if (parsed.tree) return parsed.tree;
+    if (parsed.error.incomplete || parsed.error.offset <= end) return undefined;
+    at = parsed.error.offset;
+  }
+  return undefined;
 }
 
 /** Words that start a SQL statement and are not common programs: where a shell command with one of them starts a line, the line may be SQL. */

@@ -16,7 +16,7 @@ import { stamp } from './provenance.ts';
 import { renderPage, type AlertDraft, type RunbookFrontmatter } from './render.ts';
 import { buildSingle, type SingleDraft } from './single.ts';
 import { humanise } from './variables.ts';
-import { verbatimCode } from './verbatim.ts';
+import { isFromTextAsWritten, verbatimCode } from './verbatim.ts';
 
 /** The severity a single-file runbook states: its frontmatter, else one `Severity:` value in the text. */
 function severityOf(item: Analysed, draft: SingleDraft): { severity: Severity; provisional: boolean } {
@@ -148,7 +148,12 @@ export function importSingle(item: Analysed, links: LinkContext, options: { verb
     ...(options.verbatim ? { verbatim: true } : {}),
     say,
   });
-  if (finished.problems.length) throw new ConversionError(finished.problems[0], finished.content);
+  // --verbatim leaves what the text as written breaks (a heading used twice) to the linter, as a document of
+  // several runbooks does: a TODO, not a reason to lose the document.
+  const asWritten = (problem: (typeof finished.problems)[number]) => Boolean(options.verbatim) && isFromTextAsWritten(problem);
+  for (const problem of finished.problems.filter(asWritten)) say('todo', `${problem.line}:${problem.column} ${problem.message} [${problem.rule}]`);
+  const problems = finished.problems.filter((problem) => !asWritten(problem));
+  if (problems.length) throw new ConversionError(problems[0], finished.content);
   outcome.files.push({ kind: 'runbook', service, path: `${service}/${slug}.mdx`, content: finished.content, title: draft.title, id, todo: runbookFrontmatter.runbook.todo ?? [], alerts: alerts.map((alert) => alert.name) });
 }
 

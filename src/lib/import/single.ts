@@ -110,12 +110,16 @@ export function buildSingle(options: SingleOptions): SingleDraft {
     }
     const inSteps = section !== null && STEP_SECTIONS.includes(section);
     plan.set(part, { ...(text ? { text } : {}), section, inSteps });
+    const sectionTitle = text ?? part.title;
     const visit = (child: Part) => {
       let text: string | undefined;
       if (inSteps && child.depth + shift <= 3) {
         const own = withoutDecorativeEmoji(renderInline(doc.text, child.heading!));
         let unique = own;
-        for (let n = 2; taken.has(plainSlug(unique)); n++) unique = `${own} (${n})`;
+        // Named after its section first (`2. Node failures (Mitigation)`): a number would collide with the ids of
+        // the first step's later blocks (`2-node-failures-2`).
+        if (taken.has(plainSlug(unique))) unique = `${own} (${sectionTitle})`;
+        for (let n = 2; taken.has(plainSlug(unique)); n++) unique = `${own} (${sectionTitle} ${n})`;
         taken.add(plainSlug(unique));
         if (unique !== own) {
           text = unique;

@@ -72,6 +72,26 @@ ruleTester(cliFlags, {
       'kubectl get pods -o name | xargs -n1 kubectl exec -- true',
       'kubectl port-forward svc/grafana 3000:80',
     ].join('\n')) },
+    { name: 'kubectl delete/scale name what they act on; exec runs a command; debug has an image', code: bash([
+      'kubectl delete pod api-1 -n shop',
+      'kubectl delete pod/api-1 pod/api-2',
+      'kubectl delete pods --all -n shop',
+      'kubectl delete pods -l app=api -A',
+      'kubectl delete pods --field-selector=status.phase=Failed -A',
+      'kubectl delete -f manifests.yaml',
+      'kubectl delete pod $POD',
+      'kubectl delete pod <pod>',
+      'kubectl delete $(kubectl get pods -o name)',
+      'kubectl scale deployment api --replicas=0',
+      'kubectl scale --replicas=2 -f deploy.yaml',
+      'kubectl scale $WORKLOAD --replicas=2',
+      'kubectl exec api-1 -n shop -- ls /data',
+      'kubectl debug node/n1 -it --image=busybox',
+      'kubectl debug api-1 -it --copy-to=api-debug --container=api -- sh',
+      'oc debug node/n1 -- chroot /host uptime',
+      'kubectl drain n1 --ignore-daemonsets --delete-emptydir-data',
+      'kubectl rsh-plugin x',
+    ].join('\n')) },
     { name: 'oc: kubectl commands and oc\'s own', code: bash([
       'oc get pods -n openshift-etcd -o wide',
       'oc logs bc/api --version=3 -n shop',
@@ -103,6 +123,34 @@ ruleTester(cliFlags, {
     ].join('\n')) },
   ],
   invalid: [
+    {
+      name: 'an OpenShift command written after kubectl',
+      code: bash('kubectl rsh -c etcdctl -n openshift-etcd etcd-0'),
+      errors: [{ message: 'Unknown command "rsh" for `kubectl`: kubectl has no rsh; that is `oc rsh` (OpenShift). With kubectl: `kubectl exec -it POD -- sh`', line: 15, column: 9, endColumn: 12 }],
+    },
+    {
+      name: 'kubectl exec without a command',
+      code: bash('kubectl exec -c etcdctl -n openshift-etcd $(kubectl get po -l app=etcd -oname | head -1)'),
+      errors: [{ message: 'Missing the command to run for `kubectl exec`: it refuses to run without one after `--`', line: 15, column: 9, endColumn: 13 }],
+    },
+    {
+      name: 'kubectl delete and scale with a type alone',
+      code: bash('kubectl delete vmim -A\nkubectl scale deployment --replicas=0 -n shop'),
+      errors: [
+        { message: 'Missing NAME after "vmim" for `kubectl delete`: with a type alone it refuses to run', line: 15, column: 16, endColumn: 20 },
+        { message: 'Missing NAME after "deployment" for `kubectl scale`: with a type alone it refuses to run', line: 16, column: 15, endColumn: 25 },
+      ],
+    },
+    {
+      name: 'kubectl debug without an image',
+      code: bash('kubectl -n default debug node/n1'),
+      errors: [{ message: 'Missing --image or --copy-to for `kubectl debug`: it refuses to run without one of them', line: 15, column: 20, endColumn: 25 }],
+    },
+    {
+      name: 'a removed kubectl drain flag',
+      code: bash('kubectl drain n1 --force --delete-local-data --ignore-daemonsets'),
+      errors: [{ message: 'Unknown flag --delete-local-data for `kubectl drain`: --delete-local-data was deprecated in kubectl 1.20 and has since been removed; use --delete-emptydir-data', line: 15, column: 26, endColumn: 45 }],
+    },
     {
       name: 'kubectl top pods -w (seed)',
       code: bash('kubectl top pods -n production -w'),

@@ -223,13 +223,48 @@ ruleTester(fencesPrompt, {
       output: exampleRunbook({ body: bash('kubectl get pods\n  kubectl get nodes') }),
     },
     {
-      name: 'long prompts in bash; comments and output lines are left alone; a continuation keeps its indentation',
-      code: exampleRunbook({ body: bash('# Restart the kubelet\nuser@host:~$ kubectl get nodes \\\n  -o wide\nNAME   STATUS\n[root@node ~]# systemctl restart kubelet') }),
+      name: 'long prompts in bash; comments are left alone; a continuation keeps its indentation',
+      code: exampleRunbook({ body: bash('# Restart the kubelet\nuser@host:~$ kubectl get nodes \\\n  -o wide\n[root@node ~]# systemctl restart kubelet') }),
       errors: [
         { message: 'Shell prompt "user@host:~$ " before `kubectl get nodes \\` in a shell block: it would be pasted and run', line: 20, column: 1, endColumn: 14 },
-        { message: 'Shell prompt "[root@node ~]# " before `systemctl restart kubelet` in a shell block: it would be pasted and run', line: 23, column: 1, endColumn: 16 },
+        { message: 'Shell prompt "[root@node ~]# " before `systemctl restart kubelet` in a shell block: it would be pasted and run', line: 22, column: 1, endColumn: 16 },
       ],
-      output: exampleRunbook({ body: bash('# Restart the kubelet\nkubectl get nodes \\\n  -o wide\nNAME   STATUS\nsystemctl restart kubelet') }),
+      output: exampleRunbook({ body: bash('# Restart the kubelet\nkubectl get nodes \\\n  -o wide\nsystemctl restart kubelet') }),
+    },
+    {
+      name: 'prompts and output in bash: a session, the fix makes it a console block (removing the prompts would run the output)',
+      code: exampleRunbook({ body: bash('$ kubectl get nodes \\\n  -o wide\nNAME   STATUS\nn1     Ready') }),
+      errors: [
+        { message: 'Shell prompt "$ " before `kubectl get nodes \\` in a shell block: it would be pasted and run', line: 19, column: 1, endColumn: 3 },
+        { message: 'Output line `NAME   STATUS` in a bash block written with prompts: pasted whole, the output would run as commands', line: 21, column: 1, endColumn: 14 },
+      ],
+      output: exampleRunbook({ body: fence('console', '$ kubectl get nodes \\\n  -o wide\nNAME   STATUS\nn1     Ready') }),
+    },
+    {
+      name: 'a line that starts like a command has no prompt in a block with prompts: no fix decides',
+      code: exampleRunbook({ body: bash('$ vi values.yaml\n# if using Istio\n#     kubectl get pods (an example)\n./bin/k-ctl apply\nexport X=1') }),
+      errors: [
+        { message: 'Shell prompt "$ " before `vi values.yaml` in a shell block: it would be pasted and run', line: 19, column: 1, endColumn: 3 },
+        { message: 'Output line `./bin/k-ctl apply` in a bash block written with prompts: pasted whole, the output would run as commands', line: 22, column: 1, endColumn: 18 },
+      ],
+      output: exampleRunbook({ body: fence('console', '$ vi values.yaml\n# if using Istio\n#     kubectl get pods (an example)\n./bin/k-ctl apply\nexport X=1') }),
+    },
+    {
+      name: 'an assignment without its prompt among prompt lines',
+      code: exampleRunbook({ body: bash('export NS=shop\n$ kubectl -n "$NS" get pods') }),
+      errors: [
+        { message: 'Line `export NS=shop` has no prompt in a bash block written with prompts: as a session it is output and never runs, pasted whole it runs', line: 19, column: 1, endColumn: 15 },
+        { message: 'Shell prompt "$ " before `kubectl -n "$NS" get pods` in a shell block: it would be pasted and run', line: 20, column: 1, endColumn: 3 },
+      ],
+    },
+    {
+      name: 'a command behind "# " in a bash block written with prompts is a comment',
+      code: exampleRunbook({ body: bash("# Set the namespace first:\n# NAMESPACE='openshift-monitoring'\n$ oc -n $NAMESPACE get pods") }),
+      errors: [
+        { message: "`# NAMESPACE='openshift-monitoring'` is a comment in a bash block written with prompts, not a command: it never runs", line: 20, column: 1, endColumn: 35 },
+        { message: 'Shell prompt "$ " before `oc -n $NAMESPACE get pods` in a shell block: it would be pasted and run', line: 21, column: 1, endColumn: 3 },
+      ],
+      output: exampleRunbook({ body: bash("# Set the namespace first:\n# NAMESPACE='openshift-monitoring'\noc -n $NAMESPACE get pods") }),
     },
     {
       name: 'a "> " prompt before a program and its option (read as a redirect, the option would run)',
@@ -240,13 +275,25 @@ ruleTester(fencesPrompt, {
     {
       name: 'a console block without any prompt (its first line named), fixed to bash',
       code: exampleRunbook({ body: fence('console', 'oc logs -f deployment/api -n shop') }),
-      errors: [{ message: 'This console block has no "$ " prompt line, so `oc logs -f deployment/api -n shop` is taken for output, not a command', line: 18, column: 1, endColumn: 4 }],
+      errors: [{ message: 'This console block has no "$ " prompt line: `oc logs -f deployment/api -n shop` is read as a command only because it starts with a program, the other lines as its output', line: 19, column: 1, endColumn: 34 }],
       output: exampleRunbook({ body: fence('bash', 'oc logs -f deployment/api -n shop') }),
+    },
+    {
+      name: 'a console block without any prompt, commands and output: the fix puts prompts before the commands',
+      code: exampleRunbook({ body: fence('console', 'kubectl get pods -n shop \\\n  -o wide\nNAME    READY\napi-1   1/1\n  sudo systemctl status kubelet') }),
+      errors: [{ message: 'This console block has no "$ " prompt line: `kubectl get pods -n shop \\` is read as a command only because it starts with a program, the other lines as its output', line: 19, column: 1, endColumn: 27 }],
+      output: exampleRunbook({ body: fence('console', '$ kubectl get pods -n shop \\\n  -o wide\nNAME    READY\napi-1   1/1\n  $ sudo systemctl status kubelet') }),
+    },
+    {
+      name: 'a console block of output only has no prompt and runs nothing',
+      code: exampleRunbook({ body: fence('console', 'NAME    READY\napi-1   1/1') }),
+      errors: [{ message: 'This console block has no "$ " prompt line, so `NAME    READY` is taken for output, not a command', line: 18, column: 1, endColumn: 4 }],
+      output: exampleRunbook({ body: fence('bash', 'NAME    READY\napi-1   1/1') }),
     },
     {
       name: 'a console block of prose comments and commands has no prompt',
       code: exampleRunbook({ body: fence('console', '# Check the kubelet\nsystemctl status kubelet') }),
-      errors: [{ message: 'This console block has no "$ " prompt line, so `# Check the kubelet` is taken for output, not a command', line: 18, column: 1 }],
+      errors: [{ message: 'This console block has no "$ " prompt line: `systemctl status kubelet` is read as a command only because it starts with a program, the other lines as its output', line: 20, column: 1 }],
       output: exampleRunbook({ body: fence('bash', '# Check the kubelet\nsystemctl status kubelet') }),
     },
   ],

@@ -29,6 +29,7 @@ ruleTester(riskDeclared, {
     { name: 'a continuation of a prompt line', code: bash('$ kubectl -n shop \\\n    delete pod x'), errors: [{ message: '`kubectl delete pod` deletes Kubernetes objects: mark the block risk="destructive"', line: 19, column: 3 }] },
     { name: 'a root prompt in a console block', code: consoleBlock('$ oc debug node/n1\nStarting pod/n1-debug ...\nsh-4.4# systemctl restart kubelet'), errors: [{ message: /^`systemctl restart kubelet` starts, stops or reconfigures a service: mark the block risk="change"/, line: 21, column: 9 }] },
     { name: 'a bare root prompt in a console block', code: consoleBlock('# rm -rf /var/lib/etcd/member'), errors: [{ message: /^`rm -rf \/var\/lib\/etcd\/member` /, line: 19, column: 3 }] },
+    { name: 'a console block without any prompt: a line that starts with a program is a command, the rest output', code: consoleBlock('kubectl delete pod -l k8s-app=kube-proxy -n kube-system\npod "kube-proxy-b9g23" deleted'), errors: [{ message: '`kubectl delete pod` deletes Kubernetes objects: mark the block risk="destructive"', line: 19, column: 1, endColumn: 19 }] },
   ],
 });
 

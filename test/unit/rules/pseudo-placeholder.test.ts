@@ -10,6 +10,7 @@ const LEFT = (text: string, command?: string) => `Unexpected "${text}"${command 
 
 ruleTester(commandsPseudoPlaceholder, {
   valid: [
+    { name: 'real redirections and a placeholder', code: step('```bash', 'sort <input.txt >sorted.txt\nwc -l < <file>\ncat <in >out') },
     { name: 'xargs, tar -xvf, hex and x in words', code: step('```bash', "kubectl get pods -o name | xargs -n1 kubectl describe\ntar -xvf backup.tar\nprintf '%x' 0xfff\necho 0x1f2e3d4c5b6a\nls /var/lib/xxl-data") },
     { name: 'declared placeholders, even YOUR-ish ones', code: step('```bash', 'aws ec2 describe-instances --instance-ids <instance-id>\ncurl -H "Authorization: Bearer <YOUR_TOKEN>" https://api.internal', 'variables:\n  instance-id:\n    description: Instance\n    example: i-0abc\n  YOUR_TOKEN:\n    description: Token\n    example: abc') },
     { name: 'environment variables', code: step('```bash', 'curl -H "Authorization: Bearer $YOUR_TOKEN" https://api.internal\necho "${YOUR_REGION}"') },
@@ -22,6 +23,11 @@ ruleTester(commandsPseudoPlaceholder, {
     { name: 'text blocks are not checked', code: step('```bash text', 'aws ec2 describe-instances --instance-ids i-xxx') },
   ],
   invalid: [
+    {
+      name: 'a placeholder written with a space is two redirections',
+      code: step('```bash', '$ sudo gitlab-rails runner /tmp/sq.rb kill <WORKER NAME> --dry-run'),
+      errors: [{ message: 'Unexpected "<WORKER NAME>" in `gitlab-rails`: with spaces it is no placeholder, the shell reads `<WORKER` and `NAME>` as redirections (it reads a file WORKER and overwrites the file after the `>`)', line: 19, column: 44, endColumn: 57 }],
+    },
     {
       name: 'i-xxx in an option value (seed)',
       code: step('```bash', 'aws cloudwatch get-metric-statistics \\\n  --dimensions Name=InstanceId,Value=i-xxx \\\n  --period 60'),

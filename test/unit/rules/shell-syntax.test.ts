@@ -19,8 +19,14 @@ ruleTester(shellSyntax, {
     { name: 'text blocks are not checked', code: doc('```bash text', 'SELECT count(*) FROM x;') },
     { name: 'sql blocks are not shell', code: doc('```sql', 'SELECT count(*) FROM pg_stat_activity;') },
     { name: 'json in single quotes', code: bash("kubectl patch deployment api -p '{\"spec\":{\"replicas\":0}}'") },
+    { name: 'a quoted URL with & and commands sent to the background on purpose', code: bash("curl 'https://gitlab.com/api/v4/x?user=a&project=b'\nsleep 30 &\nkubectl port-forward svc/api 8080:80 & PID=$!\ncmd &>/dev/null\ntrue&& echo ok") },
   ],
   invalid: [
+    {
+      name: 'an unquoted & inside a URL',
+      code: bash('curl --request DELETE https://gitlab.com/api/v4/admin/sidekiq/queues/post_receive?user=reprazent&project=gitlab-org/gitlab'),
+      errors: [{ message: 'Unquoted `&` after `https://gitlab.com/api/v4/admin/sidekiq…` ends the `curl` command and runs it in the background; `project=gitlab-org/gitlab` runs as a command of its own', line: 15, column: 97, endColumn: 98 }],
+    },
     {
       name: 'unclosed double quote',
       code: bash('psql "$DATABASE_URL" -c "SELECT 1'),

@@ -1,4 +1,4 @@
-// fences/wrong-language: Terraform, YAML or SQL in a shell block, YAML in a python block.
+// fences/wrong-language: Terraform, YAML or SQL in a shell block, PromQL in a console block, YAML in a python block.
 import { exampleRunbook } from '../../../src/lib/lint/rules/example.ts';
 import { fencesWrongLanguage } from '../../../src/lib/lint/rules/wrong-language.ts';
 import { ruleTester } from '../../helpers/rule-tester.ts';
@@ -9,6 +9,7 @@ const HOLDS = (lang: string, language: string, shown: string, not = 'shell comma
 
 ruleTester(fencesWrongLanguage, {
   valid: [
+    { name: 'numbers as arguments and in assignments', code: step('```bash', 'sleep 30\nexport TIMEOUT=30\ntail -n 100 app.log') },
     { name: 'a manifest in a heredoc', code: step('```bash', "kubectl apply -f - <<'EOF'\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: api\nEOF") },
     { name: 'SQL in psql -c and a heredoc', code: step('```bash', 'psql "$DATABASE_URL" -c "SELECT state, count(*)\nFROM pg_stat_activity GROUP BY state"\npsql "$DATABASE_URL" <<SQL\nSELECT 1 FROM pg_class;\nSQL') },
     { name: 'shell assignments and tests', code: step('```bash', 'replicas=3\nif [ "$replicas" = 3 ]; then echo ok; fi\ntest "$a" = "$b"\nexport FOO=bar') },
@@ -18,9 +19,28 @@ ruleTester(fencesWrongLanguage, {
     { name: 'HCL in an hcl block, YAML in a yaml block', code: step('```hcl', 'instance_class = "db.t4g.medium"') },
     { name: 'real Python', code: step('```python', 'import json\nconfig = {"env": [{"name": "X"}]}\nif config:\n    print(json.dumps(config))') },
     { name: 'Python annotations only', code: step('```python', 'name: str\nreplicas: int') },
+    { name: 'a console block of output', code: step('```console', 'NAME    READY\napi-1   1/1') },
+    { name: 'a bare metric name in a console block is output, not a query', code: step('```console', 'up') },
+    { name: 'a command in a console block without prompt', code: step('```console', 'kubectl get pods -n shop') },
+    { name: 'a query in a promql block', code: step('```promql', 'up{job="api"} == 0') },
     { name: 'URLs are no keys', code: step('```bash', 'curl -fsS https://api.internal/health\ncurl -fsS http://localhost:8000/ready') },
   ],
   invalid: [
+    {
+      name: "a command's output in a shell block (a program named by a number)",
+      code: step('```shell', 'notAfter=Aug  6 13:11:20 2025 GMT'),
+      errors: [{ message: HOLDS('shell', "a command's output", 'notAfter=Aug  6 13:11:20 2025 GMT'), line: 19, column: 1, endColumn: 34 }],
+    },
+    {
+      name: 'a PromQL query in a console block',
+      code: step('```console', '  acm_thanos_compact_halted{job="observability-thanos-compact"}'),
+      errors: [{ message: HOLDS('console', 'PromQL', 'acm_thanos_compact_halted{job="observab…', 'a terminal session'), line: 19, column: 3, endColumn: 64 }],
+    },
+    {
+      name: 'a PromQL function over two lines in a console block',
+      code: step('```console', 'sum by (job) (\n  rate(http_requests_total[5m]))'),
+      errors: [{ message: HOLDS('console', 'PromQL', 'sum by (job) (', 'a terminal session'), line: 19, column: 1, endColumn: 15 }],
+    },
     {
       name: 'Terraform in a bash block (seed)',
       code: step('```bash', '# Edit infra/envs/dev/main.tf\ninstance_class = "db.t4g.medium"  # More CPU\n\n# Apply Terraform\nterraform apply -target=module.rds'),

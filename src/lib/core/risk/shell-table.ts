@@ -65,6 +65,10 @@ export const SHELL_RISKS: readonly ShellRiskEntry[] = [
   { pattern: 'kubectl create|run|expose', risk: C, reason: 'creates Kubernetes objects' },
   { pattern: 'kubectl label|annotate', risk: C, reason: 'changes labels or annotations of live objects' },
   { pattern: 'kubectl certificate approve|deny', risk: C, reason: 'approves or denies a certificate request' },
+  // KubeVirt
+  { pattern: 'virtctl stop|restart|soft-reboot|pause|freeze', risk: C, reason: 'stops, restarts or pauses a virtual machine' },
+  { pattern: 'virtctl start|unpause|unfreeze|migrate|migrate-cancel', risk: C, reason: 'starts, resumes or moves a virtual machine' },
+  { pattern: 'virtctl addvolume|removevolume|expand|expose', risk: C, reason: 'changes a virtual machine or its volumes' },
   { pattern: 'helm install', risk: C, reason: 'installs a release into the cluster' },
   { pattern: 'helm upgrade', risk: C, reason: 'upgrades a release' },
   { pattern: 'helm rollback', risk: C, reason: 'rolls a release back to an earlier revision' },

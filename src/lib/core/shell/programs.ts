@@ -78,7 +78,7 @@ const VALUE_OPTIONS: Record<string, readonly string[]> = {
 
 /** Other names of a program (`oc` behaves as `kubectl` for everything the two share). */
 const ALIASES: Record<string, string> = {
-  oc: 'kubectl', podman: 'docker', nerdctl: 'docker', tofu: 'terraform', mariadb: 'mysql', mongo: 'mongosh', ip6tables: 'iptables',
+  oc: 'kubectl', podman: 'docker', nerdctl: 'docker', tofu: 'terraform', tf: 'terraform', mariadb: 'mysql', mongo: 'mongosh', ip6tables: 'iptables',
   sh: 'shell', bash: 'shell', zsh: 'shell', dash: 'shell', ash: 'shell', ksh: 'shell', gawk: 'awk', mawk: 'awk', nawk: 'awk',
   python3: 'python', nodejs: 'node', 'redis-cli': 'redis-cli', 'valkey-cli': 'redis-cli', 'docker-compose': 'docker-compose',
   // GitLab's omnibus wrappers: psql and redis-cli with the instance's connection settings.

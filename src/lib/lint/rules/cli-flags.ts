@@ -34,6 +34,10 @@ interface Resolved {
   commandWord: Word;
   /** Positional words after the last command. */
   operands: number;
+  /** Those words. */
+  operandWords: Word[];
+  /** Words after `--` (the command `kubectl exec` runs). */
+  afterDashes: number;
   /** A word where a subcommand was expected and none matched. */
   unknown?: { word: Word; parent: CommandSpec };
 }
@@ -66,12 +70,17 @@ async function resolve(words: Word[], program: Program): Promise<Resolved> {
   const flags: WrittenFlag[] = [];
   let unknown: Resolved['unknown'];
   let positionals = 0;
+  const operandWords: Word[] = [];
+  let afterDashes = 0;
   let commandWord = words[0];
   const known = () => validFlags(chain);
   for (let index = 1; index < words.length; index++) {
     const word = words[index];
     const value = word.value;
-    if (value === '--') break;
+    if (value === '--') {
+      afterDashes = words.length - index - 1;
+      break;
+    }
     if (value.startsWith('--') && value.length > 2) {
       const name = value.split('=')[0];
       flags.push({ name, start: at(word, 0), end: at(word, name.length - 1) + 1 });
@@ -103,9 +112,10 @@ async function resolve(words: Word[], program: Program): Promise<Resolved> {
         unknown = { word, parent: current };
       }
       positionals++;
+      operandWords.push(word);
     }
   }
-  return { chain, path, flags, commandWord, operands: positionals, ...(unknown ? { unknown } : {}) };
+  return { chain, path, flags, commandWord, operands: positionals, operandWords, afterDashes, ...(unknown ? { unknown } : {}) };
 }
 
 const flagNames = (candidates: FlagSpec[]) => [...new Set(candidates.flatMap((flag) => flag.names))];
@@ -126,7 +136,7 @@ function checkInvocation(resolved: Resolved, program: Program, report: (start: n
     const near = nearMiss(unknown.word.value, names);
     // Why that command was written (an etcd v2 command), with the one to use.
     const why = Object.hasOwn(unknown.parent.hints, unknown.word.value) ? unknown.parent.hints[unknown.word.value] : undefined;
-    if (unknown.parent.closed || near) {
+    if (unknown.parent.closed || near || why) {
       const primary = unknown.parent.subcommands.map((sub) => sub.names[0]).sort();
       report(
         unknown.word.start,
@@ -139,12 +149,13 @@ function checkInvocation(resolved: Resolved, program: Program, report: (start: n
   }
   const target = chain[chain.length - 1];
   // An operand is missing whatever the flags: an unknown flag's value would only count as one.
-  if (!appended && (target.checked || target.operand || target.requires)) checkMissing(resolved, program, report);
+  if (!appended && (target.checked || target.operand || target.requires || target.runs)) checkMissing(resolved, program, report, placeholderWord);
   if (!target.checked) return;
   const valid = validFlags(chain);
   const names = [...valid.keys()];
   for (const flag of flags) {
-    if (valid.has(flag.name)) continue;
+    // A hint names a flag that does not exist (any more): fig's older spec may still list it (`--delete-local-data`).
+    if (valid.has(flag.name) && !Object.hasOwn(target.hints, flag.name)) continue;
     if (program.table.abbreviations && flag.name.startsWith('--') && names.some((name) => name.startsWith(flag.name))) continue;
     const hint = target.hints[flag.name];
     // Long flags are compared with long flags, short with short.
@@ -171,12 +182,22 @@ function written(flags: WrittenFlag[], names: string[], abbreviations: boolean |
 }
 
 /** An operand the command refuses to run without (`kubectl logs` with no pod), and missing required options (`aws`). */
-function checkMissing(resolved: Resolved, program: Program, report: (start: number, end: number, message: string, hint?: string) => void): void {
+function checkMissing(resolved: Resolved, program: Program, report: (start: number, end: number, message: string, hint?: string) => void, placeholderWord: (word: Word) => boolean): void {
   const { chain, path, flags, commandWord, operands } = resolved;
   const target = chain[chain.length - 1];
   const command = `\`${path.join(' ')}\``;
   if (target.operand && operands === 0 && !written(flags, target.operand.unless, false)) {
     report(commandWord.start, commandWord.end, `Missing ${target.operand.name} for ${command}: it refuses to run without one`, target.operand.hint);
+  } else if (target.operand?.typeAndName && operands === 1 && !written(flags, target.operand.unless, false)) {
+    // A resource type alone (`kubectl delete pods`): a name must follow it or be joined to it (`pod/api`). A
+    // value only known when it runs (`$POD`, `$(...)`, a placeholder) may be a TYPE/NAME.
+    const [type] = resolved.operandWords;
+    if (type.literal && !type.value.includes('/') && !placeholderWord(type)) {
+      report(type.start, type.end, `Missing NAME after "${type.value}" for ${command}: with a type alone it refuses to run`, target.operand.hint);
+    }
+  }
+  if (target.runs && operands === 1 && resolved.afterDashes === 0 && !written(flags, ['-h', '--help'], false)) {
+    report(commandWord.start, commandWord.end, `Missing the command to run for ${command}: it refuses to run without one after \`--\``, target.runs.hint);
   }
   if (target.requires && !written(flags, target.requires.names, program.table.abbreviations) && !written(flags, ['-h', '--help'], false)) {
     const long = target.requires.names.filter((name) => name.startsWith('--'));

@@ -99,12 +99,15 @@ export const commandsPseudoPlaceholder = defineRule({
     category: 'commands',
     severity: 'error',
     description: 'A value left for the reader (`i-xxx`, `YOUR_TOKEN`, `[commit-hash]`, `...`) must be a declared `<placeholder>`.',
-    docs: 'Source documents mark what the reader must fill in with `xxx`, `YOUR_...`, `your-...`, `[name]`, `CHANGEME` or `...`. In a runbook these run as written — `aws ec2 describe-instances --instance-ids i-xxx` fails, `git revert [commit-hash]` fails, and a PagerDuty event with `"routing_key": "YOUR_ROUTING_KEY"` is silently dropped — and neither the variables form nor `runbook run --set` asks for them. Write a `<placeholder>` and declare it in `variables` with a description and an example. Runs of `x` count only as a whole token (`xargs`, `tar -xvf` and hex numbers do not), `YOUR_...` only when it is not an environment variable (`$YOUR_TOKEN` is one), `[a-b]` only with words of two letters or more (`[a-z]` is a character class). Comments are prose and are not checked.',
+    docs: 'Source documents mark what the reader must fill in with `xxx`, `YOUR_...`, `your-...`, `[name]`, `CHANGEME` or `...`. In a runbook these run as written — `aws ec2 describe-instances --instance-ids i-xxx` fails, `git revert [commit-hash]` fails, and a PagerDuty event with `"routing_key": "YOUR_ROUTING_KEY"` is silently dropped — and neither the variables form nor `runbook run --set` asks for them. Write a `<placeholder>` and declare it in `variables` with a description and an example. Runs of `x` count only as a whole token (`xargs`, `tar -xvf` and hex numbers do not), `YOUR_...` only when it is not an environment variable (`$YOUR_TOKEN` is one), `[a-b]` only with words of two letters or more (`[a-z]` is a character class). Comments are prose and are not checked. A placeholder written with spaces (`<WORKER NAME>`) is reported too: the shell reads it as two redirections, `<WORKER` (read the file WORKER) and `NAME>` (overwrite the next word as a file).',
     examples: {
       bad: exampleRunbook({ body: BODY('aws ec2 describe-instances --instance-ids i-xxx') }),
       good: exampleRunbook({ runbook: 'variables:\n  instance-id:\n    description: Id of the EC2 instance\n    example: i-0abc123def4567890', body: BODY('aws ec2 describe-instances --instance-ids <instance-id>') }),
     },
-    messages: { pseudo: 'Unexpected "{text}"{where}: a value left for the reader runs as written; expected a <placeholder>' },
+    messages: {
+      pseudo: 'Unexpected "{text}"{where}: a value left for the reader runs as written; expected a <placeholder>',
+      spaced: 'Unexpected "{text}" in `{command}`: with spaces it is no placeholder, the shell reads `<{first}` and `{last}>` as redirections (it reads a file {first} and overwrites the file after the `>`)',
+    },
   },
   create(context) {
     return {
@@ -118,6 +121,18 @@ export const commandsPseudoPlaceholder = defineRule({
             data: { text: block.code.slice(found.start, found.end), where: commandOf(block, found) },
             span: context.codeSpan(block, found.start, found.end),
             hint: `Write it as a placeholder${found.name ? ` such as <${found.name}>` : ''} and declare it in runbook.variables with a description and an example, so the form and \`runbook run --set\` fill it in.`,
+          });
+        }
+        if (!isShellCommandBlock(block)) return;
+        for (const spaced of block.analysis.spacedPlaceholders) {
+          const text = block.code.slice(spaced.start, spaced.end);
+          const words = text.slice(1, -1).trim().split(/\s+/);
+          const name = kebab(words.join('-'));
+          context.report({
+            messageId: 'spaced',
+            data: { text, command: block.analysis.commands[spaced.command].name, first: words[0], last: words[words.length - 1] },
+            span: context.codeSpan(block, spaced.start, spaced.end),
+            hint: `Write it as a placeholder without spaces, <${name}>, and declare it in runbook.variables with a description and an example.`,
           });
         }
       },

@@ -63,6 +63,7 @@ export const shellSyntax = defineRule({
     docs: [
       'Every `bash`/`sh`/`shell` block, and the prompt lines of every `console` block (with the lines a shell reads for them), is parsed with [mvdan/sh](https://github.com/mvdan/sh) (the parser of shfmt, compiled to WebAssembly for the analysis core) as bash. A block that does not parse fails when it is pasted, usually half-way: an unclosed quote swallows the next command, SQL pasted into a shell block runs `SELECT` as a program. `runbook run` refuses such a block.',
       '`<placeholders>` are read as plain words, not as redirections. The error points at the exact place in the file.',
+      'An unquoted `&` inside a word (`curl https://host/api?user=x&project=y`) is no syntax error but never what was meant: the shell ends the command at the `&`, runs it in the background, and runs the rest (`project=y`) as a command of its own. It is reported with the command it cuts; quote the word.',
     ].join('\n\n'),
     examples: {
       bad: exampleRunbook({ runbook: DB_ENV, body: SHELL_BODY('psql "$DATABASE_URL" -c "SELECT count(*) FROM pg_stat_activity') }),
@@ -73,8 +74,24 @@ export const shellSyntax = defineRule({
   create(context) {
     return {
       block(block) {
+        if (!isShellCommandBlock(block)) return;
+        for (const split of block.analysis.splitByAmpersand) {
+          const command = block.analysis.commands[split.command];
+          const word = command.argv.at(-1);
+          const next = split.next === undefined ? undefined : block.analysis.commands[split.next];
+          const rest = next ? block.code.slice(next.start, next.end) : '';
+          const shown = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
+          context.report({
+            messageId: 'syntax',
+            data: {
+              message: `Unquoted \`&\` after \`${shown(word?.value ?? command.name)}\` ends the \`${command.name}\` command and runs it in the background${rest ? `; \`${shown(rest)}\` runs as a command of its own` : ''}`,
+            },
+            span: context.codeSpan(block, split.at, split.at + 1),
+            hint: `Quote the word that holds the \`&\` ('${shown(word?.value ?? '')}&…').`,
+          });
+        }
         const error = block.analysis.syntaxError;
-        if (!isShellCommandBlock(block) || !error) return;
+        if (!error) return;
         const { message, width, hint } = describe({ offset: error.start, message: error.message }, block.code);
         context.report({ messageId: 'syntax', data: { message }, span: context.codeSpan(block, error.start, Math.min(block.code.length, error.start + width)), ...(hint ? { hint } : {}) });
       },

@@ -23,7 +23,17 @@ const TOP_WATCH = 'kubectl top has no watch mode; run it under watch: `watch -n 
 export const KUBECTL: ProgramTable = {
   fig: 'kubectl',
   commands: {
-    '': { persistent: GLOBAL },
+    // Commands of OpenShift's oc written after kubectl: kubectl has none of them (plugins aside, none by these names).
+    '': {
+      persistent: GLOBAL,
+      hints: {
+        rsh: 'kubectl has no rsh; that is `oc rsh` (OpenShift). With kubectl: `kubectl exec -it POD -- sh`',
+        'new-project': 'kubectl has no new-project; that is `oc new-project` (OpenShift). With kubectl: `kubectl create namespace NAME`',
+        'new-app': 'kubectl has no new-app; that is `oc new-app` (OpenShift)',
+        'start-build': 'kubectl has no start-build; that is `oc start-build` (OpenShift)',
+        adm: 'kubectl has no adm; that is `oc adm` (OpenShift)',
+      },
+    },
     get: {
       checked: true,
       flags: `-A,--all-namespaces --chunk-size= --field-selector= --ignore-not-found -L,--label-columns= --no-headers --output-watch-events --raw= -l,--selector= --server-print --show-kind --show-labels --sort-by= --subresource= -w,--watch --watch-only ${PRINT} ${FILES}`,
@@ -56,9 +66,19 @@ export const KUBECTL: ProgramTable = {
       flags: '--no-headers -l,--selector= --show-capacity --sort-by= --use-protocol-buffers',
       hints: { '-w': TOP_WATCH.replace('top pods', 'top nodes'), '--watch': TOP_WATCH.replace('top pods', 'top nodes'), '-o': 'kubectl top has no -o/--output; its columns are fixed' },
     },
-    exec: { checked: true, flags: '-c,--container= -f,--filename= --pod-running-timeout= -q,--quiet -i,--stdin -t,--tty', operand: { name: 'POD or TYPE/NAME', unless: '-f,--filename', hint: 'Name the pod (`kubectl exec -it <pod> -- sh`) or a workload (`kubectl exec deploy/api -- env`).' } },
+    exec: {
+      checked: true,
+      flags: '-c,--container= -f,--filename= --pod-running-timeout= -q,--quiet -i,--stdin -t,--tty',
+      operand: { name: 'POD or TYPE/NAME', unless: '-f,--filename', hint: 'Name the pod (`kubectl exec -it <pod> -- sh`) or a workload (`kubectl exec deploy/api -- env`).' },
+      runs: { hint: 'Give the command after `--`: `kubectl exec POD -- etcdctl endpoint health` runs one command; `kubectl exec -it POD -- sh` opens a shell (mark the block interactive).' },
+    },
     'port-forward': { checked: true, flags: '--address= --pod-running-timeout=', operand: { name: 'POD or TYPE/NAME', hint: 'Name the pod or service and the ports (`kubectl port-forward svc/grafana 3000:80`).' } },
-    scale: { checked: true, flags: `--all --current-replicas= --replicas= --resource-version= --timeout= --record ${DRY_RUN_CHANGE}`, requires: { flags: '--replicas=', hint: 'Say how many: `kubectl scale deployment/api --replicas=3`.' } },
+    scale: {
+      checked: true,
+      flags: `--all --current-replicas= --replicas= --resource-version= --timeout= --record ${DRY_RUN_CHANGE}`,
+      requires: { flags: '--replicas=', hint: 'Say how many: `kubectl scale deployment/api --replicas=3`.' },
+      operand: { name: 'TYPE/NAME', typeAndName: true, unless: '-f,--filename -k,--kustomize -l,--selector --all', hint: 'Name the workload with its type: `kubectl scale deployment/api --replicas=3` (or `kubectl scale deployment api ...`).' },
+    },
     rollout: { closed: true },
     'rollout status': { checked: true, flags: `--revision= --timeout= -w,--watch -l,--selector= ${FILES}`, operand: { name: 'TYPE/NAME', unless: '-f,--filename -k,--kustomize -l,--selector', hint: 'Name the workload (`kubectl rollout status deployment/api`).' } },
     'rollout restart': { checked: true, flags: DRY_RUN_CHANGE, operand: { name: 'TYPE/NAME', unless: '-f,--filename -k,--kustomize -l,--selector', hint: 'Name the workload (`kubectl rollout status deployment/api`).' } },
@@ -69,6 +89,12 @@ export const KUBECTL: ProgramTable = {
     delete: {
       checked: true,
       flags: `--all -A,--all-namespaces --cascade --dry-run --field-selector= --force --grace-period= --ignore-not-found -i,--interactive --now -o,--output= --raw= -l,--selector= --timeout= --wait ${FILES}`,
+      operand: {
+        name: 'TYPE and NAME',
+        typeAndName: true,
+        unless: '-f,--filename -k,--kustomize -l,--selector --all --field-selector= --raw=',
+        hint: 'Name what to delete (`kubectl delete pod api-1`, `kubectl delete pod/api-1`), select it (`-l app=api`), or say --all (with -A: in every namespace).',
+      },
     },
     'set env': { checked: true, flags: `--all -c,--containers= -e,--env= --from= --keys= --list --local --overwrite --prefix= --resolve ${DRY_RUN_CHANGE}` },
     'set image': { checked: true, flags: `--all --local ${DRY_RUN_CHANGE}` },
@@ -82,11 +108,13 @@ export const KUBECTL: ProgramTable = {
     uncordon: { checked: true, flags: '--dry-run -l,--selector=', operand: { name: 'NODE', unless: '-l,--selector', hint: 'Name the node (`kubectl get nodes` lists them).' } },
     drain: {
       checked: true,
-      flags: '--chunk-size= --delete-emptydir-data --delete-local-data --disable-eviction --dry-run --force --grace-period= --ignore-daemonsets --ignore-errors --pod-selector= -l,--selector= --skip-wait-for-delete-timeout= --timeout=',
+      flags: '--chunk-size= --delete-emptydir-data --disable-eviction --dry-run --force --grace-period= --ignore-daemonsets --ignore-errors --pod-selector= -l,--selector= --skip-wait-for-delete-timeout= --timeout=',
+      hints: { '--delete-local-data': '--delete-local-data was deprecated in kubectl 1.20 and has since been removed; use --delete-emptydir-data' },
       operand: { name: 'NODE', unless: '-l,--selector', hint: 'Name the node (`kubectl drain <node> --ignore-daemonsets --delete-emptydir-data`).' },
     },
     // Known commands fig lacks; their flags are not checked.
-    debug: {},
+    // `kubectl debug` needs an image for its debug container, unless it copies the pod with its own.
+    debug: { requires: { flags: '--image= --copy-to=', hint: 'Give the image: `kubectl debug node/NODE -it --image=busybox` (a node is then at /host: `chroot /host`), `kubectl debug POD -it --image=busybox --target=CONTAINER`.' } },
     options: {},
     'auth whoami': {},
   },

@@ -23,6 +23,8 @@ const ADM_COMMANDS = [
 const commands: Record<string, CommandTable> = { ...KUBECTL.commands };
 for (const name of OC_COMMANDS) commands[name] ??= {};
 for (const name of ADM_COMMANDS) commands[`adm ${name}`] = {};
+// `oc debug` uses the cluster's tools image: no --image needed.
+commands.debug = {};
 // `oc logs` also reads builds and deployment configs (`oc logs bc/api --version=3`).
 commands.logs = { ...KUBECTL.commands.logs, flags: `${KUBECTL.commands.logs.flags} --version=` };
 // oc rollout has the deployment-config commands too.

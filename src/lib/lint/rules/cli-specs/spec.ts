@@ -28,8 +28,13 @@ export interface CommandSpec {
   hints: Record<string, string>;
   /** A fig spec file with the rest of this command (`aws/ecs`), not loaded yet. */
   loadSpec?: string;
-  /** An operand the command needs (`kubectl logs POD`), unless one of `unless` is given (`-l`). */
-  operand?: { name: string; unless: string[]; hint?: string };
+  /**
+   * An operand the command needs (`kubectl logs POD`), unless one of `unless` is given (`-l`). `typeAndName`: a
+   * resource type alone is not enough (`kubectl delete pods`): a name must follow it, or be joined to it (`pod/api`).
+   */
+  operand?: { name: string; unless: string[]; hint?: string; typeAndName?: boolean };
+  /** The command runs another one, given after `--` (`kubectl exec POD -- COMMAND`); the hint says how. */
+  runs?: { hint: string };
   /** Options of which one must be given (`kubectl scale --replicas`, `kubectl patch -p|--patch-file`). */
   requires?: { names: string[]; hint?: string };
 }
@@ -48,7 +53,9 @@ export interface CommandTable {
   closed?: boolean;
   hints?: Record<string, string>;
   /** An operand the command refuses to run without, unless one of the flags of `unless` is given (same notation). */
-  operand?: { name: string; unless?: string; hint?: string };
+  operand?: { name: string; unless?: string; hint?: string; typeAndName?: boolean };
+  /** The command refuses to run without a command to run after `--` (`kubectl exec`). */
+  runs?: { hint: string };
   /** Options of which the command refuses to run without one (same notation). */
   requires?: { flags: string; hint?: string };
 }
@@ -179,7 +186,8 @@ export function loadProgram(name: string, table: ProgramTable): Promise<Program>
         node.closed ||= entry.closed ?? false;
         Object.assign(node.hints, entry.hints);
         if (entry.requires) node.requires = { names: flags(entry.requires.flags).flatMap((flag) => flag.names), ...(entry.requires.hint ? { hint: entry.requires.hint } : {}) };
-        if (entry.operand) node.operand = { name: entry.operand.name, unless: flags(entry.operand.unless).flatMap((flag) => flag.names), ...(entry.operand.hint ? { hint: entry.operand.hint } : {}) };
+        if (entry.operand) node.operand = { name: entry.operand.name, unless: flags(entry.operand.unless).flatMap((flag) => flag.names), ...(entry.operand.hint ? { hint: entry.operand.hint } : {}), ...(entry.operand.typeAndName ? { typeAndName: true } : {}) };
+        if (entry.runs) node.runs = entry.runs;
       }
       return { root, table };
     })();
