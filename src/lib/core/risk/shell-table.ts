@@ -45,6 +45,50 @@ function readsOnly(command: Command): boolean {
   return urls.length > 0 && urls.every((value) => READ_ENDPOINT.test(value.replace(/[?#].*$/s, '')));
 }
 
+/** The JSON a `kubectl patch` sends (`-p`/`--patch`), parsed; undefined when it is not JSON. */
+function patchPayload(command: Command): unknown {
+  const value = optionValue(command.argv.slice(1), ['-p', '--patch'])?.value;
+  if (!value) return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A patch that empties `metadata.finalizers` (merge: null or []; JSON patch: remove or replace with []). */
+function removesFinalizers(command: Command): boolean {
+  const payload = patchPayload(command);
+  if (Array.isArray(payload)) {
+    return payload.some((op) => isObject(op) && typeof op.path === 'string' && /^\/metadata\/finalizers(\/|$)/.test(op.path) && (op.op === 'remove' || ((op.op === 'replace' || op.op === 'add') && (op.value === null || (Array.isArray(op.value) && !op.value.length)))));
+  }
+  const finalizers = isObject(payload) && isObject(payload.metadata) && 'finalizers' in payload.metadata ? payload.metadata.finalizers : undefined;
+  return finalizers === null || (Array.isArray(finalizers) && finalizers.length === 0);
+}
+
+/** A patch of a PodDisruptionBudget that lets every pod go: `minAvailable: 0` or `maxUnavailable: 100%`. */
+function opensDisruptionBudget(command: Command): boolean {
+  const kind = positionals(command.program, command.argv.slice(1))[1]?.value.toLowerCase() ?? '';
+  if (!/^(pdb|poddisruptionbudgets?)(\.policy)?(\/|$)/.test(kind)) return false;
+  const payload = patchPayload(command);
+  const spec = isObject(payload) && isObject(payload.spec) ? payload.spec : undefined;
+  if (spec) return spec.minAvailable === 0 || spec.minAvailable === '0' || spec.minAvailable === '0%' || spec.maxUnavailable === '100%';
+  return Array.isArray(payload) && payload.some((op) => isObject(op) && ((op.path === '/spec/minAvailable' && (op.value === 0 || op.value === '0%')) || (op.path === '/spec/maxUnavailable' && op.value === '100%')));
+}
+
+/** `--replicas=0` / `--replicas 0`. */
+function scalesToZero(command: Command): boolean {
+  return /^0+$/.test(optionValue(command.argv.slice(1), ['--replicas'])?.value ?? '');
+}
+
+/** `--grace-period=0` together with `--force`: the object goes at once, without waiting for the kubelet. */
+function forceDelete(command: Command): boolean {
+  const args = command.argv.slice(1);
+  return /^0$/.test(optionValue(args, ['--grace-period'])?.value ?? '') && args.some((word) => word.value === '--force' || word.value === '--force=true');
+}
+
 export const SHELL_RISKS: readonly ShellRiskEntry[] = [
   // Kubernetes
   { pattern: 'kubectl delete', risk: D, reason: 'deletes Kubernetes objects' },
@@ -247,6 +291,71 @@ export const SHELL_RISKS: readonly ShellRiskEntry[] = [
   // Package managers
   { pattern: 'npm audit fix', risk: C, reason: "updates dependencies and rewrites the project's lock file" },
   { pattern: 'npm install|i|add|update|upgrade|up|uninstall|un|remove|rm', risk: C, reason: "changes the project's dependencies and lock file" },
+
+  // Kubernetes, specific cases of the entries above (the more specific entry wins)
+  { pattern: 'kubectl patch', when: removesFinalizers, risk: D, reason: 'removes finalizers: the object goes without the cleanup its controllers do (volumes, load balancers, external resources can be left behind)' },
+  { pattern: 'kubectl patch', when: opensDisruptionBudget, risk: C, reason: 'opens a PodDisruptionBudget (minAvailable 0): every pod it protects can be evicted at once' },
+  { pattern: 'kubectl scale', when: scalesToZero, risk: C, reason: 'stops every pod of the workload (--replicas=0): it serves nothing until scaled back' },
+  { pattern: 'kubectl delete', when: forceDelete, risk: D, reason: 'force-deletes without waiting for the kubelet (--force --grace-period=0): the container may keep running, and a StatefulSet can get two pods with one identity' },
+  // KubeVirt
+  { pattern: 'virtctl stop|restart|pause|soft-reboot|migrate|freeze', risk: C, reason: 'stops, restarts, pauses or moves a virtual machine (its guest is interrupted)' },
+  { pattern: 'virtctl start|unpause|unfreeze|migrate-cancel|addvolume|removevolume|expose|image-upload|memory-dump', risk: C, reason: 'changes a virtual machine or its volumes' },
+  { pattern: 'virtctl stop', withFlag: ['--force'], risk: D, reason: 'forces the virtual machine off (--force: like pulling the plug, unsaved guest data is lost)' },
+  // libvirt
+  { pattern: 'virsh destroy|shutdown|reboot|reset|suspend|resume|start|migrate|setmem|setvcpus|attach-*|detach-*', risk: C, reason: 'stops, starts or changes a virtual machine' },
+  { pattern: 'virsh undefine|vol-delete|pool-delete|snapshot-delete', risk: D, reason: 'deletes a virtual machine definition, volume or snapshot' },
+  // Terraform: `tf` is the wrapper name many teams (GitLab's config-mgmt among them) give terraform; no other
+  // common command is called tf, so its subcommands are terraform's.
+  { pattern: 'tf apply', risk: C, reason: 'changes infrastructure to match the configuration' },
+  { pattern: 'tf apply', withFlag: ['-destroy'], risk: D, reason: 'destroys infrastructure' },
+  { pattern: 'tf destroy', risk: D, reason: 'destroys infrastructure' },
+  { pattern: 'tf import|taint|untaint', risk: C, reason: 'changes the Terraform state' },
+  { pattern: 'tf state rm|mv|push|replace-provider', risk: D, reason: 'rewrites the Terraform state' },
+  { pattern: 'terraform|tofu|tf force-unlock', risk: C, reason: 'removes the lock on the Terraform state (another run may be writing it)' },
+  // Configuration management: a run applies every pending change to the node
+  { pattern: 'chef-client|chef-solo', withoutFlag: ['-W', '--why-run'], risk: C, reason: 'runs Chef on the node, applying every pending configuration change' },
+  { pattern: 'knife node|client|role|environment|cookbook delete', risk: D, reason: 'deletes Chef server objects' },
+  { pattern: 'knife data bag delete', risk: D, reason: 'deletes a Chef data bag' },
+  { pattern: 'knife node|role|environment edit|from|run_list', risk: C, reason: 'changes Chef server objects' },
+  { pattern: 'knife data bag edit|from|create', risk: C, reason: 'changes a Chef data bag' },
+  { pattern: 'knife bootstrap', risk: C, reason: 'installs Chef on a node and runs it' },
+  { pattern: 'puppet agent', withoutFlag: ['--noop'], risk: C, reason: 'runs Puppet on the node, applying every pending configuration change' },
+  { pattern: 'puppet apply', withoutFlag: ['--noop'], risk: C, reason: 'applies a Puppet manifest to the node' },
+  { pattern: 'ansible-playbook', withoutFlag: ['--check', '-C', '--list-hosts', '--list-tasks', '--syntax-check'], risk: C, reason: 'runs a playbook that changes the hosts it targets' },
+  { pattern: 'salt ** state.apply|state.highstate|state.sls|cmd.run|service.restart', risk: C, reason: 'applies states or runs commands on every minion it targets' },
+  // Queues: purging drops every waiting message or job
+  { pattern: 'sentry queues purge', risk: D, reason: 'purges the queues: every event waiting in them is dropped' },
+  { pattern: 'sentry cleanup', risk: D, reason: 'deletes stored events older than the given days' },
+  { pattern: 'celery ** purge', risk: D, reason: 'purges the task queues: every waiting task is dropped' },
+  { pattern: 'celery ** control|multi shutdown|stop|kill|revoke|terminate|stopwait|restart', risk: C, reason: 'stops workers or revokes tasks' },
+  { pattern: 'rabbitmqadmin purge|delete **', risk: D, reason: 'purges or deletes RabbitMQ queues, exchanges or users' },
+  { pattern: 'rabbitmq-queues delete_member|shrink|grow|rebalance', risk: C, reason: 'changes where quorum queue replicas live' },
+  // Object stores
+  { pattern: 'gsutil rm|rb', risk: D, reason: 'deletes Cloud Storage objects or buckets' },
+  { pattern: 'gsutil rsync', withFlag: ['-d'], risk: D, reason: 'deletes objects that are not in the source (-d)' },
+  { pattern: 'gsutil acl|iam|lifecycle|versioning|retention|defacl set|ch', risk: C, reason: 'changes Cloud Storage settings or access' },
+  { pattern: 'gsutil mv|cp|setmeta', risk: C, reason: 'writes Cloud Storage objects or their settings' },
+  { pattern: 'gcloud storage rm', risk: D, reason: 'deletes Cloud Storage objects or buckets' },
+  { pattern: 'gcloud storage rsync', withFlag: ['--delete-unmatched-destination-objects'], risk: D, reason: 'deletes objects that are not in the source' },
+  { pattern: 's3cmd del|rm|rb|delete', risk: D, reason: 'deletes S3 objects or buckets' },
+  { pattern: 'mc rm|rb', risk: D, reason: 'deletes objects or buckets' },
+  { pattern: 'rclone delete|deletefile|purge|rmdir|rmdirs|cleanup', risk: D, reason: 'deletes remote files' },
+  { pattern: 'rclone sync|move', risk: D, reason: 'makes the destination match the source (files only at the destination are deleted) or moves files' },
+  // Storage on hosts and clusters
+  { pattern: 'lvremove|vgremove|pvremove', risk: D, reason: 'deletes volumes and their data' },
+  { pattern: 'zpool|zfs destroy', risk: D, reason: 'destroys a ZFS pool or dataset and its data' },
+  { pattern: 'lvextend|lvresize|lvreduce|resize2fs|xfs_growfs|growpart', risk: C, reason: 'resizes a volume or file system' },
+  { pattern: 'ceph osd out|in|down|reweight|set|unset', risk: C, reason: 'changes the Ceph cluster' },
+  { pattern: 'ceph osd purge|destroy|rm', risk: D, reason: 'removes an OSD and its data from the Ceph cluster' },
+  { pattern: 'ceph osd pool delete|rm', risk: D, reason: 'deletes a Ceph pool and its data' },
+  { pattern: 'nodetool decommission|removenode|assassinate', risk: D, reason: 'removes a node from the Cassandra ring' },
+  { pattern: 'nodetool repair|cleanup|compact|drain|flush|stopdaemon|disablegossip|enablegossip', risk: C, reason: 'changes what the Cassandra node does' },
+  { pattern: 'kubeadm reset', risk: D, reason: 'tears down the Kubernetes node (its local state is deleted)' },
+  { pattern: 'kubeadm upgrade apply|node', risk: C, reason: 'upgrades the cluster' },
+  { pattern: 'kubeadm certs renew', risk: C, reason: 'renews the cluster certificates' },
+  { pattern: 'mysqladmin drop', risk: D, reason: 'drops a database' },
+  { pattern: 'mysqladmin shutdown|flush-*|kill|reload|refresh|stop-replica|start-replica|stop-slave|start-slave', risk: C, reason: 'stops or changes the MySQL server' },
+  { pattern: 'gh release|repo|secret|variable delete', risk: D, reason: 'deletes GitHub objects' },
 
   ];
 

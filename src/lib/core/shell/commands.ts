@@ -3,7 +3,7 @@
 // from; wrapped commands (`sudo X`, `kubectl exec pod -- X`, `find -exec X ;`, `sh -c "X"`, `ssh host X`)
 // follow their wrapper, strings that another shell parses again are parsed again here.
 import { parseShellText, type ShellNode, type ShellTree } from './parser.ts';
-import { firstPositional, isOption, optionValue, programFamily, shortFlag, shortOptionValue, valueOptions } from './programs.ts';
+import { firstPositional, isOption, optionValue, positionals, programFamily, shortFlag, shortOptionValue, valueOptions } from './programs.ts';
 import { childrenOf, wordValue, type CommandWord } from './words.ts';
 
 export type { CommandWord };
@@ -562,6 +562,15 @@ function wrappedCommand(command: Command, args: CommandWord[]): Wrapped | undefi
     return rest.length ? { label: 'sg', script: joinWords(rest) } : undefined;
   }
   if (name === 'eval') return args.length ? { label: 'eval', script: joinWords(args) } : undefined;
+  // `bundle exec CMD` runs CMD with the bundle's gems (`bundle exec knife ...`, `bundle exec rake ...`).
+  if (name === 'bundle' && args[0]?.value === 'exec' && args.length > 1) return { label: 'bundle exec', words: args.slice(1) };
+  if (name === 'knife' && args[0]?.value === 'ssh') {
+    // knife ssh [options] QUERY COMMAND: COMMAND goes to a shell on every node the search finds.
+    const query = firstPositional('knife', args, 1);
+    // knife reads its options anywhere: the command is the positional words after the query, joined.
+    const words = positionals('knife', args.slice(query + 1));
+    return query < args.length && words.length ? { label: 'knife ssh', script: joinWords(words) } : undefined;
+  }
   if (name === 'ssh') {
     const host = firstPositional('ssh', args);
     const words = args.slice(host + 1);

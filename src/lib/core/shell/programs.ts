@@ -13,6 +13,7 @@ const VALUE_OPTIONS: Record<string, readonly string[]> = {
   'redis-cli': ['-h', '-p', '-s', '-a', '-u', '-r', '-i', '-n', '-d', '-D', '--user', '--pass', '--sni', '--cacert', '--cacertdir', '--cert', '--key', '--tls-ciphers', '--tls-ciphersuites', '--pattern', '--count', '--memkeys-samples', '--pipe-timeout', '--rdb', '--functions-rdb', '--eval', '--intrinsic-latency', '--lru-test', '--show-pushes'],
   psql: ['-h', '--host', '-p', '--port', '-U', '--username', '-d', '--dbname', '-c', '--command', '-f', '--file', '-v', '--set', '--variable', '-o', '--output', '-P', '--pset', '-F', '--field-separator', '-R', '--record-separator', '-T', '--table-attr', '-L', '--log-file'],
   mysql: ['-h', '--host', '-P', '--port', '-u', '--user', '-D', '--database', '-e', '--execute', '-S', '--socket', '--default-character-set'],
+  mysqladmin: ['-h', '--host', '-P', '--port', '-u', '--user', '-S', '--socket', '-c', '--count', '-i', '--sleep'],
   pg_restore: ['-h', '--host', '-p', '--port', '-U', '--username', '-j', '--jobs', '-n', '--schema', '-t', '--table', '-f', '--file', '-F', '--format', '-L', '--use-list', '-I', '--index', '-P', '--function', '-T', '--trigger', '-d', '--dbname'],
   pg_dump: ['-h', '--host', '-p', '--port', '-U', '--username', '-j', '--jobs', '-n', '--schema', '-t', '--table', '-f', '--file', '-F', '--format', '-d', '--dbname', '-T', '--exclude-table', '-N', '--exclude-schema', '-Z', '--compress'],
   git: ['-C', '-c'],
@@ -74,6 +75,7 @@ const VALUE_OPTIONS: Record<string, readonly string[]> = {
   vault: ['-address', '-namespace', '-format', '-field', '-path', '-mount'],
   consul: ['-http-addr', '-token', '-datacenter'],
   nomad: ['-address', '-namespace', '-region', '-token'],
+  knife: ['-a', '--attribute', '-x', '--ssh-user', '-P', '--ssh-password', '-p', '--ssh-port', '-i', '--ssh-identity-file', '-C', '--concurrency', '-G', '--ssh-gateway', '-c', '--config', '-s', '--server-url', '-u', '--user', '-k', '--key', '-E', '--environment', '--prefix-attribute'],
 };
 
 /** Other names of a program (`oc` behaves as `kubectl` for everything the two share). */
