@@ -156,6 +156,7 @@ ruleTester(envDeclared, {
             'for pod in $(kubectl get pods -o name); do kubectl describe "$pod"; done',
             'while IFS= read -r line; do echo "$line"; done < pods.txt',
             'let n=1; (( m += 2 )); for ((i = 0; i < 3; i++)); do echo "$i $n $m"; done',
+            'let "total = n * 2" \'half = n / 2\'; echo "$total $half"',
             'printf -v stamp \'%(%s)T\' -1; echo "$stamp"',
             'while getopts ab opt; do echo "$opt"; done',
             'export ns=shop; local_name=x; echo "$ns $local_name ${count:=3} $count"',
@@ -269,8 +270,12 @@ ruleTester(fencesPrompt, {
     {
       name: 'a "> " prompt before a program and its option (read as a redirect, the option would run)',
       code: exampleRunbook({ body: bash('> gpg --card-edit\ngpg/card> admin') }),
-      errors: [{ message: 'Shell prompt "> " before `gpg --card-edit` in a shell block: it would be pasted and run', line: 19, column: 1, endColumn: 3 }],
-      output: exampleRunbook({ body: bash('gpg --card-edit\ngpg/card> admin') }),
+      errors: [
+        { message: 'Shell prompt "> " before `gpg --card-edit` in a shell block: it would be pasted and run', line: 19, column: 1, endColumn: 3 },
+        { message: 'Output line `gpg/card> admin` in a bash block written with prompts: pasted whole, the output would run as commands', line: 20, column: 1 },
+      ],
+      // The output line's fix (a console block, where only prompt lines are copied) wins over the prompt's.
+      output: exampleRunbook({ body: fence('console', '> gpg --card-edit\ngpg/card> admin') }),
     },
     {
       name: 'a console block without any prompt (its first line named), fixed to bash',

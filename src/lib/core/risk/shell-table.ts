@@ -109,10 +109,6 @@ export const SHELL_RISKS: readonly ShellRiskEntry[] = [
   { pattern: 'kubectl create|run|expose', risk: C, reason: 'creates Kubernetes objects' },
   { pattern: 'kubectl label|annotate', risk: C, reason: 'changes labels or annotations of live objects' },
   { pattern: 'kubectl certificate approve|deny', risk: C, reason: 'approves or denies a certificate request' },
-  // KubeVirt
-  { pattern: 'virtctl stop|restart|soft-reboot|pause|freeze', risk: C, reason: 'stops, restarts or pauses a virtual machine' },
-  { pattern: 'virtctl start|unpause|unfreeze|migrate|migrate-cancel', risk: C, reason: 'starts, resumes or moves a virtual machine' },
-  { pattern: 'virtctl addvolume|removevolume|expand|expose', risk: C, reason: 'changes a virtual machine or its volumes' },
   { pattern: 'helm install', risk: C, reason: 'installs a release into the cluster' },
   { pattern: 'helm upgrade', risk: C, reason: 'upgrades a release' },
   { pattern: 'helm rollback', risk: C, reason: 'rolls a release back to an earlier revision' },
@@ -299,7 +295,7 @@ export const SHELL_RISKS: readonly ShellRiskEntry[] = [
   { pattern: 'kubectl delete', when: forceDelete, risk: D, reason: 'force-deletes without waiting for the kubelet (--force --grace-period=0): the container may keep running, and a StatefulSet can get two pods with one identity' },
   // KubeVirt
   { pattern: 'virtctl stop|restart|pause|soft-reboot|migrate|freeze', risk: C, reason: 'stops, restarts, pauses or moves a virtual machine (its guest is interrupted)' },
-  { pattern: 'virtctl start|unpause|unfreeze|migrate-cancel|addvolume|removevolume|expose|image-upload|memory-dump', risk: C, reason: 'changes a virtual machine or its volumes' },
+  { pattern: 'virtctl start|unpause|unfreeze|migrate-cancel|addvolume|removevolume|expand|expose|image-upload|memory-dump', risk: C, reason: 'changes a virtual machine or its volumes' },
   { pattern: 'virtctl stop', withFlag: ['--force'], risk: D, reason: 'forces the virtual machine off (--force: like pulling the plug, unsaved guest data is lost)' },
   // libvirt
   { pattern: 'virsh destroy|shutdown|reboot|reset|suspend|resume|start|migrate|setmem|setvcpus|attach-*|detach-*', risk: C, reason: 'stops, starts or changes a virtual machine' },

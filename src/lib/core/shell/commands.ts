@@ -161,15 +161,15 @@ class Reader {
 
   frame(frame: Frame, inherited: Inherited = {}): void {
     const root = frame.tree.nodes[0];
-    // Arithmetic assignments (`let n=1`, `(( i++ ))`) and `${x:=default}` set names wherever they stand.
+    this.arithmeticAssignments(frame.tree);
     for (const node of frame.tree.nodes) {
-      if ((node.kind === 'BinaryArithm' || node.kind === 'UnaryArithm') && ARITHMETIC_ASSIGNMENTS.has(node.extra)) {
-        const target = childrenOf(frame.tree, node).find((child) => child.role === 'x');
-        const name = target ? frame.tree.text.slice(target.start, target.end).trim() : '';
-        if (/^[A-Za-z_]\w*$/.test(name)) this.assigned.add(name);
-      } else if (node.kind === 'ParamExp' && /;:?=$/.test(node.extra)) {
-        const param = childrenOf(frame.tree, node).find((child) => child.role === 'param');
-        if (param) this.assigned.add(frame.tree.text.slice(param.start, param.end));
+      // A quoted `let` expression (`let "n = x * 2"`) is one word to the parser; bash reads its text as arithmetic.
+      if (node.kind === 'Word' && node.role === 'expr' && frame.tree.nodes[node.parent]?.kind === 'LetClause') {
+        const value = wordValue(frame.tree, node);
+        if (value.literal && /[=+-]/.test(value.value)) {
+          const parsed = parseShellText(`(( ${value.value} ))`);
+          if (parsed.tree) this.arithmeticAssignments(parsed.tree);
+        }
       }
     }
     for (const stmt of childrenOf(frame.tree, root)) if (stmt.kind === 'Stmt') this.stmt(frame, stmt, inherited);
@@ -213,6 +213,20 @@ class Reader {
       }
     };
     visit(node);
+  }
+
+  /** Arithmetic assignments (`let n=1`, `(( i++ ))`) and `${x:=default}` set names wherever they stand. */
+  private arithmeticAssignments(tree: ShellTree): void {
+    for (const node of tree.nodes) {
+      if ((node.kind === 'BinaryArithm' || node.kind === 'UnaryArithm') && ARITHMETIC_ASSIGNMENTS.has(node.extra)) {
+        const target = childrenOf(tree, node).find((child) => child.role === 'x');
+        const name = target ? tree.text.slice(target.start, target.end).trim() : '';
+        if (/^[A-Za-z_]\w*$/.test(name)) this.assigned.add(name);
+      } else if (node.kind === 'ParamExp' && /;:?=$/.test(node.extra)) {
+        const param = childrenOf(tree, node).find((child) => child.role === 'param');
+        if (param) this.assigned.add(tree.text.slice(param.start, param.end));
+      }
+    }
   }
 
   stmt(frame: Frame, stmt: ShellNode, inherited: Inherited): number[] {
