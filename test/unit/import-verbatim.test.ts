@@ -74,7 +74,7 @@ runbook:
   service: shop
   severity: high
   related: [shop-rollback]
-  todo: [owner, escalation]
+  todo: [owner, escalation, lastReviewed]
 importedFrom:
   source: doc.md
   sha256: <hash>

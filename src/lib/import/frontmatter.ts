@@ -194,6 +194,10 @@ export function buildRunbookFile(plan: PlannedRunbook, draft: Draft, ctx: Runboo
   if (conditions.length) provisional.add('alerts');
   if (!summary(symptoms?.intro ?? [])) provisional.add('description');
   if (owner) provisional.delete('owner');
+  if (!lastReviewed) {
+    provisional.add('lastReviewed');
+    ctx.say('todo', 'the source gives no review date: check every command, then set runbook.lastReviewed and remove "lastReviewed" from runbook.todo', { file: ctx.file });
+  }
   frontmatter.runbook.todo = [...provisional];
   const body = ctx.verbatimBody ?? renderBody(draft, todos);
   const finished = finishRunbook({
