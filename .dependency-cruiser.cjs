@@ -4,7 +4,8 @@
 const SCHEMA = '^src/schema/';
 // The analysis core: MDX → model, the readers of shell, SQL and PromQL, contexts, quoting, risk; and the pure
 // helpers the model stands on (positions, frontmatter, YAML, text checks, reading content files, config).
-const CORE = '^src/lib/(core|model|text)/|^src/lib/(problem|frontmatter|yaml-data|source-file|content-files|suggest|staleness|config|urls|markdown|format-problems|json-schema|schema-docs|value-hint|yaml-edit|alert-choice)\\.ts$';
+const CORE =
+  '^src/lib/(core|model|text)/|^src/lib/(problem|frontmatter|yaml-data|source-file|content-files|suggest|staleness|config|urls|markdown|format-problems|json-schema|schema-docs|value-hint|yaml-edit|alert-choice)\\.ts$';
 // The project (every file of a content folder) and what is built on the model: lint, runner, registry, import, caches.
 const VIEWS = '^src/lib/(lint|runner|import|cache|alerts|diff)/|^src/lib/(project|resolve|registry|views|sidebar|rule-docs|site-paths)\\.ts$';
 const CLI = '^src/cli/';
@@ -13,8 +14,20 @@ const SITE = '^src/(pages|components|client|expressive-code|markdown|search|gram
 module.exports = {
   forbidden: [
     { name: 'no-circular', severity: 'error', comment: 'No import cycles: a layer and each of its modules point one way.', from: {}, to: { circular: true } },
-    { name: 'schema-is-the-bottom', severity: 'error', comment: 'The zod schemas depend on nothing of the project.', from: { path: SCHEMA }, to: { path: '^src/', pathNot: SCHEMA } },
-    { name: 'core-below-views', severity: 'error', comment: 'The core reads and knows; views (lint, runner, registry, import), the CLI and the site ask it.', from: { path: CORE }, to: { path: `${VIEWS}|${CLI}|${SITE}` } },
+    {
+      name: 'schema-is-the-bottom',
+      severity: 'error',
+      comment: 'The zod schemas depend on nothing of the project.',
+      from: { path: SCHEMA },
+      to: { path: '^src/', pathNot: SCHEMA },
+    },
+    {
+      name: 'core-below-views',
+      severity: 'error',
+      comment: 'The core reads and knows; views (lint, runner, registry, import), the CLI and the site ask it.',
+      from: { path: CORE },
+      to: { path: `${VIEWS}|${CLI}|${SITE}` },
+    },
     { name: 'views-below-cli-and-site', severity: 'error', from: { path: VIEWS }, to: { path: `${CLI}|${SITE}` } },
     { name: 'cli-not-site', severity: 'error', from: { path: CLI }, to: { path: SITE } },
     { name: 'site-not-cli', severity: 'error', from: { path: SITE }, to: { path: CLI } },

@@ -17,9 +17,30 @@ export interface CorpusFile {
 }
 
 const SERVICE_NAMES = [
-  'checkout', 'payments', 'search', 'catalog', 'identity', 'notifications', 'billing', 'ledger', 'inventory',
-  'shipping', 'pricing', 'reviews', 'recommendations', 'media', 'gateway', 'scheduler', 'reporting', 'messaging',
-  'accounts', 'analytics', 'storage', 'streaming', 'telemetry', 'webhooks',
+  'checkout',
+  'payments',
+  'search',
+  'catalog',
+  'identity',
+  'notifications',
+  'billing',
+  'ledger',
+  'inventory',
+  'shipping',
+  'pricing',
+  'reviews',
+  'recommendations',
+  'media',
+  'gateway',
+  'scheduler',
+  'reporting',
+  'messaging',
+  'accounts',
+  'analytics',
+  'storage',
+  'streaming',
+  'telemetry',
+  'webhooks',
 ];
 const PROBLEMS = [
   ['High error rate', 'HighErrorRate', 'the 5xx ratio is above 2% for 10 minutes'],

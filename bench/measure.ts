@@ -43,7 +43,11 @@ export function killTracked(): void {
  */
 export function cleanUpOnExit(): void {
   process.on('exit', killTracked);
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
     process.on(signal, () => {
       process.stderr.write(`\nbench: ${signal}, stopping the processes it started\n`);
       killTracked();
@@ -75,13 +79,19 @@ export interface ProcessResult {
 export function runProcess(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = startTracked(command, args, { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = startTracked(command, args, {
+      cwd,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
     child.once('error', reject);
-    child.once('close', (status) => resolve({ ms: performance.now() - start, status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.once('close', (status) =>
+      resolve({ ms: performance.now() - start, status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
   });
 }
 
@@ -144,14 +154,25 @@ export async function eagerJsInBrowser(dist: string, pages: string[]): Promise<n
   // Checked first: without it nothing is started, so nothing is left waiting for a browser that never comes.
   if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath} (install it, or set PLAYWRIGHT_CHROMIUM_PATH)`);
   const { chromium } = await import('@playwright/test');
-  const browser = await chromium.launch({ executablePath, timeout: 60_000, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath,
+    timeout: 60_000,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
   const port = 4400 + Math.floor(Math.random() * 500);
-  const server = startTracked(process.execPath, [join(process.cwd(), 'test/e2e/static-server.ts')], { cwd: join(dist, '..'), env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
+  const server = startTracked(process.execPath, [join(process.cwd(), 'test/e2e/static-server.ts')], {
+    cwd: join(dist, '..'),
+    env: { ...process.env, PORT: String(port) },
+    stdio: 'ignore',
+  });
   try {
     // Wait until the server answers (Node and TypeScript start-up takes a moment).
     let ready = false;
     for (let attempt = 0; attempt < 100 && !ready; attempt++) {
-      ready = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+      ready = await fetch(`http://127.0.0.1:${port}/`).then(
+        () => true,
+        () => false,
+      );
       if (!ready) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     if (!ready) throw new Error(`the static server on port ${port} did not answer within 10 s`);
@@ -160,7 +181,13 @@ export async function eagerJsInBrowser(dist: string, pages: string[]): Promise<n
       const tab = await browser.newPage();
       const scripts: Promise<number>[] = [];
       tab.on('response', (response) => {
-        if (response.request().resourceType() === 'script') scripts.push(response.body().then((body) => gzipSync(body).length, () => 0));
+        if (response.request().resourceType() === 'script')
+          scripts.push(
+            response.body().then(
+              (body) => gzipSync(body).length,
+              () => 0,
+            ),
+          );
       });
       await tab.goto(`http://127.0.0.1:${port}/${relative(dist, page).replace(/index\.html$/, '')}`, { waitUntil: 'networkidle', timeout: 60_000 });
       await tab.waitForTimeout(1500);

@@ -43,14 +43,42 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 const model = Array.from({ length: runs }, () => measure(MODEL));
 const floor = Array.from({ length: runs }, () => measure(FLOOR));
-const row = (name: string, values: number[]) => `| ${name} | ${median(values).toFixed(0)} ms | ${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)} ms | ${(median(values) / n).toFixed(3)} ms |`;
-console.log(`Model + registry for ${n} synthetic runbooks (${model[0].runbooks} parsed, registry ${(model[0].bytes / 1048576).toFixed(1)} MiB), median of ${runs} fresh processes:\n`);
+const row = (name: string, values: number[]) =>
+  `| ${name} | ${median(values).toFixed(0)} ms | ${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)} ms | ${(median(values) / n).toFixed(3)} ms |`;
+console.log(
+  `Model + registry for ${n} synthetic runbooks (${model[0].runbooks} parsed, registry ${(model[0].bytes / 1048576).toFixed(1)} MiB), median of ${runs} fresh processes:\n`,
+);
 console.log('| step | median | min–max | per runbook |');
 console.log('| --- | --- | --- | --- |');
-console.log(row('module loading', model.map((m) => m.load)));
-console.log(row('model (read, parse, validate, cross-file checks)', model.map((m) => m.model)));
-console.log(row('registry (build + serialise)', model.map((m) => m.registry)));
-console.log(row('**model + registry, total**', model.map((m) => m.total)));
-console.log(row('floor: regex scan of the code fences', floor.map((f) => f.total)));
+console.log(
+  row(
+    'module loading',
+    model.map((m) => m.load),
+  ),
+);
+console.log(
+  row(
+    'model (read, parse, validate, cross-file checks)',
+    model.map((m) => m.model),
+  ),
+);
+console.log(
+  row(
+    'registry (build + serialise)',
+    model.map((m) => m.registry),
+  ),
+);
+console.log(
+  row(
+    '**model + registry, total**',
+    model.map((m) => m.total),
+  ),
+);
+console.log(
+  row(
+    'floor: regex scan of the code fences',
+    floor.map((f) => f.total),
+  ),
+);
 console.log(`\nTarget: 2,000 runbooks → registry in ≤ 3 s. ${n >= 2000 ? (median(model.map((m) => m.total)) <= 3000 ? 'Met.' : 'NOT met.') : ''}`);
 rmSync(dir, { recursive: true, force: true });

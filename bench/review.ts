@@ -24,7 +24,12 @@ function ruleFile(count: number, corpusAlerts: string[]): string {
   for (let index = 0; index < count; index++) {
     if (index % 50 === 0) lines.push(`  - name: group-${index / 50}`, '    rules:');
     const alert = index % 20 === 19 ? `UnansweredAlert${index}` : corpusAlerts[index % corpusAlerts.length];
-    const url = index % 3 === 0 ? `https://runbooks.example.com/alerts/${alert}/?pod={{ $labels.pod }}` : index % 3 === 1 ? 'https://runbooks.example.com/alerts/{{ $labels.alertname }}/' : `https://wiki.example.com/${alert}`;
+    const url =
+      index % 3 === 0
+        ? `https://runbooks.example.com/alerts/${alert}/?pod={{ $labels.pod }}`
+        : index % 3 === 1
+          ? 'https://runbooks.example.com/alerts/{{ $labels.alertname }}/'
+          : `https://wiki.example.com/${alert}`;
     lines.push(
       `      - alert: ${alert}`,
       `        expr: sum by (pod) (rate(http_requests_total{service="s${index % 20}", code=~"5.."}[5m])) > ${index}`,
@@ -39,7 +44,8 @@ function ruleFile(count: number, corpusAlerts: string[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.email=bench@example.com', '-c', 'user.name=bench', ...args], { cwd, stdio: 'pipe' });
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.email=bench@example.com', '-c', 'user.name=bench', ...args], { cwd, stdio: 'pipe' });
 
 function project(root: string, n: number): string[] {
   rmSync(root, { recursive: true, force: true });
@@ -54,7 +60,10 @@ function project(root: string, n: number): string[] {
   return files.flatMap((file) => [...file.content.matchAll(/^ {4}- name: (\S+)$/gm)].map((match) => match[1]));
 }
 
-export async function reviewFigures(work: string, { rules = 500, runbooks = 2000, runs = 3 }: { rules?: number; runbooks?: number; runs?: number } = {}): Promise<ReviewFigures> {
+export async function reviewFigures(
+  work: string,
+  { rules = 500, runbooks = 2000, runs = 3 }: { rules?: number; runbooks?: number; runs?: number } = {},
+): Promise<ReviewFigures> {
   // alerts check: N rules against a project of N runbooks.
   const alertsRoot = join(work, `alerts-${rules}`);
   const alerts = project(alertsRoot, rules);
@@ -80,19 +89,29 @@ export async function reviewFigures(work: string, { rules = 500, runbooks = 2000
   for (const [index, file] of names.slice(0, Math.max(4, runbooks / 100)).entries()) {
     const path = join(diffRoot, file);
     const text = readFileSync(path, 'utf8');
-    if (index % 4 === 0) writeFileSync(path, text.replace('rollout restart deployment', 'delete deployment').replace('```bash risk="change"\nkubectl', '```bash risk="destructive"\nkubectl'));
+    if (index % 4 === 0)
+      writeFileSync(
+        path,
+        text.replace('rollout restart deployment', 'delete deployment').replace('```bash risk="change"\nkubectl', '```bash risk="destructive"\nkubectl'),
+      );
     else if (index % 4 === 1) writeFileSync(path, text.replace('  alerts:\n', '  alerts:\n    - name: AddedAlertForTheBench\n'));
     else if (index % 4 === 2) git(diffRoot, 'mv', file, file.replace(/\.mdx$/, '-moved.mdx'));
     else writeFileSync(path, text.replace('### Check the pods\n', '### Check the pods\n\n```bash\nkubectl get events --sort-by=.lastTimestamp\n```\n'));
   }
   cpSync(join(dir, names[0].split('/').pop()!), join(dir, 'bench-added.mdx'));
-  writeFileSync(join(dir, 'bench-added.mdx'), readFileSync(join(dir, 'bench-added.mdx'), 'utf8').replace(/^ {2}id: .*$/m, '  id: bench-added-runbook').replace(/^ {2}aliases: .*$/m, '  aliases: []'));
+  writeFileSync(
+    join(dir, 'bench-added.mdx'),
+    readFileSync(join(dir, 'bench-added.mdx'), 'utf8')
+      .replace(/^ {2}id: .*$/m, '  id: bench-added-runbook')
+      .replace(/^ {2}aliases: .*$/m, '  aliases: []'),
+  );
   git(diffRoot, 'add', '-A');
   git(diffRoot, 'commit', '-qm', 'head');
   const diff = async () => {
     const result = await runNode([CLI, 'diff', 'HEAD~1', 'HEAD', '--format', 'json'], diffRoot);
     const parsed = JSON.parse(result.output.slice(0, result.output.lastIndexOf('}') + 1)) as { changed: unknown[]; moved: unknown[]; added: unknown[] };
-    if (!parsed.changed.length || !parsed.moved.length || parsed.added.length !== 1) throw new Error(`diff found ${parsed.changed.length} changed, ${parsed.moved.length} moved, ${parsed.added.length} added`);
+    if (!parsed.changed.length || !parsed.moved.length || parsed.added.length !== 1)
+      throw new Error(`diff found ${parsed.changed.length} changed, ${parsed.moved.length} moved, ${parsed.added.length} added`);
     return result.ms;
   };
   rmSync(join(diffRoot, 'node_modules/.cache'), { recursive: true, force: true });
@@ -117,6 +136,10 @@ export function reviewTable(review: ReviewFigures): string {
 export function reviewBudgets(review: ReviewFigures): { name: string; ok: boolean; detail: string }[] {
   return [
     { name: `alerts check of ${review.alertRules} rules ≤ 1 s`, ok: median(review.alertsCheckMs) <= 1000, detail: ms(review.alertsCheckMs) },
-    { name: `diff of two revisions of ${review.diffRunbooks.toLocaleString('en-US')} runbooks, cache warm, ≤ 2 s`, ok: median(review.diffWarmMs) <= 2000, detail: ms(review.diffWarmMs) },
+    {
+      name: `diff of two revisions of ${review.diffRunbooks.toLocaleString('en-US')} runbooks, cache warm, ≤ 2 s`,
+      ok: median(review.diffWarmMs) <= 2000,
+      detail: ms(review.diffWarmMs),
+    },
   ];
 }

@@ -83,7 +83,10 @@ function ourProject(root: string, corpus: CorpusFile[]) {
   for (const file of ['astro.config.mjs', 'ec.config.mjs', 'package.json', 'tsconfig.json', 'runbook.config.yaml']) cpSync(join(REPO, file), join(root, file));
   cpSync(join(REPO, 'src'), join(root, 'src'), {
     recursive: true,
-    filter: (source) => !source.startsWith(join(REPO, 'src/content/docs/runbooks')) && !source.startsWith(join(REPO, 'src/content/services')) && !source.startsWith(join(REPO, 'src/content/docs/services')),
+    filter: (source) =>
+      !source.startsWith(join(REPO, 'src/content/docs/runbooks')) &&
+      !source.startsWith(join(REPO, 'src/content/services')) &&
+      !source.startsWith(join(REPO, 'src/content/docs/services')),
   });
   for (const file of corpus) write(root, file.path.startsWith('services/') ? `src/content/${file.path}` : `src/content/docs/${file.path}`, file.content);
 }
@@ -92,9 +95,21 @@ function ourProject(root: string, corpus: CorpusFile[]) {
 function plainProject(root: string, corpus: CorpusFile[]) {
   // The same dependencies as this project (Vite decides what to bundle from package.json).
   const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
-  write(root, 'package.json', `${JSON.stringify({ name: 'plain-starlight', type: 'module', private: true, dependencies: pkg.dependencies, devDependencies: pkg.devDependencies }, null, 2)}\n`);
-  write(root, 'astro.config.mjs', "import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ integrations: [starlight({ title: 'Plain Starlight' })] });\n");
-  write(root, 'src/content.config.ts', "import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n");
+  write(
+    root,
+    'package.json',
+    `${JSON.stringify({ name: 'plain-starlight', type: 'module', private: true, dependencies: pkg.dependencies, devDependencies: pkg.devDependencies }, null, 2)}\n`,
+  );
+  write(
+    root,
+    'astro.config.mjs',
+    "import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ integrations: [starlight({ title: 'Plain Starlight' })] });\n",
+  );
+  write(
+    root,
+    'src/content.config.ts',
+    "import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n",
+  );
   write(root, 'src/content/docs/index.mdx', '---\ntitle: Plain Starlight\n---\n\nThe same runbooks in a default Starlight site.\n');
   for (const file of corpus) if (!file.path.startsWith('services/')) write(root, `src/content/docs/${file.path}`, file.content);
 }
@@ -131,7 +146,9 @@ async function siteFigures(root: string, builds: Timed[]): Promise<SiteFigures> 
     eager = median(await eagerJsInBrowser(dist, sample));
   } catch (error) {
     // No browser here: fall back to static analysis (misses idle-time dynamic imports).
-    process.stderr.write(`note: no browser for the eager JS measure (${error instanceof Error ? error.message.split('\n')[0] : error}); measured by static analysis instead, which misses idle-time imports\n`);
+    process.stderr.write(
+      `note: no browser for the eager JS measure (${error instanceof Error ? error.message.split('\n')[0] : error}); measured by static analysis instead, which misses idle-time imports\n`,
+    );
     eager = median(sample.map((page) => eagerJs(dist, page).gzip));
     eagerJsMeasuredBy = 'static analysis';
   }
@@ -164,7 +181,8 @@ async function toolFigures(root: string, runs: number): Promise<ToolFigures> {
   };
   const model = `const t=performance.now();const {loadProject}=await import(${JSON.stringify(new URL('../src/lib/project.ts', import.meta.url).href)});const {buildRegistry,serializeRegistry}=await import(${JSON.stringify(new URL('../src/lib/registry.ts', import.meta.url).href)});serializeRegistry(buildRegistry(await loadProject({root:process.cwd()})));console.log('@@ms '+(performance.now()-t));`;
   const modelRegistryMs: number[] = [];
-  for (let run = 0; run < runs; run++) modelRegistryMs.push(Number(/@@ms ([\d.]+)/.exec((await runNode(['--input-type=module', '-e', model], root)).output)?.[1]));
+  for (let run = 0; run < runs; run++)
+    modelRegistryMs.push(Number(/@@ms ([\d.]+)/.exec((await runNode(['--input-type=module', '-e', model], root)).output)?.[1]));
   const cache = join(root, 'node_modules/.cache/runbook');
   const lintColdMs = await times(runs, () => {
     rmSync(cache, { recursive: true, force: true });
@@ -197,13 +215,23 @@ function table(result: SizeResult): string {
   if (ours && plain) {
     rows.push(
       ['site build, wall time', spread(ours.buildMs, secs), spread(plain.buildMs, secs), ratio(median(ours.buildMs), median(plain.buildMs))],
-      ['build time per runbook', `${(median(ours.buildMs) / n).toFixed(1)} ms`, `${(median(plain.buildMs) / n).toFixed(1)} ms`, ratio(median(ours.buildMs), median(plain.buildMs))],
+      [
+        'build time per runbook',
+        `${(median(ours.buildMs) / n).toFixed(1)} ms`,
+        `${(median(plain.buildMs) / n).toFixed(1)} ms`,
+        ratio(median(ours.buildMs), median(plain.buildMs)),
+      ],
       ['pages built', String(ours.pages), String(plain.pages), ratio(ours.pages, plain.pages)],
       ['peak memory of the build', spread(ours.maxRss, gib), spread(plain.maxRss, gib), ratio(median(ours.maxRss), median(plain.maxRss))],
       ['dist size', mib(ours.distBytes), mib(plain.distBytes), ratio(ours.distBytes, plain.distBytes)],
       ['runbook page HTML (median)', kib(ours.pageHtml), kib(plain.pageHtml), ratio(ours.pageHtml, plain.pageHtml)],
       ['runbook page HTML, gzip (median)', kib(ours.pageHtmlGzip), kib(plain.pageHtmlGzip), ratio(ours.pageHtmlGzip, plain.pageHtmlGzip)],
-      [`eager JS per runbook page, gzip${ours.eagerJsMeasuredBy === 'static analysis' ? ' (static analysis: no browser)' : ''}`, kib(ours.eagerJsGzip), kib(plain.eagerJsGzip), ratio(ours.eagerJsGzip, plain.eagerJsGzip)],
+      [
+        `eager JS per runbook page, gzip${ours.eagerJsMeasuredBy === 'static analysis' ? ' (static analysis: no browser)' : ''}`,
+        kib(ours.eagerJsGzip),
+        kib(plain.eagerJsGzip),
+        ratio(ours.eagerJsGzip, plain.eagerJsGzip),
+      ],
       ['Pagefind index', mib(ours.pagefindBytes), mib(plain.pagefindBytes), ratio(ours.pagefindBytes, plain.pagefindBytes)],
       ['"language could not be found" warnings', String(ours.languageWarnings), String(plain.languageWarnings), ''],
     );
@@ -217,7 +245,12 @@ function table(result: SizeResult): string {
   }
   if (startup) {
     for (const command of STARTUP_COMMANDS) {
-      rows.push([`\`runbook ${command}\` start-up`, spread(startup.commandMs[command], ms), `node -e 0: ${spread(startup.nodeMs, ms)}`, `${startupRatio(startup, command).toFixed(2)}×`]);
+      rows.push([
+        `\`runbook ${command}\` start-up`,
+        spread(startup.commandMs[command], ms),
+        `node -e 0: ${spread(startup.nodeMs, ms)}`,
+        `${startupRatio(startup, command).toFixed(2)}×`,
+      ]);
     }
   }
   const header = ours ? '| measure | this site | plain Starlight | ratio |' : '| measure | this site | anchor | ratio |';
@@ -240,10 +273,18 @@ function budgets(results: SizeResult[], parts: Set<Part>): Budget[] {
     if (big?.ours && big.plain) {
       if (small?.ours) {
         const growth = big.ours.pageHtml / small.ours.pageHtml;
-        list.push({ name: 'runbook page HTML at N=2,000 within 1.25× of N=50', ok: growth <= 1.25, detail: `${kib(big.ours.pageHtml)} / ${kib(small.ours.pageHtml)} = ${growth.toFixed(2)}×` });
+        list.push({
+          name: 'runbook page HTML at N=2,000 within 1.25× of N=50',
+          ok: growth <= 1.25,
+          detail: `${kib(big.ours.pageHtml)} / ${kib(small.ours.pageHtml)} = ${growth.toFixed(2)}×`,
+        });
       }
       list.push(
-        { name: 'build time per runbook ≤ plain Starlight', ok: median(big.ours.buildMs) <= median(big.plain.buildMs), detail: `${secs(median(big.ours.buildMs))} vs ${secs(median(big.plain.buildMs))}` },
+        {
+          name: 'build time per runbook ≤ plain Starlight',
+          ok: median(big.ours.buildMs) <= median(big.plain.buildMs),
+          detail: `${secs(median(big.ours.buildMs))} vs ${secs(median(big.plain.buildMs))}`,
+        },
         { name: 'peak build memory ≤ 2.5 GiB', ok: median(big.ours.maxRss) <= 2.5 * 1073741824, detail: gib(median(big.ours.maxRss)) },
         { name: 'eager JS ≤ 12 KiB gzip', ok: big.ours.eagerJsGzip <= 12 * 1024, detail: kib(big.ours.eagerJsGzip) },
         { name: 'no language warnings', ok: big.ours.languageWarnings === 0, detail: String(big.ours.languageWarnings) },
@@ -263,7 +304,11 @@ function budgets(results: SizeResult[], parts: Set<Part>): Budget[] {
       const limit = startupLimit(result.n);
       for (const command of STARTUP_COMMANDS) {
         const value = startupRatio(result.startup, command);
-        list.push({ name: `\`runbook ${command}\` at N=${result.n} within ${limit}× node -e 0`, ok: value <= limit, detail: `${ms(median(result.startup.commandMs[command]))} / ${ms(median(result.startup.nodeMs))} = ${value.toFixed(2)}×` });
+        list.push({
+          name: `\`runbook ${command}\` at N=${result.n} within ${limit}× node -e 0`,
+          ok: value <= limit,
+          detail: `${ms(median(result.startup.commandMs[command]))} / ${ms(median(result.startup.nodeMs))} = ${value.toFixed(2)}×`,
+        });
       }
     }
     if (!big) list.push({ name: 'start-up is checked at N=2000 too', ok: false, detail: 'run with --n 2000 --check' });
@@ -331,12 +376,24 @@ async function main() {
     '',
     ...results.map(table).flatMap((text) => [text, '']),
     ...(review ? [reviewTable(review), ''] : []),
-    ...(checks.length ? ['### Budgets', '', '| budget | result | |', '| --- | --- | --- |', ...checks.map((b) => `| ${b.name} | ${b.detail} | ${b.ok ? 'pass' : '**FAIL**'} |`), ''] : []),
+    ...(checks.length
+      ? [
+          '### Budgets',
+          '',
+          '| budget | result | |',
+          '| --- | --- | --- |',
+          ...checks.map((b) => `| ${b.name} | ${b.detail} | ${b.ok ? 'pass' : '**FAIL**'} |`),
+          '',
+        ]
+      : []),
   ].join('\n');
   mkdirSync(join(REPO, 'bench/results'), { recursive: true });
   const complete = PARTS.every((part) => parts.has(part));
   const name = results.length ? `n${options.sizes.join('-')}${complete ? '' : `-${[...parts].join('-')}`}` : [...parts].join('-');
-  writeFileSync(join(REPO, 'bench/results', `${name}.json`), `${JSON.stringify({ date, machine, runs: options.runs, results, ...(review ? { review } : {}), budgets: checks }, null, 2)}\n`);
+  writeFileSync(
+    join(REPO, 'bench/results', `${name}.json`),
+    `${JSON.stringify({ date, machine, runs: options.runs, results, ...(review ? { review } : {}), budgets: checks }, null, 2)}\n`,
+  );
   writeFileSync(join(REPO, 'bench/results', `${name}.md`), markdown);
   // The Performance page of the site shows the latest complete run.
   if (complete) writeFileSync(join(REPO, 'bench/results', 'latest.md'), markdown);

@@ -53,7 +53,9 @@ function main() {
   const limit = heapLimitMb(contentFiles(root));
   const first = runBuild([...buildArgs(root, limit), ...extra]);
   if (first !== 'out-of-memory') return first;
-  process.stderr.write(`\nbuild: the build ran out of its ${limit} MB heap; building again with ${limit * 2} MB (set NODE_OPTIONS=--max-old-space-size=<MB> to choose).\n\n`);
+  process.stderr.write(
+    `\nbuild: the build ran out of its ${limit} MB heap; building again with ${limit * 2} MB (set NODE_OPTIONS=--max-old-space-size=<MB> to choose).\n\n`,
+  );
   const second = runBuild([...buildArgs(root, limit * 2), ...extra]);
   return second === 'out-of-memory' ? 1 : second;
 }

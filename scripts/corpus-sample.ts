@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LABELS, IMPORT_ARTIFACTS, lintCollections, readLabels, type CorpusFinding } from './corpus-lib.ts';
 
-const USAGE = 'Usage: npm run corpus:sample -- [<corpus dir>] [--seed <n>] [--quota <n>]\n\n  --seed <n>   seed of the draw (default: the one recorded in findings.json)\n  --quota <n>  findings drawn per rule (default: the one recorded in findings.json)';
+const USAGE =
+  'Usage: npm run corpus:sample -- [<corpus dir>] [--seed <n>] [--quota <n>]\n\n  --seed <n>   seed of the draw (default: the one recorded in findings.json)\n  --quota <n>  findings drawn per rule (default: the one recorded in findings.json)';
 let parsed: ReturnType<typeof parse>;
 function parse() {
   return parseArgs({ allowPositionals: true, options: { seed: { type: 'string' }, quota: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
@@ -67,7 +68,18 @@ for (const rule of [...byRule.keys()].sort()) {
   }
   for (const { collection, finding } of pool.slice(0, quota)) {
     const label = labels.get(`${collection}/${finding.id}`);
-    sample.push(label ?? { id: finding.id, collection, path: finding.source, line: finding.sourceLine, rule, verdict: 'unlabelled', reason: '', message: finding.message });
+    sample.push(
+      label ?? {
+        id: finding.id,
+        collection,
+        path: finding.source,
+        line: finding.sourceLine,
+        rule,
+        verdict: 'unlabelled',
+        reason: '',
+        message: finding.message,
+      },
+    );
   }
 }
 process.stdout.write(`${JSON.stringify({ sample: { seed, quota }, findings: sample }, null, 1)}\n`);

@@ -20,7 +20,16 @@ Exit codes: 0 no crash, 1 the importer or the linter crashed on some file, 2 usa
 
 let args: ReturnType<typeof parse>;
 function parse() {
-  return parseArgs({ allowPositionals: true, options: { root: { type: 'string' }, repair: { type: 'boolean' }, json: { type: 'string' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  return parseArgs({
+    allowPositionals: true,
+    options: {
+      root: { type: 'string' },
+      repair: { type: 'boolean' },
+      json: { type: 'string' },
+      keep: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
 }
 try {
   args = parse();
@@ -73,9 +82,12 @@ for (const finding of result.findings) {
 }
 const rows = [...perRule].sort((a, b) => b[1].errors + b[1].warnings - (a[1].errors + a[1].warnings) || a[0].localeCompare(b[0]));
 const width = Math.max(4, ...rows.map(([rule]) => rule.length));
-out.push(`  problems: ${result.findings.length} (${result.findings.filter((f) => f.severity === 'error').length} errors, ${result.findings.filter((f) => f.severity === 'warn').length} warnings)`);
+out.push(
+  `  problems: ${result.findings.length} (${result.findings.filter((f) => f.severity === 'error').length} errors, ${result.findings.filter((f) => f.severity === 'warn').length} warnings)`,
+);
 out.push(`    ${'rule'.padEnd(width)}  errors  warnings  files`);
-for (const [rule, row] of rows) out.push(`    ${rule.padEnd(width)}  ${String(row.errors).padStart(6)}  ${String(row.warnings).padStart(8)}  ${String(row.files.size).padStart(5)}`);
+for (const [rule, row] of rows)
+  out.push(`    ${rule.padEnd(width)}  ${String(row.errors).padStart(6)}  ${String(row.warnings).padStart(8)}  ${String(row.files.size).padStart(5)}`);
 out.push(`  time: import ${result.seconds.import.toFixed(1)} s, lint ${result.seconds.lint.toFixed(1)} s, total ${total.toFixed(1)} s`);
 if (result.project) out.push(`  project kept at ${result.project}`);
 process.stdout.write(`${out.join('\n')}\n`);

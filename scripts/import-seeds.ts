@@ -65,7 +65,10 @@ if (import.meta.main) {
     process.exitCode = 2;
   } else {
     await loadCore();
-    for (const [dir, verbatim] of [[FIXTURE_DIR, false], [NAIVE_FIXTURE_DIR, true]] as const) {
+    for (const [dir, verbatim] of [
+      [FIXTURE_DIR, false],
+      [NAIVE_FIXTURE_DIR, true],
+    ] as const) {
       const files = seedFixture(seedsDir, { verbatim });
       rmSync(dir, { recursive: true, force: true });
       for (const [path, content] of files) {

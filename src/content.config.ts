@@ -16,7 +16,10 @@ function frontmatterSchema(context: Parameters<ReturnType<typeof docsSchema>>[0]
 export const collections = {
   // Page paths follow src/lib/urls.ts (a service's overview.mdx is the service's page), so the
   // links the linter checks and the pages Starlight builds agree.
-  docs: defineCollection({ loader: docsLoader({ generateId: ({ entry, data }) => (data.slug ? String(data.slug) : docsEntryId(entry)) }), schema: frontmatterSchema }),
+  docs: defineCollection({
+    loader: docsLoader({ generateId: ({ entry, data }) => (data.slug ? String(data.slug) : docsEntryId(entry)) }),
+    schema: frontmatterSchema,
+  }),
   i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
   services: defineCollection({
     loader: glob({ pattern: '*.{yaml,yml}', base: './src/content/services' }),

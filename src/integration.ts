@@ -26,7 +26,9 @@ function unsafeMarkdownPages(project: Project): Problem[] {
   return listContentFiles(project.root, project.config.docsDir, ['.md']).flatMap((file) => {
     const read = readContentFile(project.root, file);
     if (read.text === undefined) return [];
-    return parseRunbookLoaded(file, read.text).unsafeMdx.map((unsafe) => problemAt(file, unsafe.span, { rule: 'mdx/safety', message: unsafe.message, hint: unsafe.hint }));
+    return parseRunbookLoaded(file, read.text).unsafeMdx.map((unsafe) =>
+      problemAt(file, unsafe.span, { rule: 'mdx/safety', message: unsafe.message, hint: unsafe.hint }),
+    );
   });
 }
 
@@ -53,7 +55,10 @@ export function runbooks(): AstroIntegration {
         // `.mdx` pages go through the same processor (Starlight's MDX integration extends the Markdown config).
         const processor = config.markdown.processor as { name: string; options: { mdastPlugins?: unknown[]; hastPlugins?: unknown[] } };
         if (processor.name !== 'satteri' || !Array.isArray(processor.options.mdastPlugins) || !Array.isArray(processor.options.hastPlugins)) {
-          throw new AstroError(`The content safety check needs Astro's default Markdown processor (satteri); markdown.processor is "${processor.name}".`, 'Remove markdown.processor from astro.config.mjs, or add the check to your processor.');
+          throw new AstroError(
+            `The content safety check needs Astro's default Markdown processor (satteri); markdown.processor is "${processor.name}".`,
+            'Remove markdown.processor from astro.config.mjs, or add the check to your processor.',
+          );
         }
         processor.options.mdastPlugins.unshift(contentSafety);
         processor.options.mdastPlugins.push(runbookPagePlugin(serviceData(process.cwd())));

@@ -27,4 +27,3 @@ export interface CommandContext {
   /** Colour the output: --color/--no-color of a command may still override it (see color.ts). */
   color: boolean;
 }
-

@@ -35,7 +35,8 @@ export function readEnvFile(cwd: string, file: string): { name: string; text: st
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw new UsageError(`--env-file: "${file}" is ${kindOf(stats)}, not a file; give a file of KEY=VALUE lines`);
-    if (stats.size > ENV_FILE_LIMIT) throw new UsageError(`--env-file: "${file}" is ${stats.size} bytes; an env file of KEY=VALUE lines is at most ${ENV_FILE_LIMIT} bytes (1 MiB)`);
+    if (stats.size > ENV_FILE_LIMIT)
+      throw new UsageError(`--env-file: "${file}" is ${stats.size} bytes; an env file of KEY=VALUE lines is at most ${ENV_FILE_LIMIT} bytes (1 MiB)`);
     // Read to the end, but never more than the limit (the file may grow while it is read).
     const buffer = Buffer.alloc(ENV_FILE_LIMIT + 1);
     let length = 0;
@@ -46,7 +47,9 @@ export function readEnvFile(cwd: string, file: string): { name: string; text: st
       const before = buffer.subarray(0, nul);
       const line = before.filter((byte) => byte === 0x0a).length + 1;
       const column = nul - (before.lastIndexOf(0x0a) + 1) + 1;
-      throw new UsageError(`--env-file: ${file}:${line}:${column}: a NUL byte; an env file is text (KEY=VALUE lines), and no command can receive a NUL in a value`);
+      throw new UsageError(
+        `--env-file: ${file}:${line}:${column}: a NUL byte; an env file is text (KEY=VALUE lines), and no command can receive a NUL in a value`,
+      );
     }
     return { name: file, text: buffer.toString('utf8', 0, length) };
   } finally {
@@ -75,7 +78,8 @@ export function transcriptProblem(cwd: string, file: string, append: boolean): s
   } catch {
     // A new file.
   }
-  if (existing?.isSymbolicLink()) return 'it is a symbolic link, and a transcript is never written through one; give the path of the file itself, or a new name';
+  if (existing?.isSymbolicLink())
+    return 'it is a symbolic link, and a transcript is never written through one; give the path of the file itself, or a new name';
   if (existing?.isDirectory()) return `it is a folder; give a file name, such as ${file.replace(/\/*$/, '')}/run.jsonl`;
   if (existing && !existing.isFile()) return `it is ${kindOf(existing)}; give the name of a new file`;
   if (existing && !append) return 'the file exists, and a transcript never replaces one; pass --append to add this run to it, or choose a new name';
@@ -99,9 +103,11 @@ export function openTranscript(cwd: string, file: string, append: boolean): numb
   } catch (error) {
     const code = errorCode(error);
     const why =
-      code === 'ELOOP' ? 'it is a symbolic link, and a transcript is never written through one'
-      : code === 'EEXIST' ? 'the file exists, and a transcript never replaces one; pass --append to add this run to it'
-      : `${code}; choose another path`;
+      code === 'ELOOP'
+        ? 'it is a symbolic link, and a transcript is never written through one'
+        : code === 'EEXIST'
+          ? 'the file exists, and a transcript never replaces one; pass --append to add this run to it'
+          : `${code}; choose another path`;
     throw new UsageError(`--transcript: cannot write "${file}": ${why}`);
   }
   const stats = fstatSync(fd);

@@ -6,7 +6,15 @@ import { checkContentFolders, configOverrides, warnUnreadable, type ContentOptio
 /** The project, or only the given runbook files of it (relative to cwd). */
 export async function openProject(options: ContentOptions, files?: string[]): Promise<Project> {
   checkContentFolders(options);
-  const project = await loadProject({ root: options.cwd, config: configOverrides(options), ...(files ? { files } : {}), ...(options.frontmatterOnly ? { frontmatterOnly: true } : {}) });
-  warnUnreadable(project.problems.filter((problem) => problem.rule.startsWith('files/')), options);
+  const project = await loadProject({
+    root: options.cwd,
+    config: configOverrides(options),
+    ...(files ? { files } : {}),
+    ...(options.frontmatterOnly ? { frontmatterOnly: true } : {}),
+  });
+  warnUnreadable(
+    project.problems.filter((problem) => problem.rule.startsWith('files/')),
+    options,
+  );
   return project;
 }

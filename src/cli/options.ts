@@ -26,14 +26,18 @@ export interface ContentOptions {
 /** `--now`: a calendar date written as YYYY-MM-DD (2026-02-30 is not one). */
 export function parseNow(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  const valid =
+    /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
   if (!valid) throw new UsageError(`--now: expected a date written as YYYY-MM-DD, got "${value}"`);
   return value;
 }
 
 /** `--content` and `--services`, when given, must be folders that exist. */
 export function checkContentFolders(options: ContentOptions): void {
-  for (const [flag, dir] of [['--content', options.content], ['--services', options.services]] as const) {
+  for (const [flag, dir] of [
+    ['--content', options.content],
+    ['--services', options.services],
+  ] as const) {
     if (dir !== undefined && !existsSync(resolve(options.cwd, dir))) throw new UsageError(`${flag}: no such folder "${dir}"`);
   }
 }
@@ -53,7 +57,10 @@ export async function cachedRunbooks(options: ContentOptions): Promise<CachedRun
 
 /** A file that cannot be read is left out; say so, or a runbook would silently be missing. */
 export function warnUnreadable(unreadable: Problem[], options: ContentOptions): void {
-  if (unreadable.length && options.warn) options.warn(`runbook: warning: left out ${unreadable.length} content file${unreadable.length === 1 ? '' : 's'} that cannot be read:\n${formatProblemList(unreadable)}\n`);
+  if (unreadable.length && options.warn)
+    options.warn(
+      `runbook: warning: left out ${unreadable.length} content file${unreadable.length === 1 ? '' : 's'} that cannot be read:\n${formatProblemList(unreadable)}\n`,
+    );
 }
 
 /**
@@ -69,6 +76,7 @@ export function findRunbookFile(runbooks: CachedRunbooks, query: string, notFoun
     const { errors } = found.invalid.index;
     throw new ValidationError(`${found.invalid.file} has ${errors.length} error(s), so it cannot be used until they are fixed:\n${formatProblemList(errors)}`);
   }
-  if (found.ambiguous) throw new NotFoundError(`Alert "${query}" leads to runbooks of several services: give the id of the one you mean`, found.suggestions, notFoundExit);
+  if (found.ambiguous)
+    throw new NotFoundError(`Alert "${query}" leads to runbooks of several services: give the id of the one you mean`, found.suggestions, notFoundExit);
   throw new NotFoundError(`No runbook with id, alias or alert name "${query}"`, found.suggestions, notFoundExit);
 }

@@ -65,7 +65,9 @@ export function initChecklist(panel: HTMLElement): void {
   let progress = load();
   let chosen = loadJson<Chosen>(choiceKey);
   // The choice and option each step belongs to: a step of an option not taken does not count.
-  const optionOf = new Map(alternatives.flatMap((choice) => choice.options.flatMap((option) => option.steps.map((step) => [step, { choice: choice.id, option: option.id }] as const))));
+  const optionOf = new Map(
+    alternatives.flatMap((choice) => choice.options.flatMap((option) => option.steps.map((step) => [step, { choice: choice.id, option: option.id }] as const))),
+  );
   const counts = (step: StepInfo) => {
     const found = optionOf.get(step.id);
     return !found || chosen[found.choice]?.option === found.option;

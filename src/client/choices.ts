@@ -16,7 +16,12 @@ export function initChoices(root: ParentNode, onChoose: (group: string, option: 
   for (const choice of root.querySelectorAll<HTMLElement>('.rb-choice[data-choice]')) {
     const group = choice.dataset.choice!;
     choices.set(group, choice);
-    const toggle = Object.assign(document.createElement('button'), { type: 'button', className: 'rb-button rb-choice-toggle', hidden: true, textContent: SHOW_ALL });
+    const toggle = Object.assign(document.createElement('button'), {
+      type: 'button',
+      className: 'rb-button rb-choice-toggle',
+      hidden: true,
+      textContent: SHOW_ALL,
+    });
     toggle.addEventListener('click', () => {
       const all = choice.dataset.showAll === undefined;
       if (all) choice.dataset.showAll = '';

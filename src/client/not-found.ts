@@ -59,7 +59,9 @@ export async function initNotFound(): Promise<void> {
     section.querySelector<HTMLElement>('[data-alert-suggestions]')!.hidden = false;
   }
   const shown = new Set(alerts.flatMap(({ item: alert }) => alert.runbooks.map((runbook) => runbook.url)));
-  const runbooks = closestTexts(name, data.runbooks, (runbook) => [runbook.title, runbook.id, ...runbook.aliases, ...runbook.alerts].join(' ')).filter(({ item: runbook }) => !shown.has(runbook.url));
+  const runbooks = closestTexts(name, data.runbooks, (runbook) => [runbook.title, runbook.id, ...runbook.aliases, ...runbook.alerts].join(' ')).filter(
+    ({ item: runbook }) => !shown.has(runbook.url),
+  );
   const runbookList = section.querySelector('[data-runbook-list]');
   if (runbooks.length && runbookList) {
     for (const { item: runbook } of runbooks) runbookList.append(item(runbook.url + keep, runbook.title, ` (${runbook.service}, ${runbook.id})`));

@@ -9,7 +9,9 @@ export function initVariables(form: HTMLFormElement | null): void {
   const types = Object.fromEntries(inputs.map((input) => [input.name, { type: input.dataset.type as ValueType }]));
   /** Why the input's value is refused (the runner's rules, explained), or undefined. */
   const problemOf = (input: HTMLInputElement) =>
-    input.value ? explainValue({ pattern: input.dataset.pattern, type: input.dataset.type as ValueType, example: input.dataset.example }, input.value) : undefined;
+    input.value
+      ? explainValue({ pattern: input.dataset.pattern, type: input.dataset.type as ValueType, example: input.dataset.example }, input.value)
+      : undefined;
   const check = (input: HTMLInputElement) => {
     const problem = problemOf(input);
     const message = input.parentElement?.querySelector('.rb-var-message');
@@ -101,7 +103,9 @@ export function initVariables(form: HTMLFormElement | null): void {
       const text = [
         ...refused.map((name) => `<${name}> is not filled in because its value is refused. ${why(name)}`),
         ...(empty.length ? [`Not filled in: ${empty.map((name) => `<${name}>`).join(', ')}.`] : []),
-        refused.length ? 'Correct the value above, or click copy again to copy with the placeholders.' : 'Fill in the values above, or click copy again to copy with the placeholders.',
+        refused.length
+          ? 'Correct the value above, or click copy again to copy with the placeholders.'
+          : 'Fill in the values above, or click copy again to copy with the placeholders.',
       ].join(' ');
       if (warning?.textContent === text) return warning.remove(); // second click: copy as is (placeholders, never a refused value)
       show(text);

@@ -23,7 +23,9 @@ class PlaceholderAnnotation extends ExpressiveCodeAnnotation {
     this.occurrence = occurrence;
   }
   render({ nodesToTransform }: AnnotationRenderOptions) {
-    return nodesToTransform.map((node, part) => h('span', { className: ['rb-var'], dataVar: this.variable, dataOccurrence: String(this.occurrence), dataPart: String(part) }, [node]));
+    return nodesToTransform.map((node, part) =>
+      h('span', { className: ['rb-var'], dataVar: this.variable, dataOccurrence: String(this.occurrence), dataPart: String(part) }, [node]),
+    );
   }
 }
 
@@ -108,14 +110,22 @@ export function pluginRunbookBlocks() {
         const risk = effectiveRisk(block.kind, block.attributes, block.analysis.risk).risk;
         const found = sites(data);
         const names = [...new Set(found.map((site) => site.name))];
-        const lines = copyLines(codeBlock.code, { lines: block.analysis.lines.map((line) => ({ ...line, start: data.toRendered(line.start), end: data.toRendered(line.end) })) });
+        const lines = copyLines(codeBlock.code, {
+          lines: block.analysis.lines.map((line) => ({ ...line, start: data.toRendered(line.start), end: data.toRendered(line.end) })),
+        });
         const refused = block.placeholders.find((site) => site.context.refused);
         Object.assign(figure.properties, {
           dataRbKind: block.kind,
           dataRbLanguage: block.language,
           dataRbRisk: risk,
           dataRbCopy: JSON.stringify(lines),
-          ...(names.length ? { dataRbVars: names.join(' '), dataRbTemplate: codeBlock.code, dataRbSites: JSON.stringify(found.map(({ name, start, end, context }) => ({ name, start, end, context }))) } : {}),
+          ...(names.length
+            ? {
+                dataRbVars: names.join(' '),
+                dataRbTemplate: codeBlock.code,
+                dataRbSites: JSON.stringify(found.map(({ name, start, end, context }) => ({ name, start, end, context }))),
+              }
+            : {}),
         });
         const button = select('.copy button', figure);
         if (button) {
@@ -131,9 +141,17 @@ export function pluginRunbookBlocks() {
           const { label, reason } = RISK_TEXT[risk];
           labels.push(h('span', { className: ['rb-label', `rb-label--${risk}`] }, [h('strong', label), ` — ${reason}`]));
         }
-        if (block.attributes.longRunning) labels.push(h('span', { className: ['rb-label', 'rb-label--flag'], title: 'Does not end by itself: stop it with Ctrl-C' }, 'long-running'));
-        if (block.attributes.interactive) labels.push(h('span', { className: ['rb-label', 'rb-label--flag'], title: 'Needs a terminal: run it yourself' }, 'interactive'));
-        if (refused) labels.push(h('span', { className: ['rb-label', 'rb-label--refused'], role: 'note' }, [h('strong', 'Copy is off'), ` — <${refused.name}> ${refused.context.refused!.reason}. ${refused.context.refused!.fix}`]));
+        if (block.attributes.longRunning)
+          labels.push(h('span', { className: ['rb-label', 'rb-label--flag'], title: 'Does not end by itself: stop it with Ctrl-C' }, 'long-running'));
+        if (block.attributes.interactive)
+          labels.push(h('span', { className: ['rb-label', 'rb-label--flag'], title: 'Needs a terminal: run it yourself' }, 'interactive'));
+        if (refused)
+          labels.push(
+            h('span', { className: ['rb-label', 'rb-label--refused'], role: 'note' }, [
+              h('strong', 'Copy is off'),
+              ` — <${refused.name}> ${refused.context.refused!.reason}. ${refused.context.refused!.fix}`,
+            ]),
+          );
         if (labels.length) figure.children.unshift(h('div', { className: ['rb-labels'] }, labels));
         if (risk !== 'read') figure.properties.className = [...((figure.properties.className as string[]) ?? []), `rb-risk-${risk}`];
       },
@@ -143,5 +161,7 @@ export function pluginRunbookBlocks() {
 
 /** The block's placeholders in Expressive Code's offsets, in order. */
 function sites({ block, toRendered }: BlockData) {
-  return block.placeholders.map((site) => ({ name: site.name, start: toRendered(site.start), end: toRendered(site.end), context: site.context })).sort((a, b) => a.start - b.start);
+  return block.placeholders
+    .map((site) => ({ name: site.name, start: toRendered(site.start), end: toRendered(site.end), context: site.context }))
+    .sort((a, b) => a.start - b.start);
 }

@@ -47,7 +47,11 @@ export function walkContentFiles(root: string, dir: string, extensions: string[]
     try {
       entries = readdirSync(path, { withFileTypes: true });
     } catch (error) {
-      report(path, `Cannot read the folder ${toPosix(relative(root, path))} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, 'Make it readable, or move it out of the content folder.');
+      report(
+        path,
+        `Cannot read the folder ${toPosix(relative(root, path))} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+        'Make it readable, or move it out of the content folder.',
+      );
       continue;
     }
     for (const entry of entries) {
@@ -61,8 +65,19 @@ export function walkContentFiles(root: string, dir: string, extensions: string[]
           isFile = target.isFile();
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
-          if (code === 'ELOOP') report(child, `Symbolic link loop at ${toPosix(relative(root, child))}: the link resolves to itself`, 'Remove the link or point it at a real file or folder.');
-          else report(child, `Broken symbolic link ${toPosix(relative(root, child))}: its target does not exist`, 'Remove the link or point it at an existing file or folder.', 'warn');
+          if (code === 'ELOOP')
+            report(
+              child,
+              `Symbolic link loop at ${toPosix(relative(root, child))}: the link resolves to itself`,
+              'Remove the link or point it at a real file or folder.',
+            );
+          else
+            report(
+              child,
+              `Broken symbolic link ${toPosix(relative(root, child))}: its target does not exist`,
+              'Remove the link or point it at an existing file or folder.',
+              'warn',
+            );
           continue;
         }
       }
@@ -76,9 +91,18 @@ export function walkContentFiles(root: string, dir: string, extensions: string[]
         }
         const display = toPosix(relative(root, child));
         if (ancestors.includes(real)) {
-          report(child, `Symbolic link loop: ${display} leads back to ${toPosix(relative(root, walked.get(real) ?? real)) || '.'}, which contains it; not followed`, 'Remove the link, or link to a folder outside this one.');
+          report(
+            child,
+            `Symbolic link loop: ${display} leads back to ${toPosix(relative(root, walked.get(real) ?? real)) || '.'}, which contains it; not followed`,
+            'Remove the link, or link to a folder outside this one.',
+          );
         } else if (walked.has(real)) {
-          report(child, `${display} leads to ${toPosix(relative(root, walked.get(real)!))}, which is already read; not followed a second time`, 'Remove one of the two routes to that folder, or its pages are read twice.', 'warn');
+          report(
+            child,
+            `${display} leads to ${toPosix(relative(root, walked.get(real)!))}, which is already read; not followed a second time`,
+            'Remove one of the two routes to that folder, or its pages are read twice.',
+            'warn',
+          );
         } else if (ancestors.length >= MAX_DEPTH) {
           report(child, `${display} is more than ${MAX_DEPTH} folders deep; not followed`, 'Flatten the folder tree (a link may lead back into it).');
         } else {

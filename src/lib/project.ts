@@ -117,7 +117,14 @@ export function checkProject(runbooks: Runbook[], services: ServiceEntry[], conf
   const at = (runbook: Runbook, path: PropertyKey[]) => ({ file: runbook.file, ...frontmatterSpan(runbook, path).start });
 
   // Ids and aliases share one namespace: `runbook show RB-004` must find exactly one runbook.
-  const claim = (names: Map<string, { runbook: Runbook; path: PropertyKey[] }>, name: string, runbook: Runbook, path: PropertyKey[], what: string, scope = '') => {
+  const claim = (
+    names: Map<string, { runbook: Runbook; path: PropertyKey[] }>,
+    name: string,
+    runbook: Runbook,
+    path: PropertyKey[],
+    what: string,
+    scope = '',
+  ) => {
     const key = `${scope}\0${name.toLowerCase()}`;
     const first = names.get(key);
     if (!first) {

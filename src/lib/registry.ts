@@ -78,7 +78,14 @@ export function registryRunbook(project: Project, runbook: Runbook, { withComman
       section: group.section,
       line: group.span.start.line,
       endLine: group.span.end.line,
-      options: group.options.map((option) => ({ id: option.id, label: option.label, title: option.title, steps: option.steps, line: option.span.start.line, endLine: option.span.end.line })),
+      options: group.options.map((option) => ({
+        id: option.id,
+        label: option.label,
+        title: option.title,
+        steps: option.steps,
+        line: option.span.start.line,
+        endLine: option.span.end.line,
+      })),
     })),
     commands: withCommands ? commandBlocks(runbook).map((block) => commandOf(runbook, block)) : [],
   };

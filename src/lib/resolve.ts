@@ -17,16 +17,19 @@ export interface RunbookNames {
   alerts: readonly string[];
 }
 
-export type NameResolution<T> =
-  | { found: T; matchedBy: 'id' | 'alias' | 'alert' }
-  | { found?: undefined; invalid?: T; ambiguous?: true; suggestions: string[] };
+export type NameResolution<T> = { found: T; matchedBy: 'id' | 'alias' | 'alert' } | { found?: undefined; invalid?: T; ambiguous?: true; suggestions: string[] };
 
 /**
  * Finds `query` among items (in order): by id, then alias, then alert name, case-insensitively; else an item whose
  * frontmatter does not validate but names that id; else the closest names. `names` is undefined for an invalid item,
  * `invalidId` its written id. The model (`resolveRunbook`) and the CLI's cached entries resolve alike through this.
  */
-export function resolveByName<T>(items: readonly T[], query: string, names: (item: T) => RunbookNames | undefined, invalidId: (item: T) => string | undefined): NameResolution<T> {
+export function resolveByName<T>(
+  items: readonly T[],
+  query: string,
+  names: (item: T) => RunbookNames | undefined,
+  invalidId: (item: T) => string | undefined,
+): NameResolution<T> {
   const wanted = query.trim().toLowerCase();
   const valid = items.flatMap((item) => {
     const itemNames = names(item);
@@ -60,7 +63,13 @@ export function resolveRunbook(project: Project, query: string): Resolution {
   const found = resolveByName(
     project.runbooks,
     query,
-    (runbook) => runbook.meta && { id: runbook.meta.id, service: runbook.meta.service, aliases: runbook.meta.aliases, alerts: runbook.meta.alerts.map((alert) => alert.name) },
+    (runbook) =>
+      runbook.meta && {
+        id: runbook.meta.id,
+        service: runbook.meta.service,
+        aliases: runbook.meta.aliases,
+        alerts: runbook.meta.alerts.map((alert) => alert.name),
+      },
     rawId,
   );
   if (found.found) return { runbook: found.found, matchedBy: found.matchedBy };

@@ -38,7 +38,9 @@ export function sidebarConfig(services: SidebarService[], hasFolder: (directory:
           { label: 'Overview', link: `/services/${service.id}/` },
           { autogenerate: { directory: `runbooks/${service.id}` } },
           // The team's shared pages (escalation, templates, useful commands), when it has some.
-          ...(hasFolder(`services/${service.id}`) ? [{ label: 'Team pages', collapsed: true, items: [{ autogenerate: { directory: `services/${service.id}` } }] }] : []),
+          ...(hasFolder(`services/${service.id}`)
+            ? [{ label: 'Team pages', collapsed: true, items: [{ autogenerate: { directory: `services/${service.id}` } }] }]
+            : []),
         ],
       })),
   ];
@@ -79,7 +81,10 @@ export const MAX_SERVICE_LINKS = 30;
 function windowOfRunbooks(entries: SidebarEntry[]): SidebarEntry[] {
   const runbooks = entries.filter((entry) => entry.type === 'link' && entry.href.startsWith('/runbooks/'));
   if (runbooks.length <= MAX_SERVICE_LINKS) return entries;
-  const current = Math.max(0, runbooks.findIndex((entry) => entry.type === 'link' && entry.isCurrent));
+  const current = Math.max(
+    0,
+    runbooks.findIndex((entry) => entry.type === 'link' && entry.isCurrent),
+  );
   const start = Math.min(Math.max(0, current - Math.floor(MAX_SERVICE_LINKS / 2)), runbooks.length - MAX_SERVICE_LINKS);
   const all = new Set(runbooks);
   const shown = new Set(runbooks.slice(start, start + MAX_SERVICE_LINKS));

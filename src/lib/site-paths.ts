@@ -9,7 +9,17 @@ import { closest } from './suggest.ts';
 import { pageUrl } from './urls.ts';
 
 /** Pages src/pages generates besides the per-alert and per-runbook ones. */
-const GENERATED = [/^\/$/, /^\/runbooks\/$/, /^\/alerts\/$/, /^\/services\/[^/]+\/$/, /^\/reference\/(frontmatter|performance|lint-rules|registry)\/([^/]+\/)?$/, /^\/registry\.json$/, /^\/alerts\.json$/, /^\/runbook-aliases\.json$/, /^\/schema\/[a-z]+\.json$/];
+const GENERATED = [
+  /^\/$/,
+  /^\/runbooks\/$/,
+  /^\/alerts\/$/,
+  /^\/services\/[^/]+\/$/,
+  /^\/reference\/(frontmatter|performance|lint-rules|registry)\/([^/]+\/)?$/,
+  /^\/registry\.json$/,
+  /^\/alerts\.json$/,
+  /^\/runbook-aliases\.json$/,
+  /^\/schema\/[a-z]+\.json$/,
+];
 
 /** Characters an alias may not have to get a /r/<alias>/ page: they end or escape a path segment. */
 const NOT_IN_PATH = /[?#%\\/\u0000-\u001f\u007f]/;
@@ -50,7 +60,10 @@ export function nearNames(names: Iterable<string>, limit = 2): (name: string) =>
   return (name) => {
     const shared = new Map<string, number>();
     for (const trigram of of(name)) for (const candidate of trigrams.get(trigram) ?? []) shared.set(candidate, (shared.get(candidate) ?? 0) + 1);
-    const candidates = [...shared].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([candidate]) => candidate);
+    const candidates = [...shared]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([candidate]) => candidate);
     return closestNames(name, candidates, (candidate) => candidate, limit).map((entry) => entry.item);
   };
 }

@@ -28,12 +28,22 @@ const mib = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 
 /** The problem of a file over the size limit (found before reading it, or after). */
 export function fileTooLarge(file: string, bytes: number, maxBytes = MAX_CONTENT_BYTES): Problem {
-  return at(file, 'files/size', `File too large: ${mib(bytes)}; a content file may be at most ${mib(maxBytes)}`, 'Split it into several runbooks, or move long output and data into a linked file.');
+  return at(
+    file,
+    'files/size',
+    `File too large: ${mib(bytes)}; a content file may be at most ${mib(maxBytes)}`,
+    'Split it into several runbooks, or move long output and data into a linked file.',
+  );
 }
 
 /** The problem of a file that cannot be opened or read (`code`: the system's error code). */
 export function fileUnreadable(file: string, code: string): Problem {
-  return at(file, 'files/unreadable', `Cannot read ${file} (${code})`, code === 'EACCES' ? 'Make the file readable (chmod a+r).' : 'Check that the file exists and is readable.');
+  return at(
+    file,
+    'files/unreadable',
+    `Cannot read ${file} (${code})`,
+    code === 'EACCES' ? 'Make the file readable (chmod a+r).' : 'Check that the file exists and is readable.',
+  );
 }
 
 /** Reads `file` (relative to `root`, or absolute). Never throws. */
@@ -43,7 +53,8 @@ export function readContentFile(root: string, file: string, maxBytes = MAX_CONTE
   try {
     fd = openSync(resolve(root, file), 'r');
     const stat = fstatSync(fd);
-    if (!stat.isFile()) return { bom: false, problems: [at(file, 'files/unreadable', `${file} is not a regular file`, 'Give the path of a .md, .mdx or .yaml file.')] };
+    if (!stat.isFile())
+      return { bom: false, problems: [at(file, 'files/unreadable', `${file} is not a regular file`, 'Give the path of a .md, .mdx or .yaml file.')] };
     if (stat.size > maxBytes) return { bom: false, problems: [fileTooLarge(file, stat.size, maxBytes)] };
     bytes = readFileSync(fd);
   } catch (error) {
@@ -61,7 +72,12 @@ export function readContentFile(root: string, file: string, maxBytes = MAX_CONTE
 /** UTF-8 bytes as text, without a byte order mark; invalid bytes are a problem at their line, column and byte offset. */
 export function decodeUtf8(file: string, bytes: Uint8Array): { text?: string; bom: boolean; problems: Problem[] } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { bom: false, problems: [at(file, 'files/encoding', 'The file is UTF-16 text; content files are UTF-8', 'Save it as UTF-8 (in most editors: "Save with encoding", UTF-8).')] };
+    return {
+      bom: false,
+      problems: [
+        at(file, 'files/encoding', 'The file is UTF-16 text; content files are UTF-8', 'Save it as UTF-8 (in most editors: "Save with encoding", UTF-8).'),
+      ],
+    };
   }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;

@@ -20,7 +20,6 @@ export function siteProject(): Promise<Project> {
   return cached;
 }
 
-
 export interface RunbookCard {
   id: string;
   title: string;
@@ -72,7 +71,10 @@ export function runbookCard(project: Project, runbook: Runbook): RunbookCard | u
     ...(review.stale && review.daysLeft !== undefined ? { daysOverdue: -review.daysLeft } : {}),
     tags: meta.tags,
     steps: runbook.steps.map((step) => ({ id: step.id, title: step.title })),
-    alternatives: runbook.alternatives.map((group) => ({ id: group.id, options: group.options.map(({ id, label, title, steps }) => ({ id, label, title, steps })) })),
+    alternatives: runbook.alternatives.map((group) => ({
+      id: group.id,
+      options: group.options.map(({ id, label, title, steps }) => ({ id, label, title, steps })),
+    })),
     variables: Object.entries(meta.variables).map(([name, variable]) => ({ name, ...variable })),
     todo: meta.todo,
   };
@@ -117,7 +119,10 @@ function serviceView(project: Project, service: ServiceWithId, cards: RunbookCar
   return {
     service,
     runbooks: cards.filter((card) => card.service.id === service.id),
-    pages: servicePages(project, files.filter((file) => file !== overview)),
+    pages: servicePages(
+      project,
+      files.filter((file) => file !== overview),
+    ),
     ...(overview ? { overview } : {}),
   };
 }
@@ -149,7 +154,8 @@ function relativeToDocs(project: Project, file: string): string {
 function servicePages(project: Project, files: string[]): ServiceView['pages'] {
   return files
     .map((file) => {
-      const raw = parseRunbookLoaded(file, readFileSync(join(project.root, file), 'utf8')).frontmatter.raw as { title?: unknown; description?: unknown } | undefined;
+      const raw = parseRunbookLoaded(file, readFileSync(join(project.root, file), 'utf8')).frontmatter.raw as
+        { title?: unknown; description?: unknown } | undefined;
       const description = typeof raw?.description === 'string' ? raw.description : undefined;
       return { title: typeof raw?.title === 'string' ? raw.title : file, url: pageUrl(file, project.config.docsDir), ...(description ? { description } : {}) };
     })
@@ -170,7 +176,12 @@ export function alertIndex(project: Project): AlertEntry[] {
     .flatMap((runbook) => {
       const card = runbookCard(project, runbook);
       return card
-        ? runbook.meta!.alerts.map((alert) => ({ name: alert.name, ...(alert.threshold ? { threshold: alert.threshold } : {}), labels: alert.expr ? alertLabels(alert.expr) : {}, runbook: card }))
+        ? runbook.meta!.alerts.map((alert) => ({
+            name: alert.name,
+            ...(alert.threshold ? { threshold: alert.threshold } : {}),
+            labels: alert.expr ? alertLabels(alert.expr) : {},
+            runbook: card,
+          }))
         : [];
     })
     .sort((a, b) => a.name.localeCompare(b.name) || a.runbook.service.name.localeCompare(b.runbook.service.name));

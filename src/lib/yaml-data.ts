@@ -106,7 +106,8 @@ export function parseYamlData<T>({ file, lines, offset, text, schema, rule, whol
  * also the data (last value of a key wins) so the schema can be checked in the same pass.
  */
 function syntaxProblems(error: unknown, file: string, lines: LineIndex, offset: number, text: string): { problems: Problem[]; data?: unknown } {
-  const at = (start: number, end: number, message: string) => problemAt(file, lines.span(offset + start, offset + Math.max(end, start + 1)), { rule: 'schema/yaml', message: `Invalid YAML: ${message}` });
+  const at = (start: number, end: number, message: string) =>
+    problemAt(file, lines.span(offset + start, offset + Math.max(end, start + 1)), { rule: 'schema/yaml', message: `Invalid YAML: ${message}` });
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   if (!doc.errors.length) {
     const mark = (error as { mark?: { position: number } }).mark;

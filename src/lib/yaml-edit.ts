@@ -36,7 +36,10 @@ const PRINTABLE = /^[^\u0000-\u0008\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff]*
  * asked for, if it allows the value (else what the `yaml` package chooses, for YAML 1.1 readers such as
  * Prometheus's too); several lines as a literal block (`|`), indented one step further.
  */
-export function renderScalar(value: string, { indent, step = 2, style, flow = false, eol = '\n' }: { indent: number; step?: number; style?: Scalar.Type; flow?: boolean; eol?: string }): string {
+export function renderScalar(
+  value: string,
+  { indent, step = 2, style, flow = false, eol = '\n' }: { indent: number; step?: number; style?: Scalar.Type; flow?: boolean; eol?: string },
+): string {
   if (value.includes('\n') && !flow && PRINTABLE.test(value.replace(/\n/g, '')) && !/[ \t]\n/.test(value) && !/^\s*$/.test(value)) {
     const trailing = /\n*$/.exec(value)![0].length;
     const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
@@ -133,7 +136,11 @@ export function setKey(source: string, map: YAMLMap<unknown, unknown>, key: stri
 
 function setFlowKey(source: string, map: YAMLMap<unknown, unknown>, pair: Pair<unknown, unknown> | undefined, key: string, value: EditValue): TextEdit {
   const flowValue = (inner: EditValue): string =>
-    typeof inner === 'string' ? renderScalar(inner, { indent: 0, flow: true }) : `{ ${Object.entries(inner).map(([k, v]) => `${renderKey(k)}: ${flowValue(v)}`).join(', ')} }`;
+    typeof inner === 'string'
+      ? renderScalar(inner, { indent: 0, flow: true })
+      : `{ ${Object.entries(inner)
+          .map(([k, v]) => `${renderKey(k)}: ${flowValue(v)}`)
+          .join(', ')} }`;
   const old = pair?.value as ParsedNode | null | undefined;
   if (pair && old?.range) return { start: old.range[0], end: old.range[1], text: flowValue(value) };
   const range = (map as unknown as ParsedNode).range;

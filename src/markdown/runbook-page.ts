@@ -25,7 +25,8 @@ const ESCALATION = /^(escalat\w*|when to escalate)\b/i;
 /** Sections that come after Escalation (FORMAT's order); a new Escalation section goes before them. */
 const AFTER_ESCALATION = /^(post-?incident|changes from the source)\b/i;
 
-const isSection = (node: RootContent, text: TextOf, pattern: RegExp): node is Heading => node.type === 'heading' && node.depth === 2 && pattern.test(text(node).trim());
+const isSection = (node: RootContent, text: TextOf, pattern: RegExp): node is Heading =>
+  node.type === 'heading' && node.depth === 2 && pattern.test(text(node).trim());
 const sectionEnd = (children: RootContent[], start: number) => {
   let end = start + 1;
   while (end < children.length && !(children[end].type === 'heading' && (children[end] as Heading).depth <= 2)) end++;
@@ -49,14 +50,18 @@ export function foldSourceNotes(children: RootContent[], text: TextOf): RootCont
       continue;
     }
     const end = sectionEnd(children, i);
-    out.push(element('details', { className: ['rb-source-notes'], dataPagefindIgnore: '' }, [element('summary', {}, node.children), ...children.slice(i + 1, end)]));
+    out.push(
+      element('details', { className: ['rb-source-notes'], dataPagefindIgnore: '' }, [element('summary', {}, node.children), ...children.slice(i + 1, end)]),
+    );
     i = end - 1;
   }
   return out;
 }
 
 function contactPhrasing(contact: string): PhrasingContent[] {
-  return contactParts(contact).map((part) => (part.href ? { type: 'link', url: part.href, children: [{ type: 'text', value: part.text }] } : { type: 'text', value: part.text }));
+  return contactParts(contact).map((part) =>
+    part.href ? { type: 'link', url: part.href, children: [{ type: 'text', value: part.text }] } : { type: 'text', value: part.text },
+  );
 }
 
 /** The service's escalation levels, as the end of a runbook's Escalation section. */
@@ -71,7 +76,11 @@ export function escalationContacts(service: ServiceWithId): BlockContent {
       children: [
         {
           type: 'paragraph',
-          children: [{ type: 'strong', children: [{ type: 'text', value: level.who }] }, { type: 'text', value: ` — ${level.when.replace(/\.$/, '')}. Contact: ` }, ...contactPhrasing(level.contact)],
+          children: [
+            { type: 'strong', children: [{ type: 'text', value: level.who }] },
+            { type: 'text', value: ` — ${level.when.replace(/\.$/, '')}. Contact: ` },
+            ...contactPhrasing(level.contact),
+          ],
         },
       ],
     })),
@@ -100,7 +109,6 @@ export function withEscalationContacts(children: RootContent[], service: Service
   const heading: Heading = { type: 'heading', depth: 2, children: [{ type: 'text', value: 'Escalation' }] };
   return [...children.slice(0, at), heading, contacts, ...children.slice(at)];
 }
-
 
 /** What the choice says to the reader (the words of the page, in one place). */
 const CHOICE_TEXT = {

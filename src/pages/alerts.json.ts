@@ -15,7 +15,14 @@ export async function GET() {
       name: group.name,
       runbooks: group.entries.map((entry) => ({ title: entry.runbook.title, url: entry.runbook.url, service: entry.runbook.service.name })),
     })),
-    runbooks: catalog(project).map((card) => ({ id: card.id, title: card.title, url: card.url, service: card.service.name, aliases: card.aliases, alerts: card.alerts })),
+    runbooks: catalog(project).map((card) => ({
+      id: card.id,
+      title: card.title,
+      url: card.url,
+      service: card.service.name,
+      aliases: card.aliases,
+      alerts: card.alerts,
+    })),
   };
   return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
 }

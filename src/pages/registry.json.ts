@@ -3,5 +3,5 @@ import { buildRegistry, serializeRegistry } from '../lib/registry.ts';
 import { siteProject } from '../lib/views.ts';
 
 export async function GET() {
-  return new Response(serializeRegistry(buildRegistry((await siteProject()))), { headers: { 'Content-Type': 'application/json' } });
+  return new Response(serializeRegistry(buildRegistry(await siteProject())), { headers: { 'Content-Type': 'application/json' } });
 }

@@ -10,11 +10,27 @@ export interface Duration {
 }
 
 const UNIT_MINUTES: Record<string, number> = {
-  s: 1 / 60, sec: 1 / 60, secs: 1 / 60, second: 1 / 60, seconds: 1 / 60,
-  m: 1, min: 1, mins: 1, minute: 1, minutes: 1,
-  h: 60, hr: 60, hrs: 60, hour: 60, hours: 60,
-  d: 1440, day: 1440, days: 1440,
-  w: 10080, week: 10080, weeks: 10080,
+  s: 1 / 60,
+  sec: 1 / 60,
+  secs: 1 / 60,
+  second: 1 / 60,
+  seconds: 1 / 60,
+  m: 1,
+  min: 1,
+  mins: 1,
+  minute: 1,
+  minutes: 1,
+  h: 60,
+  hr: 60,
+  hrs: 60,
+  hour: 60,
+  hours: 60,
+  d: 1440,
+  day: 1440,
+  days: 1440,
+  w: 10080,
+  week: 10080,
+  weeks: 10080,
 };
 
 const DURATION = /^(\d+(?:\.\d+)?)\s*([a-z]*)\s*(?:(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*([a-z]+))?$/i;
@@ -60,7 +76,5 @@ export function formatMinutes(minutes: number): string {
 
 /** Formats a parsed duration range for people: "15–30 min". */
 export function formatDuration(duration: Duration): string {
-  return duration.min === duration.max
-    ? formatMinutes(duration.min)
-    : `${formatMinutes(duration.min)}–${formatMinutes(duration.max)}`;
+  return duration.min === duration.max ? formatMinutes(duration.min) : `${formatMinutes(duration.min)}–${formatMinutes(duration.max)}`;
 }

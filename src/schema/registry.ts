@@ -10,22 +10,70 @@ const start = z.literal(true).optional().describe('The value begins the shell wo
 
 /** One layer of syntax around a placeholder (src/lib/core/context.ts), outermost first. */
 export const layerSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('shell-word'), start }).strict().describe('An unquoted part of a shell word.'),
-  z.object({ kind: z.literal('shell-double'), start }).strict().describe('Inside a shell "..." string.'),
-  z.object({ kind: z.literal('shell-single'), start }).strict().describe("Inside a shell '...' string."),
-  z.object({ kind: z.literal('shell-ansi'), start }).strict().describe("Inside a shell $'...' string."),
-  z.object({ kind: z.literal('heredoc'), expands: z.boolean().describe('The delimiter is unquoted: $, ` and \\ are special.') }).strict().describe('The body of a heredoc.'),
-  z.object({ kind: z.literal('comment'), block: z.literal(true).optional() }).strict().describe('A comment.'),
-  z.object({ kind: z.literal('sql-string'), escapes: z.boolean().describe("E'...' (or MySQL): a backslash escapes.") }).strict().describe("A SQL '...' literal."),
-  z.object({ kind: z.literal('sql-identifier'), quoted: z.boolean().describe('Already inside "...".') }).strict().describe('A SQL identifier (becomes "...").'),
-  z.object({ kind: z.literal('sql-value') }).strict().describe("A bare SQL value (becomes a '...' literal, or a bare number for numeric variables)."),
-  z.object({ kind: z.literal('promql-string'), quote: z.enum(['"', "'", '`']) }).strict().describe('A PromQL string literal.'),
-  z.object({ kind: z.literal('promql-label-value') }).strict().describe('A bare PromQL label value (becomes "...").'),
-  z.object({ kind: z.literal('url-query') }).strict().describe('The query string of a URL (percent-encoded).'),
-  z.object({ kind: z.literal('url-path') }).strict().describe('The path of a URL (percent-encoded).'),
-  z.object({ kind: z.literal('awk-string') }).strict().describe('The value of an awk variable assignment (awk -v name=value): backslashes doubled, as awk reads escapes in it.'),
-  z.object({ kind: z.literal('json-string') }).strict().describe('A JSON string literal.'),
-  z.object({ kind: z.literal('json-value') }).strict().describe('A bare JSON value (a number for numeric variables, else a string).'),
+  z
+    .object({ kind: z.literal('shell-word'), start })
+    .strict()
+    .describe('An unquoted part of a shell word.'),
+  z
+    .object({ kind: z.literal('shell-double'), start })
+    .strict()
+    .describe('Inside a shell "..." string.'),
+  z
+    .object({ kind: z.literal('shell-single'), start })
+    .strict()
+    .describe("Inside a shell '...' string."),
+  z
+    .object({ kind: z.literal('shell-ansi'), start })
+    .strict()
+    .describe("Inside a shell $'...' string."),
+  z
+    .object({ kind: z.literal('heredoc'), expands: z.boolean().describe('The delimiter is unquoted: $, ` and \\ are special.') })
+    .strict()
+    .describe('The body of a heredoc.'),
+  z
+    .object({ kind: z.literal('comment'), block: z.literal(true).optional() })
+    .strict()
+    .describe('A comment.'),
+  z
+    .object({ kind: z.literal('sql-string'), escapes: z.boolean().describe("E'...' (or MySQL): a backslash escapes.") })
+    .strict()
+    .describe("A SQL '...' literal."),
+  z
+    .object({ kind: z.literal('sql-identifier'), quoted: z.boolean().describe('Already inside "...".') })
+    .strict()
+    .describe('A SQL identifier (becomes "...").'),
+  z
+    .object({ kind: z.literal('sql-value') })
+    .strict()
+    .describe("A bare SQL value (becomes a '...' literal, or a bare number for numeric variables)."),
+  z
+    .object({ kind: z.literal('promql-string'), quote: z.enum(['"', "'", '`']) })
+    .strict()
+    .describe('A PromQL string literal.'),
+  z
+    .object({ kind: z.literal('promql-label-value') })
+    .strict()
+    .describe('A bare PromQL label value (becomes "...").'),
+  z
+    .object({ kind: z.literal('url-query') })
+    .strict()
+    .describe('The query string of a URL (percent-encoded).'),
+  z
+    .object({ kind: z.literal('url-path') })
+    .strict()
+    .describe('The path of a URL (percent-encoded).'),
+  z
+    .object({ kind: z.literal('awk-string') })
+    .strict()
+    .describe('The value of an awk variable assignment (awk -v name=value): backslashes doubled, as awk reads escapes in it.'),
+  z
+    .object({ kind: z.literal('json-string') })
+    .strict()
+    .describe('A JSON string literal.'),
+  z
+    .object({ kind: z.literal('json-value') })
+    .strict()
+    .describe('A bare JSON value (a number for numeric variables, else a string).'),
   z
     .object({
       kind: z.literal('token'),
@@ -43,7 +91,9 @@ export const placeholderContextSchema = z
       .object({ reason: z.string(), fix: z.string() })
       .strict()
       .optional()
-      .describe('Set when the text is parsed again by another program (arithmetic, `sh -c`, `ssh`, an awk program, text piped into psql): no value may be filled in; the fix says how to write the command instead.'),
+      .describe(
+        'Set when the text is parsed again by another program (arithmetic, `sh -c`, `ssh`, an awk program, text piped into psql): no value may be filled in; the fix says how to write the command instead.',
+      ),
   })
   .strict();
 
@@ -147,11 +197,7 @@ export const registryRunbookSchema = z
     service: z.string(),
     owner: z.string().optional().describe("The runbook's owner, or its service's."),
     severity: z.enum(SEVERITIES),
-    alerts: z.array(
-      z
-        .object({ name: z.string(), expr: z.string().optional(), for: durationSchema.optional(), threshold: z.string().optional() })
-        .strict(),
-    ),
+    alerts: z.array(z.object({ name: z.string(), expr: z.string().optional(), for: durationSchema.optional(), threshold: z.string().optional() }).strict()),
     responseTime: durationSchema.optional(),
     timeToResolve: durationSchema.optional(),
     lastReviewed: z.string().optional().describe('YYYY-MM-DD; missing when never reviewed.'),
@@ -165,7 +211,9 @@ export const registryRunbookSchema = z
     related: z.array(z.string()),
     tags: z.array(z.string()),
     steps: z.array(registryStepSchema),
-    alternatives: z.array(registryAlternativesSchema).describe('Choices between steps: a tool runs one option of each (the runner asks which), then the steps after them.'),
+    alternatives: z
+      .array(registryAlternativesSchema)
+      .describe('Choices between steps: a tool runs one option of each (the runner asks which), then the steps after them.'),
     commands: z.array(registryCommandSchema),
   })
   .strict();

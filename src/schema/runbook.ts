@@ -42,14 +42,21 @@ export const variableSchema = closedObject({
   description: z.string().min(1).describe('What the value is, shown as the form field description.'),
   example: text.describe('A realistic example value, shown as placeholder text; also used by `runbook verify`.'),
   pattern: regexSource.optional().describe('A regular expression (JavaScript syntax) the whole value must match.'),
-  type: z.enum(VARIABLE_TYPES, { error: `Expected one of ${VARIABLE_TYPES.join(', ')}` }).default('string').describe('The kind of value: string, integer, number or boolean.'),
+  type: z
+    .enum(VARIABLE_TYPES, { error: `Expected one of ${VARIABLE_TYPES.join(', ')}` })
+    .default('string')
+    .describe('The kind of value: string, integer, number or boolean.'),
   secret: z.boolean().default(false).describe('A secret value is never put in a URL, a transcript or a log.'),
   default: text.optional().describe('A value used when none is given.'),
   fromLabel: z.string().min(1).optional().describe('An alert label that fills this variable (e.g. `pod`).'),
 }).superRefine((variable, ctx) => {
   // A default is published (page, registry); a secret one would not be secret.
   if (variable.secret && variable.default !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['default'], message: 'A secret variable cannot have a default: it would be published on the page and in the registry' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['default'],
+      message: 'A secret variable cannot have a default: it would be published on the page and in the registry',
+    });
   }
 });
 
@@ -84,7 +91,9 @@ export const runbookBlockSchema = closedObject({
   todo: z
     .array(z.enum(TODO_FIELDS, { error: `Expected one of ${TODO_FIELDS.join(', ')}` }))
     .default([])
-    .describe('Fields whose value is provisional (set by `runbook import`): lint warns `import/todo` for each and the page shows a review banner; removing a field from the list is the review.'),
+    .describe(
+      'Fields whose value is provisional (set by `runbook import`): lint warns `import/todo` for each and the page shows a review banner; removing a field from the list is the review.',
+    ),
 });
 
 /** Where an imported file came from, and the hash of what the importer wrote (a re-import replaces the file only while it still has that hash). */
@@ -111,14 +120,30 @@ export const pageExtensions = {
  * Starlight's own page fields: known here (an unknown key is an error) and checked in detail by Starlight's schema
  * when the site builds.
  */
-const STARLIGHT_FIELDS = ['slug', 'editUrl', 'head', 'tableOfContents', 'template', 'hero', 'lastUpdated', 'prev', 'next', 'sidebar', 'banner', 'pagefind', 'draft'] as const;
+const STARLIGHT_FIELDS = [
+  'slug',
+  'editUrl',
+  'head',
+  'tableOfContents',
+  'template',
+  'hero',
+  'lastUpdated',
+  'prev',
+  'next',
+  'sidebar',
+  'banner',
+  'pagefind',
+  'draft',
+] as const;
 
 /** A docs page's frontmatter outside Astro: title and description, the project's blocks, Starlight's fields as given. */
 export const plainFrontmatterSchema = closedObject({
   title: z.string().describe('Title of the page.'),
   description: z.string().optional().describe('One or two sentences: shown in search results and link previews.'),
   ...pageExtensions,
-  ...Object.fromEntries(STARLIGHT_FIELDS.map((field) => [field, z.unknown().optional().describe(`Starlight's \`${field}\` (see Starlight's frontmatter reference).`)])),
+  ...Object.fromEntries(
+    STARLIGHT_FIELDS.map((field) => [field, z.unknown().optional().describe(`Starlight's \`${field}\` (see Starlight's frontmatter reference).`)]),
+  ),
 });
 
 export type Frontmatter = z.output<typeof plainFrontmatterSchema>;

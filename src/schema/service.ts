@@ -32,7 +32,9 @@ export const serviceSchema = closedObject({
   todo: z
     .array(z.enum(SERVICE_TODO_FIELDS, { error: `Expected one of ${SERVICE_TODO_FIELDS.join(', ')}` }))
     .optional()
-    .describe('Fields whose value is provisional (set by `runbook import`, e.g. `[owner, escalation]`): the runbooks of the service list them in their own `todo`.'),
+    .describe(
+      'Fields whose value is provisional (set by `runbook import`, e.g. `[owner, escalation]`): the runbooks of the service list them in their own `todo`.',
+    ),
   contacts: z
     .array(
       closedObject({

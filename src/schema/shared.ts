@@ -20,21 +20,17 @@ export function closedObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) 
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A stable kebab-case id (runbooks, services). */
-export const kebabId = z
-  .string()
-  .regex(KEBAB_CASE, 'Expected a kebab-case id such as "tickets-latency-breach" (lowercase letters, digits, single hyphens)');
+export const kebabId = z.string().regex(KEBAB_CASE, 'Expected a kebab-case id such as "tickets-latency-breach" (lowercase letters, digits, single hyphens)');
 
 /** A duration as written by teams, parsed to minutes. */
-export const duration = z
-  .string({ error: `Expected ${DURATION_HINT}` })
-  .transform((text, ctx) => {
-    const parsed = parseDuration(text);
-    if (!parsed) {
-      ctx.issues.push({ code: 'custom', input: text, message: `Invalid duration "${text}": expected ${DURATION_HINT}` });
-      return z.NEVER;
-    }
-    return parsed;
-  });
+export const duration = z.string({ error: `Expected ${DURATION_HINT}` }).transform((text, ctx) => {
+  const parsed = parseDuration(text);
+  if (!parsed) {
+    ctx.issues.push({ code: 'custom', input: text, message: `Invalid duration "${text}": expected ${DURATION_HINT}` });
+    return z.NEVER;
+  }
+  return parsed;
+});
 
 /**
  * A calendar date. YAML dates arrive as `Date` objects in Astro and as strings from the `yaml`

@@ -43,7 +43,8 @@ export function parseTranscript(text: string): TranscriptEvent[] {
     .filter((line) => line.trim())
     .map((line, index) => {
       const parsed = transcriptEventSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`Transcript line ${index + 1}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+      if (!parsed.success)
+        throw new Error(`Transcript line ${index + 1}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
       return parsed.data;
     });
 }

@@ -16,7 +16,9 @@ for (const { name, use } of VIEWPORTS) {
       await expect(help.locator('pre')).toHaveText('runbook:\n  alerts:\n    - name: NoSuchAlert');
       await expect(help.getByRole('link', { name: 'How to link alerts' })).toHaveAttribute('href', '/guides/linking-alerts/');
       const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
+      expect(
+        results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id),
+      ).toEqual([]);
     });
 
     test('a misspelt alert name gets the closest alert names and runbooks, keeping the query', async ({ page }) => {

@@ -91,7 +91,8 @@ for (const { name, use } of VIEWPORTS) {
       const size = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, width: window.innerWidth }));
       expect(size.scrollWidth).toBeLessThanOrEqual(size.width);
       // Each option label is a comfortable target on a touch screen.
-      for (const box of await choice.locator('label').evaluateAll((labels) => labels.map((label) => label.getBoundingClientRect().height))) expect(box).toBeGreaterThanOrEqual(44);
+      for (const box of await choice.locator('label').evaluateAll((labels) => labels.map((label) => label.getBoundingClientRect().height)))
+        expect(box).toBeGreaterThanOrEqual(44);
     });
   });
 }

@@ -74,8 +74,14 @@ for (const { name, use } of VIEWPORTS) {
     test('runbooks of two services with the same title say whose they are', async ({ page }) => {
       await page.goto('/runbooks/');
       const table = page.getByTestId('catalog');
-      await expect(table.getByRole('link', { name: 'Database connection pool exhausted (Azora platform)' })).toHaveAttribute('href', '/runbooks/azora/database-connection-pool-exhausted/');
-      await expect(table.getByRole('link', { name: 'Database connection pool exhausted (PetForce)' })).toHaveAttribute('href', '/runbooks/petforce/database-connection-pool-exhausted/');
+      await expect(table.getByRole('link', { name: 'Database connection pool exhausted (Azora platform)' })).toHaveAttribute(
+        'href',
+        '/runbooks/azora/database-connection-pool-exhausted/',
+      );
+      await expect(table.getByRole('link', { name: 'Database connection pool exhausted (PetForce)' })).toHaveAttribute(
+        'href',
+        '/runbooks/petforce/database-connection-pool-exhausted/',
+      );
       await expect(table.getByRole('link', { name: 'Pod crash loop', exact: true })).toHaveCount(1); // unique titles stay as they are
     });
   });

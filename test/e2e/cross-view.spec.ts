@@ -9,7 +9,21 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { ENV, FAKE_CLI, FAKE_PROGRAMS, hostileValues, parseInvocation, ROWS, rowAccepts, sortInvocations, tableRunbook, VARIABLES, variableAccepts, type Row, type VariableName } from '../fixtures/cross-view-table.ts';
+import {
+  ENV,
+  FAKE_CLI,
+  FAKE_PROGRAMS,
+  hostileValues,
+  parseInvocation,
+  ROWS,
+  rowAccepts,
+  sortInvocations,
+  tableRunbook,
+  VARIABLES,
+  variableAccepts,
+  type Row,
+  type VariableName,
+} from '../fixtures/cross-view-table.ts';
 import { SERVICE_YAML } from '../helpers/project.ts';
 import { buildSite, makeSite } from '../helpers/site.ts';
 
@@ -30,7 +44,11 @@ test.beforeAll(async () => {
   site = makeSite({ 'src/content/services/tickets.yaml': SERVICE_YAML, 'src/content/docs/runbooks/tickets/xview.mdx': tableRunbook() });
   const built = buildSite(site);
   expect(built.status, built.output).toBe(0);
-  server = spawn(process.execPath, [join(process.cwd(), 'test/e2e/static-server.ts')], { cwd: site, env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
+  server = spawn(process.execPath, [join(process.cwd(), 'test/e2e/static-server.ts')], {
+    cwd: site,
+    env: { ...process.env, PORT: String(PORT) },
+    stdio: 'ignore',
+  });
   await expect.poll(async () => (await fetch(PAGE).catch(() => undefined))?.status, { timeout: 30_000 }).toBe(200);
   mkdirSync(bin);
   for (const name of FAKE_PROGRAMS) {
@@ -71,7 +89,10 @@ function readBlocks(page: Page): Promise<Shown[]> {
         disabled: Boolean(button?.disabled),
         title: button?.title ?? '',
         filled: [...element.querySelectorAll<HTMLElement>('.rb-var.rb-filled[data-part="0"]')].map((part) => part.dataset.var ?? ''),
-        errors: [...element.querySelectorAll<HTMLElement>('.rb-var.rb-var-error[data-part="0"]')].map((part) => ({ name: part.dataset.var ?? '', title: part.title })),
+        errors: [...element.querySelectorAll<HTMLElement>('.rb-var.rb-var-error[data-part="0"]')].map((part) => ({
+          name: part.dataset.var ?? '',
+          title: part.title,
+        })),
       };
     }),
   );
@@ -88,13 +109,21 @@ async function fill(page: Page, name: VariableName, value: string): Promise<void
     await expect(input).toHaveAttribute('aria-invalid', 'true');
     return;
   }
-  await page.waitForFunction((variable) => [...document.querySelectorAll(`.rb-var[data-var="${variable}"]`)].every((part) => part.matches('.rb-filled, .rb-var-error')), name);
+  await page.waitForFunction(
+    (variable) => [...document.querySelectorAll(`.rb-var[data-var="${variable}"]`)].every((part) => part.matches('.rb-filled, .rb-var-error')),
+    name,
+  );
 }
 
 /** Runs a copied shell command with the fake CLIs on PATH: what they received. */
 function runCopied(text: string) {
   const log = mkdtempSync(join(scratch, 'log-'));
-  const result = spawnSync('bash', ['--norc', '--noprofile', '-c', text], { cwd: scratch, env: { PATH: `${bin}:${process.env.PATH}`, XVIEW_LOG: log, HOME: scratch, ...ENV }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 10_000 });
+  const result = spawnSync('bash', ['--norc', '--noprofile', '-c', text], {
+    cwd: scratch,
+    env: { PATH: `${bin}:${process.env.PATH}`, XVIEW_LOG: log, HOME: scratch, ...ENV },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 10_000,
+  });
   const invocations = readdirSync(log).map((file) => parseInvocation(readFileSync(join(log, file), 'utf8')));
   rmSync(log, { recursive: true });
   return { invocations, stderr: result.stderr.toString() };

@@ -14,7 +14,9 @@ test('a runbook page loads at most 12 KiB of JavaScript (gzip) until the reader 
   const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((script) => script.textContent ?? '').join('\n'));
   const inlineGzip = gzipSync(inline).length;
   const total = [...scripts.values()].reduce((sum, size) => sum + size, 0) + inlineGzip;
-  console.log(`eager JS: ${(total / 1024).toFixed(1)} KiB gzip (${scripts.size} files: ${[...scripts].map(([url, size]) => `${new URL(url).pathname.split('/').pop()} ${size} B`).join(', ')}; inline ${inlineGzip} B)`);
+  console.log(
+    `eager JS: ${(total / 1024).toFixed(1)} KiB gzip (${scripts.size} files: ${[...scripts].map(([url, size]) => `${new URL(url).pathname.split('/').pop()} ${size} B`).join(', ')}; inline ${inlineGzip} B)`,
+  );
   expect([...scripts.keys()].some((url) => url.includes('ui-core'))).toBe(false);
   expect(total).toBeLessThanOrEqual(12 * 1024);
 

@@ -10,7 +10,10 @@ async function search(page: Page, term: string) {
   const dialog = page.getByRole('dialog');
   if (!(await dialog.isVisible())) {
     await page.goto('/');
-    await page.getByRole('button', { name: /search/i }).first().click();
+    await page
+      .getByRole('button', { name: /search/i })
+      .first()
+      .click();
   }
   await dialog.getByRole('textbox').fill(term);
   // The results of this term (not of the previous one): the message names the term.
@@ -46,7 +49,9 @@ for (const { name, use } of VIEWPORTS) {
       const excerpt = page.locator('.pagefind-ui__result-excerpt').first();
       await expect(excerpt).toContainText('Severity: medium · Service: Tickets · Owner: tickets-team · Id: tickets-pod-crash-loop');
       await search(page, 'RB-007');
-      await expect(excerpt).toContainText('Severity: critical · Service: Azora platform · Owner: azora-team · Id: azora-database-connection-pool-exhausted · Also known as: RB-007');
+      await expect(excerpt).toContainText(
+        'Severity: critical · Service: Azora platform · Owner: azora-team · Id: azora-database-connection-pool-exhausted · Also known as: RB-007',
+      );
       await search(page, 'PodCrashLooping');
       await expect(excerpt).toContainText('Also known as: 4. Pod Crash Loop · Alerts: PodCrashLooping');
       await expect(page.locator('.pagefind-ui__results')).not.toContainText(/Severity(critical|high|medium|low)|Review overdue|Copy timeline/);
@@ -83,7 +88,9 @@ for (const { name, use } of VIEWPORTS) {
       await page.goto('/runbooks/tickets/pod-crash-loop/');
       const contacts = page.locator('.rb-escalation-contacts');
       await expect(contacts.locator('li')).toHaveCount(3);
-      await expect(contacts.locator('li').first()).toContainText('Tickets on-call engineer — immediately, for any alert routed here. Contact: PagerDuty service Tickets Backend');
+      await expect(contacts.locator('li').first()).toContainText(
+        'Tickets on-call engineer — immediately, for any alert routed here. Contact: PagerDuty service Tickets Backend',
+      );
       await expect(contacts.getByRole('link', { name: 'tickets-team@example.com' })).toHaveAttribute('href', 'mailto:tickets-team@example.com');
       // A runbook without an Escalation section of its own gets one.
       await page.goto('/runbooks/azora/high-cpu-usage/');
@@ -91,7 +98,7 @@ for (const { name, use } of VIEWPORTS) {
       await expect(page.locator('.rb-escalation-contacts li')).toHaveCount(4);
     });
 
-    test('a service has one overview: its page, with the team\'s overview and the data of the service file', async ({ page }) => {
+    test("a service has one overview: its page, with the team's overview and the data of the service file", async ({ page }) => {
       expect((await page.request.get('/services/azora/overview/')).status()).toBe(404);
       await page.goto('/services/azora/');
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Azora platform');
@@ -104,7 +111,10 @@ for (const { name, use } of VIEWPORTS) {
       await expect(page.locator('nav[aria-label="Main"] a[href="/services/azora/"]')).toHaveCount(1);
       await page.goto('/services/architect-api/');
       await expect(page.getByRole('heading', { name: 'Other contacts' })).toBeVisible();
-      await expect(page.locator('.rb-contacts').getByRole('link', { name: 'https://status.example.com' })).toHaveAttribute('href', 'https://status.example.com');
+      await expect(page.locator('.rb-contacts').getByRole('link', { name: 'https://status.example.com' })).toHaveAttribute(
+        'href',
+        'https://status.example.com',
+      );
     });
 
     test('the Performance page is out of the sidebar and reachable from the lint rules page', async ({ page }) => {
@@ -119,7 +129,9 @@ for (const { name, use } of VIEWPORTS) {
         await page.goto(path);
         const results = await new AxeBuilder({ page }).analyze();
         const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-        expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
+        expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual(
+          [],
+        );
       });
     }
   });

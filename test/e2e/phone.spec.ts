@@ -26,7 +26,8 @@ function sidewaysOffenders(page: Page) {
       if (element.closest('pre, .expressive-code, .sr-only, .rb-search-summary')) continue;
       const style = getComputedStyle(element);
       const name = `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`;
-      if (['auto', 'scroll'].includes(style.overflowX) && element.scrollWidth > element.clientWidth + 1) found.push(`${name} scrolls (${element.scrollWidth} > ${element.clientWidth})`);
+      if (['auto', 'scroll'].includes(style.overflowX) && element.scrollWidth > element.clientWidth + 1)
+        found.push(`${name} scrolls (${element.scrollWidth} > ${element.clientWidth})`);
       const box = element.getBoundingClientRect();
       if (box.width > 0 && box.right > innerWidth + 1 && !element.closest('[hidden]')) found.push(`${name} ends at ${Math.round(box.right)} > ${innerWidth}`);
     }
@@ -53,7 +54,12 @@ for (const { name, use } of VIEWPORTS) {
     });
 
     test('the copy button of a code block never covers its code', async ({ page }) => {
-      for (const path of ['/runbooks/petforce/high-error-rate/', '/runbooks/tickets/deployment-rollback/', '/runbooks/tickets/database-saturation/', '/reference/lint-rules/shell-syntax/']) {
+      for (const path of [
+        '/runbooks/petforce/high-error-rate/',
+        '/runbooks/tickets/deployment-rollback/',
+        '/runbooks/tickets/database-saturation/',
+        '/reference/lint-rules/shell-syntax/',
+      ]) {
         await page.goto(path);
         const figures = page.locator('.expressive-code figure');
         const count = await figures.count();
@@ -109,7 +115,8 @@ for (const { name, use } of VIEWPORTS) {
     test('the catalog shows every column of a runbook without scrolling sideways', async ({ page, viewport }) => {
       await page.goto('/runbooks/');
       const row = page.getByTestId('catalog').locator('tbody tr', { hasText: 'Latency breach' });
-      for (const text of ['Latency breach', 'Tickets', 'high', 'tickets-team', 'LatencyP95Breaching', '2026-11-24']) await expect(row).toContainText(text, { ignoreCase: true });
+      for (const text of ['Latency breach', 'Tickets', 'high', 'tickets-team', 'LatencyP95Breaching', '2026-11-24'])
+        await expect(row).toContainText(text, { ignoreCase: true });
       for (const cell of await row.locator('td').all()) {
         const box = (await cell.boundingBox())!;
         expect(box.x + box.width).toBeLessThanOrEqual(viewport!.width);
@@ -126,7 +133,9 @@ for (const { name, use } of VIEWPORTS) {
         await page.goto(path);
         const results = await new AxeBuilder({ page }).analyze();
         const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-        expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
+        expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual(
+          [],
+        );
       });
     }
   });

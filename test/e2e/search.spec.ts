@@ -3,7 +3,10 @@ import { expect, test } from '@playwright/test';
 
 async function openSearch(page: import('@playwright/test').Page, term: string) {
   await page.goto('/');
-  await page.getByRole('button', { name: /search/i }).first().click();
+  await page
+    .getByRole('button', { name: /search/i })
+    .first()
+    .click();
   await page.getByRole('dialog').getByRole('textbox').fill(term);
   await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible();
 }
@@ -26,7 +29,10 @@ test('the severity filter narrows the results', async ({ page }) => {
 });
 
 test('an exact alert name ranks its runbook first', async ({ page }) => {
-  for (const [alert, slug] of [['PodCrashLooping', 'pod-crash-loop'], ['LatencyP95Breaching', 'latency-breach']]) {
+  for (const [alert, slug] of [
+    ['PodCrashLooping', 'pod-crash-loop'],
+    ['LatencyP95Breaching', 'latency-breach'],
+  ]) {
     await openSearch(page, alert);
     await expect(page.locator('.pagefind-ui__result-link').first()).toHaveAttribute('href', new RegExp(slug));
   }

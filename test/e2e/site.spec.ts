@@ -24,7 +24,10 @@ test('home → catalog → a runbook', async ({ page }) => {
 
 test('searching an alert name lands on its runbook', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('button', { name: /search/i }).first().click();
+  await page
+    .getByRole('button', { name: /search/i })
+    .first()
+    .click();
   const input = page.getByRole('dialog').getByRole('textbox');
   await input.fill('LatencyP95Breaching');
   const first = page.locator('.pagefind-ui__result-link').first();
@@ -35,7 +38,10 @@ test('searching an alert name lands on its runbook', async ({ page }) => {
 
 test('searching a legacy alias finds the runbook', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('button', { name: /search/i }).first().click();
+  await page
+    .getByRole('button', { name: /search/i })
+    .first()
+    .click();
   const input = page.getByRole('dialog').getByRole('textbox');
   await input.fill('Deployment Rollback');
   await expect(page.locator('.pagefind-ui__result-link').first()).toHaveAttribute('href', /deployment-rollback/);

@@ -22,7 +22,9 @@ test('filling a value updates every block and what is copied', async ({ page }) 
 
   const logs = page.locator('figure', { hasText: '--previous' });
   await copyButton(logs).click();
-  expect(await clipboard(page)).toBe('kubectl -n tickets-dev logs backend-7d9f8c6b5-x2k4q --previous\nkubectl -n tickets-dev logs backend-7d9f8c6b5-x2k4q --tail=50\n');
+  expect(await clipboard(page)).toBe(
+    'kubectl -n tickets-dev logs backend-7d9f8c6b5-x2k4q --previous\nkubectl -n tickets-dev logs backend-7d9f8c6b5-x2k4q --tail=50\n',
+  );
 
   // Clearing the field restores the placeholder.
   await page.getByLabel(/<pod-name>/).fill('');

@@ -24,7 +24,8 @@ function project(rules: string, file = 'rules.yaml'): string {
     runbooks: {
       'tickets/pod-crash.mdx': runbookSource({
         id: 'tickets-pod-crash',
-        extra: '  alerts:\n    - name: PodCrashLooping\n    - name: PodNotReady\n  variables:\n    pod:\n      description: The pod\n      example: api-1\n      fromLabel: pod\n    pod-namespace:\n      description: Its namespace\n      example: prod\n      fromLabel: k8s.namespace\n    token:\n      description: A token\n      example: x\n      secret: true\n      fromLabel: token\n',
+        extra:
+          '  alerts:\n    - name: PodCrashLooping\n    - name: PodNotReady\n  variables:\n    pod:\n      description: The pod\n      example: api-1\n      fromLabel: pod\n    pod-namespace:\n      description: Its namespace\n      example: prod\n      fromLabel: k8s.namespace\n    token:\n      description: A token\n      example: x\n      secret: true\n      fromLabel: token\n',
       }),
       'tickets/latency.mdx': runbookSource({ id: 'tickets-latency', extra: '  aliases: [LatencyTooHigh]\n  alerts:\n    - name: LatencyHigh\n' }),
       'tickets/shared.mdx': runbookSource({ id: 'tickets-shared', extra: '  alerts:\n    - name: Shared\n      expr: up{namespace="tickets"} == 0\n' }),
@@ -88,8 +89,14 @@ describe('runbook alerts check --fix', () => {
       )
         .replace('runbook_url: "https://wiki.example.com/latency"   # the old wiki', `runbook_url: "${SITE}/alerts/LatencyHigh/"   # the old wiki`)
         .replace('annotations: { summary: shop is down }', `annotations: { summary: shop is down, runbook_url: "${SITE}/alerts/Shared/?service=shop" }`)
-        .replace('runbook_url: >-\n            https://wiki.example.com/not-ready\n', `runbook_url: ${SITE}/alerts/PodNotReady/?pod={{ $labels.pod }}&pod-namespace={{ index $labels "k8s.namespace" }}\n`)
-        .replace('          description: the alias of a runbook\n', `          description: the alias of a runbook\n          runbook_url: ${SITE}/r/tickets-latency/\n`),
+        .replace(
+          'runbook_url: >-\n            https://wiki.example.com/not-ready\n',
+          `runbook_url: ${SITE}/alerts/PodNotReady/?pod={{ $labels.pod }}&pod-namespace={{ index $labels "k8s.namespace" }}\n`,
+        )
+        .replace(
+          '          description: the alias of a runbook\n',
+          `          description: the alias of a runbook\n          runbook_url: ${SITE}/r/tickets-latency/\n`,
+        ),
     );
     // The fixed file passes, apart from what --fix cannot decide (an alert without a runbook).
     expect(first.code).toBe(1);
@@ -106,11 +113,14 @@ describe('runbook alerts check --fix', () => {
     const root = project(crlf);
     writeFileSync(join(root, 'rules.yaml'), crlf);
     await runCli(['alerts', 'check', 'rules.yaml', '--fix'], root);
-    expect(readFileSync(join(root, 'rules.yaml'), 'utf8')).toBe(`\ufeffgroups:\r\n  - name: g\r\n    rules:\r\n      - alert: LatencyHigh\r\n        annotations:\r\n          runbook_url: ${SITE}/alerts/LatencyHigh/\r\n        expr: up == 0\r\n`);
+    expect(readFileSync(join(root, 'rules.yaml'), 'utf8')).toBe(
+      `\ufeffgroups:\r\n  - name: g\r\n    rules:\r\n      - alert: LatencyHigh\r\n        annotations:\r\n          runbook_url: ${SITE}/alerts/LatencyHigh/\r\n        expr: up == 0\r\n`,
+    );
   });
 
   it('leaves a rule written through a YAML alias alone and says so', async () => {
-    const rules = 'groups:\n  - name: g\n    rules:\n      - &rule\n        alert: LatencyHigh\n        expr: up == 0\n  - name: h\n    rules:\n      - *rule\n';
+    const rules =
+      'groups:\n  - name: g\n    rules:\n      - &rule\n        alert: LatencyHigh\n        expr: up == 0\n  - name: h\n    rules:\n      - *rule\n';
     const root = project(rules);
     const { stdout } = await runCli(['alerts', 'check', 'rules.yaml', '--fix'], root);
     expect(stdout).toContain('Fixed 1 runbook_url in rules.yaml');
@@ -124,7 +134,10 @@ describe('runbook alerts check --fix', () => {
     const after = readFileSync(join(root, 'rules.yaml'), 'utf8');
     expect(changedLines(rules, after)).toEqual({
       removed: ['        runbook_url: https://old.example.com/x', "      runbook_url: 'https://old.example.com/y'"],
-      added: [`        runbook_url: ${SITE}/alerts/LatencyHigh/`, `      runbook_url: '${SITE}/alerts/PodCrashLooping/?pod={{ $labels.pod }}&pod-namespace={{ index $labels "k8s.namespace" }}'`],
+      added: [
+        `        runbook_url: ${SITE}/alerts/LatencyHigh/`,
+        `      runbook_url: '${SITE}/alerts/PodCrashLooping/?pod={{ $labels.pod }}&pod-namespace={{ index $labels "k8s.namespace" }}'`,
+      ],
     });
   });
 });
@@ -146,7 +159,14 @@ describe('yaml-edit', () => {
     ['adds to a file without a final newline', 'a: 1', [], 'b', 'two', 'a: 1\nb: two'],
     ['quotes a string that would read as a number', 'a: 1\n', [], 'b', '2', 'a: 1\nb: "2"\n'],
     ['writes several lines as a literal block', 'x:\n  a: 1\n', ['x'], 'expr', 'up\n  == 0', 'x:\n  a: 1\n  expr: |-\n    up\n      == 0\n'],
-    ['writes a nested map at the indentation of its siblings', '- alert: A\n  expr: up\n', [0], 'annotations', { runbook_url: 'u' }, '- alert: A\n  annotations:\n    runbook_url: u\n  expr: up\n'],
+    [
+      'writes a nested map at the indentation of its siblings',
+      '- alert: A\n  expr: up\n',
+      [0],
+      'annotations',
+      { runbook_url: 'u' },
+      '- alert: A\n  annotations:\n    runbook_url: u\n  expr: up\n',
+    ],
     ['adds to a flow map', 'l: {a: b}\n', ['l'], 'c', 'd', 'l: {a: b, c: d}\n'],
     ['quotes in a flow map what would end it', 'l: {a: b}\n', ['l'], 'c', 'x, y: {z}', 'l: {a: b, c: "x, y: {z}"}\n'],
   ] as const)('%s', (_name, text, path, key, value, expected) => {

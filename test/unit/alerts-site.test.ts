@@ -7,7 +7,9 @@ import { alertLabels } from '../../src/lib/core/promql/labels.ts';
 
 describe('alertLabels', () => {
   it('keeps the equality matchers every selector agrees on', () => {
-    expect(alertLabels('sum(rate(http_requests_total{namespace="shop",code=~"5.."}[5m])) / sum(rate(http_requests_total{namespace="shop"}[5m])) > 0.01')).toEqual({ namespace: 'shop' });
+    expect(
+      alertLabels('sum(rate(http_requests_total{namespace="shop",code=~"5.."}[5m])) / sum(rate(http_requests_total{namespace="shop"}[5m])) > 0.01'),
+    ).toEqual({ namespace: 'shop' });
     expect(alertLabels('up{job="api", "service.name"="checkout"} == 0')).toEqual({ job: 'api', 'service.name': 'checkout' });
   });
 
@@ -22,7 +24,12 @@ describe('alertLabels', () => {
 describe('chooseRunbook', () => {
   const choices: AlertChoice[] = [
     { service: 'azora', serviceName: 'Azora platform', url: '/runbooks/azora/pods-crashing/', labels: { namespace: 'production', job: 'kube-state-metrics' } },
-    { service: 'architect-api', serviceName: 'Architect Dashboard API', url: '/runbooks/architect-api/pods-not-starting/', labels: { namespace: 'architect-production', job: 'kube-state-metrics' } },
+    {
+      service: 'architect-api',
+      serviceName: 'Architect Dashboard API',
+      url: '/runbooks/architect-api/pods-not-starting/',
+      labels: { namespace: 'architect-production', job: 'kube-state-metrics' },
+    },
   ];
   const choose = (query: string) => chooseRunbook(choices, new URLSearchParams(query))?.service;
 
@@ -69,7 +76,11 @@ describe('alert suggestions', () => {
   });
 
   it('finds runbooks by the words of the alert name', () => {
-    const runbooks = ['High error rate (HTTP 500s) petforce-high-error-rate', 'Disk almost full tickets-disk', 'Database replication lag azora-database-replication-lag'];
+    const runbooks = [
+      'High error rate (HTTP 500s) petforce-high-error-rate',
+      'Disk almost full tickets-disk',
+      'Database replication lag azora-database-replication-lag',
+    ];
     expect(closestTexts('HighErrorRate', runbooks, (text) => text).map((entry) => entry.item)).toEqual([runbooks[0]]);
     expect(closestTexts('ReplicationLagging', runbooks, (text) => text).map((entry) => entry.item)).toEqual([runbooks[2]]);
   });

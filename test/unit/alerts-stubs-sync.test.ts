@@ -43,8 +43,22 @@ describe('runbook alerts stubs', () => {
     writeFileSync(join(root, 'rules.yaml'), RULES);
     const dry = await runCli(['alerts', 'stubs', 'rules.yaml', '--dry-run', '--json'], root);
     expect(JSON.parse(dry.stdout).stubs).toEqual([
-      { alert: 'QueueBacklogGrowing', source: 'rules.yaml', file: 'src/content/docs/runbooks/tickets/queue-backlog-growing.mdx', id: 'tickets-queue-backlog-growing', service: 'tickets', todo: [], status: 'would write' },
-      { alert: 'DiskFilling', source: 'rules.yaml', todo: [], skipped: 'no service: pass --service <id>, or give the rule a service label naming one', status: 'skipped' },
+      {
+        alert: 'QueueBacklogGrowing',
+        source: 'rules.yaml',
+        file: 'src/content/docs/runbooks/tickets/queue-backlog-growing.mdx',
+        id: 'tickets-queue-backlog-growing',
+        service: 'tickets',
+        todo: [],
+        status: 'would write',
+      },
+      {
+        alert: 'DiskFilling',
+        source: 'rules.yaml',
+        todo: [],
+        skipped: 'no service: pass --service <id>, or give the rule a service label naming one',
+        status: 'skipped',
+      },
     ]);
     expect(dry.code).toBe(1);
     expect(existsSync(join(root, 'src/content/docs/runbooks/tickets/queue-backlog-growing.mdx'))).toBe(false);
@@ -75,7 +89,9 @@ describe('runbook alerts stubs', () => {
     // The description's template braces are text on the page, not MDX expressions.
     expect(stub).toContain('## Meaning\n\nLag of \\{\\{ $labels.topic \\}\\} is \\{\\{ $value \\}\\}.');
     const lint = await runCli(['lint', '--format', 'json', '--now', '2026-11-24'], root);
-    const rules = JSON.parse(lint.stdout).filter((problem: { file: string }) => problem.file.includes('queue-backlog') || problem.file.includes('disk-filling')).map((problem: { rule: string }) => problem.rule);
+    const rules = JSON.parse(lint.stdout)
+      .filter((problem: { file: string }) => problem.file.includes('queue-backlog') || problem.file.includes('disk-filling'))
+      .map((problem: { rule: string }) => problem.rule);
     expect([...new Set(rules)].sort()).toEqual(['import/todo', 'review/stale']);
     // Now every alert has a runbook; a second run writes nothing and replaces nothing.
     const again = await runCli(['alerts', 'stubs', 'rules.yaml', '--service', 'tickets'], root);
@@ -134,8 +150,14 @@ Slow.
       latency
         .replace('  severity: medium\n', '  severity: critical\n')
         // The keys of the entry are not sorted: a new key goes last.
-        .replace('    - name: LatencyHigh\n      for: 5m   # was 5m\n', '    - name: LatencyHigh\n      for: 15m   # was 5m\n      expr: histogram_quantile(0.95, rate(x_bucket[5m])) > 0.8\n')
-        .replace('    - { name: QueueBacklogGrowing }', '    - { name: QueueBacklogGrowing, expr: "sum(kafka_consumergroup_lag{topic=\\"orders\\"})\\n  > 1000", for: 90m }'),
+        .replace(
+          '    - name: LatencyHigh\n      for: 5m   # was 5m\n',
+          '    - name: LatencyHigh\n      for: 15m   # was 5m\n      expr: histogram_quantile(0.95, rate(x_bucket[5m])) > 0.8\n',
+        )
+        .replace(
+          '    - { name: QueueBacklogGrowing }',
+          '    - { name: QueueBacklogGrowing, expr: "sum(kafka_consumergroup_lag{topic=\\"orders\\"})\\n  > 1000", for: 90m }',
+        ),
     );
     // In sync now: a second run changes nothing.
     const again = await runCli(['alerts', 'sync', 'rules.yaml'], root);
@@ -144,7 +166,10 @@ Slow.
 
   it('leaves a value alone when the rules of an alert disagree, and says why', async () => {
     const root = makeProject({ runbooks: { 'tickets/latency.mdx': runbookSource({ id: 'tickets-latency', extra: '  alerts:\n    - name: LatencyHigh\n' }) } });
-    writeFileSync(join(root, 'rules.yaml'), RULES.replace('for: 15m\n        labels:\n          severity: critical', 'for: 30m\n        labels:\n          severity: critical'));
+    writeFileSync(
+      join(root, 'rules.yaml'),
+      RULES.replace('for: 15m\n        labels:\n          severity: critical', 'for: 30m\n        labels:\n          severity: critical'),
+    );
     const { stdout } = await runCli(['alerts', 'sync', 'rules.yaml', '--json'], root);
     expect(JSON.parse(stdout).runbooks).toEqual([
       {

@@ -52,23 +52,52 @@ describe('readOptionHeading', () => {
 
 const h = (depth: number, text: string) => ({ depth, text });
 const groupsOf = (headings: { depth: number; text: string }[]) =>
-  findAlternatives(headings).groups.map((group) => ({ id: group.id, options: group.options.map((option) => `${option.label}=${option.title}[${option.headings.join(',')}]`) }));
+  findAlternatives(headings).groups.map((group) => ({
+    id: group.id,
+    options: group.options.map((option) => `${option.label}=${option.title}[${option.headings.join(',')}]`),
+  }));
 
 describe('findAlternatives', () => {
   it('groups consecutive option headings of a Resolution (or Mitigation) section; a step that is no option ends the group', () => {
-    const headings = [h(2, 'Investigation'), h(3, 'Option A: not here'), h(3, 'Option B: nor here'), h(2, 'Mitigation'), h(3, 'Declare the incident'), h(3, 'Option 1: restart'), h(3, 'Option 2: roll back'), h(3, 'Option 3: scale up'), h(3, 'Wait for the rollout'), h(2, 'Verification')];
+    const headings = [
+      h(2, 'Investigation'),
+      h(3, 'Option A: not here'),
+      h(3, 'Option B: nor here'),
+      h(2, 'Mitigation'),
+      h(3, 'Declare the incident'),
+      h(3, 'Option 1: restart'),
+      h(3, 'Option 2: roll back'),
+      h(3, 'Option 3: scale up'),
+      h(3, 'Wait for the rollout'),
+      h(2, 'Verification'),
+    ];
     expect(groupsOf(headings)).toEqual([{ id: 'resolution', options: ['1=restart[5]', '2=roll back[6]', '3=scale up[7]'] }]);
   });
 
   it('an option spans the consecutive steps with its letter, named after what they share', () => {
-    const headings = [h(2, 'Resolution'), h(3, 'Option A, traffic spike: note the limit'), h(3, 'Option A, traffic spike: raise it'), h(4, 'A detail'), h(3, 'Option B, attack: block the range'), h(3, 'Option B, attack: check the block')];
+    const headings = [
+      h(2, 'Resolution'),
+      h(3, 'Option A, traffic spike: note the limit'),
+      h(3, 'Option A, traffic spike: raise it'),
+      h(4, 'A detail'),
+      h(3, 'Option B, attack: block the range'),
+      h(3, 'Option B, attack: check the block'),
+    ];
     expect(groupsOf(headings)).toEqual([{ id: 'resolution', options: ['A=traffic spike[1,2]', 'B=attack[4,5]'] }]);
     expect(findAlternatives(headings).issues).toEqual([]);
   });
 
   it('"If …" headings with the same condition are one option; others get letters in order', () => {
-    const headings = [h(2, 'Resolution'), h(3, 'If a bad deploy: find the release'), h(3, 'If a bad deploy: roll back'), h(3, 'If the database is down: start it'), h(3, 'Option: anything else, escalate')];
-    expect(groupsOf(headings)).toEqual([{ id: 'resolution', options: ['A=If a bad deploy[1,2]', 'B=If the database is down: start it[3]', 'C=anything else, escalate[4]'] }]);
+    const headings = [
+      h(2, 'Resolution'),
+      h(3, 'If a bad deploy: find the release'),
+      h(3, 'If a bad deploy: roll back'),
+      h(3, 'If the database is down: start it'),
+      h(3, 'Option: anything else, escalate'),
+    ];
+    expect(groupsOf(headings)).toEqual([
+      { id: 'resolution', options: ['A=If a bad deploy[1,2]', 'B=If the database is down: start it[3]', 'C=anything else, escalate[4]'] },
+    ]);
   });
 
   it('unlabelled options take the letters the labelled ones leave free', () => {
@@ -77,7 +106,16 @@ describe('findAlternatives', () => {
   });
 
   it('a letter seen before starts a second choice; so does a step between two groups', () => {
-    const headings = [h(2, 'Resolution'), h(3, 'Option A: a'), h(3, 'Option B: b'), h(3, 'Option A: c'), h(3, 'Option B: d'), h(3, 'Shared'), h(3, 'If p: e'), h(3, 'If q: f')];
+    const headings = [
+      h(2, 'Resolution'),
+      h(3, 'Option A: a'),
+      h(3, 'Option B: b'),
+      h(3, 'Option A: c'),
+      h(3, 'Option B: d'),
+      h(3, 'Shared'),
+      h(3, 'If p: e'),
+      h(3, 'If q: f'),
+    ];
     expect(groupsOf(headings)).toEqual([
       { id: 'resolution', options: ['A=a[1]', 'B=b[2]'] },
       { id: 'resolution-2', options: ['A=c[3]', 'B=d[4]'] },
@@ -90,19 +128,27 @@ describe('findAlternatives', () => {
     const found = findAlternatives(headings);
     expect(found.groups).toEqual([]);
     expect(found.issues).toEqual([
-      { heading: 4, message: '"Option A" has no other option next to it, so it is an ordinary step', hint: 'Put the other options right after it (a step that is no option ends the choice), or remove "Option" from the heading.' },
+      {
+        heading: 4,
+        message: '"Option A" has no other option next to it, so it is an ordinary step',
+        hint: 'Put the other options right after it (a step that is no option ends the choice), or remove "Option" from the heading.',
+      },
     ]);
   });
 
   it('two steps in a row headed with the same letter and no shared name are one option, and a warning (the duplicated "Option B")', () => {
     const headings = [h(2, 'Resolution'), h(3, 'Option A: roll back'), h(3, 'Option B: restart the tasks'), h(3, 'Option B: scale up the database')];
     expect(groupsOf(headings)).toEqual([{ id: 'resolution', options: ['A=roll back[1]', 'B=restart the tasks[2,3]'] }]);
-    expect(findAlternatives(headings).issues.map((issue) => [issue.heading, issue.message])).toEqual([[3, 'Two steps in a row are headed "Option B": read as one option of two steps']]);
+    expect(findAlternatives(headings).issues.map((issue) => [issue.heading, issue.message])).toEqual([
+      [3, 'Two steps in a row are headed "Option B": read as one option of two steps'],
+    ]);
   });
 
   it('one option named two ways is a warning', () => {
     const headings = [h(2, 'Resolution'), h(3, 'Option A, spike: x'), h(3, 'Option A, attack: y'), h(3, 'Option B: z')];
-    expect(findAlternatives(headings).issues.map((issue) => [issue.heading, issue.message])).toEqual([[2, '"Option A" is named "spike" above and "attack" here']]);
+    expect(findAlternatives(headings).issues.map((issue) => [issue.heading, issue.message])).toEqual([
+      [2, '"Option A" is named "spike" above and "attack" here'],
+    ]);
   });
 
   it('option ids are slugs of the titles, unique in their choice', () => {
@@ -151,7 +197,13 @@ describe('the model and the registry', () => {
         section: 'resolution',
         span: { start: { line: 16, column: 1, offset: expect.any(Number) }, end: { line: 32, column: 4, offset: expect.any(Number) } },
         options: [
-          { id: 'restart-the-pods', label: 'A', title: 'restart the pods', steps: ['option-a-restart-the-pods'], span: { start: expect.objectContaining({ line: 16, column: 1 }), end: expect.objectContaining({ line: 20, column: 4 }) } },
+          {
+            id: 'restart-the-pods',
+            label: 'A',
+            title: 'restart the pods',
+            steps: ['option-a-restart-the-pods'],
+            span: { start: expect.objectContaining({ line: 16, column: 1 }), end: expect.objectContaining({ line: 20, column: 4 }) },
+          },
           {
             id: 'scale-out',
             label: 'B',
@@ -170,11 +222,20 @@ describe('the model and the registry', () => {
     const runbook = parseRunbookLoaded('lone.mdx', source);
     expect(runbook.alternatives).toEqual([]);
     expect(runbook.problems).toEqual([]);
-    expect(runbook.alternativeIssues.map((issue) => [issue.span.start.line, issue.span.start.column, issue.span.end.line, issue.span.end.column, issue.message])).toEqual([[20, 1, 20, 24, '"Option A" has no other option next to it, so it is an ordinary step']]);
+    expect(
+      runbook.alternativeIssues.map((issue) => [issue.span.start.line, issue.span.start.column, issue.span.end.line, issue.span.end.column, issue.message]),
+    ).toEqual([[20, 1, 20, 24, '"Option A" has no other option next to it, so it is an ordinary step']]);
     const root = makeProject({ runbooks: { 'tickets/lone.mdx': source } });
     const { problems } = await lintProject(await loadProject({ root, config: { now: '2026-11-24' } }), { rules: RULES });
     expect(problems.filter((problem) => problem.rule === 'steps/alternatives')).toEqual([
-      expect.objectContaining({ severity: 'warn', line: 20, column: 1, endLine: 20, endColumn: 24, message: '"Option A" has no other option next to it, so it is an ordinary step' }),
+      expect.objectContaining({
+        severity: 'warn',
+        line: 20,
+        column: 1,
+        endLine: 20,
+        endColumn: 24,
+        message: '"Option A" has no other option next to it, so it is an ordinary step',
+      }),
     ]);
   });
 
@@ -189,7 +250,14 @@ describe('the model and the registry', () => {
         endLine: 32,
         options: [
           { id: 'restart-the-pods', label: 'A', title: 'restart the pods', steps: ['option-a-restart-the-pods'], line: 16, endLine: 20 },
-          { id: 'scale-out', label: 'B', title: 'scale out', steps: ['option-b-scale-out-check-the-autoscaler', 'option-b-scale-out-scale-the-deployment'], line: 22, endLine: 32 },
+          {
+            id: 'scale-out',
+            label: 'B',
+            title: 'scale out',
+            steps: ['option-b-scale-out-check-the-autoscaler', 'option-b-scale-out-scale-the-deployment'],
+            line: 22,
+            endLine: 32,
+          },
         ],
       },
     ]);
@@ -206,7 +274,11 @@ describe('the model and the registry', () => {
       ['B', 'attack or abuse', 4],
     ]);
     // "Wait for the rollout to finish" follows the three options: it runs after whichever was taken.
-    expect(byId.get('architect-api-api-completely-down')!.alternatives[0].options.map((option) => option.steps)).toEqual([['option-1-restart-the-pods'], ['option-2-roll-back-the-deployment'], ['option-3-scale-up']]);
+    expect(byId.get('architect-api-api-completely-down')!.alternatives[0].options.map((option) => option.steps)).toEqual([
+      ['option-1-restart-the-pods'],
+      ['option-2-roll-back-the-deployment'],
+      ['option-3-scale-up'],
+    ]);
     expect(project.runbooks.flatMap((runbook) => runbook.alternativeIssues)).toEqual([]);
   });
 });

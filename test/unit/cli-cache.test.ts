@@ -17,7 +17,8 @@ function project() {
   });
 }
 
-const ids = async (root: string, ...args: string[]) => (JSON.parse((await runCli(['list', '--json', ...args], root)).stdout) as { id: string }[]).map((entry) => entry.id);
+const ids = async (root: string, ...args: string[]) =>
+  (JSON.parse((await runCli(['list', '--json', ...args], root)).stdout) as { id: string }[]).map((entry) => entry.id);
 
 describe('the runbook cache behind list, show and run', () => {
   it('is written on the first list, under node_modules/.cache/runbook', async () => {
@@ -32,7 +33,10 @@ describe('the runbook cache behind list, show and run', () => {
     const file = join(root, RUNBOOKS, 'tickets/a.mdx');
     writeFileSync(file, readFileSync(file, 'utf8').replace('Runbook A', 'Runbook Z').replace('severity: high', 'severity: low '));
     expect((await runCli(['show', 'tickets-a'], root)).stdout).toMatch(/^Runbook Z {2}\[tickets-a\]/);
-    expect(JSON.parse((await runCli(['list', '--json'], root)).stdout)).toMatchObject([{ id: 'tickets-b' }, { id: 'tickets-a', severity: 'low', title: 'Runbook Z' }]);
+    expect(JSON.parse((await runCli(['list', '--json'], root)).stdout)).toMatchObject([
+      { id: 'tickets-b' },
+      { id: 'tickets-a', severity: 'low', title: 'Runbook Z' },
+    ]);
   });
 
   it('a new or deleted runbook shows at once; a deleted one is not found any more', async () => {

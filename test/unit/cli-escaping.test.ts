@@ -67,8 +67,15 @@ describe('escaping control characters in CLI output', () => {
     expect(stdout).toContain('kubectl get pods # \\x1b[31mred\\x1b[0m \\u202eevil');
   });
 
-  it('run prints the commands escaped, and a command\'s own output as it wrote it', async () => {
-    const root = makeProject({ runbooks: { 'tickets/colour.mdx': runbookSource({ id: 'tickets-colour', body: "## Symptoms\n\nx\n\n## Investigation\n\n### Check\n\n```bash\nprintf '\\033[32mok\\033[0m\\n' # \u001b[8mhidden\n```\n" }) } });
+  it("run prints the commands escaped, and a command's own output as it wrote it", async () => {
+    const root = makeProject({
+      runbooks: {
+        'tickets/colour.mdx': runbookSource({
+          id: 'tickets-colour',
+          body: "## Symptoms\n\nx\n\n## Investigation\n\n### Check\n\n```bash\nprintf '\\033[32mok\\033[0m\\n' # \u001b[8mhidden\n```\n",
+        }),
+      },
+    });
     const { code, stdout, stderr } = await runCli(['run', 'tickets-colour', '--yes'], root);
     expect(code, stderr).toBe(0);
     expect(stdout).toContain("$ printf '\\033[32mok\\033[0m\\n' # \\x1b[8mhidden");
@@ -96,7 +103,10 @@ describe('escaping control characters in CLI output', () => {
 
   it('import prints what it read from a document escaped, as text and as JSON', async () => {
     const root = makeProject({});
-    writeFileSync(join(root, 'shop.md'), '# Shop \u001b[2J\u202e runbooks\n\n## Checkout\n\n### RB-001: Checkout errors\n\n**Symptoms**:\n- Checkout answers 502 \u001b[2J\u202e\n\n**Steps**:\n\n1. **Check pods**\n   ```bash\n   kubectl -n shop get pods\n   ```\n');
+    writeFileSync(
+      join(root, 'shop.md'),
+      '# Shop \u001b[2J\u202e runbooks\n\n## Checkout\n\n### RB-001: Checkout errors\n\n**Symptoms**:\n- Checkout answers 502 \u001b[2J\u202e\n\n**Steps**:\n\n1. **Check pods**\n   ```bash\n   kubectl -n shop get pods\n   ```\n',
+    );
     const text = await runCli(['import', 'shop.md', '--service', 'shop', '--dry-run'], root);
     expect(text.code).toBe(0);
     expect(`${text.stdout}${text.stderr}`).not.toMatch(RAW_CONTROL);

@@ -20,7 +20,10 @@ process.on('exit', () => process.stderr.write('\\n@@loaded ' + JSON.stringify(lo
 
 /** The modules a real `runbook` process loads, relative to the repository (dependencies as node_modules/<name>). */
 function modulesLoaded(args: string[], cwd = REPO): { code: number | null; stdout: string; modules: string[] } {
-  const result = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(RECORDER)}`, '--', CLI, ...args], { cwd, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(RECORDER)}`, '--', CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+  });
   const line = /@@loaded (.*)/.exec(result.stderr)?.[1];
   if (!line) throw new Error(`no module list: ${result.stderr}`);
   const modules = (JSON.parse(line) as string[])
@@ -31,7 +34,18 @@ function modulesLoaded(args: string[], cwd = REPO): { code: number | null; stdou
 }
 
 /** What only reading or parsing content needs: never at start-up of an unchanged project. */
-const HEAVY = ['node_modules/zod', 'node_modules/astro', 'node_modules/satteri', 'node_modules/@expressive-code/core', 'node_modules/yaml', 'node_modules/sh-syntax', 'src/lib/model/parse.ts', 'src/lib/project.ts', 'src/lib/registry.ts', 'src/schema/runbook.ts'];
+const HEAVY = [
+  'node_modules/zod',
+  'node_modules/astro',
+  'node_modules/satteri',
+  'node_modules/@expressive-code/core',
+  'node_modules/yaml',
+  'node_modules/sh-syntax',
+  'src/lib/model/parse.ts',
+  'src/lib/project.ts',
+  'src/lib/registry.ts',
+  'src/schema/runbook.ts',
+];
 
 describe('start-up: what the CLI loads', () => {
   it('--version prints the version and loads no command module', () => {
@@ -45,7 +59,10 @@ describe('start-up: what the CLI loads', () => {
   it('--help, help and a mistyped command list every command and load no command module', () => {
     for (const args of [['--help'], ['help'], ['lsit']]) {
       const { modules, stdout } = modulesLoaded(args);
-      expect(modules.filter((path) => path.startsWith('src/cli/commands/')), args.join(' ')).toEqual([]);
+      expect(
+        modules.filter((path) => path.startsWith('src/cli/commands/')),
+        args.join(' '),
+      ).toEqual([]);
       if (args[0] !== 'lsit') expect(stdout).toContain('run [options] <runbook>');
     }
   });
@@ -66,7 +83,10 @@ describe('start-up: what the CLI loads', () => {
     for (const args of [['list'], ['list', '--stale'], ['show', 'tickets-a'], ['show', 'tickets-b']]) {
       const warm = modulesLoaded(args, root);
       expect(warm.code, args.join(' ')).toBe(0);
-      expect(warm.modules.filter((path) => HEAVY.includes(path)), args.join(' ')).toEqual([]);
+      expect(
+        warm.modules.filter((path) => HEAVY.includes(path)),
+        args.join(' '),
+      ).toEqual([]);
     }
     const file = join(root, 'src/content/docs/runbooks/tickets/b.mdx');
     writeFileSync(file, readFileSync(file, 'utf8').replace('Sample runbook', 'Changed runbook'));

@@ -103,17 +103,32 @@ describe('runbook lint', () => {
 
     const json = await runCli(['lint', '--format', 'json', '--now', '2026-11-24'], root);
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)[0]).toMatchObject({ file: 'src/content/docs/runbooks/tickets/broken.mdx', line: 8, column: 3, rule: 'schema/frontmatter', severity: 'error' });
+    expect(JSON.parse(json.stdout)[0]).toMatchObject({
+      file: 'src/content/docs/runbooks/tickets/broken.mdx',
+      line: 8,
+      column: 3,
+      rule: 'schema/frontmatter',
+      severity: 'error',
+    });
 
     const github = await runCli(['lint', '--format', 'github', '--now', '2026-11-24'], root);
     expect(github.stdout.split('\n')[0]).toBe(
-      '::error file=src/content/docs/runbooks/tickets/broken.mdx,line=8,col=3,endLine=8,endColumn=10,title=schema/frontmatter::runbook%3A Unknown key "severty"; allowed keys%3A id, aliases, service, owner, severity, alerts, responseTime, timeToResolve, lastReviewed, reviewEvery, variables, env, related, tags, todo'.replace(/%3A/g, ':'),
+      '::error file=src/content/docs/runbooks/tickets/broken.mdx,line=8,col=3,endLine=8,endColumn=10,title=schema/frontmatter::runbook%3A Unknown key "severty"; allowed keys%3A id, aliases, service, owner, severity, alerts, responseTime, timeToResolve, lastReviewed, reviewEvery, variables, env, related, tags, todo'.replace(
+        /%3A/g,
+        ':',
+      ),
     );
 
     const sarif = await runCli(['lint', '--format', 'sarif', '--now', '2026-11-24'], root);
     expect(sarif.code).toBe(1);
     const log = JSON.parse(sarif.stdout);
-    expect(log.runs[0].results[0]).toMatchObject({ ruleId: 'schema/frontmatter', level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'src/content/docs/runbooks/tickets/broken.mdx' }, region: { startLine: 8, startColumn: 3 } } }] });
+    expect(log.runs[0].results[0]).toMatchObject({
+      ruleId: 'schema/frontmatter',
+      level: 'error',
+      locations: [
+        { physicalLocation: { artifactLocation: { uri: 'src/content/docs/runbooks/tickets/broken.mdx' }, region: { startLine: 8, startColumn: 3 } } },
+      ],
+    });
     const schema = JSON.parse(readFileSync('node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', 'utf8'));
     const validate = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
     expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
@@ -121,7 +136,9 @@ describe('runbook lint', () => {
 
   it('fixes what is safe to fix with --fix', async () => {
     const root = makeProject({
-      runbooks: { 'tickets/a.mdx': runbookSource({ id: 'tickets-a', body: '## Symptoms\n\nSlow.\n\n## Investigation\n\n### Pods\n\n```bash\n$ kubectl get pods\n```\n' }) },
+      runbooks: {
+        'tickets/a.mdx': runbookSource({ id: 'tickets-a', body: '## Symptoms\n\nSlow.\n\n## Investigation\n\n### Pods\n\n```bash\n$ kubectl get pods\n```\n' }),
+      },
     });
     const { code, stdout } = await runCli(['lint', '--fix', '--now', '2026-11-24'], root);
     expect([code, stdout]).toEqual([0, '✔ 1 page checked, no problems (1 fixed).\n']);
@@ -130,7 +147,9 @@ describe('runbook lint', () => {
 
   it('fails on too many warnings with --max-warnings', async () => {
     const root = makeProject({
-      runbooks: { 'tickets/a.mdx': runbookSource({ id: 'tickets-a', body: '## Symptoms\n\nSlow.\n\n## Investigation\n\n### Pods\n\n```bash\n$ kubectl get pods\n```\n' }) },
+      runbooks: {
+        'tickets/a.mdx': runbookSource({ id: 'tickets-a', body: '## Symptoms\n\nSlow.\n\n## Investigation\n\n### Pods\n\n```bash\n$ kubectl get pods\n```\n' }),
+      },
     });
     expect((await runCli(['lint', '--now', '2026-11-24'], root)).code).toBe(0);
     expect((await runCli(['lint', '--now', '2026-11-24', '--max-warnings', '0'], root)).code).toBe(1);
@@ -138,7 +157,9 @@ describe('runbook lint', () => {
 
   it('serves a second run with nothing changed from the cache, and notices a change', async () => {
     const root = makeProject({
-      runbooks: { 'tickets/a.mdx': runbookSource({ id: 'tickets-a', body: '## Symptoms\n\nSlow.\n\n## Investigation\n\n### Pods\n\n```bash\n$ kubectl get pods\n```\n' }) },
+      runbooks: {
+        'tickets/a.mdx': runbookSource({ id: 'tickets-a', body: '## Symptoms\n\nSlow.\n\n## Investigation\n\n### Pods\n\n```bash\n$ kubectl get pods\n```\n' }),
+      },
     });
     const first = await runCli(['lint', '--format', 'json', '--now', '2026-11-24'], root);
     expect(existsSync(join(root, 'node_modules/.cache/runbook/lint.json'))).toBe(true);
@@ -158,7 +179,10 @@ describe('runbook lint: pages besides runbooks', () => {
   it('checks the commands and links of team pages too', async () => {
     const root = makeProject({
       runbooks: { 'tickets/a.mdx': runbookSource({ id: 'tickets-a' }) },
-      files: { 'src/content/docs/services/tickets/useful-commands.mdx': '---\ntitle: Useful commands\n---\n\nSee [SLOs](./slos.md).\n\n```bash\nredis-cli FLUSHDB\n```\n' },
+      files: {
+        'src/content/docs/services/tickets/useful-commands.mdx':
+          '---\ntitle: Useful commands\n---\n\nSee [SLOs](./slos.md).\n\n```bash\nredis-cli FLUSHDB\n```\n',
+      },
     });
     const { code, stdout } = await runCli(['lint', '--format', 'json', '--now', '2026-11-24'], root);
     expect(code).toBe(1);
@@ -171,7 +195,10 @@ describe('runbook lint: pages besides runbooks', () => {
 describe('runbook lint: usage mistakes are not a pass', () => {
   it('exits 2 for a --content folder that does not exist', async () => {
     const root = makeProject({ runbooks: { 'tickets/a.mdx': runbookSource({ id: 'tickets-a' }) } });
-    expect(await runCli(['lint', '--content', 'src/content/docs/runbookz'], root)).toMatchObject({ code: 2, stderr: 'runbook: --content: no such folder "src/content/docs/runbookz"\n' });
+    expect(await runCli(['lint', '--content', 'src/content/docs/runbookz'], root)).toMatchObject({
+      code: 2,
+      stderr: 'runbook: --content: no such folder "src/content/docs/runbookz"\n',
+    });
   });
 
   it('exits 2 when there is nothing to lint', async () => {
@@ -184,14 +211,24 @@ describe('runbook lint: usage mistakes are not a pass', () => {
     const { code, stdout } = await runCli(['lint', '--format', 'json', '--now', '2026-11-24'], root);
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toEqual([
-      expect.objectContaining({ file: 'runbook.config.yaml', line: 3, column: 5, rule: 'config', message: 'lint.rules names an unknown rule "shel/syntax"; did you mean "shell/syntax" or "sql/syntax"?' }),
+      expect.objectContaining({
+        file: 'runbook.config.yaml',
+        line: 3,
+        column: 5,
+        rule: 'config',
+        message: 'lint.rules names an unknown rule "shel/syntax"; did you mean "shell/syntax" or "sql/syntax"?',
+      }),
     ]);
   });
 
   it('suggests each runbook once, naming the alias or alert that matched', async () => {
     const { code, stderr } = await runCli(['show', 'PodCrashLoop']);
     expect(code).toBe(1);
-    const suggestions = stderr.split('Did you mean:\n')[1].trim().split('\n').map((line) => line.trim().split(' ')[0]);
+    const suggestions = stderr
+      .split('Did you mean:\n')[1]
+      .trim()
+      .split('\n')
+      .map((line) => line.trim().split(' ')[0]);
     expect(suggestions[0]).toBe('tickets-pod-crash-loop');
     expect(new Set(suggestions).size).toBe(suggestions.length);
     expect(stderr).toContain('tickets-pod-crash-loop (PodCrashLooping)');
@@ -199,7 +236,10 @@ describe('runbook lint: usage mistakes are not a pass', () => {
 
   it('exits 2 for an empty runbook name, an unknown service and no command at all', async () => {
     expect(await runCli(['show', ' '])).toMatchObject({ code: 2, stderr: expect.stringContaining('got an empty string') });
-    expect(await runCli(['list', '--service', 'tickt'])).toMatchObject({ code: 2, stderr: expect.stringContaining('no service "tickt"; did you mean "tickets"?') });
+    expect(await runCli(['list', '--service', 'tickt'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('no service "tickt"; did you mean "tickets"?'),
+    });
     const bare = await runCli([]);
     expect(bare.code).toBe(2);
     expect(bare.stderr).toContain('Usage: runbook');
@@ -222,17 +262,24 @@ describe('runbook lint: usage mistakes are not a pass', () => {
   });
 
   it('stops quietly when its output is closed early (| head)', () => {
-    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" scripts/runbook.js registry | head -c 10 >/dev/null`], { encoding: 'utf8' });
+    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" scripts/runbook.js registry | head -c 10 >/dev/null`], {
+      encoding: 'utf8',
+    });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
 
   it('names the errors of a runbook that exists but does not validate, for show and run', async () => {
     const root = makeProject({ runbooks: { 'tickets/a.mdx': runbookSource({ id: 'tickets-a', extra: '  severty: high\n' }) } });
-    for (const args of [['show', 'tickets-a'], ['run', 'tickets-a', '--dry-run']]) {
+    for (const args of [
+      ['show', 'tickets-a'],
+      ['run', 'tickets-a', '--dry-run'],
+    ]) {
       const { code, stderr } = await runCli(args, root);
       expect(code, args.join(' ')).toBe(2);
-      expect(stderr).toMatch(/^runbook: src\/content\/docs\/runbooks\/tickets\/a\.mdx has 1 error\(s\), so it cannot be used until they are fixed:\nsrc\/content\/docs\/runbooks\/tickets\/a\.mdx:\d+:\d+ {2}error {2}.*severty/);
+      expect(stderr).toMatch(
+        /^runbook: src\/content\/docs\/runbooks\/tickets\/a\.mdx has 1 error\(s\), so it cannot be used until they are fixed:\nsrc\/content\/docs\/runbooks\/tickets\/a\.mdx:\d+:\d+ {2}error {2}.*severty/,
+      );
     }
   });
 });

@@ -103,7 +103,8 @@ describe('the content safety check in the site build', () => {
     const root = makeSite({
       'src/content/services/tickets.yaml': SERVICE_YAML,
       'src/content/docs/runbooks/tickets/ok.mdx': runbookSource({ id: 'tickets-ok' }),
-      'src/content/docs/guides/evil.md': '---\ntitle: Evil guide\n---\n\nHello {name}.\n\n<script>alert(1)</script>\n\nText <img src=x onerror="alert(1)"> and [x](JavaScript:alert(1)).\n',
+      'src/content/docs/guides/evil.md':
+        '---\ntitle: Evil guide\n---\n\nHello {name}.\n\n<script>alert(1)</script>\n\nText <img src=x onerror="alert(1)"> and [x](JavaScript:alert(1)).\n',
     });
     roots.push(root);
     const { status, output } = buildSite(root);

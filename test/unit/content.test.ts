@@ -40,16 +40,25 @@ describe('shipped content', () => {
   });
 
   it('keeps the substance of every source code block somewhere on the site', () => {
-    const site = listContentFiles(process.cwd(), 'src/content/docs').map((file) => words(readFileSync(file, 'utf8'))).join(' ');
+    const site = listContentFiles(process.cwd(), 'src/content/docs')
+      .map((file) => words(readFileSync(file, 'utf8')))
+      .join(' ');
     const lost: string[] = [];
     for (const file of readdirSync(SEEDS_DIR).filter((name) => name.endsWith('.txt'))) {
       const tree = markdownToMdast(repairMojibake(readFileSync(join(SEEDS_DIR, file), 'utf8'))) as Root;
       for (const block of codeBlocks(tree)) {
         // The corrected content changes commands, so ask only for their distinctive words: every
         // word of three letters or more of the block appears on the site.
-        const distinctive = [...new Set(words(block.value).split(' ').filter((word) => word.length >= 3))];
+        const distinctive = [
+          ...new Set(
+            words(block.value)
+              .split(' ')
+              .filter((word) => word.length >= 3),
+          ),
+        ];
         const missing = distinctive.filter((word) => !site.includes(word));
-        if (distinctive.length && missing.length / distinctive.length > 0.2) lost.push(`${file}:${block.position?.start.line}: ${missing.slice(0, 8).join(', ')}`);
+        if (distinctive.length && missing.length / distinctive.length > 0.2)
+          lost.push(`${file}:${block.position?.start.line}: ${missing.slice(0, 8).join(', ')}`);
       }
     }
     expect(lost).toEqual([]);

@@ -7,7 +7,8 @@ import { fillSites, quoteFor, QuoteError } from '../../src/lib/core/quote.ts';
 import { valueProblem } from '../../src/lib/core/variables.ts';
 
 const analyse = (code: string, language: CommandLanguage = 'shell', kind: BlockKind = 'command') => analyzeBlock({ code, kind, language });
-const contextOf = (code: string, language: CommandLanguage = 'shell', kind: BlockKind = 'command'): PlaceholderContext => analyse(code, language, kind).placeholders[0].context;
+const contextOf = (code: string, language: CommandLanguage = 'shell', kind: BlockKind = 'command'): PlaceholderContext =>
+  analyse(code, language, kind).placeholders[0].context;
 
 describe('contexts the core finds', () => {
   const cases: [string, string, CommandLanguage, string][] = [
@@ -54,9 +55,9 @@ describe('contexts the core finds', () => {
     ['watch', 'watch kubectl get pod <v>', 'shell', 'refused'],
     ['watch -x runs its words directly', 'watch -x kubectl get pod <v>', 'shell', 'shell-word'],
     ['eval', 'eval "kubectl get pod <v>"', 'shell', 'refused'],
-    ['find -exec sh -c', "find /var/log -exec sh -c 'grep <v> \"$1\"' _ {} \\;", 'shell', 'refused'],
+    ['find -exec sh -c', 'find /var/log -exec sh -c \'grep <v> "$1"\' _ {} \\;', 'shell', 'refused'],
     ['find -exec argument', 'find /var/log -name x -exec grep -l <v> {} +', 'shell', 'shell-word'],
-    ['positional argument after sh -c', "sh -c 'grep -- \"$1\" /var/log/app.log' _ <v>", 'shell', 'shell-word'],
+    ['positional argument after sh -c', 'sh -c \'grep -- "$1" /var/log/app.log\' _ <v>', 'shell', 'shell-word'],
     ['awk program', `awk '{ if ($1 == "<v>") print }' file`, 'shell', 'refused'],
     ['awk -v variable', `awk -v pod=<v> '$1 == pod' file`, 'shell', 'shell-word>awk-string'],
     ['sed script', `sed "s/old/<v>/" file`, 'shell', 'refused'],
@@ -105,15 +106,18 @@ describe('contexts the core finds', () => {
   });
 
   it('says why a context is refused and how to write the command instead', () => {
-    expect(contextOf('sh -c "grep <v> x"').refused).toEqual({ reason: expect.stringMatching(/`sh -c` hands this text to a shell that parses it again/), fix: expect.stringMatching(/positional argument: sh -c '... "\$1" ...' _ <value>/) });
-    expect(contextOf("awk '{print \"<v>\"}'").refused?.fix).toMatch(/awk -v name=<value>/);
+    expect(contextOf('sh -c "grep <v> x"').refused).toEqual({
+      reason: expect.stringMatching(/`sh -c` hands this text to a shell that parses it again/),
+      fix: expect.stringMatching(/positional argument: sh -c '... "\$1" ...' _ <value>/),
+    });
+    expect(contextOf('awk \'{print "<v>"}\'').refused?.fix).toMatch(/awk -v name=<value>/);
     expect(contextOf("echo '<v>' | psql").refused?.fix).toMatch(/psql -v name=<value>/);
   });
 
   it('reads only the prompt lines of a console block, with their continuations', () => {
-    const analysis = analyse("$ kubectl logs <v> \\\n    --tail=10\nerror: pod <w> not found\n$ psql -c \"SELECT '<x>'\"", 'shell', 'console');
+    const analysis = analyse('$ kubectl logs <v> \\\n    --tail=10\nerror: pod <w> not found\n$ psql -c "SELECT \'<x>\'"', 'shell', 'console');
     expect(analysis.placeholders.map((site) => `${site.name}:${contextName(site.context)}`)).toEqual(['v:shell-word', 'x:shell-double>sql-string']);
-    expect(analysis.command).toBe("kubectl logs <v> \\\n    --tail=10\npsql -c \"SELECT '<x>'\"");
+    expect(analysis.command).toBe('kubectl logs <v> \\\n    --tail=10\npsql -c "SELECT \'<x>\'"');
   });
 
   it('reads a shell block written with $ prompts as a session', () => {
@@ -144,7 +148,7 @@ describe('quoting', () => {
     [`psql -c "SELECT 1 WHERE x = '<v>'"`, "O'Brien", `psql -c "SELECT 1 WHERE x = 'O''Brien'"`],
     [`psql -c "SELECT 1 WHERE x = '<v>'"`, '$(id)', `psql -c "SELECT 1 WHERE x = '"'$(id)'"'"`],
     ['psql -c "SELECT * FROM <v>"', 'my"table', `psql -c "SELECT * FROM "'"my""table"'""`],
-    ["kubectl patch d -p '{\"a\":\"<v>\"}'", 'x"}, "b": "y', "kubectl patch d -p '{\"a\":\"x\\\"}, \\\"b\\\": \\\"y\"}'"],
+    ['kubectl patch d -p \'{"a":"<v>"}\'', 'x"}, "b": "y', 'kubectl patch d -p \'{"a":"x\\"}, \\"b\\": \\"y"}\''],
     ['curl "https://x.example.com/items?owner=<v>"', 'a&b=c d', 'curl "https://x.example.com/items?owner=a%26b%3Dc%20d"'],
     ['cat <<EOF > /tmp/x\nname: <v>\nEOF', '$(id) `id` \\', 'cat <<EOF > /tmp/x\nname: \\$(id) \\`id\\` \\\\\nEOF'],
   ])('%s with %s', (code, value, expected) => expect(fill(code, value).text).toBe(expected));
@@ -164,7 +168,7 @@ describe('quoting', () => {
   });
 
   it('quotes SQL values as literals, numbers bare for numeric variables, negative in parentheses', () => {
-    expect(fill('SELECT * FROM t WHERE id = <v>', "1 OR 1=1", 'sql').text).toBe("SELECT * FROM t WHERE id = '1 OR 1=1'");
+    expect(fill('SELECT * FROM t WHERE id = <v>', '1 OR 1=1', 'sql').text).toBe("SELECT * FROM t WHERE id = '1 OR 1=1'");
     expect(fill('SELECT * FROM t WHERE id = <v>', '-5', 'sql', 'integer').text).toBe('SELECT * FROM t WHERE id = (-5)');
     expect(() => quoteFor({ layers: [{ kind: 'sql-identifier', quoted: false }] }, 'x'.repeat(64))).toThrow(QuoteError);
   });
@@ -218,12 +222,12 @@ describe('holes found by the adversarial pass: refused', () => {
     ['python script chosen by the value', 'python3 <v> --help', /script that python3 runs/],
     ['lua -e', `lua -e 'print("<v>")'`, /lua code/],
     // text fed to something that runs it
-    ['versioned python reading stdin', "echo 'print(\"<v>\")' | python3.11", /python3.11 code/],
+    ['versioned python reading stdin', 'echo \'print("<v>")\' | python3.11', /python3.11 code/],
     ['ssh without a remote command reads commands', 'echo "uptime <v>" | ssh host', /remote shell/],
     ['su reads commands from its input', 'echo "id <v>" | su app', /shell commands/],
     ['at runs its input later', 'echo "echo <v>" | at now', /run later/],
     ['crontab -', "echo '* * * * * echo <v>' | crontab -", /crontab/],
-    ['awk -f - reads the program from its input', "echo '{print \"<v>\"}' | awk -f - f", /awk program/],
+    ['awk -f - reads the program from its input', 'echo \'{print "<v>"}\' | awk -f - f', /awk program/],
     ['source /dev/fd/0', 'echo "echo <v>" | source /dev/fd/0', /shell commands/],
     ['parallel without a command reads command lines', 'echo "echo <v>" | parallel', /shell commands/],
     // programs given code or files of code by name
@@ -274,7 +278,7 @@ describe('holes found by the adversarial pass: refused', () => {
     ['bare here-string into bash', 'bash <<< <v>', /here-string is read by bash/],
     ['here-string into psql', `psql <<< "SELECT '<v>'"`, /here-string is read by psql as SQL/],
     ['bash - reads its script from a pipe', 'echo "echo <v>" | bash -', /piped into bash/],
-    ['python3 - reads its code from a heredoc', "python3 - <<'EOF'\nprint(\"<v>\")\nEOF", /heredoc is read by python3/],
+    ['python3 - reads its code from a heredoc', 'python3 - <<\'EOF\'\nprint("<v>")\nEOF', /heredoc is read by python3/],
     // SQL and JavaScript of clients whose language the core does not quote
     ['sqlite3 DB SQL', `sqlite3 db.sqlite "SELECT '<v>'"`, /SQL that sqlite3 runs/],
     ['clickhouse-client -q', `clickhouse-client -q "SELECT '<v>'"`, /SQL that clickhouse-client runs/],
@@ -293,7 +297,7 @@ describe('holes found by the adversarial pass: refused', () => {
     expect(contextName(contextOf('grep -c <v> f'))).toBe('shell-word');
     expect(contextName(contextOf('git grep -c <v>'))).toBe('shell-word');
     expect(contextName(contextOf('echo sh -c <v>'))).toBe('shell-word');
-    expect(contextName(contextOf("sudo -u app kubectl logs <v>"))).toBe('shell-word');
+    expect(contextName(contextOf('sudo -u app kubectl logs <v>'))).toBe('shell-word');
     expect(contextName(contextOf('export NAME=<v>'))).toBe('shell-word');
     // a declaration's name: only a plain name can be filled in (a token, so a[$(...)] is refused by its value)
     expect(contextName(contextOf('export <v>'))).toBe('token');
@@ -330,11 +334,19 @@ describe('holes of the second adversarial pass: refused', () => {
     ['chmod +x, then ./run.sh', 'echo <v> > run.sh; chmod +x run.sh; ./run.sh', /written to run\.sh, and `\.\/run\.sh` runs it/],
     ['dd of=, then sh', 'echo <v> | dd of=/tmp/x.sh; sh /tmp/x.sh', /written to \/tmp\/x\.sh/],
     ['SQL file, then psql -f', "cat > job.sql <<'EOF'\nSELECT '<v>';\nEOF\npsql -f job.sql", /written to job\.sql, and `psql` reads it as the SQL file/],
-    ['a kubeconfig written, then used', 'echo "<v>" > /tmp/kc; kubectl --kubeconfig /tmp/kc get pods', /written to \/tmp\/kc, and `kubectl` reads it as a kubeconfig file/],
+    [
+      'a kubeconfig written, then used',
+      'echo "<v>" > /tmp/kc; kubectl --kubeconfig /tmp/kc get pods',
+      /written to \/tmp\/kc, and `kubectl` reads it as a kubeconfig file/,
+    ],
     ['a variable path written, then run', 'echo <v> > "$F"; bash "$F"', /written to \$F/],
     ['~/.bashrc', "printf '%s\\n' <v> >> ~/.bashrc", /written to ~\/\.bashrc, and a shell runs it at startup/],
     ['sudo tee -a $HOME/.profile', 'echo "export X=<v>" | sudo tee -a "$HOME/.profile" > /dev/null', /\$HOME\/\.profile, and a shell runs it at startup/],
-    ['a cron file through a pipe', 'cat <<EOF | sudo tee /etc/cron.d/cleanup\n0 3 * * * root rm -rf /tmp/<v>\nEOF', /\/etc\/cron\.d\/cleanup, and cron runs its lines/],
+    [
+      'a cron file through a pipe',
+      'cat <<EOF | sudo tee /etc/cron.d/cleanup\n0 3 * * * root rm -rf /tmp/<v>\nEOF',
+      /\/etc\/cron\.d\/cleanup, and cron runs its lines/,
+    ],
     ['a heredoc into sudo tee', 'sudo tee /etc/cron.d/x <<EOF\n* * * * * root echo <v>\nEOF', /cron runs its lines/],
     ['sudoers', 'printf "%s\\n" "<v>" | sudo tee /etc/sudoers.d/app > /dev/null', /sudo reads it as its rules/],
     ['~/.ssh/config', "echo '<v>' > ~/.ssh/config", /ssh reads it/],
@@ -350,7 +362,7 @@ describe('holes of the second adversarial pass: refused', () => {
     ['read <<<, eval', 'read -r Y <<< <v>; eval "$Y"', /assigned to \$Y, which is read again where `eval`/],
     ['a pipe into while read, eval', 'echo <v> | while read -r Y; do eval "$Y"; done', /assigned to \$Y/],
     ['for Y in, eval', 'for Y in <v>; do eval "$Y"; done', /assigned to \$Y/],
-    ['printf -v, eval', "printf -v Y '%s' <v>; eval \"$Y\"", /assigned to \$Y/],
+    ['printf -v, eval', 'printf -v Y \'%s\' <v>; eval "$Y"', /assigned to \$Y/],
     ['mapfile < <(...), eval', 'mapfile -t A < <(echo <v>); eval "${A[0]}"', /assigned to \$A/],
     ['an array, eval', 'pods=(<v>); eval "kubectl logs ${pods[0]}"', /assigned to \$pods/],
     ['export, bash -c "$Y"', 'export Y=<v>; bash -c "$Y"', /assigned to \$Y, which is read again where `bash -c`/],
@@ -406,7 +418,11 @@ describe('holes of the second adversarial pass: refused', () => {
     ['\\gexec', "SELECT 'select ' || '<v>' \\gexec", /sent with \\gexec/],
     ['\\gset, then a bare :name', "SELECT '<v>' AS cmd \\gset\nSELECT :cmd;", /sent with \\gset, whose results are interpolated bare/],
     ['DO in another language', "DO LANGUAGE plpython3u $$ import os; os.system('<v>') $$;", /code in plpython3u/],
-    ['a function body calling dblink_exec', "CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN PERFORM dblink_exec('c', '<v>'); END $$;", /calls a function running SQL from a string/],
+    [
+      'a function body calling dblink_exec',
+      "CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN PERFORM dblink_exec('c', '<v>'); END $$;",
+      /calls a function running SQL from a string/,
+    ],
     ['psql \\!', '\\! echo <v>', /the psql meta-command \\!/],
     ['psql \\o |', '\\o |cat <v>', /the psql meta-command \\o/],
     ['psql \\g |', 'SELECT 1 \\g |cat <v>', /the psql meta-command \\g/],

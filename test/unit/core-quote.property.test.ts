@@ -21,7 +21,27 @@ const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
 const runs = (share: number) => Math.max(20, Math.round(RUNS * share));
 
 /** Characters that mean something to a shell, SQL, PromQL, JSON or a URL, mixed with any other code point. */
-const SPECIALS = [...`'"\\$\`!;&|<>(){}[]*?~#=%,^@ -+/:.`, '\n', '\t', '\r', '\0', '\x1b', '\u202e', '$(', '`id`', "'\\''", '--', '/*', '*/', 'EOF', 'a[$(id)]', '\u00a0', 'é', '☃', '😀'];
+const SPECIALS = [
+  ...`'"\\$\`!;&|<>(){}[]*?~#=%,^@ -+/:.`,
+  '\n',
+  '\t',
+  '\r',
+  '\0',
+  '\x1b',
+  '\u202e',
+  '$(',
+  '`id`',
+  "'\\''",
+  '--',
+  '/*',
+  '*/',
+  'EOF',
+  'a[$(id)]',
+  '\u00a0',
+  'é',
+  '☃',
+  '😀',
+];
 const char = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...SPECIALS) },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }) },
@@ -29,7 +49,24 @@ const char = fc.oneof(
 );
 const value = fc.string({ unit: char, maxLength: 12 });
 const plain = fc.stringMatching(/^[A-Za-z0-9_.:/@+-]{1,10}$/);
-const attack = fc.constantFrom('x; rm -rf ~', 'x && reboot', '$(id)', '`id`', "x' ; id ; '", 'x" ; id ; "', '1; DROP TABLE users', "1' OR '1'='1", 'a\nid', '--all', 'a[$(id)]', '1e;w /tmp/x', '"}]; system("id"); #', 'up or vector(1)', '\\', '\x1b[2J');
+const attack = fc.constantFrom(
+  'x; rm -rf ~',
+  'x && reboot',
+  '$(id)',
+  '`id`',
+  "x' ; id ; '",
+  'x" ; id ; "',
+  '1; DROP TABLE users',
+  "1' OR '1'='1",
+  'a\nid',
+  '--all',
+  'a[$(id)]',
+  '1e;w /tmp/x',
+  '"}]; system("id"); #',
+  'up or vector(1)',
+  '\\',
+  '\x1b[2J',
+);
 const anyValue = fc.oneof({ weight: 3, arbitrary: value }, { weight: 2, arbitrary: plain }, { weight: 1, arbitrary: attack });
 
 /** The core's analysis of each template: once, as with the model (the value does not change it). */
@@ -49,15 +86,19 @@ function fill(code: string, v: string, language: CommandLanguage = 'shell', type
 }
 
 /** `echo`, `printf`, `psql`, `curl`, `kubectl` and `jq` as functions that print their argv NUL-separated. */
-const ARGV_DUMP = ['echo', 'printf', 'psql', 'curl', 'kubectl', 'mysql'].map((name) => `${name}() { builtin printf '%s\\0' "$(($# + 1))" "\${FUNCNAME[0]}" "$@"; }`).join('\n');
+const ARGV_DUMP = ['echo', 'printf', 'psql', 'curl', 'kubectl', 'mysql']
+  .map((name) => `${name}() { builtin printf '%s\\0' "$(($# + 1))" "\${FUNCNAME[0]}" "$@"; }`)
+  .join('\n');
 
 function argvOf(lines: string[]): string[][] {
-  const result = spawnSync('bash', ['--norc', '--noprofile', '-c', `${ARGV_DUMP}\n${lines.join('\n')}`], { env: { PATH: process.env.PATH, LC_ALL: 'C.UTF-8' } });
+  const result = spawnSync('bash', ['--norc', '--noprofile', '-c', `${ARGV_DUMP}\n${lines.join('\n')}`], {
+    env: { PATH: process.env.PATH, LC_ALL: 'C.UTF-8' },
+  });
   expect(result.stderr.toString(), 'bash wrote to stderr').toBe('');
   expect(result.status).toBe(0);
   const fields = result.stdout.toString('utf8').split('\0').slice(0, -1);
   const commands: string[][] = [];
-  for (let i = 0; i < fields.length; ) {
+  for (let i = 0; i < fields.length;) {
     const argc = Number(fields[i]);
     commands.push(fields.slice(i + 1, i + 1 + argc));
     i += 1 + argc;
@@ -87,12 +128,32 @@ const SHELL_TEMPLATES: Template[] = [
   { code: "echo ''<v>", argv: (v) => ['echo', v], refuses: option },
   { code: 'echo a<v> "b<v>c" \'<v>\'d', argv: (v) => ['echo', `a${v}`, `b${v}c`, `${v}d`], refuses: option },
   { code: 'echo "$(builtin printf x)<v>"', argv: (v) => ['echo', `x${v}`] },
-  { code: `psql "$DATABASE_URL" -c "SELECT * FROM users WHERE name = '<v>'"`, argv: (v) => ['psql', '', '-c', `SELECT * FROM users WHERE name = '${escapeSql(v)}'`] },
+  {
+    code: `psql "$DATABASE_URL" -c "SELECT * FROM users WHERE name = '<v>'"`,
+    argv: (v) => ['psql', '', '-c', `SELECT * FROM users WHERE name = '${escapeSql(v)}'`],
+  },
   { code: `psql -Atc 'SELECT * FROM users WHERE id = <v>'`, argv: (v) => ['psql', '-Atc', `SELECT * FROM users WHERE id = '${escapeSql(v)}'`] },
-  { code: `kubectl exec db-0 -- psql -c "SELECT count(*) FROM <v>"`, argv: (v) => ['kubectl', 'exec', 'db-0', '--', 'psql', '-c', `SELECT count(*) FROM "${v.replaceAll('"', '""')}"`], refuses: (v) => v === '' || new TextEncoder().encode(v).length > 63 },
-  { code: `kubectl patch deploy api -p '{"metadata":{"labels":{"owner":"<v>"}}}'`, argv: (v) => ['kubectl', 'patch', 'deploy', 'api', '-p', `{"metadata":{"labels":{"owner":${JSON.stringify(v)}}}}`] },
-  { code: 'curl -fsS "https://api.example.com/v1/items?owner=<v>"', argv: (v) => ['curl', '-fsS', `https://api.example.com/v1/items?owner=${encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`] },
-  { code: `curl -G "$PROMETHEUS_URL/api/v1/query" --data-urlencode 'query=up{pod="<v>"}'`, argv: (v) => ['curl', '-G', '/api/v1/query', '--data-urlencode', `query=up{pod="${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"}`] },
+  {
+    code: `kubectl exec db-0 -- psql -c "SELECT count(*) FROM <v>"`,
+    argv: (v) => ['kubectl', 'exec', 'db-0', '--', 'psql', '-c', `SELECT count(*) FROM "${v.replaceAll('"', '""')}"`],
+    refuses: (v) => v === '' || new TextEncoder().encode(v).length > 63,
+  },
+  {
+    code: `kubectl patch deploy api -p '{"metadata":{"labels":{"owner":"<v>"}}}'`,
+    argv: (v) => ['kubectl', 'patch', 'deploy', 'api', '-p', `{"metadata":{"labels":{"owner":${JSON.stringify(v)}}}}`],
+  },
+  {
+    code: 'curl -fsS "https://api.example.com/v1/items?owner=<v>"',
+    argv: (v) => [
+      'curl',
+      '-fsS',
+      `https://api.example.com/v1/items?owner=${encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+    ],
+  },
+  {
+    code: `curl -G "$PROMETHEUS_URL/api/v1/query" --data-urlencode 'query=up{pod="<v>"}'`,
+    argv: (v) => ['curl', '-G', '/api/v1/query', '--data-urlencode', `query=up{pod="${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"}`],
+  },
 ];
 
 /** Text another program parses again: every value is refused, a plain integer only in arithmetic. */
@@ -172,8 +233,25 @@ describe('shell contexts, checked by bash', () => {
   });
 
   it('every context kind is covered by the templates', () => {
-    const kinds = new Set([...SHELL_TEMPLATES.map((template) => template.code), ...REPARSED.map((template) => template.code)].map((code) => contextName(analyzeBlock({ code, kind: 'command', language: 'shell' }).placeholders[0].context)));
-    for (const kind of ['shell-word', 'shell-single', 'shell-double', 'shell-ansi', 'shell-double>sql-string', 'shell-single>sql-value', 'shell-double>sql-identifier', 'shell-single>json-string', 'shell-double>url-query', 'shell-single>promql-string', 'refused', 'token']) {
+    const kinds = new Set(
+      [...SHELL_TEMPLATES.map((template) => template.code), ...REPARSED.map((template) => template.code)].map((code) =>
+        contextName(analyzeBlock({ code, kind: 'command', language: 'shell' }).placeholders[0].context),
+      ),
+    );
+    for (const kind of [
+      'shell-word',
+      'shell-single',
+      'shell-double',
+      'shell-ansi',
+      'shell-double>sql-string',
+      'shell-single>sql-value',
+      'shell-double>sql-identifier',
+      'shell-single>json-string',
+      'shell-double>url-query',
+      'shell-single>promql-string',
+      'refused',
+      'token',
+    ]) {
       expect(kinds).toContain(kind);
     }
   });
@@ -184,7 +262,8 @@ describe('awk variables, checked by awk', () => {
   const TEMPLATES = [`awk -v x=<v> 'BEGIN { printf "%s", x }'`, `awk 'END { printf "%s", x }' x=<v> /dev/null`, `awk -vx=<v> 'BEGIN { printf "%s", x }'`];
 
   it('the templates are awk-string contexts', () => {
-    for (const code of TEMPLATES) expect(contextName(analyzeBlock({ code, kind: 'command', language: 'shell' }).placeholders[0].context)).toBe('shell-word>awk-string');
+    for (const code of TEMPLATES)
+      expect(contextName(analyzeBlock({ code, kind: 'command', language: 'shell' }).placeholders[0].context)).toBe('shell-word>awk-string');
   });
 
   it(`awk prints exactly the value, or it is refused (${runs(0.1)} runs of up to 6 values)`, { timeout: 300_000 }, () => {
@@ -214,20 +293,37 @@ describe('awk variables, checked by awk', () => {
 
 describe('SQL, checked by the PostgreSQL 18 parser', () => {
   /** Templates of SQL blocks, and where the value must land in the parse tree. */
-  const TEMPLATES: { code: string; node: (tree: unknown) => unknown; expected: (v: string) => unknown; refuses?: (v: string) => boolean; type?: ValueType }[] = [
-    { code: "SELECT * FROM t WHERE name = '<v>'", node: (tree) => where(tree), expected: (v) => ({ A_Const: { sval: { sval: v } } }) },
-    { code: "SELECT * FROM t WHERE name = E'<v>'", node: (tree) => where(tree), expected: (v) => ({ A_Const: { sval: { sval: v } } }) },
-    { code: 'SELECT * FROM t WHERE name = <v>', node: (tree) => where(tree), expected: (v) => ({ A_Const: { sval: { sval: v } } }) },
-    { code: 'SELECT * FROM <v> WHERE true', node: (tree) => first(tree).SelectStmt.fromClause[0].RangeVar.relname, expected: (v) => v, refuses: (v) => v === '' || new TextEncoder().encode(v).length > 63 },
-    { code: 'SELECT "<v>" FROM t', node: (tree) => first(tree).SelectStmt.targetList[0].ResTarget.val.ColumnRef.fields[0].String.sval, expected: (v) => v, refuses: (v) => v === '' || new TextEncoder().encode(v).length > 63 },
-  ];
+  const TEMPLATES: { code: string; node: (tree: unknown) => unknown; expected: (v: string) => unknown; refuses?: (v: string) => boolean; type?: ValueType }[] =
+    [
+      { code: "SELECT * FROM t WHERE name = '<v>'", node: (tree) => where(tree), expected: (v) => ({ A_Const: { sval: { sval: v } } }) },
+      { code: "SELECT * FROM t WHERE name = E'<v>'", node: (tree) => where(tree), expected: (v) => ({ A_Const: { sval: { sval: v } } }) },
+      { code: 'SELECT * FROM t WHERE name = <v>', node: (tree) => where(tree), expected: (v) => ({ A_Const: { sval: { sval: v } } }) },
+      {
+        code: 'SELECT * FROM <v> WHERE true',
+        node: (tree) => first(tree).SelectStmt.fromClause[0].RangeVar.relname,
+        expected: (v) => v,
+        refuses: (v) => v === '' || new TextEncoder().encode(v).length > 63,
+      },
+      {
+        code: 'SELECT "<v>" FROM t',
+        node: (tree) => first(tree).SelectStmt.targetList[0].ResTarget.val.ColumnRef.fields[0].String.sval,
+        expected: (v) => v,
+        refuses: (v) => v === '' || new TextEncoder().encode(v).length > 63,
+      },
+    ];
   // Parse trees, loosely typed: the test reads a few known paths.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const first = (tree: unknown): any => (tree as { stmts: { stmt: unknown }[] }).stmts[0].stmt;
   const where = (tree: unknown) => withoutLocations(first(tree).SelectStmt.whereClause.A_Expr.rexpr);
 
   it(`SQL run again (dblink_exec, \\gexec, DO ... EXECUTE, psql \\!) is refused for every value (${runs(0.1)} runs)`, () => {
-    const refusedTemplates = ["SELECT dblink_exec('dbname=x', 'DROP TABLE <v>')", "SELECT 'VACUUM ' || '<v>' \\gexec", "DO $$ BEGIN EXECUTE 'ANALYZE <v>'; END $$", '\\! echo <v>', "SELECT query_to_xml('SELECT <v>', true, false, '')"];
+    const refusedTemplates = [
+      "SELECT dblink_exec('dbname=x', 'DROP TABLE <v>')",
+      "SELECT 'VACUUM ' || '<v>' \\gexec",
+      "DO $$ BEGIN EXECUTE 'ANALYZE <v>'; END $$",
+      '\\! echo <v>',
+      "SELECT query_to_xml('SELECT <v>', true, false, '')",
+    ];
     fc.assert(
       fc.property(anyValue, (v) => {
         for (const code of refusedTemplates) expect('refused' in fill(code, v, 'sql'), `${code} with ${JSON.stringify(v)}`).toBe(true);
@@ -264,7 +360,8 @@ describe('PromQL, checked by Prometheus grammar', () => {
     tree.iterate({
       enter(node) {
         if (node.type.isError) error = true;
-        if (node.name === 'VectorSelector' || node.name === 'LabelName' || node.name === 'MatchOp') found.push(node.name === 'VectorSelector' ? 'selector' : query.slice(node.from, node.to));
+        if (node.name === 'VectorSelector' || node.name === 'LabelName' || node.name === 'MatchOp')
+          found.push(node.name === 'VectorSelector' ? 'selector' : query.slice(node.from, node.to));
       },
     });
     if (error) found.push('error');
@@ -292,7 +389,12 @@ describe('PromQL, checked by Prometheus grammar', () => {
 
 function withoutLocations(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withoutLocations);
-  if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).filter(([key]) => key !== 'location').map(([key, child]) => [key, withoutLocations(child)]));
+  if (node && typeof node === 'object')
+    return Object.fromEntries(
+      Object.entries(node)
+        .filter(([key]) => key !== 'location')
+        .map(([key, child]) => [key, withoutLocations(child)]),
+    );
   return node;
 }
 
@@ -300,7 +402,18 @@ describe('hostile values, run for real', () => {
   const dir = mkdtempSync(join(tmpdir(), 'runbook-marker-'));
   const marker = join(dir, 'pwned');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const payloads = [`touch ${marker}`, `$(touch ${marker})`, `\`touch ${marker}\``, `'; touch ${marker}; '`, `"; touch ${marker}; "`, `a[$(touch ${marker})]`, `x\ntouch ${marker}`, `1e;s/x/touch ${marker}/e`, `"; system("touch ${marker}"); "`, `$'\\x27'; touch ${marker}`];
+  const payloads = [
+    `touch ${marker}`,
+    `$(touch ${marker})`,
+    `\`touch ${marker}\``,
+    `'; touch ${marker}; '`,
+    `"; touch ${marker}; "`,
+    `a[$(touch ${marker})]`,
+    `x\ntouch ${marker}`,
+    `1e;s/x/touch ${marker}/e`,
+    `"; system("touch ${marker}"); "`,
+    `$'\\x27'; touch ${marker}`,
+  ];
   // One sample per context kind; the programs are the real ones where they are on every machine (bash, sh, awk, sed),
   // and printers of their argv for the clients that are not (psql, kubectl, curl).
   const samples = [
@@ -315,7 +428,7 @@ describe('hostile values, run for real', () => {
     `curl --data-urlencode 'query=up{pod="<v>"}' http://p/api/v1/query`,
     '(( <v> > 1 ))',
     'sh -c "echo <v>"',
-    "awk 'BEGIN { print \"<v>\" }'",
+    'awk \'BEGIN { print "<v>" }\'',
     'sed "s/a/<v>/" /dev/null',
     'find /dev/null -exec sh -c "echo <v>" \\;',
     `echo "SELECT '<v>'" | sh`,
@@ -333,7 +446,11 @@ describe('hostile values, run for real', () => {
     for (const v of payloads) {
       const filled = fill(code, v);
       if ('refused' in filled) continue;
-      spawnSync('bash', ['--norc', '--noprofile', '-c', `${ARGV_DUMP.replace(/\becho\(\).*\n/, '')}\n${filled.text}`], { env: { PATH: process.env.PATH, LC_ALL: 'C.UTF-8' }, stdio: 'ignore', timeout: 5000 });
+      spawnSync('bash', ['--norc', '--noprofile', '-c', `${ARGV_DUMP.replace(/\becho\(\).*\n/, '')}\n${filled.text}`], {
+        env: { PATH: process.env.PATH, LC_ALL: 'C.UTF-8' },
+        stdio: 'ignore',
+        timeout: 5000,
+      });
       expect(existsSync(marker), `${filled.text} created the marker`).toBe(false);
     }
   });

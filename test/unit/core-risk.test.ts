@@ -84,7 +84,7 @@ const SHELL: [string, Level, RegExp?][] = [
   ['psql "$DATABASE_URL" -c "DELETE FROM sessions WHERE expires_at < now()"', 'destructive'],
   ['psql "$DATABASE_URL" -Atc "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE state = \'idle\'"', 'change'],
   ['echo \'DROP TABLE x\' | psql "$DATABASE_URL"', 'destructive'],
-  ["psql \"$DATABASE_URL\" <<'SQL'\nTRUNCATE audit_log;\nSQL", 'destructive'],
+  ['psql "$DATABASE_URL" <<\'SQL\'\nTRUNCATE audit_log;\nSQL', 'destructive'],
   ['psql "$DATABASE_URL" < backup-2024-01-01.sql', 'destructive'],
   ['pg_dump "$DATABASE_URL" > dump.sql', 'read'],
   ['psql -c "SELECT pg_drop_replication_slot(\'old\')"', 'destructive'],

@@ -13,7 +13,23 @@ import { run } from '../../src/cli/main.ts';
 import { contextName, describeContext } from '../../src/lib/core/context.ts';
 import { runLint } from '../../src/lib/lint/run.ts';
 import { loadProject } from '../../src/lib/project.ts';
-import { ENV, FAKE_CLI, FAKE_PROGRAMS, hostileValues, parseInvocation, ROWS, rowAccepts, rowLines, sortInvocations, tableRunbook, VARIABLES, variableAccepts, type Invocation, type Row, type VariableName } from '../fixtures/cross-view-table.ts';
+import {
+  ENV,
+  FAKE_CLI,
+  FAKE_PROGRAMS,
+  hostileValues,
+  parseInvocation,
+  ROWS,
+  rowAccepts,
+  rowLines,
+  sortInvocations,
+  tableRunbook,
+  VARIABLES,
+  variableAccepts,
+  type Invocation,
+  type Row,
+  type VariableName,
+} from '../fixtures/cross-view-table.ts';
 import { makeProject } from '../helpers/project.ts';
 
 const RUNBOOK = 'tickets-xview';
@@ -39,7 +55,8 @@ afterAll(() => {
 
 const blockId = (row: Row) => `${RUNBOOK}/${row.id}`;
 const plain = (name: VariableName) => VARIABLES[name].example;
-const plainSets = (except?: VariableName) => (Object.keys(VARIABLES) as VariableName[]).filter((name) => name !== except).map((name) => `${name}=${plain(name)}`);
+const plainSets = (except?: VariableName) =>
+  (Object.keys(VARIABLES) as VariableName[]).filter((name) => name !== except).map((name) => `${name}=${plain(name)}`);
 
 async function cli(argv: string[]) {
   let stdout = '';
@@ -62,7 +79,11 @@ async function realRun(rows: Row[], sets: string[]): Promise<{ invocations: Invo
     isTTY: false,
     prompt: async () => '',
   };
-  const outcome = await runRunbook(RUNBOOK, { cwd: root, step: rows.map((row) => row.id), set: sets, yes: true, allowDestructive: true, keepGoing: true }, environment);
+  const outcome = await runRunbook(
+    RUNBOOK,
+    { cwd: root, step: rows.map((row) => row.id), set: sets, yes: true, allowDestructive: true, keepGoing: true },
+    environment,
+  );
   const invocations = readdirSync(log).map((file) => parseInvocation(readFileSync(join(log, file), 'utf8')));
   rmSync(log, { recursive: true });
   return { invocations, exitCode: outcome.dryRun ? 0 : outcome.exitCode, output };
@@ -72,7 +93,26 @@ describe('the cross-view table', () => {
   it('has at least 40 commands, and rows of every context kind', () => {
     expect(ROWS.length).toBeGreaterThanOrEqual(40);
     const kinds = new Set(ROWS.flatMap((row) => row.context.split(/[ >]/)));
-    for (const kind of ['shell-word', 'shell-double', 'shell-single', 'shell-ansi', 'heredoc', 'comment', 'sql-string', 'sql-identifier', 'sql-value', 'promql-string', 'promql-label-value', 'url-query', 'url-path', 'json-string', 'json-value', 'awk-string', 'token', 'refused']) {
+    for (const kind of [
+      'shell-word',
+      'shell-double',
+      'shell-single',
+      'shell-ansi',
+      'heredoc',
+      'comment',
+      'sql-string',
+      'sql-identifier',
+      'sql-value',
+      'promql-string',
+      'promql-label-value',
+      'url-query',
+      'url-path',
+      'json-string',
+      'json-value',
+      'awk-string',
+      'token',
+      'refused',
+    ]) {
       expect(kinds, kind).toContain(kind);
     }
     expect(new Set(ROWS.map((row) => row.id)).size).toBe(ROWS.length);
@@ -110,10 +150,16 @@ describe('lint', () => {
     }
 
     const risk = byRule('risk/declared');
-    expect(risk.map((problem) => `${rowAt(problem.line)} ${/risk="(\w+)"/.exec(problem.message)?.[1]}`)).toEqual(ROWS.filter((row) => row.risk !== 'read').map((row) => `${row.id} ${row.risk}`));
+    expect(risk.map((problem) => `${rowAt(problem.line)} ${/risk="(\w+)"/.exec(problem.message)?.[1]}`)).toEqual(
+      ROWS.filter((row) => row.risk !== 'read').map((row) => `${row.id} ${row.risk}`),
+    );
 
     // Nothing else is an error: the table is a valid runbook but for what it is about.
-    expect(problems.filter((problem) => problem.severity === 'error' && problem.rule !== 'placeholders/context' && problem.rule !== 'risk/declared').map((problem) => `${problem.rule} ${rowAt(problem.line)}: ${problem.message}`)).toEqual([]);
+    expect(
+      problems
+        .filter((problem) => problem.severity === 'error' && problem.rule !== 'placeholders/context' && problem.rule !== 'risk/declared')
+        .map((problem) => `${problem.rule} ${rowAt(problem.line)}: ${problem.message}`),
+    ).toEqual([]);
   });
 });
 
@@ -145,14 +191,18 @@ describe('runbook run --dry-run', () => {
       const filled = row.code.replaceAll(`<${row.variable}>`, plain(row.variable));
       const text = body.join('\n');
       // Every value here is a plain word: it stays as it is, but where the syntax around it wants a literal or a name.
-      if (!/sql-value|sql-identifier|promql-label-value/.test(row.context) || row.variable === 'n') expect(text, row.id).toContain(row.lang === 'promql' ? 'query=' : filled.split('\n')[0]);
+      if (!/sql-value|sql-identifier|promql-label-value/.test(row.context) || row.variable === 'n')
+        expect(text, row.id).toContain(row.lang === 'promql' ? 'query=' : filled.split('\n')[0]);
       expect(text, row.id).not.toContain(`<${row.variable}>`);
     });
   });
 });
 
 describe('real runs with fake CLIs on PATH', () => {
-  const cases: [VariableName, 'plain' | number][] = (['v', 'n', 'w'] as VariableName[]).flatMap((name) => [[name, 'plain'] as [VariableName, 'plain'], ...hostileValues('M')[name].map((_, index) => [name, index] as [VariableName, number])]);
+  const cases: [VariableName, 'plain' | number][] = (['v', 'n', 'w'] as VariableName[]).flatMap((name) => [
+    [name, 'plain'] as [VariableName, 'plain'],
+    ...hostileValues('M')[name].map((_, index) => [name, index] as [VariableName, number]),
+  ]);
 
   it.each(cases)('%s = value %s: each program receives exactly the value in its own word or literal, or the run refuses it; no marker', async (name, which) => {
     const value = which === 'plain' ? plain(name) : hostileValues(marker)[name][which];

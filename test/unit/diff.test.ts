@@ -10,7 +10,8 @@ import type { SnapshotCommand } from '../../src/lib/diff/snapshot.ts';
 import { runCli } from '../helpers/cli.ts';
 import { makeProject, runbookSource } from '../helpers/project.ts';
 
-const git = (root: string, ...args: string[]) => execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', '-c', 'commit.gpgsign=false', ...args], { cwd: root, encoding: 'utf8' });
+const git = (root: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', '-c', 'commit.gpgsign=false', ...args], { cwd: root, encoding: 'utf8' });
 
 const restart = (risk: string, command: string) =>
   runbookSource({
@@ -38,7 +39,10 @@ const RUNBOOKS = 'src/content/docs/runbooks';
 describe('runbook diff', () => {
   it('reports a command made destructive, a moved file and an added alert (JSON), risk increases first (markdown)', async () => {
     const root = repository();
-    writeFileSync(join(root, RUNBOOKS, 'tickets/restart.mdx'), restart('destructive', 'kubectl delete pod <pod>').replace('    - name: ApiDown\n', '    - name: ApiDown\n    - name: ApiRestarting\n'));
+    writeFileSync(
+      join(root, RUNBOOKS, 'tickets/restart.mdx'),
+      restart('destructive', 'kubectl delete pod <pod>').replace('    - name: ApiDown\n', '    - name: ApiDown\n    - name: ApiRestarting\n'),
+    );
     mkdirSync(join(root, RUNBOOKS, 'tickets/storage'));
     renameSync(join(root, RUNBOOKS, 'tickets/disk.mdx'), join(root, RUNBOOKS, 'tickets/storage/disk.mdx'));
     git(root, 'add', '-A');
@@ -53,7 +57,17 @@ describe('runbook diff', () => {
       changed: [
         {
           id: 'tickets-restart',
-          commands: [{ id: 'tickets-restart/restart', step: 'restart', change: 'changed', before: 'kubectl get pod <pod> -o yaml', after: 'kubectl delete pod <pod>', riskBefore: 'read', riskAfter: 'destructive' }],
+          commands: [
+            {
+              id: 'tickets-restart/restart',
+              step: 'restart',
+              change: 'changed',
+              before: 'kubectl get pod <pod> -o yaml',
+              after: 'kubectl delete pod <pod>',
+              riskBefore: 'read',
+              riskAfter: 'destructive',
+            },
+          ],
           alerts: { added: ['ApiRestarting'], removed: [] },
         },
       ],
@@ -79,7 +93,10 @@ describe('runbook diff', () => {
 
   it('compares a revision with the working tree by default', async () => {
     const root = repository();
-    writeFileSync(join(root, RUNBOOKS, 'tickets/new.mdx'), runbookSource({ id: 'tickets-new', body: '## Resolution\n\n### Scale\n\n```bash risk="change"\nkubectl scale deploy/api --replicas=3\n```\n' }));
+    writeFileSync(
+      join(root, RUNBOOKS, 'tickets/new.mdx'),
+      runbookSource({ id: 'tickets-new', body: '## Resolution\n\n### Scale\n\n```bash risk="change"\nkubectl scale deploy/api --replicas=3\n```\n' }),
+    );
     const { code, stdout } = await runCli(['diff', 'HEAD', '--format', 'json'], root);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ added: ['tickets-new'], removed: [], moved: [], changed: [] });
@@ -93,7 +110,9 @@ describe('runbook diff', () => {
     const json = await runCli(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], root);
     expect([json.code, JSON.parse(json.stdout)]).toEqual([0, { added: [], removed: [], moved: [], changed: [] }]);
     const markdown = await runCli(['diff', 'HEAD~1', 'HEAD'], root);
-    expect(markdown.stdout).toBe('### Runbook changes\n\nNo operational changes: no runbook, command, placeholder, alert, severity, owner or service changed.\n');
+    expect(markdown.stdout).toBe(
+      '### Runbook changes\n\nNo operational changes: no runbook, command, placeholder, alert, severity, owner or service changed.\n',
+    );
   });
 
   it.each([
@@ -126,16 +145,34 @@ describe('runbook diff', () => {
   it('reads a base whose runbooks no longer validate as far as they go, with a note', async () => {
     const root = repository();
     // A key today's schema does not know, in the old revision.
-    writeFileSync(join(root, RUNBOOKS, 'tickets/restart.mdx'), restart('', 'kubectl get pod <pod> -o yaml').replace('  severity: high\n', '  severity: high\n  pagerduty: P123\n'));
+    writeFileSync(
+      join(root, RUNBOOKS, 'tickets/restart.mdx'),
+      restart('', 'kubectl get pod <pod> -o yaml').replace('  severity: high\n', '  severity: high\n  pagerduty: P123\n'),
+    );
     git(root, 'commit', '-qam', 'old format');
     writeFileSync(join(root, RUNBOOKS, 'tickets/restart.mdx'), restart('change', 'kubectl rollout restart deploy/<pod>'));
     const { stdout } = await runCli(['diff', 'HEAD', '--format', 'json'], root);
     const result = JSON.parse(stdout);
     expect(result.changed).toEqual([
-      { id: 'tickets-restart', commands: [{ id: 'tickets-restart/restart', step: 'restart', change: 'changed', before: 'kubectl get pod <pod> -o yaml', after: 'kubectl rollout restart deploy/<pod>', riskBefore: 'read', riskAfter: 'change' }] },
+      {
+        id: 'tickets-restart',
+        commands: [
+          {
+            id: 'tickets-restart/restart',
+            step: 'restart',
+            change: 'changed',
+            before: 'kubectl get pod <pod> -o yaml',
+            after: 'kubectl rollout restart deploy/<pod>',
+            riskBefore: 'read',
+            riskAfter: 'change',
+          },
+        ],
+      },
     ]);
     expect(result.notes).toHaveLength(1);
-    expect(result.notes[0]).toMatch(/^HEAD: 1 runbook does not validate with today's schema and was compared as far as it reads:\n {2}src\/content\/docs\/runbooks\/tickets\/restart\.mdx:\d+:\d+ .*pagerduty/);
+    expect(result.notes[0]).toMatch(
+      /^HEAD: 1 runbook does not validate with today's schema and was compared as far as it reads:\n {2}src\/content\/docs\/runbooks\/tickets\/restart\.mdx:\d+:\d+ .*pagerduty/,
+    );
     const markdown = await runCli(['diff', 'HEAD'], root);
     expect(markdown.stdout).toMatch(/\n> HEAD: 1 runbook does not validate with today's schema/);
   });
@@ -156,12 +193,25 @@ describe('runbook diff', () => {
 });
 
 describe('matching commands', () => {
-  const command = (id: string, text: string, step: string | null = 's', explicit = false): SnapshotCommand => ({ id, explicit, step, section: 'investigation', text, risk: 'read', placeholders: [] });
+  const command = (id: string, text: string, step: string | null = 's', explicit = false): SnapshotCommand => ({
+    id,
+    explicit,
+    step,
+    section: 'investigation',
+    text,
+    risk: 'read',
+    placeholders: [],
+  });
   const ids = (pairs: ReturnType<typeof matchCommands>) => pairs.map(([a, b]) => `${a?.id ?? '-'}>${b?.id ?? '-'}`);
 
   it('does not turn every later command into remove + add when one is inserted', () => {
     const base = [command('r/s', 'kubectl get pods'), command('r/s-2', 'kubectl logs <pod>'), command('r/s-3', 'kubectl describe pod <pod>')];
-    const head = [command('r/s', 'kubectl get events'), command('r/s-2', 'kubectl get pods'), command('r/s-3', 'kubectl logs <pod>'), command('r/s-4', 'kubectl describe pod <pod>')];
+    const head = [
+      command('r/s', 'kubectl get events'),
+      command('r/s-2', 'kubectl get pods'),
+      command('r/s-3', 'kubectl logs <pod>'),
+      command('r/s-4', 'kubectl describe pod <pod>'),
+    ];
     expect(ids(matchCommands(base, head))).toEqual(['r/s>r/s-2', 'r/s-2>r/s-3', 'r/s-3>r/s-4', '->r/s']);
   });
 

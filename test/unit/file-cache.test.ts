@@ -26,7 +26,7 @@ function use(cache: FileCache<string>, file: string, compute: (text: string) => 
   const found = cache.lookup(file);
   if (found.hit) return { value: found.value, computed: false };
   if (!found.file) throw new Error('missing');
-  const value = compute(found.file.text ?? "");
+  const value = compute(found.file.text ?? '');
   cache.set(file, found.file, value);
   cache.save();
   return { value, computed: true };

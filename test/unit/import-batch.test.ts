@@ -27,7 +27,13 @@ function importTree(files: Record<string, string | Buffer>, options: Partial<Bat
   const walk = collectSources(root, args);
   const result = importBatch(
     walk.sources.map((ref) => ({ ref, read: readSourceFile(ref.path) })),
-    { services: new Map(), runbookUrl: (service) => `/runbooks/${service}/`, pageUrl: (service) => `/services/${service}/`, imageUrl: (service) => `/imported/${service}/`, ...options },
+    {
+      services: new Map(),
+      runbookUrl: (service) => `/runbooks/${service}/`,
+      pageUrl: (service) => `/services/${service}/`,
+      imageUrl: (service) => `/imported/${service}/`,
+      ...options,
+    },
   );
   const outcome = (source: string): SourceOutcome => {
     const found = result.outcomes.find((each) => each.source === source);
@@ -36,7 +42,15 @@ function importTree(files: Record<string, string | Buffer>, options: Partial<Bat
   };
   const file = (source: string, kind: BatchFile['kind'] = 'runbook'): BatchFile => {
     const found = outcome(source).files.find((each) => each.kind === kind);
-    if (!found) throw new Error(`${source} made no ${kind}: ${outcome(source).skipped ?? outcome(source).files.map((each) => each.kind).join(', ')}`);
+    if (!found)
+      throw new Error(
+        `${source} made no ${kind}: ${
+          outcome(source).skipped ??
+          outcome(source)
+            .files.map((each) => each.kind)
+            .join(', ')
+        }`,
+      );
     return found;
   };
   const model = (source: string, kind: BatchFile['kind'] = 'runbook'): Runbook => {
@@ -76,7 +90,9 @@ ${extra}`;
 
 describe('layout: a page per alert', () => {
   it('takes the alert from the file name, keeps every section in order and writes no second title', () => {
-    const { model, messages, body } = importTree({ 'kubernetes/KubePodCrashLooping.md': `---\ntitle: Kube Pod Crash Looping\nweight: 20\n---\n\n${ALERT_PAGE('KubePodCrashLooping')}` });
+    const { model, messages, body } = importTree({
+      'kubernetes/KubePodCrashLooping.md': `---\ntitle: Kube Pod Crash Looping\nweight: 20\n---\n\n${ALERT_PAGE('KubePodCrashLooping')}`,
+    });
     const runbook = model('kubernetes/KubePodCrashLooping.md');
     expect(runbook.meta).toMatchObject({ id: 'kubernetes-kube-pod-crash-looping', service: 'kubernetes', alerts: [{ name: 'KubePodCrashLooping' }] });
     expect(runbook.title).toBe('Kube Pod Crash Looping');
@@ -87,32 +103,62 @@ describe('layout: a page per alert', () => {
   });
 
   it('keeps a page whose step heading repeats in another section: renamed in a normal import, a TODO with --verbatim (the linter reports it)', () => {
-    const twice = ALERT_PAGE('PodsRestarting', '\n### 2. Node failures\n\n```shell\nkubectl get nodes\n```\n').replace('## Diagnosis\n', '## Diagnosis\n\n### 2. Node failures\n\n```shell\nkubectl describe node $NODE_NAME\n```\n');
+    const twice = ALERT_PAGE('PodsRestarting', '\n### 2. Node failures\n\n```shell\nkubectl get nodes\n```\n').replace(
+      '## Diagnosis\n',
+      '## Diagnosis\n\n### 2. Node failures\n\n```shell\nkubectl describe node $NODE_NAME\n```\n',
+    );
     const repaired = importTree({ 'alerts/PodsRestarting.md': twice });
     expect(repaired.body('alerts/PodsRestarting.md')).toContain('### 2. Node failures (Mitigation)');
     const verbatim = importTree({ 'alerts/PodsRestarting.md': twice }, { verbatim: true });
     expect(verbatim.outcome('alerts/PodsRestarting.md').skipped).toBeUndefined();
     expect(verbatim.body('alerts/PodsRestarting.md')).toContain('kubectl describe node $NODE_NAME');
-    expect(verbatim.messages('alerts/PodsRestarting.md')).toContainEqual(expect.stringMatching(/^todo: \d+:1 Duplicate step id "2-node-failures": the heading "2\. Node failures" is used twice \[ids\/unique\]$/));
+    expect(verbatim.messages('alerts/PodsRestarting.md')).toContainEqual(
+      expect.stringMatching(/^todo: \d+:1 Duplicate step id "2-node-failures": the heading "2\. Node failures" is used twice \[ids\/unique\]$/),
+    );
   });
 
   it('spells the alert as the file does when the heading differs in case, and says so', () => {
     const { model, messages } = importTree({ 'apiserver/KubeAPIDown.md': ALERT_PAGE('KubeApiDown') });
     expect(model('apiserver/KubeAPIDown.md').meta?.alerts).toEqual([{ name: 'KubeAPIDown' }]);
-    expect(messages('apiserver/KubeAPIDown.md')).toContain('info: a page for the alert KubeAPIDown: the heading writes the alert "KubeApiDown"; its name is spelt as the file name: KubeAPIDown');
+    expect(messages('apiserver/KubeAPIDown.md')).toContain(
+      'info: a page for the alert KubeAPIDown: the heading writes the alert "KubeApiDown"; its name is spelt as the file name: KubeAPIDown',
+    );
   });
 
   it('reads acronyms and lowercase starts as alert names (CDIDataImportCronOutdated, etcdNoLeader)', () => {
-    const { model } = importTree({ 'runbooks/CDIDataImportCronOutdated.md': ALERT_PAGE('CDIDataImportCronOutdated'), 'etcd/etcdNoLeader.md': ALERT_PAGE('etcdNoLeader') });
-    expect(model('runbooks/CDIDataImportCronOutdated.md').meta).toMatchObject({ id: expect.stringMatching(/-cdi-data-import-cron-outdated$/), alerts: [{ name: 'CDIDataImportCronOutdated' }] });
+    const { model } = importTree({
+      'runbooks/CDIDataImportCronOutdated.md': ALERT_PAGE('CDIDataImportCronOutdated'),
+      'etcd/etcdNoLeader.md': ALERT_PAGE('etcdNoLeader'),
+    });
+    expect(model('runbooks/CDIDataImportCronOutdated.md').meta).toMatchObject({
+      id: expect.stringMatching(/-cdi-data-import-cron-outdated$/),
+      alerts: [{ name: 'CDIDataImportCronOutdated' }],
+    });
     expect(model('etcd/etcdNoLeader.md').meta).toMatchObject({ id: 'etcd-no-leader', alerts: [{ name: 'etcdNoLeader' }] });
   });
 
   it('takes the service from the operator folder (openshift: alerts/<operator>/<Alert>.md)', () => {
     const { model, result } = importTree({ 'alerts/cluster-dns-operator/CoreDNSErrorsHigh.md': ALERT_PAGE('CoreDNSErrorsHigh') });
-    expect(model('alerts/cluster-dns-operator/CoreDNSErrorsHigh.md').meta).toMatchObject({ service: 'cluster-dns-operator', todo: ['severity', 'owner', 'escalation', 'lastReviewed'] });
+    expect(model('alerts/cluster-dns-operator/CoreDNSErrorsHigh.md').meta).toMatchObject({
+      service: 'cluster-dns-operator',
+      todo: ['severity', 'owner', 'escalation', 'lastReviewed'],
+    });
     expect(result.services.map(({ file }) => [file.path, parseYaml(file.content)])).toEqual([
-      ['cluster-dns-operator.yaml', { name: 'Cluster DNS operator', owner: 'cluster-dns-operator-team', escalation: [{ who: 'Cluster DNS operator on-call', when: 'immediately, for any alert of the service', contact: 'TODO: pager schedule or chat channel (placeholder)' }], todo: ['owner', 'escalation'] }],
+      [
+        'cluster-dns-operator.yaml',
+        {
+          name: 'Cluster DNS operator',
+          owner: 'cluster-dns-operator-team',
+          escalation: [
+            {
+              who: 'Cluster DNS operator on-call',
+              when: 'immediately, for any alert of the service',
+              contact: 'TODO: pager schedule or chat channel (placeholder)',
+            },
+          ],
+          todo: ['owner', 'escalation'],
+        },
+      ],
     ]);
   });
 });
@@ -163,10 +209,17 @@ sudo -u gitlab-psql pg_repack --table=notes gitlabhq_production
   });
 
   it('is a reference page of its service when it has neither commands nor incident sections', () => {
-    const { file, messages, result } = importTree({ 'docs/redis/README.md': '# Redis Service\n\n* [Dashboards](https://dashboards.example.com/redis)\n\n## Logging\n\n* [Redis logs](https://logs.example.com/redis)\n' });
+    const { file, messages, result } = importTree({
+      'docs/redis/README.md':
+        '# Redis Service\n\n* [Dashboards](https://dashboards.example.com/redis)\n\n## Logging\n\n* [Redis logs](https://logs.example.com/redis)\n',
+    });
     const page = file('docs/redis/README.md', 'page');
     expect(page.path).toBe('redis/redis-service.mdx');
-    expect(parseYaml(page.content.split('---\n')[1])).toMatchObject({ title: 'Redis Service', description: 'Dashboards.', importedFrom: { source: 'docs/redis/README.md' } });
+    expect(parseYaml(page.content.split('---\n')[1])).toMatchObject({
+      title: 'Redis Service',
+      description: 'Dashboards.',
+      importedFrom: { source: 'docs/redis/README.md' },
+    });
     expect(page.content).toContain('\n## Logging\n');
     expect(messages('docs/redis/README.md')).toContain('info: a reference page of redis: no commands and no incident sections');
     // The service of a reference page is declared too, so its overview lists the page.
@@ -175,17 +228,26 @@ sudo -u gitlab-psql pg_repack --table=notes gitlabhq_production
 
   it('still splits a document of many runbooks as the seeds are split', () => {
     const { outcome } = importTree({
-      'docs/shop/RUNBOOKS.md': '# Shop\n\n### RB-001: Checkout Errors\n\n**Symptoms**: 502s\n\n**Steps**:\n\n1. **Check**\n   ```bash\n   kubectl get pods\n   ```\n\n### RB-002: Slow Search\n\n**Symptoms**: slow\n\n**Steps**:\n\n1. **Check**\n   ```bash\n   kubectl top pods\n   ```\n',
+      'docs/shop/RUNBOOKS.md':
+        '# Shop\n\n### RB-001: Checkout Errors\n\n**Symptoms**: 502s\n\n**Steps**:\n\n1. **Check**\n   ```bash\n   kubectl get pods\n   ```\n\n### RB-002: Slow Search\n\n**Symptoms**: slow\n\n**Steps**:\n\n1. **Check**\n   ```bash\n   kubectl top pods\n   ```\n',
     });
     expect(outcome('docs/shop/RUNBOOKS.md').layout).toBe('collection');
-    expect(outcome('docs/shop/RUNBOOKS.md').files.filter((file) => file.kind === 'runbook').map((file) => [file.path, file.id])).toEqual([
+    expect(
+      outcome('docs/shop/RUNBOOKS.md')
+        .files.filter((file) => file.kind === 'runbook')
+        .map((file) => [file.path, file.id]),
+    ).toEqual([
       ['shop/checkout-errors.mdx', 'shop-checkout-errors'],
       ['shop/slow-search.mdx', 'shop-slow-search'],
     ]);
   });
 
   it('skips what has nothing to import, with the reason', () => {
-    const { outcome } = importTree({ 'content/node/_index.md': '---\ntitle: node\nbookCollapseSection: true\n---\n', 'docs/gcs/README.md': '', 'docs/x/only-headings.md': '# Title\n\n## Section\n' });
+    const { outcome } = importTree({
+      'content/node/_index.md': '---\ntitle: node\nbookCollapseSection: true\n---\n',
+      'docs/gcs/README.md': '',
+      'docs/x/only-headings.md': '# Title\n\n## Section\n',
+    });
     expect(outcome('content/node/_index.md').skipped).toBe('no content besides its frontmatter (a section index page)');
     expect(outcome('docs/gcs/README.md').skipped).toBe('the file is empty');
     expect(outcome('docs/x/only-headings.md').skipped).toBe('only headings, no content to import');
@@ -193,7 +255,8 @@ sudo -u gitlab-psql pg_repack --table=notes gitlabhq_production
 });
 
 describe('frontmatter dialects', () => {
-  const page = (frontmatter: string) => `${frontmatter}\n# Restart the API\n\n## Resolution\n\n\`\`\`bash\nkubectl -n shop rollout restart deployment/api\n\`\`\`\n`;
+  const page = (frontmatter: string) =>
+    `${frontmatter}\n# Restart the API\n\n## Resolution\n\n\`\`\`bash\nkubectl -n shop rollout restart deployment/api\n\`\`\`\n`;
 
   it.each([
     [
@@ -288,7 +351,9 @@ df -h
     expect(text).not.toMatch(/onerror|data:image|javascript:/);
     // Only comment expressions and a plain <br />: mdx/safety has nothing to say.
     expect(runbook.unsafeMdx).toEqual([]);
-    expect(messages('node/DiskFull.md')).toEqual(expect.arrayContaining(['info: raw HTML <script> kept as visible text', 'info: a link to a javascript: URL was left out (its text is kept)']));
+    expect(messages('node/DiskFull.md')).toEqual(
+      expect.arrayContaining(['info: raw HTML <script> kept as visible text', 'info: a link to a javascript: URL was left out (its text is kept)']),
+    );
   });
 
   it('never writes what mdx/safety refuses, whatever the source holds', () => {
@@ -349,25 +414,39 @@ echo "{code stays code}"
 
   it('rewrites relative links between imported files and copies images; a link to a file not imported is a TODO', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    const { body, outcome, messages } = importTree({
-      'docs/redis/restart.md': '# Restart Redis\n\nSee [the survival guide](survival-guide.md#failover), [the patroni notes](../patroni/notes.md) and [the script](../../scripts/x.sh).\n\n![Dashboard](img/Dashboard.PNG)\n\n```bash\nsudo systemctl restart redis\n```\n',
-      'docs/redis/survival-guide.md': '# Survival guide\n\nRead this first.\n',
-      'docs/patroni/notes.md': '# Notes\n\nPatroni notes.\n',
-      'docs/redis/img/Dashboard.PNG': png,
-    }, {}, ['docs']);
+    const { body, outcome, messages } = importTree(
+      {
+        'docs/redis/restart.md':
+          '# Restart Redis\n\nSee [the survival guide](survival-guide.md#failover), [the patroni notes](../patroni/notes.md) and [the script](../../scripts/x.sh).\n\n![Dashboard](img/Dashboard.PNG)\n\n```bash\nsudo systemctl restart redis\n```\n',
+        'docs/redis/survival-guide.md': '# Survival guide\n\nRead this first.\n',
+        'docs/patroni/notes.md': '# Notes\n\nPatroni notes.\n',
+        'docs/redis/img/Dashboard.PNG': png,
+      },
+      {},
+      ['docs'],
+    );
     const text = body('docs/redis/restart.md');
     expect(text).toContain('[the survival guide](/services/redis/survival-guide/#failover)');
     expect(text).toContain('[the patroni notes](/services/patroni/notes/)');
     expect(text).toContain('![Dashboard](/imported/redis/img/dashboard.png)');
-    expect(outcome('docs/redis/restart.md').files.find((file) => file.kind === 'image')).toMatchObject({ path: 'redis/img/dashboard.png', copyFrom: expect.stringMatching(/docs\/redis\/img\/Dashboard\.PNG$/) });
-    expect(messages('docs/redis/restart.md')).toContain('todo: a link to "../../scripts/x.sh" leads to a file that was not imported; it will not resolve on the site');
+    expect(outcome('docs/redis/restart.md').files.find((file) => file.kind === 'image')).toMatchObject({
+      path: 'redis/img/dashboard.png',
+      copyFrom: expect.stringMatching(/docs\/redis\/img\/Dashboard\.PNG$/),
+    });
+    expect(messages('docs/redis/restart.md')).toContain(
+      'todo: a link to "../../scripts/x.sh" leads to a file that was not imported; it will not resolve on the site',
+    );
   });
 
-  it('a link to a service\'s overview page leads to the service\'s own page, where the site serves it', () => {
-    const { body, file } = importTree({
-      'docs/redis/restart.md': '# Restart Redis\n\nSee [the overview](overview.md).\n\n```bash\nsudo systemctl restart redis\n```\n',
-      'docs/redis/overview.md': '# Overview\n\nRedis keeps the sessions.\n',
-    }, {}, ['docs']);
+  it("a link to a service's overview page leads to the service's own page, where the site serves it", () => {
+    const { body, file } = importTree(
+      {
+        'docs/redis/restart.md': '# Restart Redis\n\nSee [the overview](overview.md).\n\n```bash\nsudo systemctl restart redis\n```\n',
+        'docs/redis/overview.md': '# Overview\n\nRedis keeps the sessions.\n',
+      },
+      {},
+      ['docs'],
+    );
     expect(file('docs/redis/overview.md', 'page').path).toBe('redis/overview.mdx');
     expect(body('docs/redis/restart.md')).toContain('[the overview](/services/redis/)');
   });
@@ -428,19 +507,28 @@ describe('provisional metadata (todo)', () => {
     expect(model('ceph/CephOSDDown.md').meta).toMatchObject({ severity: 'high', todo: ['owner', 'escalation', 'lastReviewed'] });
     expect(messages('ceph/CephOSDDown.md')).toContain('info: severity high from "Severity: Error"');
     expect(model('ceph/CephNearFull.md').meta).toMatchObject({ severity: 'medium', todo: ['severity', 'owner', 'escalation', 'lastReviewed'] });
-    expect(messages('ceph/CephNearFull.md')).toContain('todo: severity set to medium provisionally: the text gives several (Warning, Critical); set critical, high, medium or low, then remove "severity" from runbook.todo');
+    expect(messages('ceph/CephNearFull.md')).toContain(
+      'todo: severity set to medium provisionally: the text gives several (Warning, Critical); set critical, high, medium or low, then remove "severity" from runbook.todo',
+    );
   });
 
   it('marks a service guessed from a folder above the import provisional, and a stand-in description', () => {
-    const { model, messages } = importTree({ 'monitoring/docs/runbooks/VMStuck.md': '# VMStuck\n\n## Diagnosis\n\n```bash\nvirtctl console vm\n```\n' }, {}, ['monitoring/docs/runbooks']);
+    const { model, messages } = importTree({ 'monitoring/docs/runbooks/VMStuck.md': '# VMStuck\n\n## Diagnosis\n\n```bash\nvirtctl console vm\n```\n' }, {}, [
+      'monitoring/docs/runbooks',
+    ]);
     const runbook = model('monitoring/docs/runbooks/VMStuck.md');
     expect(runbook.meta).toMatchObject({ service: 'monitoring', todo: ['service', 'severity', 'owner', 'escalation', 'description', 'lastReviewed'] });
     expect(runbook.data?.description).toBe('VMStuck.');
-    expect(messages('monitoring/docs/runbooks/VMStuck.md')).toContain('todo: service "monitoring" taken from the folder monitoring/ (a guess); confirm it (--service sets it), then remove "service" from runbook.todo');
+    expect(messages('monitoring/docs/runbooks/VMStuck.md')).toContain(
+      'todo: service "monitoring" taken from the folder monitoring/ (a guess); confirm it (--service sets it), then remove "service" from runbook.todo',
+    );
   });
 
   it('lists only what the existing service file still marks provisional', () => {
-    const { model } = importTree({ 'kubernetes/KubePodCrashLooping.md': ALERT_PAGE('KubePodCrashLooping', '\n**Severity:** Warning\n') }, { services: new Map([['kubernetes', { todo: [] }]]) });
+    const { model } = importTree(
+      { 'kubernetes/KubePodCrashLooping.md': ALERT_PAGE('KubePodCrashLooping', '\n**Severity:** Warning\n') },
+      { services: new Map([['kubernetes', { todo: [] }]]) },
+    );
     expect(model('kubernetes/KubePodCrashLooping.md').meta?.todo).toEqual(['lastReviewed']);
   });
 });
@@ -449,9 +537,14 @@ describe('names: stable, unique, ASCII, short', () => {
   it('disambiguates a name wanted twice in a service by its folder, and gives the same names on every run', () => {
     const files = { 'storage/helpers/diagnosis.md': '# Diagnosis helper\n\nText.\n', 'storage/diagnosis.md': '# Diagnosis\n\nOther text.\n' };
     const first = importTree(files);
-    expect([first.file('storage/helpers/diagnosis.md', 'page').path, first.file('storage/diagnosis.md', 'page').path]).toEqual(['storage/helpers-diagnosis.mdx', 'storage/diagnosis.mdx']);
+    expect([first.file('storage/helpers/diagnosis.md', 'page').path, first.file('storage/diagnosis.md', 'page').path]).toEqual([
+      'storage/helpers-diagnosis.mdx',
+      'storage/diagnosis.mdx',
+    ]);
     const second = importTree(files);
-    expect(second.result.outcomes.flatMap((outcome) => outcome.files.map((file) => file.content))).toEqual(first.result.outcomes.flatMap((outcome) => outcome.files.map((file) => file.content)));
+    expect(second.result.outcomes.flatMap((outcome) => outcome.files.map((file) => file.content))).toEqual(
+      first.result.outcomes.flatMap((outcome) => outcome.files.map((file) => file.content)),
+    );
   });
 
   it('transliterates titles and keeps names and ids within 100 characters', () => {

@@ -92,7 +92,9 @@ describe('runbook import of a document of many runbooks (--service)', () => {
     const { code, stdout } = await runCli(['import', 'docs/shop.md', '--service', 'shop', '--name', 'Shop'], root);
     expect(code).toBe(0);
     expect(stdout).toContain(`created       runbook  ${RUNBOOK}`);
-    expect(readFileSync(join(root, PAGE), 'utf8')).toMatch(/^---\ntitle: Escalation\ndescription: .+\nimportedFrom:\n {2}source: docs\/shop.md\n {2}sha256: [0-9a-f]{64}\n---\n/);
+    expect(readFileSync(join(root, PAGE), 'utf8')).toMatch(
+      /^---\ntitle: Escalation\ndescription: .+\nimportedFrom:\n {2}source: docs\/shop.md\n {2}sha256: [0-9a-f]{64}\n---\n/,
+    );
     const service = readFileSync(join(root, SERVICE), 'utf8');
     expect(service).toContain('name: Shop');
     expect(service).toMatch(/todo:\n {2}- owner\n {2}- escalation\n/);
@@ -163,7 +165,12 @@ describe('runbook import of folders', () => {
     expect(loaded.problems).toEqual([]);
     const dns = loaded.runbooks.find((each) => each.meta?.alerts[0]?.name === 'CoreDNSErrorsHigh')!;
     expect(dns.problems).toEqual([]);
-    expect(dns.meta).toMatchObject({ id: 'cluster-dns-operator-core-dns-errors-high', service: 'cluster-dns-operator', severity: 'medium', todo: ['severity', 'owner', 'escalation', 'lastReviewed'] });
+    expect(dns.meta).toMatchObject({
+      id: 'cluster-dns-operator-core-dns-errors-high',
+      service: 'cluster-dns-operator',
+      severity: 'medium',
+      todo: ['severity', 'owner', 'escalation', 'lastReviewed'],
+    });
     // $POD is set by no command: a placeholder; $NAMESPACE too.
     expect(dns.blocks.map((block) => block.code)).toEqual(['kubectl -n <namespace> get pods', 'kubectl -n <namespace> delete pod <pod>']);
     expect(dns.blocks[1].attributes.risk).toBe('destructive');
@@ -171,7 +178,9 @@ describe('runbook import of folders', () => {
     const mcd = loaded.runbooks.find((each) => each.meta?.alerts[0]?.name === 'MCDDrainError')!;
     expect(mcd.meta).toMatchObject({ severity: 'medium', todo: ['owner', 'escalation', 'lastReviewed'] });
     // The README's link to the alert page leads to its new page.
-    expect(readFileSync(join(root, 'src/content/docs/services/cluster-dns-operator/dns-operator.mdx'), 'utf8')).toContain('[CoreDNSErrorsHigh](/runbooks/cluster-dns-operator/core-dns-errors-high/)');
+    expect(readFileSync(join(root, 'src/content/docs/services/cluster-dns-operator/dns-operator.mdx'), 'utf8')).toContain(
+      '[CoreDNSErrorsHigh](/runbooks/cluster-dns-operator/core-dns-errors-high/)',
+    );
   });
 
   it('--json gives one entry per produced file, and one per skipped source', async () => {
@@ -188,13 +197,41 @@ describe('runbook import of folders', () => {
       status: 'imported with TODOs',
       write: 'create',
       todo: ['severity', 'owner', 'escalation', 'lastReviewed'],
-      todos: expect.arrayContaining([expect.stringMatching(/^severity set to medium provisionally/), expect.stringMatching(/^owner: the source names no owning team/)]),
+      todos: expect.arrayContaining([
+        expect.stringMatching(/^severity set to medium provisionally/),
+        expect.stringMatching(/^owner: the source names no owning team/),
+      ]),
       reasons: [],
     });
-    expect(byOutput('src/content/services/machine-config-operator.yaml')).toMatchObject({ source: null, kind: 'service', status: 'imported with TODOs', todo: ['owner', 'escalation'] });
+    expect(byOutput('src/content/services/machine-config-operator.yaml')).toMatchObject({
+      source: null,
+      kind: 'service',
+      status: 'imported with TODOs',
+      todo: ['owner', 'escalation'],
+    });
     expect(summary.entries.filter((entry: { status: string }) => entry.status === 'skipped')).toEqual([
-      { source: 'upstream/alerts/machine-config-operator/Broken.md', output: null, id: null, kind: null, status: 'skipped', write: 'none', todo: [], todos: [], reasons: ['a binary file (it holds NUL bytes), not Markdown'] },
-      { source: 'upstream/alerts/machine-config-operator/_index.md', output: null, id: null, kind: null, status: 'skipped', write: 'none', todo: [], todos: [], reasons: ['no content besides its frontmatter (a section index page)'] },
+      {
+        source: 'upstream/alerts/machine-config-operator/Broken.md',
+        output: null,
+        id: null,
+        kind: null,
+        status: 'skipped',
+        write: 'none',
+        todo: [],
+        todos: [],
+        reasons: ['a binary file (it holds NUL bytes), not Markdown'],
+      },
+      {
+        source: 'upstream/alerts/machine-config-operator/_index.md',
+        output: null,
+        id: null,
+        kind: null,
+        status: 'skipped',
+        write: 'none',
+        todo: [],
+        todos: [],
+        reasons: ['no content besides its frontmatter (a section index page)'],
+      },
     ]);
     expect(summary.counts).toMatchObject({ sources: 5, imported: 3, skipped: 2 });
     expect(summary.written).toBe(false);
@@ -213,7 +250,11 @@ describe('runbook import of folders', () => {
     }
     // Into the same place again: nothing to write (the service files exist now, and are not imported again).
     const again = await runCli(['import', 'upstream/alerts', '--out', 'first', '--json'], root);
-    expect(JSON.parse(again.stdout).entries.filter((entry: { output: string | null }) => entry.output).map((entry: { write: string }) => entry.write)).toEqual(Array(3).fill('unchanged'));
+    expect(
+      JSON.parse(again.stdout)
+        .entries.filter((entry: { output: string | null }) => entry.output)
+        .map((entry: { write: string }) => entry.write),
+    ).toEqual(Array(3).fill('unchanged'));
   });
 
   it('updates untouched files after an upstream change, keeps edited ones ("kept: edited locally") unless --force', async () => {

@@ -16,14 +16,21 @@ describe('commandLanguage', () => {
     ['./scripts/failover_to_backup_region.sh', 'bash'],
   ])('%s → %s', (line, language) => expect(commandLanguage(line)).toBe(language));
 
-  it.each(['Check /var/log/auth-service.log', 'watch the dashboard', 'Restart affected service', 'Connection Pool Size = 150 → 200', 'Set ETA', 'kill it'])('%s is prose', (line) => {
-    expect(commandLanguage(line)).toBeUndefined();
-  });
+  it.each(['Check /var/log/auth-service.log', 'watch the dashboard', 'Restart affected service', 'Connection Pool Size = 150 → 200', 'Set ETA', 'kill it'])(
+    '%s is prose',
+    (line) => {
+      expect(commandLanguage(line)).toBeUndefined();
+    },
+  );
 });
 
 describe('convertUntaggedFence', () => {
   it('gives commands a language', () => {
-    expect(convertUntaggedFence('# restart\nkubectl -n shop rollout restart deployment/api')).toEqual({ kind: 'code', lang: 'bash', code: '# restart\nkubectl -n shop rollout restart deployment/api' });
+    expect(convertUntaggedFence('# restart\nkubectl -n shop rollout restart deployment/api')).toEqual({
+      kind: 'code',
+      lang: 'bash',
+      code: '# restart\nkubectl -n shop rollout restart deployment/api',
+    });
     expect(convertUntaggedFence("SELECT pid\nFROM pg_stat_activity\nWHERE state = 'idle';")).toMatchObject({ kind: 'code', lang: 'sql' });
     expect(convertUntaggedFence('$ kubectl get pods\nNAME   READY\napi-1  1/1')).toMatchObject({ kind: 'code', lang: 'console' });
   });
@@ -83,7 +90,16 @@ describe('convertUntaggedFence', () => {
   });
 
   it('redraws a box diagram whose bytes were lost as a list', () => {
-    const diagram = ['┌────────────â”', '│ Alert Fired │', '└────┬───────┘', '     ▼', '┌────────────â”', '│ 1. Acknowledge │', '│    - PagerDuty │', '└────────────┘'].join('\n');
+    const diagram = [
+      '┌────────────â”',
+      '│ Alert Fired │',
+      '└────┬───────┘',
+      '     ▼',
+      '┌────────────â”',
+      '│ 1. Acknowledge │',
+      '│    - PagerDuty │',
+      '└────────────┘',
+    ].join('\n');
     expect(convertUntaggedFence(diagram, { damaged: true })).toMatchObject({ kind: 'markdown', markdown: 'Alert Fired\n\n1. Acknowledge\n   - PagerDuty' });
     expect(convertUntaggedFence(diagram)).toMatchObject({ kind: 'code', lang: 'text' });
   });

@@ -42,7 +42,13 @@ describe('repairMojibakeReport', () => {
   });
 
   it('leaves text that is not mojibake untouched', () => {
-    for (const text of ['café naïve → ok × 2 “quoted”', '# Dashboard: "Golden Signals" → Latency panel', 'Expected max: replicas × pool_size (e.g., 2 × 20 = 40)', 'plain ASCII', 'Â alone, â then text']) {
+    for (const text of [
+      'café naïve → ok × 2 “quoted”',
+      '# Dashboard: "Golden Signals" → Latency panel',
+      'Expected max: replicas × pool_size (e.g., 2 × 20 = 40)',
+      'plain ASCII',
+      'Â alone, â then text',
+    ]) {
       const result = repairMojibakeReport(text);
       expect(result.text).toBe(text);
       expect(result.repairs).toEqual([]);

@@ -44,7 +44,11 @@ describe('names', () => {
       { name: 'restart', folder: 'x' },
       { name: 'restart', folder: 'x' },
     ];
-    const names = uniqueNames(items, (item) => item.name, (item) => item.folder);
+    const names = uniqueNames(
+      items,
+      (item) => item.name,
+      (item) => item.folder,
+    );
     expect(items.map((item) => names.get(item))).toEqual(['helpers-diagnosis', 'diagnosis', 'x-restart', 'x-restart-2']);
   });
 

@@ -42,7 +42,9 @@ function codeNodes(tree: Root): Code[] {
 
 describe.skipIf(!available)('importing the seed documents', () => {
   // The source with its mojibake repaired (line for line): `üîß` compares as 🔧, not as letters.
-  const runs = available ? SEEDS.map((seed) => ({ seed, raw: repairMojibake(readFileSync(join(SEEDS_DIR, seed.file), 'utf8')), result: importSeed(seed) })) : [];
+  const runs = available
+    ? SEEDS.map((seed) => ({ seed, raw: repairMojibake(readFileSync(join(SEEDS_DIR, seed.file), 'utf8')), result: importSeed(seed) }))
+    : [];
 
   it('finds the expected runbooks in each seed', () => {
     expect(runs.map(({ seed, result }) => [seed.service, result.runbooks.length])).toEqual([
@@ -98,14 +100,22 @@ describe.skipIf(!available)('importing the seed documents', () => {
     for (const { seed, raw, result } of runs) {
       const files = [...result.runbooks, ...result.pages].map((file) => file.content).concat(result.service.content);
       // Fence lines carry a language the source did not have; they are not content.
-      const union = ` ${normalise(files.join('\n').split('\n').filter((line) => !/^\s*`{3,}/.test(line)).join('\n'))} `;
+      const union = ` ${normalise(
+        files
+          .join('\n')
+          .split('\n')
+          .filter((line) => !/^\s*`{3,}/.test(line))
+          .join('\n'),
+      )} `;
       const has = (text: string) => union.includes(` ${normalise(text)} `);
       const tree = markdownToMdast(raw) as Root;
       const codes = codeNodes(tree);
       const missingCode = codes.filter((code) => normalise(code.value) && !has(code.value)).map((code) => `line ${code.position?.start.line}`);
       expect(missingCode, `${seed.file}: code blocks`).toEqual([]);
 
-      const inCode = new Set(codes.flatMap((code) => Array.from({ length: code.position!.end.line - code.position!.start.line + 1 }, (_, i) => code.position!.start.line + i)));
+      const inCode = new Set(
+        codes.flatMap((code) => Array.from({ length: code.position!.end.line - code.position!.start.line + 1 }, (_, i) => code.position!.start.line + i)),
+      );
       const consumed = result.documents[0].consumed;
       const missing: string[] = [];
       raw.split('\n').forEach((line, index) => {
@@ -114,7 +124,11 @@ describe.skipIf(!available)('importing the seed documents', () => {
         if (has(line)) return;
         // Not copied as written: the importer must say what the line became, and that must be in the output.
         const entries = consumed.filter((entry) => entry.line === number);
-        const accounted = entries.length > 0 && entries.every((entry) => (entry.output !== undefined ? has(entry.output) : ['table-of-contents', 'label', 'section-heading', 'document-title'].includes(entry.kind)));
+        const accounted =
+          entries.length > 0 &&
+          entries.every((entry) =>
+            entry.output !== undefined ? has(entry.output) : ['table-of-contents', 'label', 'section-heading', 'document-title'].includes(entry.kind),
+          );
         if (!accounted) missing.push(`${number}: ${line.trim()}`);
       });
       expect(missing, `${seed.file}: prose lines`).toEqual([]);
@@ -135,7 +149,8 @@ describe.skipIf(!available)('importing the seed documents', () => {
   });
 
   it('maps the metadata of the seeds', () => {
-    const meta = (service: string, id: string) => runs.find(({ seed }) => seed.service === service)!.result.runbooks.find((runbook) => runbook.id === id)!.model.meta!;
+    const meta = (service: string, id: string) =>
+      runs.find(({ seed }) => seed.service === service)!.result.runbooks.find((runbook) => runbook.id === id)!.model.meta!;
     expect(meta('alawael-api', 'alawael-api-high-response-time')).toMatchObject({ aliases: ['Playbook 1'], severity: 'medium', lastReviewed: '2026-02-22' });
     expect(meta('azora', 'azora-deployment-fails-to-start')).toMatchObject({ aliases: ['RB-001'], severity: 'high', timeToResolve: { text: '15-30m' } });
     expect(meta('azora', 'azora-deployment-fails-to-start').lastReviewed).toBeUndefined(); // "November 2025"
@@ -148,7 +163,13 @@ describe.skipIf(!available)('importing the seed documents', () => {
       related: ['tickets-deployment-rollback'],
     });
     expect(meta('tickets', 'tickets-database-saturation')).toMatchObject({ severity: 'medium', alerts: [{ name: 'DatabaseConnectionSaturation' }] });
-    expect(meta('petforce', 'petforce-high-error-rate')).toMatchObject({ aliases: ['1. High Error Rate'], severity: 'critical', responseTime: { text: '5m' }, lastReviewed: '2026-02-02', alerts: [] });
+    expect(meta('petforce', 'petforce-high-error-rate')).toMatchObject({
+      aliases: ['1. High Error Rate'],
+      severity: 'critical',
+      responseTime: { text: '5m' },
+      lastReviewed: '2026-02-02',
+      alerts: [],
+    });
   });
 
   it('writes service YAML that the service schema accepts (no phone numbers, placeholder contacts)', () => {
@@ -170,7 +191,12 @@ describe.skipIf(!available)('importing the seed documents', () => {
 
 describe.skipIf(!available)('copying the seed documents as written (--verbatim)', () => {
   const runs = available
-    ? SEEDS.map((seed) => ({ seed, written: readFileSync(join(SEEDS_DIR, seed.file), 'utf8'), imported: importSeed(seed), verbatim: importSeed(seed, SEEDS_DIR, { verbatim: true }) }))
+    ? SEEDS.map((seed) => ({
+        seed,
+        written: readFileSync(join(SEEDS_DIR, seed.file), 'utf8'),
+        imported: importSeed(seed),
+        verbatim: importSeed(seed, SEEDS_DIR, { verbatim: true }),
+      }))
     : [];
   // The hash in importedFrom is of each file's own text: the two differ there and only there.
   const frontmatterOf = (content: string) => {
@@ -182,8 +208,14 @@ describe.skipIf(!available)('copying the seed documents as written (--verbatim)'
 
   it('splits like the importer and writes the same frontmatter, without variables or env', () => {
     for (const { seed, imported, verbatim } of runs) {
-      expect(verbatim.runbooks.map((runbook) => runbook.name), seed.file).toEqual(imported.runbooks.map((runbook) => runbook.name));
-      expect(verbatim.pages.map((page) => page.name), seed.file).toEqual(imported.pages.map((page) => page.name));
+      expect(
+        verbatim.runbooks.map((runbook) => runbook.name),
+        seed.file,
+      ).toEqual(imported.runbooks.map((runbook) => runbook.name));
+      expect(
+        verbatim.pages.map((page) => page.name),
+        seed.file,
+      ).toEqual(imported.pages.map((page) => page.name));
       expect(verbatim.service.content).toBe(imported.service.content);
       verbatim.runbooks.forEach((runbook, index) => {
         const expected = frontmatterOf(imported.runbooks[index].content);
@@ -199,7 +231,8 @@ describe.skipIf(!available)('copying the seed documents as written (--verbatim)'
   it('writes runbooks that the model parses without problems', () => {
     for (const { seed, verbatim } of runs) {
       expect(verbatim.problems, seed.file).toEqual([]);
-      for (const runbook of verbatim.runbooks) expect(runbook.model.problems.map((problem) => `${runbook.name}:${problem.line} ${problem.message}`)).toEqual([]);
+      for (const runbook of verbatim.runbooks)
+        expect(runbook.model.problems.map((problem) => `${runbook.name}:${problem.line} ${problem.message}`)).toEqual([]);
     }
   });
 

@@ -135,7 +135,9 @@ curl -s http://search:9200/_cluster/health
     expect(stepsOf(runbook)).toEqual(['investigation: Check the cluster (2 min)', 'resolution: If the Cluster Is Red']);
     // The numbered prose became a Markdown list; the command inside it a bash block under its step.
     // The core finds the deletion destructive: the fence says so.
-    expect(runbook.content).toContain('1. Find the failed node → restart it:\n\n   ```bash risk="destructive"\n   kubectl -n search delete pod <node-pod>\n   ```\n\n2. Wait for green (&lt; 10 min)');
+    expect(runbook.content).toContain(
+      '1. Find the failed node → restart it:\n\n   ```bash risk="destructive"\n   kubectl -n search delete pod <node-pod>\n   ```\n\n2. Wait for green (&lt; 10 min)',
+    );
     const command = runbook.model.blocks.find((block) => block.code.includes('delete pod'));
     expect(command).toMatchObject({ lang: 'bash', step: 'if-the-cluster-is-red', section: 'resolution' });
   });
@@ -204,7 +206,9 @@ Payments are degraded. Next update in 30 minutes.
     expect(result.runbooks.map((runbook) => runbook.id)).toEqual(['payments-payments-down', 'payments-rotate-keys']);
     expect(byId('payments-rotate-keys').model.meta?.aliases).toEqual([]);
     expect(result.pages.map((page) => page.name)).toEqual(['message-template.mdx']);
-    expect(result.pages[0].content).toMatch(/^---\ntitle: Message Template\ndescription: .+\nimportedFrom:\n {2}source: doc.md\n {2}sha256: [0-9a-f]{64}\n---\n/);
+    expect(result.pages[0].content).toMatch(
+      /^---\ntitle: Message Template\ndescription: .+\nimportedFrom:\n {2}source: doc.md\n {2}sha256: [0-9a-f]{64}\n---\n/,
+    );
   });
 });
 
@@ -325,7 +329,13 @@ SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE state = 'idle';
   it('maps P0, finds the response time in the severity table, and makes the condition a TODO', () => {
     const { result, byId } = importText(text, 'household');
     const runbook = byId('household-error-spike');
-    expect(runbook.model.meta).toMatchObject({ aliases: ['1. Error Spike'], severity: 'critical', responseTime: { text: '5m' }, lastReviewed: '2026-01-15', alerts: [] });
+    expect(runbook.model.meta).toMatchObject({
+      aliases: ['1. Error Spike'],
+      severity: 'critical',
+      responseTime: { text: '5m' },
+      lastReviewed: '2026-01-15',
+      alerts: [],
+    });
     expect(todos(runbook).join('\n')).toContain('`error_rate > 5%`');
     expect(stepsOf(runbook)).toEqual(['resolution: Option A: Roll Back', 'resolution: Immediate Fix: Kill long queries']);
     expect(runbook.model.blocks.find((block) => block.lang === 'bash')?.section).toBe('investigation');
@@ -374,12 +384,20 @@ describe('# AlertName style (prometheus-operator runbooks: Meaning, Impact, Diag
 describe('bad input', () => {
   it('says what it expected when a document has no runbooks', () => {
     expect(() => importDocuments([{ file: 'notes.md', text: '# Notes\n\nNothing to run here.\n' }], { service: 'shop' })).toThrow(NoRunbooksError);
-    expect(() => importDocuments([{ file: 'notes.md', text: '# Notes\n' }], { service: 'shop' })).toThrow(/notes\.md: found no runbooks\. Expected headings such as "### RB-001: Title"/);
+    expect(() => importDocuments([{ file: 'notes.md', text: '# Notes\n' }], { service: 'shop' })).toThrow(
+      /notes\.md: found no runbooks\. Expected headings such as "### RB-001: Title"/,
+    );
   });
 
   it('keeps ids unique across documents of one import', () => {
     const doc = '## 1. Disk Full\n\n### Resolution\n\n```bash\ndf -h /var\n```\n';
-    const result = importDocuments([{ file: 'a.md', text: doc }, { file: 'b.md', text: doc }], { service: 'shop' });
+    const result = importDocuments(
+      [
+        { file: 'a.md', text: doc },
+        { file: 'b.md', text: doc },
+      ],
+      { service: 'shop' },
+    );
     expect(result.runbooks.map((runbook) => runbook.id)).toEqual(['shop-disk-full', 'shop-disk-full-2']);
   });
 
@@ -391,14 +409,16 @@ describe('bad input', () => {
   });
 
   it('keeps step ids unique when the source repeats a step title', () => {
-    const doc = '## 1. Twice\n\n### Symptoms\n- slow\n\n### Investigation\n\n#### Check Logs\n```bash\ntail -n 50 /var/log/app.log\n```\n\n#### Check Logs\n```bash\ntail -n 50 /var/log/worker.log\n```\n\n#### Verification\n```bash\ncurl -fsS http://localhost/health\n```\n';
+    const doc =
+      '## 1. Twice\n\n### Symptoms\n- slow\n\n### Investigation\n\n#### Check Logs\n```bash\ntail -n 50 /var/log/app.log\n```\n\n#### Check Logs\n```bash\ntail -n 50 /var/log/worker.log\n```\n\n#### Verification\n```bash\ncurl -fsS http://localhost/health\n```\n';
     const [runbook] = importText(doc).result.runbooks;
     expect(runbook.model.steps.map((step) => step.id)).toEqual(['check-logs', 'check-logs-2', 'verification-2']);
     expect(runbook.model.problems).toEqual([]);
   });
 
   it('escapes what MDX would read as JSX or an expression', () => {
-    const doc = '## 1. Odd Text\n\n### Symptoms\n- latency <500ms {sometimes}\n- see <pod-name> and <https://example.com>\n\n### Resolution\n\n```bash\nkubectl logs <pod-name>\n```\n';
+    const doc =
+      '## 1. Odd Text\n\n### Symptoms\n- latency <500ms {sometimes}\n- see <pod-name> and <https://example.com>\n\n### Resolution\n\n```bash\nkubectl logs <pod-name>\n```\n';
     const [runbook] = importText(doc).result.runbooks;
     expect(runbook.content).toContain('- latency &lt;500ms \\{sometimes\\}');
     expect(runbook.content).toContain('- see `<pod-name>` and [https://example.com](https://example.com)');

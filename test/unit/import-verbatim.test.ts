@@ -121,8 +121,16 @@ See [Rollback](/runbooks/shop/rollback/) and [https://example.com/status](https:
     expect(runbook.model.problems.map((problem) => problem.rule)).toEqual(['ids/unique']);
     expect(runbook.problems).toEqual([]);
     expect(verbatim.problems).toEqual([]);
-    expect(verbatim.report).toContainEqual(expect.objectContaining({ level: 'todo', file: 'runbooks/checkout-errors.mdx', message: expect.stringMatching(/Duplicate step id "check-pods".*\[ids\/unique\]$/) }));
-    expect(verbatim.report).toContainEqual(expect.objectContaining({ level: 'info', message: 'kept (--verbatim) 2 mojibake sequences (UTF-8 read as Windows-1252: ðŸš¨ → 🚨, â€“ → –)' }));
+    expect(verbatim.report).toContainEqual(
+      expect.objectContaining({
+        level: 'todo',
+        file: 'runbooks/checkout-errors.mdx',
+        message: expect.stringMatching(/Duplicate step id "check-pods".*\[ids\/unique\]$/),
+      }),
+    );
+    expect(verbatim.report).toContainEqual(
+      expect.objectContaining({ level: 'info', message: 'kept (--verbatim) 2 mojibake sequences (UTF-8 read as Windows-1252: ðŸš¨ → 🚨, â€“ → –)' }),
+    );
   });
 
   it('copies the repaired text, and says so, when the repair changes the Markdown structure', () => {
@@ -131,6 +139,8 @@ See [Rollback](/runbooks/shop/rollback/) and [https://example.com/status](https:
     const { verbatim: fallback } = importBoth(text);
     expect(fallback.runbooks[1].content).toContain('Bad deploy of foo**é**bar.');
     expect(fallback.runbooks[0].content).toContain('## 🚨 Symptoms');
-    expect(fallback.report).toContainEqual(expect.objectContaining({ level: 'todo', message: expect.stringMatching(/^--verbatim: repairing the mojibake changes the Markdown structure/) }));
+    expect(fallback.report).toContainEqual(
+      expect.objectContaining({ level: 'todo', message: expect.stringMatching(/^--verbatim: repairing the mojibake changes the Markdown structure/) }),
+    );
   });
 });

@@ -28,7 +28,15 @@ describe('decodeUtf8', () => {
     expect(firstInvalidByte(input)).toBe(offset);
     const { text, problems } = decodeUtf8('f.mdx', input);
     expect(text).toBeUndefined();
-    expect(problems).toEqual([expect.objectContaining({ file: 'f.mdx', line, column, rule: 'files/encoding', message: expect.stringContaining(`Invalid UTF-8 at byte ${offset} (line ${line}, column ${column})`) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'f.mdx',
+        line,
+        column,
+        rule: 'files/encoding',
+        message: expect.stringContaining(`Invalid UTF-8 at byte ${offset} (line ${line}, column ${column})`),
+      }),
+    ]);
   });
   it('reads every valid sequence, up to four bytes', () => {
     const text = 'aé€😀\u{10FFFF}';
@@ -36,7 +44,11 @@ describe('decodeUtf8', () => {
     expect(decodeUtf8('f', Buffer.from(text)).text).toBe(text);
   });
   it('names UTF-16, either byte order', () => {
-    for (const mark of [[0xff, 0xfe], [0xfe, 0xff]]) expect(decodeUtf8('f', bytes(mark, 'x')).problems[0].message).toBe('The file is UTF-16 text; content files are UTF-8');
+    for (const mark of [
+      [0xff, 0xfe],
+      [0xfe, 0xff],
+    ])
+      expect(decodeUtf8('f', bytes(mark, 'x')).problems[0].message).toBe('The file is UTF-16 text; content files are UTF-8');
   });
 });
 
@@ -51,7 +63,10 @@ describe('readContentFile', () => {
   it('refuses a file over the limit without reading it, a folder, and a missing file', () => {
     writeFileSync(join(root, 'big.mdx'), Buffer.alloc(MAX_CONTENT_BYTES + 1, 0x61));
     mkdirSync(join(root, 'dir.mdx'));
-    expect(readContentFile(root, 'big.mdx').problems[0]).toMatchObject({ rule: 'files/size', message: 'File too large: 1.0 MiB; a content file may be at most 1.0 MiB' });
+    expect(readContentFile(root, 'big.mdx').problems[0]).toMatchObject({
+      rule: 'files/size',
+      message: 'File too large: 1.0 MiB; a content file may be at most 1.0 MiB',
+    });
     expect(readContentFile(root, 'dir.mdx').problems[0]).toMatchObject({ rule: 'files/unreadable', message: 'dir.mdx is not a regular file' });
     expect(readContentFile(root, 'gone.mdx').problems[0]).toMatchObject({ rule: 'files/unreadable', message: 'Cannot read gone.mdx (ENOENT)' });
   });
@@ -73,7 +88,10 @@ describe('walkContentFiles', () => {
     const root = tree();
     symlinkSync('../../outside', join(root, 'c/a/linked'));
     symlinkSync('../b/two.md', join(root, 'c/a/two-again.md'));
-    expect(walkContentFiles(root, 'c', ['.md', '.mdx'])).toEqual({ files: ['c/a/linked/three.mdx', 'c/a/one.mdx', 'c/a/two-again.md', 'c/b/two.md'], problems: [] });
+    expect(walkContentFiles(root, 'c', ['.md', '.mdx'])).toEqual({
+      files: ['c/a/linked/three.mdx', 'c/a/one.mdx', 'c/a/two-again.md', 'c/b/two.md'],
+      problems: [],
+    });
   });
   it('reports a loop, a second route to a folder and a broken link, and walks on', () => {
     const root = tree();
@@ -111,11 +129,16 @@ describe('YAML limits', () => {
     expect(performance.now() - started).toBeLessThan(50);
   });
   it('refuses a billion laughs in well under a second, at its first alias', () => {
-    const text = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...'bcdefghij'.split('').map((name, i) => `${name}: &${name} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(', ')}]`)].join('\n');
+    const text = [
+      'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+      ...'bcdefghij'.split('').map((name, i) => `${name}: &${name} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(', ')}]`),
+    ].join('\n');
     const started = performance.now();
     const result = parse(text);
     expect(performance.now() - started).toBeLessThan(200);
-    expect(result.problems).toEqual([expect.objectContaining({ line: 2, column: 8, message: expect.stringContaining('YAML expands to more than 100,000 values') })]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ line: 2, column: 8, message: expect.stringContaining('YAML expands to more than 100,000 values') }),
+    ]);
     expect(result.raw).toBeUndefined();
   });
   it('accepts a large document without aliases under the limit', () => {

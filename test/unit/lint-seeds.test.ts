@@ -51,12 +51,16 @@ async function lint(fixture: Fixture): Promise<LintResult> {
 function countsOf(results: Record<Fixture, LintResult>): Counts {
   const reported = Object.values(results).flatMap((result) => Object.keys(result.counts));
   const ids = [...new Set([...RULES.map((rule) => rule.meta.id), ...reported.sort()])];
-  return Object.fromEntries(ids.map((id) => [id, { raw: results.raw.counts[id] ?? 0, naive: results.naive.counts[id] ?? 0, categories: results.categories.counts[id] ?? 0 }]));
+  return Object.fromEntries(
+    ids.map((id) => [id, { raw: results.raw.counts[id] ?? 0, naive: results.naive.counts[id] ?? 0, categories: results.categories.counts[id] ?? 0 }]),
+  );
 }
 
 /** One rule a line, so a diff of the file reads like the table. */
 function formatCounts(counts: Counts): string {
-  const lines = Object.entries(counts).map(([id, { raw, naive, categories }]) => `  ${JSON.stringify(id)}: { "raw": ${raw}, "naive": ${naive}, "categories": ${categories} }`);
+  const lines = Object.entries(counts).map(
+    ([id, { raw, naive, categories }]) => `  ${JSON.stringify(id)}: { "raw": ${raw}, "naive": ${naive}, "categories": ${categories} }`,
+  );
   return `{\n${lines.join(',\n')}\n}\n`;
 }
 
@@ -69,7 +73,9 @@ describe('the linter on the seeds as imported (seeds-raw) and as written (seeds-
   }, 60_000);
 
   it('reports every category of the issue', () => {
-    const missing = Object.entries(CATEGORIES).flatMap(([category, ids]) => ids.filter((id) => !(counts[id].raw + counts[id].naive + counts[id].categories)).map((id) => `${category}: ${id}`));
+    const missing = Object.entries(CATEGORIES).flatMap(([category, ids]) =>
+      ids.filter((id) => !(counts[id].raw + counts[id].naive + counts[id].categories)).map((id) => `${category}: ${id}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -95,7 +101,11 @@ describe('the linter on the seeds as imported (seeds-raw) and as written (seeds-
   });
 
   it('never crashes a rule', () => {
-    expect(Object.values(results).flatMap((result) => result.problems.filter((problem) => problem.rule === 'lint/crash').map((problem) => `${problem.file}: ${problem.message}`))).toEqual([]);
+    expect(
+      Object.values(results).flatMap((result) =>
+        result.problems.filter((problem) => problem.rule === 'lint/crash').map((problem) => `${problem.file}: ${problem.message}`),
+      ),
+    ).toEqual([]);
   });
 
   it(`matches ${COUNTS_FILE}`, () => {

@@ -72,20 +72,57 @@ describe('code blocks', () => {
       ].join('\n'),
     );
     expect(runbook.blocks.map(summary)).toEqual([
-      { id: 'tickets-model/check', lang: 'bash', kind: 'command', language: 'shell', command: 'kubectl get pods', step: 'check', section: 'investigation', lines: [15, 17], codeLine: 16, codeColumn: 4 },
-      { id: 'tickets-model/check-2', lang: 'sql', kind: 'command', language: 'sql', command: 'SELECT 1;', step: 'check', section: 'investigation', lines: [21, 23], codeLine: 22, codeColumn: 6 },
-      { id: 'tickets-model/check-3', lang: 'promql', kind: 'command', language: 'promql', command: 'up', step: 'check', section: 'investigation', lines: [25, 27], codeLine: 26, codeColumn: 3 },
+      {
+        id: 'tickets-model/check',
+        lang: 'bash',
+        kind: 'command',
+        language: 'shell',
+        command: 'kubectl get pods',
+        step: 'check',
+        section: 'investigation',
+        lines: [15, 17],
+        codeLine: 16,
+        codeColumn: 4,
+      },
+      {
+        id: 'tickets-model/check-2',
+        lang: 'sql',
+        kind: 'command',
+        language: 'sql',
+        command: 'SELECT 1;',
+        step: 'check',
+        section: 'investigation',
+        lines: [21, 23],
+        codeLine: 22,
+        codeColumn: 6,
+      },
+      {
+        id: 'tickets-model/check-3',
+        lang: 'promql',
+        kind: 'command',
+        language: 'promql',
+        command: 'up',
+        step: 'check',
+        section: 'investigation',
+        lines: [25, 27],
+        codeLine: 26,
+        codeColumn: 3,
+      },
     ]);
   });
 
   it('treats only prompt lines of console blocks as commands', () => {
-    const [block] = parse('## Investigation\n\n### Check\n\n```console\n$ kubectl get pods\nNAME   READY\napi-1  1/1\n# whoami\nroot\n$ echo a \\\n  b\n```\n').blocks;
+    const [block] = parse(
+      '## Investigation\n\n### Check\n\n```console\n$ kubectl get pods\nNAME   READY\napi-1  1/1\n# whoami\nroot\n$ echo a \\\n  b\n```\n',
+    ).blocks;
     expect(block.kind).toBe('console');
     expect(block.command).toBe('kubectl get pods\nwhoami\necho a \\\n  b');
   });
 
   it('reads attributes with quoted values the way Expressive Code does', () => {
-    const [block] = parse('## Resolution\n\n### Restart\n\n```bash title="Restart the API" risk=\'change\' long-running interactive=false id="tickets/restart" timeout=90s lint-ignore="risk/declared: reviewed by the owners"\nkubectl rollout restart deploy/api\n```\n').blocks;
+    const [block] = parse(
+      '## Resolution\n\n### Restart\n\n```bash title="Restart the API" risk=\'change\' long-running interactive=false id="tickets/restart" timeout=90s lint-ignore="risk/declared: reviewed by the owners"\nkubectl rollout restart deploy/api\n```\n',
+    ).blocks;
     expect(block.attributes).toEqual({
       risk: 'change',
       riskDeclared: true,
@@ -110,7 +147,9 @@ describe('code blocks', () => {
   });
 
   it('finds placeholders and environment variables with their positions in the file', () => {
-    const [block] = parse("## Investigation\n\n### Logs\n\n```bash\nkubectl -n \"$NAMESPACE\" logs <pod-name> --since=${WINDOW:-5m}\nTOKEN=x; echo '$NOT_ENV' $TOKEN $HOME # $COMMENT\n```\n").blocks;
+    const [block] = parse(
+      '## Investigation\n\n### Logs\n\n```bash\nkubectl -n "$NAMESPACE" logs <pod-name> --since=${WINDOW:-5m}\nTOKEN=x; echo \'$NOT_ENV\' $TOKEN $HOME # $COMMENT\n```\n',
+    ).blocks;
     expect(block.placeholders.map((p) => [p.name, p.span.start.line, p.span.start.column, p.span.end.column])).toEqual([['pod-name', 14, 30, 40]]);
     expect(block.env.map((e) => [e.name, e.span.start.line, e.span.start.column])).toEqual([
       ['NAMESPACE', 14, 14],

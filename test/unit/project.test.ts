@@ -44,7 +44,9 @@ describe('checks across files', () => {
         'tickets/a.mdx': runbookSource({ id: 'tickets-a', extra: '  alerts:\n    - name: HighLatency\n' }),
         'tickets/b.mdx': runbookSource({ id: 'tickets-b', extra: '  alerts:\n    - name: HighLatency\n' }),
       }),
-    ).toEqual(['tickets/b.mdx:9:13 schema/duplicate Duplicate alert name "HighLatency" in service tickets: already used by src/content/docs/runbooks/tickets/a.mdx']);
+    ).toEqual([
+      'tickets/b.mdx:9:13 schema/duplicate Duplicate alert name "HighLatency" in service tickets: already used by src/content/docs/runbooks/tickets/a.mdx',
+    ]);
   });
 
   it('accepts one alert name in runbooks of different services (the alert page offers the choice)', async () => {
@@ -88,7 +90,10 @@ describe('checks across files', () => {
   });
 
   it('validates service files with positions', async () => {
-    const root = makeProject({ runbooks: {}, services: { tickets: 'name: Tickets\nowner: t\nescalation:\n  - who: Me\n    when: now\n    contact: "+1 415 867 5309"\n' } });
+    const root = makeProject({
+      runbooks: {},
+      services: { tickets: 'name: Tickets\nowner: t\nescalation:\n  - who: Me\n    when: now\n    contact: "+1 415 867 5309"\n' },
+    });
     expect((await loadProject({ root })).problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`)).toEqual([
       'src/content/services/tickets.yaml:6:14 escalation.0.contact: Looks like a real phone number: use a placeholder (a pager schedule, a channel, or +1-555-0100) (found "+1 415 867 5309")',
     ]);

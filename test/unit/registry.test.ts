@@ -37,9 +37,54 @@ describe('registry', () => {
     });
     const registry = buildRegistry(await loadProject({ root, config: { now: '2026-11-24' } }));
     expect(registry.runbooks[0].commands).toEqual([
-      { id: 'tickets-a/logs', runbook: 'tickets-a', step: 'logs', section: 'investigation', kind: 'command', lang: 'bash', language: 'shell', text: 'kubectl -n "$NS" logs <pod>', risk: 'read', longRunning: false, interactive: false, placeholders: [{ name: 'pod', start: 22, end: 27, context: { layers: [{ kind: 'shell-word', start: true }] } }], env: ['NS'], source: { file: 'src/content/docs/runbooks/tickets/a.mdx', line: 24, endLine: 26 } },
-      { id: 'tickets-a/logs-2', runbook: 'tickets-a', step: 'logs', section: 'investigation', kind: 'console', lang: 'console', language: 'shell', text: 'kubectl get pods', risk: 'read', longRunning: false, interactive: false, placeholders: [], env: [], source: { file: 'src/content/docs/runbooks/tickets/a.mdx', line: 28, endLine: 31 } },
-      { id: 'restart-api', runbook: 'tickets-a', step: 'restart', section: 'resolution', kind: 'command', lang: 'bash', language: 'shell', text: 'kubectl rollout restart deploy/api', risk: 'change', longRunning: false, interactive: false, placeholders: [], env: [], source: { file: 'src/content/docs/runbooks/tickets/a.mdx', line: 37, endLine: 39 } },
+      {
+        id: 'tickets-a/logs',
+        runbook: 'tickets-a',
+        step: 'logs',
+        section: 'investigation',
+        kind: 'command',
+        lang: 'bash',
+        language: 'shell',
+        text: 'kubectl -n "$NS" logs <pod>',
+        risk: 'read',
+        longRunning: false,
+        interactive: false,
+        placeholders: [{ name: 'pod', start: 22, end: 27, context: { layers: [{ kind: 'shell-word', start: true }] } }],
+        env: ['NS'],
+        source: { file: 'src/content/docs/runbooks/tickets/a.mdx', line: 24, endLine: 26 },
+      },
+      {
+        id: 'tickets-a/logs-2',
+        runbook: 'tickets-a',
+        step: 'logs',
+        section: 'investigation',
+        kind: 'console',
+        lang: 'console',
+        language: 'shell',
+        text: 'kubectl get pods',
+        risk: 'read',
+        longRunning: false,
+        interactive: false,
+        placeholders: [],
+        env: [],
+        source: { file: 'src/content/docs/runbooks/tickets/a.mdx', line: 28, endLine: 31 },
+      },
+      {
+        id: 'restart-api',
+        runbook: 'tickets-a',
+        step: 'restart',
+        section: 'resolution',
+        kind: 'command',
+        lang: 'bash',
+        language: 'shell',
+        text: 'kubectl rollout restart deploy/api',
+        risk: 'change',
+        longRunning: false,
+        interactive: false,
+        placeholders: [],
+        env: [],
+        source: { file: 'src/content/docs/runbooks/tickets/a.mdx', line: 37, endLine: 39 },
+      },
     ]);
     expect(registry.runbooks[0].steps).toEqual([
       { id: 'logs', title: 'Logs', section: 'investigation', line: 22 },
@@ -60,7 +105,21 @@ describe('registry', () => {
   it('publishes a JSON Schema of the frontmatter that editors can use', async () => {
     const schema = frontmatterJsonSchema() as { properties: { runbook: { properties: Record<string, unknown> } } };
     expect(Object.keys(schema.properties.runbook.properties)).toEqual([
-      'id', 'aliases', 'service', 'owner', 'severity', 'alerts', 'responseTime', 'timeToResolve', 'lastReviewed', 'reviewEvery', 'variables', 'env', 'related', 'tags', 'todo',
+      'id',
+      'aliases',
+      'service',
+      'owner',
+      'severity',
+      'alerts',
+      'responseTime',
+      'timeToResolve',
+      'lastReviewed',
+      'reviewEvery',
+      'variables',
+      'env',
+      'related',
+      'tags',
+      'todo',
     ]);
     const ajv = new Ajv2020({ strict: false });
     const validate = ajv.compile(frontmatterJsonSchema());

@@ -23,24 +23,43 @@ async function render(language: string, code: string, meta = '') {
   return {
     risk: /data-rb-risk="([a-z]+)"/.exec(html)?.[1],
     label: /<strong>([^<]+)<\/strong>/.exec(html)?.[1],
-    copied: /data-code="([^"]*)"/.exec(html)?.[1].replaceAll('\u007f', '\n').replace(/&#x([0-9a-f]+);|&quot;|&amp;/gi, (entity, hex?: string) => (hex ? String.fromCodePoint(parseInt(hex, 16)) : entity === '&quot;' ? '"' : '&')),
+    copied: /data-code="([^"]*)"/
+      .exec(html)?.[1]
+      .replaceAll('\u007f', '\n')
+      .replace(/&#x([0-9a-f]+);|&quot;|&amp;/gi, (entity, hex?: string) => (hex ? String.fromCodePoint(parseInt(hex, 16)) : entity === '&quot;' ? '"' : '&')),
     marked: /class="frame[^"]*rb-risk-([a-z]+)/.exec(html)?.[1],
   };
 }
 
 describe('runbook blocks on the site', () => {
   it('a delete declared read is labelled and copied as destructive: no newline, so pasting does not run it', async () => {
-    expect(await render('bash', 'kubectl -n shop delete pod api-1')).toEqual({ risk: 'destructive', label: 'Destructive', copied: 'kubectl -n shop delete pod api-1', marked: 'destructive' });
+    expect(await render('bash', 'kubectl -n shop delete pod api-1')).toEqual({
+      risk: 'destructive',
+      label: 'Destructive',
+      copied: 'kubectl -n shop delete pod api-1',
+      marked: 'destructive',
+    });
   });
 
   it('console blocks by their prompt lines, SQL blocks by their statements', async () => {
-    expect(await render('console', '$ psql "$DATABASE_URL" -Atc "DELETE FROM sessions"\nDELETE 3')).toMatchObject({ risk: 'destructive', copied: 'psql "$DATABASE_URL" -Atc "DELETE FROM sessions"' });
+    expect(await render('console', '$ psql "$DATABASE_URL" -Atc "DELETE FROM sessions"\nDELETE 3')).toMatchObject({
+      risk: 'destructive',
+      copied: 'psql "$DATABASE_URL" -Atc "DELETE FROM sessions"',
+    });
     expect(await render('sql', 'UPDATE jobs SET state = 1;', 'risk="change"')).toMatchObject({ risk: 'destructive', label: 'Destructive' });
   });
 
   it('a read block stays read and is copied with its newline; a declared risk is kept', async () => {
-    expect(await render('bash', 'kubectl -n shop get pods')).toEqual({ risk: 'read', label: undefined, copied: 'kubectl -n shop get pods\n', marked: undefined });
-    expect(await render('bash', 'kubectl rollout restart deploy/api', 'risk="destructive"')).toMatchObject({ risk: 'destructive', copied: 'kubectl rollout restart deploy/api' });
+    expect(await render('bash', 'kubectl -n shop get pods')).toEqual({
+      risk: 'read',
+      label: undefined,
+      copied: 'kubectl -n shop get pods\n',
+      marked: undefined,
+    });
+    expect(await render('bash', 'kubectl rollout restart deploy/api', 'risk="destructive"')).toMatchObject({
+      risk: 'destructive',
+      copied: 'kubectl rollout restart deploy/api',
+    });
     expect(await render('bash', 'echo "kubectl delete pod x"', 'text')).toMatchObject({ risk: undefined });
   });
 });

@@ -21,7 +21,14 @@ const tickets: ServiceWithId = {
 };
 
 async function render(markdown: string, service = 'tickets') {
-  const data = { astro: { frontmatter: { runbook: { service } }, headings: [] as { depth: number; slug: string; text: string }[], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() } };
+  const data = {
+    astro: {
+      frontmatter: { runbook: { service } },
+      headings: [] as { depth: number; slug: string; text: string }[],
+      localImagePaths: new Set<string>(),
+      remoteImagePaths: new Set<string>(),
+    },
+  };
   const plugin = runbookPagePlugin((id) => (id === 'tickets' ? tickets : undefined));
   const { html } = await markdownToHtml(markdown, { mdastPlugins: [plugin], hastPlugins: [satteriHeadingIdsPlugin(), tableLabelsPlugin], data });
   return { html, headings: data.astro.headings.map((heading) => heading.text) };
@@ -52,14 +59,18 @@ describe('the runbook page step', () => {
   it('folds "Changes from the source" into a closed <details> that search ignores, and drops it from the headings', async () => {
     const { html, headings } = await render(RUNBOOK);
     expect(headings).toEqual(['Symptoms', 'Escalation', 'Post-incident']);
-    expect(html).toMatch(/<details class="rb-source-notes" data-pagefind-ignore=""><summary>Changes from the source<\/summary><ul>\s*<li><code>kubectl edit<\/code> became a Helm change.<\/li>\s*<\/ul><table>[\s\S]*<\/table><\/details>\s*<h2 id="post-incident">/);
+    expect(html).toMatch(
+      /<details class="rb-source-notes" data-pagefind-ignore=""><summary>Changes from the source<\/summary><ul>\s*<li><code>kubectl edit<\/code> became a Helm change.<\/li>\s*<\/ul><table>[\s\S]*<\/table><\/details>\s*<h2 id="post-incident">/,
+    );
   });
 
   it("ends the Escalation section with the service's levels and contacts, as links where they can be", async () => {
     const { html } = await render(RUNBOOK);
     const section = html.slice(html.indexOf('<h2 id="escalation">'), html.indexOf('<details'));
     expect(section).toContain('<p>Page the on-call engineer.</p>');
-    expect(section).toContain('<div class="rb-escalation-contacts" data-pagefind-ignore=""><p>Escalation levels of <a href="/services/tickets/#escalation">Tickets</a>:</p>');
+    expect(section).toContain(
+      '<div class="rb-escalation-contacts" data-pagefind-ignore=""><p>Escalation levels of <a href="/services/tickets/#escalation">Tickets</a>:</p>',
+    );
     expect(section).toContain('<li><strong>On-call engineer</strong> — immediately. Contact: PagerDuty schedule tickets-primary; Slack #tickets-oncall</li>');
     expect(section).toContain('<a href="mailto:managers@example.com">managers@example.com</a>; <a href="tel:+15550140">+1-555-0140</a>');
   });
@@ -78,8 +89,15 @@ describe('the runbook page step', () => {
   });
 
   it('works on MDX too (the pipeline runbooks go through)', async () => {
-    const data = { astro: { frontmatter: { runbook: { service: 'tickets' } }, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() } };
-    const { code } = await mdxToJs(RUNBOOK, { mdastPlugins: [runbookPagePlugin(() => tickets)], hastPlugins: [satteriHeadingIdsPlugin()], data, jsxImportSource: 'astro' });
+    const data = {
+      astro: { frontmatter: { runbook: { service: 'tickets' } }, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() },
+    };
+    const { code } = await mdxToJs(RUNBOOK, {
+      mdastPlugins: [runbookPagePlugin(() => tickets)],
+      hastPlugins: [satteriHeadingIdsPlugin()],
+      data,
+      jsxImportSource: 'astro',
+    });
     expect(code).toContain('_components.details');
     expect(code).toContain('"data-pagefind-ignore": ""');
     expect(code).not.toMatch(/id: "changes-from-the-source"/);
@@ -122,10 +140,24 @@ Wait.
         '<label class="rb-choice-option"><input type="radio" name="rb-choice-resolution" value="if-the-cause-is-abuse-block-the-range"><span class="rb-choice-letter">B</span><span class="rb-choice-title">If the cause is abuse: block the range</span></label></fieldset>',
     );
     // Option A holds both its steps (and the #### under them); option B, an "If", carries its letter above it.
-    expect(html).toMatch(/<div class="rb-option" data-option="spike" data-option-label="A"><h3 id="option-a-spike-raise-the-limit">[\s\S]*<h4 id="why">Why<\/h4>[\s\S]*<h3 id="option-a-spike-restart">Option A, spike: restart<\/h3>\s*<p>Restart.<\/p><\/div>/);
-    expect(html).toMatch(/<div class="rb-option" data-option="if-the-cause-is-abuse-block-the-range" data-option-label="B"><p class="rb-option-tag" data-pagefind-ignore="">Option B<\/p><h3 id="if-the-cause-is-abuse-block-the-range">[^<]*<\/h3>\s*<p>Block.<\/p><\/div><\/div>\s*<h3 id="wait-for-the-rollout">/);
+    expect(html).toMatch(
+      /<div class="rb-option" data-option="spike" data-option-label="A"><h3 id="option-a-spike-raise-the-limit">[\s\S]*<h4 id="why">Why<\/h4>[\s\S]*<h3 id="option-a-spike-restart">Option A, spike: restart<\/h3>\s*<p>Restart.<\/p><\/div>/,
+    );
+    expect(html).toMatch(
+      /<div class="rb-option" data-option="if-the-cause-is-abuse-block-the-range" data-option-label="B"><p class="rb-option-tag" data-pagefind-ignore="">Option B<\/p><h3 id="if-the-cause-is-abuse-block-the-range">[^<]*<\/h3>\s*<p>Block.<\/p><\/div><\/div>\s*<h3 id="wait-for-the-rollout">/,
+    );
     // The headings keep their ids and stay in "On this page".
-    expect(headings).toEqual(['Resolution', 'Option A, spike: raise the limit', 'Why', 'Option A, spike: restart', 'If the cause is abuse: block the range', 'Wait for the rollout', 'Verification', 'Check', 'Escalation']);
+    expect(headings).toEqual([
+      'Resolution',
+      'Option A, spike: raise the limit',
+      'Why',
+      'Option A, spike: restart',
+      'If the cause is abuse: block the range',
+      'Wait for the rollout',
+      'Verification',
+      'Check',
+      'Escalation',
+    ]);
   });
 
   it('leaves pages that are no runbook as they are (a guide may show an option heading)', async () => {
@@ -160,7 +192,11 @@ describe('contact links', () => {
       { text: '+1-555-0100', href: 'tel:+15550100' },
     ]);
     expect(contactParts('PagerDuty schedule tickets-primary')).toEqual([{ text: 'PagerDuty schedule tickets-primary' }]);
-    expect(contactParts('status page https://status.example.com.')).toEqual([{ text: 'status page ' }, { text: 'https://status.example.com', href: 'https://status.example.com' }, { text: '.' }]);
+    expect(contactParts('status page https://status.example.com.')).toEqual([
+      { text: 'status page ' },
+      { text: 'https://status.example.com', href: 'https://status.example.com' },
+      { text: '.' },
+    ]);
   });
 });
 
@@ -168,7 +204,9 @@ describe('tables', () => {
   it('names the column of each cell of a table of three columns or more, for the cards of a phone', async () => {
     const { html } = await render('| Incident | Alert | Severity |\n|---|---|---|\n| [High error rate](/x/) | `error_rate > 5%` | P0 |\n');
     expect(html).toContain('<table class="rb-stack">');
-    expect(html).toMatch(/<td data-label="Incident"><a href="\/x\/">High error rate<\/a><\/td>\s*<td data-label="Alert"><code>error_rate &gt; 5%<\/code><\/td>\s*<td data-label="Severity">P0<\/td>/);
+    expect(html).toMatch(
+      /<td data-label="Incident"><a href="\/x\/">High error rate<\/a><\/td>\s*<td data-label="Alert"><code>error_rate &gt; 5%<\/code><\/td>\s*<td data-label="Severity">P0<\/td>/,
+    );
   });
 
   it('leaves two-column tables as they are', async () => {

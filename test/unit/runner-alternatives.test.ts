@@ -78,7 +78,8 @@ function harness(isTTY: boolean, answers: string[] = [], onPrompt?: (question: s
   return { environment, err, prompts };
 }
 
-const start = (root: string, options: Partial<RunCommandOptions> = {}, environment = harness(false).environment) => runRunbook('tickets-choice', { cwd: root, ...options }, environment);
+const start = (root: string, options: Partial<RunCommandOptions> = {}, environment = harness(false).environment) =>
+  runRunbook('tickets-choice', { cwd: root, ...options }, environment);
 const log = (root: string) => (existsSync(join(root, 'log')) ? readFileSync(join(root, 'log'), 'utf8') : '');
 
 async function cli(root: string, argv: string[]) {
@@ -159,7 +160,9 @@ describe('runbook run at a choice, without a terminal', () => {
     const root = makeProject({ runbooks: { 'tickets/plain.mdx': runbookSource({ id: 'tickets-plain' }) } });
     const result = await cli(root, ['run', 'tickets-plain', '--option', 'B']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('runbook: --option B: tickets-plain has no choice between options (no "### Option A: …" or "### If …" steps in its Resolution); use --step to pick steps\n');
+    expect(result.stderr).toBe(
+      'runbook: --option B: tickets-plain has no choice between options (no "### Option A: …" or "### If …" steps in its Resolution); use --step to pick steps\n',
+    );
   });
 
   it('--step naming steps is an explicit choice; --step with the section still stops at the choice', async () => {
@@ -218,7 +221,12 @@ describe('runbook run at a choice, on a terminal', () => {
       'tickets-choice/option-b-scale-out-scale-the-deployment changes state (risk: change). Run it? [y/N] ',
     ]);
     expect(err.join('')).toContain(
-      ['Choose one option; the others are not run:', '  A  restart the deployment  (1 command, change; id: restart-the-deployment)', '  B  scale out  (2 commands, change; id: scale-out)', ''].join('\n'),
+      [
+        'Choose one option; the others are not run:',
+        '  A  restart the deployment  (1 command, change; id: restart-the-deployment)',
+        '  B  scale out  (2 commands, change; id: scale-out)',
+        '',
+      ].join('\n'),
     );
     expect(log(root)).toBe('diagnosis\nnote\nscale 5\nwait\nverify\n');
     expect(outcome.dryRun || outcome.exitCode).toBe(0);
@@ -246,7 +254,11 @@ describe('runbook run at a choice, on a terminal', () => {
     expect(log(root)).toBe('diagnosis\n');
     if (outcome.dryRun) throw new Error('not a dry run');
     expect(outcome.exitCode).toBe(1);
-    expect(outcome.stoppedAtChoice).toEqual({ group: 'resolution', reason: 'declined', message: 'tickets-choice: stopped at the choice: no option was taken, nothing more was run' });
+    expect(outcome.stoppedAtChoice).toEqual({
+      group: 'resolution',
+      reason: 'declined',
+      message: 'tickets-choice: stopped at the choice: no option was taken, nothing more was run',
+    });
   });
 
   it('a failed diagnosis stops the run before the choice is asked', async () => {
@@ -265,10 +277,12 @@ describe('several choices in one runbook', () => {
     const root = project(body);
     const shown = await cli(root, ['show', 'tickets-choice', '--json']);
     const alternatives = JSON.parse(shown.stdout).alternatives;
-    expect(alternatives.map((group: { id: string; options: { label: string }[] }) => [group.id, group.options.map((option) => option.label).join('')])).toEqual([
-      ['resolution', 'AB'],
-      ['resolution-2', 'AB'],
-    ]);
+    expect(alternatives.map((group: { id: string; options: { label: string }[] }) => [group.id, group.options.map((option) => option.label).join('')])).toEqual(
+      [
+        ['resolution', 'AB'],
+        ['resolution-2', 'AB'],
+      ],
+    );
   });
 
   it('--option values without a choice decide them in order; <choice>:<option> names one', async () => {

@@ -106,7 +106,10 @@ kubectl -n tickets-dev get pods
     ].join('\n\n');
     const extra = `  variables:\n    user:\n      description: Database user\n      example: app\n    pid:\n      description: Backend pid\n      example: "42"\n      type: integer\n    token:\n      description: API token\n      example: t\n      secret: true\n  env:\n    DATABASE_URL: Database\n    PROMETHEUS_URL: Prometheus\n`;
     const root = makeProject({ runbooks: { 'tickets/db.mdx': runbookSource({ id: 'tickets-db', extra, body }) } });
-    const result = await cli(['run', 'tickets-db', '--dry-run', '--set', "user=o'neil", '--set', 'pid=1234', '--set', 'token=hunter2', '--timeout', '1m'], root);
+    const result = await cli(
+      ['run', 'tickets-db', '--dry-run', '--set', "user=o'neil", '--set', 'pid=1234', '--set', 'token=hunter2', '--timeout', '1m'],
+      root,
+    );
     expect(result.err).toBe(
       'runbook: warning: --set token puts a secret on the command line, where other users see it (ps) and your shell history keeps it; put it in an --env-file, or leave it out and answer the prompt (no echo)\n',
     );
@@ -135,7 +138,15 @@ SQL
   it('--json prints the plan without the unmasked scripts', async () => {
     const result = await cli(['run', 'tickets-pod-crash-loop', '--dry-run', '--json', '--step', 'describe-the-pod', '--set', 'pod-name=api-1']);
     expect(JSON.parse(result.out)).toEqual([
-      { id: 'tickets-pod-crash-loop/describe-the-pod', step: 'describe-the-pod', language: 'shell', risk: 'read', longRunning: false, interactive: false, display: 'kubectl -n tickets-dev describe pod api-1' },
+      {
+        id: 'tickets-pod-crash-loop/describe-the-pod',
+        step: 'describe-the-pod',
+        language: 'shell',
+        risk: 'read',
+        longRunning: false,
+        interactive: false,
+        display: 'kubectl -n tickets-dev describe pod api-1',
+      },
     ]);
   });
 });

@@ -42,11 +42,20 @@ describe('StreamMask', () => {
     const alphabet = fc.constantFrom('a', 'b', 'c', 'x', '\n', '*', 'é');
     const word = fc.string({ unit: alphabet, minLength: 1, maxLength: 6 });
     fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 3 }), fc.array(word, { maxLength: 12 }), fc.array(fc.nat(80), { maxLength: 10 }), (secrets, parts, cuts) => {
-        const text = parts.join('');
-        const out = pieces(text, secrets, cuts.map((cut) => cut % (text.length + 1)));
-        expect(out.join('')).toBe(maskText(text, secrets));
-      }),
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 3 }),
+        fc.array(word, { maxLength: 12 }),
+        fc.array(fc.nat(80), { maxLength: 10 }),
+        (secrets, parts, cuts) => {
+          const text = parts.join('');
+          const out = pieces(
+            text,
+            secrets,
+            cuts.map((cut) => cut % (text.length + 1)),
+          );
+          expect(out.join('')).toBe(maskText(text, secrets));
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -7,7 +7,10 @@ describe('runbook run: inferred risk', () => {
   const root = () =>
     makeProject({
       runbooks: {
-        'tickets/a.mdx': runbookSource({ id: 'tickets-a', body: '## Symptoms\n\nSlow.\n\n## Resolution\n\n### Clean up\n\n```bash\necho kubectl delete pod api-1 > /dev/null\nkubectl delete pod api-1\n```\n' }),
+        'tickets/a.mdx': runbookSource({
+          id: 'tickets-a',
+          body: '## Symptoms\n\nSlow.\n\n## Resolution\n\n### Clean up\n\n```bash\necho kubectl delete pod api-1 > /dev/null\nkubectl delete pod api-1\n```\n',
+        }),
       },
     });
 

@@ -20,7 +20,12 @@ const log = (root: string) => (existsSync(join(root, 'log')) ? readFileSync(join
 /** The CLI as a real process: exit code, output, and how long it took. (`node --`, as the bin's shebang: Node reads a later --env-file as its own otherwise.) */
 function cli(root: string, args: string[], env: Record<string, string | undefined> = {}) {
   const began = Date.now();
-  const result = spawnSync(process.execPath, ['--', CLI, ...args], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeout: 20_000 });
+  const result = spawnSync(process.execPath, ['--', CLI, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    timeout: 20_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, ms: Date.now() - began };
 }
 
@@ -30,10 +35,16 @@ describe('transcript files', () => {
     writeFileSync(join(root, 'target.txt'), 'precious\n');
     symlinkSync(join(root, 'target.txt'), join(root, 'run.jsonl'));
     symlinkSync(join(root, 'nowhere.txt'), join(root, 'dangling.jsonl'));
-    for (const [file, append] of [['run.jsonl', false], ['run.jsonl', true], ['dangling.jsonl', true]] as const) {
+    for (const [file, append] of [
+      ['run.jsonl', false],
+      ['run.jsonl', true],
+      ['dangling.jsonl', true],
+    ] as const) {
       const result = await runCli(['run', 'tickets-runner', '--transcript', file, ...(append ? ['--append'] : [])], root);
       expect(result.code).toBe(2);
-      expect(result.stderr).toBe(`runbook: --transcript: cannot write "${file}": it is a symbolic link, and a transcript is never written through one; give the path of the file itself, or a new name\n`);
+      expect(result.stderr).toBe(
+        `runbook: --transcript: cannot write "${file}": it is a symbolic link, and a transcript is never written through one; give the path of the file itself, or a new name\n`,
+      );
     }
     expect(readFileSync(join(root, 'target.txt'), 'utf8')).toBe('precious\n');
     expect(existsSync(join(root, 'nowhere.txt'))).toBe(false);
@@ -45,7 +56,9 @@ describe('transcript files', () => {
     writeFileSync(join(root, 'run.md'), 'yesterday\n');
     const result = await runCli(['run', 'tickets-runner', '--transcript', 'run.md'], root);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('runbook: --transcript: cannot write "run.md": the file exists, and a transcript never replaces one; pass --append to add this run to it, or choose a new name\n');
+    expect(result.stderr).toBe(
+      'runbook: --transcript: cannot write "run.md": the file exists, and a transcript never replaces one; pass --append to add this run to it, or choose a new name\n',
+    );
     expect(readFileSync(join(root, 'run.md'), 'utf8')).toBe('yesterday\n');
     expect(log(root)).toBe('');
   });
@@ -56,7 +69,12 @@ describe('transcript files', () => {
       expect((await runCli(['run', 'tickets-runner', '--transcript', 'run.jsonl', '--append'], root)).code).toBe(0);
       expect((await runCli(['run', 'tickets-runner', '--transcript', 'run.md', '--append'], root)).code).toBe(0);
     }
-    expect(readFileSync(join(root, 'run.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line).id)).toEqual(['tickets-runner/one', 'tickets-runner/one']);
+    expect(
+      readFileSync(join(root, 'run.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).id),
+    ).toEqual(['tickets-runner/one', 'tickets-runner/one']);
     const markdown = readFileSync(join(root, 'run.md'), 'utf8');
     expect(markdown.match(/^\*\*Runbook run: /gm)).toHaveLength(2);
     expect(markdown).toContain('```\n\n**Runbook run: ');
@@ -116,7 +134,11 @@ describe('large scripts', () => {
   it('the script file is removed when the run is interrupted (SIGINT)', async () => {
     const root = project(steps(['Wait', fence('echo waiting; sleep 10')]));
     const temporary = mkdtempSync(join(tmpdir(), 'runbook-tmp-test-'));
-    const child = spawn(process.execPath, [CLI, 'run', 'tickets-runner'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: temporary } });
+    const child = spawn(process.execPath, [CLI, 'run', 'tickets-runner'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, TMPDIR: temporary },
+    });
     let out = '';
     let scripts: string[] = [];
     child.stdout.setEncoding('utf8').on('data', (text: string) => {
@@ -139,7 +161,9 @@ describe('--env-file', () => {
     writeFileSync(join(root, 'values.env'), 'name=bob\nGREETING=hi\0there\n');
     const result = await runCli(['run', 'tickets-runner', '--env-file', 'values.env'], root);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('runbook: --env-file: values.env:2:12: a NUL byte; an env file is text (KEY=VALUE lines), and no command can receive a NUL in a value\n');
+    expect(result.stderr).toBe(
+      'runbook: --env-file: values.env:2:12: a NUL byte; an env file is text (KEY=VALUE lines), and no command can receive a NUL in a value\n',
+    );
     expect(log(root)).toBe('');
   });
 
@@ -160,7 +184,9 @@ describe('--env-file', () => {
     const root = project(steps(['Greet', fence('echo "<name>" >> log')]));
     mkdirSync(join(root, 'env.d'));
     writeFileSync(join(root, 'big.env'), `name=bob\n${'# padding\n'.repeat(110_000)}`);
-    expect((await runCli(['run', 'tickets-runner', '--env-file', 'env.d'], root)).stderr).toBe('runbook: --env-file: "env.d" is a folder, not a file; give a file of KEY=VALUE lines\n');
+    expect((await runCli(['run', 'tickets-runner', '--env-file', 'env.d'], root)).stderr).toBe(
+      'runbook: --env-file: "env.d" is a folder, not a file; give a file of KEY=VALUE lines\n',
+    );
     const big = await runCli(['run', 'tickets-runner', '--env-file', 'big.env'], root);
     expect(big.code).toBe(2);
     expect(big.stderr).toBe('runbook: --env-file: "big.env" is 1100009 bytes; an env file of KEY=VALUE lines is at most 1048576 bytes (1 MiB)\n');
@@ -170,7 +196,14 @@ describe('--env-file', () => {
 describe('NO_COLOR and FORCE_COLOR', () => {
   const ESC = '\u001b[';
   const broken = () =>
-    makeProject({ runbooks: { 'tickets/runner.mdx': runbookSource({ id: 'tickets-runner', body: steps(['One', fence('echo one')], ['Two', fence('exit 3')]) }).replace('severity: high', 'severity: urgent') } });
+    makeProject({
+      runbooks: {
+        'tickets/runner.mdx': runbookSource({ id: 'tickets-runner', body: steps(['One', fence('echo one')], ['Two', fence('exit 3')]) }).replace(
+          'severity: high',
+          'severity: urgent',
+        ),
+      },
+    });
 
   it('lint: no escape codes with NO_COLOR, even on request of --color', () => {
     const root = broken();

@@ -97,7 +97,12 @@ describe('runbook show numbers the commands; run --step takes those numbers', ()
 
   it('a section and a step that begin alike are ambiguous too', async () => {
     const root = makeProject({
-      runbooks: { 'tickets/steps.mdx': runbookSource({ id: 'tickets-steps', body: `## Resolution\n\n### Restart the pods\n\n${fence('echo restart >> log')}\n\n### Scale up\n\n${fence('echo scale >> log')}\n` }) },
+      runbooks: {
+        'tickets/steps.mdx': runbookSource({
+          id: 'tickets-steps',
+          body: `## Resolution\n\n### Restart the pods\n\n${fence('echo restart >> log')}\n\n### Scale up\n\n${fence('echo scale >> log')}\n`,
+        }),
+      },
     });
     const result = await runCli(['run', 'tickets-steps', '--step', 'res'], root);
     expect(result.code).toBe(2);
@@ -138,7 +143,16 @@ echo "describe <pod>" >> log
     const { code, stdout } = await runCli(['run', 'tickets-steps', '--dry-run', '--json', '--step', '4'], root);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual([
-      { id: 'tickets-steps/describe', step: 'describe', language: 'shell', risk: 'read', longRunning: false, interactive: false, display: 'echo "describe <pod>" >> log', unfilled: ['pod'] },
+      {
+        id: 'tickets-steps/describe',
+        step: 'describe',
+        language: 'shell',
+        risk: 'read',
+        longRunning: false,
+        interactive: false,
+        display: 'echo "describe <pod>" >> log',
+        unfilled: ['pod'],
+      },
     ]);
   });
 

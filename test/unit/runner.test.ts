@@ -57,7 +57,8 @@ function harness(overrides: Partial<RunEnvironment> = {}, answers: string[] = []
 const start = (root: string, options: Partial<RunCommandOptions> = {}, environment = harness().environment) =>
   runRunbook('tickets-runner', { cwd: root, ...options }, environment);
 
-const statuses = (outcome: Awaited<ReturnType<typeof start>>) => (outcome.dryRun ? [] : outcome.events.map((event) => `${event.id.replace('tickets-runner/', '')}:${event.status}`));
+const statuses = (outcome: Awaited<ReturnType<typeof start>>) =>
+  outcome.dryRun ? [] : outcome.events.map((event) => `${event.id.replace('tickets-runner/', '')}:${event.status}`);
 /** The CLI in-process, in `root`. */
 async function runCliIn(root: string, argv: string[]) {
   const out: string[] = [];
@@ -161,7 +162,7 @@ describe('runbook run: long-running blocks and Ctrl-C', () => {
     expect(chunks.length).toBeGreaterThan(1);
   });
 
-  it('SIGINT to the running command\'s process group interrupts the run: exit 130, recorded in the transcript', async () => {
+  it("SIGINT to the running command's process group interrupts the run: exit 130, recorded in the transcript", async () => {
     const root = project(steps(['Wait', fence('echo waiting; sleep 10')], ['After', fence('echo after >> log')]));
     const { environment } = harness({ onSpawn: (_command, pid) => setTimeout(() => process.kill(-pid, 'SIGINT'), 300) });
     const began = Date.now();
@@ -241,7 +242,11 @@ describe('runbook run: Ctrl-C at the terminal', () => {
 });
 
 describe('runbook run: risk', () => {
-  const body = steps(['Read', fence('echo read >> log')], ['Scale', fence('echo change >> log', 'risk="change"')], ['Delete', fence('echo destructive >> log', 'risk="destructive"')]);
+  const body = steps(
+    ['Read', fence('echo read >> log')],
+    ['Scale', fence('echo change >> log', 'risk="change"')],
+    ['Delete', fence('echo destructive >> log', 'risk="destructive"')],
+  );
 
   it('without a terminal, change and destructive blocks are refused', async () => {
     const root = project(body);
@@ -305,9 +310,16 @@ describe('runbook run: values and environment', () => {
   });
 
   it('names every missing and invalid value before anything runs (exit 2)', async () => {
-    const root = project(steps(['Greet', fence('echo <name> <other> <token> >> log')]), `${VARIABLES}    other:\n      description: Another\n      example: x\n      type: integer\n`);
+    const root = project(
+      steps(['Greet', fence('echo <name> <other> <token> >> log')]),
+      `${VARIABLES}    other:\n      description: Another\n      example: x\n      type: integer\n`,
+    );
     const err: string[] = [];
-    const code = await run(['run', 'tickets-runner', '--set', 'name=Bob Smith', '--set', 'other=1.5'], { stdout: () => {}, stderr: (text) => err.push(text), cwd: root });
+    const code = await run(['run', 'tickets-runner', '--set', 'name=Bob Smith', '--set', 'other=1.5'], {
+      stdout: () => {},
+      stderr: (text) => err.push(text),
+      cwd: root,
+    });
     expect(code).toBe(2);
     expect(err.join('')).toBe(
       [
@@ -340,12 +352,23 @@ describe('runbook run: values and environment', () => {
   });
 
   it('masks a secret that reaches the runner in two reads of the pipe', async () => {
-    const root = project(steps(['Split', fence("printf 's3cr'; sleep 0.3; printf 'et-value\\n'; printf 'x' >&2; sleep 0.2; printf 's3cret-valu' >&2; sleep 0.2; printf 'e!\\n' >&2")]));
+    const root = project(
+      steps([
+        'Split',
+        fence("printf 's3cr'; sleep 0.3; printf 'et-value\\n'; printf 'x' >&2; sleep 0.2; printf 's3cret-valu' >&2; sleep 0.2; printf 'e!\\n' >&2"),
+      ]),
+    );
     const chunks: { stream: string; text: string }[] = [];
     const { environment } = harness();
-    const outcome = await runRunbook('tickets-runner', { cwd: root, set: ['token=s3cret-value'], transcript: 'run.jsonl' }, environment, { output: (_command, stream, text) => chunks.push({ stream, text }) });
+    const outcome = await runRunbook('tickets-runner', { cwd: root, set: ['token=s3cret-value'], transcript: 'run.jsonl' }, environment, {
+      output: (_command, stream, text) => chunks.push({ stream, text }),
+    });
     if (outcome.dryRun) throw new Error('not a dry run');
-    const shown = (stream: string) => chunks.filter((chunk) => chunk.stream === stream).map((chunk) => chunk.text).join('');
+    const shown = (stream: string) =>
+      chunks
+        .filter((chunk) => chunk.stream === stream)
+        .map((chunk) => chunk.text)
+        .join('');
     expect(shown('stdout')).toBe('***\n');
     expect(shown('stderr')).toBe('x***!\n');
     for (const { text } of chunks) expect(text).not.toMatch(/s3cr|et-v/);
@@ -367,7 +390,7 @@ describe('runbook run: values and environment', () => {
     expect(quiet.err.join('')).toBe('');
   });
 
-  it('keeps secret values out of argv (visible to every user in ps) and out of the commands\' environment', async () => {
+  it("keeps secret values out of argv (visible to every user in ps) and out of the commands' environment", async () => {
     const root = project(steps(['Look', fence('echo "<token>" > /dev/null; tr "\\0" " " < /proc/$$/cmdline; env')]));
     const outcome = await start(root, { set: ['token=s3cr3t-value'] });
     if (outcome.dryRun) throw new Error('not a dry run');
@@ -386,7 +409,10 @@ describe('runbook run: values and environment', () => {
   });
 
   it('checks required environment up front: declared env and DATABASE_URL for SQL', async () => {
-    const root = project(steps(['Greet', fence('echo "$GREETING" >> log')], ['Query', fence('SELECT 1', '', 'sql')]), `  env:\n    GREETING: How to greet\n    DATABASE_URL: Read-only database\n`);
+    const root = project(
+      steps(['Greet', fence('echo "$GREETING" >> log')], ['Query', fence('SELECT 1', '', 'sql')]),
+      `  env:\n    GREETING: How to greet\n    DATABASE_URL: Read-only database\n`,
+    );
     await expect(start(root)).rejects.toThrow(
       'Cannot run tickets-runner, nothing was run:\n  - $GREETING is not set (needed by tickets-runner/greet): How to greet\n  - $DATABASE_URL is not set (needed by tickets-runner/query): Read-only database',
     );
@@ -404,7 +430,9 @@ describe('runbook run: values and environment', () => {
       writeFileSync(join(root, 'bin', tool), `#!/bin/sh\nprintf '${tool}'; printf ' [%s]' "$@"; echo; [ ${tool} = psql ] && cat\nexit 0\n`);
       chmodSync(join(root, 'bin', tool), 0o755);
     }
-    const { environment } = harness({ env: { PATH: `${join(root, 'bin')}:${process.env.PATH}`, DATABASE_URL: 'postgres://db', PROMETHEUS_URL: 'http://prom' } });
+    const { environment } = harness({
+      env: { PATH: `${join(root, 'bin')}:${process.env.PATH}`, DATABASE_URL: 'postgres://db', PROMETHEUS_URL: 'http://prom' },
+    });
     const outcome = await start(root, { set: ["who=o'neil"] }, environment);
     if (outcome.dryRun) throw new Error('not a dry run');
     expect(outcome.events.map((event) => event.stdout)).toEqual([
@@ -419,14 +447,25 @@ describe('runbook run: transcripts', () => {
     const root = project(steps(['One', fence('echo one')], ['Two', fence('echo broken >&2; exit 2')], ['Three', fence('echo three')]));
     await start(root, { transcript: 'run.md' });
     const text = readFileSync(join(root, 'run.md'), 'utf8');
-    expect(text).toMatch(/^\*\*Runbook run: Sample runbook\*\* \(`tickets-runner`\)\nResult: \*\*failed\*\* · 1 passed · 1 failed · 1 skipped\nStarted \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ, took \d+\.\d s\n\n/);
+    expect(text).toMatch(
+      /^\*\*Runbook run: Sample runbook\*\* \(`tickets-runner`\)\nResult: \*\*failed\*\* · 1 passed · 1 failed · 1 skipped\nStarted \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ, took \d+\.\d s\n\n/,
+    );
     expect(text).toContain('1. ✅ `tickets-runner/one` passed in ');
-    expect(text).toMatch(/2\. ❌ `tickets-runner\/two` failed in \d+\.\d s \(exit code 2\)\n {3}```bash\n {3}echo broken >&2; exit 2\n {3}```\n {3}```\n {3}broken\n {3}```\n/);
+    expect(text).toMatch(
+      /2\. ❌ `tickets-runner\/two` failed in \d+\.\d s \(exit code 2\)\n {3}```bash\n {3}echo broken >&2; exit 2\n {3}```\n {3}```\n {3}broken\n {3}```\n/,
+    );
     expect(text).toContain('3. ⏭️ `tickets-runner/three` skipped (not run: the run stopped at tickets-runner/two (failed))\n');
   });
 
   it('every JSON Lines event validates against the schema', async () => {
-    const root = project(steps(['One', fence('echo one')], ['Two', fence('exit 1')], ['Three', fence('echo x', 'risk="change"')], ['Four', fence('sleep 3', 'long-running timeout="1s"')]));
+    const root = project(
+      steps(
+        ['One', fence('echo one')],
+        ['Two', fence('exit 1')],
+        ['Three', fence('echo x', 'risk="change"')],
+        ['Four', fence('sleep 3', 'long-running timeout="1s"')],
+      ),
+    );
     await start(root, { transcript: 'run.jsonl', keepGoing: true });
     const events = parseTranscript(readFileSync(join(root, 'run.jsonl'), 'utf8'));
     expect(events.map((event) => event.status)).toEqual(['passed', 'failed', 'refused', 'stopped']);
@@ -463,10 +502,14 @@ describe('runbook run: transcript files', () => {
     const root = project(steps(['One', fence('echo one >> log')]));
     const { code, stderr } = await runCliIn(root, ['run', 'tickets-runner', '--transcript', 'missing/dir/x.jsonl']);
     expect(code).toBe(2);
-    expect(stderr).toBe('runbook: --transcript: cannot write "missing/dir/x.jsonl": the folder missing/dir does not exist; create it first (mkdir -p missing/dir) or choose another path\n');
+    expect(stderr).toBe(
+      'runbook: --transcript: cannot write "missing/dir/x.jsonl": the folder missing/dir does not exist; create it first (mkdir -p missing/dir) or choose another path\n',
+    );
     expect(log(root)).toBe('');
     mkdirSync(join(root, 'out'));
-    expect((await runCliIn(root, ['run', 'tickets-runner', '--transcript', 'out'])).stderr).toBe('runbook: --transcript: cannot write "out": it is a folder; give a file name, such as out/run.jsonl\n');
+    expect((await runCliIn(root, ['run', 'tickets-runner', '--transcript', 'out'])).stderr).toBe(
+      'runbook: --transcript: cannot write "out": it is a folder; give a file name, such as out/run.jsonl\n',
+    );
     expect((await runCliIn(root, ['run', 'tickets-runner', '--transcript', 'out/x.md', '--dry-run'])).code).toBe(0);
   });
 
@@ -474,7 +517,10 @@ describe('runbook run: transcript files', () => {
     // A file size limit of 1 KiB (SIGXFSZ ignored, so a write past it fails with EFBIG): the "disk full" of a test.
     const root = project(steps(['Loud', fence('seq 1 400')], ['Two', fence('echo two >> log')], ['Three', fence('echo three >> log')]));
     const cli = fileURLToPath(new URL('../../scripts/runbook.js', import.meta.url));
-    const child = spawn('bash', ['-c', `trap '' XFSZ; ulimit -f 1; exec "${process.execPath}" "${cli}" run tickets-runner --transcript run.jsonl`], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', ['-c', `trap '' XFSZ; ulimit -f 1; exec "${process.execPath}" "${cli}" run tickets-runner --transcript run.jsonl`], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
     child.stdout.resume();

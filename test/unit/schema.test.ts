@@ -22,7 +22,10 @@ describe('runbook frontmatter: valid fields', () => {
     ['timeToResolve hours', 'timeToResolve: 1-4h'],
     ['lastReviewed', 'lastReviewed: 2026-11-24'],
     ['reviewEvery', 'reviewEvery: 90d'],
-    ['variables with every field', 'variables:\n  pod-name:\n    description: The pod\n    example: api-1\n    pattern: "^[a-z0-9-]+$"\n    type: string\n    secret: false\n    default: api-0\n    fromLabel: pod'],
+    [
+      'variables with every field',
+      'variables:\n  pod-name:\n    description: The pod\n    example: api-1\n    pattern: "^[a-z0-9-]+$"\n    type: string\n    secret: false\n    default: api-0\n    fromLabel: pod',
+    ],
     ['numeric example is read as text', 'variables:\n  replicas:\n    description: Replicas\n    example: 5\n    type: integer'],
     ['env', 'env:\n  DATABASE_URL: Read-only connection string'],
     ['related', 'related: [tickets-y]'],
@@ -50,25 +53,75 @@ describe('runbook frontmatter: valid fields', () => {
 
 describe('runbook frontmatter: invalid fields', () => {
   const invalid: [string, string, string, string?][] = [
-    ['id not kebab-case', '', '4:7 runbook.id: Expected a kebab-case id such as "tickets-latency-breach" (lowercase letters, digits, single hyphens) (found "Tickets X")', 'id: Tickets X\n  service: tickets\n  severity: high\n'],
-    ['severity not allowed', '', '6:13 runbook.severity: Expected one of critical, high, medium, low (found "urgent")', 'id: tickets-x\n  service: tickets\n  severity: urgent\n'],
+    [
+      'id not kebab-case',
+      '',
+      '4:7 runbook.id: Expected a kebab-case id such as "tickets-latency-breach" (lowercase letters, digits, single hyphens) (found "Tickets X")',
+      'id: Tickets X\n  service: tickets\n  severity: high\n',
+    ],
+    [
+      'severity not allowed',
+      '',
+      '6:13 runbook.severity: Expected one of critical, high, medium, low (found "urgent")',
+      'id: tickets-x\n  service: tickets\n  severity: urgent\n',
+    ],
     ['severity missing', '', '3:1 Missing required key "runbook.severity": Expected one of critical, high, medium, low', 'id: tickets-x\n  service: tickets\n'],
     ['service missing', '', '3:1 Missing required key "runbook.service": expected string', 'id: tickets-x\n  severity: high\n'],
-    ['unknown key', 'severty: high', '7:3 runbook: Unknown key "severty"; allowed keys: id, aliases, service, owner, severity, alerts, responseTime, timeToResolve, lastReviewed, reviewEvery, variables, env, related, tags, todo'],
+    [
+      'unknown key',
+      'severty: high',
+      '7:3 runbook: Unknown key "severty"; allowed keys: id, aliases, service, owner, severity, alerts, responseTime, timeToResolve, lastReviewed, reviewEvery, variables, env, related, tags, todo',
+    ],
     ['aliases not a list', 'aliases: RB-001', '7:12 runbook.aliases: Invalid input: expected array, received string (found "RB-001")'],
-    ['alert name with a space', 'alerts:\n  - name: High Latency', '8:13 runbook.alerts.0.name: Expected an alert name such as "LatencyP95Breaching" (letters, digits, _ . : -; no spaces) (found "High Latency")'],
+    [
+      'alert name with a space',
+      'alerts:\n  - name: High Latency',
+      '8:13 runbook.alerts.0.name: Expected an alert name such as "LatencyP95Breaching" (letters, digits, _ . : -; no spaces) (found "High Latency")',
+    ],
     ['alert unknown key', 'alerts:\n  - name: A\n    severity: high', '9:7 runbook.alerts.0: Unknown key "severity"; allowed keys: name, expr, for, threshold'],
     ['alert without name', 'alerts:\n  - for: 5m', '8:7 Missing required key "runbook.alerts.0.name": expected string'],
-    ['bad duration', 'responseTime: soon', '7:17 runbook.responseTime: Invalid duration "soon": expected a duration like 5m, 15-30m, 1-4h or 180d (units: s, m, h, d, w)'],
-    ['reversed range', 'timeToResolve: 30-15m', '7:18 runbook.timeToResolve: Invalid duration "30-15m": expected a duration like 5m, 15-30m, 1-4h or 180d (units: s, m, h, d, w)'],
+    [
+      'bad duration',
+      'responseTime: soon',
+      '7:17 runbook.responseTime: Invalid duration "soon": expected a duration like 5m, 15-30m, 1-4h or 180d (units: s, m, h, d, w)',
+    ],
+    [
+      'reversed range',
+      'timeToResolve: 30-15m',
+      '7:18 runbook.timeToResolve: Invalid duration "30-15m": expected a duration like 5m, 15-30m, 1-4h or 180d (units: s, m, h, d, w)',
+    ],
     ['bad date', 'lastReviewed: 2026-13-01', '7:17 runbook.lastReviewed: Expected a date written as YYYY-MM-DD (found "2026-13-01")'],
     ['variable without example', 'variables:\n  pod:\n    description: P', '8:5 Missing required key "runbook.variables.pod.example": Expected text'],
-    ['variable bad name', 'variables:\n  "1pod":\n    description: P\n    example: a', '8:5 runbook.variables.1pod: invalid name "1pod": Expected a placeholder name such as "pod" or "pod-name"'],
-    ['variable bad pattern', 'variables:\n  pod:\n    description: P\n    example: a\n    pattern: "("', '11:16 runbook.variables.pod.pattern: Invalid regular expression in "pattern" (found "(")'],
-    ['variable bad type', 'variables:\n  pod:\n    description: P\n    example: a\n    type: text', '11:13 runbook.variables.pod.type: Expected one of string, integer, number, boolean (found "text")'],
-    ['variable unknown key', 'variables:\n  pod:\n    description: P\n    example: a\n    label: pod', '11:7 runbook.variables.pod: Unknown key "label"; allowed keys: description, example, pattern, type, secret, default, fromLabel'],
-    ['env bad name', 'env:\n  database_url: x', '8:5 runbook.env.database_url: invalid name "database_url": Expected an environment variable name such as "DATABASE_URL"'],
-    ['related not kebab', 'related: [Tickets_Y]', '7:13 runbook.related.0: Expected a kebab-case id such as "tickets-latency-breach" (lowercase letters, digits, single hyphens) (found "Tickets_Y")'],
+    [
+      'variable bad name',
+      'variables:\n  "1pod":\n    description: P\n    example: a',
+      '8:5 runbook.variables.1pod: invalid name "1pod": Expected a placeholder name such as "pod" or "pod-name"',
+    ],
+    [
+      'variable bad pattern',
+      'variables:\n  pod:\n    description: P\n    example: a\n    pattern: "("',
+      '11:16 runbook.variables.pod.pattern: Invalid regular expression in "pattern" (found "(")',
+    ],
+    [
+      'variable bad type',
+      'variables:\n  pod:\n    description: P\n    example: a\n    type: text',
+      '11:13 runbook.variables.pod.type: Expected one of string, integer, number, boolean (found "text")',
+    ],
+    [
+      'variable unknown key',
+      'variables:\n  pod:\n    description: P\n    example: a\n    label: pod',
+      '11:7 runbook.variables.pod: Unknown key "label"; allowed keys: description, example, pattern, type, secret, default, fromLabel',
+    ],
+    [
+      'env bad name',
+      'env:\n  database_url: x',
+      '8:5 runbook.env.database_url: invalid name "database_url": Expected an environment variable name such as "DATABASE_URL"',
+    ],
+    [
+      'related not kebab',
+      'related: [Tickets_Y]',
+      '7:13 runbook.related.0: Expected a kebab-case id such as "tickets-latency-breach" (lowercase letters, digits, single hyphens) (found "Tickets_Y")',
+    ],
     ['tags empty string', 'tags: [""]', '7:10 runbook.tags.0: Too small: expected string to have >=1 characters (found "")'],
   ];
   it.each(invalid)('%s', (_name, lines, expected, base) => {
@@ -76,7 +129,9 @@ describe('runbook frontmatter: invalid fields', () => {
   });
 
   it('rejects unknown top-level keys, naming the allowed ones', () => {
-    expect(problems('---\ntitle: X\ncolour: red\n---\n\ntext\n')[0]).toMatch(/^3:1 Unknown key "colour"; allowed keys: title, description, runbook, importedFrom, /);
+    expect(problems('---\ntitle: X\ncolour: red\n---\n\ntext\n')[0]).toMatch(
+      /^3:1 Unknown key "colour"; allowed keys: title, description, runbook, importedFrom, /,
+    );
   });
 
   it('reports invalid YAML at its line', () => {
@@ -91,6 +146,8 @@ describe('runbook frontmatter: invalid fields', () => {
 describe('secret variables', () => {
   it('cannot have a default, which would be published', () => {
     const source = withRunbook('variables:\n  token:\n    description: API token\n    example: t0k3n\n    secret: true\n    default: hunter2');
-    expect(problems(source)).toEqual(['12:16 runbook.variables.token.default: A secret variable cannot have a default: it would be published on the page and in the registry (found "hunter2")']);
+    expect(problems(source)).toEqual([
+      '12:16 runbook.variables.token.default: A secret variable cannot have a default: it would be published on the page and in the registry (found "hunter2")',
+    ]);
   });
 });

@@ -4,7 +4,11 @@ import { MAX_SERVICE_LINKS, pruneSidebar, type SidebarEntry, type SidebarGroup, 
 const link = (href: string, isCurrent = false): SidebarLink => ({ type: 'link', label: href, href, isCurrent, badge: undefined, attrs: {} });
 const group = (label: string, entries: SidebarEntry[]): SidebarGroup => ({ type: 'group', label, entries, collapsed: true, badge: undefined });
 const service = (id: string, count: number, current?: number) =>
-  group(id, [link(`/services/${id}/`), ...Array.from({ length: count }, (_, i) => link(`/runbooks/${id}/rb-${String(i).padStart(3, '0')}/`, i === current)), group('Team pages', [link(`/services/${id}/escalation/`)])]);
+  group(id, [
+    link(`/services/${id}/`),
+    ...Array.from({ length: count }, (_, i) => link(`/runbooks/${id}/rb-${String(i).padStart(3, '0')}/`, i === current)),
+    group('Team pages', [link(`/services/${id}/escalation/`)]),
+  ]);
 const hrefs = (entries: SidebarEntry[]): string[] => entries.flatMap((e) => (e.type === 'link' ? [e.href] : hrefs(e.entries)));
 
 describe('pruneSidebar', () => {
@@ -55,7 +59,11 @@ describe('pruneSidebar', () => {
 
 describe('service overview', () => {
   it("shows the service's page once, even when the team's overview page is also in Team pages", () => {
-    const api = group('api', [link('/services/api/'), link('/runbooks/api/a/'), group('Team pages', [link('/services/api/', true), link('/services/api/escalation/')])]);
+    const api = group('api', [
+      link('/services/api/'),
+      link('/runbooks/api/a/'),
+      group('Team pages', [link('/services/api/', true), link('/services/api/escalation/')]),
+    ]);
     const [pruned] = pruneSidebar([api], '/services/api/') as SidebarGroup[];
     expect(pruned.collapsed).toBe(false);
     expect(hrefs(pruned.entries)).toEqual(['/services/api/', '/runbooks/api/a/', '/services/api/escalation/']);

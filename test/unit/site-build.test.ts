@@ -24,12 +24,18 @@ describe('astro build', () => {
     const root = makeSite({
       'src/content/services/tickets.yaml': SERVICE_YAML,
       'src/content/docs/runbooks/tickets/ok.mdx': runbookSource({ id: 'tickets-ok' }),
-      'src/content/docs/runbooks/tickets/broken.mdx': runbookSource({ id: 'tickets-broken', service: 'tickets', extra: '  severty: high\n  related: [tickets-missing]\n' }),
+      'src/content/docs/runbooks/tickets/broken.mdx': runbookSource({
+        id: 'tickets-broken',
+        service: 'tickets',
+        extra: '  severty: high\n  related: [tickets-missing]\n',
+      }),
     });
     const { status, output } = buildSite(root);
     expect(status).not.toBe(0);
     expect(output).toContain('Runbook content has 1 error');
-    expect(output).toContain('src/content/docs/runbooks/tickets/broken.mdx:8:3  error  runbook: Unknown key "severty"; allowed keys: id, aliases, service, owner, severity');
+    expect(output).toContain(
+      'src/content/docs/runbooks/tickets/broken.mdx:8:3  error  runbook: Unknown key "severty"; allowed keys: id, aliases, service, owner, severity',
+    );
     // Astro's own location line points at the first problem, and no stack trace follows.
     expect(output).toMatch(/Location:\s+\S*src\/content\/docs\/runbooks\/tickets\/broken\.mdx:8:3/);
     expect(output).not.toMatch(/^\s+at .+\(.*node_modules/m);
@@ -44,7 +50,10 @@ describe('astro build', () => {
     };
     const small = makeSite(base);
     const more = Object.fromEntries(
-      Array.from({ length: 200 }, (_, i) => [`src/content/docs/runbooks/payments/p-${i + 1}.mdx`, runbookSource({ id: `payments-${i + 1}`, service: 'payments', title: `Payments runbook ${i + 1}` })]),
+      Array.from({ length: 200 }, (_, i) => [
+        `src/content/docs/runbooks/payments/p-${i + 1}.mdx`,
+        runbookSource({ id: `payments-${i + 1}`, service: 'payments', title: `Payments runbook ${i + 1}` }),
+      ]),
     );
     const large = makeSite({ ...base, ...more });
     for (const root of [small, large]) expect(buildSite(root).status).toBe(0);
@@ -96,7 +105,8 @@ kubectl -n $NAMESPACE logs -f $POD
 
 See [Node Clock Skew Detected]({{< ref "./NodeClockSkewDetected.md" >}}) and [the notes](README.md).
 `,
-      'upstream/node/NodeClockSkewDetected.md': '# NodeClockSkewDetected\n\n## Meaning\n\nSkew.\n\n## Mitigation\n\n```bash\nsudo systemctl restart chronyd\n```\n',
+      'upstream/node/NodeClockSkewDetected.md':
+        '# NodeClockSkewDetected\n\n## Meaning\n\nSkew.\n\n## Mitigation\n\n```bash\nsudo systemctl restart chronyd\n```\n',
       'upstream/node/README.md': '# Node notes\n\nNothing to run here: a reference page of the node service.\n',
       'upstream/node/img/clock.png': 'not really a PNG, copied as it is',
     });

@@ -9,7 +9,11 @@ const DIR = 'test/fixtures/unsafe-mdx';
 
 /** Fixture → where the construct is (every fixture puts it on line 13, after the frontmatter and a comment) and what lint says. */
 const EXPECTED: Record<string, { line: number; column: number; message: RegExp }> = {
-  'attribute-expression': { line: 15, column: 8, message: /^Attribute expression title=\{process\.getBuiltinModule\('child_process…\} on <Aside>: MDX runs it when the site is built$/ },
+  'attribute-expression': {
+    line: 15,
+    column: 8,
+    message: /^Attribute expression title=\{process\.getBuiltinModule\('child_process…\} on <Aside>: MDX runs it when the site is built$/,
+  },
   'spread-attribute': { line: 15, column: 8, message: /^Spread attribute \{\.\.\.\{ title: process\.getBuiltinModule\('o…\} on <Aside>: MDX runs it/ },
   'body-expression': { line: 13, column: 12, message: /^JavaScript expression \{process\.getBuiltinModule\('fs'\)\.readFile…\}: MDX runs it/ },
   export: { line: 13, column: 1, message: /^Not allowed in a page: `export const token = process\.env\.GITHUB_TOKEN;`/ },
@@ -31,14 +35,35 @@ const EXPECTED: Record<string, { line: number; column: number; message: RegExp }
 
 describe('runbook lint on one fixture per refused MDX construct', () => {
   it('has a fixture for each expectation and an expectation for each fixture', () => {
-    const fixtures = readdirSync(DIR).filter((name) => name.endsWith('.mdx')).map((name) => name.replace(/\.mdx$/, ''));
+    const fixtures = readdirSync(DIR)
+      .filter((name) => name.endsWith('.mdx'))
+      .map((name) => name.replace(/\.mdx$/, ''));
     expect(fixtures.sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
   it.each(Object.entries(EXPECTED))('%s: exit 1 at its line', async (name, expected) => {
-    const { code, stdout } = await runCli(['lint', `${DIR}/${name}.mdx`, '--content', DIR, '--services', `${DIR}/services`, '--format', 'json', '--no-cache', '--now', '2026-11-24']);
+    const { code, stdout } = await runCli([
+      'lint',
+      `${DIR}/${name}.mdx`,
+      '--content',
+      DIR,
+      '--services',
+      `${DIR}/services`,
+      '--format',
+      'json',
+      '--no-cache',
+      '--now',
+      '2026-11-24',
+    ]);
     expect(code).toBe(1);
-    const problems = (JSON.parse(stdout) as { rule: string; line: number; column: number; message: string; file: string }[]).filter((problem) => problem.rule === 'mdx/safety');
-    expect(problems[0]).toMatchObject({ file: `${DIR}/${name}.mdx`, line: expected.line, column: expected.column, message: expect.stringMatching(expected.message) });
+    const problems = (JSON.parse(stdout) as { rule: string; line: number; column: number; message: string; file: string }[]).filter(
+      (problem) => problem.rule === 'mdx/safety',
+    );
+    expect(problems[0]).toMatchObject({
+      file: `${DIR}/${name}.mdx`,
+      line: expected.line,
+      column: expected.column,
+      message: expect.stringMatching(expected.message),
+    });
   });
 });

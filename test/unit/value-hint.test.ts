@@ -23,7 +23,9 @@ describe('explainValue', () => {
   });
 
   it('falls back to the form when no character is at fault (a value ending in "-")', () => {
-    expect(explainValue(pod, 'api-')).toBe('Not valid: it does not have the expected form. Expected: like backend-7d9f8c6b5-x2k4q (pattern ^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$).');
+    expect(explainValue(pod, 'api-')).toBe(
+      'Not valid: it does not have the expected form. Expected: like backend-7d9f8c6b5-x2k4q (pattern ^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$).',
+    );
     expect(explainValue({ pattern: '[0-9]+' }, 'x')).toBe('Not valid: it does not have the expected form. Expected: the pattern [0-9]+.');
   });
 

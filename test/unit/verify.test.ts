@@ -35,7 +35,7 @@ describe('runbook verify (CLI)', () => {
     );
     expect(result.err).toBe('6 statement(s) in 5 SQL block(s) checked on PostgreSQL 18.6 (PGlite): 3 problem(s)\n');
     expect(result.code).toBe(1);
-    }, 60_000);
+  }, 60_000);
 
   it('the shipped runbooks report nothing', async () => {
     const result = await cli(['verify']);
@@ -57,7 +57,15 @@ describe('runbook verify (CLI)', () => {
   });
 
   it('a --database-url without a reachable server is a usage error naming the cause', async () => {
-    const root = makeProject({ runbooks: { 'tickets/q.mdx': runbookSource({ id: 'tickets-q', extra: '  env:\n    DATABASE_URL: Db\n', body: '## Investigation\n\n### Q\n\n```sql\nSELECT 1\n```\n' }) } });
+    const root = makeProject({
+      runbooks: {
+        'tickets/q.mdx': runbookSource({
+          id: 'tickets-q',
+          extra: '  env:\n    DATABASE_URL: Db\n',
+          body: '## Investigation\n\n### Q\n\n```sql\nSELECT 1\n```\n',
+        }),
+      },
+    });
     const result = await cli(['verify', '--database-url', 'postgresql://nobody@127.0.0.1:1/none?connect_timeout=2'], root);
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/^runbook: psql could not run the queries: psql: error: connection to server at "127\.0\.0\.1", port 1 failed/);
@@ -67,9 +75,20 @@ describe('runbook verify (CLI)', () => {
 describe('runbook verify: the database password stays out of argv', () => {
   /** A project with one SQL block and a stand-in psql that records its argv and PGPASSWORD. */
   const setup = () => {
-    const root = makeProject({ runbooks: { 'tickets/q.mdx': runbookSource({ id: 'tickets-q', extra: '  env:\n    DATABASE_URL: Db\n', body: '## Investigation\n\n### Q\n\n```sql\nSELECT 1\n```\n' }) } });
+    const root = makeProject({
+      runbooks: {
+        'tickets/q.mdx': runbookSource({
+          id: 'tickets-q',
+          extra: '  env:\n    DATABASE_URL: Db\n',
+          body: '## Investigation\n\n### Q\n\n```sql\nSELECT 1\n```\n',
+        }),
+      },
+    });
     mkdirSync(join(root, 'bin'));
-    writeFileSync(join(root, 'bin', 'psql'), `#!/bin/sh\nprintf '%s\\n' "$@" > "${root}/argv"\nprintf '%s' "\${PGPASSWORD-unset}" > "${root}/password"\ncat > /dev/null\n`);
+    writeFileSync(
+      join(root, 'bin', 'psql'),
+      `#!/bin/sh\nprintf '%s\\n' "$@" > "${root}/argv"\nprintf '%s' "\${PGPASSWORD-unset}" > "${root}/password"\ncat > /dev/null\n`,
+    );
     chmodSync(join(root, 'bin', 'psql'), 0o755);
     const env = { PATH: `${join(root, 'bin')}:${process.env.PATH}` };
     const seen = () => ({ argv: readFileSync(join(root, 'argv'), 'utf8'), password: readFileSync(join(root, 'password'), 'utf8') });
@@ -79,7 +98,12 @@ describe('runbook verify: the database password stays out of argv', () => {
   it('--database-url without a value reads $DATABASE_URL and hands psql the password through PGPASSWORD', async () => {
     const { root, env, seen } = setup();
     const warnings: string[] = [];
-    const report = await verify({ cwd: root, databaseUrl: true, env: { ...env, DATABASE_URL: 'postgresql://app:p%40ss%20w0rd@db.internal:5432/shop?sslmode=require' }, warn: (text) => warnings.push(text) });
+    const report = await verify({
+      cwd: root,
+      databaseUrl: true,
+      env: { ...env, DATABASE_URL: 'postgresql://app:p%40ss%20w0rd@db.internal:5432/shop?sslmode=require' },
+      warn: (text) => warnings.push(text),
+    });
     expect(report).toMatchObject({ server: 'PostgreSQL (psql)', statements: 1, problems: [] });
     const { argv, password } = seen();
     expect(argv.split('\n')[0]).toBe('postgresql://app@db.internal:5432/shop?sslmode=require');
@@ -134,12 +158,23 @@ describe('verifyRunbooks', () => {
 
   const block = (code: string, meta = '') => `\`\`\`sql${meta ? ` ${meta}` : ''}\n${code}\n\`\`\``;
   const verifyBody = async (body: string, extra = '') => {
-    const root = makeProject({ runbooks: { 'tickets/db.mdx': runbookSource({ id: 'tickets-db', extra: `${extra}  env:\n    DATABASE_URL: Db\n`, body: `## Investigation\n\n### Check\n\n${body}\n` }) } });
+    const root = makeProject({
+      runbooks: {
+        'tickets/db.mdx': runbookSource({
+          id: 'tickets-db',
+          extra: `${extra}  env:\n    DATABASE_URL: Db\n`,
+          body: `## Investigation\n\n### Check\n\n${body}\n`,
+        }),
+      },
+    });
     const project = await loadProject({ root });
     const result = await verifyRunbooks(project.runbooks, shared);
     // Lines counted from the first code line of the first block (line 0).
     const first = project.runbooks[0].blocks[0].codeLine;
-    return { ...result, lines: result.problems.map((p) => `${p.line - first}:${p.column}-${p.endLine - first}:${p.endColumn} ${p.message}${p.hint ? ` (${p.hint})` : ''}`) };
+    return {
+      ...result,
+      lines: result.problems.map((p) => `${p.line - first}:${p.column}-${p.endLine - first}:${p.endColumn} ${p.message}${p.hint ? ` (${p.hint})` : ''}`),
+    };
   };
 
   it('runs read-only: a "read" block that writes is reported', async () => {
@@ -173,8 +208,14 @@ describe('verifyRunbooks', () => {
 
   /** Like verifyBody, with the env block given (for replica connection strings). */
   const verifyWithEnv = async (body: string, env: Record<string, string>, extra = '') => {
-    const envLines = Object.entries(env).map(([name, description]) => `    ${name}: ${description}\n`).join('');
-    const root = makeProject({ runbooks: { 'tickets/db.mdx': runbookSource({ id: 'tickets-db', extra: `${extra}  env:\n${envLines}`, body: `## Investigation\n\n### Check\n\n${body}\n` }) } });
+    const envLines = Object.entries(env)
+      .map(([name, description]) => `    ${name}: ${description}\n`)
+      .join('');
+    const root = makeProject({
+      runbooks: {
+        'tickets/db.mdx': runbookSource({ id: 'tickets-db', extra: `${extra}  env:\n${envLines}`, body: `## Investigation\n\n### Check\n\n${body}\n` }),
+      },
+    });
     const project = await loadProject({ root });
     const result = await verifyRunbooks(project.runbooks, shared);
     const first = project.runbooks[0].blocks[0].codeLine;
@@ -185,7 +226,9 @@ describe('verifyRunbooks', () => {
   it('checks the SQL of psql "$DATABASE_URL" -c in shell blocks, at its place in the block', async () => {
     const extra = '  variables:\n    pid:\n      description: Backend\n      example: "4242"\n      type: integer\n';
     const { lines, statements, blocks } = await verifyWithEnv(
-      bash('kubectl -n shop get pods\npsql "$DATABASE_URL" -At -c "SELECT state FROM pg_stat_activity WHERE pid = <pid> AND wait_evnt IS NULL;"\npsql $DATABASE_URL --command="SELECT 1"'),
+      bash(
+        'kubectl -n shop get pods\npsql "$DATABASE_URL" -At -c "SELECT state FROM pg_stat_activity WHERE pid = <pid> AND wait_evnt IS NULL;"\npsql $DATABASE_URL --command="SELECT 1"',
+      ),
       { DATABASE_URL: 'Primary' },
       extra,
     );
@@ -197,12 +240,16 @@ describe('verifyRunbooks', () => {
     const { lines } = await verifyWithEnv(bash('psql "$DATABASE_URL" \\\n  -c "SELECT nope FROM pg_class"'), { DATABASE_URL: 'Primary' });
     expect(lines).toEqual([`1:14-1:18 Query fails on PostgreSQL 18.6 (PGlite): column "nope" does not exist`]);
     const consoleBlock = '```console\n$ psql "$DATABASE_URL" -c "SELECT nope FROM pg_class"\n nope\n------\n```';
-    expect((await verifyWithEnv(consoleBlock, { DATABASE_URL: 'Primary' })).lines).toEqual([`0:35-0:39 Query fails on PostgreSQL 18.6 (PGlite): column "nope" does not exist`]);
+    expect((await verifyWithEnv(consoleBlock, { DATABASE_URL: 'Primary' })).lines).toEqual([
+      `0:35-0:39 Query fails on PostgreSQL 18.6 (PGlite): column "nope" does not exist`,
+    ]);
   });
 
   it('on a replica, skips functions that need one and reports those that cannot run on one', async () => {
     const { lines, statements } = await verifyWithEnv(
-      bash('psql "$REPLICA_DATABASE_URL" -c "SELECT pg_is_in_recovery(), pg_is_wal_replay_paused();"\npsql "$READER_URL" -c "SELECT now() - pg_last_xact_replay_timestamp() AS lag, pg_last_wal_receive_lsn();"\npsql "$REPLICA_DATABASE_URL" -c "SELECT pg_current_wal_lsn();"'),
+      bash(
+        'psql "$REPLICA_DATABASE_URL" -c "SELECT pg_is_in_recovery(), pg_is_wal_replay_paused();"\npsql "$READER_URL" -c "SELECT now() - pg_last_xact_replay_timestamp() AS lag, pg_last_wal_receive_lsn();"\npsql "$REPLICA_DATABASE_URL" -c "SELECT pg_current_wal_lsn();"',
+      ),
       { REPLICA_DATABASE_URL: 'The read replica', READER_URL: 'Connection string of the standby' },
     );
     expect(statements).toBe(1);
@@ -228,12 +275,18 @@ describe('verifyRunbooks', () => {
 
   it('fills an example with a quote into a SQL string inside psql -c (the quote doubled), and runs it', async () => {
     const extra = '  variables:\n    user:\n      description: Role\n      example: "o\'neil"\n';
-    const { lines } = await verifyWithEnv(bash(`psql "$DATABASE_URL" -c "SELECT 1 FROM pg_roles WHERE rolname = '<user>'"`), { DATABASE_URL: 'Primary' }, extra);
+    const { lines } = await verifyWithEnv(
+      bash(`psql "$DATABASE_URL" -c "SELECT 1 FROM pg_roles WHERE rolname = '<user>'"`),
+      { DATABASE_URL: 'Primary' },
+      extra,
+    );
     expect(lines).toEqual([]);
   });
 
-  it("does not report an application table the embedded database lacks, but does a misspelt catalog view", async () => {
-    const { lines, unchecked } = await verifyBody(`${block('SELECT endpoint, count(*) FROM errors GROUP BY endpoint;')}\n\n${block('SELECT * FROM pg_stat_activty;')}`);
+  it('does not report an application table the embedded database lacks, but does a misspelt catalog view', async () => {
+    const { lines, unchecked } = await verifyBody(
+      `${block('SELECT endpoint, count(*) FROM errors GROUP BY endpoint;')}\n\n${block('SELECT * FROM pg_stat_activty;')}`,
+    );
     expect(unchecked).toBe(1);
     expect(lines).toEqual([`4:15-4:30 Query fails on PostgreSQL 18.6 (PGlite): relation "pg_stat_activty" does not exist`]);
   });

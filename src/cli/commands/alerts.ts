@@ -47,21 +47,26 @@ export function readRules(cwd: string, paths: string[]): RuleFiles {
     throw error;
   }
   if (!read.files.length && !read.problems.length) {
-    throw new UsageError(`no alerting rules in ${paths.map((path) => `"${path}"`).join(', ')}: expected YAML with rule groups (groups: or a PrometheusRule's spec.groups)${read.read ? ` (${read.read} YAML file${read.read === 1 ? '' : 's'} read)` : ''}`);
+    throw new UsageError(
+      `no alerting rules in ${paths.map((path) => `"${path}"`).join(', ')}: expected YAML with rule groups (groups: or a PrometheusRule's spec.groups)${read.read ? ` (${read.read} YAML file${read.read === 1 ? '' : 's'} read)` : ''}`,
+    );
   }
   return read;
 }
 
 /** Runbooks whose frontmatter does not validate declare no alerts here: say so, or their alerts would look unanswered. */
 function invalidRunbooks(project: Project): string | undefined {
-  const invalid = project.runbooks.filter((runbook) => !runbook.meta && runbook.frontmatter.raw && typeof (runbook.frontmatter.raw as { runbook?: unknown }).runbook === 'object');
+  const invalid = project.runbooks.filter(
+    (runbook) => !runbook.meta && runbook.frontmatter.raw && typeof (runbook.frontmatter.raw as { runbook?: unknown }).runbook === 'object',
+  );
   if (!invalid.length) return undefined;
   return `runbook: warning: ${invalid.length} runbook${invalid.length === 1 ? ' does' : 's do'} not validate and ${invalid.length === 1 ? 'is' : 'are'} left out (run runbook lint): ${invalid.map((runbook) => runbook.file).join(', ')}\n`;
 }
 
 export async function alertsCheck(options: AlertsCheckOptions, warn: (text: string) => void = () => {}): Promise<AlertsCheckOutcome> {
   const siteUrl = siteUrlOption(options.cwd, options.siteUrl);
-  if (options.fix && !siteUrl) throw new UsageError("--fix needs the site's address to write into runbook_url: give --site-url or set site: in runbook.config.yaml");
+  if (options.fix && !siteUrl)
+    throw new UsageError("--fix needs the site's address to write into runbook_url: give --site-url or set site: in runbook.config.yaml");
   let rules = readRules(options.cwd, options.rules);
   const project = await openProject({ ...options, warn, frontmatterOnly: true });
   const note = invalidRunbooks(project);
@@ -77,7 +82,10 @@ export async function alertsCheck(options: AlertsCheckOptions, warn: (text: stri
     }
   }
   const docsUrl = alertsDocsUrl(siteUrl ?? project.config.site ?? 'http://localhost:4321');
-  const sources = new Map<string, string>([...rules.files.map((file) => [file.file, file.text] as const), ...project.runbooks.map((runbook) => [runbook.file, runbook.source] as const)]);
+  const sources = new Map<string, string>([
+    ...rules.files.map((file) => [file.file, file.text] as const),
+    ...project.runbooks.map((runbook) => [runbook.file, runbook.source] as const),
+  ]);
   const text =
     options.format === 'json'
       ? escapeJsonControlCharacters(`${JSON.stringify(checkJson(result, fixed), null, 2)}\n`)
@@ -112,11 +120,16 @@ export async function alertsStubs(options: AlertsStubsOptions, warn: (text: stri
   if (options.service !== undefined) {
     const known = project.services.flatMap((service) => (service.data ? [service.id] : []));
     if (!KEBAB_CASE.test(options.service) || !known.includes(options.service)) {
-      throw new UsageError(`--service: no service "${options.service}" (known: ${known.sort().join(', ') || 'none'}); add ${project.config.servicesDir}/${options.service}.yaml first`);
+      throw new UsageError(
+        `--service: no service "${options.service}" (known: ${known.sort().join(', ') || 'none'}); add ${project.config.servicesDir}/${options.service}.yaml first`,
+      );
     }
   }
   // Writing runbooks needs the importer's renderer: loaded by the commands that write.
-  const [{ planStubs, stubFiles }, { planWrites, writeAll, WriteFailedError }] = await Promise.all([import('../../lib/alerts/stubs.ts'), import('../../lib/import/write.ts')]);
+  const [{ planStubs, stubFiles }, { planWrites, writeAll, WriteFailedError }] = await Promise.all([
+    import('../../lib/alerts/stubs.ts'),
+    import('../../lib/import/write.ts'),
+  ]);
   const result = checkAlerts(project, rules);
   const stubs = planStubs(project, result.alerts, { service: options.service, out: options.out });
   if (!options.dryRun) {
@@ -169,13 +182,18 @@ export interface AlertsSyncOutcome {
 export async function alertsSync(options: AlertsSyncOptions, warn: (text: string) => void = () => {}): Promise<AlertsSyncOutcome> {
   const rules = readRules(options.cwd, options.rules);
   const project = await openProject({ ...options, warn, frontmatterOnly: true });
-  const [{ planSync }, { planWrites, writeAll, WriteFailedError }] = await Promise.all([import('../../lib/alerts/sync.ts'), import('../../lib/import/write.ts')]);
+  const [{ planSync }, { planWrites, writeAll, WriteFailedError }] = await Promise.all([
+    import('../../lib/alerts/sync.ts'),
+    import('../../lib/import/write.ts'),
+  ]);
   const planned = planSync(checkAlerts(project, rules).alerts);
   const files = planned.flatMap((runbook) => {
     if (runbook.text === undefined) return [];
     const path = join(project.root, runbook.file);
     // The reader drops a byte order mark; the file keeps it.
-    const bom = readFileSync(path).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]));
+    const bom = readFileSync(path)
+      .subarray(0, 3)
+      .equals(Buffer.from([0xef, 0xbb, 0xbf]));
     return [{ path, content: (bom ? '\ufeff' : '') + runbook.text }];
   });
   if (!options.dryRun && files.length) {
@@ -187,7 +205,9 @@ export async function alertsSync(options: AlertsSyncOptions, warn: (text: string
     }
   }
   return {
-    runbooks: planned.filter((runbook) => runbook.changes.length || runbook.notes.length).map(({ text, ...runbook }) => ({ ...runbook, written: text !== undefined && !options.dryRun })),
+    runbooks: planned
+      .filter((runbook) => runbook.changes.length || runbook.notes.length)
+      .map(({ text, ...runbook }) => ({ ...runbook, written: text !== undefined && !options.dryRun })),
     problems: rules.problems,
     exitCode: rules.problems.some((problem) => problem.severity === 'error') ? 1 : 0,
   };
@@ -207,7 +227,11 @@ export function formatSync(outcome: AlertsSyncOutcome, dryRun = false): string {
   const changed = outcome.runbooks.filter((runbook) => runbook.changes.length);
   const values = changed.reduce((sum, runbook) => sum + runbook.changes.length, 0);
   if (outcome.problems.length) out.push(`Rule files with problems (their alerts were not synced):\n${formatProblemList(outcome.problems)}`);
-  out.push(changed.length ? `${dryRun ? 'Would sync' : 'Synced'} ${values} value${values === 1 ? '' : 's'} in ${changed.length} runbook${changed.length === 1 ? '' : 's'}.` : 'Every alert entry already matches its rule.');
+  out.push(
+    changed.length
+      ? `${dryRun ? 'Would sync' : 'Synced'} ${values} value${values === 1 ? '' : 's'} in ${changed.length} runbook${changed.length === 1 ? '' : 's'}.`
+      : 'Every alert entry already matches its rule.',
+  );
   return `${out.join('\n')}\n`;
 }
 
@@ -228,7 +252,10 @@ export function registerAlerts(program: Command, { io, print, json, setExit, col
       .argument('<rules...>', 'Prometheus rule files, PrometheusRule manifests, or folders of them (*.yaml, *.yml)')
       .option('--site-url <url>', "the site's address, for runbook_url links (default: site: of runbook.config.yaml)")
       .addOption(new Option('-f, --format <format>', 'output format').choices([...ALERT_FORMATS]).default('pretty'))
-      .option('--fix', 'write runbook_url: <site>/alerts/<AlertName>/ (with ?variable={{ $labels.x }} for variables with fromLabel) into rules whose alert has a runbook')
+      .option(
+        '--fix',
+        'write runbook_url: <site>/alerts/<AlertName>/ (with ?variable={{ $labels.x }} for variables with fromLabel) into rules whose alert has a runbook',
+      )
       .option('--color', 'colour the pretty output (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it)')
       .option('--no-color', 'do not colour the output'),
   )

@@ -139,12 +139,15 @@ export async function importRunbooks(paths: string[], options: ImportCommandOpti
   const started = performance.now();
   const { cwd } = options;
   if (!paths.length) throw new UsageError('Give the Markdown files or folders to import');
-  if (options.service !== undefined && !KEBAB_CASE.test(options.service)) throw new UsageError(`--service: expected a kebab-case id such as "tickets", got "${options.service}"`);
-  if (options.name && !options.service) throw new UsageError('--name names the service given with --service; without --service each source folder names its own service');
-  if (options.pagesOut && !options.service) throw new UsageError('--pages-out is the folder of one service\'s pages: use it with --service');
+  if (options.service !== undefined && !KEBAB_CASE.test(options.service))
+    throw new UsageError(`--service: expected a kebab-case id such as "tickets", got "${options.service}"`);
+  if (options.name && !options.service)
+    throw new UsageError('--name names the service given with --service; without --service each source folder names its own service');
+  if (options.pagesOut && !options.service) throw new UsageError("--pages-out is the folder of one service's pages: use it with --service");
   const config = loadConfig(cwd).config;
   const outRoot = resolve(cwd, options.out ?? '.');
-  if (existsSync(outRoot) && !statSync(outRoot).isDirectory()) throw new UsageError(`--out: "${options.out}" is a file; give a folder (the files are written under it as in the project)`);
+  if (existsSync(outRoot) && !statSync(outRoot).isDirectory())
+    throw new UsageError(`--out: "${options.out}" is a file; give a folder (the files are written under it as in the project)`);
   // Inside the output root, the project's own layout: a folder written with --out can be copied over the project.
   const inOut = (dir: string) => resolve(outRoot, isAbsolute(dir) ? relative(cwd, dir) : dir);
   const contentDir = inOut(config.contentDir);
@@ -192,11 +195,54 @@ export async function importRunbooks(paths: string[], options: ImportCommandOpti
   const display = (path: string) => toPosix(relative(cwd, path));
   for (const outcome of batch.outcomes) {
     if (!outcome.skipped) continue;
-    entries.push({ source: outcome.source, output: null, id: null, kind: null, status: 'skipped', write: 'none', todo: [], todos: [], reasons: [outcome.skipped] });
+    entries.push({
+      source: outcome.source,
+      output: null,
+      id: null,
+      kind: null,
+      status: 'skipped',
+      write: 'none',
+      todo: [],
+      todos: [],
+      reasons: [outcome.skipped],
+    });
   }
-  for (const arg of walk.missing) entries.push({ source: arg, output: null, id: null, kind: null, status: 'skipped', write: 'none', todo: [], todos: [], reasons: ['no such file or folder'] });
-  for (const folder of walk.unreadable) entries.push({ source: folder.path, output: null, id: null, kind: null, status: 'skipped', write: 'none', todo: [], todos: [], reasons: [`could not read the folder (${folder.reason})`] });
-  for (const arg of walk.empty) entries.push({ source: arg, output: null, id: null, kind: null, status: 'skipped', write: 'none', todo: [], todos: [], reasons: [`no Markdown files (${MARKDOWN_EXTENSIONS.join(', ')}) in this folder`] });
+  for (const arg of walk.missing)
+    entries.push({
+      source: arg,
+      output: null,
+      id: null,
+      kind: null,
+      status: 'skipped',
+      write: 'none',
+      todo: [],
+      todos: [],
+      reasons: ['no such file or folder'],
+    });
+  for (const folder of walk.unreadable)
+    entries.push({
+      source: folder.path,
+      output: null,
+      id: null,
+      kind: null,
+      status: 'skipped',
+      write: 'none',
+      todo: [],
+      todos: [],
+      reasons: [`could not read the folder (${folder.reason})`],
+    });
+  for (const arg of walk.empty)
+    entries.push({
+      source: arg,
+      output: null,
+      id: null,
+      kind: null,
+      status: 'skipped',
+      write: 'none',
+      todo: [],
+      todos: [],
+      reasons: [`no Markdown files (${MARKDOWN_EXTENSIONS.join(', ')}) in this folder`],
+    });
 
   const seen = new Set<BatchFile>();
   for (const target of targets) {
@@ -233,7 +279,10 @@ export async function importRunbooks(paths: string[], options: ImportCommandOpti
         if (state === 'untouched' || options.force) write = 'update';
         else {
           write = 'keep';
-          kept = state === 'edited' ? 'edited since it was imported (its content no longer has the hash in importedFrom)' : 'the file exists and was not written by runbook import';
+          kept =
+            state === 'edited'
+              ? 'edited since it was imported (its content no longer has the hash in importedFrom)'
+              : 'the file exists and was not written by runbook import';
         }
       }
     }
@@ -322,7 +371,8 @@ export function formatImport(summary: ImportSummary, { verbose = false } = {}): 
     out.push('', verbose ? 'Report (TODO: to decide; the rest: what was done):' : 'To decide (TODO), per source:');
     for (const [source, items] of bySource) {
       out.push(`  ${source}`);
-      for (const item of items) out.push(`    ${item.level === 'todo' ? 'TODO ' : item.level === 'error' ? 'ERROR ' : ''}${item.message}${item.line ? ` (line ${item.line})` : ''}`);
+      for (const item of items)
+        out.push(`    ${item.level === 'todo' ? 'TODO ' : item.level === 'error' ? 'ERROR ' : ''}${item.message}${item.line ? ` (line ${item.line})` : ''}`);
     }
   }
 
@@ -343,12 +393,19 @@ export function formatImport(summary: ImportSummary, { verbose = false } = {}): 
   out.push(renderTable(['status', 'runbooks', 'pages', 'services', 'images', 'total'], rows).replace(/^/gm, '  '));
   out.push(`  ${counts.sources} source(s): ${counts.imported} imported, ${counts.skipped} skipped; ${summary.seconds} s`);
   if (summary.lint && summary.lint.errors + summary.lint.warnings > 0) {
-    const rules = Object.entries(summary.lint.rules).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule, count]) => `${rule} ×${count}`);
+    const rules = Object.entries(summary.lint.rules)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([rule, count]) => `${rule} ×${count}`);
     out.push(`  Lint of the imported runbooks: ${summary.lint.errors} error(s), ${summary.lint.warnings} warning(s) (${rules.join(', ')})`);
   } else if (summary.lint) {
     out.push('  Lint of the imported runbooks: no problems.');
   }
-  out.push('', summary.written ? 'Next: fix the TODOs (each runbook lists its provisional fields in runbook.todo), then run: npx runbook lint' : 'Run again without --dry-run to write the files.');
+  out.push(
+    '',
+    summary.written
+      ? 'Next: fix the TODOs (each runbook lists its provisional fields in runbook.todo), then run: npx runbook lint'
+      : 'Run again without --dry-run to write the files.',
+  );
   return out.join('\n');
 }
 
@@ -357,14 +414,20 @@ export function registerImport(program: Command, { io, print, json, setExit }: C
     .command('import')
     .description(COMMANDS.import.description)
     .argument('<paths...>', 'Markdown files, or folders to walk for .md files')
-    .option('--service <id>', 'service of every imported runbook (kebab-case); default: each file\'s folder (alerts/<operator>/, docs/<service>/)')
+    .option('--service <id>', "service of every imported runbook (kebab-case); default: each file's folder (alerts/<operator>/, docs/<service>/)")
     .option('--name <name>', 'display name of the --service, for a new service file')
-    .option('--out <dir>', 'write under this folder, laid out like the project (<dir>/src/content/docs/runbooks/<service>/...), to review before copying; default: the project')
-    .option('--pages-out <dir>', 'folder for the --service\'s reference pages (default: <docsDir>/services/<service>)')
+    .option(
+      '--out <dir>',
+      'write under this folder, laid out like the project (<dir>/src/content/docs/runbooks/<service>/...), to review before copying; default: the project',
+    )
+    .option('--pages-out <dir>', "folder for the --service's reference pages (default: <docsDir>/services/<service>)")
     .option('--services-dir <dir>', 'folder of the service files (default: servicesDir of runbook.config.yaml)')
     .option('--dry-run', 'convert and report everything, write nothing')
     .option('--force', 'also replace files edited since they were imported (and files no import wrote)')
-    .option('--verbatim', "write the frontmatter but copy each section's text as it is: no mojibake repair, no fence languages, no risk marks, no variable/env declarations")
+    .option(
+      '--verbatim',
+      "write the frontmatter but copy each section's text as it is: no mojibake repair, no fence languages, no risk marks, no variable/env declarations",
+    )
     .option('--verbose', 'also report what was done for each source (mapped sections, frontmatter, conversions)')
     .option('--json', 'print one entry per produced file (source, output, id, kind, status, todo, todos, reasons), the report and the counts as JSON')
     .addHelpText(

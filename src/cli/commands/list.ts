@@ -45,7 +45,8 @@ async function listed(options: ListOptions) {
     (!options.service || entry.service === options.service) && (!options.severity || entry.severity === options.severity) && (!options.stale || entry.stale);
   // One collator for the whole sort (localeCompare per pair costs ten times more): the same order.
   const byId = new Intl.Collator().compare;
-  const order = (a: { id: string; severity: Severity }, b: { id: string; severity: Severity }) => severityRank(a.severity) - severityRank(b.severity) || byId(a.id, b.id);
+  const order = (a: { id: string; severity: Severity }, b: { id: string; severity: Severity }) =>
+    severityRank(a.severity) - severityRank(b.severity) || byId(a.id, b.id);
   return { runbooks, matching, order, entries: entries.filter(matching).sort(order) };
 }
 

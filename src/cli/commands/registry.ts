@@ -22,7 +22,8 @@ export async function registry(options: RegistryCommandOptions): Promise<{ text:
     const folder = dirname(resolve(options.cwd, options.out));
     if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`--out: no such folder "${dirname(options.out)}"; create it first`);
     const target = resolve(options.cwd, options.out);
-    if (existsSync(target) && statSync(target).isDirectory()) throw new UsageError(`--out: "${options.out}" is a folder; name the file, e.g. ${join(options.out, 'registry.json')}`);
+    if (existsSync(target) && statSync(target).isDirectory())
+      throw new UsageError(`--out: "${options.out}" is a folder; name the file, e.g. ${join(options.out, 'registry.json')}`);
   }
   const project = await openProject(options);
   const errors = allProblems(project).filter((problem) => problem.severity === 'error');

@@ -62,7 +62,8 @@ function timeoutSeconds(text: string | undefined): number | undefined {
   const parsed = parseDuration(text);
   if (!parsed || parsed.min !== parsed.max || parsed.min <= 0) throw new UsageError(`--timeout: expected a duration such as 30s, 2m or 1h, got "${text}"`);
   const seconds = Math.max(1, Math.round(parsed.min * 60));
-  if (seconds > MAX_TIMEOUT_SECONDS) throw new UsageError(`--timeout: at most 24h, got "${text}"; a command that needs longer belongs in a job, not a runbook run`);
+  if (seconds > MAX_TIMEOUT_SECONDS)
+    throw new UsageError(`--timeout: at most 24h, got "${text}"; a command that needs longer belongs in a job, not a runbook run`);
   return seconds;
 }
 
@@ -72,7 +73,8 @@ export async function runRunbook(query: string, options: RunCommandOptions, envi
   const timeout = timeoutSeconds(options.timeout);
   const envFile = options.envFile === undefined ? undefined : readEnvFile(options.cwd, options.envFile);
   // Before values are asked for and commands run, not after: a transcript that cannot be written is a usage error.
-  const transcriptIssue = options.transcript !== undefined && !options.dryRun ? transcriptProblem(options.cwd, options.transcript, Boolean(options.append)) : undefined;
+  const transcriptIssue =
+    options.transcript !== undefined && !options.dryRun ? transcriptProblem(options.cwd, options.transcript, Boolean(options.append)) : undefined;
   if (transcriptIssue) throw new UsageError(`--transcript: cannot write "${options.transcript}": ${transcriptIssue}`);
   // Found through the cached entries; only that runbook is parsed.
   const file = findRunbookFile(await cachedRunbooks(options), query, 2);
@@ -132,7 +134,15 @@ interface RunInParts {
   plan: (blocks: Block[], given?: Plan['values']) => Promise<Plan>;
 }
 
-async function execute(runbook: Runbook, run: RunInParts, options: RunCommandOptions, environment: RunEnvironment, reporter: Reporter, transcript: number | undefined, markdown: boolean | undefined): Promise<ExecutedRun> {
+async function execute(
+  runbook: Runbook,
+  run: RunInParts,
+  options: RunCommandOptions,
+  environment: RunEnvironment,
+  reporter: Reporter,
+  transcript: number | undefined,
+  markdown: boolean | undefined,
+): Promise<ExecutedRun> {
   // A transcript that fails mid-run (disk full, file too large) is reported once; the run itself goes on.
   let transcriptFailed = false;
   const write = (text: string) => {
@@ -180,7 +190,13 @@ function decidedBlocks(parts: RunPart[], chosen: Map<string, AlternativeOption>,
  * a terminal, else the run stops there — then the chosen option and what follows it (Verification). Each stretch is
  * planned when the run gets to it, so only the chosen option's values are asked for; values given before are kept.
  */
-async function runInParts(runbook: Runbook, { parts, chosen, plan }: RunInParts, options: RunCommandOptions, environment: RunEnvironment, reporter: Reporter): Promise<ExecutedRun> {
+async function runInParts(
+  runbook: Runbook,
+  { parts, chosen, plan }: RunInParts,
+  options: RunCommandOptions,
+  environment: RunEnvironment,
+  reporter: Reporter,
+): Promise<ExecutedRun> {
   const events: TranscriptEvent[] = [];
   const commands: PlannedCommand[] = [];
   let last: Plan | undefined;
@@ -232,7 +248,11 @@ async function runInParts(runbook: Runbook, { parts, chosen, plan }: RunInParts,
       break;
     }
     if (!option) {
-      stoppedAtChoice = { group: open.group.id, reason: 'declined', message: `${runbook.id}: stopped at the choice${runbook.alternatives.length > 1 ? ` ${open.group.id}` : ''}: no option was taken, nothing more was run` };
+      stoppedAtChoice = {
+        group: open.group.id,
+        reason: 'declined',
+        message: `${runbook.id}: stopped at the choice${runbook.alternatives.length > 1 ? ` ${open.group.id}` : ''}: no option was taken, nothing more was run`,
+      };
       exitCode = 1;
       break;
     }
@@ -269,8 +289,10 @@ function describeCommand(command: PlannedCommand): string {
   if (command.risk === 'change') notes.push('asks for confirmation');
   if (command.risk === 'destructive') notes.push('asks for the runbook id');
   if (command.riskRaised) notes.push(`risk raised: ${command.riskRaised}`);
-  if (command.longRunning) notes.push(`long-running${command.longRunningFound ? ` (not marked, but ${command.longRunningFound})` : ''}, stopped after ${command.timeout} s`);
-  if (command.interactive) notes.push(`interactive${command.interactiveFound ? ` (not marked, but ${command.interactiveFound})` : ''}, runs only on a terminal`);
+  if (command.longRunning)
+    notes.push(`long-running${command.longRunningFound ? ` (not marked, but ${command.longRunningFound})` : ''}, stopped after ${command.timeout} s`);
+  if (command.interactive)
+    notes.push(`interactive${command.interactiveFound ? ` (not marked, but ${command.interactiveFound})` : ''}, runs only on a terminal`);
   if (command.cannotRun) notes.push(`not run: ${command.cannotRun}`);
   if (command.unfilled) notes.push(`needs ${command.unfilled.map((name) => `<${name}>`).join(', ')}`);
   return notes.join(', ');
@@ -287,7 +309,13 @@ export function formatDryRun(plan: Plan): string {
   if (plan.missingValues.length) {
     out.push('', `# Values a real run will ask for (on a terminal; otherwise pass --set name=value or --env-file FILE):`);
     for (const value of plan.missingValues) {
-      const about = [value.description, value.example !== undefined && !value.secret ? `e.g. ${value.example}` : '', value.secret ? 'secret: asked without echo' : ''].filter(Boolean).join('; ');
+      const about = [
+        value.description,
+        value.example !== undefined && !value.secret ? `e.g. ${value.example}` : '',
+        value.secret ? 'secret: asked without echo' : '',
+      ]
+        .filter(Boolean)
+        .join('; ');
       out.push(`#   <${value.name}>${about ? `  ${about}` : ''}`);
     }
   }
@@ -306,7 +334,10 @@ function choiceNotes(plan: Plan, index: number): string[] {
   const notes: string[] = [];
   if (shown.size > 1 && previous?.option?.group !== group.id) {
     const many = plan.runbook.alternatives.length > 1;
-    notes.push('', `# A choice${many ? ` (${group.id})` : ''}: a real run takes ONE of these options (it asks on a terminal, or --option ${many ? `${group.id}:` : ''}<letter>):`);
+    notes.push(
+      '',
+      `# A choice${many ? ` (${group.id})` : ''}: a real run takes ONE of these options (it asks on a terminal, or --option ${many ? `${group.id}:` : ''}<letter>):`,
+    );
     for (const each of group.options) notes.push(`#   ${each.label}  ${each.title}${shown.has(each.id) ? '' : '  (no commands)'}`);
   }
   return [...notes, '', `# Option ${option.label}: ${option.title}`];
@@ -330,8 +361,17 @@ function humanReporter(print: (text: string) => void, output: { stdout: (text: s
   let lineOpen = false;
   return {
     start: (command, index, total) => {
-      print(`\n${paint(color, 'bold', `[${index + 1}/${total}] ${escapeControlCharacters(command.id)}`)}  (${escapeControlCharacters(describeCommand(command))})\n`);
-      print(escapeControlCharacters(`${command.display.split('\n').map((line, i) => `${i ? '    ' : '  $ '}${line}`).join('\n')}\n`));
+      print(
+        `\n${paint(color, 'bold', `[${index + 1}/${total}] ${escapeControlCharacters(command.id)}`)}  (${escapeControlCharacters(describeCommand(command))})\n`,
+      );
+      print(
+        escapeControlCharacters(
+          `${command.display
+            .split('\n')
+            .map((line, i) => `${i ? '    ' : '  $ '}${line}`)
+            .join('\n')}\n`,
+        ),
+      );
     },
     output: (_command, stream, text) => {
       output[stream](text);
@@ -364,14 +404,27 @@ export function registerRun(program: Command, { io, json, setExit, color }: Comm
       .command('run')
       .description(COMMANDS.run.description)
       .argument('<runbook>', 'runbook id, alias or alert name')
-      .option('--step <step>', 'run only this command or step: its number as `runbook show` prints it, a step or command id, a section, or a unique prefix of one; repeatable', collect, [])
-      .option('--option <option>', 'at a choice (### Option A/B, ### If ...), take this option: its letter, id or an id prefix, or <choice>:<option> when there are several choices; repeatable', collect, [])
+      .option(
+        '--step <step>',
+        'run only this command or step: its number as `runbook show` prints it, a step or command id, a section, or a unique prefix of one; repeatable',
+        collect,
+        [],
+      )
+      .option(
+        '--option <option>',
+        'at a choice (### Option A/B, ### If ...), take this option: its letter, id or an id prefix, or <choice>:<option> when there are several choices; repeatable',
+        collect,
+        [],
+      )
       .option('--set <name=value>', 'value of a placeholder; repeatable (not for secrets: other users see it in ps; use --env-file or the prompt)', collect, [])
-      .option('--env-file <file>', 'KEY=VALUE lines: placeholder values, and environment for the commands (through npx, put a -- first: npx -- runbook run ... --env-file F, or npm reads the option itself)')
+      .option(
+        '--env-file <file>',
+        'KEY=VALUE lines: placeholder values, and environment for the commands (through npx, put a -- first: npx -- runbook run ... --env-file F, or npm reads the option itself)',
+      )
       .option('--dry-run', 'print every command as it would run, and run nothing (values not given are shown as <name> and listed)')
       .option('-y, --yes', 'run change blocks without asking (destructive ones also need --allow-destructive)')
       .option('--allow-destructive', 'with --yes, run destructive blocks without asking')
-      .option('--timeout <duration>', 'stop long-running blocks after this long, at most 24h (default: the block\'s timeout, or 30s)')
+      .option('--timeout <duration>', "stop long-running blocks after this long, at most 24h (default: the block's timeout, or 30s)")
       .option('--transcript <file>', 'write a transcript to a new file (readable by you only): JSON Lines, or a Markdown summary when the file ends in .md')
       .option('--append', 'add to the --transcript file when it exists, instead of refusing it')
       .option('--json', 'print one JSON event per command (the transcript format) instead of the output')
@@ -389,7 +442,14 @@ export function registerRun(program: Command, { io, json, setExit, color }: Comm
       const outcome = await runRunbook(
         query,
         { cwd: io.cwd, ...options, warn: err },
-        { stdout: out, stderr: err, env: process.env, isTTY, prompt: (question, asked) => ask(escapeControlCharacters(question), asked), signal: controller.signal },
+        {
+          stdout: out,
+          stderr: err,
+          env: process.env,
+          isTTY,
+          prompt: (question, asked) => ask(escapeControlCharacters(question), asked),
+          signal: controller.signal,
+        },
         options.json ? { end: (event) => io.stdout(`${escapeJsonControlCharacters(JSON.stringify(event))}\n`) } : humanReporter(io.stdout, io, color),
       );
       if (outcome.dryRun) {

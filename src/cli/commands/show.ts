@@ -66,9 +66,14 @@ const RISK_ORDER = ['read', 'change', 'destructive'] as const;
 function formatChoices(runbook: RegistryRunbook): string[] {
   return runbook.alternatives.flatMap((group, index) => {
     const many = runbook.alternatives.length > 1;
-    const lines = ['', `Choice${many ? ` ${index + 1} (${group.id})` : ''}: one of these options runs (runbook run asks, or --option ${many ? `${group.id}:` : ''}<letter>):`];
+    const lines = [
+      '',
+      `Choice${many ? ` ${index + 1} (${group.id})` : ''}: one of these options runs (runbook run asks, or --option ${many ? `${group.id}:` : ''}<letter>):`,
+    ];
     for (const option of group.options) {
-      const risks = runbook.commands.filter((command) => command.step && option.steps.includes(command.step)).map((command) => RISK_ORDER.indexOf(command.risk));
+      const risks = runbook.commands
+        .filter((command) => command.step && option.steps.includes(command.step))
+        .map((command) => RISK_ORDER.indexOf(command.risk));
       const risk = risks.length ? RISK_MARK[RISK_ORDER[Math.max(...risks)]] : 'no commands';
       lines.push(`  ${option.label}  ${option.title}  (${risk}; ${option.steps.length} step${option.steps.length === 1 ? '' : 's'})`);
     }

@@ -38,11 +38,16 @@ export interface VerifyReport {
 function serverUrl(options: VerifyOptions, env: Record<string, string | undefined>): string | undefined {
   if (options.databaseUrl === undefined || options.databaseUrl === false) return undefined;
   if (options.databaseUrl === true) {
-    if (!env.DATABASE_URL) throw new UsageError('--database-url without a value reads $DATABASE_URL, which is not set: export DATABASE_URL=postgresql://... (or leave out --database-url to use the embedded PostgreSQL)');
+    if (!env.DATABASE_URL)
+      throw new UsageError(
+        '--database-url without a value reads $DATABASE_URL, which is not set: export DATABASE_URL=postgresql://... (or leave out --database-url to use the embedded PostgreSQL)',
+      );
     return env.DATABASE_URL;
   }
   if (withoutPassword(options.databaseUrl).password !== undefined) {
-    options.warn?.('runbook: warning: the password in --database-url is visible to other users (ps) and kept in your shell history; set DATABASE_URL in the environment and pass --database-url without a value\n');
+    options.warn?.(
+      'runbook: warning: the password in --database-url is visible to other users (ps) and kept in your shell history; set DATABASE_URL in the environment and pass --database-url without a value\n',
+    );
   }
   return options.databaseUrl;
 }
@@ -81,8 +86,12 @@ export function registerVerify(program: Command, { io, print, json, setExit }: C
     else {
       if (report.problems.length) print(report.problems.map(formatProblemLine).join('\n'));
       const where = report.server ? ` on ${report.server}` : '';
-      const unchecked = report.unchecked ? ` (${report.unchecked} on application tables the embedded database does not have; check them with --database-url)` : '';
-      io.stderr(`${report.statements} statement(s) in ${report.blocks} SQL block(s) checked${where}: ${report.problems.length ? `${report.problems.length} problem(s)` : 'all ran'}${unchecked}\n`);
+      const unchecked = report.unchecked
+        ? ` (${report.unchecked} on application tables the embedded database does not have; check them with --database-url)`
+        : '';
+      io.stderr(
+        `${report.statements} statement(s) in ${report.blocks} SQL block(s) checked${where}: ${report.problems.length ? `${report.problems.length} problem(s)` : 'all ran'}${unchecked}\n`,
+      );
     }
     setExit(report.problems.length ? 1 : 0);
   });

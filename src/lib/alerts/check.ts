@@ -134,14 +134,26 @@ export function checkAlerts(project: Project, ruleFiles: RuleFiles, options: Che
         'ambiguous-runbook',
         rule.span,
         `Runbooks of ${services.length} services declare the alert "${rule.alert}": ${services.join(', ')}; the rule's labels pick none, so its link is the choice page ${choicePage}`,
-        'Give the rule a label that one runbook\'s alert expr selects (e.g. namespace), or add ?service=<service id> to its runbook_url.',
+        "Give the rule a label that one runbook's alert expr selects (e.g. namespace), or add ?service=<service id> to its runbook_url.",
       );
     }
 
     const urlSpan = rule.runbookUrlSpan ?? rule.span;
     if (url === undefined || expanded === undefined) {
-      if (answer.runbook && result.wantedUrl) report('missing-runbook-url', rule.span, `The alert "${rule.alert}" has a runbook but no runbook_url`, `runbook alerts check --fix writes runbook_url: ${result.wantedUrl}`);
-      else if (answer.runbook) report('missing-runbook-url', rule.span, `The alert "${rule.alert}" has a runbook but no runbook_url`, 'Set the site\'s address (--site-url or site: in runbook.config.yaml), then --fix writes it.');
+      if (answer.runbook && result.wantedUrl)
+        report(
+          'missing-runbook-url',
+          rule.span,
+          `The alert "${rule.alert}" has a runbook but no runbook_url`,
+          `runbook alerts check --fix writes runbook_url: ${result.wantedUrl}`,
+        );
+      else if (answer.runbook)
+        report(
+          'missing-runbook-url',
+          rule.span,
+          `The alert "${rule.alert}" has a runbook but no runbook_url`,
+          "Set the site's address (--site-url or site: in runbook.config.yaml), then --fix writes it.",
+        );
     } else if (!expanded.text.split(/[?#]/)[0].includes(UNKNOWN_MARK)) {
       // (A label only known when the alert fires decides where the link goes: nothing can be proven about it.)
       const path = sitePath(expanded.text, siteUrl);
@@ -195,11 +207,21 @@ function checkPath(
 ): void {
   if (!found.found && found.kind === 'alert' && found.exact) {
     // The not-found page sends a wrong-case alert name on to its runbook: it works, through a 404.
-    report('mismatched-runbook-url', span, `runbook_url ${url} names the alert "${found.name}"; its page is ${alertPath(found.exact)} (paths are case-sensitive: the link only works through the not-found page)`, 'runbook alerts check --fix writes the exact name.');
+    report(
+      'mismatched-runbook-url',
+      span,
+      `runbook_url ${url} names the alert "${found.name}"; its page is ${alertPath(found.exact)} (paths are case-sensitive: the link only works through the not-found page)`,
+      'runbook alerts check --fix writes the exact name.',
+    );
     return;
   }
   if (!found.found) {
-    const what = found.kind === 'alert' ? `no runbook declares the alert "${found.name}"` : found.kind === 'ref' ? `no runbook has the id or alias "${found.name}"` : 'no page of this site has that address';
+    const what =
+      found.kind === 'alert'
+        ? `no runbook declares the alert "${found.name}"`
+        : found.kind === 'ref'
+          ? `no runbook has the id or alias "${found.name}"`
+          : 'no page of this site has that address';
     const hint = found.exact
       ? `Paths are case-sensitive: the page is ${found.kind === 'alert' ? alertPath(found.exact) : permanentPath(found.exact)}.`
       : found.suggestions.length
@@ -218,7 +240,7 @@ function checkPath(
       found.runbooks.length
         ? `runbook_url ${url} leads to ${found.runbooks.join(', ')}, but the alert's runbook is ${runbook}`
         : `runbook_url ${url} leads to a page that is not a runbook; the alert's runbook is ${runbook}`,
-      'runbook alerts check --fix points it at the alert\'s runbook.',
+      "runbook alerts check --fix points it at the alert's runbook.",
     );
   }
 }

@@ -30,7 +30,8 @@ export function fixRuleFile(ruleFile: RuleFile, results: AlertResult[]): { text:
     }
     const annotations = node.get('annotations', true);
     try {
-      if (isMap(annotations) && (annotations.items.length || annotations.flow)) edits.push(setKey(ruleFile.text, annotations as YAMLMap<unknown, unknown>, 'runbook_url', url));
+      if (isMap(annotations) && (annotations.items.length || annotations.flow))
+        edits.push(setKey(ruleFile.text, annotations as YAMLMap<unknown, unknown>, 'runbook_url', url));
       else edits.push(setKey(ruleFile.text, node, 'annotations', { runbook_url: url }));
       expected.push({ result, url });
     } catch (error) {
@@ -69,7 +70,10 @@ function collectRules(data: unknown): Record<string, unknown>[] {
 export function writeFixes(files: RuleFile[], results: AlertResult[]): FixOutcome {
   const outcome: FixOutcome = { written: [], skipped: [] };
   for (const ruleFile of files) {
-    const fixed = fixRuleFile(ruleFile, results.filter((result) => result.file === ruleFile.file));
+    const fixed = fixRuleFile(
+      ruleFile,
+      results.filter((result) => result.file === ruleFile.file),
+    );
     outcome.skipped.push(...fixed.skipped);
     if (!fixed.changed) continue;
     const temporary = join(dirname(ruleFile.path), `.${basename(ruleFile.path)}.${process.pid}.tmp`);

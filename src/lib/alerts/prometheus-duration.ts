@@ -26,7 +26,12 @@ export function runbookDuration(text: string): string | undefined {
   if (ms === undefined) return undefined;
   const asWritten = parseDuration(text.trim());
   if (asWritten && asWritten.min * 60_000 === ms && /^\d+[smhdw]$/.test(text.trim())) return text.trim();
-  for (const [unit, size] of [['w', 604_800_000], ['d', 86_400_000], ['h', 3_600_000], ['m', 60_000]] as const) {
+  for (const [unit, size] of [
+    ['w', 604_800_000],
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['m', 60_000],
+  ] as const) {
     if (ms % size === 0 && ms >= size) return `${ms / size}${unit}`;
   }
   return `${Math.ceil(ms / 1000)}s`;

@@ -12,7 +12,9 @@ export type AlertFormat = (typeof ALERT_FORMATS)[number];
 /** Where the problem kinds are explained: the guide on linking alerts. */
 export const alertsDocsUrl = (siteUrl: string) => `${siteUrl.replace(/\/+$/, '')}/guides/linking-alerts/#checking-alert-rules`;
 
-const SARIF_RULES: SarifRule[] = Object.entries(ALERT_PROBLEMS).map(([id, kind]) => ({ meta: { id, description: kind.description, docs: kind.description, severity: kind.severity } }));
+const SARIF_RULES: SarifRule[] = Object.entries(ALERT_PROBLEMS).map(([id, kind]) => ({
+  meta: { id, description: kind.description, docs: kind.description, severity: kind.severity },
+}));
 
 export interface JsonAlert {
   alert: string;
@@ -49,7 +51,10 @@ export function summary(result: CheckResult, files: number): string {
   return `${plural(alerts, 'alerting rule')} in ${plural(files, 'rule file')}: ${answered} with a runbook, ${missing} without${ambiguous ? `, ${ambiguous} shared by several services` : ''}.`;
 }
 
-export function checkPretty(result: CheckResult, { sources, docsUrl, color, files, fixed }: { sources: Map<string, string>; docsUrl: string; color?: boolean; files: number; fixed?: FixOutcome }): string {
+export function checkPretty(
+  result: CheckResult,
+  { sources, docsUrl, color, files, fixed }: { sources: Map<string, string>; docsUrl: string; color?: boolean; files: number; fixed?: FixOutcome },
+): string {
   const out: string[] = [];
   const report = formatPretty(result.problems, { sources, docsUrl: () => docsUrl, color });
   if (report) out.push(report);

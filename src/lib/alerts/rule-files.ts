@@ -111,7 +111,15 @@ export function parseRuleFile(file: string, path: string, text: string, bom = fa
   list.forEach((document, index) => {
     if (document.errors.length) {
       for (const error of document.errors) {
-        problems.push(at(error.pos[0], error.pos[1], 'yaml-syntax', `Invalid YAML: ${error.code === 'DUPLICATE_KEY' ? 'duplicated mapping key' : error.message.split('\n')[0]}`, 'Fix the YAML (promtool check rules fails on it too); the other files are checked anyway.'));
+        problems.push(
+          at(
+            error.pos[0],
+            error.pos[1],
+            'yaml-syntax',
+            `Invalid YAML: ${error.code === 'DUPLICATE_KEY' ? 'duplicated mapping key' : error.message.split('\n')[0]}`,
+            'Fix the YAML (promtool check rules fails on it too); the other files are checked anyway.',
+          ),
+        );
       }
       return;
     }
@@ -120,13 +128,30 @@ export function parseRuleFile(file: string, path: string, text: string, bom = fa
       data = document.toJS({ maxAliasCount: MAX_YAML_VALUES });
     } catch (error) {
       const start = document.range[0];
-      problems.push(at(start, start, 'yaml-syntax', `YAML expands to more than ${MAX_YAML_VALUES.toLocaleString('en-US')} values: its aliases (*name) repeat anchors (&name) that repeat others, an "alias bomb" (${error instanceof Error ? error.message : String(error)})`, 'Write the values out instead of repeating anchors through aliases.'));
+      problems.push(
+        at(
+          start,
+          start,
+          'yaml-syntax',
+          `YAML expands to more than ${MAX_YAML_VALUES.toLocaleString('en-US')} values: its aliases (*name) repeat anchors (&name) that repeat others, an "alias bomb" (${error instanceof Error ? error.message : String(error)})`,
+          'Write the values out instead of repeating anchors through aliases.',
+        ),
+      );
       return;
     }
     const size = expandedSize(data);
     if (size.depth > MAX_YAML_DEPTH || size.values > MAX_YAML_VALUES) {
       const start = document.range[0];
-      problems.push(at(start, start, 'yaml-syntax', size.depth > MAX_YAML_DEPTH ? `YAML nested more than ${MAX_YAML_DEPTH} levels deep` : `YAML expands to more than ${MAX_YAML_VALUES.toLocaleString('en-US')} values`));
+      problems.push(
+        at(
+          start,
+          start,
+          'yaml-syntax',
+          size.depth > MAX_YAML_DEPTH
+            ? `YAML nested more than ${MAX_YAML_DEPTH} levels deep`
+            : `YAML expands to more than ${MAX_YAML_VALUES.toLocaleString('en-US')} values`,
+        ),
+      );
       return;
     }
     for (const groupsPath of groupLists(data)) {
@@ -180,7 +205,8 @@ function groupLists(data: unknown): (string | number)[][] {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return [];
   const value = data as Record<string, unknown>;
   if (value.kind === 'PrometheusRule') return value.spec && typeof value.spec === 'object' && 'groups' in value.spec ? [['spec', 'groups']] : [];
-  if (value.kind === 'List' && Array.isArray(value.items)) return value.items.flatMap((item, index) => groupLists(item).map((path) => ['items', index, ...path]));
+  if (value.kind === 'List' && Array.isArray(value.items))
+    return value.items.flatMap((item, index) => groupLists(item).map((path) => ['items', index, ...path]));
   // A plain rule file: a top-level `groups` (and no `kind`, which would make it some other manifest).
   return 'groups' in value && value.kind === undefined ? [['groups']] : [];
 }
@@ -197,7 +223,11 @@ function valueAt(data: unknown, path: (string | number)[]): unknown {
 /** Label and annotation maps: string values only (numbers and booleans as written); others are left out. */
 function stringMap(value: unknown): Record<string, string> {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
-  return Object.fromEntries(Object.entries(value).flatMap(([key, inner]) => (typeof inner === 'string' || typeof inner === 'number' || typeof inner === 'boolean' ? [[key, String(inner)]] : [])));
+  return Object.fromEntries(
+    Object.entries(value).flatMap(([key, inner]) =>
+      typeof inner === 'string' || typeof inner === 'number' || typeof inner === 'boolean' ? [[key, String(inner)]] : [],
+    ),
+  );
 }
 
 /** A node reached through an alias (`*rule`) is shared with its anchor: editing it would edit both. */

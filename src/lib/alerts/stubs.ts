@@ -35,7 +35,9 @@ export interface Stub {
 /** One stub per alert name that no runbook answers (an alert defined by several rules gets one, from its first rule). */
 export function planStubs(project: Project, results: AlertResult[], options: StubOptions = {}): Stub[] {
   const services = new Set(project.services.flatMap((service) => (service.data ? [service.id] : [])));
-  const taken = new Set(project.runbooks.flatMap((runbook) => (runbook.meta ? [runbook.meta.id, ...runbook.meta.aliases].map((name) => name.toLowerCase()) : [])));
+  const taken = new Set(
+    project.runbooks.flatMap((runbook) => (runbook.meta ? [runbook.meta.id, ...runbook.meta.aliases].map((name) => name.toLowerCase()) : [])),
+  );
   const files = new Set(project.runbooks.map((runbook) => runbook.file));
   const seen = new Set<string>();
   const stubs: Stub[] = [];
@@ -69,7 +71,13 @@ export function planStubs(project: Project, results: AlertResult[], options: Stu
         id,
         service,
         severity: severity ?? 'medium',
-        alerts: [{ name: result.alert, ...(rule.expr?.trim() ? { expr: rule.expr.replace(/\s+$/, '') } : {}), ...(rule.for && runbookDuration(rule.for) ? { for: runbookDuration(rule.for) } : {}) }],
+        alerts: [
+          {
+            name: result.alert,
+            ...(rule.expr?.trim() ? { expr: rule.expr.replace(/\s+$/, '') } : {}),
+            ...(rule.for && runbookDuration(rule.for) ? { for: runbookDuration(rule.for) } : {}),
+          },
+        ],
         todo,
       },
     };
@@ -84,7 +92,9 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 function body(alert: string, description: string | undefined, severity: string | undefined, label: string | undefined): string {
   const todo = (text: string) => todoLine(text).replace('TODO (import):', 'TODO:');
   const out = [
-    todo(`this runbook was written by \`runbook alerts stubs\` from the alerting rule of ${alert}: fill in each section, then remove these TODO lines.${severity ? '' : ` The rule's severity label (${label ?? 'none'}) says nothing this project knows, so the severity is provisional.`}`),
+    todo(
+      `this runbook was written by \`runbook alerts stubs\` from the alerting rule of ${alert}: fill in each section, then remove these TODO lines.${severity ? '' : ` The rule's severity label (${label ?? 'none'}) says nothing this project knows, so the severity is provisional.`}`,
+    ),
     '## Meaning',
     description ? escapePlain(description) : todo('what the alert means.'),
     '## Impact',

@@ -74,8 +74,18 @@ function syncRunbook(runbook: Runbook, entries: Wanted[]): SyncedRunbook {
   for (const entry of [...entries].sort((a, b) => a.index - b.index)) {
     const current = meta.alerts[entry.index];
     const map = mapAt(document, ['runbook', 'alerts', entry.index]);
-    const expr = agreed(entry.rules.map((result) => result.rule.expr?.replace(/\s+$/, '')).map((value) => value || undefined), 'expressions', entry.alert, notes);
-    const rawFor = agreed(entry.rules.map((result) => result.rule.for), 'for durations', entry.alert, notes);
+    const expr = agreed(
+      entry.rules.map((result) => result.rule.expr?.replace(/\s+$/, '')).map((value) => value || undefined),
+      'expressions',
+      entry.alert,
+      notes,
+    );
+    const rawFor = agreed(
+      entry.rules.map((result) => result.rule.for),
+      'for durations',
+      entry.alert,
+      notes,
+    );
     const duration = rawFor === undefined ? undefined : runbookDuration(rawFor);
     if (rawFor !== undefined && duration === undefined) notes.push(`${entry.alert}: for: ${rawFor} is not a Prometheus duration; left as it is`);
     if (!map) {
@@ -95,7 +105,8 @@ function syncRunbook(runbook: Runbook, entries: Wanted[]): SyncedRunbook {
       if (label === undefined) continue;
       const mapped = mapSeverity(label);
       if (mapped) severities.push(mapped);
-      else if (meta.todo.includes('severity')) notes.push(`${entry.alert}: severity label "${label}" means none of critical, high, medium, low here; severity left as it is`);
+      else if (meta.todo.includes('severity'))
+        notes.push(`${entry.alert}: severity label "${label}" means none of critical, high, medium, low here; severity left as it is`);
     }
   }
   // An alert at several thresholds (warning, critical): the runbook answers the most severe.
@@ -119,6 +130,11 @@ function syncRunbook(runbook: Runbook, entries: Wanted[]): SyncedRunbook {
       const alert = reread.alerts.find((candidate) => candidate.name === change.alert);
       return change.field === 'expr' ? alert?.expr === change.after : alert?.for?.text === change.after;
     });
-  if (!ok) return { ...result, changes: [], notes: [...notes, 'the edited frontmatter did not read back as intended; nothing was changed (please report this with the file)'] };
+  if (!ok)
+    return {
+      ...result,
+      changes: [],
+      notes: [...notes, 'the edited frontmatter did not read back as intended; nothing was changed (please report this with the file)'],
+    };
   return { ...result, text };
 }

@@ -18,7 +18,10 @@ const FUNCTIONS: Record<string, (value: string) => string> = {
   toUpper: (value) => value.toUpperCase(),
   title: (value) => value.replace(/(^|[^\p{L}\p{N}])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase()),
   // Go's url.QueryEscape: spaces become +.
-  urlquery: (value) => encodeURIComponent(value).replace(/%20/g, '+').replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
+  urlquery: (value) =>
+    encodeURIComponent(value)
+      .replace(/%20/g, '+')
+      .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
 };
 
 /** The end of the action that starts at `start` (just after `{{`): the offset of its `}}`, skipping string literals. */

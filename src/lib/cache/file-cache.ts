@@ -112,7 +112,8 @@ interface Entry<T> {
 }
 
 const packStamp = (stamp: Stamp | null): Entry<never>['s'] => stamp && [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino];
-const matches = (packed: Entry<never>['s'], stamp: Stamp) => !!packed && packed[0] === stamp.size && packed[1] === stamp.mtimeMs && packed[2] === stamp.ctimeMs && packed[3] === stamp.ino;
+const matches = (packed: Entry<never>['s'], stamp: Stamp) =>
+  !!packed && packed[0] === stamp.size && packed[1] === stamp.mtimeMs && packed[2] === stamp.ctimeMs && packed[3] === stamp.ino;
 
 /** How entries are kept: one document for many small values, or one file per source for large ones read singly. */
 export type CacheLayout = 'document' | 'file-per-source';
@@ -250,7 +251,8 @@ export class FileCache<T> {
     const entries = this.loaded();
     if (this.options.layout === 'file-per-source' && !Object.hasOwn(entries, path)) {
       const stored = readJson(this.sourcePath(path)) as ({ format?: number; key?: string; path?: string } & Entry<T>) | undefined;
-      if (stored && stored.format === FORMAT && stored.key === this.options.key && stored.path === path) entries[path] = { s: stored.s, h: stored.h, ...('v' in stored ? { v: stored.v } : {}) };
+      if (stored && stored.format === FORMAT && stored.key === this.options.key && stored.path === path)
+        entries[path] = { s: stored.s, h: stored.h, ...('v' in stored ? { v: stored.v } : {}) };
     }
     return Object.hasOwn(entries, path) ? entries[path] : undefined;
   }
@@ -259,7 +261,8 @@ export class FileCache<T> {
     if (this.entries) return this.entries;
     this.entries = Object.create(null) as Record<string, Entry<T>>;
     if (this.options.layout === 'document') {
-      const stored = readJson(this.documentPath()) as { format?: number; key?: string; named?: Record<string, unknown>; entries?: Record<string, Entry<T>> } | undefined;
+      const stored = readJson(this.documentPath()) as
+        { format?: number; key?: string; named?: Record<string, unknown>; entries?: Record<string, Entry<T>> } | undefined;
       if (stored && stored.format === FORMAT && stored.key === this.options.key && stored.entries && typeof stored.entries === 'object') {
         // Used as parsed: every access checks Object.hasOwn, so no path can reach the prototype.
         this.entries = stored.entries;

@@ -109,7 +109,11 @@ export async function loadCachedRunbooks(options: CachedRunbooksOptions): Promis
   const entryCache = new FileCache<RegistryRunbook>({ dir, root, name: 'runbook-entries', key, layout: 'file-per-source' });
 
   /** Values of `cache` for these files: stored ones, and the others computed from the model of exactly the bytes hashed. */
-  async function cached<T>(cache: FileCache<T>, files: string[], compute: (project: Project, runbook: Runbook, registry: RegistryModule) => T): Promise<Map<string, T>> {
+  async function cached<T>(
+    cache: FileCache<T>,
+    files: string[],
+    compute: (project: Project, runbook: Runbook, registry: RegistryModule) => T,
+  ): Promise<Map<string, T>> {
     const values = new Map<string, T>();
     const missing = new Map<string, HashedFile>();
     for (const file of files) {
@@ -143,7 +147,12 @@ export async function loadCachedRunbooks(options: CachedRunbooksOptions): Promis
     const index = indexes.get(file);
     if (!index) return [];
     // Whether a review is overdue depends on the day: computed on every read, not cached.
-    return [{ file, index: index.kind === 'runbook' ? { ...index, stale: staleness(index.lastReviewed, index.reviewEvery, now, config.dueSoonDays).stale } : index } satisfies { file: string; index: IndexEntry }];
+    return [
+      {
+        file,
+        index: index.kind === 'runbook' ? { ...index, stale: staleness(index.lastReviewed, index.reviewEvery, now, config.dueSoonDays).stale } : index,
+      } satisfies { file: string; index: IndexEntry },
+    ];
   });
   const runbookFiles = listed.filter(({ index }) => index.kind === 'runbook').map(({ file }) => file);
   return {

@@ -184,7 +184,26 @@ export function analyzeBlock(input: BlockInput): BlockAnalysis {
 function analyzeUncached(input: BlockInput): BlockAnalysis {
   const { code, kind, language } = input;
   const runs = kind === 'command' || kind === 'console';
-  const empty: BlockAnalysis = { command: runs ? code : '', lines: [], placeholders: [], comments: [], env: [], unset: [], sets: [], commands: [], sql: [], promql: [], splitByAmpersand: [], spacedPlaceholders: [], endless: [], continuations: [], payloads: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [] };
+  const empty: BlockAnalysis = {
+    command: runs ? code : '',
+    lines: [],
+    placeholders: [],
+    comments: [],
+    env: [],
+    unset: [],
+    sets: [],
+    commands: [],
+    sql: [],
+    promql: [],
+    splitByAmpersand: [],
+    spacedPlaceholders: [],
+    endless: [],
+    continuations: [],
+    payloads: [],
+    risk: { risk: 'read', findings: [], unknown: [] },
+    longRunning: [],
+    interactive: [],
+  };
   if (kind === 'snippet' || !language) return empty;
   const found = findPlaceholders(code);
   const sentinels = withSentinels(code, found);
@@ -200,14 +219,27 @@ function analyzeUncached(input: BlockInput): BlockAnalysis {
   };
   if (language === 'sql') {
     const script = readSqlScript(text);
-    const placeholders = sentinels.placeholders.map((placeholder, index) => occurrence(index, !runs ? { layers: [] } : sqlContext(script, placeholder.at, placeholder.sentinel)));
+    const placeholders = sentinels.placeholders.map((placeholder, index) =>
+      occurrence(index, !runs ? { layers: [] } : sqlContext(script, placeholder.at, placeholder.sentinel)),
+    );
     const sql: SqlSource[] = [{ script, offsets: codeOffsets }];
-    const comments = script.tokens.filter((token) => token.kind === 'SQL_COMMENT' || token.kind === 'C_COMMENT').map((token) => ({ start: codeOffsets[token.start], end: codeOffsets[token.end] }));
+    const comments = script.tokens
+      .filter((token) => token.kind === 'SQL_COMMENT' || token.kind === 'C_COMMENT')
+      .map((token) => ({ start: codeOffsets[token.start], end: codeOffsets[token.end] }));
     return { ...base, placeholders, comments, sql, risk: runs ? inferRisk(code, [], sql) : base.risk };
   }
-  const placeholders = sentinels.placeholders.map((placeholder, index) => occurrence(index, runs ? { layers: [promqlLayer(text, placeholder.at, placeholder.sentinel)] } : { layers: [] }));
-  const ranges = sentinels.placeholders.filter((_, index) => placeholders[index].context.layers.some((layer) => layer.kind !== 'promql-string')).map((placeholder): [number, number] => [placeholder.at, placeholder.at + placeholder.sentinel.length]);
-  return { ...base, placeholders, comments: promqlComments(text).map(([start, end]) => ({ start: codeOffsets[start], end: codeOffsets[end] })), promql: [{ text, offsets: codeOffsets, placeholders: ranges }] };
+  const placeholders = sentinels.placeholders.map((placeholder, index) =>
+    occurrence(index, runs ? { layers: [promqlLayer(text, placeholder.at, placeholder.sentinel)] } : { layers: [] }),
+  );
+  const ranges = sentinels.placeholders
+    .filter((_, index) => placeholders[index].context.layers.some((layer) => layer.kind !== 'promql-string'))
+    .map((placeholder): [number, number] => [placeholder.at, placeholder.at + placeholder.sentinel.length]);
+  return {
+    ...base,
+    placeholders,
+    comments: promqlComments(text).map(([start, end]) => ({ start: codeOffsets[start], end: codeOffsets[end] })),
+    promql: [{ text, offsets: codeOffsets, placeholders: ranges }],
+  };
 }
 
 /** Every line of the code, for blocks that run whole. */
@@ -291,7 +323,9 @@ function spacedPlaceholders(code: string, commands: readonly Command[]): BlockAn
     for (const redirect of command.redirects) {
       const target = redirect.target;
       if (redirect.op !== '<' || !target || code[target.start - 1] !== '<') continue;
-      const match = SPACED_PLACEHOLDER.exec(code.slice(target.start - 1, code.indexOf('\n', target.start) === -1 ? code.length : code.indexOf('\n', target.start)));
+      const match = SPACED_PLACEHOLDER.exec(
+        code.slice(target.start - 1, code.indexOf('\n', target.start) === -1 ? code.length : code.indexOf('\n', target.start)),
+      );
       if (!match || found.some((other) => other.start === target.start - 1)) continue;
       // Under a wrapper (`sudo x <A B>`) the redirection is the wrapper's: name the innermost command around it.
       const at = target.start - 1;
@@ -308,7 +342,13 @@ function queryText(code: string): { start: number; end: number } | undefined {
   if (!text || text.length > 4000) return undefined;
   const expr = readPromql(text);
   if (!expr) return undefined;
-  const says = promqlNodes(expr).some((node) => node.kind === 'call' || node.kind === 'aggregate' || node.kind === 'matrix' || (node.kind === 'selector' && node.matchers.some((matcher) => matcher.label !== '__name__')));
+  const says = promqlNodes(expr).some(
+    (node) =>
+      node.kind === 'call' ||
+      node.kind === 'aggregate' ||
+      node.kind === 'matrix' ||
+      (node.kind === 'selector' && node.matchers.some((matcher) => matcher.label !== '__name__')),
+  );
   if (!says) return undefined;
   const start = code.indexOf(text);
   return { start, end: start + text.length };
@@ -326,7 +366,13 @@ function sessionLines(code: string, lines: readonly CommandLine[], kind: BlockKi
     if (text.startsWith('#')) {
       const rest = text.replace(/^#\s*/, '');
       // A root prompt in a console block is read as one there; in a shell block the line is a comment.
-      if (kind === 'command' && /^# \S/.test(text) && promptOf(line, 'console') && (/^[A-Za-z_]\w*=\S/.test(rest) || startsWithKnownProgram(rest, { keywords: false }))) commented.push({ start: at, end: at + text.length });
+      if (
+        kind === 'command' &&
+        /^# \S/.test(text) &&
+        promptOf(line, 'console') &&
+        (/^[A-Za-z_]\w*=\S/.test(rest) || startsWithKnownProgram(rest, { keywords: false }))
+      )
+        commented.push({ start: at, end: at + text.length });
     } else if (text && !lines.some((command) => command.start >= start && command.end <= end)) {
       // `command`: it starts like a command (a program or an assignment): maybe one written without its prompt.
       output.push({ start: at, end: at + text.length, ...(startsWithKnownProgram(text) || /^[A-Za-z_]\w*=/.test(text) ? { command: true as const } : {}) });
@@ -366,7 +412,12 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     codeAt[offset] = sentinels.toOriginal(range ? Math.min(range.start + offset - starts[line], range.end) : 0);
   }
   const toCode = (offset: number) => codeAt[offset < 0 ? 0 : offset > script.length ? script.length : offset];
-  const lines: CommandLine[] = ranges.map((range) => ({ start: sentinels.toOriginal(range.start), end: sentinels.toOriginal(range.end), comment: false, ...('continues' in range && range.continues ? { continues: true as const } : {}) }));
+  const lines: CommandLine[] = ranges.map((range) => ({
+    start: sentinels.toOriginal(range.start),
+    end: sentinels.toOriginal(range.end),
+    comment: false,
+    ...('continues' in range && range.continues ? { continues: true as const } : {}),
+  }));
   const command = lines.map((line) => code.slice(line.start, line.end)).join('\n');
   const lineStarts: number[] = [];
   lines.reduce((offset, line) => (lineStarts.push(offset), offset + line.end - line.start + 1), 0);
@@ -398,15 +449,52 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     const context: PlaceholderContext = !runs
       ? { layers: [] }
       : parsed.error || !tree || at === -1
-        ? { layers: [], refused: { reason: 'the block does not parse as shell, so where the value lands is unknown', fix: 'Fix the shell syntax error of the block' } }
+        ? {
+            layers: [],
+            refused: { reason: 'the block does not parse as shell, so where the value lands is unknown', fix: 'Fix the shell syntax error of the block' },
+          }
         : shellContext({ tree, toCode, facts, at, sentinel: placeholder.sentinel, sentinels: sentinels.placeholders.map((p) => p.sentinel) });
-    placeholders.push({ name: placeholder.name, start: placeholder.start, end: placeholder.end, commandStart: toCommand(placeholder.start), commandEnd: toCommand(placeholder.end), context });
+    placeholders.push({
+      name: placeholder.name,
+      start: placeholder.start,
+      end: placeholder.end,
+      commandStart: toCommand(placeholder.start),
+      commandEnd: toCommand(placeholder.end),
+      context,
+    });
   });
   const env = facts.variables;
   const query = kind === 'console' && !lines.length ? queryText(code) : undefined;
   const sessionOf = session ? sessionLines(code, lines, kind) : { output: [], commented: [] };
-  const variables = { env, unset: facts.unset, sets: [...facts.assigned], ...(facts.importsVariables ? { importsVariables: true as const } : {}), ...(kind === 'console' && isPromptless(code) ? { promptless: { output: sessionOf.output.length > 0 } } : {}), ...(session ? { session: sessionOf } : {}), ...(query ? { promqlText: query } : {}) };
-  if (!runs) return { command, lines, placeholders, comments, ...variables, commands: [], sql: [], promql: [], splitByAmpersand: [], spacedPlaceholders: [], endless: [], continuations: [], payloads: [], risk: { risk: 'read', findings: [], unknown: [] }, longRunning: [], interactive: [], ...(syntaxError ? { syntaxError } : {}) };
+  const variables = {
+    env,
+    unset: facts.unset,
+    sets: [...facts.assigned],
+    ...(facts.importsVariables ? { importsVariables: true as const } : {}),
+    ...(kind === 'console' && isPromptless(code) ? { promptless: { output: sessionOf.output.length > 0 } } : {}),
+    ...(session ? { session: sessionOf } : {}),
+    ...(query ? { promqlText: query } : {}),
+  };
+  if (!runs)
+    return {
+      command,
+      lines,
+      placeholders,
+      comments,
+      ...variables,
+      commands: [],
+      sql: [],
+      promql: [],
+      splitByAmpersand: [],
+      spacedPlaceholders: [],
+      endless: [],
+      continuations: [],
+      payloads: [],
+      risk: { risk: 'read', findings: [], unknown: [] },
+      longRunning: [],
+      interactive: [],
+      ...(syntaxError ? { syntaxError } : {}),
+    };
   const sql = sqlSources(facts.commands);
   const promql = promqlSources(facts.commands);
   const pasted = pastedSql(text, ranges, lines, facts.commands, syntaxError, sentinels.toOriginal);
@@ -425,7 +513,10 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
     spacedPlaceholders: spacedPlaceholders(code, facts.commands),
     endless: facts.endless,
     continuations: continuationMistakes(code, facts.commands, comments),
-    payloads: blockPayloads(facts.commands, sentinels.placeholders.map((placeholder) => placeholder.sentinel)),
+    payloads: blockPayloads(
+      facts.commands,
+      sentinels.placeholders.map((placeholder) => placeholder.sentinel),
+    ),
     risk: inferRisk(code, facts.commands, pasted ? [...sql, pasted] : sql),
     longRunning: findTraits(facts.commands, 'long-running'),
     interactive: findTraits(facts.commands, 'interactive'),
@@ -456,7 +547,30 @@ function pastTheErrors(script: string, offset: number): ShellTree | undefined {
 }
 
 /** Words that start a SQL statement and are not common programs: where a shell command with one of them starts a line, the line may be SQL. */
-const SQL_STATEMENT_WORDS = new Set(['select', 'with', 'insert', 'update', 'delete', 'create', 'alter', 'drop', 'truncate', 'grant', 'revoke', 'vacuum', 'analyze', 'explain', 'reindex', 'cluster', 'copy', 'refresh', 'show', 'begin', 'commit', 'rollback']);
+const SQL_STATEMENT_WORDS = new Set([
+  'select',
+  'with',
+  'insert',
+  'update',
+  'delete',
+  'create',
+  'alter',
+  'drop',
+  'truncate',
+  'grant',
+  'revoke',
+  'vacuum',
+  'analyze',
+  'explain',
+  'reindex',
+  'cluster',
+  'copy',
+  'refresh',
+  'show',
+  'begin',
+  'commit',
+  'rollback',
+]);
 
 /**
  * SQL pasted into a shell block. Candidates are the lines where a top-level command's first word is a SQL
@@ -472,13 +586,16 @@ function pastedSql(
   syntaxError: BlockAnalysis['syntaxError'],
   toOriginal: (offset: number) => number,
 ): (SqlSource & { start: number }) | undefined {
-  const candidates = commands.filter((command) => command.parent === undefined && !command.substitution && SQL_STATEMENT_WORDS.has(command.argv[0]?.value.toLowerCase() ?? '')).map((command) => command.start);
+  const candidates = commands
+    .filter((command) => command.parent === undefined && !command.substitution && SQL_STATEMENT_WORDS.has(command.argv[0]?.value.toLowerCase() ?? ''))
+    .map((command) => command.start);
   if (syntaxError) candidates.push(syntaxError.start);
   for (const at of candidates.sort((a, b) => a - b)) {
     const index = lines.findIndex((line) => line.start <= at && at <= line.end);
     if (index === -1) continue;
     // The candidate must start its line's text (a SQL statement pasted as is).
-    const first = ranges[index].start + (text.slice(ranges[index].start, ranges[index].end).length - text.slice(ranges[index].start, ranges[index].end).trimStart().length);
+    const first =
+      ranges[index].start + (text.slice(ranges[index].start, ranges[index].end).length - text.slice(ranges[index].start, ranges[index].end).trimStart().length);
     if (toOriginal(first) !== at && !(syntaxError && at === syntaxError.start)) continue;
     let sqlText = '';
     const offsets: number[] = [];
@@ -516,13 +633,15 @@ const SQL_GLUED = { psql: /^(-[A-Za-z]*c|--command=)(?=.)/, mysql: /^(-[A-Za-z]*
 /** The SQL each psql or mysql command runs: its -c/-e arguments, and SQL text fed to its standard input. */
 function sqlSources(commands: readonly Command[]): SqlSource[] {
   const sources: SqlSource[] = [];
-  const add = (text: string, offsets: number[], command: number, dynamic?: [number, number][]) => sources.push({ script: readSqlScript(text), offsets, command, ...(dynamic?.length ? { dynamic } : {}) });
+  const add = (text: string, offsets: number[], command: number, dynamic?: [number, number][]) =>
+    sources.push({ script: readSqlScript(text), offsets, command, ...(dynamic?.length ? { dynamic } : {}) });
   for (const command of commands) {
     const program = command.program === 'psql' || command.program === 'mysql' ? command.program : undefined;
     if (!program) continue;
     const args = commandView(command).args;
     args.forEach((word, i) => {
-      if (SQL_OPTION[program].test(word.value) && args[i + 1] && !SQL_OPTION[program].test(args[i - 1]?.value ?? '')) add(args[i + 1].value, args[i + 1].offsets, command.index, args[i + 1].dynamic);
+      if (SQL_OPTION[program].test(word.value) && args[i + 1] && !SQL_OPTION[program].test(args[i - 1]?.value ?? ''))
+        add(args[i + 1].value, args[i + 1].offsets, command.index, args[i + 1].dynamic);
       else {
         const glued = SQL_GLUED[program].exec(word.value);
         if (glued && !SQL_OPTION[program].test(args[i - 1]?.value ?? '')) {
@@ -584,8 +703,11 @@ function promqlSources(commands: readonly Command[]): BlockAnalysis['promql'] {
           // Percent-encoded or `+` text is not the query as written: the server decodes it first.
           if (separator && /[%+]/.test(value)) return;
           // Parts only known when it runs (`$SERVICE`) are left alone like placeholders.
-          const dynamic = (word.dynamic ?? []).filter(([start, end]) => end > from && start < from + value.length).map(([start, end]): [number, number] => [Math.max(0, start - from), Math.min(value.length, end - from)]);
-          if (value.trim()) queries.push({ text: value, offsets: word.offsets.slice(from, from + value.length + 1), command: command.index, placeholders: dynamic });
+          const dynamic = (word.dynamic ?? [])
+            .filter(([start, end]) => end > from && start < from + value.length)
+            .map(([start, end]): [number, number] => [Math.max(0, start - from), Math.min(value.length, end - from)]);
+          if (value.trim())
+            queries.push({ text: value, offsets: word.offsets.slice(from, from + value.length + 1), command: command.index, placeholders: dynamic });
           return;
         }
         start += part.length + 1;

@@ -27,6 +27,9 @@ export function copyLines(code: string, analysis: Pick<BlockAnalysis, 'lines'>):
  */
 export function copyText(code: string, lines: readonly CopyLine[], risk: Risk): string {
   const all = code.split('\n');
-  const text = lines.map(([line, skip]) => (all[line] ?? '').slice(skip)).join('\n').replace(/\s+$/, '');
+  const text = lines
+    .map(([line, skip]) => (all[line] ?? '').slice(skip))
+    .join('\n')
+    .replace(/\s+$/, '');
   return risk !== 'read' || !text ? text : `${text}\n`;
 }

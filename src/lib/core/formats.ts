@@ -97,7 +97,8 @@ function source(word: { value: string; offsets: number[]; dynamic?: [number, num
 /** The text with its dynamic ranges and sentinels replaced by `1` (valid in a JSON or YAML string, number or key). */
 function neutral(source: PayloadSource, sentinels: readonly string[]): { text: string; offsets: number[] } {
   const ranges: [number, number][] = [...(source.dynamic ?? [])];
-  for (const sentinel of sentinels) for (let at = source.text.indexOf(sentinel); at !== -1; at = source.text.indexOf(sentinel, at + 1)) ranges.push([at, at + sentinel.length]);
+  for (const sentinel of sentinels)
+    for (let at = source.text.indexOf(sentinel); at !== -1; at = source.text.indexOf(sentinel, at + 1)) ranges.push([at, at + sentinel.length]);
   ranges.sort((a, b) => a[0] - b[0]);
   let text = '';
   const offsets: number[] = [];
@@ -134,7 +135,13 @@ export function stdinText(command: Command, commands: readonly Command[]): Paylo
   if (!writer) return undefined;
   const args = writer.argv.slice(1);
   if (writer.name === 'cat' && args.length === 0 && writer.stdin?.kind === 'heredoc') return stdinText(writer, commands);
-  if ((writer.name === 'echo' || writer.name === 'printf') && args.length === 1 && !args[0].value.startsWith('-') && !(writer.name === 'printf' && args[0].value.includes('%'))) return source(args[0]);
+  if (
+    (writer.name === 'echo' || writer.name === 'printf') &&
+    args.length === 1 &&
+    !args[0].value.startsWith('-') &&
+    !(writer.name === 'printf' && args[0].value.includes('%'))
+  )
+    return source(args[0]);
   return undefined;
 }
 
@@ -175,7 +182,9 @@ export function commandPayloads(command: Command, input: () => PayloadSource | u
     if (manifest) add(manifest, 'stdin', 'yaml');
   }
   if (name === 'curl') {
-    const json = values(['-H', '--header']).some((header) => /^content-type:\s*application\/([\w.+-]*\+)?json\b/i.test(header.value.trim())) || values(['--json']).length > 0;
+    const json =
+      values(['-H', '--header']).some((header) => /^content-type:\s*application\/([\w.+-]*\+)?json\b/i.test(header.value.trim())) ||
+      values(['--json']).length > 0;
     for (const data of values(['-d', '--data', '--data-raw', '--data-binary', '--data-ascii', '--json'])) {
       if (data.value.startsWith('@')) {
         const stdin = data.value === '@-' ? input() : undefined;
@@ -194,7 +203,18 @@ export function commandPayloads(command: Command, input: () => PayloadSource | u
   if (name === 'helm') {
     for (const value of values(['--set-json'])) {
       const equals = value.value.indexOf('=');
-      if (equals !== -1) add({ text: value.value.slice(equals + 1), offsets: value.offsets.slice(equals + 1), dynamic: (value.dynamic ?? []).filter(([, end]) => end > equals + 1).map(([start, end]): [number, number] => [Math.max(0, start - equals - 1), end - equals - 1]) }, '--set-json', 'json');
+      if (equals !== -1)
+        add(
+          {
+            text: value.value.slice(equals + 1),
+            offsets: value.offsets.slice(equals + 1),
+            dynamic: (value.dynamic ?? [])
+              .filter(([, end]) => end > equals + 1)
+              .map(([start, end]): [number, number] => [Math.max(0, start - equals - 1), end - equals - 1]),
+          },
+          '--set-json',
+          'json',
+        );
     }
   }
   if (name === 'aws') {
@@ -236,7 +256,8 @@ export function blockPayloads(commands: readonly Command[], sentinels: readonly 
       // A problem at the end of the text (an unclosed brace) is shown on its last character.
       const last = Math.max(0, payload.text.trimEnd().length - 1);
       // Inside single quotes a `\` that ends a line is kept: the document gets a backslash and a line break.
-      if (found?.kind === 'syntax' && payload.text.includes('\\\n')) found.message += ' (a `\\` at the end of a line inside quotes is kept as is: it does not join the lines)';
+      if (found?.kind === 'syntax' && payload.text.includes('\\\n'))
+        found.message += ' (a `\\` at the end of a line inside quotes is kept as is: it does not join the lines)';
       const problem = found && { ...found, start: Math.min(found.start, last), end: Math.min(Math.max(found.end, Math.min(found.start, last) + 1), last + 1) };
       const endOf = (offset: number) => (offset > 0 ? at(offset - 1) + 1 : at(0));
       facts.push({
@@ -246,7 +267,9 @@ export function blockPayloads(commands: readonly Command[], sentinels: readonly 
         ...(payload.shape ? { shape: payload.shape } : {}),
         start: at(0),
         end: endOf(payload.text.length),
-        ...(problem ? { problem: { kind: problem.kind, start: at(problem.start), end: Math.max(endOf(problem.end), at(problem.start) + 1), message: problem.message } } : {}),
+        ...(problem
+          ? { problem: { kind: problem.kind, start: at(problem.start), end: Math.max(endOf(problem.end), at(problem.start) + 1), message: problem.message } }
+          : {}),
       });
     }
   }
@@ -292,22 +315,39 @@ export function payloadProblem(payload: Payload): PayloadProblem | undefined {
     const list = Array.isArray(documents) ? documents : [documents];
     for (const document of list) {
       const error = document.errors[0];
-      if (error) return { kind: 'syntax', start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1), message: error.message.split(/ at line \d+/)[0].replace(/\.$/, '') };
+      if (error)
+        return {
+          kind: 'syntax',
+          start: error.pos[0],
+          end: Math.max(error.pos[1], error.pos[0] + 1),
+          message: error.message.split(/ at line \d+/)[0].replace(/\.$/, ''),
+        };
     }
     value = list[0]?.toJS();
   }
   if (payload.shape === 'merge-patch' && (value === null || typeof value !== 'object' || Array.isArray(value))) {
-    return { ...whole, message: Array.isArray(value) ? 'a list of operations is a JSON patch: it needs `--type json`' : 'a merge patch must be a mapping (`{"spec": {...}}`)' };
+    return {
+      ...whole,
+      message: Array.isArray(value) ? 'a list of operations is a JSON patch: it needs `--type json`' : 'a merge patch must be a mapping (`{"spec": {...}}`)',
+    };
   }
   if (payload.shape === 'json-patch') {
-    if (!Array.isArray(value)) return { ...whole, message: 'a JSON patch (`--type json`) must be a list of operations (`[{"op": "replace", "path": "/spec/replicas", "value": 3}]`)' };
+    if (!Array.isArray(value))
+      return { ...whole, message: 'a JSON patch (`--type json`) must be a list of operations (`[{"op": "replace", "path": "/spec/replicas", "value": 3}]`)' };
     for (const operation of value as unknown[]) {
       const op = (operation as { op?: unknown })?.op;
       const path = (operation as { path?: unknown })?.path;
-      if (typeof operation !== 'object' || operation === null || typeof op !== 'string' || !JSON_PATCH_OPS.has(op)) return { ...whole, message: `each operation of a JSON patch needs an "op" (add, remove, replace, move, copy or test)${typeof op === 'string' ? `, not "${op}"` : ''}` };
-      if (typeof path !== 'string' || (path !== '' && !path.startsWith('/'))) return { ...whole, message: `the "${op}" operation needs a "path" that starts with "/"${typeof path === 'string' ? `, not "${path}"` : ''}` };
-      if ((op === 'add' || op === 'replace' || op === 'test') && !Object.hasOwn(operation, 'value')) return { ...whole, message: `the "${op}" operation of "${path}" needs a "value"` };
-      if ((op === 'move' || op === 'copy') && typeof (operation as { from?: unknown }).from !== 'string') return { ...whole, message: `the "${op}" operation of "${path}" needs a "from"` };
+      if (typeof operation !== 'object' || operation === null || typeof op !== 'string' || !JSON_PATCH_OPS.has(op))
+        return {
+          ...whole,
+          message: `each operation of a JSON patch needs an "op" (add, remove, replace, move, copy or test)${typeof op === 'string' ? `, not "${op}"` : ''}`,
+        };
+      if (typeof path !== 'string' || (path !== '' && !path.startsWith('/')))
+        return { ...whole, message: `the "${op}" operation needs a "path" that starts with "/"${typeof path === 'string' ? `, not "${path}"` : ''}` };
+      if ((op === 'add' || op === 'replace' || op === 'test') && !Object.hasOwn(operation, 'value'))
+        return { ...whole, message: `the "${op}" operation of "${path}" needs a "value"` };
+      if ((op === 'move' || op === 'copy') && typeof (operation as { from?: unknown }).from !== 'string')
+        return { ...whole, message: `the "${op}" operation of "${path}" needs a "from"` };
     }
   }
   return undefined;

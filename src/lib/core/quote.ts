@@ -101,7 +101,11 @@ function quoteLayer(layer: Layer, text: string, value: string, type: ValueType |
     case 'json-string':
       return JSON.stringify(text).slice(1, -1);
     case 'json-value':
-      return isNumeric(type) && NUMBER.number.test(value) ? String(Number(value)) : type === 'boolean' && /^(true|false)$/.test(value) ? value : JSON.stringify(text);
+      return isNumeric(type) && NUMBER.number.test(value)
+        ? String(Number(value))
+        : type === 'boolean' && /^(true|false)$/.test(value)
+          ? value
+          : JSON.stringify(text);
     case 'token': {
       const token = TOKENS[layer.accepts];
       if (!token.pattern.test(text)) throw new QuoteError(`sits in ${layer.where}, where only ${token.chars} can be filled in safely`);
@@ -157,7 +161,12 @@ export interface FillResult {
  * Fills the placeholders of a command text at their sites (found by the core): each value quoted for its
  * context. A placeholder without a value, or whose value cannot go there, stays `<name>`.
  */
-export function fillSites(text: string, sites: readonly PlaceholderSite[], values: Record<string, string | undefined>, types: Record<string, ValueType | undefined> = {}): FillResult {
+export function fillSites(
+  text: string,
+  sites: readonly PlaceholderSite[],
+  values: Record<string, string | undefined>,
+  types: Record<string, ValueType | undefined> = {},
+): FillResult {
   const segments: FilledSegment[] = [];
   const missing: string[] = [];
   const errors: FillResult['errors'] = [];
@@ -181,7 +190,15 @@ export function fillSites(text: string, sites: readonly PlaceholderSite[], value
         replacement = text.slice(site.start, site.end);
       }
     }
-    segments.push({ name: site.name, start: out.length, end: out.length + replacement.length, sourceStart: site.start, sourceEnd: site.end, filled: value !== undefined && error === undefined, ...(error ? { error } : {}) });
+    segments.push({
+      name: site.name,
+      start: out.length,
+      end: out.length + replacement.length,
+      sourceStart: site.start,
+      sourceEnd: site.end,
+      filled: value !== undefined && error === undefined,
+      ...(error ? { error } : {}),
+    });
     out += replacement;
   }
   out += text.slice(last);

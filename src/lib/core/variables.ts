@@ -27,7 +27,9 @@ export function valueProblem(variable: VariableRule, value: string): string | un
   const forbidden = FORBIDDEN.exec(value);
   if (forbidden) {
     const char = forbidden[0];
-    return char === '\n' || char === '\r' ? 'contains a line break, which no placeholder accepts (it would start a new command)' : `contains the control character ${showCharacter(char)}, which no placeholder accepts`;
+    return char === '\n' || char === '\r'
+      ? 'contains a line break, which no placeholder accepts (it would start a new command)'
+      : `contains the control character ${showCharacter(char)}, which no placeholder accepts`;
   }
   if (variable.pattern) {
     let pattern: RegExp;

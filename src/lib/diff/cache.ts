@@ -43,7 +43,9 @@ export class SnapshotCache {
 
   /** The key of a file's bytes, as read by this code for a project whose pages live under `docsDir`. */
   key(file: string, contentHash: string, docsDir: string): string {
-    return createHash('sha256').update(JSON.stringify([this.code, file, contentHash, docsDir])).digest('hex');
+    return createHash('sha256')
+      .update(JSON.stringify([this.code, file, contentHash, docsDir]))
+      .digest('hex');
   }
 
   get(key: string): CachedFile | undefined {

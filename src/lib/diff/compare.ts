@@ -39,7 +39,8 @@ const RISK_RANK: Record<Risk, number> = { read: 0, change: 1, destructive: 2 };
 /** A change that raises what running the runbook can do: a command that became riskier, or a new command that is not read-only. */
 export function raisesRisk(change: CommandChange): boolean {
   if (change.change === 'added') return change.riskAfter !== undefined && change.riskAfter !== 'read';
-  if (change.change === 'changed') return change.riskBefore !== undefined && change.riskAfter !== undefined && RISK_RANK[change.riskAfter] > RISK_RANK[change.riskBefore];
+  if (change.change === 'changed')
+    return change.riskBefore !== undefined && change.riskAfter !== undefined && RISK_RANK[change.riskAfter] > RISK_RANK[change.riskBefore];
   return false;
 }
 
@@ -52,7 +53,15 @@ function commandChanges(base: SnapshotRunbook, head: SnapshotRunbook): CommandCh
   for (const [before, after] of matchCommands(base.commands, head.commands)) {
     if (before && after) {
       if (before.text === after.text && before.risk === after.risk && placeholderKey(before) === placeholderKey(after)) continue;
-      changes.push({ id: after.id, step: after.step, change: 'changed', before: before.text, after: after.text, riskBefore: before.risk, riskAfter: after.risk });
+      changes.push({
+        id: after.id,
+        step: after.step,
+        change: 'changed',
+        before: before.text,
+        after: after.text,
+        riskBefore: before.risk,
+        riskAfter: after.risk,
+      });
     } else if (after) changes.push({ id: after.id, step: after.step, change: 'added', after: after.text, riskAfter: after.risk });
     else if (before) changes.push({ id: before.id, step: before.step, change: 'removed', before: before.text, riskBefore: before.risk });
   }

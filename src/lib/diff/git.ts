@@ -26,7 +26,9 @@ export function repositoryOf(cwd: string): { top: string; prefix: string } {
   try {
     top = git(cwd, ['rev-parse', '--show-toplevel']).toString().trim();
   } catch (error) {
-    throw new GitError(`${resolve(cwd)} is not in a git repository, so revisions cannot be read (${error instanceof Error ? error.message : String(error)}); compare two registry.json files instead`);
+    throw new GitError(
+      `${resolve(cwd)} is not in a git repository, so revisions cannot be read (${error instanceof Error ? error.message : String(error)}); compare two registry.json files instead`,
+    );
   }
   const prefix = relative(top, resolve(cwd)).split(sep).join('/');
   return { top, prefix: prefix ? `${prefix}/` : '' };

@@ -68,7 +68,11 @@ async function assemble(reading: Reading, cache: SnapshotCache): Promise<Snapsho
       } else {
         const raw = (runbook.frontmatter.raw as { runbook?: { owner?: unknown } } | undefined)?.runbook;
         const first = runbook.problems.find((found) => found.severity === 'error');
-        value = { runbook: fromInvalidRunbook(runbook, docsDir), ownOwner: typeof raw?.owner === 'string', invalid: first ? formatProblemList([first]).trim() : `${file}: the frontmatter does not validate` };
+        value = {
+          runbook: fromInvalidRunbook(runbook, docsDir),
+          ownOwner: typeof raw?.owner === 'string',
+          invalid: first ? formatProblemList([first]).trim() : `${file}: the frontmatter does not validate`,
+        };
       }
       cache.set(keys.get(file)!, value);
       values.set(file, value);
@@ -95,13 +99,17 @@ async function assemble(reading: Reading, cache: SnapshotCache): Promise<Snapsho
     if (runbooks.has(runbook.id)) notes.push(`${label}: ${file} has the id "${runbook.id}" of ${runbooks.get(runbook.id)!.file}; only the first is compared`);
     else runbooks.set(runbook.id, runbook);
   }
-  if (invalid.length) notes.push(`${label}: ${plural(invalid.length, 'runbook does', 'runbooks do')} not validate with today's schema and ${invalid.length === 1 ? 'was' : 'were'} compared as far as ${invalid.length === 1 ? 'it reads' : 'they read'}:\n${invalid.map((line) => `  ${line}`).join('\n')}`);
+  if (invalid.length)
+    notes.push(
+      `${label}: ${plural(invalid.length, 'runbook does', 'runbooks do')} not validate with today's schema and ${invalid.length === 1 ? 'was' : 'were'} compared as far as ${invalid.length === 1 ? 'it reads' : 'they read'}:\n${invalid.map((line) => `  ${line}`).join('\n')}`,
+    );
   if (noId.length) notes.push(`${label}: left out ${plural(noId.length, 'page')} under ${reading.contentDir} without a runbook id: ${noId.join(', ')}`);
   if (unreadable.length) notes.push(`${label}: left out ${plural(unreadable.length, 'file')} that cannot be read: ${unreadable.join(', ')}`);
   return { label, runbooks, notes };
 }
 
-const ownersOf = (root: string, servicesDir: string) => new Map(loadServices(root, servicesDir).flatMap((service) => (service.data ? [[service.id, service.data.owner] as const] : [])));
+const ownersOf = (root: string, servicesDir: string) =>
+  new Map(loadServices(root, servicesDir).flatMap((service) => (service.data ? [[service.id, service.data.owner] as const] : [])));
 
 /** The runbooks of the project in `root` as they are on disk. */
 export async function workingTreeSnapshot(root: string, cache: SnapshotCache, label = 'working tree'): Promise<Snapshot> {
@@ -186,7 +194,9 @@ export function registrySnapshot(path: string, label: string): Snapshot {
   const parsed = registrySchema.safeParse(data);
   if (!parsed.success) {
     const version = (data as { registryVersion?: unknown }).registryVersion;
-    notes.push(`${label}: registry${version !== undefined ? ` version ${String(version)}` : ''} does not validate as version ${REGISTRY_VERSION}; compared as far as it reads`);
+    notes.push(
+      `${label}: registry${version !== undefined ? ` version ${String(version)}` : ''} does not validate as version ${REGISTRY_VERSION}; compared as far as it reads`,
+    );
   }
   const runbooks = new Map<string, SnapshotRunbook>();
   for (const entry of runbooksRaw) {

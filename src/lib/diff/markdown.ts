@@ -46,11 +46,17 @@ export function formatMarkdown(diff: RunbookDiff, base: Snapshot, head: Snapshot
     }
     const names = (list: string[], wrap: (name: string) => string) => list.map(wrap).join(', ');
     if (change.placeholders) {
-      const parts = [change.placeholders.added.length && `added ${names(change.placeholders.added, (name) => inlineCode(`<${name}>`))}`, change.placeholders.removed.length && `removed ${names(change.placeholders.removed, (name) => inlineCode(`<${name}>`))}`].filter(Boolean);
+      const parts = [
+        change.placeholders.added.length && `added ${names(change.placeholders.added, (name) => inlineCode(`<${name}>`))}`,
+        change.placeholders.removed.length && `removed ${names(change.placeholders.removed, (name) => inlineCode(`<${name}>`))}`,
+      ].filter(Boolean);
       other.push(`- ${page(runbook)}: placeholders ${parts.join('; ')}`);
     }
     if (change.alerts) {
-      const parts = [change.alerts.added.length && `added ${names(change.alerts.added, inlineCode)}`, change.alerts.removed.length && `removed ${names(change.alerts.removed, inlineCode)}`].filter(Boolean);
+      const parts = [
+        change.alerts.added.length && `added ${names(change.alerts.added, inlineCode)}`,
+        change.alerts.removed.length && `removed ${names(change.alerts.removed, inlineCode)}`,
+      ].filter(Boolean);
       other.push(`- ${page(runbook)}: alerts ${parts.join('; ')}`);
     }
     for (const field of ['severity', 'owner', 'service'] as const) {
@@ -61,7 +67,14 @@ export function formatMarkdown(diff: RunbookDiff, base: Snapshot, head: Snapshot
   const added = diff.added.map((id) => head.runbooks.get(id)!);
   for (const runbook of added) {
     const risks = runbook.commands.filter((command) => command.risk !== 'read');
-    const line = `new runbook ${page(runbook)} (${inlineCode(runbook.id)}, ${runbook.commands.length} command${runbook.commands.length === 1 ? '' : 's'}${risks.length ? `, ${risks.map((command) => command.risk).filter((risk, index, all) => all.indexOf(risk) === index).join(' and ')}` : ''})`;
+    const line = `new runbook ${page(runbook)} (${inlineCode(runbook.id)}, ${runbook.commands.length} command${runbook.commands.length === 1 ? '' : 's'}${
+      risks.length
+        ? `, ${risks
+            .map((command) => command.risk)
+            .filter((risk, index, all) => all.indexOf(risk) === index)
+            .join(' and ')}`
+        : ''
+    })`;
     (risks.length ? risky : other).push(`- ${risks.length ? '⚠️ ' : ''}${line}`);
   }
   for (const id of diff.removed) other.push(`- removed runbook ${inlineCode(id)} (${escape(base.runbooks.get(id)!.file)})`);

@@ -69,7 +69,11 @@ export function fromRegistryEntry(entry: Partial<RegistryRunbook> | Record<strin
     ...(str(value.severity) ? { severity: str(value.severity) } : {}),
     ...(str(value.owner) ? { owner: str(value.owner) } : {}),
     ...(str(value.service) ? { service: str(value.service) } : {}),
-    alerts: Array.isArray(value.alerts) ? value.alerts.flatMap((alert) => (str((alert as { name?: unknown })?.name) ? [(alert as { name: string }).name] : typeof alert === 'string' ? [alert] : [])) : [],
+    alerts: Array.isArray(value.alerts)
+      ? value.alerts.flatMap((alert) =>
+          str((alert as { name?: unknown })?.name) ? [(alert as { name: string }).name] : typeof alert === 'string' ? [alert] : [],
+        )
+      : [],
     commands: commands.flatMap((raw): SnapshotCommand[] => {
       const command = raw as Record<string, unknown>;
       const commandId = str(command.id);
@@ -87,12 +91,18 @@ export function fromRegistryEntry(entry: Partial<RegistryRunbook> | Record<strin
           risk: isRisk(command.risk) ? command.risk : 'read',
           // Registry v1 listed placeholder names only; v2 objects with their context.
           placeholders: placeholders.flatMap((placeholder) =>
-            typeof placeholder === 'string' ? [{ name: placeholder, context: '' }] : str((placeholder as { name?: unknown })?.name) ? [{ name: (placeholder as { name: string }).name, context: JSON.stringify((placeholder as { context?: unknown }).context ?? '') }] : [],
+            typeof placeholder === 'string'
+              ? [{ name: placeholder, context: '' }]
+              : str((placeholder as { name?: unknown })?.name)
+                ? [{ name: (placeholder as { name: string }).name, context: JSON.stringify((placeholder as { context?: unknown }).context ?? '') }]
+                : [],
           ),
         },
       ];
     }),
-    steps: Object.fromEntries(steps.flatMap((step) => (str((step as { id?: unknown })?.id) ? [[(step as { id: string }).id, str((step as { title?: unknown }).title) ?? '']] : []))),
+    steps: Object.fromEntries(
+      steps.flatMap((step) => (str((step as { id?: unknown })?.id) ? [[(step as { id: string }).id, str((step as { title?: unknown }).title) ?? '']] : [])),
+    ),
   };
 }
 

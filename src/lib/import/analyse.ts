@@ -47,7 +47,8 @@ export function analyse(source: BatchSource, options: { service?: string; verbat
   for (const note of source.read.notes) say('todo', note);
   const text = source.read.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const split = splitSourceFrontmatter(text);
-  if (split.error) say('todo', `the ${split.format} frontmatter could not be read (${split.error.message}); the page was imported without it`, { line: split.error.line });
+  if (split.error)
+    say('todo', `the ${split.format} frontmatter could not be read (${split.error.message}); the page was imported without it`, { line: split.error.line });
   const frontmatter = mapSourceFrontmatter(split.data, split.format);
   if (frontmatter.mapped.length || frontmatter.left.length) {
     const left = frontmatter.left.length ? `; left out (no meaning here): ${frontmatter.left.join(', ')}` : '';

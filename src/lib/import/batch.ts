@@ -45,7 +45,10 @@ export function importBatch(sources: BatchSource[], options: BatchOptions): Batc
   const analysed: Analysed[] = [];
   const fail = (outcome: SourceOutcome, error: unknown) => {
     outcome.files = [];
-    outcome.skipped = error instanceof ConversionError ? error.message : `the importer failed on this file (${error instanceof Error ? error.message : String(error)}); please report this with the source file`;
+    outcome.skipped =
+      error instanceof ConversionError
+        ? error.message
+        : `the importer failed on this file (${error instanceof Error ? error.message : String(error)}); please report this with the source file`;
   };
   for (const source of sources) {
     const outcome: SourceOutcome = { source: source.ref.name, files: [], report: [] };
@@ -54,7 +57,11 @@ export function importBatch(sources: BatchSource[], options: BatchOptions): Batc
       const item = analyse(source, options, outcome);
       if (!item) continue;
       outcome.layout = item.layout.kind;
-      if (item.layout.kind === 'empty') outcome.skipped = item.layout.reason === 'the file is empty' && item.frontmatter.mapped.length + item.frontmatter.left.length ? 'no content besides its frontmatter (a section index page)' : item.layout.reason;
+      if (item.layout.kind === 'empty')
+        outcome.skipped =
+          item.layout.reason === 'the file is empty' && item.frontmatter.mapped.length + item.frontmatter.left.length
+            ? 'no content besides its frontmatter (a section index page)'
+            : item.layout.reason;
       else analysed.push(item);
     } catch (error) {
       fail(outcome, error);
@@ -76,10 +83,16 @@ export function importBatch(sources: BatchSource[], options: BatchOptions): Batc
     return kebabSlug(splitIdentifier(item.stem), 'page');
   };
   const qualifier = (item: Analysed) => {
-    const folders = item.source.ref.relative.split('/').slice(0, -1).filter((folder) => kebabSlug(folder, '', 40) !== item.service.id);
+    const folders = item.source.ref.relative
+      .split('/')
+      .slice(0, -1)
+      .filter((folder) => kebabSlug(folder, '', 40) !== item.service.id);
     return folders.length ? kebabSlug(folders.slice(-2).join('-'), 'x', 40) : undefined;
   };
-  for (const [kind, key] of [['runbook', 'runbooks'], ['page', 'pages']] as const) {
+  for (const [kind, key] of [
+    ['runbook', 'runbooks'],
+    ['page', 'pages'],
+  ] as const) {
     const byService = new Map<string, Analysed[]>();
     for (const item of singles) {
       const isRunbook = item.layout.kind === 'alert' || item.layout.kind === 'runbook';
@@ -132,13 +145,25 @@ export function importBatch(sources: BatchSource[], options: BatchOptions): Batc
         if (ids.has(runbook.id)) throw new Error(`runbook id ${runbook.id} is taken by another source`);
         ids.add(runbook.id);
         const meta = runbook.model.meta;
-        item.outcome.files.push({ kind: 'runbook', service, path: `${service}/${runbook.name}`, content: runbook.content, title: runbook.title, id: runbook.id, todo: meta?.todo ?? [], alerts: meta?.alerts.map((alert) => alert.name) ?? [] });
+        item.outcome.files.push({
+          kind: 'runbook',
+          service,
+          path: `${service}/${runbook.name}`,
+          content: runbook.content,
+          title: runbook.title,
+          id: runbook.id,
+          todo: meta?.todo ?? [],
+          alerts: meta?.alerts.map((alert) => alert.name) ?? [],
+        });
       }
-      for (const page of result.pages) item.outcome.files.push({ kind: 'page', service, path: `${service}/${page.name}`, content: page.content, title: page.title, todo: [] });
+      for (const page of result.pages)
+        item.outcome.files.push({ kind: 'page', service, path: `${service}/${page.name}`, content: page.content, title: page.title, todo: [] });
       if (result.owner && !owners.has(service)) owners.set(service, result.owner);
       if (result.escalation.levels.length && !escalations.has(service)) escalations.set(service, result.escalation.levels);
       const first = result.pages.find((page) => page.name === 'overview.mdx') ?? result.pages[0];
-      item.url = first ? servicePageUrl(options.pageUrl(service), first.name.replace(/\.mdx$/, '')) : `${options.runbookUrl(service)}${result.runbooks[0]?.name.replace(/\.mdx$/, '')}/`;
+      item.url = first
+        ? servicePageUrl(options.pageUrl(service), first.name.replace(/\.mdx$/, ''))
+        : `${options.runbookUrl(service)}${result.runbooks[0]?.name.replace(/\.mdx$/, '')}/`;
       links.urls.set(item.source.ref.path, item.url);
     } catch (error) {
       fail(item.outcome, error);
@@ -163,7 +188,13 @@ export function importBatch(sources: BatchSource[], options: BatchOptions): Batc
       for (const name of file.alerts ?? []) {
         const key = `${file.service}\0${name.toLowerCase()}`;
         const first = alertOwners.get(key);
-        if (first) outcome.report.push({ source: outcome.source, level: 'todo', file: file.path, message: `the alert ${name} is also the alert of ${first} in ${file.service}: one runbook per alert in a service (keep one, or move one to another service)` });
+        if (first)
+          outcome.report.push({
+            source: outcome.source,
+            level: 'todo',
+            file: file.path,
+            message: `the alert ${name} is also the alert of ${first} in ${file.service}: one runbook per alert in a service (keep one, or move one to another service)`,
+          });
         else alertOwners.set(key, file.path);
       }
     }
@@ -171,14 +202,21 @@ export function importBatch(sources: BatchSource[], options: BatchOptions): Batc
 
   // Service files for services that do not exist yet.
   const used = new Map<string, string[]>();
-  for (const outcome of outcomes) for (const file of outcome.files) if (file.kind !== 'image' && !outcome.skipped) used.set(file.service, [...new Set([...(used.get(file.service) ?? []), outcome.source])]);
+  for (const outcome of outcomes)
+    for (const file of outcome.files)
+      if (file.kind !== 'image' && !outcome.skipped) used.set(file.service, [...new Set([...(used.get(file.service) ?? []), outcome.source])]);
   const services = [...used]
     .filter(([service]) => !options.services.has(service))
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
     .map(([service, from]) => ({
-      file: serviceFile(service, options.service && options.serviceName ? options.serviceName : humanise(service), owners.get(service), escalations.get(service) ?? [], from),
+      file: serviceFile(
+        service,
+        options.service && options.serviceName ? options.serviceName : humanise(service),
+        owners.get(service),
+        escalations.get(service) ?? [],
+        from,
+      ),
       sources: from,
     }));
   return { outcomes, services };
 }
-

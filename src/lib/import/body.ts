@@ -109,7 +109,11 @@ class DraftBuilder {
     if (typeof item === 'string') return item;
     if (item.type === 'code') return this.ctx.renderCode(item);
     if (item.type === 'thematicBreak') return '';
-    return renderNode(this.source, item, { renderCode: this.ctx.renderCode, rewriteUrl: this.ctx.rewriteUrl, ...(this.ctx.rewriteImage ? { rewriteImage: this.ctx.rewriteImage } : {}) });
+    return renderNode(this.source, item, {
+      renderCode: this.ctx.renderCode,
+      rewriteUrl: this.ctx.rewriteUrl,
+      ...(this.ctx.rewriteImage ? { rewriteImage: this.ctx.rewriteImage } : {}),
+    });
   }
 
   renderAll(items: Item[]): string[] {
@@ -293,7 +297,8 @@ class DraftBuilder {
       const text = this.source.slice(item.position?.start.offset ?? 0, item.position?.end.offset ?? 0);
       const first = lineOf(item);
       text.split('\n').forEach((line, index) => {
-        for (const match of line.matchAll(/\balerts?\b[^:\n]{0,30}:\s*["“]([^"”]+)["”]/gi)) this.draft.proseAlerts.push({ text: match[1].trim(), line: first + index });
+        for (const match of line.matchAll(/\balerts?\b[^:\n]{0,30}:\s*["“]([^"”]+)["”]/gi))
+          this.draft.proseAlerts.push({ text: match[1].trim(), line: first + index });
       });
     }
   }
@@ -358,7 +363,10 @@ class DraftBuilder {
 function isStepList(list: List): boolean {
   if (!list.ordered) return false;
   if (list.children.some((item) => hasCode(item))) return true;
-  return list.children.every((item) => item.children[0] && boldTitle(item.children[0] as RootContent) !== undefined) && list.children.some((item) => item.children.length > 1);
+  return (
+    list.children.every((item) => item.children[0] && boldTitle(item.children[0] as RootContent) !== undefined) &&
+    list.children.some((item) => item.children.length > 1)
+  );
 }
 
 export function buildDraft(runbook: RunbookSource, ctx: BodyContext): Draft {

@@ -27,7 +27,9 @@ const isEmpty = (text: string) => !text || /^(-|–|—|n\/a|none)$/i.test(text.
 /** A table whose columns are levels: | Issue | Level 1 (On-Call) | Level 2 (Lead) | ... |. */
 function fromLevelColumns(table: Table): EscalationLevel[] | undefined {
   const header = cells(table, 0);
-  const columns = header.map((text, index) => ({ index, match: /^level\s*(\d+)\s*(?:\(([^)]+)\)|[:-]\s*(.+))?$/i.exec(text.trim()) })).filter((column) => column.match);
+  const columns = header
+    .map((text, index) => ({ index, match: /^level\s*(\d+)\s*(?:\(([^)]+)\)|[:-]\s*(.+))?$/i.exec(text.trim()) }))
+    .filter((column) => column.match);
   if (columns.length < 2) return undefined;
   const rows = table.children.slice(1).map((_, index) => cells(table, index + 1));
   return columns.map(({ index, match }) => {
@@ -67,7 +69,10 @@ function fromSeverityTable(table: Table): EscalationLevel[] | undefined {
 
 /** Lines "Level 1 (Alert)" followed by what happens ("Engineer On-Call responds within 5 minutes"). */
 function fromDiagram(code: string): EscalationLevel[] | undefined {
-  const lines = code.split('\n').map((line) => line.trim()).filter((line) => line && !/^[↓↑│|v^▼]+$/.test(line));
+  const lines = code
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !/^[↓↑│|v^▼]+$/.test(line));
   const levels: EscalationLevel[] = [];
   lines.forEach((line, index) => {
     const match = /^level\s*(\d+)\s*(?:\(([^)]*)\))?\s*:?\s*(.*)$/i.exec(line);
@@ -105,7 +110,11 @@ export function extractEscalation(doc: SourceDoc, skip: (offset: number) => bool
       when: index === 0 ? 'immediately' : `TODO: when to escalate from level ${index} (the source lists responsibilities only)`,
       contact: CONTACT_PLACEHOLDER,
     }));
-    return { levels, from: `"${part.title}" (line ${part.heading?.position?.start.line})`, todos: levels.length > 1 ? ['the source does not say when to escalate to levels 2 and up; the YAML says TODO'] : [] };
+    return {
+      levels,
+      from: `"${part.title}" (line ${part.heading?.position?.start.line})`,
+      todos: levels.length > 1 ? ['the source does not say when to escalate to levels 2 and up; the YAML says TODO'] : [],
+    };
   }
   for (const code of codes) {
     const levels = fromDiagram(code.value);

@@ -37,7 +37,8 @@ interface Edit {
   text: string;
 }
 
-const applyEdits = (text: string, edits: Edit[]) => [...edits].sort((a, b) => b.start - a.start).reduce((out, edit) => out.slice(0, edit.start) + edit.text + out.slice(edit.end), text);
+const applyEdits = (text: string, edits: Edit[]) =>
+  [...edits].sort((a, b) => b.start - a.start).reduce((out, edit) => out.slice(0, edit.start) + edit.text + out.slice(edit.end), text);
 
 /**
  * Template placeholders in a command: `{{pod}}` (a mustache-style blank) and alert label templates
@@ -59,7 +60,8 @@ function blockEdits(content: string, lines: LineIndex, block: Block, neverSet: S
     const fenceEnd = content.indexOf('\n', block.span.start.offset);
     const marks: string[] = [];
     if (compareRisk(facts.risk, block.attributes.risk) > 0) {
-      if (block.attributes.riskDeclared) say('todo', `the block at line ${block.span.start.line} is marked risk="${block.attributes.risk}" but ${facts.reason}: check it`);
+      if (block.attributes.riskDeclared)
+        say('todo', `the block at line ${block.span.start.line} is marked risk="${block.attributes.risk}" but ${facts.reason}: check it`);
       else marks.push(`risk="${facts.risk}"`);
     }
     if (facts.longRunning && !block.attributes.longRunning) marks.push('long-running');
@@ -120,7 +122,8 @@ export function finishRunbook(input: FinishInput): Finished {
         if (!simple) keptAsEnv.add(ref.name);
       }
     }
-    if (renamed.size) say('info', `per-incident values written as placeholders: ${[...renamed].map((name) => `$${name} → <${placeholderOfEnv(name)}>`).join(', ')}`);
+    if (renamed.size)
+      say('info', `per-incident values written as placeholders: ${[...renamed].map((name) => `$${name} → <${placeholderOfEnv(name)}>`).join(', ')}`);
     // Edits never touch the frontmatter, so the body starts where it did.
     body = applyEdits(draft, edits).slice(bodyStart);
 
@@ -141,7 +144,10 @@ export function finishRunbook(input: FinishInput): Finished {
       variables[name] = { ...variable, ...(label ? { fromLabel: label } : {}) };
       if (!inferred) {
         standInExample = true;
-        say('todo', `variable <${name}>: example is TODO; write a real one and check the description "${variable.description}", then remove "variables" from runbook.todo`);
+        say(
+          'todo',
+          `variable <${name}>: example is TODO; write a real one and check the description "${variable.description}", then remove "variables" from runbook.todo`,
+        );
       }
     }
     const assignedElsewhere = new Set(model.blocks.flatMap((block) => block.env.map((ref) => ref.name)).filter((name) => !neverSet.has(name)));
@@ -158,7 +164,15 @@ export function finishRunbook(input: FinishInput): Finished {
   }
 
   const final = renderRunbook(
-    { ...frontmatter, runbook: { ...frontmatter.runbook, variables, env, todo: standInExample ? TODO_FIELDS.filter((field) => field === 'variables' || todo.includes(field)) : todo } },
+    {
+      ...frontmatter,
+      runbook: {
+        ...frontmatter.runbook,
+        variables,
+        env,
+        todo: standInExample ? TODO_FIELDS.filter((field) => field === 'variables' || todo.includes(field)) : todo,
+      },
+    },
     body,
     { source: input.source },
   );

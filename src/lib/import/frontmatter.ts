@@ -161,7 +161,8 @@ export function buildRunbookFile(plan: PlannedRunbook, draft: Draft, ctx: Runboo
     todo('the source has no symptoms: say when to use this runbook (the description is a stand-in).');
   }
   if (!draft.sections.has('investigation') && !draft.sections.has('resolution')) todo('no investigation or resolution steps were found in the source.');
-  if (ctx.verbatimBody === undefined) for (const extra of draft.extra) info(`the sub-section "${extra.title}" is not a known section; kept under its own heading after the others`);
+  if (ctx.verbatimBody === undefined)
+    for (const extra of draft.extra) info(`the sub-section "${extra.title}" is not a known section; kept under its own heading after the others`);
 
   const frontmatter: RunbookFrontmatter = {
     title: heading.title,
@@ -185,7 +186,9 @@ export function buildRunbookFile(plan: PlannedRunbook, draft: Draft, ctx: Runboo
   frontmatter.runbook.related = [...ctx.related].sort();
   if (ctx.verbatimBody === undefined) {
     for (const value of informalPlaceholders(parseRunbookLoaded(`import/${ctx.service}/${name}`, renderRunbook(frontmatter, renderBody(draft, todos))))) {
-      todo(`${inlineCode(value)} in a command looks like a value to fill in: write it as a \`<placeholder>\` and declare it in \`variables\` (the importer does not change commands).`);
+      todo(
+        `${inlineCode(value)} in a command looks like a value to fill in: write it as a \`<placeholder>\` and declare it in \`variables\` (the importer does not change commands).`,
+      );
     }
   }
   // Provisional values, listed for lint (`import/todo`) and the page's review banner.
@@ -196,7 +199,9 @@ export function buildRunbookFile(plan: PlannedRunbook, draft: Draft, ctx: Runboo
   if (owner) provisional.delete('owner');
   if (!lastReviewed) {
     provisional.add('lastReviewed');
-    ctx.say('todo', 'the source gives no review date: check every command, then set runbook.lastReviewed and remove "lastReviewed" from runbook.todo', { file: ctx.file });
+    ctx.say('todo', 'the source gives no review date: check every command, then set runbook.lastReviewed and remove "lastReviewed" from runbook.todo', {
+      file: ctx.file,
+    });
   }
   frontmatter.runbook.todo = [...provisional];
   const body = ctx.verbatimBody ?? renderBody(draft, todos);

@@ -19,18 +19,122 @@ export const newHtmlState = (): HtmlState => ({ links: [], code: false, notes: [
 
 /** Elements dropped around their content. */
 const WRAPPERS = new Set([
-  'p', 'div', 'span', 'center', 'font', 'section', 'article', 'small', 'big', 'u', 'ins', 'mark', 'sup', 'sub', 'details',
-  'figure', 'figcaption', 'header', 'footer', 'nav', 'main', 'abbr', 'cite', 'dfn', 'time', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'hr', 'wbr', 'nobr', 'blockquote', 'q', 'var', 'picture', 'source', 'label',
+  'p',
+  'div',
+  'span',
+  'center',
+  'font',
+  'section',
+  'article',
+  'small',
+  'big',
+  'u',
+  'ins',
+  'mark',
+  'sup',
+  'sub',
+  'details',
+  'figure',
+  'figcaption',
+  'header',
+  'footer',
+  'nav',
+  'main',
+  'abbr',
+  'cite',
+  'dfn',
+  'time',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'wbr',
+  'nobr',
+  'blockquote',
+  'q',
+  'var',
+  'picture',
+  'source',
+  'label',
 ]);
 /** Elements that become Markdown emphasis or code. */
-const MARKS: Record<string, string> = { b: '**', strong: '**', summary: '**', i: '_', em: '_', code: '`', kbd: '`', tt: '`', samp: '`', s: '~~', del: '~~', strike: '~~' };
+const MARKS: Record<string, string> = {
+  b: '**',
+  strong: '**',
+  summary: '**',
+  i: '_',
+  em: '_',
+  code: '`',
+  kbd: '`',
+  tt: '`',
+  samp: '`',
+  s: '~~',
+  del: '~~',
+  strike: '~~',
+};
 /** Every other HTML element: escaped as text when met (a bare `<name>` that is none of these is a placeholder). */
 const OTHER_ELEMENTS = new Set([
-  'a', 'img', 'br', 'script', 'style', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'select', 'option', 'textarea',
-  'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'colgroup', 'col', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'pre',
-  'video', 'audio', 'track', 'canvas', 'svg', 'math', 'link', 'meta', 'base', 'head', 'body', 'html', 'title', 'noscript',
-  'template', 'slot', 'frame', 'frameset', 'applet', 'param', 'map', 'area', 'dialog', 'menu', 'output', 'progress', 'meter',
+  'a',
+  'img',
+  'br',
+  'script',
+  'style',
+  'iframe',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'select',
+  'option',
+  'textarea',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'colgroup',
+  'col',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'pre',
+  'video',
+  'audio',
+  'track',
+  'canvas',
+  'svg',
+  'math',
+  'link',
+  'meta',
+  'base',
+  'head',
+  'body',
+  'html',
+  'title',
+  'noscript',
+  'template',
+  'slot',
+  'frame',
+  'frameset',
+  'applet',
+  'param',
+  'map',
+  'area',
+  'dialog',
+  'menu',
+  'output',
+  'progress',
+  'meter',
 ]);
 
 export const isHtmlElement = (name: string) => WRAPPERS.has(name) || name in MARKS || OTHER_ELEMENTS.has(name);
@@ -62,7 +166,14 @@ export function convertHtml(raw: string, state: HtmlState, escape: Escape, block
   }
   out += text(raw.slice(last));
   // A converted block must not start a line with indentation MDX would misread, nor leave blank wrappers.
-  return block ? out.split('\n').map((line) => line.trimStart()).join('\n').replace(/\n{3,}/g, '\n\n').trim() : out;
+  return block
+    ? out
+        .split('\n')
+        .map((line) => line.trimStart())
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim()
+    : out;
 }
 
 function convertToken(token: string, name: string, attributes: string, state: HtmlState, escape: Escape): string {

@@ -123,7 +123,10 @@ export function importDocument(input: ImportInput, options: ImportOptions, taken
   if (options.verbatim) {
     verbatim = verbatimRenderer(doc, parseSource(input.file, written));
     if (!verbatim) {
-      say('todo', '--verbatim: repairing the mojibake changes the Markdown structure of the document, so the text could not be copied as written; the repaired text was copied');
+      say(
+        'todo',
+        '--verbatim: repairing the mojibake changes the Markdown structure of the document, so the text could not be copied as written; the repaired text was copied',
+      );
       verbatim = verbatimRenderer(doc, doc);
     }
   }
@@ -157,7 +160,11 @@ export function importDocument(input: ImportInput, options: ImportOptions, taken
       const role = label && labelRole(label.label, false);
       if (role?.kind !== 'metadata' || !label?.value) return;
       if (role.field === 'lastUpdated') lastUpdated ??= { value: label.value, line: lineOf(node) + index };
-      if (role.field === 'owner') owner ??= label.value.replace(/[*_`]/g, '').replace(/\s*\([^)]*\)/g, '').trim();
+      if (role.field === 'owner')
+        owner ??= label.value
+          .replace(/[*_`]/g, '')
+          .replace(/\s*\([^)]*\)/g, '')
+          .trim();
     });
   });
   const policy = responsePolicy(doc, insideRunbook);
@@ -165,7 +172,9 @@ export function importDocument(input: ImportInput, options: ImportOptions, taken
   else {
     const date = mapDate(lastUpdated.value);
     if (!date || !('date' in date)) {
-      say('info', `lastReviewed left out of every runbook: the document's "Last Updated: ${lastUpdated.value}" ${date ? 'names no day' : 'is not a date'}`, { line: lastUpdated.line });
+      say('info', `lastReviewed left out of every runbook: the document's "Last Updated: ${lastUpdated.value}" ${date ? 'names no day' : 'is not a date'}`, {
+        line: lastUpdated.line,
+      });
     } else say('info', `lastReviewed ${date.date} from the document's "Last Updated" (line ${lastUpdated.line})`);
   }
 
@@ -178,7 +187,9 @@ export function importDocument(input: ImportInput, options: ImportOptions, taken
   }
   if (structure.titleLine && !structure.pages.some((page) => page.overview)) {
     consumed.push({ line: structure.titleLine, kind: 'document-title' });
-    say('info', `the document title "${structure.title}" is not kept: the document has no introduction to make an overview page of`, { line: structure.titleLine });
+    say('info', `the document title "${structure.title}" is not kept: the document has no introduction to make an overview page of`, {
+      line: structure.titleLine,
+    });
   }
   for (const group of structure.groups) {
     consumed.push({ line: lineOf(group.heading!), kind: 'group-heading', output: slugOf(group.title) });
@@ -190,34 +201,38 @@ export function importDocument(input: ImportInput, options: ImportOptions, taken
 
   // Links: an anchor of the document becomes the URL of the page its heading went to (and, for a
   // runbook, an entry in `related`); a link to a document that was not imported is reported.
-  const linkRewriter = (file: string, self?: string, related?: Set<string>) => (url: string, line: number): string | undefined => {
-    if (url.startsWith('#')) {
-      const anchor = url.slice(1).toLowerCase();
-      const target = anchors.get(anchor) ?? [...anchors].find(([key]) => key.startsWith(anchor))?.[1];
-      if (!target) {
-        say('todo', `a link to "${url}" points at no heading of the document; kept as written`, { file, line });
-        return undefined;
+  const linkRewriter =
+    (file: string, self?: string, related?: Set<string>) =>
+    (url: string, line: number): string | undefined => {
+      if (url.startsWith('#')) {
+        const anchor = url.slice(1).toLowerCase();
+        const target = anchors.get(anchor) ?? [...anchors].find(([key]) => key.startsWith(anchor))?.[1];
+        if (!target) {
+          say('todo', `a link to "${url}" points at no heading of the document; kept as written`, { file, line });
+          return undefined;
+        }
+        if (self && target.id === self) return undefined;
+        if (target.id) related?.add(target.id);
+        consumed.push({ line, kind: 'link', output: target.url });
+        return target.url;
       }
-      if (self && target.id === self) return undefined;
-      if (target.id) related?.add(target.id);
-      consumed.push({ line, kind: 'link', output: target.url });
-      return target.url;
-    }
-    if (!/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('/')) {
-      // Another file of the same import (a folder import knows their pages) reports its own misses.
-      if (options.rewriteLink) return options.rewriteLink(url, line);
-      say('todo', `a link to "${url}" (a document that was not imported) will not resolve on the site`, { file, line });
-    }
-    return undefined;
-  };
+      if (!/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('/')) {
+        // Another file of the same import (a folder import knows their pages) reports its own misses.
+        if (options.rewriteLink) return options.rewriteLink(url, line);
+        say('todo', `a link to "${url}" (a document that was not imported) will not resolve on the site`, { file, line });
+      }
+      return undefined;
+    };
 
   // --verbatim: a link to a heading that the split put on another page leads there (as without
   // --verbatim); a link to a heading of the same page, or to none, stays as written for lint to check.
-  const movedAnchor = (ownUrl: string) => (url: string): string | undefined => {
-    if (!url.startsWith('#')) return undefined;
-    const target = anchors.get(url.slice(1).toLowerCase());
-    return target && target.url !== ownUrl ? target.url : undefined;
-  };
+  const movedAnchor =
+    (ownUrl: string) =>
+    (url: string): string | undefined => {
+      if (!url.startsWith('#')) return undefined;
+      const target = anchors.get(url.slice(1).toLowerCase());
+      return target && target.url !== ownUrl ? target.url : undefined;
+    };
 
   const runbooks: ImportedRunbook[] = [];
   for (const plan of planned) {
@@ -228,8 +243,22 @@ export function importDocument(input: ImportInput, options: ImportOptions, taken
     const file = `runbooks/${plan.slug}.mdx`;
     for (const note of codeNotes.slice(notesBefore)) say('info', note.message, { file, line: note.line });
     const verbatimBody = verbatim && `${verbatim.part(plan.source.part, 2, movedAnchor(plan.url))}\n`;
-    const serviceTodo = [...(options.provisionalService ? ['service' as const] : []), ...(options.serviceTodo ?? (owner ? ['escalation' as const] : ['owner' as const, 'escalation' as const]))];
-    const result = buildRunbookFile(plan, draft, { service, lastUpdated, policy, related, file, say, consumed, source: input.file, serviceTodo, ...(verbatimBody ? { verbatimBody } : {}) });
+    const serviceTodo = [
+      ...(options.provisionalService ? ['service' as const] : []),
+      ...(options.serviceTodo ?? (owner ? ['escalation' as const] : ['owner' as const, 'escalation' as const])),
+    ];
+    const result = buildRunbookFile(plan, draft, {
+      service,
+      lastUpdated,
+      policy,
+      related,
+      file,
+      say,
+      consumed,
+      source: input.file,
+      serviceTodo,
+      ...(verbatimBody ? { verbatimBody } : {}),
+    });
     runbooks.push(result);
   }
 
@@ -237,7 +266,17 @@ export function importDocument(input: ImportInput, options: ImportOptions, taken
   for (const { page, slug, url } of pagePlan) {
     const notesBefore = codeNotes.length;
     const file = `pages/${slug}.mdx`;
-    const built = buildPage(page, slug, { doc, source: input.file, service, serviceName, renderCode, rewriteUrl: verbatim ? movedAnchor(url) : linkRewriter(file), ...(options.rewriteImage ? { rewriteImage: options.rewriteImage } : {}), consumed, ...(verbatim ? { verbatim } : {}) });
+    const built = buildPage(page, slug, {
+      doc,
+      source: input.file,
+      service,
+      serviceName,
+      renderCode,
+      rewriteUrl: verbatim ? movedAnchor(url) : linkRewriter(file),
+      ...(options.rewriteImage ? { rewriteImage: options.rewriteImage } : {}),
+      consumed,
+      ...(verbatim ? { verbatim } : {}),
+    });
     for (const note of codeNotes.slice(notesBefore)) say('info', note.message, { file, line: note.line });
     for (const problem of built.problems) say('error', `${problem.line}:${problem.column} ${problem.message} [${problem.rule}]`, { file });
     pages.push(built);
@@ -245,7 +284,11 @@ export function importDocument(input: ImportInput, options: ImportOptions, taken
   if (pages.length) say('info', `kept ${pages.length} shared part(s) as service pages: ${pages.map((page) => page.name.replace(/\.mdx$/, '')).join(', ')}`);
   for (const { page, slug } of pagePlan) {
     if (!page.group) continue;
-    say('info', `"${page.title}" is under "${page.group.title}" but has no commands or steps (a template or reference shared by the runbooks): kept as the service page ${slug}, not as a runbook`, { file: `pages/${slug}.mdx` });
+    say(
+      'info',
+      `"${page.title}" is under "${page.group.title}" but has no commands or steps (a template or reference shared by the runbooks): kept as the service page ${slug}, not as a runbook`,
+      { file: `pages/${slug}.mdx` },
+    );
   }
 
   const escalation = extractEscalation(doc, insideRunbook);
@@ -264,11 +307,20 @@ export function importDocuments(inputs: ImportInput[], options: ImportOptions): 
   const ownerText = documents.find((document) => document.owner)?.owner;
   const owner = ownerText ? titleSlug(ownerText) : `${options.service}-team`;
   const report = documents.flatMap((document) => document.report);
-  if (!ownerText) report.push({ source: documents[0]?.source ?? '', level: 'todo', file: `services/${options.service}.yaml`, message: `owner set to "${owner}": the source names no owning team` });
+  if (!ownerText)
+    report.push({
+      source: documents[0]?.source ?? '',
+      level: 'todo',
+      file: `services/${options.service}.yaml`,
+      message: `owner set to "${owner}": the source names no owning team`,
+    });
   // Contacts are always placeholders; an owner the document does not name is one too.
   const draft: ServiceDraft = { name, owner, escalation: withPolicy?.escalation.levels ?? [], todo: [...(ownerText ? [] : ['owner']), 'escalation'] };
   const sources = documents.map((document) => basename(document.source)).join(', ');
-  const content = renderService(draft, `Service ${name}, imported by \`runbook import\` from ${sources}.\nThe escalation contacts are placeholders: fill them in (a pager schedule or a channel, never a real phone number).`);
+  const content = renderService(
+    draft,
+    `Service ${name}, imported by \`runbook import\` from ${sources}.\nThe escalation contacts are placeholders: fill them in (a pager schedule or a channel, never a real phone number).`,
+  );
   const runbooks = documents.flatMap((document) => document.runbooks);
   return {
     documents,
@@ -279,4 +331,3 @@ export function importDocuments(inputs: ImportInput[], options: ImportOptions): 
     problems: [...runbooks, ...documents.flatMap((document) => document.pages)].flatMap((file) => file.problems),
   };
 }
-

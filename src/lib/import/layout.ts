@@ -34,7 +34,13 @@ function incidentSections(parts: Part[]): Set<string> {
 
 /** Has the document anything besides headings, comments and rules? */
 function hasContent(doc: SourceDoc): boolean {
-  return doc.tree.children.some((node) => node.type !== 'heading' && node.type !== 'thematicBreak' && !(node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value)) && node.type !== 'definition');
+  return doc.tree.children.some(
+    (node) =>
+      node.type !== 'heading' &&
+      node.type !== 'thematicBreak' &&
+      !(node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value)) &&
+      node.type !== 'definition',
+  );
 }
 
 /** The document's title heading: its only `#` heading when it comes first. */
@@ -64,9 +70,10 @@ export function classify(doc: SourceDoc, stem: string): Layout {
   const namedTwice = stemAlert && headingAlert && stemAlert.toLowerCase() === headingAlert.toLowerCase() && camel(stemAlert);
   if ((stemAlert || headingAlert) && (alertSections >= 2 || namedTwice)) {
     if (stemAlert && headingAlert && stemAlert !== headingAlert) {
-      const note = stemAlert.toLowerCase() === headingAlert.toLowerCase()
-        ? `the heading writes the alert "${headingAlert}"; its name is spelt as the file name: ${stemAlert}`
-        : `the heading names the alert "${headingAlert}" but the file is ${stem}: the alert is taken from the file name (check which is right)`;
+      const note =
+        stemAlert.toLowerCase() === headingAlert.toLowerCase()
+          ? `the heading writes the alert "${headingAlert}"; its name is spelt as the file name: ${stemAlert}`
+          : `the heading names the alert "${headingAlert}" but the file is ${stem}: the alert is taken from the file name (check which is right)`;
       return { kind: 'alert', alert: stemAlert, note };
     }
     return { kind: 'alert', alert: (stemAlert ?? headingAlert)! };

@@ -42,7 +42,6 @@ export function withoutDecorativeEmoji(text: string): string {
   return cleaned || text.trim();
 }
 
-
 /** Builds the part tree from the top-level nodes. */
 export function outline(nodes: RootContent[]): Part {
   const root: Part = { depth: 0, raw: '', title: '', blocks: [], children: [] };
@@ -86,7 +85,10 @@ export const textOf = (node: Nodes) => toString(node).trim();
 
 /** The lines of a paragraph as written in the source (hard breaks and soft breaks alike). */
 export function sourceLines(doc: SourceDoc, node: Nodes): string[] {
-  return doc.text.slice(startOf(node), endOf(node)).split('\n').map((line) => line.trim());
+  return doc.text
+    .slice(startOf(node), endOf(node))
+    .split('\n')
+    .map((line) => line.trim());
 }
 
 /**
@@ -117,4 +119,3 @@ export function boldTitle(node: RootContent): string | undefined {
   if (rest.some((child) => child.type !== 'text' || !/^\s*:?\s*$/.test(child.value))) return undefined;
   return textOf(children[0]).replace(/:\s*$/, '').trim();
 }
-

@@ -47,7 +47,10 @@ export function escapeMdxChars(text: string, atLineStart = false): string {
     else out += char;
   }
   // `import`/`export` at the start of a paragraph line would be read as JavaScript (ESM) by MDX.
-  return out.replace(atLineStart ? /(^|\n)(\s*)(import|export)(\s)/g : /(\n)(\s*)(import|export)(\s)/g, (_m, nl, space, word, after) => `${nl}${space}&#${word.charCodeAt(0)};${word.slice(1)}${after}`);
+  return out.replace(
+    atLineStart ? /(^|\n)(\s*)(import|export)(\s)/g : /(\n)(\s*)(import|export)(\s)/g,
+    (_m, nl, space, word, after) => `${nl}${space}&#${word.charCodeAt(0)};${word.slice(1)}${after}`,
+  );
 }
 
 /**
@@ -93,7 +96,11 @@ function editsFor(source: string, node: Nodes, hooks: RenderHooks, skipRoot: boo
       case 'code':
         if (hooks.renderCode) {
           const column = child.position?.start.column ?? 1;
-          const rendered = hooks.renderCode(child).split('\n').map((line, index) => (index === 0 || !line ? line : ' '.repeat(column - 1) + line)).join('\n');
+          const rendered = hooks
+            .renderCode(child)
+            .split('\n')
+            .map((line, index) => (index === 0 || !line ? line : ' '.repeat(column - 1) + line))
+            .join('\n');
           edits.push({ start, end, text: rendered });
         }
         covered.push([start, end]);
@@ -108,7 +115,12 @@ function editsFor(source: string, node: Nodes, hooks: RenderHooks, skipRoot: boo
         const block = !parent || !['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference'].includes(parent.type);
         // Glued to a word or URL (`https://gitlab.com/<user>.keys`), backticks would be read as part of it: escape instead.
         const glued = start > 0 && /[^\s(["'*_]/.test(source[start - 1]);
-        const text = placeholder && !isHtmlElement(placeholder[1].toLowerCase()) ? (glued ? escapeMdxChars(raw) : inlineCode(raw)) : convertHtml(raw, html, (chunk) => escapeMdxChars(chunk), block);
+        const text =
+          placeholder && !isHtmlElement(placeholder[1].toLowerCase())
+            ? glued
+              ? escapeMdxChars(raw)
+              : inlineCode(raw)
+            : convertHtml(raw, html, (chunk) => escapeMdxChars(chunk), block);
         edits.push({ start, end, text });
         covered.push([start, end]);
         break;
@@ -119,7 +131,9 @@ function editsFor(source: string, node: Nodes, hooks: RenderHooks, skipRoot: boo
         if (isUnsafeUrl(link.url)) {
           // A javascript:/data: link would run or smuggle code from the page: its text stays, the URL goes.
           html.notes.push(`a link to a ${link.url.trim().split(':')[0].toLowerCase()}: URL was left out (its text is kept)`);
-          const edit = raw.startsWith('<') ? { start, end, text: escapeMdxChars(link.url.replace(/^[a-z]+:/i, '')) } : urlEdit(source, link.url, link.children.length ? endOf(link.children[link.children.length - 1] as Nodes) : start + 1, end, '#');
+          const edit = raw.startsWith('<')
+            ? { start, end, text: escapeMdxChars(link.url.replace(/^[a-z]+:/i, '')) }
+            : urlEdit(source, link.url, link.children.length ? endOf(link.children[link.children.length - 1] as Nodes) : start + 1, end, '#');
           if (edit) edits.push(edit);
           if (raw.startsWith('<')) covered.push([start, end]);
           break;
@@ -210,7 +224,9 @@ export function renderInline(source: string, node: Nodes): string {
   const children = node.children as Nodes[];
   const start = startOf(children[0]);
   const end = endOf(children[children.length - 1]);
-  return applyEdits(source.slice(start, end), start, editsFor(source, node, {}, true)).replace(/\s*\n\s*/g, ' ').trim();
+  return applyEdits(source.slice(start, end), start, editsFor(source, node, {}, true))
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 }
 
 /** A fragment of Markdown (a label's value, a line), parsed on its own and made MDX-safe. */

@@ -17,11 +17,27 @@ export function mapSeverity(label: string): Severity | undefined {
 }
 
 const UNIT: Record<string, string> = {
-  s: 's', sec: 's', secs: 's', second: 's', seconds: 's',
-  m: 'm', min: 'm', mins: 'm', minute: 'm', minutes: 'm',
-  h: 'h', hr: 'h', hrs: 'h', hour: 'h', hours: 'h',
-  d: 'd', day: 'd', days: 'd',
-  w: 'w', week: 'w', weeks: 'w',
+  s: 's',
+  sec: 's',
+  secs: 's',
+  second: 's',
+  seconds: 's',
+  m: 'm',
+  min: 'm',
+  mins: 'm',
+  minute: 'm',
+  minutes: 'm',
+  h: 'h',
+  hr: 'h',
+  hrs: 'h',
+  hour: 'h',
+  hours: 'h',
+  d: 'd',
+  day: 'd',
+  days: 'd',
+  w: 'w',
+  week: 'w',
+  weeks: 'w',
 };
 
 export interface DurationText {
@@ -36,7 +52,12 @@ export interface DurationText {
  * "< 5 minutes" → 0-5m. Undefined when the text is not a duration.
  */
 export function mapDuration(input: string): DurationText | undefined {
-  const text = input.replace(/[*_`]/g, '').replace(/[–—]/g, '-').replace(/\bto\b/g, '-').trim().toLowerCase();
+  const text = input
+    .replace(/[*_`]/g, '')
+    .replace(/[–—]/g, '-')
+    .replace(/\bto\b/g, '-')
+    .trim()
+    .toLowerCase();
   const upTo = /^(?:<|<=|≤|under|within|up -|less than)\s*(\d+(?:\.\d+)?)\s*([a-z]+)\.?$/.exec(text);
   if (upTo && UNIT[upTo[2]]) return { value: `0-${upTo[1]}${UNIT[upTo[2]]}`, note: `"${input.trim()}" written as 0-${upTo[1]}${UNIT[upTo[2]]}` };
   const range = /^(\d+(?:\.\d+)?)\s*([a-z]*)\s*-\s*(\d+(?:\.\d+)?)\s*([a-z]+)\.?$/.exec(text);
@@ -105,7 +126,10 @@ export interface AlertText {
 
 /** An alert as written: `` `LatencyP95Breaching` `` is a name; `` `error_rate > 5%` `` or prose is a condition. */
 export function mapAlert(input: string): AlertText {
-  const text = input.trim().replace(/^[`"'“]+|[`"'”]+$/g, '').trim();
+  const text = input
+    .trim()
+    .replace(/^[`"'“]+|[`"'”]+$/g, '')
+    .trim();
   if (ALERT_NAME.test(text) && /[A-Za-z]/.test(text)) return { name: text };
   return { condition: text };
 }
@@ -122,7 +146,11 @@ export interface RunbookHeading {
   priority?: string;
 }
 
-const withoutParentheses = (text: string) => text.replace(/\s*\([^)]*\)\s*/g, ' ').replace(/\s+/g, ' ').trim();
+const withoutParentheses = (text: string) =>
+  text
+    .replace(/\s*\([^)]*\)\s*/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export function parseRunbookHeading(heading: string): RunbookHeading {
   let match = /^((?:P|SEV-?)\d)\s*[:.–—-]\s*(.+)$/i.exec(heading);

@@ -13,11 +13,21 @@ import type { OutputFile } from './types.ts';
 import { isFromTextAsWritten, type VerbatimRenderer } from './verbatim.ts';
 
 /** The Markdown of a service page: its parts with headings from `##`. */
-function pageContent(doc: SourceDoc, page: PageSource, { renderCode, rewriteUrl, rewriteImage, consumed, verbatim }: Pick<PageContext, 'renderCode' | 'rewriteUrl' | 'rewriteImage' | 'consumed' | 'verbatim'>): string[] {
+function pageContent(
+  doc: SourceDoc,
+  page: PageSource,
+  { renderCode, rewriteUrl, rewriteImage, consumed, verbatim }: Pick<PageContext, 'renderCode' | 'rewriteUrl' | 'rewriteImage' | 'consumed' | 'verbatim'>,
+): string[] {
   const render = verbatim
     ? (node: RootContent) => verbatim.block(node, rewriteUrl)
-    : (node: RootContent) => (node.type === 'code' ? renderCode(node) : node.type === 'thematicBreak' ? '' : renderNode(doc.text, node, { renderCode, rewriteUrl, ...(rewriteImage ? { rewriteImage } : {}) }));
-  const heading = verbatim?.heading ?? ((part: Part, depth: number) => `${'#'.repeat(Math.min(depth, 6))} ${withoutDecorativeEmoji(renderInline(doc.text, part.heading!))}`);
+    : (node: RootContent) =>
+        node.type === 'code'
+          ? renderCode(node)
+          : node.type === 'thematicBreak'
+            ? ''
+            : renderNode(doc.text, node, { renderCode, rewriteUrl, ...(rewriteImage ? { rewriteImage } : {}) });
+  const heading =
+    verbatim?.heading ?? ((part: Part, depth: number) => `${'#'.repeat(Math.min(depth, 6))} ${withoutDecorativeEmoji(renderInline(doc.text, part.heading!))}`);
   const renderPart = (part: Part, depth: number): string[] => [
     ...part.blocks.map(render),
     ...part.children.flatMap((child) => [heading(child, depth), ...renderPart(child, depth + 1)]),
@@ -54,5 +64,11 @@ export function buildPage(page: PageSource, slug: string, ctx: PageContext): Out
   const line = page.items.map((item) => (item.kind === 'part' ? lineOf(item.part.heading!) : lineOf(item.blocks[0]))).sort((a, b) => a - b)[0] ?? 1;
   const text = stamp(renderPage(page.title, description, content, { source: ctx.source }));
   const { problems } = parseRunbookLoaded(`import/pages/${ctx.service}/${slug}.mdx`, text);
-  return { name: `${slug}.mdx`, title: page.title, content: text, line, problems: ctx.verbatim ? problems.filter((problem) => !isFromTextAsWritten(problem)) : problems };
+  return {
+    name: `${slug}.mdx`,
+    title: page.title,
+    content: text,
+    line,
+    problems: ctx.verbatim ? problems.filter((problem) => !isFromTextAsWritten(problem)) : problems,
+  };
 }

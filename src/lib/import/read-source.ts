@@ -12,7 +12,8 @@ export function readSourceFile(path: string): SourceText {
   let bytes: Buffer;
   try {
     const size = statSync(path).size;
-    if (size > MAX_CONTENT_BYTES) return { skipped: `the file is ${mib(size)}, more than a runbook page may be (${mib(MAX_CONTENT_BYTES)}); split it and import the parts` };
+    if (size > MAX_CONTENT_BYTES)
+      return { skipped: `the file is ${mib(size)}, more than a runbook page may be (${mib(MAX_CONTENT_BYTES)}); split it and import the parts` };
     bytes = readFileSync(path);
   } catch (error) {
     return { skipped: `could not read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
@@ -21,5 +22,10 @@ export function readSourceFile(path: string): SourceText {
   const decoded = decodeUtf8(path, bytes);
   if (decoded.text !== undefined) return { text: decoded.text, notes: [] };
   const why = decoded.problems[0];
-  return { text: new TextDecoder('windows-1252').decode(bytes), notes: [`the file is not valid UTF-8 (${why?.message ?? 'invalid bytes'}); read it as Windows-1252: check its accented and other non-ASCII characters (source line ${why?.line ?? 1})`] };
+  return {
+    text: new TextDecoder('windows-1252').decode(bytes),
+    notes: [
+      `the file is not valid UTF-8 (${why?.message ?? 'invalid bytes'}); read it as Windows-1252: check its accented and other non-ASCII characters (source line ${why?.line ?? 1})`,
+    ],
+  };
 }

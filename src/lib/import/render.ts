@@ -49,7 +49,9 @@ const provenance = (from?: Provenance) => (from ? { importedFrom: { source: from
 /** Drops empty lists and maps so the frontmatter only says what the source said. */
 function compact<T extends object>(value: T): T {
   return Object.fromEntries(
-    Object.entries(value).filter(([, v]) => v !== undefined && !(Array.isArray(v) && !v.length) && !(v && typeof v === 'object' && !Array.isArray(v) && !Object.keys(v).length)),
+    Object.entries(value).filter(
+      ([, v]) => v !== undefined && !(Array.isArray(v) && !v.length) && !(v && typeof v === 'object' && !Array.isArray(v) && !Object.keys(v).length),
+    ),
   ) as T;
 }
 
@@ -73,7 +75,16 @@ function yamlText(data: object, flowLists: string[][], quoted: string[][] = []):
 
 export function renderFrontmatter(frontmatter: RunbookFrontmatter, from?: Provenance): string {
   const data = { title: frontmatter.title, description: frontmatter.description, runbook: compact(frontmatter.runbook), ...provenance(from) };
-  return `---\n${yamlText(data, [['runbook', 'aliases'], ['runbook', 'related'], ['runbook', 'tags'], ['runbook', 'todo']], [['runbook', 'aliases']])}---\n`;
+  return `---\n${yamlText(
+    data,
+    [
+      ['runbook', 'aliases'],
+      ['runbook', 'related'],
+      ['runbook', 'tags'],
+      ['runbook', 'todo'],
+    ],
+    [['runbook', 'aliases']],
+  )}---\n`;
 }
 
 /** A `> **TODO (import):** ...` line: visible on the page and easy to find; `message` is Markdown. */

@@ -21,7 +21,8 @@ export function formatReport(items: ReportItem[]): string {
     const todos = mine.filter((item) => item.level !== 'info');
     const infos = mine.filter((item) => item.level === 'info');
     out.push(`${source}: ${todos.length} to decide`);
-    const line = (item: ReportItem) => `  ${item.level === 'error' ? 'ERROR ' : ''}${item.file ? `${item.file}: ` : ''}${item.message}${item.line ? ` (source line ${item.line})` : ''}`;
+    const line = (item: ReportItem) =>
+      `  ${item.level === 'error' ? 'ERROR ' : ''}${item.file ? `${item.file}: ` : ''}${item.message}${item.line ? ` (source line ${item.line})` : ''}`;
     out.push(...todos.map(line));
     if (infos.length) out.push('  done:', ...infos.map((item) => `  ${line(item)}`));
   }

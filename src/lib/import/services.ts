@@ -11,8 +11,27 @@ import type { SourceRef } from './walk.ts';
 
 /** Folder names that say nothing about the service. */
 const GENERIC_FOLDERS = new Set([
-  'runbooks', 'runbook', 'docs', 'doc', 'documentation', 'content', 'alerts', 'playbooks', 'playbook', 'src', 'wiki',
-  'markdown', 'md', 'site', 'www', 'en', 'guides', 'procedures', 'oncall', 'on-call', 'source',
+  'runbooks',
+  'runbook',
+  'docs',
+  'doc',
+  'documentation',
+  'content',
+  'alerts',
+  'playbooks',
+  'playbook',
+  'src',
+  'wiki',
+  'markdown',
+  'md',
+  'site',
+  'www',
+  'en',
+  'guides',
+  'procedures',
+  'oncall',
+  'on-call',
+  'source',
 ]);
 
 export interface ServiceChoice {
@@ -38,7 +57,9 @@ export function folderService(ref: SourceRef): ServiceChoice {
     const name = basename(dir);
     if (!name || dirname(dir) === dir) break;
     if (!GENERIC_FOLDERS.has(name.toLowerCase())) {
-      return depth === 0 ? { id: kebabSlug(name, 'imported', 40), from: `the folder ${name}/`, provisional: false } : { id: kebabSlug(name, 'imported', 40), from: `the folder ${name}/ (a guess)`, provisional: true };
+      return depth === 0
+        ? { id: kebabSlug(name, 'imported', 40), from: `the folder ${name}/`, provisional: false }
+        : { id: kebabSlug(name, 'imported', 40), from: `the folder ${name}/ (a guess)`, provisional: true };
     }
     dir = dirname(dir);
   }

@@ -58,13 +58,19 @@ export function importSingle(item: Analysed, links: LinkContext, options: { verb
   for (const note of draft.notes) say('info', note.message, note.line ? { line: note.line } : {});
   for (const note of codes.notes) say('info', note.message, { line: note.line });
   for (const note of [...new Set(html.notes)]) say('info', note);
-  if (draft.droppedHeading) say('info', `the heading "${draft.droppedHeading.text}" is not repeated in the page: its title is "${draft.title}" (from the frontmatter)`, { line: draft.droppedHeading.line });
+  if (draft.droppedHeading)
+    say('info', `the heading "${draft.droppedHeading.text}" is not repeated in the page: its title is "${draft.title}" (from the frontmatter)`, {
+      line: draft.droppedHeading.line,
+    });
   const body = draft.body.includes('<Aside') ? `import { Aside } from '@astrojs/starlight/components';\n\n${draft.body}` : draft.body;
   const service = item.service.id;
   const slug = item.slug!;
 
   if (!asRunbook) {
-    const description = frontmatter.description ?? (summary(draft.summarySource.filter((block) => !/^(#|```|\||>|import )/.test(block)).slice(0, 1)) || `${draft.title}: reference page of ${humanise(service)}.`);
+    const description =
+      frontmatter.description ??
+      (summary(draft.summarySource.filter((block) => !/^(#|```|\||>|import )/.test(block)).slice(0, 1)) ||
+        `${draft.title}: reference page of ${humanise(service)}.`);
     const content = stamp(renderPage(draft.title, description, [body], { source: outcome.source }));
     const model = parseRunbookLoaded(`import/pages/${service}/${slug}.mdx`, content);
     if (model.problems.length) throw new ConversionError(model.problems[0], content);
@@ -154,7 +160,16 @@ export function importSingle(item: Analysed, links: LinkContext, options: { verb
   for (const problem of finished.problems.filter(asWritten)) say('todo', `${problem.line}:${problem.column} ${problem.message} [${problem.rule}]`);
   const problems = finished.problems.filter((problem) => !asWritten(problem));
   if (problems.length) throw new ConversionError(problems[0], finished.content);
-  outcome.files.push({ kind: 'runbook', service, path: `${service}/${slug}.mdx`, content: finished.content, title: draft.title, id, todo: runbookFrontmatter.runbook.todo ?? [], alerts: alerts.map((alert) => alert.name) });
+  outcome.files.push({
+    kind: 'runbook',
+    service,
+    path: `${service}/${slug}.mdx`,
+    content: finished.content,
+    title: draft.title,
+    id,
+    todo: runbookFrontmatter.runbook.todo ?? [],
+    alerts: alerts.map((alert) => alert.name),
+  });
 }
 
 /** The importer wrote MDX its own model does not accept: the source is skipped and the problem named. */
@@ -162,7 +177,9 @@ export class ConversionError extends Error {
   /** The converted text (for a bug report). */
   readonly content?: string;
   constructor(problem: { line: number; column: number; message: string; rule: string }, content?: string) {
-    super(`the converted file does not pass its own check at ${problem.line}:${problem.column}: ${problem.message} [${problem.rule}]; please report this with the source file`);
+    super(
+      `the converted file does not pass its own check at ${problem.line}:${problem.column}: ${problem.message} [${problem.rule}]; please report this with the source file`,
+    );
     if (content !== undefined) this.content = content;
   }
 }

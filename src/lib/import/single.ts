@@ -59,7 +59,8 @@ function titleFromStem(stem: string): string {
 }
 
 /** GitLab's `[[_TOC_]]`: the site shows its own table of contents. */
-const isTocMarker = (doc: SourceDoc, node: RootContent) => node.type === 'paragraph' && /^\s*\[\[_?TOC_?\]\]\s*$/i.test(doc.text.slice(node.position?.start.offset, node.position?.end.offset));
+const isTocMarker = (doc: SourceDoc, node: RootContent) =>
+  node.type === 'paragraph' && /^\s*\[\[_?TOC_?\]\]\s*$/i.test(doc.text.slice(node.position?.start.offset, node.position?.end.offset));
 
 export function buildSingle(options: SingleOptions): SingleDraft {
   const { doc, hooks } = options;
@@ -71,7 +72,7 @@ export function buildSingle(options: SingleOptions): SingleDraft {
 
   // The title: the frontmatter's, else the document's heading, else the file name.
   const headingText = title ? withoutDecorativeEmoji(title.title) : undefined;
-  const draftTitle = options.frontmatterTitle ?? headingText ?? (options.alert ?? titleFromStem(options.stem));
+  const draftTitle = options.frontmatterTitle ?? headingText ?? options.alert ?? titleFromStem(options.stem);
   let droppedHeading: SingleDraft['droppedHeading'];
   if (headingText && headingText !== draftTitle && headingText !== options.alert) droppedHeading = { text: headingText, line: lineOf(title!.heading!) };
 
@@ -133,7 +134,8 @@ export function buildSingle(options: SingleOptions): SingleDraft {
     part.children.forEach(visit);
   }
 
-  const rewriteUrl = (url: string, line: number) => (url.startsWith('#') && anchors.has(url.slice(1)) ? `#${anchors.get(url.slice(1))}` : hooks.rewriteUrl?.(url, line));
+  const rewriteUrl = (url: string, line: number) =>
+    url.startsWith('#') && anchors.has(url.slice(1)) ? `#${anchors.get(url.slice(1))}` : hooks.rewriteUrl?.(url, line);
   const renderHooks = { ...hooks, rewriteUrl };
   const render = (node: RootContent): string => {
     if (node.type === 'code') return hooks.renderCode(node);

@@ -33,7 +33,8 @@ export function splitSourceFrontmatter(text: string): SourceFrontmatter {
     // Alias limits: a frontmatter of a few lines never needs more, and a bomb of aliases is refused quickly.
     const parsed: unknown = yaml ? parseYaml(inner, { maxAliasCount: 50, uniqueKeys: false }) : parseToml(inner);
     if (parsed === null || parsed === undefined) return { body, data: {}, format };
-    if (typeof parsed !== 'object' || Array.isArray(parsed)) return { body, data: {}, format, error: { line: 2, message: `the ${format} frontmatter is not a map of keys` } };
+    if (typeof parsed !== 'object' || Array.isArray(parsed))
+      return { body, data: {}, format, error: { line: 2, message: `the ${format} frontmatter is not a map of keys` } };
     return { body, data: parsed as Record<string, unknown>, format };
   } catch (error) {
     const message = (error as Error).message.split('\n')[0];
@@ -68,7 +69,26 @@ const DIALECTS: [string, string[]][] = [
   ['Docusaurus', ['sidebar_position', 'sidebar_label', 'sidebar_class_name', 'hide_table_of_contents', 'last_update', 'pagination_label', 'keywords', 'slug']],
   ['MkDocs', ['hide', 'template', 'search', 'status', 'icon', 'subtitle']],
   ['Jekyll', ['layout', 'permalink', 'categories', 'nav_order', 'parent', 'grand_parent', 'has_children', 'last_modified_at', 'nav_exclude']],
-  ['Hugo', ['weight', 'draft', 'lastmod', 'bookHidden', 'bookCollapseSection', 'bookFlatSection', 'bookToc', 'aliases', 'menu', 'summary', 'linkTitle', 'type', 'url', 'expiryDate', 'publishDate']],
+  [
+    'Hugo',
+    [
+      'weight',
+      'draft',
+      'lastmod',
+      'bookHidden',
+      'bookCollapseSection',
+      'bookFlatSection',
+      'bookToc',
+      'aliases',
+      'menu',
+      'summary',
+      'linkTitle',
+      'type',
+      'url',
+      'expiryDate',
+      'publishDate',
+    ],
+  ],
 ];
 
 const str = (value: unknown): string | undefined => {
@@ -83,7 +103,12 @@ const str = (value: unknown): string | undefined => {
 const list = (value: unknown): string[] => {
   if (Array.isArray(value)) return value.map(str).filter((item): item is string => Boolean(item));
   const text = str(value);
-  return text ? text.split(',').map((item) => item.trim()).filter(Boolean) : [];
+  return text
+    ? text
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : [];
 };
 
 /** "6 months", "1 year", "3 weeks", "90 days" → a duration in days or weeks (`180d`). */
@@ -99,7 +124,8 @@ export function mapReviewInterval(text: string): string | undefined {
 /** Maps the source's keys to ours; unknown keys are left out and listed. */
 export function mapSourceFrontmatter(data: Record<string, unknown>, format?: string): MappedFrontmatter {
   const keys = Object.keys(data);
-  const dialect = DIALECTS.find(([, names]) => names.some((name) => keys.includes(name)))?.[0] ?? (format === 'TOML' ? 'Hugo' : keys.length ? format : undefined);
+  const dialect =
+    DIALECTS.find(([, names]) => names.some((name) => keys.includes(name)))?.[0] ?? (format === 'TOML' ? 'Hugo' : keys.length ? format : undefined);
   const result: MappedFrontmatter = { tags: [], alerts: [], mapped: [], left: [], ...(dialect ? { dialect } : {}) };
   const took = (key: string, what: string) => result.mapped.push(`${key} → ${what}`);
   for (const key of keys) {

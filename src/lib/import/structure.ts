@@ -44,7 +44,21 @@ export interface Structure {
   groups: Part[];
 }
 
-const COMMAND_LANGUAGES = new Set(['bash', 'sh', 'shell', 'zsh', 'console', 'shell-session', 'sql', 'postgresql', 'psql', 'promql', 'powershell', 'ps1', 'cmd']);
+const COMMAND_LANGUAGES = new Set([
+  'bash',
+  'sh',
+  'shell',
+  'zsh',
+  'console',
+  'shell-session',
+  'sql',
+  'postgresql',
+  'psql',
+  'promql',
+  'powershell',
+  'ps1',
+  'cmd',
+]);
 
 /** Code blocks in a part's subtree. */
 function codeBlocks(part: Part): Code[] {
@@ -153,7 +167,8 @@ export function detectStructure(doc: SourceDoc): Structure {
   const groups: Part[] = [];
   const documentPart = root.children.length === 1 && root.children[0].depth === 1 && !runbookParts.has(root.children[0]) ? root.children[0] : undefined;
   const overview: PageSource = { slug: 'overview', title: documentPart?.title ?? 'Overview', items: [], overview: true };
-  const pageFor = (part: Part, group?: Part) => pages.push({ slug: slugOf(part.title), title: part.title, items: [{ kind: 'part', part, withHeading: false }], ...(group ? { group } : {}) });
+  const pageFor = (part: Part, group?: Part) =>
+    pages.push({ slug: slugOf(part.title), title: part.title, items: [{ kind: 'part', part, withHeading: false }], ...(group ? { group } : {}) });
   const containsRunbook = (part: Part): boolean => runbookParts.has(part) || part.children.some(containsRunbook);
 
   if (root.blocks.length) overview.items.push({ kind: 'blocks', blocks: root.blocks });

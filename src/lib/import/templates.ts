@@ -30,10 +30,27 @@ export function asideOfMarker(html: string): string | undefined {
 }
 
 const ASIDE_TYPES: Record<string, 'note' | 'tip' | 'caution' | 'danger'> = {
-  note: 'note', info: 'note', information: 'note', notice: 'note', hint: 'note', important: 'note', callout: 'note', default: 'note', primary: 'note',
-  tip: 'tip', success: 'tip', hint_tip: 'tip',
-  warning: 'caution', warn: 'caution', caution: 'caution', attention: 'caution',
-  danger: 'danger', error: 'danger', alert: 'danger', bug: 'danger', failure: 'danger',
+  note: 'note',
+  info: 'note',
+  information: 'note',
+  notice: 'note',
+  hint: 'note',
+  important: 'note',
+  callout: 'note',
+  default: 'note',
+  primary: 'note',
+  tip: 'tip',
+  success: 'tip',
+  hint_tip: 'tip',
+  warning: 'caution',
+  warn: 'caution',
+  caution: 'caution',
+  attention: 'caution',
+  danger: 'danger',
+  error: 'danger',
+  alert: 'danger',
+  bug: 'danger',
+  failure: 'danger',
 };
 
 /** Offsets of code (fenced, indented and inline) in `text`: template syntax there is content, not markup. */
@@ -56,7 +73,11 @@ const DOCUSAURUS_OPEN = /^:::(note|tip|info|caution|danger|warning|important|suc
 const TEMPLATE_ONLY_HEADING = /^#{1,6}\s+(?:\{\{[^}]*\}\}|\{%[^%]*%\}|<%=?[^%]*%>)\s*#*\s*$/;
 const TEMPLATE = /\{\{[<%]?[^}]*?[>%]?\}\}|\{%.*?%\}|<%=?.*?%>/g;
 
-const asideTitle = (text: string) => text.replace(/^["']|["']$/g, '').replace(/["{}<>\\]/g, '').trim();
+const asideTitle = (text: string) =>
+  text
+    .replace(/^["']|["']$/g, '')
+    .replace(/["{}<>\\]/g, '')
+    .trim();
 
 /** Converts the template syntax of `text` (line ends `\n`) outside code; line numbers are kept. */
 export function convertTemplates(text: string): TemplatePass {
@@ -91,7 +112,10 @@ export function convertTemplates(text: string): TemplatePass {
     if (shortcode) {
       const [, name, rest] = shortcode;
       const argument = rest.replace(/^["']|["']$/g, '').toLowerCase();
-      const type = ASIDE_TYPES[name === 'hint' || name === 'notice' || name === 'alert' || name === 'callout' || name === 'admonition' ? argument.split(/\s+/)[0] || 'note' : name] ?? 'note';
+      const type =
+        ASIDE_TYPES[
+          name === 'hint' || name === 'notice' || name === 'alert' || name === 'callout' || name === 'admonition' ? argument.split(/\s+/)[0] || 'note' : name
+        ] ?? 'note';
       open.push({ index, type, title: name === 'hint' || name === 'notice' ? '' : asideTitle(rest), kind: 'shortcode', name });
       return;
     }
@@ -106,7 +130,13 @@ export function convertTemplates(text: string): TemplatePass {
     }
     const docusaurus = DOCUSAURUS_OPEN.exec(line);
     if (docusaurus) {
-      open.push({ index, type: ASIDE_TYPES[docusaurus[1]] ?? 'note', title: asideTitle(docusaurus[2].replace(/^\[|\]$/g, '')), kind: 'docusaurus', name: ':::' });
+      open.push({
+        index,
+        type: ASIDE_TYPES[docusaurus[1]] ?? 'note',
+        title: asideTitle(docusaurus[2].replace(/^\[|\]$/g, '')),
+        kind: 'docusaurus',
+        name: ':::',
+      });
       return;
     }
     if (/^:::\s*$/.test(line)) {
@@ -126,7 +156,10 @@ export function convertTemplates(text: string): TemplatePass {
     }
     lines[pair.from] = `<!--⟦aside:${pair.type}${pair.title ? `:${pair.title}` : ''}⟧-->`;
     lines[pair.to] = ASIDE_CLOSE;
-    notes.push({ line: pair.from + 1, message: `${text.split('\n')[pair.from].trim()} … ${text.split('\n')[pair.to].trim()} converted to <Aside type="${pair.type}">` });
+    notes.push({
+      line: pair.from + 1,
+      message: `${text.split('\n')[pair.from].trim()} … ${text.split('\n')[pair.to].trim()} converted to <Aside type="${pair.type}">`,
+    });
   }
   for (const entry of open) notes.push({ line: entry.index + 1, message: `\`${lines[entry.index].trim()}\` has no closing line; kept as literal text` });
 
@@ -142,7 +175,14 @@ export function convertTemplates(text: string): TemplatePass {
   const remainingCode = codeRanges(out);
   for (const match of out.matchAll(TEMPLATE)) {
     if (remainingCode.some(([start, end]) => match.index >= start && match.index < end)) continue;
-    const kind = match[0].startsWith('{{<') || match[0].startsWith('{{%') ? 'Hugo shortcode' : match[0].startsWith('{%') ? 'Liquid/Jinja tag' : match[0].startsWith('<%') ? 'ERB tag' : 'template expression';
+    const kind =
+      match[0].startsWith('{{<') || match[0].startsWith('{{%')
+        ? 'Hugo shortcode'
+        : match[0].startsWith('{%')
+          ? 'Liquid/Jinja tag'
+          : match[0].startsWith('<%')
+            ? 'ERB tag'
+            : 'template expression';
     if (!kept.has(kind)) kept.set(kind, { line: lineAt(out, match.index), sample: match[0].length > 60 ? `${match[0].slice(0, 57)}...` : match[0] });
   }
   for (const [kind, { line, sample }] of kept) notes.push({ line, message: `${kind} \`${sample}\` has no meaning here; kept as literal text` });

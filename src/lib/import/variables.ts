@@ -14,9 +14,19 @@ interface KnownVariable extends VariableDraft {
 }
 
 const KNOWN_VARIABLES: KnownVariable[] = [
-  { test: /^pod([-_]?name)?$/i, description: 'Name of the pod (from `kubectl get pods`)', example: 'api-7d9f8c6b5-x2k4q', pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$' },
+  {
+    test: /^pod([-_]?name)?$/i,
+    description: 'Name of the pod (from `kubectl get pods`)',
+    example: 'api-7d9f8c6b5-x2k4q',
+    pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$',
+  },
   { test: /^(namespace|ns)$/i, description: 'Kubernetes namespace', example: 'monitoring', pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' },
-  { test: /^node([-_]?name)?$/i, description: 'Name of the node (from `kubectl get nodes`)', example: 'worker-1.example.internal', pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$' },
+  {
+    test: /^node([-_]?name)?$/i,
+    description: 'Name of the node (from `kubectl get nodes`)',
+    example: 'worker-1.example.internal',
+    pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$',
+  },
   { test: /^container([-_]?name)?$/i, description: 'Name of the container in the pod', example: 'app', pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' },
   { test: /(^|[-_])ip([-_]?addr(ess)?)?$/i, description: 'IP address', example: '203.0.113.10', pattern: '^[0-9]{1,3}([.][0-9]{1,3}){3}$' },
   { test: /(^|[-_])(sha|commit([-_]?(sha|hash))?)$/i, description: 'a Git commit SHA', example: '4f2a9c1', pattern: '^[0-9a-f]{7,40}$' },
@@ -38,7 +48,11 @@ export function inferVariable(name: string): VariableDraft & { inferred: boolean
   const known = KNOWN_VARIABLES.find((variable) => variable.test.test(name));
   if (known) {
     const description =
-      known.description === 'IP address' ? humanise(name).replace(/\bIP$/, 'IP address') : known.description.startsWith('a ') ? `${humanise(name)}: ${known.description}` : known.description;
+      known.description === 'IP address'
+        ? humanise(name).replace(/\bIP$/, 'IP address')
+        : known.description.startsWith('a ')
+          ? `${humanise(name)}: ${known.description}`
+          : known.description;
     return { description, example: known.example, ...(known.pattern ? { pattern: known.pattern } : {}), inferred: true };
   }
   return { description: humanise(name).replace(/\bDNS$/, 'DNS name'), example: 'TODO', inferred: false };
@@ -81,7 +95,9 @@ export function informalPlaceholders(runbook: Runbook): string[] {
   const found = new Set<string>();
   for (const block of runbook.blocks) {
     if (block.kind !== 'command' && block.kind !== 'console') continue;
-    for (const match of block.code.matchAll(/\[[a-z]+(?:[-_][a-z]+)+\]|\b(?:YOUR|REPLACE|CHANGE)_[A-Z0-9_]+\b|\b[a-z0-9-]*x{3,}[a-z0-9-]*\b|\b[A-Z]+_BACKUP\b/g)) {
+    for (const match of block.code.matchAll(
+      /\[[a-z]+(?:[-_][a-z]+)+\]|\b(?:YOUR|REPLACE|CHANGE)_[A-Z0-9_]+\b|\b[a-z0-9-]*x{3,}[a-z0-9-]*\b|\b[A-Z]+_BACKUP\b/g,
+    )) {
       found.add(match[0]);
     }
   }
@@ -90,13 +106,54 @@ export function informalPlaceholders(runbook: Runbook): string[] {
 
 /** Environment an operator's shell has or sets up once (not a value of one incident): never made a placeholder. */
 const WELL_KNOWN_ENV = new Set([
-  'PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'PWD', 'TERM', 'LANG', 'TZ', 'EDITOR', 'VISUAL', 'PAGER', 'TMPDIR', 'DISPLAY', 'HOSTNAME', 'SUDO_USER',
-  'KUBECONFIG', 'KUBE_CONTEXT', 'KUBECTL_CONTEXT', 'DATABASE_URL', 'PROMETHEUS_URL', 'ALERTMANAGER_URL', 'REDIS_URL', 'HTTP_PROXY', 'HTTPS_PROXY',
-  'NO_PROXY', 'SSH_AUTH_SOCK', 'GOPATH', 'JAVA_HOME', 'PGHOST', 'PGPORT', 'PGUSER', 'PGPASSWORD', 'PGDATABASE', 'PGSSLMODE', 'MYSQL_PWD',
-  'CLOUDSDK_CORE_PROJECT', 'VAULT_ADDR', 'VAULT_TOKEN', 'VAULT_NAMESPACE', 'CI', 'GITLAB_TOKEN', 'GITHUB_TOKEN',
+  'PATH',
+  'HOME',
+  'USER',
+  'LOGNAME',
+  'SHELL',
+  'PWD',
+  'TERM',
+  'LANG',
+  'TZ',
+  'EDITOR',
+  'VISUAL',
+  'PAGER',
+  'TMPDIR',
+  'DISPLAY',
+  'HOSTNAME',
+  'SUDO_USER',
+  'KUBECONFIG',
+  'KUBE_CONTEXT',
+  'KUBECTL_CONTEXT',
+  'DATABASE_URL',
+  'PROMETHEUS_URL',
+  'ALERTMANAGER_URL',
+  'REDIS_URL',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'SSH_AUTH_SOCK',
+  'GOPATH',
+  'JAVA_HOME',
+  'PGHOST',
+  'PGPORT',
+  'PGUSER',
+  'PGPASSWORD',
+  'PGDATABASE',
+  'PGSSLMODE',
+  'MYSQL_PWD',
+  'CLOUDSDK_CORE_PROJECT',
+  'VAULT_ADDR',
+  'VAULT_TOKEN',
+  'VAULT_NAMESPACE',
+  'CI',
+  'GITLAB_TOKEN',
+  'GITHUB_TOKEN',
 ]);
-const WELL_KNOWN_PREFIX = /^(AWS|AZURE|ARM|GOOGLE|GCP|GCLOUD|CLOUDSDK|KUBE|KUBECTL|HELM|DOCKER|VAULT|CI|GITLAB|GITHUB|XDG|LC|SSH|TF|TERRAFORM|CONSUL|NOMAD|OS|OPENSTACK|ANSIBLE)_/;
-const WELL_KNOWN_SUFFIX = /_(URL|URI|ADDR|ADDRESS|TOKEN|KEY|SECRET|PASSWORD|PASSWD|PASS|PROFILE|REGION|CONFIG|CONFIGFILE|HOME|PATH|DIR|FILE|ENDPOINT|API|CREDENTIALS|AUTH|USER|USERNAME)$/;
+const WELL_KNOWN_PREFIX =
+  /^(AWS|AZURE|ARM|GOOGLE|GCP|GCLOUD|CLOUDSDK|KUBE|KUBECTL|HELM|DOCKER|VAULT|CI|GITLAB|GITHUB|XDG|LC|SSH|TF|TERRAFORM|CONSUL|NOMAD|OS|OPENSTACK|ANSIBLE)_/;
+const WELL_KNOWN_SUFFIX =
+  /_(URL|URI|ADDR|ADDRESS|TOKEN|KEY|SECRET|PASSWORD|PASSWD|PASS|PROFILE|REGION|CONFIG|CONFIGFILE|HOME|PATH|DIR|FILE|ENDPOINT|API|CREDENTIALS|AUTH|USER|USERNAME)$/;
 
 /** A `$NAME` the operator's environment provides: the shell's own, a tool's configuration, a URL or a credential. */
 export function isWellKnownEnv(name: string): boolean {

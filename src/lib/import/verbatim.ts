@@ -29,7 +29,12 @@ export function verbatimCode(source: string): (node: Code) => string {
     if (/^(`{3,}|~{3,})/.test(raw)) {
       // Lines inside a list item keep their indentation relative to the fence.
       const column = (node.position?.start.column ?? 1) - 1;
-      return column ? raw.split('\n').map((line, index) => (index === 0 ? line : line.replace(new RegExp(`^ {0,${column}}`), ''))).join('\n') : raw;
+      return column
+        ? raw
+            .split('\n')
+            .map((line, index) => (index === 0 ? line : line.replace(new RegExp(`^ {0,${column}}`), '')))
+            .join('\n')
+        : raw;
     }
     return fence('', node.value);
   };
@@ -63,7 +68,8 @@ export function verbatimRenderer(repaired: SourceDoc, written: SourceDoc): Verba
   const code = verbatimCode(source);
   // Links stay as written (a dead one is for the linter to report), except those the import itself
   // breaks: an anchor of a heading that went to another page of the split document (`rewriteUrl`).
-  const block = (node: Nodes, rewriteUrl?: UrlRewriter) => (node.type === 'code' ? code(writtenOf(node)) : renderNode(source, writtenOf(node), { renderCode: code, ...(rewriteUrl ? { rewriteUrl } : {}) }));
+  const block = (node: Nodes, rewriteUrl?: UrlRewriter) =>
+    node.type === 'code' ? code(writtenOf(node)) : renderNode(source, writtenOf(node), { renderCode: code, ...(rewriteUrl ? { rewriteUrl } : {}) });
   const heading = (part: Part, depth: number) => `${'#'.repeat(Math.min(depth, 6))} ${renderInline(source, writtenOf(part.heading!))}`;
   const items = (of: Part, depth: number, rewriteUrl?: UrlRewriter): { node: Nodes; text: string }[] => [
     ...of.blocks.map((node) => ({ node: writtenOf(node), text: block(node, rewriteUrl) })),

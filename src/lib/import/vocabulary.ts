@@ -123,11 +123,13 @@ export function labelRole(label: string, inAlertSection: boolean): Role | undefi
 }
 
 /** Headings of shared parts of a document: they become service pages, never runbooks. */
-const SHARED = /\b(escalat\w*|contacts?|contact information|on-?call|severity|severities|communication|templates?|post-?mortems?|post-?incident|useful commands|commands|quick reference|cheat ?sheet|reference|related|overview|introduction|about|glossary|appendix|monitoring|dashboards?|metrics|table of contents|contents|changelog|version|owners?)\b/i;
+const SHARED =
+  /\b(escalat\w*|contacts?|contact information|on-?call|severity|severities|communication|templates?|post-?mortems?|post-?incident|useful commands|commands|quick reference|cheat ?sheet|reference|related|overview|introduction|about|glossary|appendix|monitoring|dashboards?|metrics|table of contents|contents|changelog|version|owners?)\b/i;
 export const isSharedTitle = (title: string) => SHARED.test(title);
 
 /** Headings of groups whose sub-sections are runbooks even without an id ("Common Tasks", "Troubleshooting"). */
-const GROUP = /\b(incidents?|tasks?|troubleshoot\w*|emergenc\w*|procedures?|playbooks?|runbooks?|operations?|issues?|scenarios?|problems?|alerts?|failures?|outages?)\b/i;
+const GROUP =
+  /\b(incidents?|tasks?|troubleshoot\w*|emergenc\w*|procedures?|playbooks?|runbooks?|operations?|issues?|scenarios?|problems?|alerts?|failures?|outages?)\b/i;
 export const isGroupTitle = (title: string) => GROUP.test(title) && !/\bescalat/i.test(title);
 
 export const isTableOfContents = (title: string) => /^(table of contents|contents|toc|index)$/.test(normaliseLabel(title));

@@ -66,7 +66,13 @@ export async function lintProject(project: Project, options: LintOptions): Promi
     if (setting.severity === 'off') continue;
     const parsed = rule.meta.schema ? rule.meta.schema.safeParse(setting.options ?? {}) : { success: true as const, data: setting.options ?? {} };
     if (!parsed.success) {
-      problems.push(configProblem(project, rule.meta.id, `lint.rules.${rule.meta.id}.options: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`).join('; ')}`));
+      problems.push(
+        configProblem(
+          project,
+          rule.meta.id,
+          `lint.rules.${rule.meta.id}.options: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`).join('; ')}`,
+        ),
+      );
       continue;
     }
     rules.push({ rule, ...(setting.severity ? { severity: setting.severity } : {}), options: parsed.data });
@@ -139,14 +145,17 @@ async function walk(runbook: Runbook, active: Active[], found: Problem[]): Promi
       }
     }
   };
-  const [onRunbook, onSection, onBlock, onCommand, onSql, onPromql, onPlaceholder, onExit] = (['runbook', 'section', 'block', 'command', 'sqlStatement', 'promql', 'placeholder', 'runbook:exit'] as const).map(byNode);
+  const [onRunbook, onSection, onBlock, onCommand, onSql, onPromql, onPlaceholder, onExit] = (
+    ['runbook', 'section', 'block', 'command', 'sqlStatement', 'promql', 'placeholder', 'runbook:exit'] as const
+  ).map(byNode);
   await call(onRunbook, 'runbook', runbook);
   if (onSection.length) for (const section of runbook.sections) await call(onSection, 'section', section, runbook);
   for (const block of runbook.blocks) {
     await call(onBlock, 'block', block, runbook);
     const { commands, sql, promql } = block.analysis;
     if (onCommand.length) for (const command of commands) await call(onCommand, 'command', command, block, runbook);
-    if (onSql.length) for (const source of sql) for (const statement of source.script.statements) await call(onSql, 'sqlStatement', statement, source, block, runbook);
+    if (onSql.length)
+      for (const source of sql) for (const statement of source.script.statements) await call(onSql, 'sqlStatement', statement, source, block, runbook);
     if (onPromql.length) for (const query of promql) await call(onPromql, 'promql', query, block, runbook);
     if (onPlaceholder.length) for (const site of block.placeholders) await call(onPlaceholder, 'placeholder', site, block, runbook);
   }
@@ -171,7 +180,13 @@ function suppress(runbook: Runbook, problems: Problem[], known: Set<string>): Pr
       if (!known.has(ignore.rule)) {
         kept.push(problemAt(runbook.file, span, { rule: 'lint/ignore', message: `lint-ignore names an unknown rule "${ignore.rule}"` }));
       } else if (!used.has(`${block.span.start.line}:${ignore.rule}`)) {
-        kept.push(problemAt(runbook.file, span, { rule: 'lint/ignore', severity: 'warn', message: `lint-ignore="${ignore.rule}: ..." suppresses nothing in this block; remove it` }));
+        kept.push(
+          problemAt(runbook.file, span, {
+            rule: 'lint/ignore',
+            severity: 'warn',
+            message: `lint-ignore="${ignore.rule}: ..." suppresses nothing in this block; remove it`,
+          }),
+        );
       }
     }
   }
@@ -206,7 +221,11 @@ function configPositions(project: Project): { positions: ReturnType<typeof yamlP
 
 function configProblem(project: Project, id: string, message: string): Problem {
   const { positions, lines } = configPositions(project);
-  return problemAt(CONFIG_FILE, positions.get(['lint', 'rules', id])?.key ?? lines.span(0, 0), { rule: 'config', message, hint: `The options of ${id} are described on its page, ${ruleDocsPath(id)}.` });
+  return problemAt(CONFIG_FILE, positions.get(['lint', 'rules', id])?.key ?? lines.span(0, 0), {
+    rule: 'config',
+    message,
+    hint: `The options of ${id} are described on its page, ${ruleDocsPath(id)}.`,
+  });
 }
 
 /** A setting in runbook.config.yaml for a rule that does not exist would silently do nothing. */

@@ -2,9 +2,7 @@
 import type { Problem } from '../problem.ts';
 
 export function applyFixes(source: string, problems: Problem[]): { output: string; applied: number } {
-  const fixes = problems
-    .flatMap((problem) => (problem.fix ? [problem.fix] : []))
-    .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  const fixes = problems.flatMap((problem) => (problem.fix ? [problem.fix] : [])).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   const chosen: typeof fixes = [];
   let end = -1;
   for (const fix of fixes) {

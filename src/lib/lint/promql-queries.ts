@@ -71,7 +71,10 @@ export function alertExpressions(context: RuleContext, runbook: Runbook): { aler
     const index_ = lines;
     const value = context.frontmatterSpan(['runbook', 'alerts', index, 'expr']);
     const at = runbook.source.slice(value.start.offset, value.end.offset).indexOf(expr);
-    found.push({ alert: { name: alert.name, expr }, span: (from, to) => (at === -1 ? value : index_.span(value.start.offset + at + from, value.start.offset + at + to)) });
+    found.push({
+      alert: { name: alert.name, expr },
+      span: (from, to) => (at === -1 ? value : index_.span(value.start.offset + at + from, value.start.offset + at + to)),
+    });
   });
   return found;
 }

@@ -68,7 +68,8 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
   const pages = walked.files;
   const files = selectFiles(root, pages, options.paths);
   // Nothing to check is not a pass: a mistyped folder must not turn CI green.
-  if (files.length === 0) throw new LintUsageError(`Nothing to lint: no .md or .mdx files${options.paths?.length ? ` in ${options.paths.join(', ')}` : ' in the content folder'}`);
+  if (files.length === 0)
+    throw new LintUsageError(`Nothing to lint: no .md or .mdx files${options.paths?.length ? ` in ${options.paths.join(', ')}` : ' in the content folder'}`);
   const dependencies = [...new Set([...pages, ...files, ...listContentFiles(root, config.servicesDir, ['.yaml', '.yml'])])].sort();
   // Every page and service file is read once: the model is built from exactly the bytes the cache key hashes.
   const read = new Map<string, HashedFile>(dependencies.map((file) => [file, readHashed(join(root, file), root)]));
@@ -78,7 +79,16 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
     if (text !== undefined) sources.set(file, text);
   }
   const cachePath = options.cache === false ? undefined : (options.cache ?? join(cacheDir(root), 'lint.json'));
-  const keyOf = (path: string) => cacheKey([linterSourceHash(path), config, now, rules.map((rule) => rule.meta.id), files, walked.problems, dependencies.map((file) => [file, read.get(file)!.hash])]);
+  const keyOf = (path: string) =>
+    cacheKey([
+      linterSourceHash(path),
+      config,
+      now,
+      rules.map((rule) => rule.meta.id),
+      files,
+      walked.problems,
+      dependencies.map((file) => [file, read.get(file)!.hash]),
+    ]);
 
   const key = cachePath ? keyOf(cachePath) : '';
   if (cachePath && !options.fix) {

@@ -3,9 +3,18 @@
 import type { BlockKind, CommandLanguage } from './types.ts';
 
 const LANGUAGES: Record<string, CommandLanguage | 'console'> = {
-  bash: 'shell', sh: 'shell', shell: 'shell', zsh: 'shell', shellscript: 'shell',
-  console: 'console', 'shell-session': 'console', shellsession: 'console',
-  sql: 'sql', postgresql: 'sql', postgres: 'sql', pgsql: 'sql',
+  bash: 'shell',
+  sh: 'shell',
+  shell: 'shell',
+  zsh: 'shell',
+  shellscript: 'shell',
+  console: 'console',
+  'shell-session': 'console',
+  shellsession: 'console',
+  sql: 'sql',
+  postgresql: 'sql',
+  postgres: 'sql',
+  pgsql: 'sql',
   promql: 'promql',
 };
 
@@ -21,4 +30,3 @@ export function classify(lang: string, text: boolean): { kind: BlockKind; langua
 export function isShellLanguage(lang: string): boolean {
   return LANGUAGES[lang] === 'shell' || LANGUAGES[lang] === 'console';
 }
-

@@ -11,8 +11,19 @@ export const RUNBOOK_ATTRIBUTES = ['id', 'risk', 'long-running', 'interactive', 
 /** Expressive Code's own options (frames, text markers, line numbers, collapsible sections). */
 const EXPRESSIVE_CODE_OPTIONS = new Set(
   [
-    'title', 'frame', 'wrap', 'preserveIndent', 'hangingIndent', 'showLineNumbers', 'startLineNumber',
-    'collapse', 'collapseStyle', 'mark', 'ins', 'del', 'useDiffSyntax',
+    'title',
+    'frame',
+    'wrap',
+    'preserveIndent',
+    'hangingIndent',
+    'showLineNumbers',
+    'startLineNumber',
+    'collapse',
+    'collapseStyle',
+    'mark',
+    'ins',
+    'del',
+    'useDiffSyntax',
   ].map((key) => key.toLowerCase()),
 );
 const KNOWN = new Set<string>([...RUNBOOK_ATTRIBUTES, ...EXPRESSIVE_CODE_OPTIONS]);

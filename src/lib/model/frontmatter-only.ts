@@ -17,5 +17,23 @@ export function parseRunbookFrontmatter(file: string, source: string): Runbook {
   const id = meta?.id ?? basename(file, extname(file));
   const title = data?.title ?? (typeof rawTitle === 'string' ? rawTitle : id);
   const hash = createHash('sha256').update(source).digest('hex');
-  return { file, hash, source, frontmatter, ...(data ? { data } : {}), ...(meta ? { meta } : {}), id, title, sections: [], steps: [], alternatives: [], alternativeIssues: [], blocks: [], links: [], anchors: [], unsafeMdx: [], problems: [...frontmatter.problems] };
+  return {
+    file,
+    hash,
+    source,
+    frontmatter,
+    ...(data ? { data } : {}),
+    ...(meta ? { meta } : {}),
+    id,
+    title,
+    sections: [],
+    steps: [],
+    alternatives: [],
+    alternativeIssues: [],
+    blocks: [],
+    links: [],
+    anchors: [],
+    unsafeMdx: [],
+    problems: [...frontmatter.problems],
+  };
 }

@@ -48,7 +48,28 @@ const REFUSED_ELEMENTS: Record<string, string> = {
 };
 
 /** Attributes whose value is a URL the browser follows or loads (lower case, hast names without the colon). */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'action', 'formaction', 'xlinkhref', 'xlink:href', 'poster', 'background', 'cite', 'data', 'codebase', 'archive', 'longdesc', 'lowsrc', 'dynsrc', 'ping', 'manifest', 'icon', 'usemap']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'srcset',
+  'action',
+  'formaction',
+  'xlinkhref',
+  'xlink:href',
+  'poster',
+  'background',
+  'cite',
+  'data',
+  'codebase',
+  'archive',
+  'longdesc',
+  'lowsrc',
+  'dynsrc',
+  'ping',
+  'manifest',
+  'icon',
+  'usemap',
+]);
 
 const URL_HINT = 'Link to an http(s) address or a page of the site; show an image by its file or http(s) address.';
 const LITERAL_HINT = 'Write the value as literal text in quotes: name="value".';
@@ -63,7 +84,17 @@ const excerpt = (text: string, max = 60) => {
 };
 
 /** The node types that can hold a refused construct: the site's pipeline visits only these. */
-export const CHECKED_NODE_TYPES = ['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'html', 'link', 'image', 'definition'] as const;
+export const CHECKED_NODE_TYPES = [
+  'mdxjsEsm',
+  'mdxFlowExpression',
+  'mdxTextExpression',
+  'mdxJsxFlowElement',
+  'mdxJsxTextElement',
+  'html',
+  'link',
+  'image',
+  'definition',
+] as const;
 
 /** The refused constructs of a page's syntax tree (satteri's mdast), in document order. */
 export function findUnsafeConstructs(tree: Root, source: string, format: SourceFormat): UnsafeConstruct[] {
@@ -87,13 +118,20 @@ export function checkNode(node: Nodes, source: string, format: SourceFormat): Un
     case 'mdxjsEsm':
       for (const statement of esmStatements(node.value, source, start)) {
         const problem = esmProblem(statement.text);
-        if (problem) report(problem, `Only \`import { ${ALLOWED_COMPONENTS.slice(0, 2).join(', ')}, ... } from '${COMPONENTS_MODULE}'\` is allowed.`, [statement.start, statement.end]);
+        if (problem)
+          report(problem, `Only \`import { ${ALLOWED_COMPONENTS.slice(0, 2).join(', ')}, ... } from '${COMPONENTS_MODULE}'\` is allowed.`, [
+            statement.start,
+            statement.end,
+          ]);
       }
       break;
     case 'mdxFlowExpression':
     case 'mdxTextExpression':
       if (!ONLY_COMMENTS.test(node.value)) {
-        report(`JavaScript expression {${excerpt(node.value, 40)}}: MDX runs it when the site is built`, 'Write the text itself, or escape the brace as \\{ (an MDX comment {/* ... */} is fine).');
+        report(
+          `JavaScript expression {${excerpt(node.value, 40)}}: MDX runs it when the site is built`,
+          'Write the text itself, or escape the brace as \\{ (an MDX comment {/* ... */} is fine).',
+        );
       }
       break;
     case 'mdxJsxFlowElement':
@@ -122,7 +160,10 @@ type Reporter = (message: string, hint: string, at?: [number, number]) => void;
 function esmProblem(statement: string): string | undefined {
   const match = IMPORT_STATEMENT.exec(statement.trim());
   if (!match) return `Not allowed in a page: \`${excerpt(statement)}\` (MDX runs imports and exports when the site is built)`;
-  const names = match[1].split(',').map((name) => name.trim()).filter(Boolean);
+  const names = match[1]
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const refused = names.filter((name) => !ALLOWED_COMPONENTS.includes(name));
   if (refused.length) return `Not allowed in a page: importing ${refused.join(', ')} (allowed: ${ALLOWED_COMPONENTS.join(', ')})`;
   return undefined;
@@ -148,9 +189,18 @@ function checkJsxElement(node: JsxElement, source: string, start: number, end: n
   const tag: [number, number] = [start, tagEnd];
   if (name) {
     if (/[.:]/.test(name)) {
-      report(`<${name}>: a member or namespaced component is JavaScript that runs when the site is built`, `Use one of the allowed components: ${ALLOWED_COMPONENTS.join(', ')}.`, tag);
+      report(
+        `<${name}>: a member or namespaced component is JavaScript that runs when the site is built`,
+        `Use one of the allowed components: ${ALLOWED_COMPONENTS.join(', ')}.`,
+        tag,
+      );
     } else if (/^[A-Z]/.test(name)) {
-      if (!ALLOWED_COMPONENTS.includes(name)) report(`Component <${name}> is not on the allowlist (${ALLOWED_COMPONENTS.join(', ')})`, `Use one of the allowed components, imported from '${COMPONENTS_MODULE}'.`, tag);
+      if (!ALLOWED_COMPONENTS.includes(name))
+        report(
+          `Component <${name}> is not on the allowlist (${ALLOWED_COMPONENTS.join(', ')})`,
+          `Use one of the allowed components, imported from '${COMPONENTS_MODULE}'.`,
+          tag,
+        );
     } else if (Object.hasOwn(REFUSED_ELEMENTS, name.toLowerCase())) {
       report(`<${name}> element in a page: it can run or load code in the reader's browser`, REFUSED_ELEMENTS[name.toLowerCase()], tag);
     }
@@ -159,13 +209,21 @@ function checkJsxElement(node: JsxElement, source: string, start: number, end: n
   const element = name ? `<${name}>` : 'a fragment';
   node.attributes.forEach((attribute, index) => {
     if (attribute.type === 'mdxJsxExpressionAttribute') {
-      report(`Spread attribute {${excerpt(attribute.value, 40)}} on ${element}: MDX runs it when the site is built`, 'Write each attribute with a literal value: name="value".', spanOf(index));
+      report(
+        `Spread attribute {${excerpt(attribute.value, 40)}} on ${element}: MDX runs it when the site is built`,
+        'Write each attribute with a literal value: name="value".',
+        spanOf(index),
+      );
       return;
     }
     const attributeName = attribute.name;
     const value = attribute.value;
     if (value !== null && value !== undefined && typeof value === 'object') {
-      report(`Attribute expression ${attributeName}={${excerpt(value.value, 40)}} on ${element}: MDX runs it when the site is built`, LITERAL_HINT, spanOf(index));
+      report(
+        `Attribute expression ${attributeName}={${excerpt(value.value, 40)}} on ${element}: MDX runs it when the site is built`,
+        LITERAL_HINT,
+        spanOf(index),
+      );
       return;
     }
     const problem = attributeProblem(attributeName, typeof value === 'string' ? value : undefined, element, 'mdx');
@@ -175,9 +233,17 @@ function checkJsxElement(node: JsxElement, source: string, start: number, end: n
 
 function attributeProblem(name: string, value: string | undefined, element: string, format: SourceFormat): { message: string; hint: string } | undefined {
   const lower = name.toLowerCase();
-  if (/^on./.test(lower)) return { message: `Event handler attribute ${name} on ${element}: it runs script in the reader's browser`, hint: 'Remove the attribute; a page runs no scripts of its own.' };
+  if (/^on./.test(lower))
+    return {
+      message: `Event handler attribute ${name} on ${element}: it runs script in the reader's browser`,
+      hint: 'Remove the attribute; a page runs no scripts of its own.',
+    };
   // Astro reads `set:html`, `is:raw`, `client:load`, ... on elements of an MDX page: `set:html` writes raw HTML.
-  if (format === 'mdx' && lower.includes(':') && lower !== 'xlink:href') return { message: `Directive ${name} on ${element}: Astro directives inject raw HTML or load code`, hint: 'Remove the directive; write the content itself.' };
+  if (format === 'mdx' && lower.includes(':') && lower !== 'xlink:href')
+    return {
+      message: `Directive ${name} on ${element}: Astro directives inject raw HTML or load code`,
+      hint: 'Remove the directive; write the content itself.',
+    };
   if (value === undefined || !URL_ATTRIBUTES.has(lower)) return undefined;
   const urls = lower === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '') : [value];
   const scheme = urls.map(refusedUrlScheme).find(Boolean);
@@ -256,7 +322,8 @@ function checkRawHtml(html: string, report: Reporter): void {
     if (node.type === 'element' && node.tagName) {
       const tagName = node.tagName.toLowerCase();
       const element = `<${tagName}>`;
-      if (Object.hasOwn(REFUSED_ELEMENTS, tagName)) report(`${element} element in a page: it can run or load code in the reader's browser`, REFUSED_ELEMENTS[tagName]);
+      if (Object.hasOwn(REFUSED_ELEMENTS, tagName))
+        report(`${element} element in a page: it can run or load code in the reader's browser`, REFUSED_ELEMENTS[tagName]);
       for (const [name, value] of Object.entries(node.properties ?? {})) {
         const text = Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? value : undefined;
         const problem = attributeProblem(name, text, element, 'markdown');

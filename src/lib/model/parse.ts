@@ -17,7 +17,6 @@ import { sectionFor } from './sections.ts';
 import { headingAnchors, slugify } from './slug.ts';
 import { STEP_SECTIONS, type Alternatives, type Block, type Link, type Runbook, type UnsafeMdx, type Section, type SectionName, type Step } from './types.ts';
 
-
 // Shared across module instances in one process (Astro's config and its build load this module separately).
 const CACHE_KEY = Symbol.for('runbooks.model.cache');
 type Cache = Map<string, Runbook>;
@@ -159,7 +158,15 @@ function parseUncached(file: string, source: string, hash: string): Runbook {
     const codeOffset = codeLine <= lines.lineCount ? lines.offset(codeLine, codeColumn) : span.end.offset;
     const toSpan = (start: number, end: number): Span => codeSpan(lines, code, codeLine, codeColumn, start, end);
     const analysis = analyzeBlock({ code, kind, ...(language ? { language } : {}) });
-    const placeholders = analysis.placeholders.map((found) => ({ name: found.name, span: toSpan(found.start, found.end), start: found.start, end: found.end, commandStart: found.commandStart, commandEnd: found.commandEnd, context: found.context }));
+    const placeholders = analysis.placeholders.map((found) => ({
+      name: found.name,
+      span: toSpan(found.start, found.end),
+      start: found.start,
+      end: found.end,
+      commandStart: found.commandStart,
+      commandEnd: found.commandEnd,
+      context: found.context,
+    }));
     const env = analysis.env.map((found) => ({ name: found.name, span: toSpan(found.start, found.end) }));
     const counters = perAnchor.get(blockAnchor) ?? { commands: 0, others: 0 };
     perAnchor.set(blockAnchor, counters);
@@ -188,14 +195,31 @@ function parseUncached(file: string, source: string, hash: string): Runbook {
   };
 
   visit(tree);
-  const unsafeMdx: UnsafeMdx[] = findUnsafeConstructs(tree, source, format).map(({ start, end, message, hint }) => ({ span: lines.span(start, end), message, hint }));
+  const unsafeMdx: UnsafeMdx[] = findUnsafeConstructs(tree, source, format).map(({ start, end, message, hint }) => ({
+    span: lines.span(start, end),
+    message,
+    hint,
+  }));
   problems.push(...duplicateIds(file, steps, blocks));
   const { alternatives, issues: alternativeIssues } = alternativesOf(headings, lines);
   return {
-    file, hash, source, frontmatter: parsedFrontmatter,
+    file,
+    hash,
+    source,
+    frontmatter: parsedFrontmatter,
     ...(data ? { data } : {}),
     ...(meta ? { meta } : {}),
-    id, title, sections, steps, alternatives, alternativeIssues, blocks, links, anchors: headingAnchors(headings.map((heading) => heading.text)), unsafeMdx, problems,
+    id,
+    title,
+    sections,
+    steps,
+    alternatives,
+    alternativeIssues,
+    blocks,
+    links,
+    anchors: headingAnchors(headings.map((heading) => heading.text)),
+    unsafeMdx,
+    problems,
   };
 }
 

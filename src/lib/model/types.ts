@@ -6,16 +6,7 @@ export type { BlockKind, CommandLanguage } from '../core/block.ts';
 import type { PlaceholderContext } from '../core/context.ts';
 import type { Problem, Span } from '../problem.ts';
 
-export const SECTION_NAMES = [
-  'symptoms',
-  'impact',
-  'investigation',
-  'resolution',
-  'verification',
-  'prevention',
-  'escalation',
-  'post-incident',
-] as const;
+export const SECTION_NAMES = ['symptoms', 'impact', 'investigation', 'resolution', 'verification', 'prevention', 'escalation', 'post-incident'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
 /** Sections whose `###` headings are steps. */
@@ -61,8 +52,6 @@ export interface Alternatives {
 
 export { RISKS, type Risk } from '../core/risk/levels.ts';
 import type { Risk } from '../core/risk/levels.ts';
-
-
 
 export interface BlockAttributes {
   id?: string;

@@ -28,7 +28,8 @@ export function optionOfStep(runbook: Runbook, step: string | null): { group: Al
 export function splitAtChoices(runbook: Runbook, blocks: Block[], steps: string[] | undefined): RunPart[] {
   const bulk = steps?.length ? steps.map((step) => selectBlocks(runbook, [step])) : [];
   const applies = (group: Alternatives) =>
-    !steps?.length || bulk.some((selected) => new Set(selected.flatMap((block) => group.options.filter((option) => block.step && option.steps.includes(block.step)))).size > 1);
+    !steps?.length ||
+    bulk.some((selected) => new Set(selected.flatMap((block) => group.options.filter((option) => block.step && option.steps.includes(block.step)))).size > 1);
   const parts: RunPart[] = [];
   for (const block of blocks) {
     const found = optionOfStep(runbook, block.step);
@@ -57,7 +58,9 @@ export function resolveOptionArgs(runbook: Runbook, values: readonly string[]): 
   const problems: string[] = [];
   const groups = runbook.alternatives;
   if (values.length && !groups.length) {
-    problems.push(`--option ${values[0]}: ${runbook.id} has no choice between options (no "### Option A: …" or "### If …" steps in its Resolution); use --step to pick steps`);
+    problems.push(
+      `--option ${values[0]}: ${runbook.id} has no choice between options (no "### Option A: …" or "### If …" steps in its Resolution); use --step to pick steps`,
+    );
     return { chosen, problems };
   }
   for (const value of values) {
@@ -67,13 +70,17 @@ export function resolveOptionArgs(runbook: Runbook, values: readonly string[]): 
       const name = value.slice(0, colon).trim().toLowerCase();
       group = groups.find((candidate, index) => candidate.id === name || String(index + 1) === name);
       if (!group) {
-        problems.push(`--option ${value}: ${runbook.id} has no choice "${name}" (choices: ${groups.map((candidate, index) => `${index + 1} or ${candidate.id}`).join('; ')})`);
+        problems.push(
+          `--option ${value}: ${runbook.id} has no choice "${name}" (choices: ${groups.map((candidate, index) => `${index + 1} or ${candidate.id}`).join('; ')})`,
+        );
         continue;
       }
     } else {
       group = groups.find((candidate) => !chosen.has(candidate.id));
       if (!group) {
-        problems.push(`--option ${value}: ${runbook.id} has ${groups.length === 1 ? 'one choice' : `${groups.length} choices`}, and each already has its --option`);
+        problems.push(
+          `--option ${value}: ${runbook.id} has ${groups.length === 1 ? 'one choice' : `${groups.length} choices`}, and each already has its --option`,
+        );
         continue;
       }
     }
@@ -84,8 +91,14 @@ export function resolveOptionArgs(runbook: Runbook, values: readonly string[]): 
     }
     const match = matchOption(group, text);
     if (match.option) chosen.set(group.id, match.option);
-    else if (match.candidates.length > 1) problems.push(`--option ${value}: "${text}" could be ${match.candidates.map((option) => `${option.label} (${option.id})`).join(' or ')}; give more of the id, or the letter`);
-    else problems.push(`--option ${value}: the choice "${group.id}" has no option "${text}" (options: ${group.options.map((option) => `${option.label} (${option.id})`).join(', ')})`);
+    else if (match.candidates.length > 1)
+      problems.push(
+        `--option ${value}: "${text}" could be ${match.candidates.map((option) => `${option.label} (${option.id})`).join(' or ')}; give more of the id, or the letter`,
+      );
+    else
+      problems.push(
+        `--option ${value}: the choice "${group.id}" has no option "${text}" (options: ${group.options.map((option) => `${option.label} (${option.id})`).join(', ')})`,
+      );
   }
   return { chosen, problems };
 }

@@ -112,7 +112,16 @@ export function execScript(options: ExecOptions): Promise<ExecResult> {
     try {
       scriptFile = writeScriptFile(options.script);
     } catch (error) {
-      resolve({ exitCode: null, signal: null, stdout: '', stderr: '', truncated: false, timedOut: false, interrupted: false, error: `cannot write the script file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      resolve({
+        exitCode: null,
+        signal: null,
+        stdout: '',
+        stderr: '',
+        truncated: false,
+        timedOut: false,
+        interrupted: false,
+        error: `cannot write the script file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      });
       return;
     }
     const child = spawn('bash', ['--noprofile', '--norc', '-euo', 'pipefail', scriptFile.file], {
@@ -174,7 +183,16 @@ export function execScript(options: ExecOptions): Promise<ExecResult> {
       if (child.pid !== undefined) return;
       timers.forEach(clearTimeout);
       removeScriptFile(scriptFile.dir);
-      resolve({ exitCode: null, signal: null, stdout: '', stderr: '', truncated: false, timedOut: false, interrupted: false, error: `cannot start bash: ${error.message}` });
+      resolve({
+        exitCode: null,
+        signal: null,
+        stdout: '',
+        stderr: '',
+        truncated: false,
+        timedOut: false,
+        interrupted: false,
+        error: `cannot start bash: ${error.message}`,
+      });
     });
     child.on('exit', () => {
       // Whatever the script left running in its group (a `&` job) ends with it; its pipes then close.

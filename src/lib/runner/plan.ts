@@ -177,7 +177,10 @@ function selectStep(runbook: Runbook, blocks: Block[], wanted: string): Block[] 
   }
   if (selections.size === 1) return [...selections.values()][0].blocks;
   if (selections.size > 1) {
-    const listed = [...selections.values()].map((entry) => `${entry.name} (${entry.kind === 'section' ? 'section' : entry.blocks.length === 1 ? `command ${blocks.indexOf(entry.blocks[0]) + 1}` : `commands ${entry.blocks.map((block) => blocks.indexOf(block) + 1).join(', ')}`})`);
+    const listed = [...selections.values()].map(
+      (entry) =>
+        `${entry.name} (${entry.kind === 'section' ? 'section' : entry.blocks.length === 1 ? `command ${blocks.indexOf(entry.blocks[0]) + 1}` : `commands ${entry.blocks.map((block) => blocks.indexOf(block) + 1).join(', ')}`})`,
+    );
     return `--step "${text}" is ambiguous in ${runbook.id}: it could be ${listed.join(', ')}; give more of the name, or the command's number`;
   }
   const known = [...new Set(blocks.flatMap((block) => (block.step ? [block.step] : [])))];
@@ -200,13 +203,19 @@ export async function planRun(runbook: Runbook, options: PlanOptions): Promise<P
     for (const entry of parsed.entries) {
       if (known.has(entry.name)) values.set(entry.name, { value: entry.value, from: `${options.envFile.name}:${entry.line}` });
       else if (ENV_NAME.test(entry.name)) env[entry.name] = entry.value;
-      else problems.push(`${options.envFile.name}:${entry.line}: "${entry.name}" is neither a variable of ${runbook.id} (${[...known].join(', ') || 'none'}) nor an environment variable name (A-Z, 0-9, _)`);
+      else
+        problems.push(
+          `${options.envFile.name}:${entry.line}: "${entry.name}" is neither a variable of ${runbook.id} (${[...known].join(', ') || 'none'}) nor an environment variable name (A-Z, 0-9, _)`,
+        );
     }
   }
   for (const text of options.set ?? []) {
     const assignment = parseAssignment(text);
     if (typeof assignment === 'string') problems.push(assignment);
-    else if (!known.has(assignment.name)) problems.push(`--set ${assignment.name}: ${runbook.id} has no variable "${assignment.name}"${didYouMean(assignment.name, known)} (variables: ${[...known].join(', ') || 'none'})`);
+    else if (!known.has(assignment.name))
+      problems.push(
+        `--set ${assignment.name}: ${runbook.id} has no variable "${assignment.name}"${didYouMean(assignment.name, known)} (variables: ${[...known].join(', ') || 'none'})`,
+      );
     else {
       values.set(assignment.name, { value: assignment.value, from: `--set ${assignment.name}` });
       if (variables[assignment.name]?.secret) {
@@ -246,7 +255,10 @@ export async function planRun(runbook: Runbook, options: PlanOptions): Promise<P
   }
 
   const plain = Object.fromEntries([...values].map(([name, { value }]) => [name, value]));
-  const secrets = [...values].filter(([name]) => variables[name]?.secret).map(([, { value }]) => value).filter((value) => value !== '');
+  const secrets = [...values]
+    .filter(([name]) => variables[name]?.secret)
+    .map(([, { value }]) => value)
+    .filter((value) => value !== '');
   const commands: PlannedCommand[] = [];
   const missingEnv = new Map<string, string[]>();
   for (const block of blocks) {
@@ -254,15 +266,28 @@ export async function planRun(runbook: Runbook, options: PlanOptions): Promise<P
     // The core found where each placeholder sits; the runner only applies that context's quoting.
     const command = block.command ?? block.code;
     for (const site of block.placeholders) {
-      if (site.context.refused) problems.push(`<${site.name}> in ${block.id} (line ${site.span.start.line}) cannot be filled in: ${site.context.refused.reason}. ${site.context.refused.fix}`);
+      if (site.context.refused)
+        problems.push(
+          `<${site.name}> in ${block.id} (line ${site.span.start.line}) cannot be filled in: ${site.context.refused.reason}. ${site.context.refused.fix}`,
+        );
     }
-    if (block.analysis.syntaxError) problems.push(`${block.id} (line ${block.codeLine}) does not parse as shell: ${block.analysis.syntaxError.message}; bash would run only part of it`);
+    if (block.analysis.syntaxError)
+      problems.push(`${block.id} (line ${block.codeLine}) does not parse as shell: ${block.analysis.syntaxError.message}; bash would run only part of it`);
     const types = Object.fromEntries(Object.entries(variables).map(([name, variable]) => [name, variable.type]));
-    const filled = fillSites(command, block.placeholders.filter((site) => !site.context.refused).map((site) => ({ name: site.name, start: site.commandStart, end: site.commandEnd, context: site.context })), plain, types);
+    const filled = fillSites(
+      command,
+      block.placeholders
+        .filter((site) => !site.context.refused)
+        .map((site) => ({ name: site.name, start: site.commandStart, end: site.commandEnd, context: site.context })),
+      plain,
+      types,
+    );
     for (const error of filled.errors) {
       if (values.has(error.name)) {
         const site = block.placeholders.find((candidate) => candidate.commandStart === error.sourceStart);
-        problems.push(`<${error.name}> in ${block.id}: the value ${shown(variables[error.name] ?? {}, plain[error.name])} ${error.message}${site ? ` (it sits in ${site.context.layers.map(describeLayer).reverse().join(' inside ')})` : ''}`);
+        problems.push(
+          `<${error.name}> in ${block.id}: the value ${shown(variables[error.name] ?? {}, plain[error.name])} ${error.message}${site ? ` (it sits in ${site.context.layers.map(describeLayer).reverse().join(' inside ')})` : ''}`,
+        );
       }
     }
     const masked = maskSegments(filled, new Set(Object.keys(variables).filter((name) => variables[name].secret)));
@@ -327,9 +352,16 @@ function traitOf(block: Block, name: 'long-running' | 'interactive', filled: Tra
   const marked = name === 'long-running' ? block.attributes.longRunning : block.attributes.interactive;
   if (marked) return { has: true };
   const own = name === 'long-running' ? block.analysis.longRunning : block.analysis.interactive;
-  for (const [findings, code] of [[own, block.code], [filled ?? [], undefined]] as const) {
+  for (const [findings, code] of [
+    [own, block.code],
+    [filled ?? [], undefined],
+  ] as const) {
     const [first] = findings;
-    if (first) return { has: true, found: `\`${code !== undefined ? showWords(code, first.words) : first.words.map((word) => word.value).join(' ')}\` ${first.trait.reason}` };
+    if (first)
+      return {
+        has: true,
+        found: `\`${code !== undefined ? showWords(code, first.words) : first.words.map((word) => word.value).join(' ')}\` ${first.trait.reason}`,
+      };
   }
   if (name === 'long-running' && block.analysis.endless.length) return { has: true, found: '`while true` loops forever' };
   return { has: false };

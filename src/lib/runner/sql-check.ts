@@ -39,23 +39,58 @@ const STATEMENT_TIMEOUT = '10s';
  * stand-in view (no rows) only when the extension cannot be created, so queries of it are still checked.
  */
 export const PG_STAT_STATEMENTS_COLUMNS: [string, string][] = [
-  ['userid', 'oid'], ['dbid', 'oid'], ['toplevel', 'boolean'], ['queryid', 'bigint'], ['query', 'text'],
-  ['plans', 'bigint'], ['total_plan_time', 'double precision'], ['min_plan_time', 'double precision'],
-  ['max_plan_time', 'double precision'], ['mean_plan_time', 'double precision'], ['stddev_plan_time', 'double precision'],
-  ['calls', 'bigint'], ['total_exec_time', 'double precision'], ['min_exec_time', 'double precision'],
-  ['max_exec_time', 'double precision'], ['mean_exec_time', 'double precision'], ['stddev_exec_time', 'double precision'],
-  ['rows', 'bigint'], ['shared_blks_hit', 'bigint'], ['shared_blks_read', 'bigint'], ['shared_blks_dirtied', 'bigint'],
-  ['shared_blks_written', 'bigint'], ['local_blks_hit', 'bigint'], ['local_blks_read', 'bigint'],
-  ['local_blks_dirtied', 'bigint'], ['local_blks_written', 'bigint'], ['temp_blks_read', 'bigint'],
-  ['temp_blks_written', 'bigint'], ['shared_blk_read_time', 'double precision'], ['shared_blk_write_time', 'double precision'],
-  ['local_blk_read_time', 'double precision'], ['local_blk_write_time', 'double precision'],
-  ['temp_blk_read_time', 'double precision'], ['temp_blk_write_time', 'double precision'], ['wal_records', 'bigint'],
-  ['wal_fpi', 'bigint'], ['wal_bytes', 'numeric'], ['wal_buffers_full', 'bigint'], ['jit_functions', 'bigint'],
-  ['jit_generation_time', 'double precision'], ['jit_inlining_count', 'bigint'], ['jit_inlining_time', 'double precision'],
-  ['jit_optimization_count', 'bigint'], ['jit_optimization_time', 'double precision'], ['jit_emission_count', 'bigint'],
-  ['jit_emission_time', 'double precision'], ['jit_deform_count', 'bigint'], ['jit_deform_time', 'double precision'],
-  ['parallel_workers_to_launch', 'bigint'], ['parallel_workers_launched', 'bigint'],
-  ['stats_since', 'timestamp with time zone'], ['minmax_stats_since', 'timestamp with time zone'],
+  ['userid', 'oid'],
+  ['dbid', 'oid'],
+  ['toplevel', 'boolean'],
+  ['queryid', 'bigint'],
+  ['query', 'text'],
+  ['plans', 'bigint'],
+  ['total_plan_time', 'double precision'],
+  ['min_plan_time', 'double precision'],
+  ['max_plan_time', 'double precision'],
+  ['mean_plan_time', 'double precision'],
+  ['stddev_plan_time', 'double precision'],
+  ['calls', 'bigint'],
+  ['total_exec_time', 'double precision'],
+  ['min_exec_time', 'double precision'],
+  ['max_exec_time', 'double precision'],
+  ['mean_exec_time', 'double precision'],
+  ['stddev_exec_time', 'double precision'],
+  ['rows', 'bigint'],
+  ['shared_blks_hit', 'bigint'],
+  ['shared_blks_read', 'bigint'],
+  ['shared_blks_dirtied', 'bigint'],
+  ['shared_blks_written', 'bigint'],
+  ['local_blks_hit', 'bigint'],
+  ['local_blks_read', 'bigint'],
+  ['local_blks_dirtied', 'bigint'],
+  ['local_blks_written', 'bigint'],
+  ['temp_blks_read', 'bigint'],
+  ['temp_blks_written', 'bigint'],
+  ['shared_blk_read_time', 'double precision'],
+  ['shared_blk_write_time', 'double precision'],
+  ['local_blk_read_time', 'double precision'],
+  ['local_blk_write_time', 'double precision'],
+  ['temp_blk_read_time', 'double precision'],
+  ['temp_blk_write_time', 'double precision'],
+  ['wal_records', 'bigint'],
+  ['wal_fpi', 'bigint'],
+  ['wal_bytes', 'numeric'],
+  ['wal_buffers_full', 'bigint'],
+  ['jit_functions', 'bigint'],
+  ['jit_generation_time', 'double precision'],
+  ['jit_inlining_count', 'bigint'],
+  ['jit_inlining_time', 'double precision'],
+  ['jit_optimization_count', 'bigint'],
+  ['jit_optimization_time', 'double precision'],
+  ['jit_emission_count', 'bigint'],
+  ['jit_emission_time', 'double precision'],
+  ['jit_deform_count', 'bigint'],
+  ['jit_deform_time', 'double precision'],
+  ['parallel_workers_to_launch', 'bigint'],
+  ['parallel_workers_launched', 'bigint'],
+  ['stats_since', 'timestamp with time zone'],
+  ['minmax_stats_since', 'timestamp with time zone'],
 ];
 
 export const PG_STAT_STATEMENTS_STAND_IN = `CREATE VIEW pg_stat_statements AS SELECT ${PG_STAT_STATEMENTS_COLUMNS.map(([name, type]) => `NULL::${type} AS ${name}`).join(', ')} WHERE false`;
@@ -214,7 +249,11 @@ function runPsql(url: string, script: string, env: Record<string, string | undef
     });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    child.on('error', (error) => reject(new SqlCheckerError(`cannot run psql (${error.message}); install the PostgreSQL client or leave out --database-url to use the embedded PostgreSQL`)));
+    child.on('error', (error) =>
+      reject(
+        new SqlCheckerError(`cannot run psql (${error.message}); install the PostgreSQL client or leave out --database-url to use the embedded PostgreSQL`),
+      ),
+    );
     child.on('close', (code) => resolve({ code, stderr }));
     child.stdin.end(script);
   });

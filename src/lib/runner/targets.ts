@@ -23,7 +23,8 @@ export const TARGETS = {
   promql: {
     env: ['PROMETHEUS_URL'],
     // --fail-with-body: Prometheus explains a bad query in the body of its HTTP 400.
-    script: (code) => `curl -sS --fail-with-body -G "$PROMETHEUS_URL/api/v1/query" --data-urlencode ${quoteFor({ layers: [{ kind: 'shell-word' }] }, `query=${code}`)}`,
+    script: (code) =>
+      `curl -sS --fail-with-body -G "$PROMETHEUS_URL/api/v1/query" --data-urlencode ${quoteFor({ layers: [{ kind: 'shell-word' }] }, `query=${code}`)}`,
   },
 } satisfies Record<string, Target>;
 

@@ -42,10 +42,15 @@ export function markdownSummary(runbook: Runbook, events: TranscriptEvent[], exi
   out.push(...optionsTaken(runbook, events));
   out.push('');
   events.forEach((event, index) => {
-    const detail = [event.risk !== 'read' ? `risk: ${event.risk}` : '', event.reason ?? (event.exitCode !== null && event.status !== 'passed' ? `exit code ${event.exitCode}` : '')]
+    const detail = [
+      event.risk !== 'read' ? `risk: ${event.risk}` : '',
+      event.reason ?? (event.exitCode !== null && event.status !== 'passed' ? `exit code ${event.exitCode}` : ''),
+    ]
       .filter(Boolean)
       .join(', ');
-    out.push(`${index + 1}. ${MARK[event.status]} \`${event.id}\` ${event.status}${event.status === 'skipped' ? '' : ` in ${seconds(event.durationMs)}`}${detail ? ` (${detail})` : ''}`);
+    out.push(
+      `${index + 1}. ${MARK[event.status]} \`${event.id}\` ${event.status}${event.status === 'skipped' ? '' : ` in ${seconds(event.durationMs)}`}${detail ? ` (${detail})` : ''}`,
+    );
     if (event.status === 'skipped' && event.reason?.startsWith('not run:')) return;
     // Every command runs as a bash script (psql and curl included).
     out.push(indent(fence(event.command, 'bash')));

@@ -37,7 +37,15 @@ export interface VerifyResult {
 /** Functions that raise "recovery is not in progress" on a primary: on a replica they are right, here they cannot run. */
 const REPLICA_ONLY = new Set(['PG_IS_WAL_REPLAY_PAUSED', 'PG_GET_WAL_REPLAY_PAUSE_STATE', 'PG_WAL_REPLAY_PAUSE', 'PG_WAL_REPLAY_RESUME', 'PG_PROMOTE']);
 /** Functions that fail on a replica ("recovery is in progress"). */
-const PRIMARY_ONLY = new Set(['PG_CURRENT_WAL_LSN', 'PG_CURRENT_WAL_INSERT_LSN', 'PG_CURRENT_WAL_FLUSH_LSN', 'PG_SWITCH_WAL', 'PG_CREATE_RESTORE_POINT', 'TXID_CURRENT', 'PG_CURRENT_XACT_ID']);
+const PRIMARY_ONLY = new Set([
+  'PG_CURRENT_WAL_LSN',
+  'PG_CURRENT_WAL_INSERT_LSN',
+  'PG_CURRENT_WAL_FLUSH_LSN',
+  'PG_SWITCH_WAL',
+  'PG_CREATE_RESTORE_POINT',
+  'TXID_CURRENT',
+  'PG_CURRENT_XACT_ID',
+]);
 
 type Role = 'primary' | 'replica';
 
@@ -62,7 +70,9 @@ type Report = (start: number, end: number, message: string, hint?: string) => vo
 
 /** Verifies the blocks of `runbooks`; `openChecker` is called only when there is something to run. */
 export async function verifyRunbooks(runbooks: Runbook[], openChecker: () => Promise<SqlChecker>): Promise<VerifyResult> {
-  const candidates = runbooks.flatMap((runbook) => (runbook.meta ? runbook.blocks.filter((block) => isSqlBlock(block) || hasPsql(block)).map((block) => ({ runbook, block })) : []));
+  const candidates = runbooks.flatMap((runbook) =>
+    runbook.meta ? runbook.blocks.filter((block) => isSqlBlock(block) || hasPsql(block)).map((block) => ({ runbook, block })) : [],
+  );
   const result: VerifyResult = { problems: [], statements: 0, blocks: 0, unchecked: 0 };
   if (!candidates.length) return result;
   await loadCore();
@@ -72,7 +82,9 @@ export async function verifyRunbooks(runbooks: Runbook[], openChecker: () => Pro
     let lines = lineIndexes.get(runbook);
     if (!lines) lineIndexes.set(runbook, (lines = new LineIndex(runbook.source)));
     const report: Report = (start, end, message, hint) =>
-      result.problems.push(problemAt(runbook.file, codeSpan(lines, block.code, block.codeLine, block.codeColumn, start, end), { rule: RULE, message, ...(hint ? { hint } : {}) }));
+      result.problems.push(
+        problemAt(runbook.file, codeSpan(lines, block.code, block.codeLine, block.codeColumn, start, end), { rule: RULE, message, ...(hint ? { hint } : {}) }),
+      );
     if (isSqlBlock(block)) {
       result.blocks++;
       const unit = sqlBlockUnit(runbook, block, report);
@@ -97,7 +109,10 @@ export async function verifyRunbooks(runbooks: Runbook[], openChecker: () => Pro
           return;
         }
         const statement = statements[index];
-        const [start, end] = failure.position === undefined ? [statement.start, statement.start + statement.text.length] : tokenAt(statement, failure.position).map((offset) => statement.start + offset);
+        const [start, end] =
+          failure.position === undefined
+            ? [statement.start, statement.start + statement.text.length]
+            : tokenAt(statement, failure.position).map((offset) => statement.start + offset);
         report(toCode(start), Math.max(toCode(end), toCode(start) + 1), `Query fails on ${checker.name}: ${failure.message}`, failure.hint);
       });
     }
@@ -124,14 +139,20 @@ function isSqlBlock(block: Block): boolean {
   return 'name' in target && target.name === 'psql';
 }
 
-const hasPsql = (block: Block) => (block.kind === 'command' || block.kind === 'console') && block.language === 'shell' && block.analysis.commands.some((command) => command.program === 'psql');
+const hasPsql = (block: Block) =>
+  (block.kind === 'command' || block.kind === 'console') && block.language === 'shell' && block.analysis.commands.some((command) => command.program === 'psql');
 
 const examplesOf = (runbook: Runbook) => Object.fromEntries(Object.entries(runbook.meta?.variables ?? {}).map(([name, variable]) => [name, variable.example]));
 const typesOf = (runbook: Runbook) => Object.fromEntries(Object.entries(runbook.meta?.variables ?? {}).map(([name, variable]) => [name, variable.type]));
 
 /** The block's placeholder sites, in code offsets (`code`) or command-text offsets. */
 const sitesOf = (block: Block, offsets: 'code' | 'command'): PlaceholderSite[] =>
-  block.placeholders.map((site) => ({ name: site.name, start: offsets === 'code' ? site.start : site.commandStart, end: offsets === 'code' ? site.end : site.commandEnd, context: site.context }));
+  block.placeholders.map((site) => ({
+    name: site.name,
+    start: offsets === 'code' ? site.start : site.commandStart,
+    end: offsets === 'code' ? site.end : site.commandEnd,
+    context: site.context,
+  }));
 
 /** Reports the placeholders of `segments` that could not be filled; true when there was one. */
 function reportUnfilled(segments: FillResult['segments'], toCode: (offset: number) => number, report: Report): boolean {
@@ -140,7 +161,8 @@ function reportUnfilled(segments: FillResult['segments'], toCode: (offset: numbe
     if (segment.filled) continue;
     found = true;
     const [start, end] = [toCode(segment.sourceStart), toCode(segment.sourceEnd - 1) + 1];
-    if (segment.error) report(start, end, `The example of <${segment.name}> cannot be used here: it ${segment.error}`, `Change runbook.variables.${segment.name}.example.`);
+    if (segment.error)
+      report(start, end, `The example of <${segment.name}> cannot be used here: it ${segment.error}`, `Change runbook.variables.${segment.name}.example.`);
     else report(start, end, `<${segment.name}> has no example to verify the query with`, `Declare it in runbook.variables with an example.`);
     if (!segment.error) break; // one missing example is enough to say
   }
@@ -215,7 +237,12 @@ function keepOn(role: Role, statement: Statement, toCode: (offset: number) => nu
   const primaryOnly = called(PRIMARY_ONLY);
   if (primaryOnly) {
     const start = toCode(statement.start + primaryOnly.start);
-    report(start, toCode(statement.start + primaryOnly.end - 1) + 1, `${statement.text.slice(primaryOnly.start, primaryOnly.end)}() fails on a replica (recovery is in progress)`, 'Run it against the primary ($DATABASE_URL).');
+    report(
+      start,
+      toCode(statement.start + primaryOnly.end - 1) + 1,
+      `${statement.text.slice(primaryOnly.start, primaryOnly.end)}() fails on a replica (recovery is in progress)`,
+      'Run it against the primary ($DATABASE_URL).',
+    );
     return false;
   }
   return !called(REPLICA_ONLY);
@@ -235,7 +262,11 @@ function statementsOf(text: string, reportAt: (offset: number, message: string) 
     if (statement.tree && 'TransactionStmt' in statement.tree) continue;
     const body = text.slice(statement.start, statement.end);
     if (!body.trim()) continue;
-    statements.push({ text: body, start: statement.start, tokens: statement.tokens.map((token) => ({ ...token, start: token.start - statement.start, end: token.end - statement.start })) });
+    statements.push({
+      text: body,
+      start: statement.start,
+      tokens: statement.tokens.map((token) => ({ ...token, start: token.start - statement.start, end: token.end - statement.start })),
+    });
   }
   return statements;
 }

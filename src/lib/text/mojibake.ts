@@ -26,7 +26,8 @@ function encoder(encoding: LegacyEncoding): Map<string, number> {
   const map = new Map<string, number>();
   [...upper].forEach((char, i) => map.set(char, 0x80 + i));
   // Windows-1252 leaves five bytes undefined; decoders keep them as C1 controls (as ISO-8859-1 does for all 32).
-  if (encoding === 'windows-1252') for (let byte = 0x80; byte <= 0x9f; byte++) if (!map.has(String.fromCharCode(byte))) map.set(String.fromCharCode(byte), byte);
+  if (encoding === 'windows-1252')
+    for (let byte = 0x80; byte <= 0x9f; byte++) if (!map.has(String.fromCharCode(byte))) map.set(String.fromCharCode(byte), byte);
   return map;
 }
 

@@ -57,7 +57,8 @@ export function isPlaceholderValue(value: string): boolean {
  * A value written to show where a secret goes, not a secret: it names the field or says it is an example
  * (`YOURSECRETKEYGOESHERE`, `wrong-password`, `example-token`, `dummy_api_key`, `insert-token-here`).
  */
-const PSEUDO_SECRET = /passw(?:or)?d|secret|token|api[_-]?key|your|goes[_-]?here|[_-]here$|^here|example|placeholder|dummy|sample|fake|wrong|invalid|insert|replace[_-]?me|filtered|masked|omitted|from[_-]?vault|get[_-]?me/i;
+const PSEUDO_SECRET =
+  /passw(?:or)?d|secret|token|api[_-]?key|your|goes[_-]?here|[_-]here$|^here|example|placeholder|dummy|sample|fake|wrong|invalid|insert|replace[_-]?me|filtered|masked|omitted|from[_-]?vault|get[_-]?me/i;
 
 /** Values that only stand for a token or key (`CHANGEME` is still a weak literal password, but no token). */
 const PSEUDO_TOKEN = /^(?:change[_-]?me|x+|<.*>)$/i;
@@ -96,7 +97,8 @@ const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*):\/\/([^\s:@/?#"'`<>]*):([^\s@/?#"
 const AUTHORIZATION = /\bAuthorization:\s*(Bearer|Basic|Token)\s+([^\s"'`\\]+)/gi;
 
 /** Something any token pattern starts with: most texts have none, and are done in one pass. */
-const TOKEN_HINT = /AKIA|ASIA|ecret_?access_?key|ECRET_?ACCESS_?KEY|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack\.com|[sr]k_(?:live|test)_|whsec_|AIza|npm_|eyJ/i;
+const TOKEN_HINT =
+  /AKIA|ASIA|ecret_?access_?key|ECRET_?ACCESS_?KEY|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack\.com|[sr]k_(?:live|test)_|whsec_|AIza|npm_|eyJ/i;
 
 /** Secrets with a recognisable shape in any text: prose, frontmatter or code. */
 export function findSecrets(text: string): SecretMatch[] {
@@ -124,7 +126,12 @@ export function findSecrets(text: string): SecretMatch[] {
     const [, scheme, token] = match;
     if (isPlaceholderValue(token) || isPseudoSecret(token) || token.length < 8 || !randomEnough(token)) continue;
     const start = match.index + match[0].length - token.length;
-    found.push({ start, end: start + token.length, kind: `${scheme} token`, masked: `Authorization: ${scheme} ${maskToken(token, scheme === 'Bearer' && token.startsWith('eyJ') ? 3 : 0)}` });
+    found.push({
+      start,
+      end: start + token.length,
+      kind: `${scheme} token`,
+      masked: `Authorization: ${scheme} ${maskToken(token, scheme === 'Bearer' && token.startsWith('eyJ') ? 3 : 0)}`,
+    });
   }
   return dedupe(found);
 }

@@ -26,7 +26,10 @@ ruleTester(fencesCommentOnly, {
     },
     {
       name: 'a PromQL query in a comment (seed)',
-      code: step('```bash', '# Grafana → "SLO Overview" dashboard\n# Or Prometheus query:\n# rate(http_requests_total{code=~"5.."}[5m]) / rate(http_requests_total[5m])'),
+      code: step(
+        '```bash',
+        '# Grafana → "SLO Overview" dashboard\n# Or Prometheus query:\n# rate(http_requests_total{code=~"5.."}[5m]) / rate(http_requests_total[5m])',
+      ),
       errors: [{ message: QUERY('PromQL'), line: 19, column: 1, endLine: 21 }],
     },
     {
@@ -39,6 +42,10 @@ ruleTester(fencesCommentOnly, {
       code: step('```bash', '  # Connections per state:\n\n  # SELECT state, count(*) FROM pg_stat_activity GROUP BY state;'),
       errors: [{ message: QUERY('SQL'), line: 19, column: 3, endLine: 21, endColumn: 65 }],
     },
-    { name: 'sh block', code: step('```sh', '# TODO'), errors: [{ message: 'This sh block holds only comments: nothing in it runs', line: 19, column: 1, endColumn: 7 }] },
+    {
+      name: 'sh block',
+      code: step('```sh', '# TODO'),
+      errors: [{ message: 'This sh block holds only comments: nothing in it runs', line: 19, column: 1, endColumn: 7 }],
+    },
   ],
 });

@@ -5,13 +5,17 @@ import { exampleRunbook } from '../../../src/lib/lint/rules/example.ts';
 import { ruleTester } from '../../helpers/rule-tester.ts';
 
 // The body starts on line 10 of an exampleRunbook.
-const body = (text: string) => exampleRunbook({ body: `## Symptoms\n\n${text}\n\n## Investigation\n\n### Check the pods\n\n\`\`\`bash\nkubectl -n shop get pods\n\`\`\`\n` });
+const body = (text: string) =>
+  exampleRunbook({ body: `## Symptoms\n\n${text}\n\n## Investigation\n\n### Check the pods\n\n\`\`\`bash\nkubectl -n shop get pods\n\`\`\`\n` });
 
 ruleTester(textControlCharacters, {
   valid: [
     { name: 'tabs, newlines and CRLF line ends', code: body('A\ttabbed line.\r\nAnother line.') },
     { name: 'right-to-left text without direction controls', code: body('Hebrew: שלום, Arabic: مرحبا.') },
-    { name: 'an escaped character reference in code is text', code: exampleRunbook({ body: '## Symptoms\n\nx\n\n## Investigation\n\n### Check\n\n```bash\necho "&#x1b;"\n```\n' }) },
+    {
+      name: 'an escaped character reference in code is text',
+      code: exampleRunbook({ body: '## Symptoms\n\nx\n\n## Investigation\n\n### Check\n\n```bash\necho "&#x1b;"\n```\n' }),
+    },
     { name: 'YAML escapes that make printable characters', code: exampleRunbook({ title: '"Slow \\u00e9 API \\t tab"' }) },
   ],
   invalid: [
@@ -35,7 +39,7 @@ ruleTester(textControlCharacters, {
       ],
     },
     {
-      name: 'a bidi override in prose, not fixed (code is text/unicode\'s)',
+      name: "a bidi override in prose, not fixed (code is text/unicode's)",
       code: body('Run \u202eevil\u202c now.\n\n```bash\necho \u202eb\n```'),
       errors: [
         { message: 'Bidirectional control character U+202E RIGHT-TO-LEFT OVERRIDE in the text', line: 12, column: 5 },

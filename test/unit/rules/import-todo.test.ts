@@ -8,15 +8,30 @@ ruleTester(importTodo, {
   valid: [
     { name: 'nothing provisional', code: exampleRunbook() },
     { name: 'an empty todo list (every field reviewed)', code: exampleRunbook({ runbook: 'todo: []' }) },
-    { name: 'the word TODO in prose is not an importer note', code: exampleRunbook({ body: '## Symptoms\n\nTODO: check the graphs.\n\n## Investigation\n\n### Check\n\n```bash\nkubectl get pods\n```\n' }) },
+    {
+      name: 'the word TODO in prose is not an importer note',
+      code: exampleRunbook({ body: '## Symptoms\n\nTODO: check the graphs.\n\n## Investigation\n\n### Check\n\n```bash\nkubectl get pods\n```\n' }),
+    },
   ],
   invalid: [
     {
       name: 'each provisional field',
       code: exampleRunbook({ runbook: 'todo: [severity, owner]' }),
       errors: [
-        { message: /^runbook\.severity is provisional \(set by runbook import\): the severity is a stand-in/, line: 8, column: 10, endColumn: 18, severity: 'warn' },
-        { message: /^runbook\.owner is provisional \(set by runbook import\): the owning team is the service's placeholder/, line: 8, column: 20, endColumn: 25, severity: 'warn' },
+        {
+          message: /^runbook\.severity is provisional \(set by runbook import\): the severity is a stand-in/,
+          line: 8,
+          column: 10,
+          endColumn: 18,
+          severity: 'warn',
+        },
+        {
+          message: /^runbook\.owner is provisional \(set by runbook import\): the owning team is the service's placeholder/,
+          line: 8,
+          column: 20,
+          endColumn: 25,
+          severity: 'warn',
+        },
       ],
     },
     {
@@ -26,8 +41,12 @@ ruleTester(importTodo, {
     },
     {
       name: 'a TODO note in the body',
-      code: exampleRunbook({ body: '> **TODO (import):** the source has no symptoms: say when to use this runbook.\n\n## Symptoms\n\nSlow.\n\n## Investigation\n\n### Check\n\n```bash\nkubectl get pods\n```\n' }),
-      errors: [{ message: 'TODO left by runbook import: the source has no symptoms: say when to use this runbook.', line: 10, column: 1, endLine: 10, endColumn: 79 }],
+      code: exampleRunbook({
+        body: '> **TODO (import):** the source has no symptoms: say when to use this runbook.\n\n## Symptoms\n\nSlow.\n\n## Investigation\n\n### Check\n\n```bash\nkubectl get pods\n```\n',
+      }),
+      errors: [
+        { message: 'TODO left by runbook import: the source has no symptoms: say when to use this runbook.', line: 10, column: 1, endLine: 10, endColumn: 79 },
+      ],
     },
   ],
 });

@@ -11,29 +11,59 @@ import { refusedUrlScheme } from '../../../src/lib/text/url-scheme.ts';
 import { ruleTester } from '../../helpers/rule-tester.ts';
 
 // The body starts on line 10 of an exampleRunbook.
-const page = (body: string) => exampleRunbook({ body: `${body}\n\n## Symptoms\n\nSlow.\n\n## Investigation\n\n### Check the pods\n\n\`\`\`bash\nkubectl -n shop get pods\n\`\`\`\n` });
+const page = (body: string) =>
+  exampleRunbook({ body: `${body}\n\n## Symptoms\n\nSlow.\n\n## Investigation\n\n### Check the pods\n\n\`\`\`bash\nkubectl -n shop get pods\n\`\`\`\n` });
 const IMPORT = "import { Aside, Badge, LinkCard } from '@astrojs/starlight/components';\n\n";
 
 ruleTester(mdxSafety, {
   valid: [
-    { name: 'allowlisted import and components with literal attributes', code: page(`${IMPORT}<Aside type="caution" title='Check first'>Careful.</Aside>\n\n<Badge text="new" variant="tip" />\n\n<LinkCard title="Dashboard" href="https://grafana.example.com/d/api" />`) },
-    { name: 'multi-line import of allowlisted components', code: page("import {\n  Aside,\n  Steps,\n} from \"@astrojs/starlight/components\";\n\n<Steps>\n\n1. One\n\n</Steps>") },
+    {
+      name: 'allowlisted import and components with literal attributes',
+      code: page(
+        `${IMPORT}<Aside type="caution" title='Check first'>Careful.</Aside>\n\n<Badge text="new" variant="tip" />\n\n<LinkCard title="Dashboard" href="https://grafana.example.com/d/api" />`,
+      ),
+    },
+    {
+      name: 'multi-line import of allowlisted components',
+      code: page('import {\n  Aside,\n  Steps,\n} from "@astrojs/starlight/components";\n\n<Steps>\n\n1. One\n\n</Steps>'),
+    },
     { name: 'MDX comments, one or several', code: page('{/* a note for editors */}\n\nText {/* inline */} and {/* one */ /* two */}.') },
-    { name: 'plain HTML with literal, safe attributes', code: page('<details open>\n<summary>More</summary>\n\n<a href="https://example.com/x?a=1&b=2" title="docs">docs</a> <img src="./graph.png" alt="graph" width="300" /> <kbd>Ctrl</kbd>\n\n</details>') },
-    { name: 'links and images to pages, files and http(s)', code: page('[next](../other/) [ext](https://example.com) [mail](mailto:ops@example.com) ![graph](./graph.png) [ref]\n\n[ref]: https://example.com/ref') },
+    {
+      name: 'plain HTML with literal, safe attributes',
+      code: page(
+        '<details open>\n<summary>More</summary>\n\n<a href="https://example.com/x?a=1&b=2" title="docs">docs</a> <img src="./graph.png" alt="graph" width="300" /> <kbd>Ctrl</kbd>\n\n</details>',
+      ),
+    },
+    {
+      name: 'links and images to pages, files and http(s)',
+      code: page('[next](../other/) [ext](https://example.com) [mail](mailto:ops@example.com) ![graph](./graph.png) [ref]\n\n[ref]: https://example.com/ref'),
+    },
     { name: 'a scheme word inside a path or query is not a scheme', code: page('[x](/search?q=javascript:alert) [y](./javascript:notes.md)') },
-    { name: 'escaped braces and angle brackets, and code, are text', code: page('Write \\{x} and &lt;script&gt; and `{1 + 1}` and `<script>`.\n\n```html\n<script>alert(1)</script>\n```') },
+    {
+      name: 'escaped braces and angle brackets, and code, are text',
+      code: page('Write \\{x} and &lt;script&gt; and `{1 + 1}` and `<script>`.\n\n```html\n<script>alert(1)</script>\n```'),
+    },
   ],
   invalid: [
     {
       name: 'attribute expression on an allowlisted component (runs at build)',
       code: page(`${IMPORT}<Aside title={process.getBuiltinModule('child_process').execSync('id')}>x</Aside>`),
-      errors: [{ message: "Attribute expression title={process.getBuiltinModule('child_process…} on <Aside>: MDX runs it when the site is built", line: 12, column: 8, endLine: 12, endColumn: 72 }],
+      errors: [
+        {
+          message: "Attribute expression title={process.getBuiltinModule('child_process…} on <Aside>: MDX runs it when the site is built",
+          line: 12,
+          column: 8,
+          endLine: 12,
+          endColumn: 72,
+        },
+      ],
     },
     {
       name: 'spread attribute',
       code: page(`${IMPORT}<Badge text="x" {...globalThis.props} />`),
-      errors: [{ message: 'Spread attribute {...globalThis.props} on <Badge>: MDX runs it when the site is built', line: 12, column: 17, endLine: 12, endColumn: 38 }],
+      errors: [
+        { message: 'Spread attribute {...globalThis.props} on <Badge>: MDX runs it when the site is built', line: 12, column: 17, endLine: 12, endColumn: 38 },
+      ],
     },
     {
       name: 'expression in the text, flow and inline; a comment next to code is no comment',
@@ -46,30 +76,57 @@ ruleTester(mdxSafety, {
     },
     {
       name: 'export, default import, other module, and a component not on the allowlist',
-      code: page("import { Aside } from '@astrojs/starlight/components';\nimport Chart from '../../components/Chart.astro';\nexport const x = globalThis.process.exit(1);\nimport { Icon } from '@astrojs/starlight/components';"),
+      code: page(
+        "import { Aside } from '@astrojs/starlight/components';\nimport Chart from '../../components/Chart.astro';\nexport const x = globalThis.process.exit(1);\nimport { Icon } from '@astrojs/starlight/components';",
+      ),
       errors: [
-        { message: "Not allowed in a page: `import Chart from '../../components/Chart.astro';` (MDX runs imports and exports when the site is built)", line: 11, column: 1, endLine: 11, endColumn: 50 },
-        { message: 'Not allowed in a page: `export const x = globalThis.process.exit(1);` (MDX runs imports and exports when the site is built)', line: 12, column: 1 },
+        {
+          message: "Not allowed in a page: `import Chart from '../../components/Chart.astro';` (MDX runs imports and exports when the site is built)",
+          line: 11,
+          column: 1,
+          endLine: 11,
+          endColumn: 50,
+        },
+        {
+          message: 'Not allowed in a page: `export const x = globalThis.process.exit(1);` (MDX runs imports and exports when the site is built)',
+          line: 12,
+          column: 1,
+        },
         { message: 'Not allowed in a page: importing Icon (allowed: Aside, Steps, Tabs, TabItem, Badge, Card, CardGrid, LinkCard, Kbd)', line: 13, column: 1 },
       ],
     },
     {
       name: 'an allowed import followed by code on the same line',
       code: page("import { Aside } from '@astrojs/starlight/components'; globalThis.process.exit(1)"),
-      errors: [{ message: "Not allowed in a page: `import { Aside } from '@astrojs/starlight/components'; glob…` (MDX runs imports and exports when the site is built)", line: 10, column: 1 }],
+      errors: [
+        {
+          message:
+            "Not allowed in a page: `import { Aside } from '@astrojs/starlight/components'; glob…` (MDX runs imports and exports when the site is built)",
+          line: 10,
+          column: 1,
+        },
+      ],
     },
     {
       name: 'components not on the allowlist, member and namespaced names',
       code: page('<Chart />\n\n<Aside.Inner />\n\n<svg:rect />'),
       errors: [
-        { message: 'Component <Chart> is not on the allowlist (Aside, Steps, Tabs, TabItem, Badge, Card, CardGrid, LinkCard, Kbd)', line: 10, column: 1, endLine: 10, endColumn: 10 },
+        {
+          message: 'Component <Chart> is not on the allowlist (Aside, Steps, Tabs, TabItem, Badge, Card, CardGrid, LinkCard, Kbd)',
+          line: 10,
+          column: 1,
+          endLine: 10,
+          endColumn: 10,
+        },
         { message: '<Aside.Inner>: a member or namespaced component is JavaScript that runs when the site is built', line: 12, column: 1 },
         { message: '<svg:rect>: a member or namespaced component is JavaScript that runs when the site is built', line: 14, column: 1 },
       ],
     },
     {
       name: 'script, style, iframe, object, embed (and others that load code)',
-      code: page('<script>alert(1)</script>\n\n<style>{"body{display:none}"}</style>\n\n<iframe src="https://evil.example" />\n\n<object data="x.swf" />\n\n<embed src="x.swf" />\n\n<svg><circle r="4" /></svg>\n\n<base href="https://evil.example/" />'),
+      code: page(
+        '<script>alert(1)</script>\n\n<style>{"body{display:none}"}</style>\n\n<iframe src="https://evil.example" />\n\n<object data="x.swf" />\n\n<embed src="x.swf" />\n\n<svg><circle r="4" /></svg>\n\n<base href="https://evil.example/" />',
+      ),
       errors: [
         { message: "<script> element in a page: it can run or load code in the reader's browser", line: 10, column: 1, endLine: 10, endColumn: 9 },
         { message: "<style> element in a page: it can run or load code in the reader's browser", line: 12, column: 1 },
@@ -83,7 +140,9 @@ ruleTester(mdxSafety, {
     },
     {
       name: 'event handler attributes in any case, and Astro directives',
-      code: page(`<img src="x.png" alt="" onerror="alert(1)" />\n\n${IMPORT}<Aside onClick="alert(1)">x</Aside> <div set:html="<script>alert(1)</script>" /> <b ONMOUSEOVER="alert(1)">b</b>`),
+      code: page(
+        `<img src="x.png" alt="" onerror="alert(1)" />\n\n${IMPORT}<Aside onClick="alert(1)">x</Aside> <div set:html="<script>alert(1)</script>" /> <b ONMOUSEOVER="alert(1)">b</b>`,
+      ),
       errors: [
         { message: "Event handler attribute onerror on <img>: it runs script in the reader's browser", line: 10, column: 25, endLine: 10, endColumn: 43 },
         { message: "Event handler attribute onClick on <Aside>: it runs script in the reader's browser", line: 14, column: 8 },
@@ -141,7 +200,8 @@ function check(source: string, format: 'mdx' | 'markdown'): string[] {
 
 describe('raw HTML of a Markdown (.md) page, read as a browser reads it', () => {
   it('refuses scripts, handlers and script URLs in raw HTML, inline and in blocks', () => {
-    const source = 'Text <script>alert(1)</script> and <javascript:alert(1)> and <a href="JaVa&#x53;cript:alert(1)">x</a>.\n\n<div\n  onmouseover="alert(1)">\nhover\n</div>\n\n<img src=x onerror=alert(1)>\n\n<svg><animate attributeName="href" values="javascript:alert(1)" /></svg>\n';
+    const source =
+      'Text <script>alert(1)</script> and <javascript:alert(1)> and <a href="JaVa&#x53;cript:alert(1)">x</a>.\n\n<div\n  onmouseover="alert(1)">\nhover\n</div>\n\n<img src=x onerror=alert(1)>\n\n<svg><animate attributeName="href" values="javascript:alert(1)" /></svg>\n';
     expect(check(source, 'markdown')).toEqual([
       "1:6 <script> element in a page: it can run or load code in the reader's browser",
       "1:36 javascript: URL in a link (javascript:alert(1)): it can run script in the reader's browser",

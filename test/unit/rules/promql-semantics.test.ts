@@ -11,7 +11,16 @@ import { promqlPrecedence } from '../../../src/lib/lint/rules/promql-precedence.
 import { loadProject } from '../../../src/lib/project.ts';
 import { matcherConflict, promqlRegex } from '../../../src/lib/core/promql/matchers.ts';
 import { metricKind } from '../../../src/lib/core/promql/metrics.ts';
-import { durationSeconds, formatDuration, promqlNodes, promqlShape, promqlString, promqlStringProblem, readPromql, type PromqlSelector } from '../../../src/lib/core/promql/tree.ts';
+import {
+  durationSeconds,
+  formatDuration,
+  promqlNodes,
+  promqlShape,
+  promqlString,
+  promqlStringProblem,
+  readPromql,
+  type PromqlSelector,
+} from '../../../src/lib/core/promql/tree.ts';
 import { valueBounds, isEmpty } from '../../../src/lib/core/promql/values.ts';
 import { makeProject } from '../../helpers/project.ts';
 import { ruleTester } from '../../helpers/rule-tester.ts';
@@ -42,12 +51,29 @@ ruleTester(promqlCounters, {
     {
       name: 'rate of a size in bytes',
       code: promql('rate(node_memory_MemAvailable_bytes[5m])'),
-      errors: [{ message: 'rate() of `node_memory_MemAvailable_bytes`, which is not a counter: a size in bytes is a gauge; a counter of bytes is named `..._bytes_total`', line: 15, column: 6, endLine: 15, endColumn: 36, severity: 'warn' }],
+      errors: [
+        {
+          message:
+            'rate() of `node_memory_MemAvailable_bytes`, which is not a counter: a size in bytes is a gauge; a counter of bytes is named `..._bytes_total`',
+          line: 15,
+          column: 6,
+          endLine: 15,
+          endColumn: 36,
+          severity: 'warn',
+        },
+      ],
     },
     {
       name: 'increase of a kube-state-metrics gauge',
       code: promql('increase(kube_deployment_status_replicas_available{namespace="shop"}[1h])'),
-      errors: [{ message: /^increase\(\) of `kube_deployment_status_replicas_available`, which is not a counter: kube-state-metrics exposes object state as gauges/, line: 15, column: 10, endColumn: 51 }],
+      errors: [
+        {
+          message: /^increase\(\) of `kube_deployment_status_replicas_available`, which is not a counter: kube-state-metrics exposes object state as gauges/,
+          line: 15,
+          column: 10,
+          endColumn: 51,
+        },
+      ],
     },
     {
       name: 'irate of a timestamp',
@@ -65,12 +91,27 @@ ruleTester(promqlCounters, {
     {
       name: 'rate of a recording rule that is a rate already',
       code: promql('rate(job:http_requests:rate5m[5m])'),
-      errors: [{ message: 'rate() of `job:http_requests:rate5m`, which is not a counter: it is a recording rule whose operations (`rate5m`) say it is already a rate or ratio', line: 15, column: 6, endColumn: 30 }],
+      errors: [
+        {
+          message:
+            'rate() of `job:http_requests:rate5m`, which is not a counter: it is a recording rule whose operations (`rate5m`) say it is already a rate or ratio',
+          line: 15,
+          column: 6,
+          endColumn: 30,
+        },
+      ],
     },
     {
       name: 'delta of a counter',
       code: promql('delta(http_requests_total[5m])'),
-      errors: [{ message: 'delta() of `http_requests_total`, which is a counter (`_total`): delta() is for gauges and reads each counter reset as a drop', line: 15, column: 7, endColumn: 26 }],
+      errors: [
+        {
+          message: 'delta() of `http_requests_total`, which is a counter (`_total`): delta() is for gauges and reads each counter reset as a drop',
+          line: 15,
+          column: 7,
+          endColumn: 26,
+        },
+      ],
     },
     {
       name: 'metric name given in braces',
@@ -79,8 +120,10 @@ ruleTester(promqlCounters, {
     },
     {
       name: 'in a curl query',
-      code: bash("curl -s \"$PROMETHEUS_URL/api/v1/query\" --data-urlencode 'query=rate(node_load1[5m])'"),
-      errors: [{ message: /^rate\(\) of `node_load1`, which is not a counter: the load average is a gauge \(curl query\)$/, line: 15, column: 69, endColumn: 79 }],
+      code: bash('curl -s "$PROMETHEUS_URL/api/v1/query" --data-urlencode \'query=rate(node_load1[5m])\''),
+      errors: [
+        { message: /^rate\(\) of `node_load1`, which is not a counter: the load average is a gauge \(curl query\)$/, line: 15, column: 69, endColumn: 79 },
+      ],
     },
     {
       name: 'in an alert expression',
@@ -92,7 +135,10 @@ ruleTester(promqlCounters, {
 
 ruleTester(promqlHistogram, {
   valid: [
-    { name: 'sum by (le) of a rate of buckets', code: promql('histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{service="tickets"}[5m])))') },
+    {
+      name: 'sum by (le) of a rate of buckets',
+      code: promql('histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{service="tickets"}[5m])))'),
+    },
     { name: 'trailing by with le and more', code: promql('histogram_quantile(0.99, sum(rate(x_bucket[5m])) by (le, job))') },
     { name: 'no aggregation', code: promql('histogram_quantile(0.9, rate(x_bucket[5m]))') },
     { name: 'without, keeping le', code: promql('histogram_quantile(0.9, sum without (pod, instance) (increase(x_bucket[1h])))') },
@@ -104,24 +150,44 @@ ruleTester(promqlHistogram, {
   ],
   invalid: [
     {
-      name: 'no rate, no _bucket (the issue\'s example)',
+      name: "no rate, no _bucket (the issue's example)",
       code: promql('histogram_quantile(0.99, http_request_duration_seconds)'),
-      errors: [{ message: 'histogram_quantile() of `http_request_duration_seconds`, which is neither the rate of a histogram nor its `_bucket` series', line: 15, column: 26, endLine: 15, endColumn: 55, severity: 'error' }],
+      errors: [
+        {
+          message: 'histogram_quantile() of `http_request_duration_seconds`, which is neither the rate of a histogram nor its `_bucket` series',
+          line: 15,
+          column: 26,
+          endLine: 15,
+          endColumn: 55,
+          severity: 'error',
+        },
+      ],
     },
     {
       name: 'buckets without rate',
       code: promql('histogram_quantile(0.99, sum by (le) (x_bucket{job="api"}))'),
-      errors: [{ message: 'histogram_quantile() of `x_bucket` without rate(): bucket counters grow from the process start, so this is the quantile of its whole life', line: 15, column: 39, endColumn: 47 }],
+      errors: [
+        {
+          message: 'histogram_quantile() of `x_bucket` without rate(): bucket counters grow from the process start, so this is the quantile of its whole life',
+          line: 15,
+          column: 39,
+          endColumn: 47,
+        },
+      ],
     },
     {
       name: 'aggregated by another label',
       code: promql('histogram_quantile(0.99, sum by (job) (rate(x_bucket[5m])))'),
-      errors: [{ message: 'histogram_quantile() of `sum by (job)`, which drops the `le` label the buckets are told apart by', line: 15, column: 30, endColumn: 38 }],
+      errors: [
+        { message: 'histogram_quantile() of `sum by (job)`, which drops the `le` label the buckets are told apart by', line: 15, column: 30, endColumn: 38 },
+      ],
     },
     {
       name: 'aggregated without grouping',
       code: promql('histogram_quantile(0.99, sum(rate(x_bucket[5m])))'),
-      errors: [{ message: 'histogram_quantile() of `sum(...)`, which drops the `le` label the buckets are told apart by', line: 15, column: 26, endColumn: 29 }],
+      errors: [
+        { message: 'histogram_quantile() of `sum(...)`, which drops the `le` label the buckets are told apart by', line: 15, column: 26, endColumn: 29 },
+      ],
     },
     {
       name: 'aggregated without le',
@@ -131,7 +197,15 @@ ruleTester(promqlHistogram, {
     {
       name: 'rate of a name without _bucket (a warning: native histograms)',
       code: promql('histogram_quantile(0.9, sum by (le) (rate(http_request_duration_seconds[5m])))'),
-      errors: [{ message: 'histogram_quantile() of the rate of `http_request_duration_seconds`, which is not a `_bucket` series', line: 15, column: 43, endColumn: 72, severity: 'warn' }],
+      errors: [
+        {
+          message: 'histogram_quantile() of the rate of `http_request_duration_seconds`, which is not a `_bucket` series',
+          line: 15,
+          column: 43,
+          endColumn: 72,
+          severity: 'warn',
+        },
+      ],
     },
     {
       name: 'quantiles outside [0, 1]',
@@ -146,7 +220,7 @@ ruleTester(promqlHistogram, {
       name: 'in a curl query and an alert',
       code: exampleRunbook({
         runbook: 'alerts:\n  - name: Slow\n    expr: histogram_quantile(0.99, sum by (job) (rate(x_bucket[5m]))) > 1',
-        body: "## Investigation\n\n### Check\n\n```bash\ncurl -s \"$PROMETHEUS_URL/api/v1/query\" --data-urlencode 'query=histogram_quantile(0.99, latency_seconds)'\n```\n",
+        body: '## Investigation\n\n### Check\n\n```bash\ncurl -s "$PROMETHEUS_URL/api/v1/query" --data-urlencode \'query=histogram_quantile(0.99, latency_seconds)\'\n```\n',
       }),
       errors: [
         { message: /^histogram_quantile\(\) of `sum by \(job\)`.*\(alert Slow\)$/, line: 10, column: 42, endColumn: 50 },
@@ -167,7 +241,16 @@ ruleTester(promqlRange, {
     {
       name: 'one minute of a 30 s scrape',
       code: promql('sum(rate(http_requests_total{code=~"5.."}[1m]))'),
-      errors: [{ message: '`[1m]` in rate() is shorter than 4 scrape intervals of 30s (2m): it holds 2 samples at best, too few to survive a missed scrape', line: 15, column: 43, endLine: 15, endColumn: 45, severity: 'warn' }],
+      errors: [
+        {
+          message: '`[1m]` in rate() is shorter than 4 scrape intervals of 30s (2m): it holds 2 samples at best, too few to survive a missed scrape',
+          line: 15,
+          column: 43,
+          endLine: 15,
+          endColumn: 45,
+          severity: 'warn',
+        },
+      ],
     },
     {
       name: 'seconds and compound durations',
@@ -209,22 +292,44 @@ ruleTester(promqlImpossible, {
       name: 'no label and a required value',
       code: promql('up{env="", env!=""} + up{env="", env=~".+"}'),
       errors: [
-        { message: '`up{env="", env!=""}` can never match: `env=""` selects series without `env`, and `env!=""` requires it', line: 15, column: 12, endColumn: 19 },
-        { message: '`up{env="", env=~".+"}` can never match: `env=""` selects series without `env`, and `env=~".+"` requires a value', line: 15, column: 34, endColumn: 43 },
+        {
+          message: '`up{env="", env!=""}` can never match: `env=""` selects series without `env`, and `env!=""` requires it',
+          line: 15,
+          column: 12,
+          endColumn: 19,
+        },
+        {
+          message: '`up{env="", env=~".+"}` can never match: `env=""` selects series without `env`, and `env=~".+"` requires a value',
+          line: 15,
+          column: 34,
+          endColumn: 43,
+        },
       ],
     },
     {
       name: 'a value the regex refuses, and two word lists',
       code: promql('x{code="200", code=~"5.."} or x{code=~"500|502", code=~"404"}'),
       errors: [
-        { message: '`x{code="200", code=~"5.."}` can never match: `code=~"5.."` excludes the value "200" that `code="200"` requires', line: 15, column: 15, endColumn: 26 },
-        { message: '`x{code=~"500|502", code=~"404"}` can never match: no value of `code` matches both `code=~"500|502"` and `code=~"404"`', line: 15, column: 50, endColumn: 61 },
+        {
+          message: '`x{code="200", code=~"5.."}` can never match: `code=~"5.."` excludes the value "200" that `code="200"` requires',
+          line: 15,
+          column: 15,
+          endColumn: 26,
+        },
+        {
+          message: '`x{code=~"500|502", code=~"404"}` can never match: no value of `code` matches both `code=~"500|502"` and `code=~"404"`',
+          line: 15,
+          column: 50,
+          endColumn: 61,
+        },
       ],
     },
     {
       name: 'metric name and __name__ disagree',
       code: promql('up{__name__="node_load1"}'),
-      errors: [{ message: '`up{__name__="node_load1"}` can never match: the metric name cannot be both "up" and "node_load1"', line: 15, column: 4, endColumn: 25 }],
+      errors: [
+        { message: '`up{__name__="node_load1"}` can never match: the metric name cannot be both "up" and "node_load1"', line: 15, column: 4, endColumn: 25 },
+      ],
     },
     {
       name: 'regexes RE2 refuses',
@@ -237,7 +342,9 @@ ruleTester(promqlImpossible, {
     {
       name: 'an escape Go does not know',
       code: promql('up{instance=~"10\\.0\\..*"}'),
-      errors: [{ message: 'Prometheus refuses the string "10\\.0\\..*": `\\.` is not an escape sequence of a PromQL string', line: 15, column: 14, endColumn: 25 }],
+      errors: [
+        { message: 'Prometheus refuses the string "10\\.0\\..*": `\\.` is not an escape sequence of a PromQL string', line: 15, column: 14, endColumn: 25 },
+      ],
     },
     {
       name: 'count compared with zero',
@@ -250,13 +357,26 @@ ruleTester(promqlImpossible, {
       errors: [
         { message: '`0 > rate(x_total[5m])` is never true: rate() is never negative', line: 15, column: 3, endColumn: 4 },
         { message: '`absent(up) > 1` is never true: absent() is 1 when it returns anything', line: 15, column: 37, endColumn: 38 },
-        { message: '`count_over_time(up[5m]) < 1` is never true: count_over_time() of no series returns no result, never 0', line: 15, column: 68, endColumn: 69 },
+        {
+          message: '`count_over_time(up[5m]) < 1` is never true: count_over_time() of no series returns no result, never 0',
+          line: 15,
+          column: 68,
+          endColumn: 69,
+        },
       ],
     },
     {
       name: 'a bucket that would exceed its count',
       code: promql('sum(rate(x_bucket{le="1"}[5m])) - sum(rate(x_count[5m])) > 0'),
-      errors: [{ message: '`sum(rate(x_bucket{le="1"}[5m])) - sum(rate(x_count[5m])) > 0` is never true: `x_bucket` with one `le` never exceeds `x_count` of the same series: a bucket counts a part of the observations', line: 15, column: 58, endColumn: 59 }],
+      errors: [
+        {
+          message:
+            '`sum(rate(x_bucket{le="1"}[5m])) - sum(rate(x_count[5m])) > 0` is never true: `x_bucket` with one `le` never exceeds `x_count` of the same series: a bucket counts a part of the observations',
+          line: 15,
+          column: 58,
+          endColumn: 59,
+        },
+      ],
     },
     {
       name: 'filters that exclude each other',
@@ -266,7 +386,9 @@ ruleTester(promqlImpossible, {
     {
       name: 'in an alert',
       code: alert('(sum(errors_total) > 5) and (sum (errors_total) <= 5)'),
-      errors: [{ message: /^`\(sum\(errors_total\) > 5\) and \(sum \(errors_total\) <= 5\)` can never match.*\(alert Broken\)$/, line: 10, column: 37, endColumn: 40 }],
+      errors: [
+        { message: /^`\(sum\(errors_total\) > 5\) and \(sum \(errors_total\) <= 5\)` can never match.*\(alert Broken\)$/, line: 10, column: 37, endColumn: 40 },
+      ],
     },
   ],
 });
@@ -283,12 +405,27 @@ ruleTester(promqlPrecedence, {
     {
       name: 'a fallback that is subtracted from',
       code: promql('sum(a_total) or vector(0) - sum(b_total)'),
-      errors: [{ message: '`sum(a_total) or vector(0) - sum(b_total)` reads as `sum(a_total) or (vector(0) - sum(b_total))`: `or` binds more loosely than `-`, so `vector(0)` takes part in the `-` instead of standing in for an empty `sum(a_total)`', line: 15, column: 14, endColumn: 16 }],
+      errors: [
+        {
+          message:
+            '`sum(a_total) or vector(0) - sum(b_total)` reads as `sum(a_total) or (vector(0) - sum(b_total))`: `or` binds more loosely than `-`, so `vector(0)` takes part in the `-` instead of standing in for an empty `sum(a_total)`',
+          line: 15,
+          column: 14,
+          endColumn: 16,
+        },
+      ],
     },
     {
       name: 'a fallback compared, with on()',
       code: promql('count(up == 0) or on() vector(0) > 3'),
-      errors: [{ message: /^`count\(up == 0\) or on\(\) vector\(0\) > 3` reads as `count\(up == 0\) or \(vector\(0\) > 3\)`: `or` binds more loosely than `>`/, line: 15, column: 16, endColumn: 18 }],
+      errors: [
+        {
+          message: /^`count\(up == 0\) or on\(\) vector\(0\) > 3` reads as `count\(up == 0\) or \(vector\(0\) > 3\)`: `or` binds more loosely than `>`/,
+          line: 15,
+          column: 16,
+          endColumn: 18,
+        },
+      ],
     },
     {
       name: 'in an alert',
@@ -302,19 +439,25 @@ describe('promql/range options', () => {
   const lint = async (config: string, query: string) => {
     const root = makeProject({ runbooks: { 'tickets/case.mdx': promql(query) }, config });
     const project = await loadProject({ root, config: { now: '2026-11-24' } });
-    return (await lintProject(project, { rules: [promqlRange] })).problems.map((problem) => `${problem.file}:${problem.line}:${problem.column} ${problem.message}`);
+    return (await lintProject(project, { rules: [promqlRange] })).problems.map(
+      (problem) => `${problem.file}:${problem.line}:${problem.column} ${problem.message}`,
+    );
   };
 
   it('takes the scrape interval from the configuration', async () => {
     const fast = 'lint:\n  rules:\n    promql/range:\n      options:\n        scrapeInterval: 15s\n';
     expect(await lint(fast, 'rate(x_total[1m])')).toEqual([]);
     const slow = 'lint:\n  rules:\n    promql/range:\n      severity: error\n      options:\n        scrapeInterval: 1m\n';
-    expect(await lint(slow, 'rate(x_total[3m])')).toEqual(['src/content/docs/runbooks/tickets/case.mdx:15:14 `[3m]` in rate() is shorter than 4 scrape intervals of 1m (4m): it holds 3 samples at best, too few to survive a missed scrape']);
+    expect(await lint(slow, 'rate(x_total[3m])')).toEqual([
+      'src/content/docs/runbooks/tickets/case.mdx:15:14 `[3m]` in rate() is shorter than 4 scrape intervals of 1m (4m): it holds 3 samples at best, too few to survive a missed scrape',
+    ]);
   });
 
   it('refuses a scrape interval that is not a duration', async () => {
     const bad = 'lint:\n  rules:\n    promql/range:\n      options:\n        scrapeInterval: often\n';
-    expect(await lint(bad, 'rate(x_total[1m])')).toEqual([expect.stringMatching(/^runbook\.config\.yaml:\d+:\d+ lint\.rules\.promql\/range\.options: scrapeInterval: Expected a Prometheus duration such as 30s/)]);
+    expect(await lint(bad, 'rate(x_total[1m])')).toEqual([
+      expect.stringMatching(/^runbook\.config\.yaml:\d+:\d+ lint\.rules\.promql\/range\.options: scrapeInterval: Expected a Prometheus duration such as 30s/),
+    ]);
   });
 });
 
@@ -325,7 +468,10 @@ describe('PromQL facts of the core', () => {
     expect(nodes.map((node) => node.kind)).toEqual(['call', 'number', 'aggregate', 'call', 'matrix', 'selector']);
     const selector = nodes[5] as PromqlSelector;
     expect(selector).toMatchObject({ metric: 'x_bucket', metricRange: { from: 42, to: 50 } });
-    expect(selector.matchers.map((m) => [m.label, m.op, m.value])).toEqual([['job', '=', 'a'], ['q.x', '!~', 'b']]);
+    expect(selector.matchers.map((m) => [m.label, m.op, m.value])).toEqual([
+      ['job', '=', 'a'],
+      ['q.x', '!~', 'b'],
+    ]);
     expect(nodes[4]).toMatchObject({ range: { text: '5m', seconds: 300, from: 72, to: 74 } });
     expect(nodes[2]).toMatchObject({ op: 'sum', grouping: { mode: 'by', labels: ['le'] } });
     expect(readPromql('sum(rate(x[5m])')).toBeUndefined();
@@ -349,7 +495,19 @@ describe('PromQL facts of the core', () => {
   it('tells counters from gauges by name only when the name says it', () => {
     const kinds = (names: string[]) => names.map((name) => metricKind(name).kind);
     expect(kinds(['http_requests_total', 'x_bucket', 'x_count', 'x_sum', 'node_cpu_seconds_total'])).toEqual(Array(5).fill('counter'));
-    expect(kinds(['up', 'node_memory_Active_bytes', 'x_info', 'x_created', 'x_ratio', 'node_load5', 'kube_pod_status_phase', 'x_last_seen_timestamp_seconds', 'job:x:rate5m'])).toEqual(Array(9).fill('not-counter'));
+    expect(
+      kinds([
+        'up',
+        'node_memory_Active_bytes',
+        'x_info',
+        'x_created',
+        'x_ratio',
+        'node_load5',
+        'kube_pod_status_phase',
+        'x_last_seen_timestamp_seconds',
+        'job:x:rate5m',
+      ]),
+    ).toEqual(Array(9).fill('not-counter'));
     expect(kinds(['http_requests', 'x_duration_seconds', 'x_latency_seconds', 'job:x_total:sum', 'node_vmstat_pgfault'])).toEqual(Array(5).fill('unknown'));
     // A unit alone does not make a gauge of a flow an exporter left without `_total`.
     expect(kinds(['node_network_receive_bytes', 'kubevirt_vmi_memory_swap_in_traffic_bytes', 'process_cpu_seconds'])).toEqual(Array(3).fill('unknown'));

@@ -19,20 +19,38 @@ ruleTester(promqlSyntax, {
     { name: 'placeholder inside a label value', code: promql('rate(container_cpu_usage_seconds_total{pod="<pod>"}[5m])') },
     { name: 'placeholders outside strings', code: promql('topk(<k>, rate(http_requests_total{pod=<pod>}[<window>])) > <threshold>') },
     { name: 'comments', code: promql('# the 5xx ratio\nsum(rate(http_requests_total{code=~"5.."}[5m]))\n  / sum(rate(http_requests_total[5m]))') },
-    { name: 'curl with --data-urlencode (seed)', code: bash("curl -s http://localhost:9090/api/v1/query \\\n  --data-urlencode 'query=(sum(rate(http_requests_total{status=~\"5..\"}[5m])) by (job) / sum(rate(http_requests_total[5m])) by (job)) * 100'") },
-    { name: 'curl to Loki is not PromQL', code: bash("curl -G http://loki:3100/loki/api/v1/query --data-urlencode 'query={app=\"api\"} |= \"error\"'") },
-    { name: 'shell variables in a curl query', code: bash('curl "$PROMETHEUS_URL/api/v1/query" --data-urlencode "query=rate(x{service=\\"$SERVICE\\"}[$WINDOW])"') },
+    {
+      name: 'curl with --data-urlencode (seed)',
+      code: bash(
+        'curl -s http://localhost:9090/api/v1/query \\\n  --data-urlencode \'query=(sum(rate(http_requests_total{status=~"5.."}[5m])) by (job) / sum(rate(http_requests_total[5m])) by (job)) * 100\'',
+      ),
+    },
+    { name: 'curl to Loki is not PromQL', code: bash('curl -G http://loki:3100/loki/api/v1/query --data-urlencode \'query={app="api"} |= "error"\'') },
+    {
+      name: 'shell variables in a curl query',
+      code: bash('curl "$PROMETHEUS_URL/api/v1/query" --data-urlencode "query=rate(x{service=\\"$SERVICE\\"}[$WINDOW])"'),
+    },
     { name: 'text blocks are not checked', code: doc('```promql text', 'rate(x[5m]) by (code)') },
   ],
   invalid: [
     {
       name: 'by after a function call (seed)',
       code: promql('rate(http_requests_total{status=~"5.."}[5m]) by (status)'),
-      errors: [{ message: 'Unexpected `by` after `rate(...)`, expected an aggregation (sum, avg, max, topk, ...) before a `by (...)` clause', line: 15, column: 46, endLine: 15, endColumn: 48 }],
+      errors: [
+        {
+          message: 'Unexpected `by` after `rate(...)`, expected an aggregation (sum, avg, max, topk, ...) before a `by (...)` clause',
+          line: 15,
+          column: 46,
+          endLine: 15,
+          endColumn: 48,
+        },
+      ],
     },
     {
       name: 'by after a function call, in a curl query (seed)',
-      code: bash("# Error type breakdown\ncurl http://prometheus:9090/api/v1/query \\\n  --data-urlencode 'query=rate(http_requests_total{status=~\"5..\"}[5m]) by (status)'"),
+      code: bash(
+        '# Error type breakdown\ncurl http://prometheus:9090/api/v1/query \\\n  --data-urlencode \'query=rate(http_requests_total{status=~"5.."}[5m]) by (status)\'',
+      ),
       errors: [{ message: /^Unexpected `by` after `rate\(\.\.\.\)`.* \(curl query\)$/, line: 17, column: 72, endColumn: 74 }],
     },
     {
@@ -91,7 +109,8 @@ describe('promql helpers', () => {
   });
 
   it('finds queries only in calls to the Prometheus API', () => {
-    const shell = "curl -s localhost:9090/api/v1/query_range --data-urlencode 'query=up' -d start=1\ncurl -d 'query=up' https://example.com/search\ncurl -d 'query=a%20b' http://p/api/v1/query";
+    const shell =
+      "curl -s localhost:9090/api/v1/query_range --data-urlencode 'query=up' -d start=1\ncurl -d 'query=up' https://example.com/search\ncurl -d 'query=a%20b' http://p/api/v1/query";
     expect(analyzeBlock({ code: shell, kind: 'command', language: 'shell' }).promql.map((query) => query.text)).toEqual(['up']);
   });
 });

@@ -5,28 +5,63 @@ import { commandsPseudoPlaceholder } from '../../../src/lib/lint/rules/pseudo-pl
 import { ruleTester } from '../../helpers/rule-tester.ts';
 
 /** A runbook with one block under "### Look"; its first code line is line 19 of the file. */
-const step = (fence: string, code: string, runbook = '') => exampleRunbook({ runbook, body: `## Symptoms\n\nSlow.\n\n## Investigation\n\n### Look\n\n${fence}\n${code}\n\`\`\`\n` });
-const LEFT = (text: string, command?: string) => `Unexpected "${text}"${command ? ` in \`${command}\`` : ''}: a value left for the reader runs as written; expected a <placeholder>`;
+const step = (fence: string, code: string, runbook = '') =>
+  exampleRunbook({ runbook, body: `## Symptoms\n\nSlow.\n\n## Investigation\n\n### Look\n\n${fence}\n${code}\n\`\`\`\n` });
+const LEFT = (text: string, command?: string) =>
+  `Unexpected "${text}"${command ? ` in \`${command}\`` : ''}: a value left for the reader runs as written; expected a <placeholder>`;
 
 ruleTester(commandsPseudoPlaceholder, {
   valid: [
     { name: 'real redirections and a placeholder', code: step('```bash', 'sort <input.txt >sorted.txt\nwc -l < <file>\ncat <in >out') },
-    { name: 'xargs, tar -xvf, hex and x in words', code: step('```bash', "kubectl get pods -o name | xargs -n1 kubectl describe\ntar -xvf backup.tar\nprintf '%x' 0xfff\necho 0x1f2e3d4c5b6a\nls /var/lib/xxl-data") },
-    { name: 'declared placeholders, even YOUR-ish ones', code: step('```bash', 'aws ec2 describe-instances --instance-ids <instance-id>\ncurl -H "Authorization: Bearer <YOUR_TOKEN>" https://api.internal', 'variables:\n  instance-id:\n    description: Instance\n    example: i-0abc\n  YOUR_TOKEN:\n    description: Token\n    example: abc') },
+    {
+      name: 'xargs, tar -xvf, hex and x in words',
+      code: step(
+        '```bash',
+        "kubectl get pods -o name | xargs -n1 kubectl describe\ntar -xvf backup.tar\nprintf '%x' 0xfff\necho 0x1f2e3d4c5b6a\nls /var/lib/xxl-data",
+      ),
+    },
+    {
+      name: 'declared placeholders, even YOUR-ish ones',
+      code: step(
+        '```bash',
+        'aws ec2 describe-instances --instance-ids <instance-id>\ncurl -H "Authorization: Bearer <YOUR_TOKEN>" https://api.internal',
+        'variables:\n  instance-id:\n    description: Instance\n    example: i-0abc\n  YOUR_TOKEN:\n    description: Token\n    example: abc',
+      ),
+    },
     { name: 'environment variables', code: step('```bash', 'curl -H "Authorization: Bearer $YOUR_TOKEN" https://api.internal\necho "${YOUR_REGION}"') },
     { name: 'comments are prose', code: step('```bash', '# replace i-xxx with your instance, see [commit-hash] ...\nkubectl get pods # then YOUR_POD') },
-    { name: 'character classes, test brackets, jq and JMESPath', code: step('```bash', "grep -E '[a-z]+[0-9a-f]{8}' app.log\n[ -f /tmp/x ] && echo yes\ntr '[:upper:]' '[:lower:]' < f\njq '.items[] | .metadata.name' pods.json\naws ec2 describe-instances --query 'Reservations[].Instances[].InstanceId'\necho \"${arr[my_idx]}\"") },
+    {
+      name: 'character classes, test brackets, jq and JMESPath',
+      code: step(
+        '```bash',
+        "grep -E '[a-z]+[0-9a-f]{8}' app.log\n[ -f /tmp/x ] && echo yes\ntr '[:upper:]' '[:lower:]' < f\njq '.items[] | .metadata.name' pods.json\naws ec2 describe-instances --query 'Reservations[].Instances[].InstanceId'\necho \"${arr[my_idx]}\"",
+      ),
+    },
     { name: 'ellipsis inside a word', code: step('```bash', 'echo "Waiting..."\ngit diff main...HEAD') },
-    { name: 'SQL and PromQL comments', code: step('```sql', "-- WHERE pid = xxx\nSELECT 1; /* YOUR_TABLE */") },
+    { name: 'SQL and PromQL comments', code: step('```sql', '-- WHERE pid = xxx\nSELECT 1; /* YOUR_TABLE */') },
     { name: 'snippets are not checked', code: step('```yaml', 'image: registry/xxx:latest') },
-    { name: 'a YAML list in a patch that parses', code: step('```bash risk="change"', `oc patch console.v1.operator.openshift.io cluster --type=json -p="[{'op': 'add', 'path': '/spec/plugins', 'value': [odf-client-console]}]"`) },
+    {
+      name: 'a YAML list in a patch that parses',
+      code: step(
+        '```bash risk="change"',
+        `oc patch console.v1.operator.openshift.io cluster --type=json -p="[{'op': 'add', 'path': '/spec/plugins', 'value': [odf-client-console]}]"`,
+      ),
+    },
     { name: 'text blocks are not checked', code: step('```bash text', 'aws ec2 describe-instances --instance-ids i-xxx') },
   ],
   invalid: [
     {
       name: 'a placeholder written with a space is two redirections',
       code: step('```bash', '$ sudo gitlab-rails runner /tmp/sq.rb kill <WORKER NAME> --dry-run'),
-      errors: [{ message: 'Unexpected "<WORKER NAME>" in `gitlab-rails`: with spaces it is no placeholder, the shell reads `<WORKER` and `NAME>` as redirections (it reads a file WORKER and overwrites the file after the `>`)', line: 19, column: 44, endColumn: 57 }],
+      errors: [
+        {
+          message:
+            'Unexpected "<WORKER NAME>" in `gitlab-rails`: with spaces it is no placeholder, the shell reads `<WORKER` and `NAME>` as redirections (it reads a file WORKER and overwrites the file after the `>`)',
+          line: 19,
+          column: 44,
+          endColumn: 57,
+        },
+      ],
     },
     {
       name: 'i-xxx in an option value (seed)',
@@ -90,7 +125,10 @@ ruleTester(commandsPseudoPlaceholder, {
 describe('commands/pseudo-placeholder hints', () => {
   it('suggests a placeholder name when the text says one', async () => {
     const { lintOne } = await import('../../helpers/rule-tester.ts');
-    const { problems } = await lintOne(commandsPseudoPlaceholder, { name: 'hint', code: step('```bash', 'git revert --no-edit [commit-hash]\ncurl -d "key=YOUR_ROUTING_KEY" https://x') });
+    const { problems } = await lintOne(commandsPseudoPlaceholder, {
+      name: 'hint',
+      code: step('```bash', 'git revert --no-edit [commit-hash]\ncurl -d "key=YOUR_ROUTING_KEY" https://x'),
+    });
     expect(problems.map((problem) => problem.hint?.match(/<[^>]+>/)?.[0])).toEqual(['<commit-hash>', '<routing-key>']);
   });
 });

@@ -18,19 +18,43 @@ const KEY_BODY = 'MIIEpAIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi2vUBsP3sP3sP3sP3sP3sP3s
 ruleTester(secretsNoSecrets, {
   valid: [
     { name: 'placeholder password', code: step('```bash', 'psql "postgres://app:<password>@db.internal:5432/shop" -c "SELECT 1"') },
-    { name: 'environment references', code: step('```bash', 'psql "postgres://app:${DB_PASSWORD}@db/shop" -c "SELECT 1"\nPGPASSWORD="$PGPASSWORD" psql -h db -c "SELECT 1"\nredis-cli -a "$REDIS_PASSWORD" INFO') },
+    {
+      name: 'environment references',
+      code: step(
+        '```bash',
+        'psql "postgres://app:${DB_PASSWORD}@db/shop" -c "SELECT 1"\nPGPASSWORD="$PGPASSWORD" psql -h db -c "SELECT 1"\nredis-cli -a "$REDIS_PASSWORD" INFO',
+      ),
+    },
     { name: 'a bearer token from the environment', code: step('```bash', 'curl -H "Authorization: Bearer $API_TOKEN" https://api.internal/health') },
-    { name: 'a command that generates the secret', code: step('```bash', 'kubectl create secret generic db --from-literal=password="$(openssl rand -hex 16)"') },
+    {
+      name: 'a command that generates the secret',
+      code: step('```bash', 'kubectl create secret generic db --from-literal=password="$(openssl rand -hex 16)"'),
+    },
     { name: 'mysql asking for the password', code: step('```bash', 'mysql -u root -p -h db\nmysql -u root -p<password> -h db') },
     { name: 'words that name the field', code: prose('Connect with `postgres://user:password@host/db`; the password: see the vault.') },
     { name: 'masked values', code: step('```bash', 'PGPASSWORD=*** psql -h db\nexport API_TOKEN=REDACTED') },
-    { name: 'references in yaml', code: step('```yaml', 'env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: db\n        key: password\nsecretName: db-creds') },
+    {
+      name: 'references in yaml',
+      code: step('```yaml', 'env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: db\n        key: password\nsecretName: db-creds'),
+    },
     { name: 'a sentence in a block', code: step('```', 'Secret: stored in Vault under shop/db') },
     { name: 'a private key header without a key', code: step('```text', '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----') },
-    { name: 'values that show where a secret goes', code: step('```shell', 'S3_BUCKET=YOURS3BUCKET\nSECRET_KEY=YOURSECRETKEYGOESHERE\nexport API_TOKEN=insert-token-here') },
-    { name: 'masks and pointers to the vault, a masked Slack webhook, CHANGEME as a token', code: step('```bash', 'curl "https://pvs.internal/validate?token=[FILTERED]"\ncurl -X POST https://hooks.slack.com/services/TXXXXXXXX/BXXXXXXXX/XXXXXXXXXXXXXXXXXXXXXXXX\nexport ADMIN_API_PRIVATE_TOKEN=CHANGEME\necho \'{"token": "get_me_from_vault"}\'') },
+    {
+      name: 'values that show where a secret goes',
+      code: step('```shell', 'S3_BUCKET=YOURS3BUCKET\nSECRET_KEY=YOURSECRETKEYGOESHERE\nexport API_TOKEN=insert-token-here'),
+    },
+    {
+      name: 'masks and pointers to the vault, a masked Slack webhook, CHANGEME as a token',
+      code: step(
+        '```bash',
+        'curl "https://pvs.internal/validate?token=[FILTERED]"\ncurl -X POST https://hooks.slack.com/services/TXXXXXXXX/BXXXXXXXX/XXXXXXXXXXXXXXXXXXXXXXXX\nexport ADMIN_API_PRIVATE_TOKEN=CHANGEME\necho \'{"token": "get_me_from_vault"}\'',
+      ),
+    },
     { name: 'a wrong password in a config example', code: step('```yaml', 'basic_auth:\n  username: user\n  password: wrong-password') },
-    { name: 'tokens and keys that are not random (gitleaks entropy)', code: step('```bash', 'export API_KEY=testtest\ncurl --token abcabcabc https://api.internal\nACCESS_KEY=aaaaaaaaaaaa') },
+    {
+      name: 'tokens and keys that are not random (gitleaks entropy)',
+      code: step('```bash', 'export API_KEY=testtest\ncurl --token abcabcabc https://api.internal\nACCESS_KEY=aaaaaaaaaaaa'),
+    },
     { name: 'a bearer token that names itself', code: step('```bash', 'curl -H "Authorization: Bearer MYTOKENHERE" https://api.internal/health') },
     { name: 'publishable keys are public', code: prose('The checkout page uses pk_live_51H8abcdEFGHijklMNOP.') },
   ],
@@ -110,7 +134,10 @@ ruleTester(secretsNoSecrets, {
     },
     {
       name: 'tokens of known services',
-      code: step('```bash', 'export GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789\ncurl -d "token=xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx" https://slack.com/api/chat.postMessage'),
+      code: step(
+        '```bash',
+        'export GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789\ncurl -d "token=xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx" https://slack.com/api/chat.postMessage',
+      ),
       errors: [
         { message: 'GitHub token in the runbook: ghp_…6789', line: 19, column: 21 },
         { message: 'Slack token in the runbook: xoxb-…UvWx', line: 20, column: 16 },
@@ -125,7 +152,20 @@ ruleTester(secretsNoSecrets, {
 });
 
 describe('isPlaceholderValue', () => {
-  it.each(['<password>', '$DB_PASSWORD', '${PGPASSWORD}', '"$(vault read -field=pw db)"', '{{ .Values.password }}', '***', 'xxxx', '...', 'REDACTED', 'password', 'your-token', '/run/secrets/db'])('%s stands for a secret', (value) => {
+  it.each([
+    '<password>',
+    '$DB_PASSWORD',
+    '${PGPASSWORD}',
+    '"$(vault read -field=pw db)"',
+    '{{ .Values.password }}',
+    '***',
+    'xxxx',
+    '...',
+    'REDACTED',
+    'password',
+    'your-token',
+    '/run/secrets/db',
+  ])('%s stands for a secret', (value) => {
     expect(isPlaceholderValue(value)).toBe(true);
   });
   it.each(['hunter22', 'changeme', 'S3cret!', 'admin123'])('%s is a literal', (value) => {
@@ -136,4 +176,3 @@ describe('isPlaceholderValue', () => {
     expect(maskToken('short', 2)).toBe('sh…');
   });
 });
-

@@ -11,21 +11,40 @@ ruleTester(shellSyntax, {
   valid: [
     { name: 'simple commands', code: bash('kubectl -n shop get pods -l app=api -o wide\nkubectl -n shop describe pod <pod>') },
     { name: 'placeholder is a word, not a redirection', code: bash('kubectl -n <namespace> logs <pod> --since=15m > <pod>.log') },
-    { name: 'continuations, pipes, substitutions', code: bash('aws ecs describe-tasks \\\n  --cluster prod \\\n  --tasks $(aws ecs list-tasks --cluster prod --query "taskArns[0]" --output text) | jq .') },
-    { name: 'heredoc', code: bash("psql \"$DATABASE_URL\" <<'EOF'\nSELECT count(*) FROM pg_stat_activity;\nEOF") },
+    {
+      name: 'continuations, pipes, substitutions',
+      code: bash('aws ecs describe-tasks \\\n  --cluster prod \\\n  --tasks $(aws ecs list-tasks --cluster prod --query "taskArns[0]" --output text) | jq .'),
+    },
+    { name: 'heredoc', code: bash('psql "$DATABASE_URL" <<\'EOF\'\nSELECT count(*) FROM pg_stat_activity;\nEOF') },
     { name: 'comments and non-ASCII', code: bash('# Grafana → dashboard “Golden Signals”\nkubectl top pods -n shop  # ça marche') },
-    { name: 'console output lines are not commands', code: doc('```console', '$ kubectl get pods\nNAME   READY   STATUS\napi-1  1/1     Running (2 restarts)') },
+    {
+      name: 'console output lines are not commands',
+      code: doc('```console', '$ kubectl get pods\nNAME   READY   STATUS\napi-1  1/1     Running (2 restarts)'),
+    },
     { name: 'snippets are not checked', code: doc('```text', 'echo "unclosed') },
     { name: 'text blocks are not checked', code: doc('```bash text', 'SELECT count(*) FROM x;') },
     { name: 'sql blocks are not shell', code: doc('```sql', 'SELECT count(*) FROM pg_stat_activity;') },
-    { name: 'json in single quotes', code: bash("kubectl patch deployment api -p '{\"spec\":{\"replicas\":0}}'") },
-    { name: 'a quoted URL with & and commands sent to the background on purpose', code: bash("curl 'https://gitlab.com/api/v4/x?user=a&project=b'\nsleep 30 &\nkubectl port-forward svc/api 8080:80 & PID=$!\ncmd &>/dev/null\ntrue&& echo ok") },
+    { name: 'json in single quotes', code: bash('kubectl patch deployment api -p \'{"spec":{"replicas":0}}\'') },
+    {
+      name: 'a quoted URL with & and commands sent to the background on purpose',
+      code: bash(
+        "curl 'https://gitlab.com/api/v4/x?user=a&project=b'\nsleep 30 &\nkubectl port-forward svc/api 8080:80 & PID=$!\ncmd &>/dev/null\ntrue&& echo ok",
+      ),
+    },
   ],
   invalid: [
     {
       name: 'an unquoted & inside a URL',
       code: bash('curl --request DELETE https://gitlab.com/api/v4/admin/sidekiq/queues/post_receive?user=reprazent&project=gitlab-org/gitlab'),
-      errors: [{ message: 'Unquoted `&` after `https://gitlab.com/api/v4/admin/sidekiq…` ends the `curl` command and runs it in the background; `project=gitlab-org/gitlab` runs as a command of its own', line: 15, column: 97, endColumn: 98 }],
+      errors: [
+        {
+          message:
+            'Unquoted `&` after `https://gitlab.com/api/v4/admin/sidekiq…` ends the `curl` command and runs it in the background; `project=gitlab-org/gitlab` runs as a command of its own',
+          line: 15,
+          column: 97,
+          endColumn: 98,
+        },
+      ],
     },
     {
       name: 'unclosed double quote',
@@ -34,7 +53,7 @@ ruleTester(shellSyntax, {
     },
     {
       name: 'SQL pasted into a bash block',
-      code: bash("# kill idle connections\nSELECT pg_terminate_backend(pid)\nFROM pg_stat_activity;"),
+      code: bash('# kill idle connections\nSELECT pg_terminate_backend(pid)\nFROM pg_stat_activity;'),
       errors: [{ message: 'Unexpected `(` in a command, expected only words and redirections', line: 16, column: 28, endColumn: 29 }],
     },
     {

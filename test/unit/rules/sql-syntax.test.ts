@@ -13,12 +13,24 @@ const bash = (code: string) => doc('```bash', code);
 
 ruleTester(sqlSyntax, {
   valid: [
-    { name: 'statements with comments', code: sql('-- Active connections\nSELECT count(*), state FROM pg_stat_activity GROUP BY state;\n\n/* kill one */\nSELECT pg_terminate_backend(12345);') },
-    { name: 'a column error is not a syntax error (seed)', code: sql('SELECT query, avg_time, call_count\nFROM pg_stat_statements\nORDER BY mean_exec_time DESC\nLIMIT 10;') },
-    { name: 'placeholders read as identifiers', code: sql("SELECT pg_terminate_backend(<pid>);\nSELECT * FROM pg_stat_activity WHERE usename = '<user>' LIMIT <limit>;") },
+    {
+      name: 'statements with comments',
+      code: sql('-- Active connections\nSELECT count(*), state FROM pg_stat_activity GROUP BY state;\n\n/* kill one */\nSELECT pg_terminate_backend(12345);'),
+    },
+    {
+      name: 'a column error is not a syntax error (seed)',
+      code: sql('SELECT query, avg_time, call_count\nFROM pg_stat_statements\nORDER BY mean_exec_time DESC\nLIMIT 10;'),
+    },
+    {
+      name: 'placeholders read as identifiers',
+      code: sql("SELECT pg_terminate_backend(<pid>);\nSELECT * FROM pg_stat_activity WHERE usename = '<user>' LIMIT <limit>;"),
+    },
     { name: 'psql meta-commands and variables', code: sql("\\x on\nSELECT * FROM pg_stat_activity WHERE datname = :'db'\n\\watch 5\n\\d pg_stat_activity") },
     { name: 'dollar quotes and strings hold semicolons', code: sql("DO $$ BEGIN RAISE NOTICE 'a;b'; END $$;\nSELECT ';' AS x;") },
-    { name: 'CREATE INDEX CONCURRENTLY', code: sql("CREATE INDEX CONCURRENTLY idx_members_household\nON household_members(household_id)\nWHERE status = 'active';") },
+    {
+      name: 'CREATE INDEX CONCURRENTLY',
+      code: sql("CREATE INDEX CONCURRENTLY idx_members_household\nON household_members(household_id)\nWHERE status = 'active';"),
+    },
     { name: 'psql -c in a bash block', code: bash('psql "$DATABASE_URL" -c "SELECT now() - pg_last_xact_replay_timestamp() AS replication_lag;"') },
     { name: 'shell variables inside the SQL', code: bash('psql "$DATABASE_URL" -c "SELECT * FROM pg_stat_activity WHERE pid = $PID"') },
     { name: 'another target is not PostgreSQL', code: doc('```sql target="mysql"', 'SHOW PROCESSLIST;') },
@@ -55,7 +67,7 @@ ruleTester(sqlSyntax, {
     },
     {
       name: 'psql -Atc and --command=',
-      code: bash("psql \"$DATABASE_URL\" -Atc 'SELEC 1'\npsql \"$DATABASE_URL\" --command='SELECT 1 FROM'"),
+      code: bash('psql "$DATABASE_URL" -Atc \'SELEC 1\'\npsql "$DATABASE_URL" --command=\'SELECT 1 FROM\''),
       errors: [
         { message: 'Unexpected "SELEC" in SQL (psql -c)', line: 15, column: 28, endColumn: 33 },
         { message: 'Unexpected end of the statement after "FROM" (psql -c)', line: 16, column: 42, endColumn: 46 },
@@ -68,7 +80,9 @@ ruleTester(sqlSyntax, {
     },
     {
       name: 'indented sql fence inside a list',
-      code: exampleRunbook({ body: '## Investigation\n\n### Check\n\n1. Find them:\n\n   ```sql\n   SELECT pid\n   FROM pg_stat_activity\n   WHER state = \'idle\';\n   ```\n' }),
+      code: exampleRunbook({
+        body: "## Investigation\n\n### Check\n\n1. Find them:\n\n   ```sql\n   SELECT pid\n   FROM pg_stat_activity\n   WHER state = 'idle';\n   ```\n",
+      }),
       errors: [{ message: 'Unexpected "state" in SQL', line: 19, column: 9 }],
     },
   ],
@@ -77,7 +91,11 @@ ruleTester(sqlSyntax, {
 describe('the SQL the core reads', () => {
   it('splits as psql does (parentheses, strings, meta-commands, variables) and keeps offsets', () => {
     const script = "SELECT ';'; SELECT (1;\n2); \\x\nSELECT :'v', :w, a::int";
-    expect(readSqlScript(script).statements.map((statement) => script.slice(statement.start, statement.end))).toEqual(["SELECT ';'", 'SELECT (1;\n2)', "SELECT :'v', :w, a::int"]);
+    expect(readSqlScript(script).statements.map((statement) => script.slice(statement.start, statement.end))).toEqual([
+      "SELECT ';'",
+      'SELECT (1;\n2)',
+      "SELECT :'v', :w, a::int",
+    ]);
     expect(readSqlScript(script).metaCommands.map((meta) => meta.text)).toEqual(['\\x']);
   });
 
@@ -90,12 +108,16 @@ describe('the SQL the core reads', () => {
 
   it('finds the SQL psql runs behind wrappers', () => {
     // watch joins its arguments and hands them to sh -c: the quotes are gone, so psql gets `-c SELECT` (and a database "2").
-    expect(sqlOf('sudo -u postgres psql -c "SELECT 1"\nwatch -n 5 psql -Atc \'SELECT 2\'\ndocker exec -it pg psql -U postgres -c "SELECT 3"\ngrep -c psql x')).toEqual(['SELECT 1', 'SELECT', 'SELECT 3']);
+    expect(
+      sqlOf('sudo -u postgres psql -c "SELECT 1"\nwatch -n 5 psql -Atc \'SELECT 2\'\ndocker exec -it pg psql -U postgres -c "SELECT 3"\ngrep -c psql x'),
+    ).toEqual(['SELECT 1', 'SELECT', 'SELECT 3']);
     expect(sqlOf('watch -n 5 "psql -Atc \'SELECT 2\'"')).toEqual(['SELECT 2']);
   });
 
   it('finds psql behind docker compose exec, oc exec, xargs and inside sh -c strings', () => {
-    expect(sqlOf('docker compose exec db psql -c "SELECT 4"\noc exec pg-0 -- psql -c "SELECT 5"\necho 1 | xargs psql -c "SELECT 6"\nsh -c "psql -c \'SELECT 7\'"')).toEqual(['SELECT 4', 'SELECT 5', 'SELECT 6', 'SELECT 7']);
+    expect(
+      sqlOf('docker compose exec db psql -c "SELECT 4"\noc exec pg-0 -- psql -c "SELECT 5"\necho 1 | xargs psql -c "SELECT 6"\nsh -c "psql -c \'SELECT 7\'"'),
+    ).toEqual(['SELECT 4', 'SELECT 5', 'SELECT 6', 'SELECT 7']);
   });
 
   it('reads SQL fed to psql through a heredoc or a pipe from echo', () => {

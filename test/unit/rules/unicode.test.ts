@@ -14,14 +14,17 @@ const DASH = (code: string, name: string, word: string, fixed: string) => `${cod
 ruleTester(textUnicode, {
   valid: [
     { name: 'plain ASCII', code: step('```bash', 'kubectl get pods --namespace shop -l "app=api"') },
-    { name: 'apostrophes inside words', code: step('```bash', "# it’s fine when the pod’s ready\nkubectl get pods") },
+    { name: 'apostrophes inside words', code: step('```bash', '# it’s fine when the pod’s ready\nkubectl get pods') },
     { name: 'dashes between words and numbers', code: step('```bash', '# wait 2–3 minutes — then check\nkubectl get pods') },
     { name: 'typography in prose blocks', code: step('```text', 'Reply “ack” — then wait…') },
     { name: 'typography in text blocks', code: step('```bash text', 'Post in #incidents: “Investigating – ETA 15 min”') },
     { name: 'typography in markdown prose', code: exampleRunbook({ body: '## Symptoms\n\nPages show “Service unavailable” – since 10:00.\n' }) },
     { name: 'a joiner inside an emoji sequence', code: step('```bash', '# 👩\u200D💻 on call\nkubectl get pods') },
     { name: 'mojibake is text/mojibake’s', code: step('```bash', 'echo "done â€“ ok"') },
-    { name: 'console output is what the program printed', code: step('```console', "$ ls /srv/missing\nls: cannot access ‘/srv/missing’: No such file or directory") },
+    {
+      name: 'console output is what the program printed',
+      code: step('```console', '$ ls /srv/missing\nls: cannot access ‘/srv/missing’: No such file or directory'),
+    },
   ],
   invalid: [
     {
@@ -71,15 +74,33 @@ ruleTester(textUnicode, {
       name: 'zero-width space and byte order mark',
       code: step('```bash', '\uFEFFkubectl get pods -n shop\u200B'),
       errors: [
-        { message: 'Invisible character U+FEFF ZERO WIDTH NO-BREAK SPACE (byte order mark) in code: it is copied along and breaks the command; remove it', line: 19, column: 1, endColumn: 2 },
-        { message: 'Invisible character U+200B ZERO WIDTH SPACE in code: it is copied along and breaks the command; remove it', line: 19, column: 26, endColumn: 27 },
+        {
+          message: 'Invisible character U+FEFF ZERO WIDTH NO-BREAK SPACE (byte order mark) in code: it is copied along and breaks the command; remove it',
+          line: 19,
+          column: 1,
+          endColumn: 2,
+        },
+        {
+          message: 'Invisible character U+200B ZERO WIDTH SPACE in code: it is copied along and breaks the command; remove it',
+          line: 19,
+          column: 26,
+          endColumn: 27,
+        },
       ],
       output: step('```bash', 'kubectl get pods -n shop'),
     },
     {
       name: 'bidi override (Trojan Source)',
       code: step('```bash', 'echo "checked"\u202E ; rm -rf /tmp/x'),
-      errors: [{ message: 'Bidirectional control character U+202E RIGHT-TO-LEFT OVERRIDE in code: the code displays differently from what runs (Trojan Source); remove it', line: 19, column: 15, endColumn: 16 }],
+      errors: [
+        {
+          message:
+            'Bidirectional control character U+202E RIGHT-TO-LEFT OVERRIDE in code: the code displays differently from what runs (Trojan Source); remove it',
+          line: 19,
+          column: 15,
+          endColumn: 16,
+        },
+      ],
       output: step('```bash', 'echo "checked" ; rm -rf /tmp/x'),
     },
     {
@@ -126,4 +147,3 @@ ruleTester(textUnicode, {
     },
   ],
 });
-

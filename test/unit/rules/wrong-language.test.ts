@@ -11,7 +11,13 @@ ruleTester(fencesWrongLanguage, {
   valid: [
     { name: 'numbers as arguments and in assignments', code: step('```bash', 'sleep 30\nexport TIMEOUT=30\ntail -n 100 app.log') },
     { name: 'a manifest in a heredoc', code: step('```bash', "kubectl apply -f - <<'EOF'\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: api\nEOF") },
-    { name: 'SQL in psql -c and a heredoc', code: step('```bash', 'psql "$DATABASE_URL" -c "SELECT state, count(*)\nFROM pg_stat_activity GROUP BY state"\npsql "$DATABASE_URL" <<SQL\nSELECT 1 FROM pg_class;\nSQL') },
+    {
+      name: 'SQL in psql -c and a heredoc',
+      code: step(
+        '```bash',
+        'psql "$DATABASE_URL" -c "SELECT state, count(*)\nFROM pg_stat_activity GROUP BY state"\npsql "$DATABASE_URL" <<SQL\nSELECT 1 FROM pg_class;\nSQL',
+      ),
+    },
     { name: 'shell assignments and tests', code: step('```bash', 'replicas=3\nif [ "$replicas" = 3 ]; then echo ok; fi\ntest "$a" = "$b"\nexport FOO=bar') },
     { name: 'a bash select loop', code: step('```bash', 'select pod in api-1 api-2; do echo "$pod"; break; done') },
     { name: 'continuation lines are arguments', code: step('```bash', 'helm upgrade api ./chart \\\n  --set env.LOG_LEVEL=debug') },
@@ -43,7 +49,10 @@ ruleTester(fencesWrongLanguage, {
     },
     {
       name: 'Terraform in a bash block (seed)',
-      code: step('```bash', '# Edit infra/envs/dev/main.tf\ninstance_class = "db.t4g.medium"  # More CPU\n\n# Apply Terraform\nterraform apply -target=module.rds'),
+      code: step(
+        '```bash',
+        '# Edit infra/envs/dev/main.tf\ninstance_class = "db.t4g.medium"  # More CPU\n\n# Apply Terraform\nterraform apply -target=module.rds',
+      ),
       errors: [{ message: HOLDS('bash', 'HCL', 'instance_class = "db.t4g.medium"'), line: 20, column: 1, endLine: 20, endColumn: 33, severity: 'warn' }],
     },
     {

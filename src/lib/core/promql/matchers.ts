@@ -65,7 +65,14 @@ export function matcherConflict(selector: PromqlSelector, known: (matcher: Promq
   const matchers = selector.matchers.filter((matcher) => matcher.value !== undefined && known(matcher));
   // The metric name written before the braces is a `__name__` matcher too.
   if (selector.metricRange && !selector.matchers.some((matcher) => matcher.from === selector.metricRange?.from) && selector.metric !== undefined) {
-    matchers.unshift({ label: '__name__', op: '=', value: selector.metric, from: selector.metricRange.from, to: selector.metricRange.to, valueRange: selector.metricRange });
+    matchers.unshift({
+      label: '__name__',
+      op: '=',
+      value: selector.metric,
+      from: selector.metricRange.from,
+      to: selector.metricRange.to,
+      valueRange: selector.metricRange,
+    });
   }
   for (let j = 1; j < matchers.length; j++) {
     for (let i = 0; i < j; i++) {

@@ -3,10 +3,7 @@
 // cAdvisor). Only names that clearly say it are classified; every other name is 'unknown', so a rule that
 // asks never guesses.
 
-export type MetricKind =
-  | { kind: 'counter'; why: string }
-  | { kind: 'not-counter'; why: string }
-  | { kind: 'unknown' };
+export type MetricKind = { kind: 'counter'; why: string } | { kind: 'not-counter'; why: string } | { kind: 'unknown' };
 
 /** Suffixes of the series a counter, histogram or summary exposes that only ever go up (or reset). */
 const COUNTER_SUFFIXES: [RegExp, string][] = [
@@ -32,7 +29,7 @@ const NOT_COUNTER: [RegExp, string][] = [
   [/^node_load(1|5|15)$/, 'the load average is a gauge'],
   [BYTES, 'a size in bytes is a gauge; a counter of bytes is named `..._bytes_total`'],
   [SECONDS, 'a time in seconds without `_total` is a gauge (an age, a duration, a timestamp); a counter of seconds is named `..._seconds_total`'],
-  [/^kube_[a-z0-9_]+$/, "kube-state-metrics exposes object state as gauges (its counters end in `_total`)"],
+  [/^kube_[a-z0-9_]+$/, 'kube-state-metrics exposes object state as gauges (its counters end in `_total`)'],
 ];
 
 /** A recording rule's name `level:metric:operations` whose operations say it is a rate or a ratio already. */
@@ -43,7 +40,31 @@ const RATE_OPERATIONS = /(^|[_:])(i?rate|increase|ratio|avg|mean|quantile|deriv|
  * counters even when an exporter leaves out `_total` (`node_network_receive_bytes`, `process_cpu_seconds`).
  */
 const FLOW_WORDS = new Map<RegExp, Set<string>>([
-  [BYTES, new Set(['traffic', 'read', 'reads', 'written', 'write', 'writes', 'sent', 'send', 'received', 'receive', 'recv', 'transmit', 'transmitted', 'rx', 'tx', 'in', 'out', 'io', 'transferred', 'processed'])],
+  [
+    BYTES,
+    new Set([
+      'traffic',
+      'read',
+      'reads',
+      'written',
+      'write',
+      'writes',
+      'sent',
+      'send',
+      'received',
+      'receive',
+      'recv',
+      'transmit',
+      'transmitted',
+      'rx',
+      'tx',
+      'in',
+      'out',
+      'io',
+      'transferred',
+      'processed',
+    ]),
+  ],
   [SECONDS, new Set(['cpu', 'usage', 'busy', 'idle', 'spent', 'throttled', 'wait', 'io', 'user', 'system'])],
 ]);
 const saysFlow = (name: string, unit: RegExp) => name.split('_').some((word) => FLOW_WORDS.get(unit)?.has(word.toLowerCase()));
@@ -53,7 +74,8 @@ export function metricKind(name: string): MetricKind {
   if (name.includes(':')) {
     // level:metric:operations (Prometheus's recording rule convention): the operations decide.
     const operations = name.split(':').slice(2).join(':');
-    if (RATE_OPERATIONS.test(operations)) return { kind: 'not-counter', why: `it is a recording rule whose operations (\`${operations}\`) say it is already a rate or ratio` };
+    if (RATE_OPERATIONS.test(operations))
+      return { kind: 'not-counter', why: `it is a recording rule whose operations (\`${operations}\`) say it is already a rate or ratio` };
     return { kind: 'unknown' };
   }
   for (const [pattern, why] of COUNTER_SUFFIXES) if (pattern.test(name)) return { kind: 'counter', why };

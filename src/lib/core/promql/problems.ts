@@ -16,7 +16,22 @@ export interface PromqlProblem {
 const overlaps = (start: number, end: number, ranges: [number, number][]) => ranges.some(([from, to]) => start < to && Math.max(end, start + 1) > from);
 
 /** Aggregation operators: the only expressions a `by (...)`/`without (...)` clause may follow. */
-const AGGREGATIONS = new Set(['sum', 'avg', 'min', 'max', 'count', 'group', 'stddev', 'stdvar', 'topk', 'bottomk', 'quantile', 'count_values', 'limitk', 'limit_ratio']);
+const AGGREGATIONS = new Set([
+  'sum',
+  'avg',
+  'min',
+  'max',
+  'count',
+  'group',
+  'stddev',
+  'stdvar',
+  'topk',
+  'bottomk',
+  'quantile',
+  'count_values',
+  'limitk',
+  'limit_ratio',
+]);
 
 /** The name of the call whose `)` ends just before `offset`, e.g. `rate` in `rate(x[5m]) by`. */
 function callBefore(text: string, offset: number): string | undefined {
@@ -37,7 +52,12 @@ function syntaxProblem(query: string, text: string, from: number, to: number): P
     const opens = (open: string, close: string) => text.split(open).length - text.split(close).length;
     const missing = opens('(', ')') > 0 ? '`)`' : opens('{', '}') > 0 ? '`}`' : opens('[', ']') > 0 ? '`]`' : 'an operand';
     const start = Math.max(0, trimmedEnd - 1);
-    return { start, end: trimmedEnd, kind: 'syntax', message: trimmedEnd === 0 ? 'Unexpected end of the query, expected an expression' : `Unexpected end of the query, expected ${missing}` };
+    return {
+      start,
+      end: trimmedEnd,
+      kind: 'syntax',
+      message: trimmedEnd === 0 ? 'Unexpected end of the query, expected an expression' : `Unexpected end of the query, expected ${missing}`,
+    };
   }
   // The unexpected token: the error node's text, or the word that starts where an empty one stands.
   const token = to > from ? query.slice(from, to) : (/^(\w+|\S)/.exec(query.slice(from))?.[0] ?? '');
@@ -47,7 +67,9 @@ function syntaxProblem(query: string, text: string, from: number, to: number): P
     const call = callBefore(text, from);
     if (call && !AGGREGATIONS.has(call.toLowerCase())) {
       return {
-        start: from, end, kind: 'syntax',
+        start: from,
+        end,
+        kind: 'syntax',
         message: `Unexpected \`${token}\` after \`${call}(...)\`, expected an aggregation (sum, avg, max, topk, ...) before a \`${token} (...)\` clause`,
         hint: `Aggregate the result: \`sum ${token} (labels) (${call}(...))\`.`,
       };
@@ -55,12 +77,15 @@ function syntaxProblem(query: string, text: string, from: number, to: number): P
   }
   if (token === '(') {
     const name = /([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(text.slice(0, from))?.[1];
-    if (name) return { start: from - name.length, end: from, kind: 'syntax', message: `Unknown function \`${name}\`, expected a PromQL function or aggregation` };
+    if (name)
+      return { start: from - name.length, end: from, kind: 'syntax', message: `Unknown function \`${name}\`, expected a PromQL function or aggregation` };
   }
   const lineStart = text.lastIndexOf('\n', from - 1) + 1;
   const secondQuery = text.slice(0, lineStart).trim() !== '' && text.slice(lineStart, from).trim() === '';
   return {
-    start: from, end, kind: 'syntax',
+    start: from,
+    end,
+    kind: 'syntax',
     message: `Unexpected \`${shown}\` in PromQL`,
     ...(secondQuery ? { hint: 'A query is one expression: put each query in its own block.' } : {}),
   };
@@ -146,7 +171,9 @@ export function promqlProblems(query: string, placeholders: [number, number][] =
     try {
       diagnostics = loadTypeChecker().check(text);
     } catch (error) {
-      diagnostics = [{ from: 0, to: text.length, message: `the type checker failed on this query (${error instanceof Error ? error.message : String(error)})` }];
+      diagnostics = [
+        { from: 0, to: text.length, message: `the type checker failed on this query (${error instanceof Error ? error.message : String(error)})` },
+      ];
     }
     for (const diagnostic of diagnostics) {
       if (diagnostic.message === 'unexpected expression') continue; // a syntax error, found above

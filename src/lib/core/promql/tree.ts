@@ -111,13 +111,30 @@ export interface PromqlParen extends PromqlRange {
   expr: PromqlExpr;
 }
 
-export type PromqlExpr = PromqlSelector | PromqlMatrix | PromqlSubquery | PromqlCall | PromqlAggregate | PromqlBinary | PromqlNumber | PromqlString | PromqlUnary | PromqlParen;
+export type PromqlExpr =
+  PromqlSelector | PromqlMatrix | PromqlSubquery | PromqlCall | PromqlAggregate | PromqlBinary | PromqlNumber | PromqlString | PromqlUnary | PromqlParen;
 
 export const COMPARISON_OPS: ReadonlySet<BinaryOp> = new Set(['==', '!=', '>', '<', '>=', '<=']);
 
 const BINARY_OPS: Record<string, BinaryOp> = {
-  Pow: '^', Mul: '*', Div: '/', Mod: '%', Atan2: 'atan2', Add: '+', Sub: '-', Eql: '==', Neq: '!=', Gtr: '>', Lss: '<', Gte: '>=', Lte: '<=',
-  And: 'and', Or: 'or', Unless: 'unless', TrimUpper: '</', TrimLower: '>/',
+  Pow: '^',
+  Mul: '*',
+  Div: '/',
+  Mod: '%',
+  Atan2: 'atan2',
+  Add: '+',
+  Sub: '-',
+  Eql: '==',
+  Neq: '!=',
+  Gtr: '>',
+  Lss: '<',
+  Gte: '>=',
+  Lte: '<=',
+  And: 'and',
+  Or: 'or',
+  Unless: 'unless',
+  TrimUpper: '</',
+  TrimLower: '>/',
 };
 const MATCH_OPS: Record<string, MatchOp> = { EqlSingle: '=', Neq: '!=', EqlRegex: '=~', NeqRegex: '!~' };
 
@@ -198,7 +215,13 @@ export function formatDuration(seconds: number): string {
   if (seconds <= 0) return '0s';
   let rest = Math.round(seconds * 1000);
   let text = '';
-  for (const [unit, size] of [['d', 86400000], ['h', 3600000], ['m', 60000], ['s', 1000], ['ms', 1]] as const) {
+  for (const [unit, size] of [
+    ['d', 86400000],
+    ['h', 3600000],
+    ['m', 60000],
+    ['s', 1000],
+    ['ms', 1],
+  ] as const) {
     if (rest >= size) {
       text += `${Math.floor(rest / size)}${unit}`;
       rest %= size;
@@ -269,7 +292,14 @@ class TreeReader {
       if (!labelNode || !opNode || !valueNode || !(opNode.name in MATCH_OPS)) continue;
       const label = labelNode.name === 'QuotedLabelName' ? promqlString(this.slice(labelNode)) : this.slice(labelNode);
       if (label === undefined) continue;
-      const matcher: PromqlMatcher = { label, op: MATCH_OPS[opNode.name], value: promqlString(this.slice(valueNode)), from: child.from, to: child.to, valueRange: { from: valueNode.from, to: valueNode.to } };
+      const matcher: PromqlMatcher = {
+        label,
+        op: MATCH_OPS[opNode.name],
+        value: promqlString(this.slice(valueNode)),
+        from: child.from,
+        to: child.to,
+        valueRange: { from: valueNode.from, to: valueNode.to },
+      };
       selector.matchers.push(matcher);
       if (label === '__name__' && matcher.op === '=' && matcher.value !== undefined && selector.metric === undefined) {
         selector.metric = matcher.value;
@@ -282,7 +312,9 @@ class TreeReader {
   /** The expressions of a call's or aggregation's argument list. */
   private args(body: SyntaxNode | null): PromqlExpr[] {
     if (!body) return [];
-    return this.children(body).map((child) => this.expr(child)).filter((expr): expr is PromqlExpr => expr !== undefined);
+    return this.children(body)
+      .map((child) => this.expr(child))
+      .filter((expr): expr is PromqlExpr => expr !== undefined);
   }
 
   expr(node: SyntaxNode): PromqlExpr | undefined {
@@ -313,7 +345,13 @@ class TreeReader {
       case 'FunctionCall': {
         const identifier = node.getChild('FunctionIdentifier');
         if (!identifier) return undefined;
-        return { kind: 'call', ...range, name: this.slice(identifier).toLowerCase(), nameRange: { from: identifier.from, to: identifier.to }, args: this.args(node.getChild('FunctionCallBody')) };
+        return {
+          kind: 'call',
+          ...range,
+          name: this.slice(identifier).toLowerCase(),
+          nameRange: { from: identifier.from, to: identifier.to },
+          args: this.args(node.getChild('FunctionCallBody')),
+        };
       }
       case 'AggregateExpr': {
         const op = node.getChild('AggregateOp');
@@ -330,7 +368,11 @@ class TreeReader {
             from: modifier.from,
             to: modifier.to,
             mode: modifier.getChild('Without') ? 'without' : 'by',
-            labels: labels ? this.children(labels).map((label) => (label.name === 'QuotedLabelName' ? promqlString(this.slice(label)) : this.slice(label))).filter((label): label is string => label !== undefined) : [],
+            labels: labels
+              ? this.children(labels)
+                  .map((label) => (label.name === 'QuotedLabelName' ? promqlString(this.slice(label)) : this.slice(label)))
+                  .filter((label): label is string => label !== undefined)
+              : [],
           };
         }
         return aggregate;
@@ -344,9 +386,17 @@ class TreeReader {
         if (!lhs || !rhs) return undefined;
         const opNode = children[opIndex];
         return {
-          kind: 'binary', ...range, op: BINARY_OPS[opNode.name], opRange: { from: opNode.from, to: opNode.to }, lhs, rhs,
+          kind: 'binary',
+          ...range,
+          op: BINARY_OPS[opNode.name],
+          opRange: { from: opNode.from, to: opNode.to },
+          lhs,
+          rhs,
           bool: children.some((child) => child.name === 'BoolModifier'),
-          matching: children.filter((child) => child.name === 'MatchingModifierClause').map((child) => this.slice(child).replace(/\s+/g, '')).join(''),
+          matching: children
+            .filter((child) => child.name === 'MatchingModifierClause')
+            .map((child) => this.slice(child).replace(/\s+/g, ''))
+            .join(''),
         };
       }
       case 'ParenExpr': {
@@ -441,7 +491,11 @@ export function promqlShape(expr: PromqlExpr): string {
     case 'string':
       return JSON.stringify(node.value ?? null);
     case 'selector':
-      return `${node.metric ?? ''}{${node.matchers.filter((m) => !(m.label === '__name__' && m.op === '=' && m.value === node.metric)).map((m) => `${m.label}${m.op}${JSON.stringify(m.value ?? null)}`).sort().join(',')}}`;
+      return `${node.metric ?? ''}{${node.matchers
+        .filter((m) => !(m.label === '__name__' && m.op === '=' && m.value === node.metric))
+        .map((m) => `${m.label}${m.op}${JSON.stringify(m.value ?? null)}`)
+        .sort()
+        .join(',')}}`;
     case 'matrix':
       return `${promqlShape(node.selector)}[${node.range.seconds ?? node.range.text}]`;
     case 'subquery':
@@ -449,7 +503,10 @@ export function promqlShape(expr: PromqlExpr): string {
     case 'call':
       return `${node.name}(${node.args.map(promqlShape).join(',')})`;
     case 'aggregate':
-      return `${node.op}${node.grouping ? ` ${node.grouping.mode}(${[...node.grouping.labels].sort().join(',')})` : ''}(${[node.param, node.expr].filter((child): child is PromqlExpr => child !== undefined).map(promqlShape).join(',')})`;
+      return `${node.op}${node.grouping ? ` ${node.grouping.mode}(${[...node.grouping.labels].sort().join(',')})` : ''}(${[node.param, node.expr]
+        .filter((child): child is PromqlExpr => child !== undefined)
+        .map(promqlShape)
+        .join(',')})`;
     case 'binary':
       return `(${promqlShape(node.lhs)} ${node.op}${node.bool ? ' bool' : ''}${node.matching ? ` ${node.matching}` : ''} ${promqlShape(node.rhs)})`;
     case 'unary':

@@ -16,7 +16,27 @@ export interface ValueBounds {
 const ANY: ValueBounds = { lo: -Infinity, hi: Infinity, loOpen: true, hiOpen: true, why: '' };
 
 /** Functions whose result is never negative. */
-const NON_NEGATIVE = new Set(['rate', 'irate', 'increase', 'resets', 'changes', 'abs', 'sqrt', 'time', 'timestamp', 'histogram_count', 'count_over_time', 'days_in_month', 'day_of_month', 'day_of_week', 'day_of_year', 'hour', 'minute', 'month', 'year']);
+const NON_NEGATIVE = new Set([
+  'rate',
+  'irate',
+  'increase',
+  'resets',
+  'changes',
+  'abs',
+  'sqrt',
+  'time',
+  'timestamp',
+  'histogram_count',
+  'count_over_time',
+  'days_in_month',
+  'day_of_month',
+  'day_of_week',
+  'day_of_year',
+  'hour',
+  'minute',
+  'month',
+  'year',
+]);
 /** Functions and aggregations whose result is 1 whenever there is one. */
 const ONE = new Set(['absent', 'absent_over_time', 'present_over_time', 'group']);
 
@@ -27,7 +47,8 @@ export function valueBounds(expr: PromqlExpr): ValueBounds {
   if (node.kind === 'call' || node.kind === 'aggregate') {
     const name = node.kind === 'call' ? node.name : node.op;
     if (ONE.has(name)) return { lo: 1, hi: 1, loOpen: false, hiOpen: false, why: `${name}() is 1 when it returns anything` };
-    if (name === 'count' || name === 'count_over_time') return { lo: 1, hi: Infinity, loOpen: false, hiOpen: true, why: `${name}() of no series returns no result, never 0` };
+    if (name === 'count' || name === 'count_over_time')
+      return { lo: 1, hi: Infinity, loOpen: false, hiOpen: true, why: `${name}() of no series returns no result, never 0` };
     if (node.kind === 'call' && NON_NEGATIVE.has(name)) return { lo: 0, hi: Infinity, loOpen: false, hiOpen: true, why: `${name}() is never negative` };
     if (node.kind === 'call') return ANY;
   }
@@ -92,8 +113,19 @@ function partOf(lhs: PromqlExpr, rhs: PromqlExpr): string | undefined {
   // Peel equal wrappers (the same aggregation, the same rate over the same range) off both sides.
   let [left, right] = [unparen(lhs), unparen(rhs)];
   for (;;) {
-    if (left.kind === 'aggregate' && right.kind === 'aggregate' && left.op === 'sum' && right.op === 'sum' && left.expr && right.expr && !left.param && !right.param) {
-      const same = (left.grouping?.mode ?? '') === (right.grouping?.mode ?? '') && [...(left.grouping?.labels ?? [])].sort().join() === [...(right.grouping?.labels ?? [])].sort().join();
+    if (
+      left.kind === 'aggregate' &&
+      right.kind === 'aggregate' &&
+      left.op === 'sum' &&
+      right.op === 'sum' &&
+      left.expr &&
+      right.expr &&
+      !left.param &&
+      !right.param
+    ) {
+      const same =
+        (left.grouping?.mode ?? '') === (right.grouping?.mode ?? '') &&
+        [...(left.grouping?.labels ?? [])].sort().join() === [...(right.grouping?.labels ?? [])].sort().join();
       if (!same) return undefined;
       [left, right] = [unparen(left.expr), unparen(right.expr)];
     } else if (left.kind === 'call' && right.kind === 'call' && left.name === right.name && ['rate', 'irate', 'increase'].includes(left.name)) {
@@ -124,12 +156,18 @@ export function comparisonFilter(op: BinaryOp, lhs: PromqlExpr, rhs: PromqlExpr)
   if (Number.isNaN(number)) return undefined;
   const why = '';
   switch (effective) {
-    case '>': return { operand, number, bounds: { lo: number, hi: Infinity, loOpen: true, hiOpen: true, why } };
-    case '>=': return { operand, number, bounds: { lo: number, hi: Infinity, loOpen: false, hiOpen: true, why } };
-    case '<': return { operand, number, bounds: { lo: -Infinity, hi: number, loOpen: true, hiOpen: true, why } };
-    case '<=': return { operand, number, bounds: { lo: -Infinity, hi: number, loOpen: true, hiOpen: false, why } };
-    case '==': return { operand, number, bounds: { lo: number, hi: number, loOpen: false, hiOpen: false, why } };
-    default: return undefined; // `!=` excludes a point: it never empties an interval of more than one value
+    case '>':
+      return { operand, number, bounds: { lo: number, hi: Infinity, loOpen: true, hiOpen: true, why } };
+    case '>=':
+      return { operand, number, bounds: { lo: number, hi: Infinity, loOpen: false, hiOpen: true, why } };
+    case '<':
+      return { operand, number, bounds: { lo: -Infinity, hi: number, loOpen: true, hiOpen: true, why } };
+    case '<=':
+      return { operand, number, bounds: { lo: -Infinity, hi: number, loOpen: true, hiOpen: false, why } };
+    case '==':
+      return { operand, number, bounds: { lo: number, hi: number, loOpen: false, hiOpen: false, why } };
+    default:
+      return undefined; // `!=` excludes a point: it never empties an interval of more than one value
   }
 }
 

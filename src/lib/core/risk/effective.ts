@@ -14,10 +14,16 @@ export interface EffectiveRisk {
 
 export function effectiveRisk(kind: BlockKind, declared: { risk: Risk; riskDeclared: boolean }, inferred: RiskInference): EffectiveRisk {
   if (kind !== 'command' && kind !== 'console') return { risk: declared.risk };
-  const top = inferred.findings.reduce<RiskInference['findings'][number] | undefined>((best, finding) => (!best || compareRisk(finding.risk, best.risk) > 0 ? finding : best), undefined);
+  const top = inferred.findings.reduce<RiskInference['findings'][number] | undefined>(
+    (best, finding) => (!best || compareRisk(finding.risk, best.risk) > 0 ? finding : best),
+    undefined,
+  );
   if (top && compareRisk(top.risk, declared.risk) > 0) return { risk: top.risk, raised: { reason: top.reason, command: top.command } };
   if (!declared.riskDeclared && inferred.unknown.length && compareRisk('change', declared.risk) > 0) {
-    return { risk: 'change', raised: { reason: 'runs a program that is only known when it runs (declare risk= on the block)', command: inferred.unknown[0].command } };
+    return {
+      risk: 'change',
+      raised: { reason: 'runs a program that is only known when it runs (declare risk= on the block)', command: inferred.unknown[0].command },
+    };
   }
   return { risk: declared.risk };
 }

@@ -78,7 +78,13 @@ export function inferRisk(code: string, commands: readonly Command[], sql: reado
   }
   for (const source of sql) {
     for (const risk of sqlRisks(source.script)) {
-      findings.push({ risk: risk.risk, reason: risk.reason, command: risk.shown, start: source.offsets[risk.start] ?? source.offsets[0], end: source.offsets[risk.end] ?? source.offsets[source.offsets.length - 1] });
+      findings.push({
+        risk: risk.risk,
+        reason: risk.reason,
+        command: risk.shown,
+        start: source.offsets[risk.start] ?? source.offsets[0],
+        end: source.offsets[risk.end] ?? source.offsets[source.offsets.length - 1],
+      });
     }
   }
   findings.sort((a, b) => a.start - b.start);
@@ -105,14 +111,24 @@ function tableFinding(code: string, command: Command): RiskFinding | undefined {
   if (!best) return undefined;
   const input = best.entry.input && command.stdin?.kind === 'file' ? [command.stdin.word] : [];
   const shown = [...best.match.shown, ...input];
-  return { risk: best.entry.risk, reason: best.entry.reason, command: showWords(code, shown).replace(/(\S+)$/, (last) => (input.length && last === code.slice(input[0].start, input[0].end) ? `< ${last}` : last)), start: command.argv[0].start, end: Math.max(...shown.map((word) => word.end)) };
+  return {
+    risk: best.entry.risk,
+    reason: best.entry.reason,
+    command: showWords(code, shown).replace(/(\S+)$/, (last) => (input.length && last === code.slice(input[0].start, input[0].end) ? `< ${last}` : last)),
+    start: command.argv[0].start,
+    end: Math.max(...shown.map((word) => word.end)),
+  };
 }
 
 /** The command reads a file (`< FILE`, `-f FILE`, `--file=FILE`) whose name matches. */
 function readsFile(command: Command, pattern: RegExp): boolean {
   if (command.stdin?.kind === 'file' && pattern.test(command.stdin.word.value)) return true;
   const { args } = commandView(command);
-  return args.some((word, i) => ((word.value === '-f' || word.value === '--file') && pattern.test(args[i + 1]?.value ?? '')) || (word.value.startsWith('--file=') && pattern.test(word.value)));
+  return args.some(
+    (word, i) =>
+      ((word.value === '-f' || word.value === '--file') && pattern.test(args[i + 1]?.value ?? '')) ||
+      (word.value.startsWith('--file=') && pattern.test(word.value)),
+  );
 }
 
 /** Is a command (or a substitution inside one of its words) a download or a decoder? */
@@ -120,7 +136,8 @@ function source(commands: readonly Command[], command: Command | undefined): 'fe
   if (!command) return undefined;
   if (FETCHERS.has(command.name)) return 'fetched';
   const args = command.argv.slice(1);
-  if ((command.name === 'base64' || command.name === 'base32' || command.name === 'basenc') && findFlag(command.name, args, ['-d', '--decode', '-D'])) return 'decoded';
+  if ((command.name === 'base64' || command.name === 'base32' || command.name === 'basenc') && findFlag(command.name, args, ['-d', '--decode', '-D']))
+    return 'decoded';
   if (command.name === 'openssl' && /^(base64|enc)$/.test(args[0]?.value ?? '') && findFlag('openssl', args, ['-d'])) return 'decoded';
   if (command.name === 'xxd' && findFlag('xxd', args, ['-r'])) return 'decoded';
   if (command.stdin?.kind === 'pipe') return source(commands, commands[command.stdin.from]);
@@ -134,16 +151,39 @@ function fetchedCode(code: string, commands: readonly Command[], command: Comman
   if (language && language !== 'SQL' && !language.startsWith('arguments') && command.stdin?.kind === 'pipe') {
     const from = commands[command.stdin.from];
     const kind = source(commands, from);
-    if (kind) return { risk: 'destructive', reason: what(kind), command: `${showWords(code, from.argv.slice(0, 1))} … | ${command.name}`, start: from.start, end: command.end };
-    return { risk: 'change', reason: `runs the ${language} it reads from the pipe, which is not written in the runbook`, command: `… | ${command.name}`, start: command.start, end: command.end };
+    if (kind)
+      return {
+        risk: 'destructive',
+        reason: what(kind),
+        command: `${showWords(code, from.argv.slice(0, 1))} … | ${command.name}`,
+        start: from.start,
+        end: command.end,
+      };
+    return {
+      risk: 'change',
+      reason: `runs the ${language} it reads from the pipe, which is not written in the runbook`,
+      command: `… | ${command.name}`,
+      start: command.start,
+      end: command.end,
+    };
   }
   // The code is a word whose value comes from a command: `sh -c "$(curl …)"`, `eval "$(…)"`, `bash <(curl …)`, `source <(…)`.
-  const runsWord = (word: CommandWord | undefined) => word && !word.literal && (word.substitutions ?? []).map((index) => source(commands, commands[index])).find(Boolean);
-  const scriptWord = command.reparses?.script ?? (command.program === 'shell' || command.name === 'source' || command.name === '.' ? commandView(command).positional[0] : undefined);
+  const runsWord = (word: CommandWord | undefined) =>
+    word && !word.literal && (word.substitutions ?? []).map((index) => source(commands, commands[index])).find(Boolean);
+  const scriptWord =
+    command.reparses?.script ??
+    (command.program === 'shell' || command.name === 'source' || command.name === '.' ? commandView(command).positional[0] : undefined);
   const kind = runsWord(scriptWord);
-  if (kind) return { risk: 'destructive', reason: what(kind), command: showWords(code, [command.argv[0], scriptWord!]), start: command.start, end: command.end };
+  if (kind)
+    return { risk: 'destructive', reason: what(kind), command: showWords(code, [command.argv[0], scriptWord!]), start: command.start, end: command.end };
   if (scriptWord && !scriptWord.literal && (command.reparses || command.name === 'source' || command.name === '.')) {
-    return { risk: 'change', reason: 'runs code that is only known when it runs', command: showWords(code, [command.argv[0], scriptWord]), start: command.start, end: command.end };
+    return {
+      risk: 'change',
+      reason: 'runs code that is only known when it runs',
+      command: showWords(code, [command.argv[0], scriptWord]),
+      start: command.start,
+      end: command.end,
+    };
   }
   return undefined;
 }
@@ -156,11 +196,27 @@ function truncating(code: string, command: Command): RiskFinding | undefined {
     if ((redirect.op !== '>' && redirect.op !== '>|' && redirect.op !== '&>') || (redirect.fd && redirect.fd !== '1') || !redirect.target) continue;
     const target = redirect.target.value;
     if (/^\/dev\/(sd|nvme|xvd|vd|hd|mmcblk|dm-|md)/.test(target)) {
-      return { risk: 'destructive', reason: 'overwrites a disk device', command: `> ${code.slice(redirect.target.start, redirect.target.end)}`, start: redirect.target.start, end: redirect.target.end };
+      return {
+        risk: 'destructive',
+        reason: 'overwrites a disk device',
+        command: `> ${code.slice(redirect.target.start, redirect.target.end)}`,
+        start: redirect.target.start,
+        end: redirect.target.end,
+      };
     }
     if (/^\/dev\//.test(target)) continue;
-    const empty = EMPTY_OUTPUT.has(command.name) || (command.name === 'cat' && command.argv[1]?.value === '/dev/null') || (command.name === 'echo' && command.argv.length === 2 && command.argv[1].value === '-n');
-    if (empty) return { risk: 'change', reason: 'empties the file (its content is lost)', command: `${command.name ? `${command.name} ` : ''}> ${code.slice(redirect.target.start, redirect.target.end)}`, start: command.argv[0]?.start ?? redirect.target.start, end: redirect.target.end };
+    const empty =
+      EMPTY_OUTPUT.has(command.name) ||
+      (command.name === 'cat' && command.argv[1]?.value === '/dev/null') ||
+      (command.name === 'echo' && command.argv.length === 2 && command.argv[1].value === '-n');
+    if (empty)
+      return {
+        risk: 'change',
+        reason: 'empties the file (its content is lost)',
+        command: `${command.name ? `${command.name} ` : ''}> ${code.slice(redirect.target.start, redirect.target.end)}`,
+        start: command.argv[0]?.start ?? redirect.target.start,
+        end: redirect.target.end,
+      };
   }
   return undefined;
 }
@@ -183,7 +239,13 @@ function redisFindings(code: string, command: Command): RiskFinding[] {
     const found = words.length ? redisRisk(words) : undefined;
     if (found) {
       const start = piece.offsets[offset + line.indexOf(words[0])];
-      findings.push({ risk: found.entry.risk, reason: found.entry.reason, command: `redis-cli ${words.slice(0, found.count).join(' ')}`, start, end: start + words.slice(0, found.count).join(' ').length });
+      findings.push({
+        risk: found.entry.risk,
+        reason: found.entry.reason,
+        command: `redis-cli ${words.slice(0, found.count).join(' ')}`,
+        start,
+        end: start + words.slice(0, found.count).join(' ').length,
+      });
     }
     offset += line.length + 1;
   }

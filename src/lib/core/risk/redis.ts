@@ -13,11 +13,15 @@ const D = 'destructive' as const;
 const C = 'change' as const;
 
 export const REDIS_RISKS: readonly RedisRiskEntry[] = [
-// Redis
+  // Redis
   { pattern: 'FLUSHDB', risk: D, reason: 'deletes every key in the database' },
   { pattern: 'FLUSHALL', risk: D, reason: 'deletes every key in every database' },
   { pattern: 'DEL|UNLINK|GETDEL', risk: D, reason: 'deletes keys' },
-  { pattern: 'HDEL|SREM|ZREM|ZREMRANGEBYSCORE|ZREMRANGEBYRANK|ZREMRANGEBYLEX|LREM|LTRIM|LPOP|RPOP|SPOP|XDEL|XTRIM', risk: D, reason: 'removes elements from a key' },
+  {
+    pattern: 'HDEL|SREM|ZREM|ZREMRANGEBYSCORE|ZREMRANGEBYRANK|ZREMRANGEBYLEX|LREM|LTRIM|LPOP|RPOP|SPOP|XDEL|XTRIM',
+    risk: D,
+    reason: 'removes elements from a key',
+  },
   { pattern: 'SHUTDOWN', risk: D, reason: 'stops the server (unsaved data is lost)' },
   { pattern: 'REPLICAOF|SLAVEOF', risk: D, reason: 'makes the server a replica (its data is replaced)' },
   { pattern: 'REPLICAOF|SLAVEOF NO ONE', risk: C, reason: 'promotes a replica to primary' },
@@ -31,7 +35,12 @@ export const REDIS_RISKS: readonly RedisRiskEntry[] = [
   { pattern: 'CLIENT KILL|PAUSE|NO-EVICT', risk: C, reason: 'disconnects or pauses clients' },
   { pattern: 'ACL SETUSER|DELUSER|LOAD', risk: C, reason: 'changes users and permissions' },
   { pattern: 'FAILOVER', risk: C, reason: 'fails over to a replica' },
-  { pattern: 'SET|SETEX|PSETEX|SETNX|MSET|MSETNX|GETSET|SETRANGE|APPEND|INCR|INCRBY|INCRBYFLOAT|DECR|DECRBY|HSET|HSETNX|HMSET|HINCRBY|LPUSH|RPUSH|LSET|LINSERT|SADD|SMOVE|ZADD|ZINCRBY|XADD|RENAME|RENAMENX|COPY|MOVE|SWAPDB|RESTORE', risk: C, reason: 'writes keys' },
+  {
+    pattern:
+      'SET|SETEX|PSETEX|SETNX|MSET|MSETNX|GETSET|SETRANGE|APPEND|INCR|INCRBY|INCRBYFLOAT|DECR|DECRBY|HSET|HSETNX|HMSET|HINCRBY|LPUSH|RPUSH|LSET|LINSERT|SADD|SMOVE|ZADD|ZINCRBY|XADD|RENAME|RENAMENX|COPY|MOVE|SWAPDB|RESTORE',
+    risk: C,
+    reason: 'writes keys',
+  },
   { pattern: 'EXPIRE|PEXPIRE|EXPIREAT|PEXPIREAT|PERSIST', risk: C, reason: 'changes when keys expire' },
   { pattern: 'BGREWRITEAOF|BGSAVE|SAVE', risk: C, reason: 'writes the data set to disk' },
 ];

@@ -164,7 +164,9 @@ function treeRisk(tree: Record<string, unknown>): { risk: ChangingRisk; reason: 
   if (kind === 'AlterTableStmt' && JSON.stringify(node.cmds ?? []).includes('"AT_DropColumn"')) return { risk: D, reason: 'drops a column and its data' };
   if (kind === 'VacuumStmt') {
     const full = JSON.stringify(node.options ?? []).includes('"full"');
-    return node.is_vacuumcmd ? { risk: C, reason: full ? 'rewrites tables under an exclusive lock (VACUUM FULL)' : 'reclaims dead rows (heavy I/O on a busy database)' } : { risk: C, reason: 'recomputes planner statistics (query plans may change)' };
+    return node.is_vacuumcmd
+      ? { risk: C, reason: full ? 'rewrites tables under an exclusive lock (VACUUM FULL)' : 'reclaims dead rows (heavy I/O on a busy database)' }
+      : { risk: C, reason: 'recomputes planner statistics (query plans may change)' };
   }
   if (kind === 'CopyStmt') return node.is_from ? { risk: C, reason: 'loads rows into a table' } : undefined;
   if (kind === 'SelectStmt' && node.intoClause) return { risk: C, reason: 'creates a table from a query' };

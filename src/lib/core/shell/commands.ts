@@ -108,7 +108,30 @@ export interface Frame {
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ash', 'ksh', 'mksh', 'busybox-sh']);
 
 /** Wrappers that run the command in their remaining words (after their own options). */
-const ARGV_WRAPPERS = new Set(['sudo', 'doas', 'nohup', 'time', 'command', 'builtin', 'exec', 'nice', 'ionice', 'stdbuf', 'chronic', 'caffeinate', 'setsid', 'env', 'timeout', 'xargs', 'unbuffer', 'strace', 'ltrace', 'torsocks', 'proxychains', 'proxychains4']);
+const ARGV_WRAPPERS = new Set([
+  'sudo',
+  'doas',
+  'nohup',
+  'time',
+  'command',
+  'builtin',
+  'exec',
+  'nice',
+  'ionice',
+  'stdbuf',
+  'chronic',
+  'caffeinate',
+  'setsid',
+  'env',
+  'timeout',
+  'xargs',
+  'unbuffer',
+  'strace',
+  'ltrace',
+  'torsocks',
+  'proxychains',
+  'proxychains4',
+]);
 
 /** Reads the commands of a parsed shell text. `toCode` maps offsets of the parsed text to the block's code. */
 export function readCommands(tree: ShellTree, toCode: (offset: number) => number): ShellFacts {
@@ -117,7 +140,9 @@ export function readCommands(tree: ShellTree, toCode: (offset: number) => number
   const unsetRefs = reader.variables.filter((ref) => !reader.assigned.has(ref.name));
   return {
     commands: reader.commands,
-    variables: unsetRefs.filter((ref) => ENV_NAME.test(ref.name)).map(({ name, start, end, guarded }) => ({ name, start, end, ...(guarded ? { guarded } : {}) })),
+    variables: unsetRefs
+      .filter((ref) => ENV_NAME.test(ref.name))
+      .map(({ name, start, end, guarded }) => ({ name, start, end, ...(guarded ? { guarded } : {}) })),
     unset: unsetRefs.filter((ref) => !ENV_NAME.test(ref.name) && !ref.guarded),
     assigned: reader.assigned,
     ...(reader.importsVariables ? { importsVariables: true as const } : {}),
@@ -139,9 +164,41 @@ const REMOTE = /^(ssh|\S+ (exec|debug|run|rsh)|\S+ compose (exec|run)|docker-com
 
 /** Variables every shell sets; a runbook need not declare them. */
 const SHELL_VARIABLES = new Set([
-  'HOME', 'PATH', 'USER', 'PWD', 'OLDPWD', 'SHELL', 'HOSTNAME', 'RANDOM', 'LINENO', 'SECONDS', 'IFS', 'TERM',
-  'EDITOR', 'TMPDIR', 'UID', 'EUID', 'PPID', 'LANG', 'BASHPID', 'BASH_SOURCE', 'BASH_VERSION', 'PIPESTATUS', 'REPLY',
-  'OPTARG', 'OPTIND', 'HOSTTYPE', 'OSTYPE', 'MACHTYPE', 'COLUMNS', 'LINES', 'BASH', 'GROUPS', 'FUNCNAME', 'SHLVL', 'LOGNAME',
+  'HOME',
+  'PATH',
+  'USER',
+  'PWD',
+  'OLDPWD',
+  'SHELL',
+  'HOSTNAME',
+  'RANDOM',
+  'LINENO',
+  'SECONDS',
+  'IFS',
+  'TERM',
+  'EDITOR',
+  'TMPDIR',
+  'UID',
+  'EUID',
+  'PPID',
+  'LANG',
+  'BASHPID',
+  'BASH_SOURCE',
+  'BASH_VERSION',
+  'PIPESTATUS',
+  'REPLY',
+  'OPTARG',
+  'OPTIND',
+  'HOSTTYPE',
+  'OSTYPE',
+  'MACHTYPE',
+  'COLUMNS',
+  'LINES',
+  'BASH',
+  'GROUPS',
+  'FUNCNAME',
+  'SHLVL',
+  'LOGNAME',
 ]);
 
 /** Commands that do nothing: `a || true` ignores a's failure. */
@@ -198,7 +255,8 @@ class Reader {
       for (const child of childrenOf(tree, current)) {
         if (child.kind === 'CmdSubst' || child.kind === 'ProcSubst') {
           const kept = child.kind === 'CmdSubst' && this.statusKept;
-          for (const stmt of childrenOf(tree, child)) if (stmt.kind === 'Stmt') this.stmt(frame, stmt, { substitution: true, ...(kept ? {} : { status: 'ignored' as const }) });
+          for (const stmt of childrenOf(tree, child))
+            if (stmt.kind === 'Stmt') this.stmt(frame, stmt, { substitution: true, ...(kept ? {} : { status: 'ignored' as const }) });
           continue;
         }
         if (child.kind === 'ParamExp' && !frame.wrappers.some((wrapper) => REMOTE.test(wrapper))) {
@@ -206,7 +264,8 @@ class Reader {
           if (param) {
             const name = tree.text.slice(param.start, param.end);
             const guarded = GUARDS.has(child.extra.split(';')[1] ?? '');
-            if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && name !== '_' && !SHELL_VARIABLES.has(name)) this.variables.push({ name, start: frame.toCode(param.start), end: frame.toCode(param.end), ...(guarded ? { guarded: true as const } : {}) });
+            if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && name !== '_' && !SHELL_VARIABLES.has(name))
+              this.variables.push({ name, start: frame.toCode(param.start), end: frame.toCode(param.end), ...(guarded ? { guarded: true as const } : {}) });
           }
         }
         visit(child);
@@ -240,7 +299,20 @@ class Reader {
     if (!cmd) {
       // A statement of only redirections (`> file`) truncates or creates the file: a command without a name.
       if (!redirects.length) return [];
-      const index = this.add({ name: '', program: '', dynamic: false, argv: [], assigns: [], redirects: [], wrappers: frame.wrappers, substitution: Boolean(inherited.substitution), background, start: frame.toCode(stmt.start), end: frame.toCode(stmt.end), ...(frame.parent !== undefined ? { parent: frame.parent, via: 'shell' as const } : {}) });
+      const index = this.add({
+        name: '',
+        program: '',
+        dynamic: false,
+        argv: [],
+        assigns: [],
+        redirects: [],
+        wrappers: frame.wrappers,
+        substitution: Boolean(inherited.substitution),
+        background,
+        start: frame.toCode(stmt.start),
+        end: frame.toCode(stmt.end),
+        ...(frame.parent !== undefined ? { parent: frame.parent, via: 'shell' as const } : {}),
+      });
       this.redirect(frame, this.commands[index], redirects);
       return [index];
     }
@@ -248,7 +320,12 @@ class Reader {
       case 'BinaryCmd': {
         const [left, right] = childrenOf(tree, cmd);
         // `a && b`, `a || b`: a's failure decides whether b runs and stops nothing; `a || true` ignores it.
-        const leftStatus = cmd.extra === '||' && NO_OP.has(tree.text.slice(right.start, right.end).trim()) ? 'ignored' : cmd.extra === '&&' || cmd.extra === '||' ? 'tested' : undefined;
+        const leftStatus =
+          cmd.extra === '||' && NO_OP.has(tree.text.slice(right.start, right.end).trim())
+            ? 'ignored'
+            : cmd.extra === '&&' || cmd.extra === '||'
+              ? 'tested'
+              : undefined;
         const leftCommands = this.stmt(frame, left, leftStatus && inherited.status !== 'ignored' ? { ...inherited, status: leftStatus } : inherited);
         if (cmd.extra === '|' || cmd.extra === '|&') {
           const last = leftCommands.filter((index) => this.commands[index].parent === undefined || !leftCommands.includes(this.commands[index].parent!)).at(-1);
@@ -267,7 +344,8 @@ class Reader {
         const visit = (node: ShellNode) => {
           for (const child of childrenOf(tree, node)) {
             // Every statement of a compound command reads its input (`... | while read x; do ...; done`).
-            if (child.kind === 'Stmt') found.push(...this.stmt(frame, child, child.role === 'cond' && !inherited.status ? { ...inherited, status: 'tested' } : inherited));
+            if (child.kind === 'Stmt')
+              found.push(...this.stmt(frame, child, child.role === 'cond' && !inherited.status ? { ...inherited, status: 'tested' } : inherited));
             else if (child.kind === 'Word') this.expansions(frame, child);
             else if (child.kind === 'Lit' && child.role === 'name' && node.kind === 'WordIter') this.assigned.add(tree.text.slice(child.start, child.end));
             else if (child.kind === 'Assign') this.assign(frame, child);
@@ -276,7 +354,8 @@ class Reader {
         };
         visit(cmd);
         for (const redirect of redirects) this.expansions(frame, redirect);
-        if (cmd.kind === 'WhileClause' && this.endlessLoop(frame, cmd, found)) this.endless.push({ start: frame.toCode(cmd.start), end: frame.toCode(cmd.end) });
+        if (cmd.kind === 'WhileClause' && this.endlessLoop(frame, cmd, found))
+          this.endless.push({ start: frame.toCode(cmd.start), end: frame.toCode(cmd.end) });
         return found;
       }
     }
@@ -331,7 +410,8 @@ class Reader {
       ...(frame.parent !== undefined ? { parent: frame.parent, via: 'shell' as const } : {}),
     });
     this.redirect(frame, this.commands[command], redirectNodes);
-    if (name === 'read' || name === 'mapfile' || name === 'readarray') for (const word of argv.slice(1)) if (/^[A-Za-z_]\w*$/.test(word.value)) this.assigned.add(word.value);
+    if (name === 'read' || name === 'mapfile' || name === 'readarray')
+      for (const word of argv.slice(1)) if (/^[A-Za-z_]\w*$/.test(word.value)) this.assigned.add(word.value);
     // `printf -v NAME`, `getopts OPTSTRING NAME`: the builtins that set a name given as a word.
     if (name === 'printf') {
       const target = argv.findIndex((word) => word.value === '-v');
@@ -359,8 +439,14 @@ class Reader {
       command.redirects.push({ op: node.extra, ...(fd ? { fd: tree.text.slice(fd.start, fd.end) } : {}), ...(word ? { target: word } : {}) });
       if (node.extra === '<<' || node.extra === '<<-') {
         // The delimiter quoted (`<<'EOF'`, `<<"EOF"`, `<<\EOF`) makes the body literal; otherwise it expands $ and `.
-        const expands = Boolean(target && childrenOf(tree, target).every((part) => part.kind === 'Lit') && !tree.text.slice(target.start, target.end).includes('\\'));
-        command.stdin = { kind: 'heredoc', body: hdoc ? this.heredocBody(frame, hdoc, word?.value ?? '', expands) : { text: '', offsets: [frame.toCode(node.end)] }, expands };
+        const expands = Boolean(
+          target && childrenOf(tree, target).every((part) => part.kind === 'Lit') && !tree.text.slice(target.start, target.end).includes('\\'),
+        );
+        command.stdin = {
+          kind: 'heredoc',
+          body: hdoc ? this.heredocBody(frame, hdoc, word?.value ?? '', expands) : { text: '', offsets: [frame.toCode(node.end)] },
+          expands,
+        };
         if (hdoc && expands) this.expansions(frame, hdoc);
       } else if (node.extra === '<<<' && word) command.stdin = { kind: 'herestring', word };
       else if ((node.extra === '<' || node.extra === '<>') && word && !fd) command.stdin = { kind: 'file', word };
@@ -436,7 +522,10 @@ class Reader {
     // The end of the text is right after its last character (not after the closing quote of the word that held it).
     const last = script.value.length;
     const toCode = (offset: number) => (offset >= last && last > 0 ? script.offsets[last - 1] + 1 : script.offsets[offset]);
-    this.frame({ tree: parsed.tree, toCode, parent: index, wrappers }, { ...(command.stdin ? { stdin: command.stdin } : {}), substitution: command.substitution });
+    this.frame(
+      { tree: parsed.tree, toCode, parent: index, wrappers },
+      { ...(command.stdin ? { stdin: command.stdin } : {}), substitution: command.substitution },
+    );
     return Array.from({ length: this.commands.length - before }, (_, i) => before + i);
   }
 }
@@ -461,14 +550,68 @@ function joinWords(words: CommandWord[]): CommandWord {
     if (i < words.length - 1) offsets.push(word.end);
   });
   offsets.push(words[words.length - 1].end);
-  return { value, start: words[0].start, end: words[words.length - 1].end, offsets, literal: words.every((word) => word.literal), ...(substitutions.length ? { substitutions } : {}) };
+  return {
+    value,
+    start: words[0].start,
+    end: words[words.length - 1].end,
+    offsets,
+    literal: words.every((word) => word.literal),
+    ...(substitutions.length ? { substitutions } : {}),
+  };
 }
 
 /** tmux commands whose arguments a shell reads: a command to start, keys typed into a shell, a shell command. */
-const TMUX_SHELL_COMMANDS = new Set(['new-session', 'new', 'new-window', 'neww', 'split-window', 'splitw', 'respawn-pane', 'respawnp', 'respawn-window', 'respawnw', 'run-shell', 'run', 'if-shell', 'if', 'pipe-pane', 'pipep', 'display-popup', 'popup', 'send-keys', 'send']);
+const TMUX_SHELL_COMMANDS = new Set([
+  'new-session',
+  'new',
+  'new-window',
+  'neww',
+  'split-window',
+  'splitw',
+  'respawn-pane',
+  'respawnp',
+  'respawn-window',
+  'respawnw',
+  'run-shell',
+  'run',
+  'if-shell',
+  'if',
+  'pipe-pane',
+  'pipep',
+  'display-popup',
+  'popup',
+  'send-keys',
+  'send',
+]);
 
 /** Programs that print or search their arguments: a `sh -c` among their words is text, not a command. */
-const TEXT_ARGUMENTS = new Set(['echo', 'printf', 'print', 'yes', 'grep', 'egrep', 'fgrep', 'rg', 'pgrep', 'pkill', 'killall', 'man', 'which', 'type', 'whatis', 'apropos', 'info', 'whereis', 'git', 'apt', 'apt-get', 'yum', 'dnf', 'apk', 'brew']);
+const TEXT_ARGUMENTS = new Set([
+  'echo',
+  'printf',
+  'print',
+  'yes',
+  'grep',
+  'egrep',
+  'fgrep',
+  'rg',
+  'pgrep',
+  'pkill',
+  'killall',
+  'man',
+  'which',
+  'type',
+  'whatis',
+  'apropos',
+  'info',
+  'whereis',
+  'git',
+  'apt',
+  'apt-get',
+  'yum',
+  'dnf',
+  'apk',
+  'brew',
+]);
 
 /** Interpreters and the options that give them code to run (`python3 -c CODE`, `perl -e CODE`). */
 export const CODE_OPTIONS: Record<string, readonly string[]> = {
@@ -497,7 +640,12 @@ function codeRunnerAt(args: readonly CommandWord[]): number {
     if (!options) continue;
     for (let j = i + 1; j < args.length && isOption(args[j].value); j++) {
       const option = args[j].value;
-      if (options.some((code) => option === code || option.startsWith(`${code}=`) || (code.length === 2 && /^-[A-Za-z]+$/.test(option) && option.endsWith(code[1])))) return i;
+      if (
+        options.some(
+          (code) => option === code || option.startsWith(`${code}=`) || (code.length === 2 && /^-[A-Za-z]+$/.test(option) && option.endsWith(code[1])),
+        )
+      )
+        return i;
     }
   }
   return -1;
@@ -541,7 +689,10 @@ function wrappedCommand(command: Command, args: CommandWord[]): Wrapped | undefi
     if (split) return { label: 'env -S', script: split };
     // `sudo -s CMD`, `sudo -i CMD` hand the command line to a shell (sudo escapes most characters, but not `$`).
     if (name === 'sudo' && words.length && options.some((word) => /^--(shell|login)$/.test(word.value) || shortFlag('sudo', word.value, /[si]/))) {
-      return { label: `sudo ${options.some((word) => word.value === '--login' || shortFlag('sudo', word.value, /i/)) ? '-i' : '-s'}`, script: joinWords(words) };
+      return {
+        label: `sudo ${options.some((word) => word.value === '--login' || shortFlag('sudo', word.value, /i/)) ? '-i' : '-s'}`,
+        script: joinWords(words),
+      };
     }
     if (name === 'xargs' && !words.length) return undefined;
     return { label: name, words };
@@ -615,7 +766,9 @@ function wrappedCommand(command: Command, args: CommandWord[]): Wrapped | undefi
     // screen -X stuff TEXT types TEXT into the session's shell.
     const at = args.findIndex((word) => word.value === '-X');
     const words = at === -1 ? [] : args.slice(at + 1);
-    return words.length && /^(stuff|exec|screen)$/.test(words[0].value) && words.length > 1 ? { label: `screen -X ${words[0].value}`, script: joinWords(words.slice(1)), parse: false } : undefined;
+    return words.length && /^(stuff|exec|screen)$/.test(words[0].value) && words.length > 1
+      ? { label: `screen -X ${words[0].value}`, script: joinWords(words.slice(1)), parse: false }
+      : undefined;
   }
   if (program === 'kubectl') {
     const sub = args[firstPositional('kubectl', args)]?.value;

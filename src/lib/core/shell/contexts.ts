@@ -45,8 +45,15 @@ export function shellContext(site: ShellSite): PlaceholderContext {
 function nameOperand(tree: ShellTree, path: ShellNode[]): PlaceholderContext | undefined {
   for (let index = 0; index < path.length; index++) {
     const node = path[index];
-    if (node.kind === 'UnaryTest' && /^-[vR]$/.test(node.extra) && path[index + 1]?.role === 'x') return refuse(`it is the name of a shell variable tested by ${node.extra} (bash evaluates a[$(...)] in a name)`, NAME_FIX);
-    if (node.kind === 'DeclClause' && path[index + 1]?.kind === 'Assign' && childrenOf(tree, node).some((assign) => assign.kind === 'Assign' && assign.extra.includes('naked') && /^-[A-Za-z]*n/.test(tree.text.slice(assign.start, assign.end)))) {
+    if (node.kind === 'UnaryTest' && /^-[vR]$/.test(node.extra) && path[index + 1]?.role === 'x')
+      return refuse(`it is the name of a shell variable tested by ${node.extra} (bash evaluates a[$(...)] in a name)`, NAME_FIX);
+    if (
+      node.kind === 'DeclClause' &&
+      path[index + 1]?.kind === 'Assign' &&
+      childrenOf(tree, node).some(
+        (assign) => assign.kind === 'Assign' && assign.extra.includes('naked') && /^-[A-Za-z]*n/.test(tree.text.slice(assign.start, assign.end)),
+      )
+    ) {
       return refuse(`it is the target of a name reference (${node.extra} -n), a variable name bash evaluates (a[$(...)] would run)`, NAME_FIX);
     }
   }
@@ -60,11 +67,66 @@ const NAME_FIX = 'Write the variable name in the runbook; pass the value as data
  * editors, bash's startup file, preloaded libraries, interpreter options): a value assigned to one chooses what runs.
  */
 const COMMAND_VARIABLES = new Set([
-  'GIT_SSH_COMMAND', 'GIT_SSH', 'GIT_PAGER', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'GIT_ASKPASS', 'GIT_EXTERNAL_DIFF', 'GIT_PROXY_COMMAND', 'GIT_EXEC_PATH', 'GIT_CONFIG_PARAMETERS',
-  'PAGER', 'MANPAGER', 'SYSTEMD_PAGER', 'PSQL_PAGER', 'PSQL_EDITOR', 'EDITOR', 'VISUAL', 'KUBE_EDITOR', 'KUBECTL_EXTERNAL_DIFF', 'LESSOPEN', 'LESSCLOSE', 'SSH_ASKPASS', 'SUDO_ASKPASS',
-  'BASH_ENV', 'ENV', 'PROMPT_COMMAND', 'PS1', 'PS2', 'PS4', 'SHELLOPTS', 'BASHOPTS', 'IFS', 'PATH', 'LD_PRELOAD', 'LD_LIBRARY_PATH', 'LD_AUDIT',
-  'PERL5OPT', 'PERL5LIB', 'PYTHONSTARTUP', 'PYTHONPATH', 'PYTHONHOME', 'NODE_OPTIONS', 'NODE_PATH', 'RUBYOPT', 'RUBYLIB', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS', 'DOCKER_HOST', 'SHELL',
-  'PS0', 'PS3', 'FCEDIT', 'SYSTEMD_EDITOR', 'BROWSER', 'RSYNC_RSH', 'CVS_RSH', 'PERL5DB', 'TAR_OPTIONS', 'MAKEFLAGS', 'GIT_CONFIG_COUNT',
+  'GIT_SSH_COMMAND',
+  'GIT_SSH',
+  'GIT_PAGER',
+  'GIT_EDITOR',
+  'GIT_SEQUENCE_EDITOR',
+  'GIT_ASKPASS',
+  'GIT_EXTERNAL_DIFF',
+  'GIT_PROXY_COMMAND',
+  'GIT_EXEC_PATH',
+  'GIT_CONFIG_PARAMETERS',
+  'PAGER',
+  'MANPAGER',
+  'SYSTEMD_PAGER',
+  'PSQL_PAGER',
+  'PSQL_EDITOR',
+  'EDITOR',
+  'VISUAL',
+  'KUBE_EDITOR',
+  'KUBECTL_EXTERNAL_DIFF',
+  'LESSOPEN',
+  'LESSCLOSE',
+  'SSH_ASKPASS',
+  'SUDO_ASKPASS',
+  'BASH_ENV',
+  'ENV',
+  'PROMPT_COMMAND',
+  'PS1',
+  'PS2',
+  'PS4',
+  'SHELLOPTS',
+  'BASHOPTS',
+  'IFS',
+  'PATH',
+  'LD_PRELOAD',
+  'LD_LIBRARY_PATH',
+  'LD_AUDIT',
+  'PERL5OPT',
+  'PERL5LIB',
+  'PYTHONSTARTUP',
+  'PYTHONPATH',
+  'PYTHONHOME',
+  'NODE_OPTIONS',
+  'NODE_PATH',
+  'RUBYOPT',
+  'RUBYLIB',
+  'JAVA_TOOL_OPTIONS',
+  '_JAVA_OPTIONS',
+  'DOCKER_HOST',
+  'SHELL',
+  'PS0',
+  'PS3',
+  'FCEDIT',
+  'SYSTEMD_EDITOR',
+  'BROWSER',
+  'RSYNC_RSH',
+  'CVS_RSH',
+  'PERL5DB',
+  'TAR_OPTIONS',
+  'MAKEFLAGS',
+  'GIT_CONFIG_COUNT',
 ]);
 
 /**
@@ -73,7 +135,24 @@ const COMMAND_VARIABLES = new Set([
  * aws credential_process), or a config home where they look for them.
  */
 const CONFIG_VARIABLES = new Set([
-  'KUBECONFIG', 'DOCKER_CONFIG', 'GIT_DIR', 'GIT_CONFIG', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_TEMPLATE_DIR', 'AWS_CONFIG_FILE', 'PSQLRC', 'CURL_HOME', 'XDG_CONFIG_HOME', 'ZDOTDIR', 'HOME', 'GNUPGHOME', 'WGETRC', 'SSH_CONFIG', 'MYSQL_HOME', 'INPUTRC',
+  'KUBECONFIG',
+  'DOCKER_CONFIG',
+  'GIT_DIR',
+  'GIT_CONFIG',
+  'GIT_CONFIG_GLOBAL',
+  'GIT_CONFIG_SYSTEM',
+  'GIT_TEMPLATE_DIR',
+  'AWS_CONFIG_FILE',
+  'PSQLRC',
+  'CURL_HOME',
+  'XDG_CONFIG_HOME',
+  'ZDOTDIR',
+  'HOME',
+  'GNUPGHOME',
+  'WGETRC',
+  'SSH_CONFIG',
+  'MYSQL_HOME',
+  'INPUTRC',
 ]);
 
 /**
@@ -96,7 +175,7 @@ function flowContext(site: ShellSite, path: ShellNode[]): PlaceholderContext | u
     return added;
   };
   add(carriers(tree, path, site.at));
-  for (let grew = names.length > 0; grew; ) {
+  for (let grew = names.length > 0; grew;) {
     grew = false;
     for (const node of tree.nodes) {
       if (node.kind !== 'ParamExp' || node.extra.includes('excl') || node.extra.includes('length')) continue;
@@ -118,15 +197,26 @@ function flowContext(site: ShellSite, path: ShellNode[]): PlaceholderContext | u
   }
   const named = names.map((name) => `$${name}`).join(', then ');
   for (const name of names) {
-    if (COMMAND_VARIABLES.has(name) || /^GIT_CONFIG_(KEY|VALUE)_\d+$/.test(name)) return refuse(`it is assigned to ${name}, which programs run as a command or read as code`, 'Write that variable in the runbook; a value cannot choose what runs');
-    if (CONFIG_VARIABLES.has(name)) return refuse(`it is assigned to ${name}, which names configuration programs read (it can name commands to run)`, 'Write that path in the runbook; a value cannot choose the configuration a program reads');
+    if (COMMAND_VARIABLES.has(name) || /^GIT_CONFIG_(KEY|VALUE)_\d+$/.test(name))
+      return refuse(
+        `it is assigned to ${name}, which programs run as a command or read as code`,
+        'Write that variable in the runbook; a value cannot choose what runs',
+      );
+    if (CONFIG_VARIABLES.has(name))
+      return refuse(
+        `it is assigned to ${name}, which names configuration programs read (it can name commands to run)`,
+        'Write that path in the runbook; a value cannot choose the configuration a program reads',
+      );
   }
   // An awk program that runs commands and reads the environment (`X=<v> awk '{ system(ENVIRON["X"]) }'`).
   if (names.length) {
     for (const command of site.facts.commands) {
       const program = command.program === 'awk' ? awkProgram(command) : undefined;
       if (program !== undefined && awkRunsCommands(program) && names.some((name) => program.includes(`ENVIRON["${name}"]`))) {
-        return refuse(`it is assigned to ${named}, which an awk program that runs commands reads from ENVIRON`, 'Keep the awk program from running commands built from the value');
+        return refuse(
+          `it is assigned to ${named}, which an awk program that runs commands reads from ENVIRON`,
+          'Keep the awk program from running commands built from the value',
+        );
       }
     }
   }
@@ -150,7 +240,11 @@ function flowContext(site: ShellSite, path: ShellNode[]): PlaceholderContext | u
     for (const childName of childNames) uses.push(...variableUses(undefined, child, childName, false));
   }
   const refused = uses.find((use) => use.refused);
-  if (refused) return refuse(`it is assigned to ${named || (positional ? 'an argument' : 'a variable')}, which is read again where ${refused.refused!.reason}`, refused.refused!.fix);
+  if (refused)
+    return refuse(
+      `it is assigned to ${named || (positional ? 'an argument' : 'a variable')}, which is read again where ${refused.refused!.reason}`,
+      refused.refused!.fix,
+    );
   const integer = uses.find((use) => use.layers[0]?.kind === 'token' && use.layers[0].accepts === 'integer');
   if (integer) return token('integer', `a variable that bash evaluates as arithmetic (${(integer.layers[0] as { where: string }).where})`);
   return undefined;
@@ -177,15 +271,23 @@ function carriers(tree: ShellTree, path: ShellNode[], at: number): string[] {
       const nameNode = childrenOf(tree, node).find((child) => child.role === 'name');
       if (nameNode) found.push(tree.text.slice(nameNode.start, nameNode.end));
     } else if (node.kind === 'CallExpr' && next?.kind === 'Word') {
-      const words = childrenOf(tree, node).filter((child) => child.kind === 'Word').map((word) => tree.text.slice(word.start, word.end));
+      const words = childrenOf(tree, node)
+        .filter((child) => child.kind === 'Word')
+        .map((word) => tree.text.slice(word.start, word.end));
       const target = words.indexOf('-v');
-      if (words[0] === 'printf' && target > 0 && words[target + 1] && childrenOf(tree, node).filter((child) => child.kind === 'Word')[target + 1] !== next) found.push(words[target + 1]);
-    } else if (node.kind === 'Redirect' && (/^(<<<|<<-?)$/.test(node.extra) || (node.extra === '<' && path.slice(index).some((inner) => inner.kind === 'ProcSubst')))) {
+      if (words[0] === 'printf' && target > 0 && words[target + 1] && childrenOf(tree, node).filter((child) => child.kind === 'Word')[target + 1] !== next)
+        found.push(words[target + 1]);
+    } else if (
+      node.kind === 'Redirect' &&
+      (/^(<<<|<<-?)$/.test(node.extra) || (node.extra === '<' && path.slice(index).some((inner) => inner.kind === 'ProcSubst')))
+    ) {
       const stmt = tree.nodes[node.parent];
       found.push(...readerNames(tree, stmt));
     } else if (node.kind === 'BinaryCmd' && (node.extra === '|' || node.extra === '|&')) {
       const [left, right] = childrenOf(tree, node);
-      if (next === left && right) for (const stmt of tree.nodes.filter((candidate) => candidate.kind === 'Stmt' && right.start <= candidate.start && candidate.end <= right.end)) found.push(...readerNames(tree, stmt));
+      if (next === left && right)
+        for (const stmt of tree.nodes.filter((candidate) => candidate.kind === 'Stmt' && right.start <= candidate.start && candidate.end <= right.end))
+          found.push(...readerNames(tree, stmt));
     }
   }
   return found;
@@ -195,7 +297,9 @@ function carriers(tree: ShellTree, path: ShellNode[], at: number): string[] {
 function readerNames(tree: ShellTree, stmt: ShellNode | undefined): string[] {
   const call = stmt && childrenOf(tree, stmt).find((child) => child.role === 'cmd' && child.kind === 'CallExpr');
   if (!call) return [];
-  const words = childrenOf(tree, call).filter((child) => child.kind === 'Word').map((word) => tree.text.slice(word.start, word.end));
+  const words = childrenOf(tree, call)
+    .filter((child) => child.kind === 'Word')
+    .map((word) => tree.text.slice(word.start, word.end));
   if (!READERS.has(words[0] ?? '')) return [];
   const valued = words[0] === 'read' ? /^-[a-zA-Z]*[adinNptu]$/ : /^-[a-zA-Z]*[dnOsuCc]$/;
   const names: string[] = [];
@@ -244,13 +348,15 @@ function variableUses(site: ShellSite | undefined, tree: ShellTree, name: string
 function childUse(tree: ShellTree, path: ShellNode[]): PlaceholderContext | undefined {
   for (let index = 0; index < path.length; index++) {
     const node = path[index];
-    if (ARITHMETIC.has(node.kind) || path[index + 1]?.role === 'index' || (node.kind === 'BinaryTest' && NUMERIC_TESTS.has(node.extra))) return token('integer', 'arithmetic in a script a shell runs');
+    if (ARITHMETIC.has(node.kind) || path[index + 1]?.role === 'index' || (node.kind === 'BinaryTest' && NUMERIC_TESTS.has(node.extra)))
+      return token('integer', 'arithmetic in a script a shell runs');
     if (node.kind === 'CallExpr') {
       const words = childrenOf(tree, node).filter((child) => child.kind === 'Word');
       const word = path[index + 1];
       if (word === words[0]) return refuse('it is the program a shell script runs', 'Write the program in the runbook; a value can only fill an argument');
       const program = words[0] ? tree.text.slice(words[0].start, words[0].end) : '';
-      if (/^(eval|source|\.|sh|bash|dash|zsh|ksh|ash|su|ssh|watch)$/.test(program) || program === '.') return refuse(`\`${program}\` in a script a shell runs parses it again`, 'Use the value as data ("$1") where no shell reads it again');
+      if (/^(eval|source|\.|sh|bash|dash|zsh|ksh|ash|su|ssh|watch)$/.test(program) || program === '.')
+        return refuse(`\`${program}\` in a script a shell runs parses it again`, 'Use the value as data ("$1") where no shell reads it again');
     }
   }
   return undefined;
@@ -274,8 +380,10 @@ function contextOnPath(site: ShellSite, path: ShellNode[]): PlaceholderContext {
     if (ARITHMETIC.has(node.kind) || next?.role === 'index' || next?.role === 'slice-offset' || next?.role === 'slice-length') {
       return token('integer', 'an arithmetic expression, which bash evaluates again (a[$(...)] would run)');
     }
-    if (node.kind === 'BinaryTest' && NUMERIC_TESTS.has(node.extra)) return token('integer', `a numeric test ${node.extra} inside [[ ]], which bash evaluates as arithmetic`);
-    if (node.kind === 'DeclClause' && next?.kind === 'Assign' && integerDeclaration(tree, node)) return token('integer', `an integer variable (${node.extra} -i), which bash evaluates as arithmetic`);
+    if (node.kind === 'BinaryTest' && NUMERIC_TESTS.has(node.extra))
+      return token('integer', `a numeric test ${node.extra} inside [[ ]], which bash evaluates as arithmetic`);
+    if (node.kind === 'DeclClause' && next?.kind === 'Assign' && integerDeclaration(tree, node))
+      return token('integer', `an integer variable (${node.extra} -i), which bash evaluates as arithmetic`);
     if (node.kind === 'ParamExp') {
       if (next?.role === 'param') return refuse('it names a shell variable', 'Write the variable name in the command');
       return token('word', 'a ${...} expansion');
@@ -292,7 +400,9 @@ function contextOnPath(site: ShellSite, path: ShellNode[]): PlaceholderContext {
 
 /** `declare -i x=...`, `local -ia x=...`: assignments are arithmetic. */
 function integerDeclaration(tree: ShellTree, decl: ShellNode): boolean {
-  return childrenOf(tree, decl).some((assign) => assign.kind === 'Assign' && assign.extra.includes('naked') && /^-[A-Za-z]*i/.test(tree.text.slice(assign.start, assign.end)));
+  return childrenOf(tree, decl).some(
+    (assign) => assign.kind === 'Assign' && assign.extra.includes('naked') && /^-[A-Za-z]*i/.test(tree.text.slice(assign.start, assign.end)),
+  );
 }
 
 /** The quoting layer of the sentinel inside its word. */
@@ -307,10 +417,14 @@ function quotingLayer(path: ShellNode[], word: ShellNode, start: boolean): Layer
 
 function heredocContext(site: ShellSite): PlaceholderContext {
   const at = site.toCode(site.at);
-  const owner = site.facts.commands.filter((command) => command.stdin?.kind === 'heredoc' && command.stdin.body.offsets[0] <= at && at < command.stdin.body.offsets[command.stdin.body.offsets.length - 1]);
+  const owner = site.facts.commands.filter(
+    (command) =>
+      command.stdin?.kind === 'heredoc' && command.stdin.body.offsets[0] <= at && at < command.stdin.body.offsets[command.stdin.body.offsets.length - 1],
+  );
   for (const command of owner) {
     const language = readerOf(site.facts.commands, command);
-    if (language) return refuse(`the heredoc is read by ${language.by} as ${language.language}, which parses the value again`, interpreterFix(language.language));
+    if (language)
+      return refuse(`the heredoc is read by ${language.by} as ${language.language}, which parses the value again`, interpreterFix(language.language));
   }
   for (const command of owner) {
     const ran = writtenThenRun(site.facts.commands, command);
@@ -355,7 +469,8 @@ function outputFiles(commands: readonly Command[], command: Command, seen = new 
     group.push(top);
   }
   for (const current of group) {
-    for (const redirect of current.redirects) if (TO_FILE.has(redirect.op) && (!redirect.fd || redirect.fd === '1') && redirect.target) files.push(redirect.target);
+    for (const redirect of current.redirects)
+      if (TO_FILE.has(redirect.op) && (!redirect.fd || redirect.fd === '1') && redirect.target) files.push(redirect.target);
     const operands = current.argv.slice(1).filter((word) => !isOption(word.value));
     if (current.name === 'tee' || current.name === 'sponge') files.push(...operands);
     if (current.name === 'dd') files.push(...operands.filter((word) => word.value.startsWith('of=')).map((word) => sliceWord(word, 3)));
@@ -364,7 +479,8 @@ function outputFiles(commands: readonly Command[], command: Command, seen = new 
     const next = commands[top.pipesTo];
     for (const reader of [next, ...commands.filter((other) => other.via === 'argv' && isWrappedBy(commands, other, next))]) {
       const operands = reader.argv.slice(1).filter((word) => !isOption(word.value));
-      if (PASSES_INPUT.has(reader.name) && (reader.name !== 'cat' || operands.every((word) => word.value === '-'))) files.push(...outputFiles(commands, reader, seen));
+      if (PASSES_INPUT.has(reader.name) && (reader.name !== 'cat' || operands.every((word) => word.value === '-')))
+        files.push(...outputFiles(commands, reader, seen));
     }
   }
   return files;
@@ -384,7 +500,10 @@ const STARTUP_FILES: [RegExp, string][] = [
   [/(^|\/)\.gitconfig$|(^|\/)\.git\/(config$|hooks\/)|\/git\/config$|^\/etc\/gitconfig$/, 'git reads it (core.sshCommand, core.fsmonitor, hooks run commands)'],
   [/(^|\/)\.kube\/config$/, 'kubectl reads it (exec credential plugins run commands)'],
   [/(^|\/)\.(psqlrc|curlrc|wgetrc|inputrc|npmrc)$/, 'a program reads it as configuration at startup'],
-  [/^\/etc\/(ld\.so\.preload|ld\.so\.conf\S*|init\.d\/\S*|rc\d\.d\/\S*|logrotate\.d\/\S*|udev\/rules\.d\/\S*|security\/\S*|pam\.d\/\S*)$/, 'the system runs or loads what it names'],
+  [
+    /^\/etc\/(ld\.so\.preload|ld\.so\.conf\S*|init\.d\/\S*|rc\d\.d\/\S*|logrotate\.d\/\S*|udev\/rules\.d\/\S*|security\/\S*|pam\.d\/\S*)$/,
+    'the system runs or loads what it names',
+  ],
   [/(^|\/)(Makefile|makefile|GNUmakefile|Dockerfile|\.gitlab-ci\.yml|Jenkinsfile)$/, 'a build tool runs its commands'],
 ];
 
@@ -406,10 +525,14 @@ function runnerOf(commands: readonly Command[], writer: Command, file: string): 
     for (let index = 1; index < command.argv.length; index++) {
       const word = command.argv[index];
       const code = codeArgument(command, index);
-      if (code?.file && (samePath(word.value, file) || samePath(word.value.replace(/^[^=]*=/, ''), file))) return `\`${command.name}\` reads it as ${code.what}`;
+      if (code?.file && (samePath(word.value, file) || samePath(word.value.replace(/^[^=]*=/, ''), file)))
+        return `\`${command.name}\` reads it as ${code.what}`;
     }
-    if (/^(crontab|at|batch)$/.test(command.name) && command.argv.slice(1).some((word) => samePath(word.value, file))) return `\`${command.name}\` runs its lines`;
-    for (const assign of command.assigns) if (assign.value && samePath(assign.value.value, file) && /^(BASH_ENV|ENV|KUBECONFIG|PSQLRC|GIT_CONFIG\w*|DOCKER_CONFIG)$/.test(assign.name)) return `${assign.name} names it`;
+    if (/^(crontab|at|batch)$/.test(command.name) && command.argv.slice(1).some((word) => samePath(word.value, file)))
+      return `\`${command.name}\` runs its lines`;
+    for (const assign of command.assigns)
+      if (assign.value && samePath(assign.value.value, file) && /^(BASH_ENV|ENV|KUBECONFIG|PSQLRC|GIT_CONFIG\w*|DOCKER_CONFIG)$/.test(assign.name))
+        return `${assign.name} names it`;
   }
   return undefined;
 }
@@ -418,15 +541,23 @@ function runnerOf(commands: readonly Command[], writer: Command, file: string): 
 function writtenThenRun(commands: readonly Command[], writer: Command): PlaceholderContext | undefined {
   for (const file of outputFiles(commands, writer)) {
     const startup = startupFile(file.value);
-    if (startup) return refuse(`it is written to ${file.value}, and ${startup}`, 'Write that file\'s content in the runbook; a value can only be data in a file that does not run');
+    if (startup)
+      return refuse(
+        `it is written to ${file.value}, and ${startup}`,
+        "Write that file's content in the runbook; a value can only be data in a file that does not run",
+      );
     const runner = runnerOf(commands, writer, file.value);
-    if (runner) return refuse(`it is written to ${file.value}, and ${runner}`, 'Pass the value to the script as an argument or an environment variable ("$1", "$NAME") instead of writing it into the code');
+    if (runner)
+      return refuse(
+        `it is written to ${file.value}, and ${runner}`,
+        'Pass the value to the script as an argument or an environment variable ("$1", "$NAME") instead of writing it into the code',
+      );
   }
   return undefined;
 }
 
 function interpreterFix(language: string): string {
-  if (language === 'SQL') return "Pass the value as a psql variable: psql -v name=<value> ... and write :'name' (a string) or :\"name\" (a name) in the SQL";
+  if (language === 'SQL') return 'Pass the value as a psql variable: psql -v name=<value> ... and write :\'name\' (a string) or :"name" (a name) in the SQL';
   if (language.startsWith('arguments')) return 'Give the value to the command directly instead of through xargs';
   return 'Pass the value as an argument or an environment variable of the program instead of inside the code it reads';
 }
@@ -444,7 +575,10 @@ function wordContext(site: ShellSite, path: ShellNode[], word: ShellNode): Place
   // Outermost first: a wrapper that hands the word to another shell refuses it, whatever runs inside.
   for (const command of owners) {
     if (command.reparses && command.reparses.script.start <= codeAt && codeAt < command.reparses.script.end) {
-      return refuse(`\`${command.reparses.by}\` hands this text to a shell that parses it again, so its quoting does not protect the value`, reparseFix(command.reparses.by));
+      return refuse(
+        `\`${command.reparses.by}\` hands this text to a shell that parses it again, so its quoting does not protect the value`,
+        reparseFix(command.reparses.by),
+      );
     }
   }
   // A here-string is standard input: `sh <<< "..."`, `psql <<< "..."` read the value as code.
@@ -470,7 +604,11 @@ function wordContext(site: ShellSite, path: ShellNode[], word: ShellNode): Place
     for (let command: Command | undefined = printer; command; command = command.parent !== undefined ? facts.commands[command.parent] : undefined) {
       if (command.pipesTo === undefined) continue;
       const reader = readerOf(facts.commands, facts.commands[command.pipesTo]);
-      if (reader) return refuse(`the output of \`${printer.name}\` is piped into ${reader.by}, which reads it as ${reader.language} and parses the value again`, interpreterFix(reader.language));
+      if (reader)
+        return refuse(
+          `the output of \`${printer.name}\` is piped into ${reader.by}, which reads it as ${reader.language} and parses the value again`,
+          interpreterFix(reader.language),
+        );
       break;
     }
   }
@@ -517,7 +655,9 @@ function innerLayer(site: ShellSite, command: Command, position: number, argumen
       // awk -v NAME=VALUE and NAME=VALUE operands: awk reads escape sequences in VALUE.
       const assignment = awkAssignment(command, position);
       if (!assignment) return undefined;
-      return valueIndex >= assignment.valueStart ? layers({ kind: 'awk-string' }) : layers({ kind: 'token', accepts: 'name', where: 'the name of an awk variable' });
+      return valueIndex >= assignment.valueStart
+        ? layers({ kind: 'awk-string' })
+        : layers({ kind: 'token', accepts: 'name', where: 'the name of an awk variable' });
     }
     case 'kubectl':
       if (/^(-p|--patch|--overrides)$/.test(optionBefore) || /^--(patch|overrides)=/.test(text)) {
@@ -570,7 +710,12 @@ function httpLayer(site: ShellSite, command: Command, at: number, text: string, 
 }
 
 /** `a=1&query=...`: the field the value is in. */
-function formLayer(text: string, index: number, withQuery: (name: string, content: string, contentIndex: number, outer: Layer[]) => PlaceholderContext, outer: Layer[] = [{ kind: 'url-query' }]): PlaceholderContext {
+function formLayer(
+  text: string,
+  index: number,
+  withQuery: (name: string, content: string, contentIndex: number, outer: Layer[]) => PlaceholderContext,
+  outer: Layer[] = [{ kind: 'url-query' }],
+): PlaceholderContext {
   let start = 0;
   for (const field of text.split('&')) {
     const end = start + field.length;
@@ -583,4 +728,3 @@ function formLayer(text: string, index: number, withQuery: (name: string, conten
   }
   return { layers: outer };
 }
-

@@ -44,7 +44,12 @@ export function continuationMistakes(code: string, commands: readonly Command[],
     const last = command.argv[command.argv.length - 1];
     const end = lineEnd(code, last.end);
     // The last word ends with an escaped space or tab (`\ `) and only blanks follow it on the line.
-    if (/[ \t]$/.test(last.value) && /\\[ \t]$/.test(code.slice(last.start, last.end)) && !/\\\\[ \t]$/.test(code.slice(last.start, last.end)) && code.slice(last.end, end).trim() === '') {
+    if (
+      /[ \t]$/.test(last.value) &&
+      /\\[ \t]$/.test(code.slice(last.start, last.end)) &&
+      !/\\\\[ \t]$/.test(code.slice(last.start, last.end)) &&
+      code.slice(last.end, end).trim() === ''
+    ) {
       const next = startingAfter(end);
       mistakes.push({ kind: 'space-after-backslash', start: last.end - 1, end, ended: command.index, ...(next ? { started: next.index } : {}) });
     }

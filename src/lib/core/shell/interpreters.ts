@@ -52,7 +52,10 @@ export function stdinLanguage(command: Command): string | undefined {
     case 'runuser':
       return command.reparses ? undefined : 'shell commands';
     case 'sudo':
-      return args.slice(0, firstPositional('sudo', args)).some((word) => /^--(shell|login)$/.test(word.value) || shortFlag('sudo', word.value, /[si]/)) && positionals('sudo', args).length === 0 ? 'shell commands' : undefined;
+      return args.slice(0, firstPositional('sudo', args)).some((word) => /^--(shell|login)$/.test(word.value) || shortFlag('sudo', word.value, /[si]/)) &&
+        positionals('sudo', args).length === 0
+        ? 'shell commands'
+        : undefined;
     case 'at':
     case 'batch':
       return has(['-f', '-l', '-r', '-d', '-c']) ? undefined : 'shell commands (run later)';
@@ -120,7 +123,8 @@ const SQL_CLIENT_OPTIONS: Record<string, readonly string[]> = {
   trino: ['--execute'],
   snowsql: ['-q', '--query'],
 };
-const SQL_CLIENT_FIX = "Pass the value as the client's query parameter (e.g. clickhouse-client --param_name=<value> with {name:String}), or use psql/mysql, whose SQL the core quotes";
+const SQL_CLIENT_FIX =
+  "Pass the value as the client's query parameter (e.g. clickhouse-client --param_name=<value> with {name:String}), or use psql/mysql, whose SQL the core quotes";
 
 const FILE_FIX = 'Name the file in the runbook; a value cannot choose the code that runs';
 const NAME_FIX = 'Write the variable name in the runbook; pass the value as data ("$NAME" after NAME=<value>)';
@@ -128,12 +132,19 @@ const COMMAND_OPTION_FIX = 'Write the option in the runbook; a value cannot choo
 
 /** Options whose value is a command line the program runs (or configuration that names one). */
 const COMMAND_OPTIONS: Record<string, { options: readonly string[]; what: string; only?: RegExp }> = {
-  ssh: { options: ['-o'], what: 'an ssh option that runs a command (ProxyCommand, LocalCommand, RemoteCommand, KnownHostsCommand)', only: /^\s*(ProxyCommand|LocalCommand|RemoteCommand|KnownHostsCommand)\b/i },
+  ssh: {
+    options: ['-o'],
+    what: 'an ssh option that runs a command (ProxyCommand, LocalCommand, RemoteCommand, KnownHostsCommand)',
+    only: /^\s*(ProxyCommand|LocalCommand|RemoteCommand|KnownHostsCommand)\b/i,
+  },
   scp: { options: ['-o', '-S'], what: 'an scp option that runs a command', only: /^\s*(ProxyCommand|LocalCommand|KnownHostsCommand)\b|^[^=]*$/i },
   sftp: { options: ['-o', '-S'], what: 'an sftp option that runs a command', only: /^\s*(ProxyCommand|LocalCommand|KnownHostsCommand)\b|^[^=]*$/i },
   rsync: { options: ['-e', '--rsh', '--rsync-path'], what: 'the remote shell command of rsync, which rsync splits into words and runs' },
   git: { options: ['-c', '--config-env'], what: 'git configuration, which can name commands git runs (core.sshCommand, core.pager, alias.*)' },
-  tar: { options: ['-I', '--use-compress-program', '--to-command', '--checkpoint-action', '-F', '--info-script', '--new-volume-script'], what: 'a tar option that runs a command' },
+  tar: {
+    options: ['-I', '--use-compress-program', '--to-command', '--checkpoint-action', '-F', '--info-script', '--new-volume-script'],
+    what: 'a tar option that runs a command',
+  },
   tcpdump: { options: ['-z'], what: 'the command tcpdump runs on each saved file' },
   helm: { options: ['--post-renderer'], what: 'the program helm runs as a post-renderer' },
   zip: { options: ['-TT', '--unzip-command'], what: 'the command zip runs to test the archive' },
@@ -171,7 +182,11 @@ const CONFIG_OPTIONS: Record<string, { options: readonly string[]; what: string;
   scp: { options: ['-F'], what: 'an ssh configuration file (ProxyCommand and LocalCommand run commands)' },
   sftp: { options: ['-F'], what: 'an ssh configuration file (ProxyCommand and LocalCommand run commands)' },
   curl: { options: ['-K', '--config'], what: 'a curl configuration file (it can set any option, the output file included)' },
-  git: { options: ['-C', '--git-dir', '--exec-path', '--work-tree'], what: 'a git repository or folder, whose configuration can run commands (core.fsmonitor, core.sshCommand, hooks)', before: true },
+  git: {
+    options: ['-C', '--git-dir', '--exec-path', '--work-tree'],
+    what: 'a git repository or folder, whose configuration can run commands (core.fsmonitor, core.sshCommand, hooks)',
+    before: true,
+  },
   docker: { options: ['--config'], what: 'a docker configuration folder (its credential helpers run commands)', before: true },
   make: { options: ['-f', '--file', '--makefile', '-C', '--directory'], what: 'a Makefile or its folder (its recipes run commands)' },
   terraform: { options: ['-chdir'], what: 'a terraform folder (its configuration can run programs)', before: true },
@@ -181,7 +196,8 @@ const CONFIG_OPTIONS: Record<string, { options: readonly string[]; what: string;
 function namesVariable(command: Command, at: number): boolean {
   const args = command.argv.slice(1);
   const before = args[at - 1]?.value ?? '';
-  const operand = (values: readonly string[]) => !isOption(args[at].value) && !(values.includes(before) || /^-[A-Za-z]*$/.test(before) && values.includes(`-${before.at(-1)}`));
+  const operand = (values: readonly string[]) =>
+    !isOption(args[at].value) && !(values.includes(before) || (/^-[A-Za-z]*$/.test(before) && values.includes(`-${before.at(-1)}`)));
   switch (command.name) {
     case 'read':
       return before === '-a' || operand(['-d', '-i', '-n', '-N', '-p', '-t', '-u', '-a']);
@@ -221,14 +237,23 @@ export function codeArgument(command: Command, index: number): CodeArgument | un
   // git's own options come before its subcommand (`git grep -c` counts).
   if (commandOption && !(command.program === 'git' && at > firstPositional('git', args))) {
     for (const option of commandOption.options) {
-      const value = optionBefore === option ? word.value : word.value.startsWith(`${option}=`) ? word.value.slice(option.length + 1) : option.length === 2 && word.value.startsWith(option) && word.value.length > 2 ? word.value.slice(2) : undefined;
-      if (value !== undefined && (!commandOption.only || commandOption.only.test(value) || !/^\s*[A-Za-z][A-Za-z0-9]*\s*[= ]/.test(value))) return { what: commandOption.what, fix: COMMAND_OPTION_FIX };
+      const value =
+        optionBefore === option
+          ? word.value
+          : word.value.startsWith(`${option}=`)
+            ? word.value.slice(option.length + 1)
+            : option.length === 2 && word.value.startsWith(option) && word.value.length > 2
+              ? word.value.slice(2)
+              : undefined;
+      if (value !== undefined && (!commandOption.only || commandOption.only.test(value) || !/^\s*[A-Za-z][A-Za-z0-9]*\s*[= ]/.test(value)))
+        return { what: commandOption.what, fix: COMMAND_OPTION_FIX };
     }
   }
   const configOption = CONFIG_OPTIONS[command.program] ?? CONFIG_OPTIONS[command.name];
   if (configOption && !(configOption.before && at > firstPositional(command.program, args))) {
     for (const option of configOption.options) {
-      const given = optionBefore === option || word.value.startsWith(`${option}=`) || (option.length === 2 && word.value.startsWith(option) && word.value.length > 2);
+      const given =
+        optionBefore === option || word.value.startsWith(`${option}=`) || (option.length === 2 && word.value.startsWith(option) && word.value.length > 2);
       if (given) return { what: configOption.what, fix: CONFIG_FIX, reason: `\`${command.name} ${option}\` reads it as ${configOption.what}`, file: true };
     }
   }
@@ -240,14 +265,18 @@ export function codeArgument(command: Command, index: number): CodeArgument | un
         if (program === undefined || awkRunsCommands(program)) {
           return {
             what: 'an awk variable',
-            reason: program === undefined ? 'it is assigned to an awk variable of a program in a file the core cannot read (it may run the value with system(), a pipe or getline)' : 'it is assigned to an awk variable of a program that runs commands (system(), a pipe, getline), where the value may become a command',
+            reason:
+              program === undefined
+                ? 'it is assigned to an awk variable of a program in a file the core cannot read (it may run the value with system(), a pipe or getline)'
+                : 'it is assigned to an awk variable of a program that runs commands (system(), a pipe, getline), where the value may become a command',
             fix: 'Keep the awk program from running commands built from the value, or filter the value with grep -F -- <value>',
           };
         }
         return undefined;
       }
       // gawk's -e/--source give program text even next to -f files.
-      if (optionBefore === '-e' || optionBefore === '--source' || word.value.startsWith('--source=')) return { what: 'an awk program', fix: "Pass the value as an awk variable: awk -v name=<value> '... name ...'" };
+      if (optionBefore === '-e' || optionBefore === '--source' || word.value.startsWith('--source='))
+        return { what: 'an awk program', fix: "Pass the value as an awk variable: awk -v name=<value> '... name ...'" };
       if (optionBefore === '-f' || optionBefore === '--file') return { what: 'the file of the awk program', fix: FILE_FIX, file: true };
       if (findFlag('awk', args, ['-f', '--file', '-e', '--source'])) return undefined;
       if (firstPositional('awk', args) === at) {
@@ -257,33 +286,53 @@ export function codeArgument(command: Command, index: number): CodeArgument | un
     }
     case 'sed': {
       if (optionBefore === '-f' || optionBefore === '--file') return { what: 'the file of the sed script', fix: FILE_FIX, file: true };
-      const scripts = args.flatMap((arg, i) => (arg.value === '-e' || arg.value === '--expression' || /^-[A-Za-z]*e$/.test(arg.value) && arg.value.length > 2 ? [i + 1] : /^(-e|--expression=)./.test(arg.value) ? [i] : []));
+      const scripts = args.flatMap((arg, i) =>
+        arg.value === '-e' || arg.value === '--expression' || (/^-[A-Za-z]*e$/.test(arg.value) && arg.value.length > 2)
+          ? [i + 1]
+          : /^(-e|--expression=)./.test(arg.value)
+            ? [i]
+            : [],
+      );
       const script = scripts.length || findFlag('sed', args, ['-f', '--file']) ? scripts : [firstPositional('sed', args)];
-      return script.includes(at) ? { what: 'a sed script (its `e` flag and `w` command run and write files)', fix: 'Use a tool that takes the value as data, e.g. awk -v name=<value> or grep -F -- <value>' } : undefined;
+      return script.includes(at)
+        ? {
+            what: 'a sed script (its `e` flag and `w` command run and write files)',
+            fix: 'Use a tool that takes the value as data, e.g. awk -v name=<value> or grep -F -- <value>',
+          }
+        : undefined;
     }
     case 'jq':
     case 'yq': {
       if (optionBefore === '-f' || optionBefore === '--from-file') return { what: `the file of a ${command.program} filter`, fix: FILE_FIX, file: true };
-      return filterPosition(command.program, args) === at ? { what: `a ${command.program} filter`, fix: `Pass the value as a ${command.program} variable: ${command.program} --arg name <value> '... $name ...'` } : undefined;
+      return filterPosition(command.program, args) === at
+        ? { what: `a ${command.program} filter`, fix: `Pass the value as a ${command.program} variable: ${command.program} --arg name <value> '... $name ...'` }
+        : undefined;
     }
     case 'shell':
       // `bash FILE`: the script a shell runs (without -c or -s, its first positional word).
-      if (!command.reparses && !findFlag('shell', args, ['-s']) && firstPositional('shell', args) === at) return { what: `the script that ${command.name} runs`, fix: FILE_FIX, file: true };
+      if (!command.reparses && !findFlag('shell', args, ['-s']) && firstPositional('shell', args) === at)
+        return { what: `the script that ${command.name} runs`, fix: FILE_FIX, file: true };
       return undefined;
     case 'psql':
-      return optionBefore === '-f' || optionBefore === '--file' || /^(-f|--file=)./.test(word.value) ? { what: 'the SQL file that psql runs', fix: FILE_FIX, file: true } : undefined;
+      return optionBefore === '-f' || optionBefore === '--file' || /^(-f|--file=)./.test(word.value)
+        ? { what: 'the SQL file that psql runs', fix: FILE_FIX, file: true }
+        : undefined;
     case 'source':
     case '.':
       return at === 0 ? { what: `the file that ${command.name} runs`, fix: FILE_FIX, file: true } : undefined;
     case 'mongosh':
       // mongosh [URI] --eval CODE: JavaScript (the URI may come first, so the code option is not the first word).
-      return optionBefore === '--eval' || word.value.startsWith('--eval=') ? { what: 'mongosh JavaScript', fix: 'Pass the value in an environment variable and read it with process.env.NAME' } : undefined;
+      return optionBefore === '--eval' || word.value.startsWith('--eval=')
+        ? { what: 'mongosh JavaScript', fix: 'Pass the value in an environment variable and read it with process.env.NAME' }
+        : undefined;
     case 'sqlite3':
     case 'duckdb': {
       // sqlite3 DB SQL...: the words after the database are SQL (and dot-commands: `.shell` runs commands).
       const operands = positionals(command.program, args);
       const sqlOption = command.program === 'duckdb' && (optionBefore === '-c' || optionBefore === '-cmd');
-      return sqlOption || (operands.indexOf(word) >= 1) ? { what: `SQL that ${command.name} runs (the core quotes SQL values only for psql and mysql)`, fix: SQL_CLIENT_FIX } : undefined;
+      return sqlOption || operands.indexOf(word) >= 1
+        ? { what: `SQL that ${command.name} runs (the core quotes SQL values only for psql and mysql)`, fix: SQL_CLIENT_FIX }
+        : undefined;
     }
     case 'clickhouse-client':
     case 'clickhouse':
@@ -295,21 +344,32 @@ export function codeArgument(command: Command, index: number): CodeArgument | un
     case 'snowsql': {
       const options = SQL_CLIENT_OPTIONS[command.program];
       const glued = options.find((option) => option.startsWith('--') && word.value.startsWith(`${option}=`));
-      return options.includes(optionBefore ?? '') || glued ? { what: `SQL that ${command.name} runs (the core quotes SQL values only for psql and mysql)`, fix: SQL_CLIENT_FIX } : undefined;
+      return options.includes(optionBefore ?? '') || glued
+        ? { what: `SQL that ${command.name} runs (the core quotes SQL values only for psql and mysql)`, fix: SQL_CLIENT_FIX }
+        : undefined;
     }
     case 'trap':
       // trap CODE SIGNAL...: the shell runs CODE when the signal comes.
-      return firstPositional('trap', args) === at && !args.some((arg) => /^-[lp]$/.test(arg.value)) ? { what: 'code that trap runs', fix: 'Write the code in the runbook; put the value in a variable it reads ("$NAME")' } : undefined;
+      return firstPositional('trap', args) === at && !args.some((arg) => /^-[lp]$/.test(arg.value))
+        ? { what: 'code that trap runs', fix: 'Write the code in the runbook; put the value in a variable it reads ("$NAME")' }
+        : undefined;
     case 'alias':
-      return word.value.includes('=') ? { what: 'an alias, which the shell reads as code', fix: 'Write the alias in the runbook, or run the command directly' } : undefined;
+      return word.value.includes('=')
+        ? { what: 'an alias, which the shell reads as code', fix: 'Write the alias in the runbook, or run the command directly' }
+        : undefined;
     default: {
       if (CODE_OPTIONS[command.program]) {
         const code = codeOptionAt(command, args);
-        if (code === at) return { what: `${command.name} code`, fix: `Pass the value as an argument after the code and read it there (sys.argv[1], $ARGV[0], process.argv[2])` };
+        if (code === at)
+          return {
+            what: `${command.name} code`,
+            fix: `Pass the value as an argument after the code and read it there (sys.argv[1], $ARGV[0], process.argv[2])`,
+          };
         if (code !== undefined) return undefined;
         // `python FILE`, `python -m MODULE`: the code that runs.
         if (optionBefore === '-m' && command.program === 'python') return { what: 'the module python runs', fix: FILE_FIX, file: true };
-        if (firstPositional(command.program, args) === at && !args.slice(0, at).some((arg) => arg.value === '-m')) return { what: `the script that ${command.name} runs`, fix: FILE_FIX, file: true };
+        if (firstPositional(command.program, args) === at && !args.slice(0, at).some((arg) => arg.value === '-m'))
+          return { what: `the script that ${command.name} runs`, fix: FILE_FIX, file: true };
         return undefined;
       }
       return word && command.name === 'eval' ? { what: 'code for eval', fix: 'Run the command directly instead of through eval' } : undefined;
@@ -347,7 +407,11 @@ export function awkAssignment(command: Command, index: number): { valueStart: nu
 export function awkProgram(command: Command): string | undefined {
   const args = command.argv.slice(1);
   if (findFlag('awk', args, ['-f', '--file'])) return undefined;
-  const sources = args.flatMap((word, i) => (word.value === '-e' || word.value === '--source' ? [args[i + 1]] : word.value.startsWith('--source=') ? [sliceWord(word, '--source='.length)] : [])).filter((word) => word !== undefined);
+  const sources = args
+    .flatMap((word, i) =>
+      word.value === '-e' || word.value === '--source' ? [args[i + 1]] : word.value.startsWith('--source=') ? [sliceWord(word, '--source='.length)] : [],
+    )
+    .filter((word) => word !== undefined);
   const programs = sources.length ? sources : positionals('awk', args).slice(0, 1);
   if (!programs.length || programs.some((word) => !word.literal)) return undefined;
   return programs.map((word) => word.value).join('\n');
@@ -427,9 +491,11 @@ function filterPosition(program: string, args: readonly CommandWord[]): number |
 
 /** The fix for a string a shell parses again, by the wrapper that hands it over. */
 export function reparseFix(by: string): string {
-  if (/ -c$/.test(by) && !by.startsWith('flock') && !by.startsWith('su') && !by.startsWith('runuser') && !by.startsWith('script')) return `Pass the value as a positional argument: ${by} '... "$1" ...' _ <value>`;
+  if (/ -c$/.test(by) && !by.startsWith('flock') && !by.startsWith('su') && !by.startsWith('runuser') && !by.startsWith('script'))
+    return `Pass the value as a positional argument: ${by} '... "$1" ...' _ <value>`;
   if (by === 'ssh') return 'Give ssh one quoted remote command that reads the value from a variable set on the remote side, or run the command locally';
-  if (by === 'watch') return 'Use watch -x, which runs its words without a shell, or put the value in an environment variable: NAME=<value> watch \'... "$NAME" ...\'';
+  if (by === 'watch')
+    return 'Use watch -x, which runs its words without a shell, or put the value in an environment variable: NAME=<value> watch \'... "$NAME" ...\'';
   if (by === 'eval') return 'Run the command directly instead of through eval';
   if (by === 'env -S') return 'Give env the words one by one (env NAME=<value> program <value>), not as one string for -S to split';
   if (by === 'sudo -s' || by === 'sudo -i') return `Run the program with sudo directly (without ${by.slice(5)}), so its words are not handed to a shell`;

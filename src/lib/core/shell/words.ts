@@ -39,7 +39,21 @@ export function childrenOf(tree: ShellTree, node: ShellNode): ShellNode[] {
 }
 
 /** Escapes of $'...' strings (bash's ANSI-C quoting). */
-const ANSI: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+const ANSI: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  E: '\x1b',
+  f: '\f',
+  v: '\v',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '?': '?',
+};
 
 /** The value of a Word node. */
 export function wordValue(tree: ShellTree, word: ShellNode): WordValue {

@@ -23,7 +23,8 @@ export function sqlLayer(script: SqlScript, at: number, sentinel: string, dialec
   }
   if (token.kind === 'BCONST') return { kind: 'token', accepts: 'integer', where: 'a bit string' };
   if (token.kind === 'XCONST') return { kind: 'token', accepts: 'hex', where: 'a hexadecimal string' };
-  if ((token.kind === 'IDENT' || token.kind === 'UIDENT') && first === '"') return dialect === 'mysql' ? { kind: 'token', accepts: 'sql-name', where: 'a MySQL "..." string' } : { kind: 'sql-identifier', quoted: true };
+  if ((token.kind === 'IDENT' || token.kind === 'UIDENT') && first === '"')
+    return dialect === 'mysql' ? { kind: 'token', accepts: 'sql-name', where: 'a MySQL "..." string' } : { kind: 'sql-identifier', quoted: true };
   if (dialect === 'mysql') return { kind: 'token', accepts: 'sql-name', where: 'MySQL outside a string literal' };
   if (token.start !== at || token.end !== end) return { kind: 'token', accepts: 'sql-name', where: 'a longer SQL name or number' };
   return bareLayer(script, token, sentinel);
@@ -35,9 +36,32 @@ export function sqlLayer(script: SqlScript, at: number, sentinel: string, dialec
  * quoting of the outer literal does not protect a value inside, the function parses it again.
  */
 const EXECUTING_FUNCTIONS = new Set([
-  'dblink', 'dblink_exec', 'dblink_open', 'dblink_send_query', 'dblink_fetch', 'dblink_build_sql_insert', 'dblink_build_sql_update', 'dblink_build_sql_delete',
-  'query_to_xml', 'query_to_xmlschema', 'query_to_xml_and_xmlschema', 'ts_stat', 'crosstab', 'crosstab2', 'crosstab3', 'crosstab4', 'connectby',
-  'schedule', 'schedule_in_database', 'alter_job', 'run_command_on_workers', 'run_command_on_all_nodes', 'run_command_on_placements', 'run_command_on_shards', 'run_command_on_colocated_placements', 'pg_background_launch',
+  'dblink',
+  'dblink_exec',
+  'dblink_open',
+  'dblink_send_query',
+  'dblink_fetch',
+  'dblink_build_sql_insert',
+  'dblink_build_sql_update',
+  'dblink_build_sql_delete',
+  'query_to_xml',
+  'query_to_xmlschema',
+  'query_to_xml_and_xmlschema',
+  'ts_stat',
+  'crosstab',
+  'crosstab2',
+  'crosstab3',
+  'crosstab4',
+  'connectby',
+  'schedule',
+  'schedule_in_database',
+  'alter_job',
+  'run_command_on_workers',
+  'run_command_on_all_nodes',
+  'run_command_on_placements',
+  'run_command_on_shards',
+  'run_command_on_colocated_placements',
+  'pg_background_launch',
 ]);
 const executesSql = (name: string) => EXECUTING_FUNCTIONS.has(name) || name.startsWith('pgr_');
 
@@ -50,7 +74,8 @@ const PIPE_META = /^\\(o|out|g|gx|w|write)\s*\|/;
 
 const refusal = (reason: string, fix: string) => ({ reason, fix });
 const SERVER_FIX = 'Write the command in the runbook; pass the value to the server another way (a table, a psql variable in the query)';
-const DYNAMIC_FIX = "Pass the value as a psql variable (psql -v name=<value>) and write :'name' in a static statement, or quote it in the dynamic SQL with quote_literal()/format('%L')";
+const DYNAMIC_FIX =
+  "Pass the value as a psql variable (psql -v name=<value>) and write :'name' in a static statement, or quote it in the dynamic SQL with quote_literal()/format('%L')";
 
 /**
  * Where the SQL around a value is run again, so its quoting does not protect the value: the shell command of `COPY
@@ -65,15 +90,22 @@ export function sqlRefusal(script: SqlScript, at: number, sentinel?: string): { 
   if (meta) {
     const command = meta.text.trimStart();
     if (SHELL_META.test(command) || PIPE_META.test(command) || (/^\\copy\b/i.test(command) && /\bprogram\b/i.test(command))) {
-      return refusal(`it is inside the psql meta-command ${/^\\\S+/.exec(command)?.[0].replace(/\|.*/, '')}, which runs a shell command, an editor or a file`, 'Write the meta-command in the runbook; a value cannot choose what it runs');
+      return refusal(
+        `it is inside the psql meta-command ${/^\\\S+/.exec(command)?.[0].replace(/\|.*/, '')}, which runs a shell command, an editor or a file`,
+        'Write the meta-command in the runbook; a value cannot choose what it runs',
+      );
     }
     return undefined;
   }
   const index = script.tokens.findIndex((candidate) => candidate.start <= at && at < candidate.end);
   const token = script.tokens[index];
   if (token && (token.kind === 'SCONST' || token.kind === 'USCONST')) {
-    const before = script.tokens.slice(0, index).reverse().find((candidate) => candidate.kind !== 'SQL_COMMENT' && candidate.kind !== 'C_COMMENT');
-    if (before?.kind === 'KEYWORD' && before.text === 'PROGRAM') return refusal('it is inside the shell command of COPY ... PROGRAM, which the database server runs with /bin/sh', SERVER_FIX);
+    const before = script.tokens
+      .slice(0, index)
+      .reverse()
+      .find((candidate) => candidate.kind !== 'SQL_COMMENT' && candidate.kind !== 'C_COMMENT');
+    if (before?.kind === 'KEYWORD' && before.text === 'PROGRAM')
+      return refusal('it is inside the shell command of COPY ... PROGRAM, which the database server runs with /bin/sh', SERVER_FIX);
   }
   const statementIndex = script.statements.findIndex((candidate) => candidate.start <= at && at < candidate.end);
   const statement = script.statements[statementIndex];
@@ -82,9 +114,16 @@ export function sqlRefusal(script: SqlScript, at: number, sentinel?: string): { 
   const next = script.statements[statementIndex + 1]?.start ?? script.text.length;
   const sender = script.metaCommands.find((candidate) => candidate.start >= statement.end && candidate.start < next && /^\\g/.test(candidate.text.trimStart()));
   const inResult = sender !== undefined && reachesResult(statement, sentinel);
-  if (sender && inResult && /^\\gexec\b/.test(sender.text.trimStart())) return refusal('it is in a statement sent with \\gexec: psql runs each value of its result as SQL again', "Use the value only to choose rows (WHERE name = '<value>') in a \\gexec statement, never in the SQL text it builds");
+  if (sender && inResult && /^\\gexec\b/.test(sender.text.trimStart()))
+    return refusal(
+      'it is in a statement sent with \\gexec: psql runs each value of its result as SQL again',
+      "Use the value only to choose rows (WHERE name = '<value>') in a \\gexec statement, never in the SQL text it builds",
+    );
   if (sender && inResult && /^\\gset\b/.test(sender.text.trimStart()) && bareInterpolation(script, sender.end)) {
-    return refusal('it is in a statement sent with \\gset, whose results are interpolated bare (:name) into SQL later', "Interpolate the variables as :'name' (a string) or :\"name\" (an identifier)");
+    return refusal(
+      'it is in a statement sent with \\gset, whose results are interpolated bare (:name) into SQL later',
+      'Interpolate the variables as :\'name\' (a string) or :"name" (an identifier)',
+    );
   }
   if (!statement.tree || !sentinel) return undefined;
   const needles = [sentinel, sentinel.toLowerCase()];
@@ -122,7 +161,8 @@ export function sqlRefusal(script: SqlScript, at: number, sentinel?: string): { 
 /** Why a value in a DO or CREATE FUNCTION body is parsed again: a language the core does not read, or dynamic SQL in it. */
 function bodyProblem(options: unknown[]): string | undefined {
   const elements = options.map((option) => (option as { DefElem?: { defname?: string; arg?: unknown } }).DefElem).filter((element) => element !== undefined);
-  const language = (elements.find((element) => element.defname === 'language')?.arg as { String?: { sval?: string } } | undefined)?.String?.sval?.toLowerCase() ?? 'plpgsql';
+  const language =
+    (elements.find((element) => element.defname === 'language')?.arg as { String?: { sval?: string } } | undefined)?.String?.sval?.toLowerCase() ?? 'plpgsql';
   if (!SQL_BODIES.has(language)) return `it is inside code in ${language}, which the core does not read (it may run the value)`;
   const strings: string[] = [];
   const collect = (node: unknown) => {
@@ -136,8 +176,10 @@ function bodyProblem(options: unknown[]): string | undefined {
   for (const text of strings) {
     const tokens = scanTokens(text);
     if (!tokens) return 'it is inside a function body the SQL lexer cannot read';
-    if (tokens.some((token) => token.kind === 'KEYWORD' && token.text === 'EXECUTE')) return 'it is inside a body that runs dynamic SQL (EXECUTE), which parses strings again';
-    if (tokens.some((token) => token.kind === 'IDENT' && executesSql(token.text.toLowerCase()))) return `it is inside a body that calls a function running SQL from a string`;
+    if (tokens.some((token) => token.kind === 'KEYWORD' && token.text === 'EXECUTE'))
+      return 'it is inside a body that runs dynamic SQL (EXECUTE), which parses strings again';
+    if (tokens.some((token) => token.kind === 'IDENT' && executesSql(token.text.toLowerCase())))
+      return `it is inside a body that calls a function running SQL from a string`;
   }
   return undefined;
 }
@@ -156,7 +198,13 @@ function reachesResult(statement: SqlScript['statements'][number], sentinel: str
 
 /** A bare `:name` psql interpolation after `from`: the variable's value becomes SQL text as it is. */
 function bareInterpolation(script: SqlScript, from: number): boolean {
-  return script.tokens.some((token) => token.start >= from && script.text[token.start] === ':' && (token.kind === 'IDENT' || token.kind === 'KEYWORD') && !/^:["']/.test(script.text.slice(token.start, token.start + 2)));
+  return script.tokens.some(
+    (token) =>
+      token.start >= from &&
+      script.text[token.start] === ':' &&
+      (token.kind === 'IDENT' || token.kind === 'KEYWORD') &&
+      !/^:["']/.test(script.text.slice(token.start, token.start + 2)),
+  );
 }
 
 /** A bare placeholder: what the parse tree makes of it. */

@@ -85,7 +85,7 @@ function read(text: string): SqlScript {
   };
   const lineEnd = (from: number) => (text.indexOf('\n', from) === -1 ? text.length : text.indexOf('\n', from));
   // Lines that start with a backslash first: their arguments may hold quotes the SQL lexer cannot end.
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     const end = lineEnd(start);
     const first = /^[ \t]*\\/.exec(text.slice(start, end));
     if (first) {
@@ -113,7 +113,12 @@ function read(text: string): SqlScript {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const colon = tokens[i];
     const next = tokens[i + 1];
-    if (colon.text === ':' && next.start === colon.end && (next.kind === 'IDENT' || next.kind === 'SCONST' || next.kind === 'KEYWORD') && tokens[i - 1]?.text !== ':') {
+    if (
+      colon.text === ':' &&
+      next.start === colon.end &&
+      (next.kind === 'IDENT' || next.kind === 'SCONST' || next.kind === 'KEYWORD') &&
+      tokens[i - 1]?.text !== ':'
+    ) {
       chars[colon.start] = next.kind === 'IDENT' && text[next.start] !== '"' ? '_' : ' ';
       if (next.kind === 'KEYWORD') chars[colon.start] = '_';
     }
@@ -241,7 +246,11 @@ function describe(reason: string, text: string, offset: number): { start: number
     const before = text.replace(/(\s|--[^\n]*)+$/, '');
     const word = /(\S+)$/.exec(before)?.[1] ?? '';
     const end = before.length;
-    return { start: end - Math.min(word.length, 40), end, message: word ? `Unexpected end of the statement after "${word.slice(-40)}"` : 'Unexpected end of the statement' };
+    return {
+      start: end - Math.min(word.length, 40),
+      end,
+      message: word ? `Unexpected end of the statement after "${word.slice(-40)}"` : 'Unexpected end of the statement',
+    };
   }
   if (near && near[1] === 'syntax error') {
     const token = near[2];
@@ -250,7 +259,16 @@ function describe(reason: string, text: string, offset: number): { start: number
   }
   if (/^unterminated/.test(near?.[1] ?? reason)) {
     const what = (near?.[1] ?? reason).replace(/^unterminated /, '').replace(/ at .*$/, '');
-    const closer = what === 'quoted string' ? "'" : what === 'quoted identifier' ? '"' : what === '/* comment' ? '*/' : what === 'dollar-quoted string' ? 'the closing $tag$' : '';
+    const closer =
+      what === 'quoted string'
+        ? "'"
+        : what === 'quoted identifier'
+          ? '"'
+          : what === '/* comment'
+            ? '*/'
+            : what === 'dollar-quoted string'
+              ? 'the closing $tag$'
+              : '';
     return { start: offset, end: Math.min(offset + 1, text.length), message: `Unclosed ${what}${closer ? `, expected ${closer}` : ''}` };
   }
   return { start: offset, end: Math.min(offset + 1, text.length), message: `PostgreSQL: ${reason}` };

@@ -47,7 +47,8 @@ export function formatPretty(problems: Problem[], { sources, docsUrl, color = fa
       const severity = problem.severity === 'error' ? paint(color, '31', 'error') : paint(color, '33', 'warn ');
       out.push(`  ${`${problem.line}:${problem.column}`.padEnd(8)} ${severity}  ${safe(problem.message)}  ${paint(color, '2', problem.rule)}`);
       if (problem.hint) out.push(`    ${paint(color, '36', 'hint:')} ${safe(problem.hint).replace(/\n/g, '\n          ')}`);
-      for (const related of problem.related ?? []) out.push(`    ${paint(color, '2', safe(`${related.message}: ${related.file}:${related.line}:${related.column}`))}`);
+      for (const related of problem.related ?? [])
+        out.push(`    ${paint(color, '2', safe(`${related.message}: ${related.file}:${related.line}:${related.column}`))}`);
       const source = sources.get(file);
       if (source !== undefined) out.push(...codeFrame(source, problem, color));
       out.push(`    ${paint(color, '2', `docs: ${docsUrl(problem.rule)}`)}`);
@@ -58,7 +59,11 @@ export function formatPretty(problems: Problem[], { sources, docsUrl, color = fa
   const fixable = problems.filter((problem) => problem.fix).length;
   out.push(
     '',
-    paint(color, errors ? '31;1' : '33;1', `✖ ${problems.length} problem${problems.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`),
+    paint(
+      color,
+      errors ? '31;1' : '33;1',
+      `✖ ${problems.length} problem${problems.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`,
+    ),
   );
   if (fixable) out.push(`  ${fixable} problem${fixable === 1 ? '' : 's'} can be fixed with the --fix option.`);
   return `${out.join('\n')}\n`;

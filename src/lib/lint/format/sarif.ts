@@ -18,7 +18,14 @@ export function formatSarif(problems: Problem[], rules: SarifRule[], docsUrl: (r
   // Problems from the engine itself (lint/crash, lint/ignore) get a descriptor too.
   for (const id of used) {
     if (!descriptors.some((descriptor) => descriptor.id === id)) {
-      descriptors.push({ id, name: id, shortDescription: { text: id }, fullDescription: { text: id }, helpUri: docsUrl(id), defaultConfiguration: { level: 'error' } });
+      descriptors.push({
+        id,
+        name: id,
+        shortDescription: { text: id },
+        fullDescription: { text: id },
+        helpUri: docsUrl(id),
+        defaultConfiguration: { level: 'error' },
+      });
     }
   }
   const index = new Map(descriptors.map((descriptor, i) => [descriptor.id, i]));

@@ -17,15 +17,28 @@ export const stepsAlternatives = defineRule({
       'Consecutive headings with the same letter (`### Option A, traffic spike: …`) are the steps of one option, and a step that is no option ends the choice. ' +
       'A lone `Option A` (its other options separated from it by an ordinary step) is read as an ordinary step, and two steps in a row headed `Option B` without a shared name are read as one option of two steps, which is most often a second option given the same letter by mistake.',
     examples: {
-      bad: exampleRunbook({ body: RESOLUTION(step('Option A: roll back', 'kubectl -n shop rollout undo deployment/api') + step('Option B: restart the pods', 'kubectl -n shop rollout restart deployment/api') + step('Option B: scale up', 'kubectl -n shop scale deployment/api --replicas=6')) }),
-      good: exampleRunbook({ body: RESOLUTION(step('Option A: roll back', 'kubectl -n shop rollout undo deployment/api') + step('Option B: restart the pods', 'kubectl -n shop rollout restart deployment/api') + step('Option C: scale up', 'kubectl -n shop scale deployment/api --replicas=6')) }),
+      bad: exampleRunbook({
+        body: RESOLUTION(
+          step('Option A: roll back', 'kubectl -n shop rollout undo deployment/api') +
+            step('Option B: restart the pods', 'kubectl -n shop rollout restart deployment/api') +
+            step('Option B: scale up', 'kubectl -n shop scale deployment/api --replicas=6'),
+        ),
+      }),
+      good: exampleRunbook({
+        body: RESOLUTION(
+          step('Option A: roll back', 'kubectl -n shop rollout undo deployment/api') +
+            step('Option B: restart the pods', 'kubectl -n shop rollout restart deployment/api') +
+            step('Option C: scale up', 'kubectl -n shop scale deployment/api --replicas=6'),
+        ),
+      }),
     },
     messages: { issue: '{message}' },
   },
   create(context) {
     return {
       runbook(runbook) {
-        for (const issue of runbook.alternativeIssues) context.report({ messageId: 'issue', data: { message: issue.message }, span: issue.span, hint: issue.hint });
+        for (const issue of runbook.alternativeIssues)
+          context.report({ messageId: 'issue', data: { message: issue.message }, span: issue.span, hint: issue.hint });
       },
     };
   },

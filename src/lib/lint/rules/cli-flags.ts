@@ -126,7 +126,13 @@ function nearMiss(word: string, names: string[]): string | undefined {
   return names.find((name) => editDistance(word, name) <= limit);
 }
 
-function checkInvocation(resolved: Resolved, program: Program, report: (start: number, end: number, message: string, hint?: string) => void, placeholderWord: (word: Word) => boolean, appended = false): void {
+function checkInvocation(
+  resolved: Resolved,
+  program: Program,
+  report: (start: number, end: number, message: string, hint?: string) => void,
+  placeholderWord: (word: Word) => boolean,
+  appended = false,
+): void {
   const { chain, path, flags, unknown } = resolved;
   const command = `\`${path.join(' ')}\``;
   if (unknown) {
@@ -175,14 +181,25 @@ const BOOLEAN_OPPOSITES: Record<string, string> = { '--egress': '--ingress' };
 
 /** Whether one of `names` was written: exactly, as its negation (`--no-x`, `--non-x`, or its named opposite for a boolean), or as an abbreviation the program accepts. */
 function written(flags: WrittenFlag[], names: string[], abbreviations: boolean | undefined): boolean {
-  const negated = (wanted: string) => [wanted.replace(/^--/, '--no-'), wanted.replace(/^--/, '--non-'), ...(BOOLEAN_OPPOSITES[wanted] ? [BOOLEAN_OPPOSITES[wanted]] : [])];
+  const negated = (wanted: string) => [
+    wanted.replace(/^--/, '--no-'),
+    wanted.replace(/^--/, '--non-'),
+    ...(BOOLEAN_OPPOSITES[wanted] ? [BOOLEAN_OPPOSITES[wanted]] : []),
+  ];
   return flags.some(({ name }) =>
-    names.some((wanted) => name === wanted || negated(wanted).includes(name) || (abbreviations && name.startsWith('--') && name.length > 3 && wanted.startsWith(name))),
+    names.some(
+      (wanted) => name === wanted || negated(wanted).includes(name) || (abbreviations && name.startsWith('--') && name.length > 3 && wanted.startsWith(name)),
+    ),
   );
 }
 
 /** An operand the command refuses to run without (`kubectl logs` with no pod), and missing required options (`aws`). */
-function checkMissing(resolved: Resolved, program: Program, report: (start: number, end: number, message: string, hint?: string) => void, placeholderWord: (word: Word) => boolean): void {
+function checkMissing(
+  resolved: Resolved,
+  program: Program,
+  report: (start: number, end: number, message: string, hint?: string) => void,
+  placeholderWord: (word: Word) => boolean,
+): void {
   const { chain, path, flags, commandWord, operands } = resolved;
   const target = chain[chain.length - 1];
   const command = `\`${path.join(' ')}\``;
@@ -201,7 +218,12 @@ function checkMissing(resolved: Resolved, program: Program, report: (start: numb
   }
   if (target.requires && !written(flags, target.requires.names, program.table.abbreviations) && !written(flags, ['-h', '--help'], false)) {
     const long = target.requires.names.filter((name) => name.startsWith('--'));
-    report(commandWord.start, commandWord.end, `Missing ${long.join(' or ')} for ${command}: it refuses to run without ${long.length > 1 ? 'one of them' : 'it'}`, target.requires.hint);
+    report(
+      commandWord.start,
+      commandWord.end,
+      `Missing ${long.join(' or ')} for ${command}: it refuses to run without ${long.length > 1 ? 'one of them' : 'it'}`,
+      target.requires.hint,
+    );
   }
   // An operand where none is expected may be an expansion that adds options (`$ARGS`), or `help`.
   if (operands > 0 || written(flags, program.table.satisfiesRequired ?? [], false)) return;
@@ -239,18 +261,20 @@ function checkPsql(words: Word[], report: (start: number, end: number, message: 
   }
 }
 
-const BODY = (code: string) => `## Symptoms\n\nPods use too much memory.\n\n## Investigation\n\n### Watch the pods\n\n\`\`\`bash long-running interactive\n${code}\n\`\`\`\n`;
+const BODY = (code: string) =>
+  `## Symptoms\n\nPods use too much memory.\n\n## Investigation\n\n### Watch the pods\n\n\`\`\`bash long-running interactive\n${code}\n\`\`\`\n`;
 
 export const cliFlags = defineRule({
   meta: {
     id: 'cli/flags',
     category: 'commands',
     severity: 'error',
-    description: 'kubectl, oc, helm, aws, etcdctl and systemctl subcommands and flags must exist, required operands and options must be given; psql -w does not watch.',
+    description:
+      'kubectl, oc, helm, aws, etcdctl and systemctl subcommands and flags must exist, required operands and options must be given; psql -w does not watch.',
     docs: [
       'Flags are checked against the command\'s spec: a flag that does not exist stops the command with an error, or worse, it was meant to do something the command never does (`kubectl top pods -w` "to watch": kubectl top has no watch mode; `kubectl logs -w`: it is `-f`).',
-      'Sources: the [@withfig/autocomplete](https://github.com/withfig/autocomplete) specs of kubectl, helm and aws (aws\'s are generated from the AWS CLI\'s service models and so are complete per operation; an unambiguous prefix of an option is accepted, as the AWS CLI does), completed by our own tables from `kubectl <command> --help` (kubectl 1.33) and `helm <command> --help` (helm 3.17 and 4). Only commands whose flags are verified complete are checked — `kubectl get/describe/logs/top/exec/scale/rollout/delete/set/patch/events/drain`, `helm rollback/history/status/list/uninstall/get` and every aws operation; elsewhere nothing is reported. Unknown subcommands are reported when they are near-misses of a real one (`kubectl rollout stauts`), since plugins and customizations add names.',
-      'Missing operands and options are reported where a command refuses to run without them: `kubectl logs` without a pod, a `TYPE/NAME` or a `-l` selector, `kubectl exec`/`port-forward` without a pod, `kubectl rollout status/restart/undo` without a workload, `kubectl drain/cordon/uncordon` without a node, `kubectl scale` without `--replicas`, `kubectl patch` without `-p`/`--patch-file`, and an aws operation without one of its required options (`aws elasticache reboot-cache-cluster` without `--cache-node-ids-to-reboot`). The required options come from botocore\'s service models — the AWS CLI\'s own — for the services listed in `scripts/generate-aws-required.ts`, as far as fig\'s spec names them; `--cli-input-json`/`--cli-input-yaml` give every parameter and `--generate-cli-skeleton` runs nothing, so with one of them nothing is missing. A boolean is given by its `--no-` form too.',
+      "Sources: the [@withfig/autocomplete](https://github.com/withfig/autocomplete) specs of kubectl, helm and aws (aws's are generated from the AWS CLI's service models and so are complete per operation; an unambiguous prefix of an option is accepted, as the AWS CLI does), completed by our own tables from `kubectl <command> --help` (kubectl 1.33) and `helm <command> --help` (helm 3.17 and 4). Only commands whose flags are verified complete are checked — `kubectl get/describe/logs/top/exec/scale/rollout/delete/set/patch/events/drain`, `helm rollback/history/status/list/uninstall/get` and every aws operation; elsewhere nothing is reported. Unknown subcommands are reported when they are near-misses of a real one (`kubectl rollout stauts`), since plugins and customizations add names.",
+      "Missing operands and options are reported where a command refuses to run without them: `kubectl logs` without a pod, a `TYPE/NAME` or a `-l` selector, `kubectl exec`/`port-forward` without a pod, `kubectl rollout status/restart/undo` without a workload, `kubectl drain/cordon/uncordon` without a node, `kubectl scale` without `--replicas`, `kubectl patch` without `-p`/`--patch-file`, and an aws operation without one of its required options (`aws elasticache reboot-cache-cluster` without `--cache-node-ids-to-reboot`). The required options come from botocore's service models — the AWS CLI's own — for the services listed in `scripts/generate-aws-required.ts`, as far as fig's spec names them; `--cli-input-json`/`--cli-input-yaml` give every parameter and `--generate-cli-skeleton` runs nothing, so with one of them nothing is missing. A boolean is given by its `--no-` form too.",
       '`oc` is checked as kubectl with the commands OpenShift adds (`oc adm`, `oc rsh`, `oc rollout latest`, ...), from `oc --help` of oc 4.16. `etcdctl` and `systemctl` have no fig spec; our tables list every command of etcdctl v3 (etcd 3.5/3.6: a v2 command such as `etcdctl cluster-health` is reported with its v3 form, unless `ETCDCTL_API=2` is set) and every verb of systemctl (systemd 256), and the operands they refuse to run without (`etcdctl snapshot save` without a file, `systemctl restart` without a unit).',
       '`psql -w` means `--no-password`. Written after the query (`psql -c "..." -w`) or with a number (`-w 5`) it was meant as "watch" and is reported.',
     ].join('\n\n'),

@@ -12,8 +12,14 @@ export const schemaSections = defineRule({
     description: 'An incident runbook needs a Symptoms section and an Investigation or Resolution section, in the standard order.',
     docs: 'The on-call reader looks for the same sections in every incident runbook: Symptoms (or Meaning), Impact, Investigation (or Diagnosis, Troubleshooting), Resolution (or Mitigation, Remediation), Verification, Prevention, Escalation, Post-incident. A runbook that answers alerts (`alerts`), or whose `##` sections are all the format\'s, is an incident runbook and must say what the alert means: Symptoms is required. A runbook that answers alerts or describes Symptoms must say what to do: an Investigation or Resolution section is required, unless its commands or `##` headings numbered as steps ("1. Check the logs") already do under headings of its own. A procedure or how-to runbook (no alerts, headings of its own: "Restoring a namespace", "Rotating the keys") is not asked for incident sections: FORMAT orders these sections "where present". Known sections out of order are a warning-level hint in the message.',
     examples: {
-      bad: exampleRunbook({ runbook: 'alerts:\n  - name: ApiLatencyHigh', body: '## Resolution\n\n### Restart\n\n```bash risk="change"\nkubectl -n shop rollout restart deployment/api\n```\n' }),
-      good: exampleRunbook({ runbook: 'alerts:\n  - name: ApiLatencyHigh', body: '## Symptoms\n\nSlow.\n\n## Resolution\n\n### Restart\n\n```bash risk="change"\nkubectl -n shop rollout restart deployment/api\n```\n' }),
+      bad: exampleRunbook({
+        runbook: 'alerts:\n  - name: ApiLatencyHigh',
+        body: '## Resolution\n\n### Restart\n\n```bash risk="change"\nkubectl -n shop rollout restart deployment/api\n```\n',
+      }),
+      good: exampleRunbook({
+        runbook: 'alerts:\n  - name: ApiLatencyHigh',
+        body: '## Symptoms\n\nSlow.\n\n## Resolution\n\n### Restart\n\n```bash risk="change"\nkubectl -n shop rollout restart deployment/api\n```\n',
+      }),
     },
     messages: {
       noSymptoms: 'Missing section "## Symptoms" (or "## Meaning"): {why}; say what the alert means and what users see',
@@ -39,13 +45,26 @@ export const schemaSections = defineRule({
         // how-to has headings of its own: "Restoring a namespace").
         const incidentLayout = runbook.sections.length > 0 && runbook.sections.every((section) => section.name);
         const answers = alerts ? `the runbook answers the alert${alerts > 1 ? 's' : ''} ${runbook.meta.alerts.map((alert) => alert.name).join(', ')}` : '';
-        if (!symptoms && (alerts || incidentLayout)) context.report({ messageId: 'noSymptoms', data: { why: answers || 'the runbook is laid out in incident sections' }, span: top, hint: 'Add "## Symptoms" first: what fires, what users see, and how to tell this case from others.' });
-        if (!steps && !numberedSteps && !commands && (alerts || symptoms)) context.report({ messageId: 'noSteps', data: { why: answers ? `${answers} and has no code blocks` : 'the runbook describes Symptoms and has no code blocks' }, span: top, hint: 'Add "## Investigation" with "###" steps (what to check, the commands) and "## Resolution" (what to do).' });
+        if (!symptoms && (alerts || incidentLayout))
+          context.report({
+            messageId: 'noSymptoms',
+            data: { why: answers || 'the runbook is laid out in incident sections' },
+            span: top,
+            hint: 'Add "## Symptoms" first: what fires, what users see, and how to tell this case from others.',
+          });
+        if (!steps && !numberedSteps && !commands && (alerts || symptoms))
+          context.report({
+            messageId: 'noSteps',
+            data: { why: answers ? `${answers} and has no code blocks` : 'the runbook describes Symptoms and has no code blocks' },
+            span: top,
+            hint: 'Add "## Investigation" with "###" steps (what to check, the commands) and "## Resolution" (what to do).',
+          });
         let last = -1;
         for (const section of runbook.sections) {
           if (!section.name) continue;
           const rank = SECTION_NAMES.indexOf(section.name);
-          if (rank < last) context.report({ messageId: 'order', data: { heading: section.heading, order: SECTION_NAMES.join(', ') }, span: section.span, severity: 'warn' });
+          if (rank < last)
+            context.report({ messageId: 'order', data: { heading: section.heading, order: SECTION_NAMES.join(', ') }, span: section.span, severity: 'warn' });
           last = Math.max(last, rank);
         }
       },
@@ -83,8 +102,15 @@ export const reviewStale = defineRule({
         // An imported runbook waiting for its first review says so once, as import/todo.
         if (!reviewed && runbook.meta.todo.includes('lastReviewed')) return;
         if (!reviewed) context.report({ messageId: 'never', span, hint: 'Check every command, then set runbook.lastReviewed to the date of the review.' });
-        else if (review.stale) context.report({ messageId: 'overdue', data: { lastReviewed: reviewed, dueOn: review.dueOn!, days: -review.daysLeft! }, span, hint: 'Check every command, then set lastReviewed to today.' });
-        else if (review.dueSoon) context.report({ messageId: 'dueSoon', data: { dueOn: review.dueOn!, days: review.daysLeft! }, span, severity: 'warn', hint: 'Schedule a review.' });
+        else if (review.stale)
+          context.report({
+            messageId: 'overdue',
+            data: { lastReviewed: reviewed, dueOn: review.dueOn!, days: -review.daysLeft! },
+            span,
+            hint: 'Check every command, then set lastReviewed to today.',
+          });
+        else if (review.dueSoon)
+          context.report({ messageId: 'dueSoon', data: { dueOn: review.dueOn!, days: review.daysLeft! }, span, severity: 'warn', hint: 'Schedule a review.' });
       },
     };
   },

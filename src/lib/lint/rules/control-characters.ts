@@ -6,7 +6,8 @@ import { CONTROL_CHARACTER, describeControlCharacter, findControlCharacters, isB
 import { defineRule, type RuleContext } from '../types.ts';
 import { exampleRunbook } from './example.ts';
 
-const HINT = 'Remove it. A terminal obeys it when `runbook show` or `run` prints the text (the CLI prints it escaped, as \\x1b), and it hides or reorders what a reader sees.';
+const HINT =
+  'Remove it. A terminal obeys it when `runbook show` or `run` prints the text (the CLI prints it escaped, as \\x1b), and it hides or reorders what a reader sees.';
 const BIDI_HINT = 'Remove it; if right-to-left text is really needed, write it without explicit direction controls.';
 const REFERENCE = /&#(?:x([0-9a-f]+)|(\d+));/gi;
 
@@ -34,32 +35,37 @@ export const textControlCharacters = defineRule({
 });
 
 function check(runbook: Runbook, context: RuleContext): void {
-    const source = runbook.source;
-    const inCode = (offset: number) => runbook.blocks.some((block) => offset >= block.span.start.offset && offset < block.span.end.offset);
-    let lines: LineIndex | undefined;
-    const span = (start: number, end: number) => (lines ??= new LineIndex(source)).span(start, end);
-    if (CONTROL_CHARACTER.test(source)) {
-      for (const { offset, char } of findControlCharacters(source)) {
-        const bidi = isBidiControl(char);
-        if (bidi && inCode(offset)) continue; // text/unicode reports and fixes it in code
-        context.report({
-          messageId: 'raw',
-          data: { what: bidi ? 'Bidirectional control character' : 'Control character', name: describeControlCharacter(char) },
-          span: span(offset, offset + 1),
-          hint: bidi ? BIDI_HINT : HINT,
-          ...(bidi ? {} : { fix: { range: [offset, offset + 1] as [number, number], text: '' } }),
-        });
-      }
+  const source = runbook.source;
+  const inCode = (offset: number) => runbook.blocks.some((block) => offset >= block.span.start.offset && offset < block.span.end.offset);
+  let lines: LineIndex | undefined;
+  const span = (start: number, end: number) => (lines ??= new LineIndex(source)).span(start, end);
+  if (CONTROL_CHARACTER.test(source)) {
+    for (const { offset, char } of findControlCharacters(source)) {
+      const bidi = isBidiControl(char);
+      if (bidi && inCode(offset)) continue; // text/unicode reports and fixes it in code
+      context.report({
+        messageId: 'raw',
+        data: { what: bidi ? 'Bidirectional control character' : 'Control character', name: describeControlCharacter(char) },
+        span: span(offset, offset + 1),
+        hint: bidi ? BIDI_HINT : HINT,
+        ...(bidi ? {} : { fix: { range: [offset, offset + 1] as [number, number], text: '' } }),
+      });
     }
-    if (source.includes('&#')) {
-      for (const match of source.matchAll(REFERENCE)) {
-        const code = match[1] !== undefined ? Number.parseInt(match[1], 16) : Number(match[2]);
-        const char = code <= 0x10ffff ? String.fromCodePoint(code) : '';
-        if (!CONTROL_CHARACTER.test(char) || inCode(match.index)) continue;
-        context.report({ messageId: 'reference', data: { reference: match[0], name: describeControlCharacter(char) }, span: span(match.index, match.index + match[0].length), hint: isBidiControl(char) ? BIDI_HINT : HINT });
-      }
+  }
+  if (source.includes('&#')) {
+    for (const match of source.matchAll(REFERENCE)) {
+      const code = match[1] !== undefined ? Number.parseInt(match[1], 16) : Number(match[2]);
+      const char = code <= 0x10ffff ? String.fromCodePoint(code) : '';
+      if (!CONTROL_CHARACTER.test(char) || inCode(match.index)) continue;
+      context.report({
+        messageId: 'reference',
+        data: { reference: match[0], name: describeControlCharacter(char) },
+        span: span(match.index, match.index + match[0].length),
+        hint: isBidiControl(char) ? BIDI_HINT : HINT,
+      });
     }
-    reportEscapedInFrontmatter(runbook, context);
+  }
+  reportEscapedInFrontmatter(runbook, context);
 }
 
 /** Frontmatter strings holding control characters that a YAML escape wrote (raw ones are reported where they are). */
@@ -75,7 +81,12 @@ function reportEscapedInFrontmatter(runbook: Runbook, context: RuleContext): voi
       const escaped = [...new Set(found)].filter((char) => !written.includes(char));
       if (escaped.length) {
         const names = escaped.map(describeControlCharacter).join(', ');
-        context.report({ messageId: 'escaped', data: { path: path.map(String).join('.'), names }, span, hint: 'Remove the escape sequence (\\e, \\x1b, \\u001b, \\u202e, ...) from the value.' });
+        context.report({
+          messageId: 'escaped',
+          data: { path: path.map(String).join('.'), names },
+          span,
+          hint: 'Remove the escape sequence (\\e, \\x1b, \\u001b, \\u202e, ...) from the value.',
+        });
       }
     } else if (Array.isArray(value)) value.forEach((item, index) => walk(item, [...path, index]));
     else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);

@@ -2,7 +2,8 @@
 import { defineRule } from '../types.ts';
 import { exampleRunbook } from './example.ts';
 
-const COMMAND_START = /^\s*(?:\$ |sudo |kubectl |helm |aws |gcloud |az |psql |redis-cli |curl |docker |systemctl |journalctl |terraform |git |ssh |cat |grep |tail |ls |ps |top |df |du |free |SELECT |UPDATE |DELETE |INSERT |ALTER |CREATE |DROP |EXPLAIN )/im;
+const COMMAND_START =
+  /^\s*(?:\$ |sudo |kubectl |helm |aws |gcloud |az |psql |redis-cli |curl |docker |systemctl |journalctl |terraform |git |ssh |cat |grep |tail |ls |ps |top |df |du |free |SELECT |UPDATE |DELETE |INSERT |ALTER |CREATE |DROP |EXPLAIN )/im;
 
 const body = (fence: string, code: string) => `## Symptoms\n\nSlow.\n\n## Investigation\n\n### Check the pods\n\n${fence}\n${code}\n\`\`\`\n`;
 
@@ -13,7 +14,10 @@ export const fencesLanguage = defineRule({
     severity: 'warn',
     description: 'A code block that holds commands should say its language (`bash`, `sql`, `promql`, `console`).',
     docs: 'Without a language a block is a snippet: it is not highlighted, not checked by the syntax rules, not in the registry, and tools cannot run it. Give commands their language; give prose and templates `text`.',
-    examples: { bad: exampleRunbook({ body: body('```', 'kubectl -n shop get pods') }), good: exampleRunbook({ body: body('```bash', 'kubectl -n shop get pods') }) },
+    examples: {
+      bad: exampleRunbook({ body: body('```', 'kubectl -n shop get pods') }),
+      good: exampleRunbook({ body: body('```bash', 'kubectl -n shop get pods') }),
+    },
     messages: { noLanguage: 'This code block looks like commands but has no language' },
   },
   create(context) {
@@ -37,15 +41,19 @@ export const fencesPrompt = defineRule({
     severity: 'warn',
     fixable: 'code',
     description: 'A `$ ` prompt belongs in a `console` block, not in a shell block; a `console` block needs prompts.',
-    docs: 'In a `bash` block every line is a command, so a `$ ` prompt is pasted into the terminal and fails (`$: command not found`). Remove the prompts (the fix does), or make the block `console` when it shows output too. Long prompts are prompts too (`user@host:~$ `, `[root@host ~]# `, `sh-4.4# `); in a shell block a `# ` line is a comment — one that holds a command (`# NAMESPACE=x`, `# kubectl get pods`) in a block written with `$ ` prompts is reported, since it reads as a root prompt but never runs. A shell block with prompts and output lines is a terminal session: its first output line is reported and the fix makes it a `console` block (removing the prompts would make the output run). The commands behind the prompts are still checked by every other rule. A `console` block shows a terminal session: only its prompt lines are commands (`$ `, root\'s `# ` unless prose follows it, and the long forms; a `> ` continuation prompt is left out of the command), so one without any prompt is reported: its lines that start with a program an operator runs (`kubectl ...`, `sudo systemctl ...`) and their continuations are read as commands (so every other rule checks them), the rest as output, and the fix puts `$ ` before those commands (or makes the block `bash` when every line is a command; when no line is a command it runs nothing).',
-    examples: { bad: exampleRunbook({ body: body('```bash', '$ kubectl -n shop get pods') }), good: exampleRunbook({ body: body('```bash', 'kubectl -n shop get pods') }) },
+    docs: "In a `bash` block every line is a command, so a `$ ` prompt is pasted into the terminal and fails (`$: command not found`). Remove the prompts (the fix does), or make the block `console` when it shows output too. Long prompts are prompts too (`user@host:~$ `, `[root@host ~]# `, `sh-4.4# `); in a shell block a `# ` line is a comment — one that holds a command (`# NAMESPACE=x`, `# kubectl get pods`) in a block written with `$ ` prompts is reported, since it reads as a root prompt but never runs. A shell block with prompts and output lines is a terminal session: its first output line is reported and the fix makes it a `console` block (removing the prompts would make the output run). The commands behind the prompts are still checked by every other rule. A `console` block shows a terminal session: only its prompt lines are commands (`$ `, root's `# ` unless prose follows it, and the long forms; a `> ` continuation prompt is left out of the command), so one without any prompt is reported: its lines that start with a program an operator runs (`kubectl ...`, `sudo systemctl ...`) and their continuations are read as commands (so every other rule checks them), the rest as output, and the fix puts `$ ` before those commands (or makes the block `bash` when every line is a command; when no line is a command it runs nothing).",
+    examples: {
+      bad: exampleRunbook({ body: body('```bash', '$ kubectl -n shop get pods') }),
+      good: exampleRunbook({ body: body('```bash', 'kubectl -n shop get pods') }),
+    },
     messages: {
       prompt: 'Shell prompt "{prompt}" before `{command}` in a shell block: it would be pasted and run',
       noPrompt: 'This console block has no "$ " prompt line, so `{first}` is taken for output, not a command',
       output: 'Output line `{output}` in a {lang} block written with prompts: pasted whole, the output would run as commands',
       unprompted: 'Line `{output}` has no prompt in a {lang} block written with prompts: as a session it is output and never runs, pasted whole it runs',
       commented: '`{line}` is a comment in a {lang} block written with prompts, not a command: it never runs',
-      promptless: 'This console block has no "$ " prompt line: `{command}` is read as a command only because it starts with a program, the other lines as its output',
+      promptless:
+        'This console block has no "$ " prompt line: `{command}` is read as a command only because it starts with a program, the other lines as its output',
     },
   },
   create(context) {
@@ -56,7 +64,10 @@ export const fencesPrompt = defineRule({
           const commands = block.analysis.lines.filter((line) => !line.continues);
           const shorten = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
           if (!commands.length) {
-            const first = block.code.split('\n').find((line) => line.trim())!.trim();
+            const first = block.code
+              .split('\n')
+              .find((line) => line.trim())!
+              .trim();
             context.report({
               messageId: 'noPrompt',
               data: { first: shorten(first) },
@@ -78,7 +89,11 @@ export const fencesPrompt = defineRule({
           context.report({
             messageId: 'promptless',
             data: { command: shorten(block.code.slice(first.start, first.end).trim()) },
-            span: context.codeSpan(block, first.start + (block.code.slice(first.start, first.end).length - block.code.slice(first.start, first.end).trimStart().length), first.end),
+            span: context.codeSpan(
+              block,
+              first.start + (block.code.slice(first.start, first.end).length - block.code.slice(first.start, first.end).trimStart().length),
+              first.end,
+            ),
             hint: allCommands
               ? 'Every line is a command: make it a ```bash block (the fix does).'
               : 'Put "$ " before each command so that the reader and the copy button tell it from its output (the fix does), or move the commands to a ```bash block.',
@@ -132,7 +147,9 @@ export const fencesPrompt = defineRule({
             messageId: 'prompt',
             data: { prompt, command: command.length > 40 ? `${command.slice(0, 39)}…` : command },
             span,
-            hint: output ? 'This block shows output too: make it a console block.' : 'Remove the prompt (the fix does), or use a console block to show commands with their output.',
+            hint: output
+              ? 'This block shows output too: make it a console block.'
+              : 'Remove the prompt (the fix does), or use a console block to show commands with their output.',
             ...(output ? {} : { fix: { range: [span.start.offset, span.end.offset], text: '' } }),
           });
         }

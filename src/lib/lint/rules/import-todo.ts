@@ -27,7 +27,7 @@ export const importTodo = defineRule({
     category: 'content',
     severity: 'warn',
     description: 'A value `runbook import` set provisionally (a field in `runbook.todo`, a TODO note) still waits for review.',
-    docs: "`runbook import` never invents a value silently: where the source does not say (no severity, no owning team, placeholder escalation contacts, a service guessed from a folder name), it writes a provisional value and lists the field in `runbook.todo`, and the page shows a review banner. This rule warns once per listed field and once per `TODO (import)` note left in the body. Check the value, correct it, then remove the field from `todo` (or the note from the body): that is the review.",
+    docs: '`runbook import` never invents a value silently: where the source does not say (no severity, no owning team, placeholder escalation contacts, a service guessed from a folder name), it writes a provisional value and lists the field in `runbook.todo`, and the page shows a review banner. This rule warns once per listed field and once per `TODO (import)` note left in the body. Check the value, correct it, then remove the field from `todo` (or the note from the body): that is the review.',
     examples: {
       bad: exampleRunbook({ runbook: 'todo: [severity]' }),
       good: exampleRunbook(),
@@ -43,24 +43,24 @@ export const importTodo = defineRule({
 });
 
 function check(runbook: Runbook, context: RuleContext): void {
-    if (!runbook.meta) return;
-    runbook.meta.todo.forEach((field, index) => {
-      context.report({
-        messageId: 'field',
-        data: { field, why: WHY[field] },
-        span: context.frontmatterSpan(['runbook', 'todo', index]),
-        hint: `Check it, then remove "${field}" from runbook.todo.`,
-      });
+  if (!runbook.meta) return;
+  runbook.meta.todo.forEach((field, index) => {
+    context.report({
+      messageId: 'field',
+      data: { field, why: WHY[field] },
+      span: context.frontmatterSpan(['runbook', 'todo', index]),
+      hint: `Check it, then remove "${field}" from runbook.todo.`,
     });
-    let lines: LineIndex | undefined;
-    for (const match of runbook.source.matchAll(TODO_LINE)) {
-      lines ??= new LineIndex(runbook.source);
-      const note = match[1].replace(/\*\*|`/g, '').trim();
-      context.report({
-        messageId: 'note',
-        data: { note: note.length > 160 ? `${note.slice(0, 157)}...` : note },
-        span: lines.span(match.index, match.index + match[0].length),
-        hint: 'Do what it says, then delete the note.',
-      });
-    }
+  });
+  let lines: LineIndex | undefined;
+  for (const match of runbook.source.matchAll(TODO_LINE)) {
+    lines ??= new LineIndex(runbook.source);
+    const note = match[1].replace(/\*\*|`/g, '').trim();
+    context.report({
+      messageId: 'note',
+      data: { note: note.length > 160 ? `${note.slice(0, 157)}...` : note },
+      span: lines.span(match.index, match.index + match[0].length),
+      hint: 'Do what it says, then delete the note.',
+    });
+  }
 }

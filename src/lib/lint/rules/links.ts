@@ -13,7 +13,13 @@ import { exampleRunbook } from './example.ts';
  * no element leaves the reader at the top of the page, where the title is.
  */
 function hasAnchor(runbook: Runbook, hash: string): boolean {
-  return hash === '_top' || hash === slugify(runbook.title) || runbook.anchors.includes(hash) || runbook.sections.some((section) => section.slug === hash) || runbook.steps.some((step) => step.id === hash);
+  return (
+    hash === '_top' ||
+    hash === slugify(runbook.title) ||
+    runbook.anchors.includes(hash) ||
+    runbook.sections.some((section) => section.slug === hash) ||
+    runbook.steps.some((step) => step.id === hash)
+  );
 }
 
 /** `#Caf%C3%A9` is the anchor `Café`; a malformed escape is kept as written. */
@@ -27,7 +33,9 @@ function decodeAnchor(hash: string): string {
 
 function hintFor(runbook: Runbook, hash: string): string {
   const [near] = closest(hash, runbook.anchors, 1);
-  return near ? `Did you mean #${near}? Anchors are the headings' text in lower case, spaces as "-" (GitHub's rules).` : 'Link to the anchor of an existing heading: its text in lower case, spaces as "-", punctuation dropped (GitHub\'s rules).';
+  return near
+    ? `Did you mean #${near}? Anchors are the headings' text in lower case, spaces as "-" (GitHub's rules).`
+    : 'Link to the anchor of an existing heading: its text in lower case, spaces as "-", punctuation dropped (GitHub\'s rules).';
 }
 
 const pagesCache = new WeakMap<readonly Runbook[], Map<string, Runbook>>();
@@ -50,7 +58,9 @@ export const linksResolve = defineRule({
     docs: 'A link such as `/runbooks/tickets/deployment-rollback/` must lead to a page of this site, and a relative `./other.md` link from an imported document usually does not. At 3 a.m. a dead link in "if this fails, see ..." costs minutes. A `#anchor` must be the anchor of a heading of the page it leads to (any depth; the site\'s anchors follow GitHub\'s rules: lower case, spaces as `-`, punctuation dropped, a repeated heading `-1`); anchors of other runbook pages are checked too. A link to `/alerts/<AlertName>/` needs a runbook that declares the alert (names in paths are case-sensitive), and a permanent link `/r/<id>/` a runbook with that id or alias. External links are not checked (no network in CI).',
     examples: {
       bad: exampleRunbook({ body: '## Symptoms\n\nSlow.\n\n## Resolution\n\nSee [Rollback](/runbooks/tickets/no-such-page/) and [SLOs](./slos.md).\n' }),
-      good: exampleRunbook({ body: '## Symptoms\n\nSlow.\n\n## Resolution\n\nSee [the catalog](/runbooks/) and [the frontmatter reference](/reference/frontmatter/).\n' }),
+      good: exampleRunbook({
+        body: '## Symptoms\n\nSlow.\n\n## Resolution\n\nSee [the catalog](/runbooks/) and [the frontmatter reference](/reference/frontmatter/).\n',
+      }),
     },
     messages: {
       anchor: 'Link to "#{hash}": no heading on this page has that anchor',
@@ -80,7 +90,8 @@ export const linksResolve = defineRule({
           if (found.found) {
             // A heading of another runbook page: its anchors are known (other pages' are not checked).
             const target = pages.get(pathname.endsWith('/') ? pathname : `${pathname}/`);
-            if (hash && target && !hasAnchor(target, hash)) context.report({ messageId: 'pageAnchor', data: { url, path: pathname, hash }, span: link.span, hint: hintFor(target, hash) });
+            if (hash && target && !hasAnchor(target, hash))
+              context.report({ messageId: 'pageAnchor', data: { url, path: pathname, hash }, span: link.span, hint: hintFor(target, hash) });
             continue;
           }
           const hint = found.exact

@@ -26,12 +26,18 @@ function checkTrait(block: Block, context: RuleContext, attribute: 'long-running
     for (const loop of block.analysis.endless) {
       const text = block.code.slice(loop.start, loop.end);
       const shown = text.split(/;|\n/)[0].trim();
-      context.report({ messageId: 'unmarked', data: { command: shown, reason: 'loops forever', attribute }, span: context.codeSpan(block, loop.start, loop.start + shown.length), hint: `Add a way out (a count, a timeout) or write it on the fence: \`\`\`${block.lang} long-running` });
+      context.report({
+        messageId: 'unmarked',
+        data: { command: shown, reason: 'loops forever', attribute },
+        span: context.codeSpan(block, loop.start, loop.start + shown.length),
+        hint: `Add a way out (a count, a timeout) or write it on the fence: \`\`\`${block.lang} long-running`,
+      });
     }
   }
 }
 
-const INVESTIGATION = (fence: string, code: string) => `## Symptoms\n\nThe API answers slowly.\n\n## Investigation\n\n### Watch the logs\n\n${fence}\n${code}\n\`\`\`\n`;
+const INVESTIGATION = (fence: string, code: string) =>
+  `## Symptoms\n\nThe API answers slowly.\n\n## Investigation\n\n### Watch the logs\n\n${fence}\n${code}\n\`\`\`\n`;
 const MESSAGES = { unmarked: '`{command}` {reason}: mark the block {attribute}' };
 
 export const commandsLongRunning = defineRule({

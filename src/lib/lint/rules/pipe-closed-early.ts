@@ -46,7 +46,11 @@ function writesMuch(command: Command): boolean {
   if (command.name === 'grep' || command.name === 'rg') return command.name === 'rg' || Boolean(findFlag('grep', view.args, ['-r', '-R', '--recursive']));
   if (LOG_PROGRAMS.has(command.program ?? command.name)) {
     if (sub === 'logs' || view.positional[1]?.value === 'events' || view.positional[1]?.value === 'ev') return true;
-    return sub === 'get' && Boolean(findFlag(command.program ?? command.name, view.args, ['-A', '--all-namespaces'])) && !findFlag(command.program ?? command.name, view.args, ['-l', '--selector']);
+    return (
+      sub === 'get' &&
+      Boolean(findFlag(command.program ?? command.name, view.args, ['-A', '--all-namespaces'])) &&
+      !findFlag(command.program ?? command.name, view.args, ['-l', '--selector'])
+    );
   }
   return false;
 }
@@ -54,7 +58,7 @@ function writesMuch(command: Command): boolean {
 /** The commands that feed `command` through pipes, nearest first. */
 function upstream(command: Command, commands: readonly Command[]): Command[] {
   const found: Command[] = [];
-  for (let current = command; current.stdin?.kind === 'pipe'; ) {
+  for (let current = command; current.stdin?.kind === 'pipe';) {
     const from = commands[current.stdin.from];
     if (!from || found.includes(from)) break;
     found.push(from);
@@ -65,7 +69,8 @@ function upstream(command: Command, commands: readonly Command[]): Command[] {
 
 /** The command runs under another shell that parses a string again (`sh -c`, `ssh`, `watch`): no pipefail there. */
 function underAnotherShell(command: Command, commands: readonly Command[]): boolean {
-  for (let current: Command | undefined = command; current; current = current.parent !== undefined ? commands[current.parent] : undefined) if (current.via === 'shell') return true;
+  for (let current: Command | undefined = command; current; current = current.parent !== undefined ? commands[current.parent] : undefined)
+    if (current.via === 'shell') return true;
   return false;
 }
 
@@ -125,7 +130,9 @@ export const commandsPipeClosedEarly = defineRule({
     ].join('\n\n'),
     examples: {
       bad: exampleRunbook({ body: BODY("kubectl -n shop logs deployment/api --since=1h | grep -oE 'path=[^ ]+' | sort | uniq -c | sort -rn | head -20") }),
-      good: exampleRunbook({ body: BODY("kubectl -n shop logs deployment/api --since=1h | grep -oE 'path=[^ ]+' | sort | uniq -c | sort -rn | sed -n '1,20p'") }),
+      good: exampleRunbook({
+        body: BODY("kubectl -n shop logs deployment/api --since=1h | grep -oE 'path=[^ ]+' | sort | uniq -c | sort -rn | sed -n '1,20p'"),
+      }),
     },
     messages: {
       early: '`{writer}` is killed by SIGPIPE when `{reader}` stops reading early: under `runbook run` (bash -o pipefail) the step fails with exit 141',

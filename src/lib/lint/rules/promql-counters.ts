@@ -63,7 +63,12 @@ export const promqlCounters = defineRule({
           context.report({ messageId: 'notCounter', data: { fn: node.name, metric: selector.metric, why: kind.why, where: query.where }, span, hint });
         } else if (!counterFunction && kind.kind === 'counter' && isClearCounter(selector.metric)) {
           const instead = node.name === 'delta' || node.name === 'idelta' ? 'increase()' : 'rate()';
-          context.report({ messageId: 'counter', data: { fn: node.name, metric: selector.metric, why: kind.why, where: query.where }, span, hint: `Use ${instead}, which handles counter resets.` });
+          context.report({
+            messageId: 'counter',
+            data: { fn: node.name, metric: selector.metric, why: kind.why, where: query.where },
+            span,
+            hint: `Use ${instead}, which handles counter resets.`,
+          });
         }
       }
     });

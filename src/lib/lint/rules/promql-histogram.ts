@@ -9,7 +9,20 @@ import { exampleRunbook } from './example.ts';
 const LABEL_DROPPING = new Set(['sum', 'avg', 'min', 'max', 'count', 'group', 'stddev', 'stdvar', 'quantile', 'count_values']);
 /** Aggregations and functions that keep the labels of their input series. */
 const LABEL_KEEPING_AGGREGATIONS = new Set(['topk', 'bottomk', 'limitk', 'limit_ratio']);
-const LABEL_KEEPING_FUNCTIONS = new Set(['label_replace', 'label_join', 'sort', 'sort_desc', 'sort_by_label', 'sort_by_label_desc', 'clamp', 'clamp_min', 'clamp_max', 'abs', 'round', 'last_over_time']);
+const LABEL_KEEPING_FUNCTIONS = new Set([
+  'label_replace',
+  'label_join',
+  'sort',
+  'sort_desc',
+  'sort_by_label',
+  'sort_by_label_desc',
+  'clamp',
+  'clamp_min',
+  'clamp_max',
+  'abs',
+  'round',
+  'last_over_time',
+]);
 const RATE_FUNCTIONS = new Set(['rate', 'irate', 'increase']);
 
 /** Whether an aggregation drops the `le` label. */
@@ -41,7 +54,12 @@ function checkBuckets(context: RuleContext, query: CheckedQuery, expr: PromqlExp
         const range = node.grouping ?? node.opRange;
         if (!query.known(range)) return;
         const shown = node.grouping ? `${node.op} ${excerpt(query, node.grouping)}` : `${node.op}(...)`;
-        context.report({ messageId: 'noLe', data: { aggregation: shown, where: query.where }, span: query.span(range), hint: `Keep the buckets: \`${node.op} by (le${node.grouping?.mode === 'by' && node.grouping.labels.length ? `, ${node.grouping.labels.join(', ')}` : ''}) (...)\`.` });
+        context.report({
+          messageId: 'noLe',
+          data: { aggregation: shown, where: query.where },
+          span: query.span(range),
+          hint: `Keep the buckets: \`${node.op} by (le${node.grouping?.mode === 'by' && node.grouping.labels.length ? `, ${node.grouping.labels.join(', ')}` : ''}) (...)\`.`,
+        });
         return;
       }
       if (LABEL_DROPPING.has(node.op) || LABEL_KEEPING_AGGREGATIONS.has(node.op)) {
@@ -61,7 +79,13 @@ function checkBuckets(context: RuleContext, query: CheckedQuery, expr: PromqlExp
       const selector = arg?.kind === 'matrix' ? arg.selector : undefined;
       if (!selector?.metric || !selector.metricRange || !query.known(selector.metricRange)) return;
       if (selector.metric.includes(':') || selector.metric.endsWith('_bucket')) return;
-      context.report({ messageId: 'notBucket', severity: 'warn', data: { metric: selector.metric, where: query.where }, span: query.span(selector.metricRange), hint: `The buckets of a classic histogram are \`${selector.metric}_bucket\`, with an \`le\` label; only a native histogram has no \`_bucket\` series.` });
+      context.report({
+        messageId: 'notBucket',
+        severity: 'warn',
+        data: { metric: selector.metric, where: query.where },
+        span: query.span(selector.metricRange),
+        hint: `The buckets of a classic histogram are \`${selector.metric}_bucket\`, with an \`le\` label; only a native histogram has no \`_bucket\` series.`,
+      });
       return;
     }
     case 'selector': {
@@ -83,7 +107,8 @@ function checkBuckets(context: RuleContext, query: CheckedQuery, expr: PromqlExp
 }
 
 const PROMETHEUS_ENV = 'env:\n  PROMETHEUS_URL: Base URL of the production Prometheus';
-const BODY = (query: string) => `## Symptoms\n\nThe API answers slowly.\n\n## Investigation\n\n### Check the 99th percentile latency\n\n\`\`\`promql\n${query}\n\`\`\`\n`;
+const BODY = (query: string) =>
+  `## Symptoms\n\nThe API answers slowly.\n\n## Investigation\n\n### Check the 99th percentile latency\n\n\`\`\`promql\n${query}\n\`\`\`\n`;
 
 export const promqlHistogram = defineRule({
   meta: {
@@ -97,11 +122,18 @@ export const promqlHistogram = defineRule({
       'A name without `_bucket` inside a `rate()` is a warning only: a native histogram has no `_bucket` series. Names filled in by a placeholder are not checked.',
     ].join('\n\n'),
     examples: {
-      bad: exampleRunbook({ runbook: PROMETHEUS_ENV, body: BODY('histogram_quantile(0.99, sum by (service) (rate(http_request_duration_seconds_bucket{service="tickets"}[5m])))') }),
-      good: exampleRunbook({ runbook: PROMETHEUS_ENV, body: BODY('histogram_quantile(0.99, sum by (le, service) (rate(http_request_duration_seconds_bucket{service="tickets"}[5m])))') }),
+      bad: exampleRunbook({
+        runbook: PROMETHEUS_ENV,
+        body: BODY('histogram_quantile(0.99, sum by (service) (rate(http_request_duration_seconds_bucket{service="tickets"}[5m])))'),
+      }),
+      good: exampleRunbook({
+        runbook: PROMETHEUS_ENV,
+        body: BODY('histogram_quantile(0.99, sum by (le, service) (rate(http_request_duration_seconds_bucket{service="tickets"}[5m])))'),
+      }),
     },
     messages: {
-      noRate: 'histogram_quantile() of `{metric}` without rate(): bucket counters grow from the process start, so this is the quantile of its whole life{where}',
+      noRate:
+        'histogram_quantile() of `{metric}` without rate(): bucket counters grow from the process start, so this is the quantile of its whole life{where}',
       noRateNoBucket: 'histogram_quantile() of `{metric}`, which is neither the rate of a histogram nor its `_bucket` series{where}',
       notBucket: 'histogram_quantile() of the rate of `{metric}`, which is not a `_bucket` series{where}',
       noLe: 'histogram_quantile() of `{aggregation}`, which drops the `le` label the buckets are told apart by{where}',
@@ -111,11 +143,21 @@ export const promqlHistogram = defineRule({
   create(context) {
     return promqlQueryVisitors(context, (query) => {
       for (const node of promqlNodes(query.tree)) {
-        const quantileArg = node.kind === 'call' && (node.name === 'histogram_quantile' || node.name === 'quantile_over_time') ? node.args[0] : node.kind === 'aggregate' && node.op === 'quantile' ? node.param : undefined;
+        const quantileArg =
+          node.kind === 'call' && (node.name === 'histogram_quantile' || node.name === 'quantile_over_time')
+            ? node.args[0]
+            : node.kind === 'aggregate' && node.op === 'quantile'
+              ? node.param
+              : undefined;
         const fn = node.kind === 'call' ? node.name : 'quantile';
         const value = literal(quantileArg);
         if (quantileArg && value !== undefined && !(value >= 0 && value <= 1) && query.known(quantileArg)) {
-          context.report({ messageId: 'quantile', data: { fn, value: String(value), where: query.where }, span: query.span(quantileArg), hint: `Write the quantile as a fraction: 0.99 for the 99th percentile.` });
+          context.report({
+            messageId: 'quantile',
+            data: { fn, value: String(value), where: query.where },
+            span: query.span(quantileArg),
+            hint: `Write the quantile as a fraction: 0.99 for the 99th percentile.`,
+          });
         }
         if (node.kind === 'call' && node.name === 'histogram_quantile' && node.args[1]) checkBuckets(context, query, node.args[1]);
       }

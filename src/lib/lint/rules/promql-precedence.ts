@@ -30,11 +30,18 @@ export const promqlPrecedence = defineRule({
       'The rule reports a `vector(...)` fallback on the right of `or`/`and`/`unless` that is itself the left operand of arithmetic or a comparison, unparenthesised. Parenthesise the fallback: `(sum(errors) or vector(0)) / sum(requests)`.',
     ].join('\n\n'),
     examples: {
-      bad: exampleRunbook({ runbook: PROMETHEUS_ENV, body: BODY('sum(rate(http_requests_total{code=~"5.."}[5m])) or vector(0) / sum(rate(http_requests_total[5m]))') }),
-      good: exampleRunbook({ runbook: PROMETHEUS_ENV, body: BODY('(sum(rate(http_requests_total{code=~"5.."}[5m])) or vector(0)) / sum(rate(http_requests_total[5m]))') }),
+      bad: exampleRunbook({
+        runbook: PROMETHEUS_ENV,
+        body: BODY('sum(rate(http_requests_total{code=~"5.."}[5m])) or vector(0) / sum(rate(http_requests_total[5m]))'),
+      }),
+      good: exampleRunbook({
+        runbook: PROMETHEUS_ENV,
+        body: BODY('(sum(rate(http_requests_total{code=~"5.."}[5m])) or vector(0)) / sum(rate(http_requests_total[5m]))'),
+      }),
     },
     messages: {
-      fallback: '`{expression}` reads as `{left} {op} ({right})`: `{op}` binds more loosely than `{inner}`, so `{fallback}` takes part in the `{inner}` instead of standing in for an empty `{left}`{where}',
+      fallback:
+        '`{expression}` reads as `{left} {op} ({right})`: `{op}` binds more loosely than `{inner}`, so `{fallback}` takes part in the `{inner}` instead of standing in for an empty `{left}`{where}',
     },
   },
   create(context) {

@@ -11,9 +11,7 @@ const ONE_SAMPLE = new Set(['last_over_time', 'present_over_time', 'absent_over_
 /** Scrape intervals a range should span at least. */
 const INTERVALS = 4;
 
-const duration = z
-  .string()
-  .refine((text) => (durationSeconds(text) ?? 0) > 0, { message: 'Expected a Prometheus duration such as 30s, 1m or 1m30s' });
+const duration = z.string().refine((text) => (durationSeconds(text) ?? 0) > 0, { message: 'Expected a Prometheus duration such as 30s, 1m or 1m30s' });
 
 const OptionsSchema = z.object({
   scrapeInterval: duration.default('30s').describe("Prometheus's scrape interval (scrape_interval of its configuration)."),
@@ -40,7 +38,8 @@ export const promqlRange = defineRule({
       good: exampleRunbook({ runbook: PROMETHEUS_ENV, body: BODY('sum by (code) (rate(http_requests_total{service="tickets", code=~"5.."}[5m]))') }),
     },
     messages: {
-      short: '`[{range}]` in {fn}() is shorter than {intervals} scrape intervals of {interval} ({minimum}): it holds {samples} at best, too few to survive a missed scrape{where}',
+      short:
+        '`[{range}]` in {fn}() is shorter than {intervals} scrape intervals of {interval} ({minimum}): it holds {samples} at best, too few to survive a missed scrape{where}',
     },
   },
   create(context) {
@@ -57,7 +56,15 @@ export const promqlRange = defineRule({
           const samples = Math.ceil(matrix.range.seconds / interval);
           context.report({
             messageId: 'short',
-            data: { range: matrix.range.text, fn: node.name, intervals: INTERVALS, interval: options.scrapeInterval, minimum: formatDuration(minimum), samples: samples === 1 ? 'one sample' : `${samples} samples`, where: query.where },
+            data: {
+              range: matrix.range.text,
+              fn: node.name,
+              intervals: INTERVALS,
+              interval: options.scrapeInterval,
+              minimum: formatDuration(minimum),
+              samples: samples === 1 ? 'one sample' : `${samples} samples`,
+              where: query.where,
+            },
             span: query.span(matrix.range),
             hint: `Use at least [${formatDuration(minimum)}]; if your Prometheus scrapes more often, set lint.rules.promql/range.options.scrapeInterval in runbook.config.yaml.`,
           });

@@ -25,9 +25,22 @@ const kebab = (text: string) =>
 /** Pseudo-placeholders, each with the placeholder name it suggests. Runs of `x` only as a whole token (not `xargs`, `-xvf`, `0x1f`). */
 const PATTERNS: { quick: RegExp; pattern: RegExp; name: (match: RegExpExecArray) => string | undefined; bracket?: true }[] = [
   { quick: /xxx/i, pattern: /(?<![A-Za-z0-9_])(?:[a-z]{1,10}-)?[xX]{3,}(?:[-.:/][xX]{3,})*(?![A-Za-z0-9_])/g, name: () => undefined },
-  { quick: /your[_-]/i, pattern: /(?<![\w${-])(?:YOUR|Your|your)[_-]([A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)*)/g, name: (match) => kebab(match[1].replace(/[_-]here$/i, '')) },
-  { quick: /\[[A-Za-z]/, pattern: /(?<![\w$\][{.\\])\[([A-Za-z][A-Za-z0-9]+(?:[-_][A-Za-z0-9]{2,})+)\](?![\w(.[])/g, name: (match) => kebab(match[1]), bracket: true },
-  { quick: /change|replace|fill|_here/i, pattern: /(?<![\w$-])(?:change[_-]?me|replace[_-]?me|fill[_-]?me[_-]?in|[A-Za-z]+(?:_[A-Za-z]+)*_here)(?![\w-])/gi, name: (match) => (/_here$/i.test(match[0]) ? kebab(match[0].replace(/_here$/i, '')) : undefined) },
+  {
+    quick: /your[_-]/i,
+    pattern: /(?<![\w${-])(?:YOUR|Your|your)[_-]([A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)*)/g,
+    name: (match) => kebab(match[1].replace(/[_-]here$/i, '')),
+  },
+  {
+    quick: /\[[A-Za-z]/,
+    pattern: /(?<![\w$\][{.\\])\[([A-Za-z][A-Za-z0-9]+(?:[-_][A-Za-z0-9]{2,})+)\](?![\w(.[])/g,
+    name: (match) => kebab(match[1]),
+    bracket: true,
+  },
+  {
+    quick: /change|replace|fill|_here/i,
+    pattern: /(?<![\w$-])(?:change[_-]?me|replace[_-]?me|fill[_-]?me[_-]?in|[A-Za-z]+(?:_[A-Za-z]+)*_here)(?![\w-])/gi,
+    name: (match) => (/_here$/i.test(match[0]) ? kebab(match[0].replace(/_here$/i, '')) : undefined),
+  },
 ];
 
 /** A shell word that is only an ellipsis (`...`, `--since=...`). */
@@ -59,7 +72,11 @@ function blockFindings(block: Block): Found[] {
   const found: Found[] = [];
   for (const line of block.analysis.lines) {
     const text = block.code.slice(line.start, line.end);
-    for (const item of findIn(text, skip.map((range) => ({ start: range.start - line.start, end: range.end - line.start })))) found.push({ ...item, start: item.start + line.start, end: item.end + line.start });
+    for (const item of findIn(
+      text,
+      skip.map((range) => ({ start: range.start - line.start, end: range.end - line.start })),
+    ))
+      found.push({ ...item, start: item.start + line.start, end: item.end + line.start });
   }
   // `'value': [odf-console]` in a patch that parses is a list of one string, not a `[name]` left to fill in.
   const documents = block.analysis.payloads.filter((payload) => !payload.problem);
@@ -67,7 +84,8 @@ function blockFindings(block: Block): Found[] {
   for (let i = found.length - 1; i >= 0; i--) if (inDocument(found[i])) found.splice(i, 1);
   for (const command of block.analysis.commands) {
     for (const word of command.argv) {
-      if (ELLIPSIS.test(word.value) && !skip.some((range) => word.start >= range.start && word.start < range.end)) found.push({ start: word.start, end: word.end });
+      if (ELLIPSIS.test(word.value) && !skip.some((range) => word.start >= range.start && word.start < range.end))
+        found.push({ start: word.start, end: word.end });
     }
   }
   return found;
@@ -78,7 +96,9 @@ function commandOf(block: Block, found: Found): string {
   const holds = block.analysis.commands.filter(
     (command) =>
       command.argv.length > 0 &&
-      [...command.argv, ...command.assigns.flatMap((assign) => (assign.value ? [assign.value] : []))].some((word) => word.start <= found.start && found.end <= word.end),
+      [...command.argv, ...command.assigns.flatMap((assign) => (assign.value ? [assign.value] : []))].some(
+        (word) => word.start <= found.start && found.end <= word.end,
+      ),
   );
   const command = holds[holds.length - 1];
   if (!command) return '';
@@ -102,11 +122,15 @@ export const commandsPseudoPlaceholder = defineRule({
     docs: 'Source documents mark what the reader must fill in with `xxx`, `YOUR_...`, `your-...`, `[name]`, `CHANGEME` or `...`. In a runbook these run as written — `aws ec2 describe-instances --instance-ids i-xxx` fails, `git revert [commit-hash]` fails, and a PagerDuty event with `"routing_key": "YOUR_ROUTING_KEY"` is silently dropped — and neither the variables form nor `runbook run --set` asks for them. Write a `<placeholder>` and declare it in `variables` with a description and an example. Runs of `x` count only as a whole token (`xargs`, `tar -xvf` and hex numbers do not), `YOUR_...` only when it is not an environment variable (`$YOUR_TOKEN` is one), `[a-b]` only with words of two letters or more (`[a-z]` is a character class). Comments are prose and are not checked. A placeholder written with spaces (`<WORKER NAME>`) is reported too: the shell reads it as two redirections, `<WORKER` (read the file WORKER) and `NAME>` (overwrite the next word as a file).',
     examples: {
       bad: exampleRunbook({ body: BODY('aws ec2 describe-instances --instance-ids i-xxx') }),
-      good: exampleRunbook({ runbook: 'variables:\n  instance-id:\n    description: Id of the EC2 instance\n    example: i-0abc123def4567890', body: BODY('aws ec2 describe-instances --instance-ids <instance-id>') }),
+      good: exampleRunbook({
+        runbook: 'variables:\n  instance-id:\n    description: Id of the EC2 instance\n    example: i-0abc123def4567890',
+        body: BODY('aws ec2 describe-instances --instance-ids <instance-id>'),
+      }),
     },
     messages: {
       pseudo: 'Unexpected "{text}"{where}: a value left for the reader runs as written; expected a <placeholder>',
-      spaced: 'Unexpected "{text}" in `{command}`: with spaces it is no placeholder, the shell reads `<{first}` and `{last}>` as redirections (it reads a file {first} and overwrites the file after the `>`)',
+      spaced:
+        'Unexpected "{text}" in `{command}`: with spaces it is no placeholder, the shell reads `<{first}` and `{last}>` as redirections (it reads a file {first} and overwrites the file after the `>`)',
     },
   },
   create(context) {

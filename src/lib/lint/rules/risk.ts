@@ -37,16 +37,31 @@ export const riskDeclared = defineRule({
           const others = above.filter((finding) => finding !== top);
           context.report({
             messageId: 'higher',
-            data: { command: top.command, reason: top.reason, marked: block.attributes.riskDeclared ? `, but the block is marked risk="${declared}"` : '', risk: top.risk },
+            data: {
+              command: top.command,
+              reason: top.reason,
+              marked: block.attributes.riskDeclared ? `, but the block is marked risk="${declared}"` : '',
+              risk: top.risk,
+            },
             span: context.codeSpan(block, top.start, top.end),
             hint:
               `Write it on the fence: \`\`\`${block.lang} risk="${top.risk}"` +
-              (others.length ? `. Also in this block: ${others.slice(0, 3).map((finding) => `\`${finding.command}\` (${finding.risk})`).join(', ')}${others.length > 3 ? ', ...' : ''}` : ''),
+              (others.length
+                ? `. Also in this block: ${others
+                    .slice(0, 3)
+                    .map((finding) => `\`${finding.command}\` (${finding.risk})`)
+                    .join(', ')}${others.length > 3 ? ', ...' : ''}`
+                : ''),
           });
           return;
         }
         if (unknown.length && !block.attributes.riskDeclared) {
-          context.report({ messageId: 'unknown', data: { command: unknown[0].command }, span: context.codeSpan(block, unknown[0].start, unknown[0].end), hint: `Write it on the fence: \`\`\`${block.lang} risk="change" (or what the command really does).` });
+          context.report({
+            messageId: 'unknown',
+            data: { command: unknown[0].command },
+            span: context.codeSpan(block, unknown[0].start, unknown[0].end),
+            hint: `Write it on the fence: \`\`\`${block.lang} risk="change" (or what the command really does).`,
+          });
         }
       },
     };

@@ -11,14 +11,17 @@ interface ShellSyntaxError {
   message: string;
 }
 
-const SQL_LINE = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH|CREATE|ALTER|DROP|EXPLAIN|SHOW|VACUUM|ANALYZE|GRANT|REVOKE|TRUNCATE|FROM|WHERE|ORDER BY|GROUP BY|LIMIT)\b/i;
+const SQL_LINE =
+  /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH|CREATE|ALTER|DROP|EXPLAIN|SHOW|VACUUM|ANALYZE|GRANT|REVOKE|TRUNCATE|FROM|WHERE|ORDER BY|GROUP BY|LIMIT)\b/i;
 
 /** mvdan/sh's message in "Unexpected X, expected Y" words, and how wide the culprit is. */
 function describe(error: ShellSyntaxError, text: string): { message: string; width: number; hint?: string } {
   // mvdan/sh names tokens with or without quotes; our messages put code in backticks.
   const message = error.message.replace(/\b(an? )(if|case|for|while|until|select|function)\b/g, '$1`$2`').replace(/ a (statement list|statement)$/, ' a $1');
   // The token the message names, as written at the error (`(` of `$(` is written `$(`).
-  const named = /^(?:[`"']?(\S+?)[`"']? (?:must|statement|can only)|.*?(?:encountered|quote|matching|here-document) [`"']?(\S+?)[`"']?(?: with|$))/.exec(message);
+  const named = /^(?:[`"']?(\S+?)[`"']? (?:must|statement|can only)|.*?(?:encountered|quote|matching|here-document) [`"']?(\S+?)[`"']?(?: with|$))/.exec(
+    message,
+  );
   let token = named?.[1] ?? named?.[2];
   if (token && text.startsWith(`$${token}`, error.offset)) token = `$${token}`;
   const width = token && text.startsWith(token, error.offset) ? token.length : Math.min(1, text.length - error.offset);
@@ -27,7 +30,11 @@ function describe(error: ShellSyntaxError, text: string): { message: string; wid
   const sqlHint = SQL_LINE.test(line) ? 'This line is SQL, not shell: put it in a ```sql block, or pass it to psql -c "...".' : undefined;
   let match: RegExpExecArray | null;
   if ((match = /^a command can only contain words and redirects; encountered [`"']?(.+?)[`"']?$/.exec(message))) {
-    return { message: `Unexpected \`${match[1]}\` in a command, expected only words and redirections`, width, hint: sqlHint ?? `Quote the argument that holds \`${match[1]}\` ('...').` };
+    return {
+      message: `Unexpected \`${match[1]}\` in a command, expected only words and redirections`,
+      width,
+      hint: sqlHint ?? `Quote the argument that holds \`${match[1]}\` ('...').`,
+    };
   }
   if ((match = /^reached EOF without closing quote [`"']?(.+?)[`"']?$/.exec(message))) {
     return { message: `Unclosed quote ${match[1]}, expected a closing ${match[1]} before the end of the block`, width, hint: sqlHint };
@@ -47,7 +54,8 @@ function describe(error: ShellSyntaxError, text: string): { message: string; wid
   if ((match = /^[`"']?(.+?)[`"']? can only be used (.+)$/.exec(message))) {
     return { message: `Unexpected \`${match[1]}\`: it can only be used ${match[2]}`, width, hint: sqlHint };
   }
-  if (message.startsWith('the shell parser failed')) return { message: `The shell parser failed on this block: ${message.replace(/^the shell parser failed\s*/, '')}`, width: 0 };
+  if (message.startsWith('the shell parser failed'))
+    return { message: `The shell parser failed on this block: ${message.replace(/^the shell parser failed\s*/, '')}`, width: 0 };
   return { message: `Shell syntax error: ${message}`, width, hint: sqlHint };
 }
 
@@ -93,7 +101,12 @@ export const shellSyntax = defineRule({
         const error = block.analysis.syntaxError;
         if (!error) return;
         const { message, width, hint } = describe({ offset: error.start, message: error.message }, block.code);
-        context.report({ messageId: 'syntax', data: { message }, span: context.codeSpan(block, error.start, Math.min(block.code.length, error.start + width)), ...(hint ? { hint } : {}) });
+        context.report({
+          messageId: 'syntax',
+          data: { message },
+          span: context.codeSpan(block, error.start, Math.min(block.code.length, error.start + width)),
+          ...(hint ? { hint } : {}),
+        });
       },
     };
   },

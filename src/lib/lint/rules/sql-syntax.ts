@@ -20,7 +20,8 @@ function hintFor(error: SqlSyntaxError, statement: string): string | undefined {
 /** An error at a placeholder depends on its value, so it is not reported. */
 const atPlaceholder = (block: Block, offset: number) => block.placeholders.some((site) => offset >= site.start && offset < site.end);
 
-const SQL_BODY = (fence: string, code: string) => `## Symptoms\n\nConnections pile up.\n\n## Investigation\n\n### Count the connections\n\n${fence}\n${code}\n\`\`\`\n`;
+const SQL_BODY = (fence: string, code: string) =>
+  `## Symptoms\n\nConnections pile up.\n\n## Investigation\n\n### Count the connections\n\n${fence}\n${code}\n\`\`\`\n`;
 const DB_ENV = 'env:\n  DATABASE_URL: Read-only connection string of the tickets database';
 
 export const sqlSyntax = defineRule({
@@ -30,8 +31,8 @@ export const sqlSyntax = defineRule({
     severity: 'error',
     description: 'SQL in `sql` blocks and in `psql -c "..."` must parse with PostgreSQL\'s parser.',
     docs: [
-      'Every `sql` block (unless its `target` names another database) and the SQL passed to `psql -c`/`--command` in shell blocks is parsed with PostgreSQL 18\'s own parser (libpg-query), statement by statement, so every broken statement is reported, at the exact character PostgreSQL points at.',
-      'psql meta-commands (`\\x`, `\\d table`, `\\watch 5`) and psql variables (`:name`, `:\'name\'`) are not SQL and are left out; `<placeholders>` are read as identifiers. Only syntax is checked: a misspelt column or table (`avg_time` in `pg_stat_statements`) parses fine and is found by running the query (`runbook verify`).',
+      "Every `sql` block (unless its `target` names another database) and the SQL passed to `psql -c`/`--command` in shell blocks is parsed with PostgreSQL 18's own parser (libpg-query), statement by statement, so every broken statement is reported, at the exact character PostgreSQL points at.",
+      "psql meta-commands (`\\x`, `\\d table`, `\\watch 5`) and psql variables (`:name`, `:'name'`) are not SQL and are left out; `<placeholders>` are read as identifiers. Only syntax is checked: a misspelt column or table (`avg_time` in `pg_stat_statements`) parses fine and is found by running the query (`runbook verify`).",
     ].join('\n\n'),
     examples: {
       bad: exampleRunbook({ runbook: DB_ENV, body: SQL_BODY('```sql', 'SELECT state, count(*)\nFROM pg_stat_activity\nGROUP state;') }),
@@ -53,7 +54,12 @@ export const sqlSyntax = defineRule({
           const hint = hintFor(error, source.script.text);
           context.report({ messageId: 'syntax', data: { message: error.message }, span: context.codeSpan(block, start, end), ...(hint ? { hint } : {}) });
         } else {
-          context.report({ messageId: 'embedded', data: { message: error.message }, span: context.codeSpan(block, start, end), hint: `PostgreSQL's parser: ${error.reason}.` });
+          context.report({
+            messageId: 'embedded',
+            data: { message: error.message },
+            span: context.codeSpan(block, start, end),
+            hint: `PostgreSQL's parser: ${error.reason}.`,
+          });
         }
       },
     };

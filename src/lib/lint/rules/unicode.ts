@@ -33,7 +33,13 @@ export const textUnicode = defineRule({
         if (block.code.search(SUSPICIOUS_PATTERN) === -1) return;
         for (const problem of problemsIn(block)) {
           const span = context.codeSpan(block, problem.start, problem.end);
-          context.report({ messageId: 'character', data: { message: problem.message }, span, ...(problem.hint ? { hint: problem.hint } : {}), fix: { range: [span.start.offset, span.end.offset], text: problem.replacement } });
+          context.report({
+            messageId: 'character',
+            data: { message: problem.message },
+            span,
+            ...(problem.hint ? { hint: problem.hint } : {}),
+            fix: { range: [span.start.offset, span.end.offset], text: problem.replacement },
+          });
         }
       },
     };
@@ -70,7 +76,12 @@ function problemsIn(block: Block): Found[] {
         if (prose || !isTyped(i)) break;
         // An apostrophe inside a word (`it’s`) is text, not a quote.
         if ((char === '\u2019' || char === '\u2018') && LETTER.test(code[i - 1] ?? '') && LETTER.test(code[i + 1] ?? '')) break;
-        found.push({ start: i, end: i + 1, replacement: known.ascii, message: `Curly quote ${name} in code: shells and SQL do not treat it as a quote; use ${known.ascii}` });
+        found.push({
+          start: i,
+          end: i + 1,
+          replacement: known.ascii,
+          message: `Curly quote ${name} in code: shells and SQL do not treat it as a quote; use ${known.ascii}`,
+        });
         break;
       }
       case 'dash':
@@ -99,7 +110,12 @@ function problemsIn(block: Block): Found[] {
       case 'invisible': {
         // Joiners between emoji or letters of other scripts are part of the text.
         if ((char === '\u200D' || char === '\u200C') && /[^\x00-\x7F]/.test(code[i - 1] ?? '') && /[^\x00-\x7F]/.test(code[i + 1] ?? '')) break;
-        found.push({ start: i, end: i + 1, replacement: '', message: `Invisible character ${name} in code: it is copied along and breaks the command; remove it` });
+        found.push({
+          start: i,
+          end: i + 1,
+          replacement: '',
+          message: `Invisible character ${name} in code: it is copied along and breaks the command; remove it`,
+        });
         break;
       }
       case 'bidi':

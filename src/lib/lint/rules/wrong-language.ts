@@ -37,7 +37,9 @@ const PYTHON_KEYWORDS = /^\s*(?:if|elif|else|for|while|try|except|finally|with|d
 function detectShell(block: Block): Detected | undefined {
   const code = block.code;
   // Lines where a command starts (top-level commands of the block), and where the parser stopped.
-  const starts = block.analysis.commands.filter((command) => command.parent === undefined && !command.substitution && command.argv.length).map((command) => command.start);
+  const starts = block.analysis.commands
+    .filter((command) => command.parent === undefined && !command.substitution && command.argv.length)
+    .map((command) => command.start);
   if (block.analysis.syntaxError) starts.push(block.analysis.syntaxError.start);
   const byStart = new Map<number, Line>();
   for (const offset of starts.sort((a, b) => a - b)) {
@@ -53,7 +55,13 @@ function detectShell(block: Block): Detected | undefined {
   if (yaml.length >= 2 && yaml.some((line) => YAML_KEY.test(text(line)))) return { language: 'YAML', line: yaml[0] };
   // Output: a line whose command would be a number (`notAfter=Aug  6 13:11:20 2025 GMT` runs `6`, a timing
   // column `0.0648 GET /v1/...` runs `0.0648`); no program is named by a number.
-  const numbered = block.analysis.commands.find((command) => command.parent === undefined && command.argv[0]?.literal && /^\d+(?:[.:,]\d+)*$/.test(command.argv[0].value) && lines.some((line) => line.start <= command.start && command.start <= line.end));
+  const numbered = block.analysis.commands.find(
+    (command) =>
+      command.parent === undefined &&
+      command.argv[0]?.literal &&
+      /^\d+(?:[.:,]\d+)*$/.test(command.argv[0].value) &&
+      lines.some((line) => line.start <= command.start && command.start <= line.end),
+  );
   if (numbered) return { language: 'output', line: lineAt(code, numbered.start) };
   // SQL: the core found statements PostgreSQL parses where the shell expected commands.
   const sql = block.analysis.pastedSql;
@@ -69,7 +77,8 @@ function detectPythonYaml(block: Block): Line | undefined {
     offset += text.length + 1;
   }
   const text = (line: Line) => block.code.slice(line.start, line.end);
-  if (lines.length < 2 || lines.some((line) => PYTHON_KEYWORDS.test(text(line)) || !(YAML_KEY.test(text(line)) || YAML_ITEM.test(text(line))))) return undefined;
+  if (lines.length < 2 || lines.some((line) => PYTHON_KEYWORDS.test(text(line)) || !(YAML_KEY.test(text(line)) || YAML_ITEM.test(text(line)))))
+    return undefined;
   // A nested mapping or a list: `x: int` annotations alone are Python.
   const nested = lines.some((line, index) => /:\s*$/.test(text(line)) && index + 1 < lines.length) || lines.some((line) => YAML_ITEM.test(text(line)));
   return nested ? lines[0] : undefined;
@@ -79,18 +88,22 @@ const HINTS: Record<Detected['language'], string> = {
   HCL: 'This is Terraform: write it in a ```hcl block (change it in the Terraform code, then `terraform plan` and `terraform apply`).',
   YAML: "This is YAML: write it in a ```yaml block; to apply a manifest, pass it in a heredoc (`kubectl apply -f - <<'EOF'`).",
   SQL: 'This is SQL: write it in a ```sql block (it runs with psql "$DATABASE_URL"), or pass it to `psql "$DATABASE_URL" -c "..."`.',
-  output: "This is a command's output, not a command: show it in a ```text block, or after its command in a ```console block (the command behind a `$ ` prompt, the output below it).",
-  PromQL: 'This is a PromQL query: write it in a ```promql block (it is then checked, and runs in Prometheus or the console\'s metrics page), or send it with `curl -G --data-urlencode \'query=...\' "$PROMETHEUS_URL/api/v1/query"`.',
+  output:
+    "This is a command's output, not a command: show it in a ```text block, or after its command in a ```console block (the command behind a `$ ` prompt, the output below it).",
+  PromQL:
+    "This is a PromQL query: write it in a ```promql block (it is then checked, and runs in Prometheus or the console's metrics page), or send it with `curl -G --data-urlencode 'query=...' \"$PROMETHEUS_URL/api/v1/query\"`.",
 };
 
-const BODY = (fence: string, code: string) => `## Symptoms\n\nThe database is slow.\n\n## Resolution\n\n### Scale the database up\n\nChange the instance class in \`infra/rds.tf\`:\n\n${fence}\n${code}\n\`\`\`\n`;
+const BODY = (fence: string, code: string) =>
+  `## Symptoms\n\nThe database is slow.\n\n## Resolution\n\n### Scale the database up\n\nChange the instance class in \`infra/rds.tf\`:\n\n${fence}\n${code}\n\`\`\`\n`;
 
 export const fencesWrongLanguage = defineRule({
   meta: {
     id: 'fences/wrong-language',
     category: 'commands',
     severity: 'warn',
-    description: 'A block must be in the language of its code: no Terraform, YAML or SQL in a shell block, no PromQL query in a console block, no YAML in a python block.',
+    description:
+      'A block must be in the language of its code: no Terraform, YAML or SQL in a shell block, no PromQL query in a console block, no YAML in a python block.',
     docs: 'A `bash` block that holds `instance_class = "db.t4g.medium"`, `env:` and `- name: X` lines, or `SELECT ... FROM` is run as shell by the reader who pastes it and by `runbook run` — and fails, or runs something else. Terraform belongs in an `hcl` block, a manifest in a `yaml` block (or a heredoc to `kubectl apply -f -`), SQL in a `sql` block (or `psql -c`). Only lines the shell reads as commands count: heredoc bodies, quoted arguments and continuation lines are data. A line the shell would run as a program named by a number (`notAfter=Aug  6 13:11:20 2025 GMT` runs `6`; a timing column `0.0648  GET  /v1/kv` runs `0.0648`) is output pasted into the block. A `python` block made of YAML lines (a nested mapping or a list, no Python statement) is reported too, and so is a `console` block that holds only a PromQL query (`up{job="api"} == 0`: a selector with label matchers, a function or an aggregation) — it is neither a command nor output, and in a `promql` block it is checked.',
     examples: {
       bad: exampleRunbook({ body: BODY('```bash', 'instance_class = "db.t4g.medium"') }),
@@ -103,7 +116,8 @@ export const fencesWrongLanguage = defineRule({
       block(block) {
         let found: Detected | undefined;
         if (block.kind === 'command' && block.language === 'shell') found = detectShell(block);
-        else if (block.kind === 'console' && block.analysis.promqlText) found = { language: 'PromQL', line: lineAt(block.code, block.analysis.promqlText.start) };
+        else if (block.kind === 'console' && block.analysis.promqlText)
+          found = { language: 'PromQL', line: lineAt(block.code, block.analysis.promqlText.start) };
         else if (/^(python|py|python3)$/.test(block.lang)) {
           const line = detectPythonYaml(block);
           if (line) found = { language: 'YAML', line };
@@ -118,7 +132,12 @@ export const fencesWrongLanguage = defineRule({
         const shown = lineText.trim().length > 40 ? `${lineText.trim().slice(0, 39)}…` : lineText.trim();
         context.report({
           messageId: 'wrong',
-          data: { lang: block.lang, language: found.language === 'output' ? "a command's output" : found.language, shown, expected: block.kind === 'console' ? 'a terminal session' : block.language === 'shell' ? 'shell commands' : 'Python' },
+          data: {
+            lang: block.lang,
+            language: found.language === 'output' ? "a command's output" : found.language,
+            shown,
+            expected: block.kind === 'console' ? 'a terminal session' : block.language === 'shell' ? 'shell commands' : 'Python',
+          },
           span: context.codeSpan(block, start, end),
           hint: HINTS[found.language],
         });

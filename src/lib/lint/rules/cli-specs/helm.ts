@@ -12,7 +12,10 @@ const GLOBAL = [
 const REVISION = '--revision=';
 
 /** The release a command acts on: helm refuses to run without it (`Error: "helm status" requires 1 argument`). */
-const RELEASE = (command: string) => ({ name: 'RELEASE', hint: `Name the release: \`helm ${command} <release> -n <namespace>\` (\`helm list -A\` lists them).` });
+const RELEASE = (command: string) => ({
+  name: 'RELEASE',
+  hint: `Name the release: \`helm ${command} <release> -n <namespace>\` (\`helm list -A\` lists them).`,
+});
 
 export const HELM: ProgramTable = {
   fig: 'helm',
@@ -20,7 +23,8 @@ export const HELM: ProgramTable = {
     '': { persistent: GLOBAL },
     rollback: {
       checked: true,
-      flags: '--cleanup-on-fail --dry-run --force --force-conflicts --force-replace --history-max= --no-hooks --recreate-pods --server-side --timeout= --wait --wait-for-jobs',
+      flags:
+        '--cleanup-on-fail --dry-run --force --force-conflicts --force-replace --history-max= --no-hooks --recreate-pods --server-side --timeout= --wait --wait-for-jobs',
       operand: RELEASE('rollback'),
     },
     history: { aliases: ['hist'], checked: true, flags: '--max= -o,--output=', operand: RELEASE('history') },
@@ -28,7 +32,8 @@ export const HELM: ProgramTable = {
     list: {
       aliases: ['ls'],
       checked: true,
-      flags: '-a,--all -A,--all-namespaces -d,--date --deployed --failed -f,--filter= -m,--max= --no-headers --offset= -o,--output= --pending -r,--reverse -l,--selector= -q,--short --superseded --time-format= --uninstalled --uninstalling',
+      flags:
+        '-a,--all -A,--all-namespaces -d,--date --deployed --failed -f,--filter= -m,--max= --no-headers --offset= -o,--output= --pending -r,--reverse -l,--selector= -q,--short --superseded --time-format= --uninstalled --uninstalling',
     },
     uninstall: {
       aliases: ['un', 'delete', 'del'],

@@ -45,7 +45,8 @@ export const KUBECTL: ProgramTable = {
     },
     logs: {
       checked: true,
-      flags: '--all-containers --all-pods -c,--container= -f,--follow --ignore-errors --insecure-skip-tls-verify-backend --limit-bytes= --max-log-requests= --pod-running-timeout= --prefix -p,--previous -l,--selector= --since= --since-time= --tail= --timestamps',
+      flags:
+        '--all-containers --all-pods -c,--container= -f,--follow --ignore-errors --insecure-skip-tls-verify-backend --limit-bytes= --max-log-requests= --pod-running-timeout= --prefix -p,--previous -l,--selector= --since= --since-time= --tail= --timestamps',
       hints: { '-w': '`kubectl logs` streams with -f/--follow, not -w', '--watch': '`kubectl logs` streams with -f/--follow, not --watch' },
       operand: {
         name: 'POD or TYPE/NAME',
@@ -58,31 +59,79 @@ export const KUBECTL: ProgramTable = {
       aliases: ['pods', 'po'],
       checked: true,
       flags: '-A,--all-namespaces --containers --field-selector= --no-headers -l,--selector= --sort-by= --sum --use-protocol-buffers',
-      hints: { '-w': TOP_WATCH, '--watch': TOP_WATCH, '-o': 'kubectl top has no -o/--output; its columns are fixed', '--output': 'kubectl top has no -o/--output; its columns are fixed' },
+      hints: {
+        '-w': TOP_WATCH,
+        '--watch': TOP_WATCH,
+        '-o': 'kubectl top has no -o/--output; its columns are fixed',
+        '--output': 'kubectl top has no -o/--output; its columns are fixed',
+      },
     },
     'top node': {
       aliases: ['nodes', 'no'],
       checked: true,
       flags: '--no-headers -l,--selector= --show-capacity --sort-by= --use-protocol-buffers',
-      hints: { '-w': TOP_WATCH.replace('top pods', 'top nodes'), '--watch': TOP_WATCH.replace('top pods', 'top nodes'), '-o': 'kubectl top has no -o/--output; its columns are fixed' },
+      hints: {
+        '-w': TOP_WATCH.replace('top pods', 'top nodes'),
+        '--watch': TOP_WATCH.replace('top pods', 'top nodes'),
+        '-o': 'kubectl top has no -o/--output; its columns are fixed',
+      },
     },
     exec: {
       checked: true,
       flags: '-c,--container= -f,--filename= --pod-running-timeout= -q,--quiet -i,--stdin -t,--tty',
-      operand: { name: 'POD or TYPE/NAME', unless: '-f,--filename', hint: 'Name the pod (`kubectl exec -it <pod> -- sh`) or a workload (`kubectl exec deploy/api -- env`).' },
-      runs: { hint: 'Give the command after `--`: `kubectl exec POD -- etcdctl endpoint health` runs one command; `kubectl exec -it POD -- sh` opens a shell (mark the block interactive).' },
+      operand: {
+        name: 'POD or TYPE/NAME',
+        unless: '-f,--filename',
+        hint: 'Name the pod (`kubectl exec -it <pod> -- sh`) or a workload (`kubectl exec deploy/api -- env`).',
+      },
+      runs: {
+        hint: 'Give the command after `--`: `kubectl exec POD -- etcdctl endpoint health` runs one command; `kubectl exec -it POD -- sh` opens a shell (mark the block interactive).',
+      },
     },
-    'port-forward': { checked: true, flags: '--address= --pod-running-timeout=', operand: { name: 'POD or TYPE/NAME', hint: 'Name the pod or service and the ports (`kubectl port-forward svc/grafana 3000:80`).' } },
+    'port-forward': {
+      checked: true,
+      flags: '--address= --pod-running-timeout=',
+      operand: { name: 'POD or TYPE/NAME', hint: 'Name the pod or service and the ports (`kubectl port-forward svc/grafana 3000:80`).' },
+    },
     scale: {
       checked: true,
       flags: `--all --current-replicas= --replicas= --resource-version= --timeout= --record ${DRY_RUN_CHANGE}`,
       requires: { flags: '--replicas=', hint: 'Say how many: `kubectl scale deployment/api --replicas=3`.' },
-      operand: { name: 'TYPE/NAME', typeAndName: true, unless: '-f,--filename -k,--kustomize -l,--selector --all', hint: 'Name the workload with its type: `kubectl scale deployment/api --replicas=3` (or `kubectl scale deployment api ...`).' },
+      operand: {
+        name: 'TYPE/NAME',
+        typeAndName: true,
+        unless: '-f,--filename -k,--kustomize -l,--selector --all',
+        hint: 'Name the workload with its type: `kubectl scale deployment/api --replicas=3` (or `kubectl scale deployment api ...`).',
+      },
     },
     rollout: { closed: true },
-    'rollout status': { checked: true, flags: `--revision= --timeout= -w,--watch -l,--selector= ${FILES}`, operand: { name: 'TYPE/NAME', unless: '-f,--filename -k,--kustomize -l,--selector', hint: 'Name the workload (`kubectl rollout status deployment/api`).' } },
-    'rollout restart': { checked: true, flags: DRY_RUN_CHANGE, operand: { name: 'TYPE/NAME', unless: '-f,--filename -k,--kustomize -l,--selector', hint: 'Name the workload (`kubectl rollout status deployment/api`).' } },
-    'rollout undo': { checked: true, flags: `--to-revision= ${DRY_RUN_CHANGE}`, operand: { name: 'TYPE/NAME', unless: '-f,--filename -k,--kustomize -l,--selector', hint: 'Name the workload (`kubectl rollout status deployment/api`).' } },
+    'rollout status': {
+      checked: true,
+      flags: `--revision= --timeout= -w,--watch -l,--selector= ${FILES}`,
+      operand: {
+        name: 'TYPE/NAME',
+        unless: '-f,--filename -k,--kustomize -l,--selector',
+        hint: 'Name the workload (`kubectl rollout status deployment/api`).',
+      },
+    },
+    'rollout restart': {
+      checked: true,
+      flags: DRY_RUN_CHANGE,
+      operand: {
+        name: 'TYPE/NAME',
+        unless: '-f,--filename -k,--kustomize -l,--selector',
+        hint: 'Name the workload (`kubectl rollout status deployment/api`).',
+      },
+    },
+    'rollout undo': {
+      checked: true,
+      flags: `--to-revision= ${DRY_RUN_CHANGE}`,
+      operand: {
+        name: 'TYPE/NAME',
+        unless: '-f,--filename -k,--kustomize -l,--selector',
+        hint: 'Name the workload (`kubectl rollout status deployment/api`).',
+      },
+    },
     'rollout history': { checked: true, flags: `--revision= -l,--selector= ${PRINT} ${FILES}` },
     'rollout pause': { checked: true, flags: DRY_RUN_CHANGE },
     'rollout resume': { checked: true, flags: DRY_RUN_CHANGE },
@@ -99,22 +148,40 @@ export const KUBECTL: ProgramTable = {
     'set env': { checked: true, flags: `--all -c,--containers= -e,--env= --from= --keys= --list --local --overwrite --prefix= --resolve ${DRY_RUN_CHANGE}` },
     'set image': { checked: true, flags: `--all --local ${DRY_RUN_CHANGE}` },
     'set resources': { checked: true, flags: `--all -c,--containers= --limits= --local --requests= ${DRY_RUN_CHANGE}` },
-    patch: { checked: true, flags: `--local -p,--patch= --patch-file= --subresource= --type= ${DRY_RUN_CHANGE}`, requires: { flags: '-p,--patch= --patch-file=', hint: 'Give the change: `kubectl patch deployment api -p \'{"spec": {"replicas": 3}}\'`.' } },
+    patch: {
+      checked: true,
+      flags: `--local -p,--patch= --patch-file= --subresource= --type= ${DRY_RUN_CHANGE}`,
+      requires: { flags: '-p,--patch= --patch-file=', hint: 'Give the change: `kubectl patch deployment api -p \'{"spec": {"replicas": 3}}\'`.' },
+    },
     events: {
       checked: true,
       flags: `-A,--all-namespaces --chunk-size= --for= --no-headers --types= -w,--watch ${PRINT}`,
     },
-    cordon: { checked: true, flags: '--dry-run -l,--selector=', operand: { name: 'NODE', unless: '-l,--selector', hint: 'Name the node (`kubectl get nodes` lists them).' } },
-    uncordon: { checked: true, flags: '--dry-run -l,--selector=', operand: { name: 'NODE', unless: '-l,--selector', hint: 'Name the node (`kubectl get nodes` lists them).' } },
+    cordon: {
+      checked: true,
+      flags: '--dry-run -l,--selector=',
+      operand: { name: 'NODE', unless: '-l,--selector', hint: 'Name the node (`kubectl get nodes` lists them).' },
+    },
+    uncordon: {
+      checked: true,
+      flags: '--dry-run -l,--selector=',
+      operand: { name: 'NODE', unless: '-l,--selector', hint: 'Name the node (`kubectl get nodes` lists them).' },
+    },
     drain: {
       checked: true,
-      flags: '--chunk-size= --delete-emptydir-data --disable-eviction --dry-run --force --grace-period= --ignore-daemonsets --ignore-errors --pod-selector= -l,--selector= --skip-wait-for-delete-timeout= --timeout=',
+      flags:
+        '--chunk-size= --delete-emptydir-data --disable-eviction --dry-run --force --grace-period= --ignore-daemonsets --ignore-errors --pod-selector= -l,--selector= --skip-wait-for-delete-timeout= --timeout=',
       hints: { '--delete-local-data': '--delete-local-data was deprecated in kubectl 1.20 and has since been removed; use --delete-emptydir-data' },
       operand: { name: 'NODE', unless: '-l,--selector', hint: 'Name the node (`kubectl drain <node> --ignore-daemonsets --delete-emptydir-data`).' },
     },
     // Known commands fig lacks; their flags are not checked.
     // `kubectl debug` needs an image for its debug container, unless it copies the pod with its own.
-    debug: { requires: { flags: '--image= --copy-to=', hint: 'Give the image: `kubectl debug node/NODE -it --image=busybox` (a node is then at /host: `chroot /host`), `kubectl debug POD -it --image=busybox --target=CONTAINER`.' } },
+    debug: {
+      requires: {
+        flags: '--image= --copy-to=',
+        hint: 'Give the image: `kubectl debug node/NODE -it --image=busybox` (a node is then at /host: `chroot /host`), `kubectl debug POD -it --image=busybox --target=CONTAINER`.',
+      },
+    },
     options: {},
     'auth whoami': {},
   },

@@ -7,17 +7,73 @@ import type { CommandTable, ProgramTable } from './spec.ts';
 
 /** Top-level commands oc has besides kubectl's. */
 const OC_COMMANDS = [
-  'adm', 'build-logs', 'cancel-build', 'extract', 'get-token', 'idle', 'image', 'import-image', 'login', 'logout', 'new-app',
-  'new-build', 'new-project', 'observe', 'policy', 'process', 'project', 'projects', 'registry', 'rsh', 'rsync', 'secrets',
-  'start-build', 'status', 'tag', 'whoami', 'create-user', 'serviceaccounts', 'set', 'debug', 'expose', 'explain',
+  'adm',
+  'build-logs',
+  'cancel-build',
+  'extract',
+  'get-token',
+  'idle',
+  'image',
+  'import-image',
+  'login',
+  'logout',
+  'new-app',
+  'new-build',
+  'new-project',
+  'observe',
+  'policy',
+  'process',
+  'project',
+  'projects',
+  'registry',
+  'rsh',
+  'rsync',
+  'secrets',
+  'start-build',
+  'status',
+  'tag',
+  'whoami',
+  'create-user',
+  'serviceaccounts',
+  'set',
+  'debug',
+  'expose',
+  'explain',
 ];
 
 /** `oc adm` commands. */
 const ADM_COMMANDS = [
-  'build-chain', 'catalog', 'certificate', 'copy-to-node', 'cordon', 'create-bootstrap-project-template', 'create-error-template',
-  'create-login-template', 'create-provider-selection-template', 'drain', 'groups', 'inspect', 'migrate', 'must-gather', 'new-project',
-  'node-image', 'node-logs', 'ocp-certificates', 'pod-network', 'policy', 'prune', 'reboot-machine-config-pool', 'release',
-  'restart-kubelet', 'taint', 'top', 'uncordon', 'upgrade', 'verify-image-signature', 'wait-for-node-reboot', 'wait-for-stable-cluster',
+  'build-chain',
+  'catalog',
+  'certificate',
+  'copy-to-node',
+  'cordon',
+  'create-bootstrap-project-template',
+  'create-error-template',
+  'create-login-template',
+  'create-provider-selection-template',
+  'drain',
+  'groups',
+  'inspect',
+  'migrate',
+  'must-gather',
+  'new-project',
+  'node-image',
+  'node-logs',
+  'ocp-certificates',
+  'pod-network',
+  'policy',
+  'prune',
+  'reboot-machine-config-pool',
+  'release',
+  'restart-kubelet',
+  'taint',
+  'top',
+  'uncordon',
+  'upgrade',
+  'verify-image-signature',
+  'wait-for-node-reboot',
+  'wait-for-stable-cluster',
 ];
 
 const commands: Record<string, CommandTable> = { ...KUBECTL.commands };
@@ -37,7 +93,11 @@ commands['adm certificate'] = { closed: true };
 commands['adm certificate approve'] = {};
 commands['adm certificate deny'] = {};
 commands['adm node-logs'] = {
-  operand: { name: 'NODE', unless: '-l,--selector --role=', hint: 'Name a node (`oc adm node-logs <node> -u kubelet`) or pick nodes with --role=master or -l.' },
+  operand: {
+    name: 'NODE',
+    unless: '-l,--selector --role=',
+    hint: 'Name a node (`oc adm node-logs <node> -u kubelet`) or pick nodes with --role=master or -l.',
+  },
 };
 
 export const OC: ProgramTable = { ...KUBECTL, commands };

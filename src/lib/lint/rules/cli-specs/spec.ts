@@ -185,8 +185,15 @@ export function loadProgram(name: string, table: ProgramTable): Promise<Program>
         node.checked ||= entry.checked ?? false;
         node.closed ||= entry.closed ?? false;
         Object.assign(node.hints, entry.hints);
-        if (entry.requires) node.requires = { names: flags(entry.requires.flags).flatMap((flag) => flag.names), ...(entry.requires.hint ? { hint: entry.requires.hint } : {}) };
-        if (entry.operand) node.operand = { name: entry.operand.name, unless: flags(entry.operand.unless).flatMap((flag) => flag.names), ...(entry.operand.hint ? { hint: entry.operand.hint } : {}), ...(entry.operand.typeAndName ? { typeAndName: true } : {}) };
+        if (entry.requires)
+          node.requires = { names: flags(entry.requires.flags).flatMap((flag) => flag.names), ...(entry.requires.hint ? { hint: entry.requires.hint } : {}) };
+        if (entry.operand)
+          node.operand = {
+            name: entry.operand.name,
+            unless: flags(entry.operand.unless).flatMap((flag) => flag.names),
+            ...(entry.operand.hint ? { hint: entry.operand.hint } : {}),
+            ...(entry.operand.typeAndName ? { typeAndName: true } : {}),
+          };
         if (entry.runs) node.runs = entry.runs;
       }
       return { root, table };
