@@ -193,56 +193,21 @@ export async function importRunbooks(paths: string[], options: ImportCommandOpti
   const plan: PlannedWrite[] = [];
   const claimed = new Map<string, string>();
   const display = (path: string) => toPosix(relative(cwd, path));
-  for (const outcome of batch.outcomes) {
-    if (!outcome.skipped) continue;
-    entries.push({
-      source: outcome.source,
-      output: null,
-      id: null,
-      kind: null,
-      status: 'skipped',
-      write: 'none',
-      todo: [],
-      todos: [],
-      reasons: [outcome.skipped],
-    });
-  }
-  for (const arg of walk.missing)
-    entries.push({
-      source: arg,
-      output: null,
-      id: null,
-      kind: null,
-      status: 'skipped',
-      write: 'none',
-      todo: [],
-      todos: [],
-      reasons: ['no such file or folder'],
-    });
-  for (const folder of walk.unreadable)
-    entries.push({
-      source: folder.path,
-      output: null,
-      id: null,
-      kind: null,
-      status: 'skipped',
-      write: 'none',
-      todo: [],
-      todos: [],
-      reasons: [`could not read the folder (${folder.reason})`],
-    });
-  for (const arg of walk.empty)
-    entries.push({
-      source: arg,
-      output: null,
-      id: null,
-      kind: null,
-      status: 'skipped',
-      write: 'none',
-      todo: [],
-      todos: [],
-      reasons: [`no Markdown files (${MARKDOWN_EXTENSIONS.join(', ')}) in this folder`],
-    });
+  const skipped = (source: string, reason: string): ImportEntry => ({
+    source,
+    output: null,
+    id: null,
+    kind: null,
+    status: 'skipped',
+    write: 'none',
+    todo: [],
+    todos: [],
+    reasons: [reason],
+  });
+  for (const outcome of batch.outcomes) if (outcome.skipped) entries.push(skipped(outcome.source, outcome.skipped));
+  for (const arg of walk.missing) entries.push(skipped(arg, 'no such file or folder'));
+  for (const folder of walk.unreadable) entries.push(skipped(folder.path, `could not read the folder (${folder.reason})`));
+  for (const arg of walk.empty) entries.push(skipped(arg, `no Markdown files (${MARKDOWN_EXTENSIONS.join(', ')}) in this folder`));
 
   const seen = new Set<BatchFile>();
   for (const target of targets) {

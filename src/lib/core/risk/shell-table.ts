@@ -103,6 +103,8 @@ function forceDelete(command: Command): boolean {
   return /^0$/.test(optionValue(args, ['--grace-period'])?.value ?? '') && args.some((word) => word.value === '--force' || word.value === '--force=true');
 }
 
+// One row per line reads as a table (Prettier would spread each row over several lines).
+// prettier-ignore
 export const SHELL_RISKS: readonly ShellRiskEntry[] = [
   // Kubernetes
   { pattern: 'kubectl delete', risk: D, reason: 'deletes Kubernetes objects' },
@@ -132,31 +134,18 @@ export const SHELL_RISKS: readonly ShellRiskEntry[] = [
   { pattern: 'aws * restore-*', risk: D, reason: 'restores from a backup (restored data replaces what is there now)' },
   // RDS (and DocumentDB, Neptune) never restore in place: every restore-* operation creates a new instance or cluster.
   { pattern: 'aws rds|docdb|neptune restore-db-*-from-*snapshot', risk: C, reason: 'creates a new instance from a snapshot; the live one is untouched' },
-  {
-    pattern: 'aws rds|docdb|neptune restore-db-*-to-point-in-time',
-    risk: C,
-    reason: 'creates a new instance from a point-in-time backup; the live one is untouched',
-  },
+  { pattern: 'aws rds|docdb|neptune restore-db-*-to-point-in-time', risk: C, reason: 'creates a new instance from a point-in-time backup; the live one is untouched' },
   { pattern: 'aws rds|docdb|neptune restore-db-*-from-s3', risk: C, reason: 'creates a new instance from a backup in S3; the live one is untouched' },
   { pattern: 'aws * promote-*', risk: D, reason: 'promotes a replica (replication cannot be resumed)' },
   { pattern: 'aws * modify-*|update-*|put-*|set-*|reset-*', risk: C, reason: 'changes AWS resources' },
   { pattern: 'aws * reboot-*|stop-*|start-*|failover-*', risk: C, reason: 'stops, starts or fails over AWS resources' },
   { pattern: 'aws * revoke-*|authorize-*', risk: C, reason: 'changes network or access rules' },
-  {
-    pattern:
-      'aws * create-*|run-*|attach-*|detach-*|associate-*|disassociate-*|register-*|deregister-*|enable-*|disable-*|cancel-*|invoke|send-*|publish|copy-*|import-*|add-*|tag-*|untag-*',
-    risk: C,
-    reason: 'changes AWS resources',
-  },
+  { pattern: 'aws * create-*|run-*|attach-*|detach-*|associate-*|disassociate-*|register-*|deregister-*|enable-*|disable-*|cancel-*|invoke|send-*|publish|copy-*|import-*|add-*|tag-*|untag-*', risk: C, reason: 'changes AWS resources' },
   { pattern: 'aws s3 rm|rb', risk: D, reason: 'deletes S3 objects or buckets' },
   { pattern: 'aws s3 sync', withFlag: ['--delete'], risk: D, reason: 'deletes S3 objects that are not in the source (--delete)' },
   { pattern: 'aws s3 mv', risk: C, reason: 'moves S3 objects' },
   { pattern: 'gcloud ** delete', risk: D, reason: 'deletes Google Cloud resources' },
-  {
-    pattern: 'gcloud ** create|update|patch|stop|start|reset|resize|restart|set-*|add-*|remove-*|deploy|rollback|failover|promote-replica|restore',
-    risk: C,
-    reason: 'changes Google Cloud resources',
-  },
+  { pattern: 'gcloud ** create|update|patch|stop|start|reset|resize|restart|set-*|add-*|remove-*|deploy|rollback|failover|promote-replica|restore', risk: C, reason: 'changes Google Cloud resources' },
   { pattern: 'az ** delete', risk: D, reason: 'deletes Azure resources' },
   { pattern: 'az ** create|update|set|stop|start|restart|scale|restore|failover|deallocate', risk: C, reason: 'changes Azure resources' },
   { pattern: 'terraform|tofu apply', risk: C, reason: 'changes infrastructure to match the configuration' },
@@ -180,40 +169,11 @@ export const SHELL_RISKS: readonly ShellRiskEntry[] = [
   { pattern: 'truncate', risk: D, reason: 'cuts files to a size (the rest is lost)' },
   { pattern: 'dd', risk: D, reason: 'overwrites a file or device' },
   { pattern: 'mkfs|mkfs.*|wipefs|fdisk|parted', risk: D, reason: 'erases a disk or file system' },
-  {
-    pattern: 'iptables|ip6tables',
-    withFlag: [
-      '-A',
-      '-I',
-      '-D',
-      '-R',
-      '-F',
-      '-X',
-      '-P',
-      '-N',
-      '-Z',
-      '-E',
-      '--append',
-      '--insert',
-      '--delete',
-      '--replace',
-      '--flush',
-      '--delete-chain',
-      '--policy',
-      '--new-chain',
-      '--zero',
-    ],
-    risk: C,
-    reason: 'changes firewall rules',
-  },
+  { pattern: 'iptables|ip6tables', withFlag: ['-A', '-I', '-D', '-R', '-F', '-X', '-P', '-N', '-Z', '-E', '--append', '--insert', '--delete', '--replace', '--flush', '--delete-chain', '--policy', '--new-chain', '--zero'], risk: C, reason: 'changes firewall rules' },
   { pattern: 'iptables-restore|ip6tables-restore', risk: C, reason: 'replaces firewall rules' },
   { pattern: 'ufw allow|deny|reject|limit|delete|insert|enable|disable|reset|default', risk: C, reason: 'changes firewall rules' },
   { pattern: 'nft add|delete|flush|insert|replace|create|destroy', risk: C, reason: 'changes firewall rules' },
-  {
-    pattern: 'systemctl restart|stop|start|reload|try-restart|reload-or-restart|kill|disable|enable|mask|unmask|isolate|daemon-reload',
-    risk: C,
-    reason: 'starts, stops or reconfigures a service',
-  },
+  { pattern: 'systemctl restart|stop|start|reload|try-restart|reload-or-restart|kill|disable|enable|mask|unmask|isolate|daemon-reload', risk: C, reason: 'starts, stops or reconfigures a service' },
   { pattern: 'service * restart|stop|start|reload|force-reload', risk: C, reason: 'starts, stops or restarts a service' },
   { pattern: 'kill|pkill|killall', risk: C, reason: 'kills processes' },
   { pattern: 'reboot|shutdown|halt|poweroff', risk: C, reason: 'restarts or stops the host' },
@@ -229,12 +189,7 @@ export const SHELL_RISKS: readonly ShellRiskEntry[] = [
   { pattern: 'docker service rm', risk: D, reason: 'removes a Swarm service' },
   // Version control
   { pattern: 'git push', risk: C, reason: 'changes a remote repository' },
-  {
-    pattern: 'git push',
-    withFlag: ['--force', '-f', '--force-with-lease', '--delete', '-d', '--mirror'],
-    risk: D,
-    reason: 'rewrites or deletes remote history',
-  },
+  { pattern: 'git push', withFlag: ['--force', '-f', '--force-with-lease', '--delete', '-d', '--mirror'], risk: D, reason: 'rewrites or deletes remote history' },
   { pattern: 'git revert', risk: C, reason: 'adds a commit that undoes another' },
   { pattern: 'git reset', withFlag: ['--hard'], risk: D, reason: 'discards local changes (--hard)' },
   { pattern: 'git clean', withFlag: ['-f', '--force'], risk: D, reason: 'deletes untracked files' },
@@ -271,12 +226,7 @@ export const SHELL_RISKS: readonly ShellRiskEntry[] = [
   { pattern: 'praefect set-replication-factor|track-repository|track-repositories', risk: C, reason: 'changes how Praefect replicates repositories' },
   { pattern: 'gitlab-ctl restart|stop|start|reconfigure|hup|kill|deploy-page', risk: C, reason: 'restarts, stops or reconfigures GitLab services' },
   { pattern: 'gitlab-ctl cleanse|remove-accounts|uninstall', risk: D, reason: 'deletes GitLab data or accounts' },
-  {
-    pattern: 'gitlab-rake **',
-    when: (command) => command.argv.slice(1).some((word) => /(destroy|delete|remove|drop|clean|purge|reset)/.test(word.value)),
-    risk: D,
-    reason: 'runs a GitLab task that deletes data',
-  },
+  { pattern: 'gitlab-rake **', when: (command) => command.argv.slice(1).some((word) => /(destroy|delete|remove|drop|clean|purge|reset)/.test(word.value)), risk: D, reason: 'runs a GitLab task that deletes data' },
   { pattern: 'gitlab-rails runner', risk: C, reason: 'runs Ruby code in the GitLab application' },
   // Consul, Vault, Nomad
   { pattern: 'consul kv delete', risk: D, reason: 'deletes keys from Consul' },
@@ -301,12 +251,7 @@ export const SHELL_RISKS: readonly ShellRiskEntry[] = [
   // Message queues and caches from the shell
   { pattern: 'kafka-topics|kafka-topics.sh', withFlag: ['--delete'], risk: D, reason: 'deletes Kafka topics' },
   { pattern: 'kafka-topics|kafka-topics.sh', withFlag: ['--create', '--alter'], risk: C, reason: 'creates or changes Kafka topics' },
-  {
-    pattern: 'kafka-consumer-groups|kafka-consumer-groups.sh',
-    withFlag: ['--reset-offsets', '--delete', '--delete-offsets'],
-    risk: D,
-    reason: 'resets or deletes consumer offsets',
-  },
+  { pattern: 'kafka-consumer-groups|kafka-consumer-groups.sh', withFlag: ['--reset-offsets', '--delete', '--delete-offsets'], risk: D, reason: 'resets or deletes consumer offsets' },
   { pattern: 'rabbitmqctl purge_queue|delete_queue|delete_vhost|delete_user|reset|force_reset', risk: D, reason: 'deletes RabbitMQ queues, messages or state' },
   { pattern: 'rabbitmqctl stop_app|start_app|stop|close_connection|set_policy|clear_policy|forget_cluster_node', risk: C, reason: 'changes the RabbitMQ node' },
   // Hosts, further
@@ -318,49 +263,20 @@ export const SHELL_RISKS: readonly ShellRiskEntry[] = [
   { pattern: 'chmod|chown|chgrp|chattr|setfacl', risk: C, reason: 'changes file permissions or owners' },
   { pattern: 'mv', risk: C, reason: 'moves or renames files (an existing target is replaced)' },
   { pattern: 'cp', withFlag: ['-f', '--force', '--remove-destination'], risk: C, reason: 'overwrites files' },
-  {
-    pattern: 'rsync',
-    withFlag: ['--delete', '--delete-after', '--delete-before', '--delete-during', '--delete-excluded', '--remove-source-files'],
-    risk: D,
-    reason: 'deletes files at the destination or the source',
-  },
+  { pattern: 'rsync', withFlag: ['--delete', '--delete-after', '--delete-before', '--delete-during', '--delete-excluded', '--remove-source-files'], risk: D, reason: 'deletes files at the destination or the source' },
   { pattern: 'ln', withFlag: ['-f', '--force'], risk: C, reason: 'replaces a file with a link' },
-  {
-    pattern: 'tee',
-    withoutFlag: ['-a', '--append'],
-    when: (command) => positionals('tee', command.argv.slice(1)).some((word) => word.value !== '/dev/null'),
-    risk: C,
-    reason: 'overwrites the files it writes',
-  },
-  {
-    pattern: 'apt|apt-get|yum|dnf|zypper|apk|pip|pip3|gem|brew install|upgrade|update|remove|purge|uninstall|autoremove|erase|add|del',
-    risk: C,
-    reason: 'installs, upgrades or removes packages',
-  },
+  { pattern: 'tee', withoutFlag: ['-a', '--append'], when: (command) => positionals('tee', command.argv.slice(1)).some((word) => word.value !== '/dev/null'), risk: C, reason: 'overwrites the files it writes' },
+  { pattern: 'apt|apt-get|yum|dnf|zypper|apk|pip|pip3|gem|brew install|upgrade|update|remove|purge|uninstall|autoremove|erase|add|del', risk: C, reason: 'installs, upgrades or removes packages' },
   { pattern: 'userdel|groupdel', risk: D, reason: 'deletes users or groups' },
   { pattern: 'useradd|usermod|groupadd|passwd|chpasswd', risk: C, reason: 'changes users or passwords' },
   { pattern: 'logrotate', withFlag: ['-f', '--force'], risk: C, reason: 'rotates logs now' },
   { pattern: 'certbot renew|revoke|delete|certonly', risk: C, reason: 'renews, issues or revokes certificates' },
-  {
-    pattern: 'nginx|apachectl|httpd',
-    withFlag: ['-s reload', '-s stop', '-s quit', '-s reopen', '-k restart', '-k stop', '-k graceful'],
-    risk: C,
-    reason: 'reloads or stops the web server',
-  },
-  {
-    pattern: 'redis-cli',
-    withFlag: ['--cluster fix', '--cluster reshard', '--cluster rebalance', '--cluster del-node', '--cluster add-node'],
-    risk: C,
-    reason: 'changes the Redis cluster layout',
-  },
+  { pattern: 'nginx|apachectl|httpd', withFlag: ['-s reload', '-s stop', '-s quit', '-s reopen', '-k restart', '-k stop', '-k graceful'], risk: C, reason: 'reloads or stops the web server' },
+  { pattern: 'redis-cli', withFlag: ['--cluster fix', '--cluster reshard', '--cluster rebalance', '--cluster del-node', '--cluster add-node'], risk: C, reason: 'changes the Redis cluster layout' },
   { pattern: 'pg_basebackup', withFlag: ['-R', '--write-recovery-conf'], risk: C, reason: 'writes a standby configuration' },
   { pattern: 'pg_resetwal|pg_resetxlog', risk: D, reason: 'resets the write-ahead log (data can be lost)' },
   { pattern: 'pg_rewind', risk: D, reason: 'rewinds a data directory (its divergent changes are lost)' },
-  {
-    pattern: 'repmgr standby|primary|node|witness promote|switchover|follow|register|unregister|rejoin|clone',
-    risk: C,
-    reason: 'changes the replication cluster',
-  },
+  { pattern: 'repmgr standby|primary|node|witness promote|switchover|follow|register|unregister|rejoin|clone', risk: C, reason: 'changes the replication cluster' },
   { pattern: 'kubectl-argo-rollouts promote|abort|retry|undo|restart|set', risk: C, reason: 'changes an Argo rollout' },
   { pattern: 'argocd app sync|rollback|set|patch|terminate-op', risk: C, reason: 'syncs or changes an Argo CD application' },
   { pattern: 'argocd app delete', risk: D, reason: 'deletes an Argo CD application (and its resources with cascade)' },
@@ -369,99 +285,36 @@ export const SHELL_RISKS: readonly ShellRiskEntry[] = [
   { pattern: 'velero restore create', risk: C, reason: 'restores Kubernetes objects from a backup' },
   { pattern: 'velero backup|restore|schedule delete', risk: D, reason: 'deletes Velero backups, restores or schedules' },
   { pattern: 'velero backup|schedule create', risk: C, reason: 'creates a Velero backup or schedule' },
-  {
-    pattern: 'mongosh|mongo',
-    when: (command) => /\b(drop|deleteMany|deleteOne|remove)\b/.test(optionValue(command.argv.slice(1), ['--eval'])?.value ?? ''),
-    risk: D,
-    reason: 'drops or deletes MongoDB data',
-  },
+  { pattern: 'mongosh|mongo', when: (command) => /\b(drop|deleteMany|deleteOne|remove)\b/.test(optionValue(command.argv.slice(1), ['--eval'])?.value ?? ''), risk: D, reason: 'drops or deletes MongoDB data' },
   // HTTP: a request that sends data or names a writing method calls an API that changes something (PagerDuty's
   // enqueue pages people), unless it goes to an endpoint that only reads (a Prometheus or Elasticsearch query).
   { pattern: 'curl', withFlag: ['-X DELETE', '--request DELETE'], risk: D, reason: 'sends an HTTP DELETE request' },
+  { pattern: 'curl', withFlag: ['-X POST', '-X PUT', '-X PATCH', '--request POST', '--request PUT', '--request PATCH'], when: (command) => !readsOnly(command), risk: C, reason: 'sends an HTTP request that changes something on the server' },
   {
     pattern: 'curl',
-    withFlag: ['-X POST', '-X PUT', '-X PATCH', '--request POST', '--request PUT', '--request PATCH'],
-    when: (command) => !readsOnly(command),
-    risk: C,
-    reason: 'sends an HTTP request that changes something on the server',
-  },
-  {
-    pattern: 'curl',
-    withFlag: [
-      '-d',
-      '--data',
-      '--data-raw',
-      '--data-binary',
-      '--data-urlencode',
-      '--data-ascii',
-      '--json',
-      '-F',
-      '--form',
-      '--form-string',
-      '-T',
-      '--upload-file',
-    ],
+    withFlag: ['-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '--data-ascii', '--json', '-F', '--form', '--form-string', '-T', '--upload-file'],
     withoutFlag: ['-G', '--get', '-I', '--head', '-X GET', '--request GET', '-X HEAD', '--request HEAD'],
     when: (command) => !readsOnly(command),
     risk: C,
     reason: 'sends data in a POST request, which changes something on the server',
   },
   { pattern: 'wget', withFlag: ['--method DELETE'], risk: D, reason: 'sends an HTTP DELETE request' },
-  {
-    pattern: 'wget',
-    withFlag: ['--method POST', '--method PUT', '--method PATCH', '--post-data', '--post-file', '--body-data', '--body-file'],
-    when: (command) => !readsOnly(command),
-    risk: C,
-    reason: 'sends an HTTP request that changes something on the server',
-  },
+  { pattern: 'wget', withFlag: ['--method POST', '--method PUT', '--method PATCH', '--post-data', '--post-file', '--body-data', '--body-file'], when: (command) => !readsOnly(command), risk: C, reason: 'sends an HTTP request that changes something on the server' },
   // Package managers
   { pattern: 'npm audit fix', risk: C, reason: "updates dependencies and rewrites the project's lock file" },
   { pattern: 'npm install|i|add|update|upgrade|up|uninstall|un|remove|rm', risk: C, reason: "changes the project's dependencies and lock file" },
 
   // Kubernetes, specific cases of the entries above (the more specific entry wins)
-  {
-    pattern: 'kubectl patch',
-    when: removesFinalizers,
-    risk: D,
-    reason: 'removes finalizers: the object goes without the cleanup its controllers do (volumes, load balancers, external resources can be left behind)',
-  },
-  {
-    pattern: 'kubectl patch',
-    when: opensDisruptionBudget,
-    risk: C,
-    reason: 'opens a PodDisruptionBudget (minAvailable 0): every pod it protects can be evicted at once',
-  },
+  { pattern: 'kubectl patch', when: removesFinalizers, risk: D, reason: 'removes finalizers: the object goes without the cleanup its controllers do (volumes, load balancers, external resources can be left behind)' },
+  { pattern: 'kubectl patch', when: opensDisruptionBudget, risk: C, reason: 'opens a PodDisruptionBudget (minAvailable 0): every pod it protects can be evicted at once' },
   { pattern: 'kubectl scale', when: scalesToZero, risk: C, reason: 'stops every pod of the workload (--replicas=0): it serves nothing until scaled back' },
-  {
-    pattern: 'kubectl delete',
-    when: forceDelete,
-    risk: D,
-    reason:
-      'force-deletes without waiting for the kubelet (--force --grace-period=0): the container may keep running, and a StatefulSet can get two pods with one identity',
-  },
+  { pattern: 'kubectl delete', when: forceDelete, risk: D, reason: 'force-deletes without waiting for the kubelet (--force --grace-period=0): the container may keep running, and a StatefulSet can get two pods with one identity' },
   // KubeVirt
-  {
-    pattern: 'virtctl stop|restart|pause|soft-reboot|migrate|freeze',
-    risk: C,
-    reason: 'stops, restarts, pauses or moves a virtual machine (its guest is interrupted)',
-  },
-  {
-    pattern: 'virtctl start|unpause|unfreeze|migrate-cancel|addvolume|removevolume|expand|expose|image-upload|memory-dump',
-    risk: C,
-    reason: 'changes a virtual machine or its volumes',
-  },
-  {
-    pattern: 'virtctl stop',
-    withFlag: ['--force'],
-    risk: D,
-    reason: 'forces the virtual machine off (--force: like pulling the plug, unsaved guest data is lost)',
-  },
+  { pattern: 'virtctl stop|restart|pause|soft-reboot|migrate|freeze', risk: C, reason: 'stops, restarts, pauses or moves a virtual machine (its guest is interrupted)' },
+  { pattern: 'virtctl start|unpause|unfreeze|migrate-cancel|addvolume|removevolume|expand|expose|image-upload|memory-dump', risk: C, reason: 'changes a virtual machine or its volumes' },
+  { pattern: 'virtctl stop', withFlag: ['--force'], risk: D, reason: 'forces the virtual machine off (--force: like pulling the plug, unsaved guest data is lost)' },
   // libvirt
-  {
-    pattern: 'virsh destroy|shutdown|reboot|reset|suspend|resume|start|migrate|setmem|setvcpus|attach-*|detach-*',
-    risk: C,
-    reason: 'stops, starts or changes a virtual machine',
-  },
+  { pattern: 'virsh destroy|shutdown|reboot|reset|suspend|resume|start|migrate|setmem|setvcpus|attach-*|detach-*', risk: C, reason: 'stops, starts or changes a virtual machine' },
   { pattern: 'virsh undefine|vol-delete|pool-delete|snapshot-delete', risk: D, reason: 'deletes a virtual machine definition, volume or snapshot' },
   // Terraform: `tf` is the wrapper name many teams (GitLab's config-mgmt among them) give terraform; no other
   // common command is called tf, so its subcommands are terraform's.
@@ -480,17 +333,8 @@ export const SHELL_RISKS: readonly ShellRiskEntry[] = [
   { pattern: 'knife bootstrap', risk: C, reason: 'installs Chef on a node and runs it' },
   { pattern: 'puppet agent', withoutFlag: ['--noop'], risk: C, reason: 'runs Puppet on the node, applying every pending configuration change' },
   { pattern: 'puppet apply', withoutFlag: ['--noop'], risk: C, reason: 'applies a Puppet manifest to the node' },
-  {
-    pattern: 'ansible-playbook',
-    withoutFlag: ['--check', '-C', '--list-hosts', '--list-tasks', '--syntax-check'],
-    risk: C,
-    reason: 'runs a playbook that changes the hosts it targets',
-  },
-  {
-    pattern: 'salt ** state.apply|state.highstate|state.sls|cmd.run|service.restart',
-    risk: C,
-    reason: 'applies states or runs commands on every minion it targets',
-  },
+  { pattern: 'ansible-playbook', withoutFlag: ['--check', '-C', '--list-hosts', '--list-tasks', '--syntax-check'], risk: C, reason: 'runs a playbook that changes the hosts it targets' },
+  { pattern: 'salt ** state.apply|state.highstate|state.sls|cmd.run|service.restart', risk: C, reason: 'applies states or runs commands on every minion it targets' },
   // Queues: purging drops every waiting message or job
   { pattern: 'sentry queues purge', risk: D, reason: 'purges the queues: every event waiting in them is dropped' },
   { pattern: 'sentry cleanup', risk: D, reason: 'deletes stored events older than the given days' },
@@ -522,18 +366,16 @@ export const SHELL_RISKS: readonly ShellRiskEntry[] = [
   { pattern: 'kubeadm upgrade apply|node', risk: C, reason: 'upgrades the cluster' },
   { pattern: 'kubeadm certs renew', risk: C, reason: 'renews the cluster certificates' },
   { pattern: 'mysqladmin drop', risk: D, reason: 'drops a database' },
-  {
-    pattern: 'mysqladmin shutdown|flush-*|kill|reload|refresh|stop-replica|start-replica|stop-slave|start-slave',
-    risk: C,
-    reason: 'stops or changes the MySQL server',
-  },
+  { pattern: 'mysqladmin shutdown|flush-*|kill|reload|refresh|stop-replica|start-replica|stop-slave|start-slave', risk: C, reason: 'stops or changes the MySQL server' },
   { pattern: 'gh release|repo|secret|variable delete', risk: D, reason: 'deletes GitHub objects' },
-];
+
+  ];
 
 /**
  * Commands that a broad pattern of the table would take for a change but that change nothing
  * (`aws * start-*` is right for `start-instances`, wrong for `ssm start-session`).
  */
+// prettier-ignore
 export const READ_ONLY: readonly { pattern: string; reason: string }[] = [
   { pattern: 'aws ssm start-session', reason: 'opens a session or a port forward; it starts no resource' },
   { pattern: 'aws logs start-query|start-live-tail', reason: 'starts a log query; it changes nothing' },
