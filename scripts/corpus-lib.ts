@@ -194,7 +194,7 @@ export interface FindingLabel {
   /** The first reviewer's verdict. */
   verdict: 'right' | 'wrong';
   reason: string;
-  /** Who gave `verdict` ("A": the helper who also wrote the promql/* rules; "B": a reviewer who wrote none). */
+  /** Who gave `verdict` ("A": the helper who also wrote the promql/* rules; "B", "C": reviewers who wrote none). */
   reviewer: string;
   /** True when `reviewer` wrote the rule. */
   ruleAuthor?: boolean;
@@ -202,8 +202,10 @@ export interface FindingLabel {
   second?: Verdict;
   /** Where the two disagree and neither reviewer's word settles it: the verdict after re-reading the source. */
   adjudicated?: { by: string; verdict: 'right' | 'wrong'; reason: string };
-  /** Which draw it belongs to: the main sample (`sample` in findings.json) or the supplementary one. */
-  sample: 'main' | 'supplement';
+  /** The linter's message when the finding was drawn (kept in the later draws, for the reader of the labels). */
+  message?: string;
+  /** Which draw it belongs to: the main sample (`sample` in findings.json), or the seed of a supplementary draw. */
+  sample: 'main' | number;
 }
 
 /**
@@ -218,24 +220,59 @@ export function settledVerdict(label: FindingLabel): 'right' | 'wrong' | undefin
   return label.adjudicated?.verdict;
 }
 
+/** A supplementary draw: drawn later with its own seed, labelled by one reviewer alone. */
+interface SupplementDraw {
+  note?: string;
+  sample: { seed: number; quota: number };
+  reviewer: string;
+  findings: Omit<FindingLabel, 'sample'>[];
+}
+
 interface FindingsFile {
   sample?: { seed: number; quota: number };
   findings: Omit<FindingLabel, 'sample'>[];
-  supplement?: { sample: { seed: number; quota: number }; reviewer: string; findings: Omit<FindingLabel, 'sample'>[] };
+  supplements?: SupplementDraw[];
 }
 
-export function readLabels(): { collections: Collection[]; findings: FindingLabel[]; samples: { main?: { seed: number; quota: number }; supplement?: { seed: number; quota: number; reviewer: string } } } {
+/** What is known of a supplementary draw once read: its seed, quota and reviewer. */
+export interface DrawInfo {
+  seed: number;
+  quota: number;
+  reviewer: string;
+}
+
+/**
+ * Every draw's findings are scored together, so a finding labelled in two draws would be counted twice, and two
+ * draws with one seed could not be told apart in the score: both are mistakes in findings.json, refused here.
+ */
+function checkDraws(file: FindingsFile): void {
+  const seeds = new Set<number>();
+  for (const draw of file.supplements ?? []) {
+    if (seeds.has(draw.sample.seed)) throw new Error(`findings.json: two supplementary draws have seed ${draw.sample.seed}; each draw needs its own seed`);
+    seeds.add(draw.sample.seed);
+  }
+  const labelled = new Set<string>();
+  for (const label of [...file.findings, ...(file.supplements ?? []).flatMap((draw) => draw.findings)]) {
+    const key = `${label.collection}/${label.id}`;
+    if (labelled.has(key)) throw new Error(`findings.json: ${key} is labelled twice; a draw keeps only the findings not labelled before`);
+    labelled.add(key);
+  }
+}
+
+export function readLabels(): { collections: Collection[]; findings: FindingLabel[]; samples: { main?: { seed: number; quota: number }; supplements: DrawInfo[] } } {
   const read = <T>(file: string): T => JSON.parse(readFileSync(join(LABELS, file), 'utf8')) as T;
   const file = read<FindingsFile>('findings.json');
+  checkDraws(file);
+  const supplements = file.supplements ?? [];
   return {
     collections: read<{ collections: Collection[] }>('collections.json').collections,
     findings: [
       ...file.findings.map((label): FindingLabel => ({ ...label, sample: 'main' })),
-      ...(file.supplement?.findings ?? []).map((label): FindingLabel => ({ ...label, sample: 'supplement' })),
+      ...supplements.flatMap((draw) => draw.findings.map((label): FindingLabel => ({ ...label, sample: draw.sample.seed }))),
     ],
     samples: {
       ...(file.sample ? { main: file.sample } : {}),
-      ...(file.supplement ? { supplement: { ...file.supplement.sample, reviewer: file.supplement.reviewer } } : {}),
+      supplements: supplements.map((draw) => ({ ...draw.sample, reviewer: draw.reviewer })),
     },
   };
 }

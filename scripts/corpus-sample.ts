@@ -48,6 +48,14 @@ function generator(state: number) {
   };
 }
 
+// The labels first: a findings.json that cannot be read stops the draw before a minute of linting.
+let labelled: ReturnType<typeof readLabels>['findings'];
+try {
+  labelled = readLabels().findings;
+} catch (error) {
+  process.stderr.write(`corpus:sample: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+}
 const { found } = await lintCollections(corpus);
 const byRule = new Map<string, { collection: string; finding: CorpusFinding }[]>();
 for (const [collection, findings] of found) {
@@ -56,7 +64,7 @@ for (const [collection, findings] of found) {
     byRule.set(finding.rule, [...(byRule.get(finding.rule) ?? []), { collection, finding }]);
   }
 }
-const labels = new Map(readLabels().findings.map((label) => [`${label.collection}/${label.id}`, label]));
+const labels = new Map(labelled.map((label) => [`${label.collection}/${label.id}`, label]));
 const sample: unknown[] = [];
 for (const rule of [...byRule.keys()].sort()) {
   // A stable order before the draw: collection, then the finding's id.

@@ -3,14 +3,15 @@
 // <corpus dir>/<owner+repo>, default /work/corpus or $RUNBOOKS_CORPUS) and recomputes, from the labels in
 // test/corpus-labels/:
 // - agreement between the two reviewers on the main sample (count and Cohen's kappa) and on the defects;
-// - precision per rule and overall on the labelled findings the linter still reports, each scored with its
-//   settled verdict (scripts/corpus-lib.ts `settledVerdict`: the two reviewers' common verdict; where they
-//   disagree, the reviewer who did not write the rule, or else the adjudicated verdict), next to the precision
-//   each reviewer's own verdicts would give;
+// - precision per rule and overall on the labelled findings the linter still reports (the main sample and every
+//   supplementary draw), each scored with its settled verdict (scripts/corpus-lib.ts `settledVerdict`: the two
+//   reviewers' common verdict; where they disagree, the reviewer who did not write the rule, or else the
+//   adjudicated verdict; a supplementary draw's verdict is its one reviewer's), next to the precision each
+//   reviewer's own verdicts would give, and how many still-reported findings each draw contributes;
 // - recall on the defects marked by reading runbooks before the linter ran, counting only defects the second
 //   reviewer confirmed (or an adjudication did).
 // A collection that is absent is skipped with a note (its labels are left out of the figures). Exit 0 always
-// when it ran (the figures are a measurement, not a gate), 2 on usage errors.
+// when it ran (the figures are a measurement, not a gate), 2 on usage errors or labels it cannot score.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -57,7 +58,14 @@ if (parsed.values.help) {
   process.exit(0);
 }
 const corpus = resolve(parsed.positionals[0] ?? process.env.RUNBOOKS_CORPUS ?? '/work/corpus');
-const { findings: labels, samples } = readLabels();
+let labelsRead: ReturnType<typeof readLabels>;
+try {
+  labelsRead = readLabels();
+} catch (error) {
+  process.stderr.write(`corpus:score: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+}
+const { findings: labels, samples } = labelsRead;
 const { defects, read } = JSON.parse(readFileSync(join(LABELS, 'defects.json'), 'utf8')) as { defects: Defect[]; read: unknown[] };
 const { found, notes } = await lintCollections(corpus);
 
@@ -111,18 +119,22 @@ const rowOf = (rule: string) => perRule.get(rule) ?? (perRule.set(rule, { report
 for (const [, findings] of found) for (const finding of findings) rowOf(finding.rule).reported++;
 const wrongStill: FindingLabel[] = [];
 const unsettled: FindingLabel[] = [];
-const still = { main: 0, supplement: 0 };
+// Still-reported labelled findings per draw: the main sample, and each supplementary draw by its seed.
+const still = { main: 0, supplements: new Map<number, number>() };
+const labelledIn = new Map<number, number>();
 const reviewers = new Set<string>();
 for (const label of labels) {
   const findings = found.get(label.collection);
   if (!findings) continue;
   const row = rowOf(label.rule);
   row.labelled++;
+  if (label.sample !== 'main') labelledIn.set(label.sample, (labelledIn.get(label.sample) ?? 0) + 1);
   if (!findings.some((finding) => finding.id === label.id)) {
     row.gone++;
     continue;
   }
-  still[label.sample]++;
+  if (label.sample === 'main') still.main++;
+  else still.supplements.set(label.sample, (still.supplements.get(label.sample) ?? 0) + 1);
   for (const verdict of [{ reviewer: label.reviewer, verdict: label.verdict }, ...(label.second ? [label.second] : [])]) {
     reviewers.add(verdict.reviewer);
     const tally = row.byReviewer.get(verdict.reviewer) ?? { right: 0, wrong: 0 };
@@ -142,7 +154,10 @@ for (const label of labels) {
 const names = [...reviewers].sort();
 const rows = [...perRule].filter(([, row]) => row.labelled + row.reported > 0).sort((a, b) => a[0].localeCompare(b[0]));
 const width = Math.max(4, ...rows.map(([rule]) => rule.length));
-out.push('', `  Precision on the labelled findings still reported: ${still.main + still.supplement} (main sample ${still.main}, supplementary sample ${still.supplement}${samples.supplement ? ` seed ${samples.supplement.seed}, reviewer ${samples.supplement.reviewer}` : ''}; the acceptance asks for >= 100)`);
+const stillSupplements = [...still.supplements.values()].reduce((sum, count) => sum + count, 0);
+out.push('', `  Precision on the labelled findings still reported: ${still.main + stillSupplements} (main sample ${still.main}, supplementary draws ${stillSupplements}; the acceptance asks for >= 100)`);
+// Each supplementary draw is labelled by one reviewer alone: how much of the figure rests on each one's word.
+for (const draw of samples.supplements) out.push(`    supplementary draw seed ${draw.seed}, reviewer ${draw.reviewer}: ${still.supplements.get(draw.seed) ?? 0} still reported of ${labelledIn.get(draw.seed) ?? 0} labelled`);
 out.push(`    precision = settled verdicts (both reviewers' when they agree, else the one who did not write the rule, else the adjudicated one); ${names.join(', ')} = each reviewer's own verdicts on what they labelled`);
 out.push(`    ${'rule'.padEnd(width)}  reported  labelled  gone  right  wrong  precision  ${names.map((name) => name.padStart(7)).join('  ')}`);
 let right = 0;
@@ -228,7 +243,7 @@ if (parsed.values.json) {
   const figures = {
     agreement: { findings: both.length, agreed: agreed.length, kappa, disagreements: disagreements.map((label) => ({ collection: label.collection, id: label.id, first: label.verdict, second: label.second?.verdict, settled: settledVerdict(label) ?? null })), defectsReviewed: reviewed.length, defectsConfirmed: confirmedBySecond.length },
     precision: {
-      labelledStillReported: still,
+      labelledStillReported: { main: still.main, supplements: samples.supplements.map((draw) => ({ ...draw, labelled: labelledIn.get(draw.seed) ?? 0, stillReported: still.supplements.get(draw.seed) ?? 0 })) },
       right,
       wrong,
       value: right + wrong ? right / (right + wrong) : null,
