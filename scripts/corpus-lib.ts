@@ -95,9 +95,25 @@ function findingsOf(problems: Problem[], project: string, sourceOf: Map<string, 
   const findings = problems.map((problem): Omit<CorpusFinding, 'id'> => {
     const source = sourceOf.get(problem.file);
     const sourceLine = source ? (mapOf(problem.file, source)[problem.line] ?? 0) : 0;
-    return { rule: problem.rule, severity: problem.severity, message: problem.message, ...(source ? { source } : {}), sourceLine, file: problem.file, line: problem.line, column: problem.column };
+    return {
+      rule: problem.rule,
+      severity: problem.severity,
+      message: problem.message,
+      ...(source ? { source } : {}),
+      sourceLine,
+      file: problem.file,
+      line: problem.line,
+      column: problem.column,
+    };
   });
-  findings.sort((a, b) => (a.source ?? a.file).localeCompare(b.source ?? b.file) || a.sourceLine - b.sourceLine || a.rule.localeCompare(b.rule) || a.line - b.line || a.column - b.column);
+  findings.sort(
+    (a, b) =>
+      (a.source ?? a.file).localeCompare(b.source ?? b.file) ||
+      a.sourceLine - b.sourceLine ||
+      a.rule.localeCompare(b.rule) ||
+      a.line - b.line ||
+      a.column - b.column,
+  );
   const seen = new Map<string, number>();
   return findings.map((finding) => {
     const key = `${finding.source ?? finding.file}:${finding.sourceLine}:${finding.rule}`;
@@ -149,14 +165,20 @@ export async function runCorpus(dir: string, options: CorpusOptions = {}): Promi
       }
     }
     const lintSeconds = (performance.now() - lintStarted) / 1000;
-    for (const problem of problems) if (problem.rule === 'lint/crash') crashes.push({ where: 'lint', file: sourceOf.get(problem.file) ?? problem.file, message: problem.message });
+    for (const problem of problems)
+      if (problem.rule === 'lint/crash') crashes.push({ where: 'lint', file: sourceOf.get(problem.file) ?? problem.file, message: problem.message });
     return {
       sources: summary.counts.sources,
       imported: summary.counts.imported,
       skipped,
       runbooks,
       crashes,
-      findings: findingsOf(problems.filter((problem) => problem.rule !== 'lint/crash'), project, sourceOf, root),
+      findings: findingsOf(
+        problems.filter((problem) => problem.rule !== 'lint/crash'),
+        project,
+        sourceOf,
+        root,
+      ),
       seconds: { import: importSeconds, lint: lintSeconds },
       ...(options.keep ? { project } : {}),
     };
@@ -259,7 +281,11 @@ function checkDraws(file: FindingsFile): void {
   }
 }
 
-export function readLabels(): { collections: Collection[]; findings: FindingLabel[]; samples: { main?: { seed: number; quota: number }; supplements: DrawInfo[] } } {
+export function readLabels(): {
+  collections: Collection[];
+  findings: FindingLabel[];
+  samples: { main?: { seed: number; quota: number }; supplements: DrawInfo[] };
+} {
   const read = <T>(file: string): T => JSON.parse(readFileSync(join(LABELS, file), 'utf8')) as T;
   const file = read<FindingsFile>('findings.json');
   checkDraws(file);
@@ -281,7 +307,13 @@ export function readLabels(): { collections: Collection[]; findings: FindingLabe
 function extractedCommits(corpus: string): Map<string, string> {
   const file = join(corpus, 'COMMITS');
   if (!existsSync(file)) return new Map();
-  return new Map(readFileSync(file, 'utf8').split('\n').map((line) => line.trim().split(/\s+/)).filter((parts) => parts.length === 2).map(([name, commit]) => [name, commit] as [string, string]));
+  return new Map(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/))
+      .filter((parts) => parts.length === 2)
+      .map(([name, commit]) => [name, commit] as [string, string]),
+  );
 }
 
 /** Lints each collection found under `corpus` (<owner+repo>/<folder>); notes on absent or moved ones. */
@@ -297,11 +329,15 @@ export async function lintCollections(corpus: string): Promise<{ found: Map<stri
       continue;
     }
     const commit = commits.get(collection.name);
-    if (commit && commit !== collection.commit) notes.push(`${collection.name}: extracted at ${commit.slice(0, 12)}, labelled at ${collection.commit.slice(0, 12)}: lines may have moved`);
+    if (commit && commit !== collection.commit)
+      notes.push(`${collection.name}: extracted at ${commit.slice(0, 12)}, labelled at ${collection.commit.slice(0, 12)}: lines may have moved`);
     process.stderr.write(`Linting ${collection.name} ...\n`);
     const result = await runCorpus(folder, { root });
     if (result.crashes.length) notes.push(`${collection.name}: ${result.crashes.length} crash(es): ${result.crashes.map((crash) => crash.file).join(', ')}`);
-    found.set(collection.name, result.findings.filter((finding) => !IMPORT_ARTIFACTS.has(finding.rule)));
+    found.set(
+      collection.name,
+      result.findings.filter((finding) => !IMPORT_ARTIFACTS.has(finding.rule)),
+    );
   }
   return { found, notes };
 }

@@ -41,7 +41,8 @@ interface Defect {
   adjudicated?: { by: string; verdict: 'agree' | 'disagree'; reason: string };
 }
 
-const USAGE = 'Usage: npm run corpus:score -- [<corpus dir>] [--json <file>]\n\n  <corpus dir>   folder holding the collections as <owner+repo>/ (default: $RUNBOOKS_CORPUS or /work/corpus)\n  --json <file>  also write the figures as JSON';
+const USAGE =
+  'Usage: npm run corpus:score -- [<corpus dir>] [--json <file>]\n\n  <corpus dir>   folder holding the collections as <owner+repo>/ (default: $RUNBOOKS_CORPUS or /work/corpus)\n  --json <file>  also write the figures as JSON';
 
 let parsed: ReturnType<typeof parse>;
 function parse() {
@@ -78,7 +79,8 @@ for (const note of notes) out.push(`  note: ${note}`);
 // them: agreement is about the labelling), and the defects.
 const both = labels.filter((label) => label.second);
 const agreed = both.filter((label) => label.second?.verdict === label.verdict);
-const share = (list: FindingLabel[], pick: (label: FindingLabel) => string | undefined) => list.filter((label) => pick(label) === 'right').length / (list.length || 1);
+const share = (list: FindingLabel[], pick: (label: FindingLabel) => string | undefined) =>
+  list.filter((label) => pick(label) === 'right').length / (list.length || 1);
 const observed = agreed.length / (both.length || 1);
 const pRightA = share(both, (label) => label.verdict);
 const pRightB = share(both, (label) => label.second?.verdict);
@@ -87,20 +89,33 @@ const kappa = expected < 1 ? (observed - expected) / (1 - expected) : null;
 const firstReviewer = both[0]?.reviewer ?? 'A';
 const secondReviewer = both[0]?.second?.reviewer ?? 'B';
 out.push('', `  Agreement between reviewers ${firstReviewer} and ${secondReviewer} on the main sample (seed ${samples.main?.seed ?? '?'}):`);
-out.push(`    findings labelled by both: ${both.length}; same verdict: ${agreed.length} (${percent(agreed.length, both.length)}); Cohen's kappa ${kappa === null ? '- (one category only)' : kappa.toFixed(2)}`);
+out.push(
+  `    findings labelled by both: ${both.length}; same verdict: ${agreed.length} (${percent(agreed.length, both.length)}); Cohen's kappa ${kappa === null ? '- (one category only)' : kappa.toFixed(2)}`,
+);
 const byVerdict = (a: string, b: string) => both.filter((label) => label.verdict === a && label.second?.verdict === b).length;
-out.push(`    ${firstReviewer} right / ${secondReviewer} right ${byVerdict('right', 'right')}, ${firstReviewer} right / ${secondReviewer} wrong ${byVerdict('right', 'wrong')}, ${firstReviewer} wrong / ${secondReviewer} right ${byVerdict('wrong', 'right')}, ${firstReviewer} wrong / ${secondReviewer} wrong ${byVerdict('wrong', 'wrong')}`);
+out.push(
+  `    ${firstReviewer} right / ${secondReviewer} right ${byVerdict('right', 'right')}, ${firstReviewer} right / ${secondReviewer} wrong ${byVerdict('right', 'wrong')}, ${firstReviewer} wrong / ${secondReviewer} right ${byVerdict('wrong', 'right')}, ${firstReviewer} wrong / ${secondReviewer} wrong ${byVerdict('wrong', 'wrong')}`,
+);
 const disagreements = both.filter((label) => label.second?.verdict !== label.verdict);
 for (const label of disagreements) {
   const settled = settledVerdict(label);
-  const how = label.ruleAuthor ? `${label.second?.reviewer} (did not write the rule)` : label.adjudicated ? `adjudicated by ${label.adjudicated.by}` : 'UNSETTLED';
-  out.push(`      ${label.collection}/${label.id}: ${label.reviewer} ${label.verdict}, ${label.second?.reviewer} ${label.second?.verdict} -> ${settled ?? '?'} (${how})`);
+  const how = label.ruleAuthor
+    ? `${label.second?.reviewer} (did not write the rule)`
+    : label.adjudicated
+      ? `adjudicated by ${label.adjudicated.by}`
+      : 'UNSETTLED';
+  out.push(
+    `      ${label.collection}/${label.id}: ${label.reviewer} ${label.verdict}, ${label.second?.reviewer} ${label.second?.verdict} -> ${settled ?? '?'} (${how})`,
+  );
 }
 const reviewed = defects.filter((defect) => defect.second);
 const confirmedBySecond = reviewed.filter((defect) => defect.second?.verdict === 'agree');
 // Every defect is one the first reviewer marked: kappa has one category on that side, so only the share is told.
-out.push(`    defects confirmed by the second reviewer: ${confirmedBySecond.length} of ${reviewed.length} reviewed (${percent(confirmedBySecond.length, reviewed.length)}; ${defects.length - reviewed.length} not reviewed)`);
-for (const defect of reviewed.filter((defect) => defect.second?.verdict !== 'agree')) out.push(`      ${defect.id}: ${defect.second?.reason} -> ${defect.adjudicated?.verdict ?? 'UNSETTLED'}`);
+out.push(
+  `    defects confirmed by the second reviewer: ${confirmedBySecond.length} of ${reviewed.length} reviewed (${percent(confirmedBySecond.length, reviewed.length)}; ${defects.length - reviewed.length} not reviewed)`,
+);
+for (const defect of reviewed.filter((defect) => defect.second?.verdict !== 'agree'))
+  out.push(`      ${defect.id}: ${defect.second?.reason} -> ${defect.adjudicated?.verdict ?? 'UNSETTLED'}`);
 
 // Precision: labelled findings the linter still reports, per rule, with the settled verdict; the verdicts of
 // each reviewer alone beside it.
@@ -115,7 +130,9 @@ interface RuleScore {
   byReviewer: Map<string, { right: number; wrong: number }>;
 }
 const perRule = new Map<string, RuleScore>();
-const rowOf = (rule: string) => perRule.get(rule) ?? (perRule.set(rule, { reported: 0, labelled: 0, gone: 0, right: 0, wrong: 0, unsettled: 0, byReviewer: new Map() }), perRule.get(rule) as RuleScore);
+const rowOf = (rule: string) =>
+  perRule.get(rule) ??
+  (perRule.set(rule, { reported: 0, labelled: 0, gone: 0, right: 0, wrong: 0, unsettled: 0, byReviewer: new Map() }), perRule.get(rule) as RuleScore);
 for (const [, findings] of found) for (const finding of findings) rowOf(finding.rule).reported++;
 const wrongStill: FindingLabel[] = [];
 const unsettled: FindingLabel[] = [];
@@ -155,10 +172,18 @@ const names = [...reviewers].sort();
 const rows = [...perRule].filter(([, row]) => row.labelled + row.reported > 0).sort((a, b) => a[0].localeCompare(b[0]));
 const width = Math.max(4, ...rows.map(([rule]) => rule.length));
 const stillSupplements = [...still.supplements.values()].reduce((sum, count) => sum + count, 0);
-out.push('', `  Precision on the labelled findings still reported: ${still.main + stillSupplements} (main sample ${still.main}, supplementary draws ${stillSupplements}; the acceptance asks for >= 100)`);
+out.push(
+  '',
+  `  Precision on the labelled findings still reported: ${still.main + stillSupplements} (main sample ${still.main}, supplementary draws ${stillSupplements}; the acceptance asks for >= 100)`,
+);
 // Each supplementary draw is labelled by one reviewer alone: how much of the figure rests on each one's word.
-for (const draw of samples.supplements) out.push(`    supplementary draw seed ${draw.seed}, reviewer ${draw.reviewer}: ${still.supplements.get(draw.seed) ?? 0} still reported of ${labelledIn.get(draw.seed) ?? 0} labelled`);
-out.push(`    precision = settled verdicts (both reviewers' when they agree, else the one who did not write the rule, else the adjudicated one); ${names.join(', ')} = each reviewer's own verdicts on what they labelled`);
+for (const draw of samples.supplements)
+  out.push(
+    `    supplementary draw seed ${draw.seed}, reviewer ${draw.reviewer}: ${still.supplements.get(draw.seed) ?? 0} still reported of ${labelledIn.get(draw.seed) ?? 0} labelled`,
+  );
+out.push(
+  `    precision = settled verdicts (both reviewers' when they agree, else the one who did not write the rule, else the adjudicated one); ${names.join(', ')} = each reviewer's own verdicts on what they labelled`,
+);
 out.push(`    ${'rule'.padEnd(width)}  reported  labelled  gone  right  wrong  precision  ${names.map((name) => name.padStart(7)).join('  ')}`);
 let right = 0;
 let wrong = 0;
@@ -173,9 +198,13 @@ for (const [rule, row] of rows) {
     total.right += tally?.right ?? 0;
     total.wrong += tally?.wrong ?? 0;
   }
-  out.push(`    ${rule.padEnd(width)}  ${String(row.reported).padStart(8)}  ${String(row.labelled).padStart(8)}  ${String(row.gone).padStart(4)}  ${String(row.right).padStart(5)}  ${String(row.wrong).padStart(5)}  ${percent(row.right, row.right + row.wrong).padStart(9)}  ${names.map((name) => precisionOf(row.byReviewer.get(name)).padStart(7)).join('  ')}`);
+  out.push(
+    `    ${rule.padEnd(width)}  ${String(row.reported).padStart(8)}  ${String(row.labelled).padStart(8)}  ${String(row.gone).padStart(4)}  ${String(row.right).padStart(5)}  ${String(row.wrong).padStart(5)}  ${percent(row.right, row.right + row.wrong).padStart(9)}  ${names.map((name) => precisionOf(row.byReviewer.get(name)).padStart(7)).join('  ')}`,
+  );
 }
-out.push(`    ${'all'.padEnd(width)}  ${''.padStart(8)}  ${String(labels.length).padStart(8)}  ${''.padStart(4)}  ${String(right).padStart(5)}  ${String(wrong).padStart(5)}  ${percent(right, right + wrong).padStart(9)}  ${names.map((name) => precisionOf(totals.get(name)).padStart(7)).join('  ')}`);
+out.push(
+  `    ${'all'.padEnd(width)}  ${''.padStart(8)}  ${String(labels.length).padStart(8)}  ${''.padStart(4)}  ${String(right).padStart(5)}  ${String(wrong).padStart(5)}  ${percent(right, right + wrong).padStart(9)}  ${names.map((name) => precisionOf(totals.get(name)).padStart(7)).join('  ')}`,
+);
 // The samples are stratified (the same quota for every rule): weighted by each rule's share of the findings,
 // the settled verdicts estimate the precision of the linter's output as a whole.
 let weighted = 0;
@@ -185,16 +214,23 @@ for (const [, row] of rows) {
   weighted += (row.reported * row.right) / (row.right + row.wrong);
   reportedAll += row.reported;
 }
-const mainOnly = { settled: { right: 0, wrong: 0 }, ...Object.fromEntries(names.map((name) => [name, { right: 0, wrong: 0 }])) } as Record<string, { right: number; wrong: number }>;
+const mainOnly = { settled: { right: 0, wrong: 0 }, ...Object.fromEntries(names.map((name) => [name, { right: 0, wrong: 0 }])) } as Record<
+  string,
+  { right: number; wrong: number }
+>;
 for (const label of labels) {
   if (label.sample !== 'main' || !found.get(label.collection)?.some((finding) => finding.id === label.id)) continue;
   const settled = settledVerdict(label);
   if (settled) mainOnly.settled[settled]++;
-  for (const verdict of [{ reviewer: label.reviewer, verdict: label.verdict }, ...(label.second ? [label.second] : [])]) mainOnly[verdict.reviewer][verdict.verdict]++;
+  for (const verdict of [{ reviewer: label.reviewer, verdict: label.verdict }, ...(label.second ? [label.second] : [])])
+    mainOnly[verdict.reviewer][verdict.verdict]++;
 }
-out.push(`    main sample alone (${still.main} still reported): settled ${precisionOf(mainOnly.settled)}, ${names.map((name) => `${name} ${precisionOf(mainOnly[name])}`).join(', ')}`);
+out.push(
+  `    main sample alone (${still.main} still reported): settled ${precisionOf(mainOnly.settled)}, ${names.map((name) => `${name} ${precisionOf(mainOnly[name])}`).join(', ')}`,
+);
 out.push(`    weighted by each labelled rule's share of the ${reportedAll} findings: ${percent(weighted, reportedAll)}`);
-if (unsettled.length) out.push(`    unsettled (left out: a disagreement nobody adjudicated): ${unsettled.map((label) => `${label.collection}/${label.id}`).join(', ')}`);
+if (unsettled.length)
+  out.push(`    unsettled (left out: a disagreement nobody adjudicated): ${unsettled.map((label) => `${label.collection}/${label.id}`).join(', ')}`);
 
 // Recall: a defect is caught when a finding of one of its rules lies on its lines (±1: a finding may point at
 // the fence or the command's first line where the reader marked the continuation). Only defects the second
@@ -207,11 +243,16 @@ const scoredDefects = inCorpus.filter(confirmed);
 for (const defect of scoredDefects) {
   const rules = new Set([...defect.rules, ...(defect.caughtBy ?? [])]);
   const last = defect.endLine ?? defect.line;
-  const hit = (found.get(defect.collection) ?? []).some((finding) => finding.source === defect.path && rules.has(finding.rule) && finding.sourceLine >= defect.line - 1 && finding.sourceLine <= last + 1);
+  const hit = (found.get(defect.collection) ?? []).some(
+    (finding) => finding.source === defect.path && rules.has(finding.rule) && finding.sourceLine >= defect.line - 1 && finding.sourceLine <= last + 1,
+  );
   (hit ? caught : missed).push(defect);
 }
 const runbooksRead = new Set(scoredDefects.map((defect) => `${defect.collection}/${defect.path}`)).size;
-out.push('', `  Recall on the marked defects confirmed by both reviewers: ${caught.length} of ${scoredDefects.length} caught (${percent(caught.length, scoredDefects.length)}); ${inCorpus.length - scoredDefects.length} not confirmed left out; from ${runbooksRead} of the ${read.length} runbooks read`);
+out.push(
+  '',
+  `  Recall on the marked defects confirmed by both reviewers: ${caught.length} of ${scoredDefects.length} caught (${percent(caught.length, scoredDefects.length)}); ${inCorpus.length - scoredDefects.length} not confirmed left out; from ${runbooksRead} of the ${read.length} runbooks read`,
+);
 const kinds = new Map<string, [number, number]>();
 for (const defect of scoredDefects) {
   const [hit, all] = kinds.get(defect.kind) ?? [0, 0];
@@ -220,15 +261,19 @@ for (const defect of scoredDefects) {
 for (const [kind, [hit, all]] of [...kinds].sort((a, b) => b[1][1] - a[1][1])) out.push(`    ${kind.padEnd(22)} ${hit}/${all}`);
 out.push('', '  Recall per rule (defects a rule is meant to catch, caught by any of their rules):');
 const byRule = new Map<string, [number, number]>();
-for (const defect of scoredDefects) for (const rule of defect.rules) {
-  const [hit, all] = byRule.get(rule) ?? [0, 0];
-  byRule.set(rule, [hit + (caught.includes(defect) ? 1 : 0), all + 1]);
-}
+for (const defect of scoredDefects)
+  for (const rule of defect.rules) {
+    const [hit, all] = byRule.get(rule) ?? [0, 0];
+    byRule.set(rule, [hit + (caught.includes(defect) ? 1 : 0), all + 1]);
+  }
 for (const [rule, [hit, all]] of [...byRule].sort((a, b) => b[1][1] - a[1][1] || a[0].localeCompare(b[0]))) out.push(`    ${rule.padEnd(28)} ${hit}/${all}`);
 const unowned = scoredDefects.filter((defect) => !defect.rules.length);
 out.push(`    ${'(no rule meant to)'.padEnd(28)} ${unowned.filter((defect) => caught.includes(defect)).length}/${unowned.length}`);
 out.push('', '  Missed defects:');
-for (const defect of missed) out.push(`    ${defect.id} ${defect.collection}/${defect.path}:${defect.line} [${defect.kind}] ${defect.reason}${defect.rules.length ? ` (expected: ${defect.rules.join(', ')})` : ''}`);
+for (const defect of missed)
+  out.push(
+    `    ${defect.id} ${defect.collection}/${defect.path}:${defect.line} [${defect.kind}] ${defect.reason}${defect.rules.length ? ` (expected: ${defect.rules.join(', ')})` : ''}`,
+  );
 if (wrongStill.length) {
   out.push('', '  Findings settled wrong that are still reported:');
   for (const label of wrongStill) {
@@ -241,17 +286,57 @@ process.stdout.write(`${out.join('\n')}\n`);
 if (parsed.values.json) {
   const file = resolve(parsed.values.json);
   const figures = {
-    agreement: { findings: both.length, agreed: agreed.length, kappa, disagreements: disagreements.map((label) => ({ collection: label.collection, id: label.id, first: label.verdict, second: label.second?.verdict, settled: settledVerdict(label) ?? null })), defectsReviewed: reviewed.length, defectsConfirmed: confirmedBySecond.length },
+    agreement: {
+      findings: both.length,
+      agreed: agreed.length,
+      kappa,
+      disagreements: disagreements.map((label) => ({
+        collection: label.collection,
+        id: label.id,
+        first: label.verdict,
+        second: label.second?.verdict,
+        settled: settledVerdict(label) ?? null,
+      })),
+      defectsReviewed: reviewed.length,
+      defectsConfirmed: confirmedBySecond.length,
+    },
     precision: {
-      labelledStillReported: { main: still.main, supplements: samples.supplements.map((draw) => ({ ...draw, labelled: labelledIn.get(draw.seed) ?? 0, stillReported: still.supplements.get(draw.seed) ?? 0 })) },
+      labelledStillReported: {
+        main: still.main,
+        supplements: samples.supplements.map((draw) => ({
+          ...draw,
+          labelled: labelledIn.get(draw.seed) ?? 0,
+          stillReported: still.supplements.get(draw.seed) ?? 0,
+        })),
+      },
       right,
       wrong,
       value: right + wrong ? right / (right + wrong) : null,
       weighted: reportedAll ? weighted / reportedAll : null,
-      byReviewer: Object.fromEntries([...totals].map(([name, tally]) => [name, { ...tally, value: tally.right + tally.wrong ? tally.right / (tally.right + tally.wrong) : null }])),
-      perRule: Object.fromEntries(rows.map(([rule, row]) => [rule, { reported: row.reported, labelled: row.labelled, gone: row.gone, right: row.right, wrong: row.wrong, unsettled: row.unsettled, byReviewer: Object.fromEntries(row.byReviewer) }])),
+      byReviewer: Object.fromEntries(
+        [...totals].map(([name, tally]) => [name, { ...tally, value: tally.right + tally.wrong ? tally.right / (tally.right + tally.wrong) : null }]),
+      ),
+      perRule: Object.fromEntries(
+        rows.map(([rule, row]) => [
+          rule,
+          {
+            reported: row.reported,
+            labelled: row.labelled,
+            gone: row.gone,
+            right: row.right,
+            wrong: row.wrong,
+            unsettled: row.unsettled,
+            byReviewer: Object.fromEntries(row.byReviewer),
+          },
+        ]),
+      ),
     },
-    recall: { caught: caught.map((defect) => defect.id), missed: missed.map((defect) => defect.id), value: scoredDefects.length ? caught.length / scoredDefects.length : null, notConfirmed: inCorpus.filter((defect) => !confirmed(defect)).map((defect) => defect.id) },
+    recall: {
+      caught: caught.map((defect) => defect.id),
+      missed: missed.map((defect) => defect.id),
+      value: scoredDefects.length ? caught.length / scoredDefects.length : null,
+      notConfirmed: inCorpus.filter((defect) => !confirmed(defect)).map((defect) => defect.id),
+    },
     notes,
   };
   writeFileSync(`${file}.tmp`, `${JSON.stringify(figures, null, 1)}\n`);
