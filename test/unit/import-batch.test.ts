@@ -226,6 +226,15 @@ sudo -u gitlab-psql pg_repack --table=notes gitlabhq_production
     expect(result.services.map(({ file: service }) => service.path)).toEqual(['redis.yaml']);
   });
 
+  it('is a reference page when the alert page only says where it moved', () => {
+    const { file, messages } = importTree({
+      'alerts/monitoring/KubeAPIDown.md':
+        '# KubeAPIDown\n\nThis alert has been moved to [alerts/apiserver/KubeAPIDown.md](https://example.com/alerts/apiserver/KubeAPIDown.md)\n',
+    });
+    expect(file('alerts/monitoring/KubeAPIDown.md', 'page').content).toContain('This alert has been moved to');
+    expect(messages('alerts/monitoring/KubeAPIDown.md')).toContain('info: a reference page of monitoring: no commands and no incident sections');
+  });
+
   it('still splits a document of many runbooks as the seeds are split', () => {
     const { outcome } = importTree({
       'docs/shop/RUNBOOKS.md':

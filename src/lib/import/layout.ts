@@ -43,6 +43,23 @@ function hasContent(doc: SourceDoc): boolean {
   );
 }
 
+/**
+ * Nothing but a title and one short paragraph that links to another Markdown page ("moved to [x.md](...)"): a
+ * pointer, not a runbook. A link to anything else ("more in [blog](...)") leaves a runbook without steps.
+ */
+function isPointer(doc: SourceDoc): boolean {
+  if (doc.tree.children.filter((node) => node.type === 'heading').length > 1) return false;
+  const content = doc.tree.children.filter(
+    (node) => node.type !== 'heading' && node.type !== 'thematicBreak' && node.type !== 'definition' && node.type !== 'html',
+  );
+  if (content.length !== 1 || content[0].type !== 'paragraph') return false;
+  const paragraph = content[0];
+  const start = paragraph.position?.start.offset ?? 0;
+  const end = paragraph.position?.end.offset ?? 0;
+  const toPage = (url: string) => /\.mdx?(?:#.*)?$/i.test(url);
+  return end - start <= 300 && paragraph.children.some((child) => child.type === 'link' && toPage(child.url));
+}
+
 /** The document's title heading: its only `#` heading when it comes first. */
 export function titleHeading(root: Part): Part | undefined {
   const ones = root.children.filter((part) => part.depth === 1);
@@ -59,6 +76,9 @@ export function classify(doc: SourceDoc, stem: string): Layout {
   // The document's own title ("# Diagnosis of slow disks") is not one of its sections.
   const sections = incidentSections(descendants(root).filter((part) => part !== title));
   const heading = title?.title.trim();
+
+  // A page that only points elsewhere ("This alert has been moved to [...]") is no runbook of that alert.
+  if (isPointer(doc)) return { kind: 'reference' };
 
   // A page per alert: the file (or its heading) is named after the alert, and it has the alert page's sections.
   const stemAlert = isAlertLike(stem) ? stem : undefined;

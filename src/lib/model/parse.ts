@@ -17,6 +17,9 @@ import { sectionFor } from './sections.ts';
 import { headingAnchors, slugify } from './slug.ts';
 import { STEP_SECTIONS, type Alternatives, type Block, type Link, type Runbook, type UnsafeMdx, type Section, type SectionName, type Step } from './types.ts';
 
+/** What a fence's language can be (`bash`, `c++`, `objective-c`, `shell-session`, `f#`); anything else is text. */
+const LANGUAGE_NAME = /^[\w+#.-]+$/;
+
 // Shared across module instances in one process (Astro's config and its build load this module separately).
 const CACHE_KEY = Symbol.for('runbooks.model.cache');
 type Cache = Map<string, Runbook>;
@@ -148,8 +151,21 @@ function parseUncached(file: string, source: string, hash: string): Runbook {
     const fenceLineStart = lines.starts[span.start.line - 1];
     const fenceLine = source.slice(fenceLineStart, source.indexOf('\n', fenceLineStart) >>> 0);
     const metaOffset = fenceLineStart + Math.max(0, fenceLine.lastIndexOf(metaText));
-    for (const issue of issues) {
-      problems.push(problemAt(file, lines.span(metaOffset + issue.start, metaOffset + issue.end), { rule: 'fences/attributes', message: issue.message }));
+    const infoText = fenceLine.trimStart().replace(/^(`{3,}|~{3,})/, '');
+    if (node.lang && !LANGUAGE_NAME.test(node.lang)) {
+      // Not a language (`REDISCLI_AUTH=$(sudo ...` on the fence line): the whole line is text the page hides, one problem.
+      const infoStart = fenceLineStart + fenceLine.indexOf(node.lang);
+      const shown = infoText.length > 40 ? `${infoText.slice(0, 39)}…` : infoText;
+      problems.push(
+        problemAt(file, lines.span(infoStart, fenceLineStart + fenceLine.trimEnd().length), {
+          rule: 'fences/attributes',
+          message: `The fence line holds text, not a language and attributes: \`${shown}\` is not shown on the page; move it into the block, or give it as title="..."`,
+        }),
+      );
+    } else {
+      for (const issue of issues) {
+        problems.push(problemAt(file, lines.span(metaOffset + issue.start, metaOffset + issue.end), { rule: 'fences/attributes', message: issue.message }));
+      }
     }
     const { kind, language } = classify(lang, attributes.text);
     const code = node.value;

@@ -4,7 +4,7 @@ import { exampleRunbook } from '../../../src/lib/lint/rules/example.ts';
 import { fencesLanguage, fencesPrompt } from '../../../src/lib/lint/rules/fences.ts';
 import { linksResolve } from '../../../src/lib/lint/rules/links.ts';
 import { mdxSafety } from '../../../src/lib/lint/rules/mdx-safety.ts';
-import { envDeclared, placeholdersDeclared, placeholdersExample, placeholdersUsed } from '../../../src/lib/lint/rules/placeholders.ts';
+import { envDeclared, placeholdersContext, placeholdersDeclared, placeholdersExample, placeholdersUsed } from '../../../src/lib/lint/rules/placeholders.ts';
 import { fencesAttributes, idsUnique, mdxSyntax, schemaDuplicate, schemaFrontmatter, schemaReference } from '../../../src/lib/lint/rules/schema.ts';
 import { ruleTester } from '../../helpers/rule-tester.ts';
 
@@ -70,6 +70,19 @@ ruleTester(fencesAttributes, {
       name: 'misspelt attribute',
       code: exampleRunbook({ body: bash('kubectl get pods', 'longrunning') }),
       errors: [{ message: /^Unknown code block attribute "longrunning"/, line: 18, column: 9, endColumn: 20 }],
+    },
+    {
+      name: 'a command written on the fence line: one problem for the line, not one per word',
+      code: exampleRunbook({ body: body('```REDISCLI_AUTH=$(sudo cat /etc/redis/pass) redis-cli key=1 mode="x"\nSLOWLOG GET 10\n```\n') }),
+      errors: [
+        {
+          message:
+            'The fence line holds text, not a language and attributes: `REDISCLI_AUTH=$(sudo cat /etc/redis/pas…` is not shown on the page; move it into the block, or give it as title="..."',
+          line: 18,
+          column: 4,
+          endColumn: 70,
+        },
+      ],
     },
   ],
 });
@@ -647,6 +660,35 @@ ruleTester(mdxSafety, {
         { message: "Not allowed in a page: `import X from './x.js';` (MDX runs imports and exports when the site is built)", line: 10, column: 1 },
         { message: 'JavaScript expression {1 + 1}: MDX runs it when the site is built', line: 14, column: 1 },
         { message: /^Component <X> is not on the allowlist/, line: 16, column: 1 },
+      ],
+    },
+  ],
+});
+
+ruleTester(placeholdersContext, {
+  valid: [
+    { name: 'a shell word', code: exampleRunbook({ runbook: POD, body: bash('kubectl -n shop logs <pod>') }) },
+    {
+      name: 'a positional argument of sh -c',
+      code: exampleRunbook({ runbook: POD, body: bash('kubectl -n shop exec deploy/api -- sh -c \'grep -- "$1" /var/log/app.log\' _ <pod>') }),
+    },
+    {
+      name: 'a block that does not parse: shell/syntax reports it once, at the error, not once per placeholder',
+      code: exampleRunbook({ runbook: POD, body: bash('kubectl -n shop logs <pod>\necho "done') }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a value inside the string sh -c runs',
+      code: exampleRunbook({ runbook: POD, body: bash('kubectl -n shop exec deploy/api -- sh -c "grep <pod> /var/log/app.log"') }),
+      errors: [
+        {
+          message:
+            'Placeholder <pod> cannot be filled in safely here: `sh -c` hands this text to a shell that parses it again, so its quoting does not protect the value',
+          line: 24,
+          column: 48,
+          endColumn: 53,
+        },
       ],
     },
   ],

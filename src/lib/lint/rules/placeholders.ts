@@ -3,6 +3,7 @@ import { valueProblem } from '../../core/variables.ts';
 import type { Block, Runbook } from '../../model/types.ts';
 import { didYouMean, editDistance } from '../../suggest.ts';
 import { defineRule, type RuleContext } from '../types.ts';
+import { isShellCommandBlock } from '../blocks.ts';
 import { exampleRunbook } from './example.ts';
 
 const usedNames = (runbook: Runbook) => new Set(runbook.blocks.flatMap((block) => block.placeholders.map((ref) => ref.name)));
@@ -256,8 +257,11 @@ export const placeholdersContext = defineRule({
   },
   create(context) {
     return {
-      placeholder(site, _block, runbook) {
+      placeholder(site, block, runbook) {
         const { refused, layers } = site.context;
+        // A block that does not parse is reported once, where the error is, by shell/syntax (the runner refuses
+        // it whole); each of its placeholders would repeat that, and most such blocks are output or templates.
+        if (refused && block.analysis?.syntaxError && isShellCommandBlock(block)) return;
         if (refused) {
           context.report({ messageId: 'refused', data: { name: site.name, reason: refused.reason }, span: site.span, hint: refused.fix });
           return;
