@@ -235,6 +235,23 @@ sudo -u gitlab-psql pg_repack --table=notes gitlabhq_production
     expect(messages('alerts/monitoring/KubeAPIDown.md')).toContain('info: a reference page of monitoring: no commands and no incident sections');
   });
 
+  it("stays the runbook of its alert when it points to another alert's page", () => {
+    const { file } = importTree({ 'runbooks/node/NodeRAIDDiskFailure.md': '# NodeRAIDDiskFailure\n\nSee [Node RAID Degraded](./NodeRAIDDegraded.md)\n' });
+    expect(file('runbooks/node/NodeRAIDDiskFailure.md', 'runbook').content).toContain('  alerts:\n    - name: NodeRAIDDiskFailure\n');
+  });
+
+  it('moves a command written on the fence line into its block, where the page shows it', () => {
+    const { file, messages } = importTree({
+      'docs/redis/slowlog.md':
+        '# Slow log\n\n## Investigation\n\n```REDISCLI_AUTH=$(sudo grep ^pass /etc/redis.conf | cut -d\\" -f2) redis-cli\n127.0.0.1:6379> SLOWLOG GET 10\n```\n',
+    });
+    const runbook = file('docs/redis/slowlog.md', 'runbook');
+    // As written: the `\"` of the source is kept (Markdown would unescape it in an info string).
+    expect(runbook.content).toContain('\nREDISCLI_AUTH=$(sudo grep ^pass /etc/redis.conf | cut -d\\" -f2) redis-cli\n127.0.0.1:6379> SLOWLOG GET 10\n```');
+    expect(runbook.content).not.toContain('```rediscli_auth');
+    expect(messages('docs/redis/slowlog.md').join('\n')).toMatch(/the fence line held .*not a language: it is the block's first line now/);
+  });
+
   it('still splits a document of many runbooks as the seeds are split', () => {
     const { outcome } = importTree({
       'docs/shop/RUNBOOKS.md':

@@ -1,9 +1,13 @@
 // Untagged code blocks: commands get a language, prose lists become Markdown with their commands in
 // blocks, damaged box diagrams become lists, the rest is `text`; prose is escaped for MDX.
 import { mdxToMdast } from 'satteri';
-import { describe, expect, it } from 'vitest';
-import { commandLanguage, convertUntaggedFence } from '../../src/lib/import/fences.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lineLanguage as commandLanguage } from '../../src/lib/core/line-language.ts';
+import { loadCore } from '../../src/lib/core/load.ts';
+import { convertUntaggedFence } from '../../src/lib/import/fences.ts';
 import { escapePlain, renderMarkdown } from '../../src/lib/import/mdx-text.ts';
+
+beforeAll(() => loadCore());
 
 describe('commandLanguage', () => {
   it.each([
@@ -16,12 +20,18 @@ describe('commandLanguage', () => {
     ['./scripts/failover_to_backup_region.sh', 'bash'],
   ])('%s → %s', (line, language) => expect(commandLanguage(line)).toBe(language));
 
-  it.each(['Check /var/log/auth-service.log', 'watch the dashboard', 'Restart affected service', 'Connection Pool Size = 150 → 200', 'Set ETA', 'kill it'])(
-    '%s is prose',
-    (line) => {
-      expect(commandLanguage(line)).toBeUndefined();
-    },
-  );
+  it.each([
+    'Check /var/log/auth-service.log',
+    'watch the dashboard',
+    'Restart affected service',
+    'Connection Pool Size = 150 → 200',
+    'Set ETA',
+    'kill it',
+    'Show the pods',
+    'Select the node',
+  ])('%s is prose', (line) => {
+    expect(commandLanguage(line)).toBeUndefined();
+  });
 });
 
 describe('convertUntaggedFence', () => {

@@ -2,124 +2,9 @@
 // becomes a Markdown list with its commands pulled out into their own blocks; a box diagram whose
 // bytes were lost becomes a clean list; anything unclear stays a `text` block.
 import type { Code } from 'mdast';
-import { parseFenceMeta } from '../model/fence-meta.ts';
+import { lineLanguage as commandLanguage, type LineLanguage as CommandLanguage } from '../core/line-language.ts';
+import { isLanguageName, parseFenceMeta } from '../model/fence-meta.ts';
 import { escapePlain, inlineCode } from './mdx-text.ts';
-
-/** Commands that start a shell line whatever follows them. */
-const SHELL_COMMANDS = new Set([
-  'aws',
-  'kubectl',
-  'helm',
-  'redis-cli',
-  'psql',
-  'pg_dump',
-  'pg_restore',
-  'pg_dumpall',
-  'curl',
-  'wget',
-  'git',
-  'ping',
-  'ps',
-  'bash',
-  'sh',
-  'zsh',
-  'docker',
-  'grep',
-  'egrep',
-  'tail',
-  'systemctl',
-  'journalctl',
-  'terraform',
-  'gcloud',
-  'az',
-  'gh',
-  'jq',
-  'npm',
-  'npx',
-  'yarn',
-  'pnpm',
-  'node',
-  'ssh',
-  'scp',
-  'iostat',
-  'vmstat',
-  'netstat',
-  'lsof',
-  'dig',
-  'nslookup',
-  'traceroute',
-  'openssl',
-  'eksctl',
-  'argocd',
-  'vault',
-  'mysql',
-  'mongosh',
-  'sudo',
-  'export',
-  'redis-server',
-  'kubectx',
-  'kubens',
-  'stern',
-  'gzip',
-  'gunzip',
-  'tar',
-  'awk',
-  'sed',
-  'xargs',
-  'pkill',
-  'killall',
-  'chmod',
-  'chown',
-  'mkdir',
-  'rm',
-  'cp',
-  'mv',
-  'ls',
-]);
-/** English words that are also commands: a command only with a flag, a pipe, a path or quotes after them. */
-const WEAK_COMMANDS = new Set([
-  'watch',
-  'find',
-  'kill',
-  'top',
-  'free',
-  'time',
-  'sort',
-  'head',
-  'cat',
-  'echo',
-  'cd',
-  'df',
-  'du',
-  'make',
-  'go',
-  'python',
-  'python3',
-  'service',
-  'less',
-  'uniq',
-  'wc',
-  'timeout',
-  'nc',
-  'telnet',
-  'htop',
-]);
-const SHELLISH = /\s-{1,2}[A-Za-z0-9]|[|;&<>]|\/|'|"|\$/;
-const SQL_START = /^(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|SHOW|EXPLAIN|VACUUM|ANALYZE|WITH|GRANT|REVOKE|TRUNCATE|REINDEX|COPY)\b/;
-
-export type CommandLanguage = 'bash' | 'sql';
-
-/** The language of a line that is a command, or undefined for prose. */
-export function commandLanguage(line: string): CommandLanguage | undefined {
-  const text = line.trim();
-  if (SQL_START.test(text)) return 'sql';
-  const words = text.replace(/^(?:[A-Z_][A-Z0-9_]*=\S*\s+)+/, '').split(/\s+/);
-  const first = words[0] ?? '';
-  if (/^\.{0,2}\/[\w./-]+\.(sh|py|js|ts|rb)$/.test(first)) return 'bash';
-  if (SHELL_COMMANDS.has(first)) return words.length > 1 || ['ls', 'ps', 'jq'].includes(first) ? 'bash' : undefined;
-  if (WEAK_COMMANDS.has(first) && words.length > 1 && SHELLISH.test(text.slice(first.length))) return 'bash';
-  return undefined;
-}
 
 const BOX = /[┌┐└┘├┤┬┴┼─│═║╔╗╚╝╠╣╦╩╬]/;
 const ARROW_ONLY = /^[\s│|↓↑→←▼▲►◄v^]*$/;
@@ -353,7 +238,8 @@ export interface CodeNote {
  * Renders the code blocks of one source document: tagged blocks as they are (attributes that are not
  * ours left out), untagged ones converted; `notes` collects what the report should say.
  */
-export function codeRenderer(damagedLines: Set<number>): { renderCode: (node: Code) => string; notes: CodeNote[] } {
+export function codeRenderer(damagedLines: Set<number>, sourceText: string): { renderCode: (node: Code) => string; notes: CodeNote[] } {
+  const sourceLines = sourceText.split('\n');
   const notes: CodeNote[] = [];
   const renderCode = (node: Code): string => {
     const first = node.position?.start.line ?? 0;
@@ -361,6 +247,13 @@ export function codeRenderer(damagedLines: Set<number>): { renderCode: (node: Co
     const damaged = [...damagedLines].some((line) => line >= first && line <= last);
     // `SQL`, `Bash`: the highlighter knows languages by their lowercase names only.
     const lang = (node.lang ?? '').trim().toLowerCase();
+    if (lang && !isLanguageName(lang)) {
+      // A command written on the fence line (```REDISCLI_AUTH=... redis-cli): the page would hide it; it opens the block.
+      // As written: Markdown unescapes an info string (`\"` becomes `"`), which would change the command.
+      const info = (sourceLines[first - 1] ?? '').trim().replace(/^(`{3,}|~{3,})\s*/, '');
+      notes.push({ line: first, message: `the fence line held ${inlineCode(info)}, not a language: it is the block's first line now` });
+      return renderCode({ ...node, lang: null, meta: null, value: `${info}\n${node.value}` });
+    }
     if (lang) {
       let meta = (node.meta ?? '').trim();
       if (meta && parseFenceMeta(meta).issues.length) {

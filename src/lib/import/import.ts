@@ -197,7 +197,7 @@ export function importDocument(input: ImportInput, options: ImportOptions, taken
 
   // Code blocks: a language for untagged ones, prose lists and damaged diagrams converted (or, with
   // --verbatim, copied: only the frontmatter is read from the draft then).
-  const { renderCode, notes: codeNotes } = verbatim ? { renderCode: verbatimCode(doc.text), notes: [] } : codeRenderer(damagedLines);
+  const { renderCode, notes: codeNotes } = verbatim ? { renderCode: verbatimCode(doc.text), notes: [] } : codeRenderer(damagedLines, doc.text);
 
   // Links: an anchor of the document becomes the URL of the page its heading went to (and, for a
   // runbook, an entry in `related`); a link to a document that was not imported is reported.

@@ -44,10 +44,12 @@ function hasContent(doc: SourceDoc): boolean {
 }
 
 /**
- * Nothing but a title and one short paragraph that links to another Markdown page ("moved to [x.md](...)"): a
- * pointer, not a runbook. A link to anything else ("more in [blog](...)") leaves a runbook without steps.
+ * Nothing but a title and one short paragraph that links to the page of the same name elsewhere ("This alert has
+ * been moved to [alerts/x/KubeAPIDown.md](...)" in KubeAPIDown.md): the page moved, and the page it moved to is
+ * the runbook of its alert. A pointer to another alert's page ("See [NodeRAIDDegraded](...)") stays the runbook
+ * of its own alert, and a link to anything else ("more in [blog](...)") leaves a runbook without steps.
  */
-function isPointer(doc: SourceDoc): boolean {
+function isMovedPage(doc: SourceDoc, stem: string): boolean {
   if (doc.tree.children.filter((node) => node.type === 'heading').length > 1) return false;
   const content = doc.tree.children.filter(
     (node) => node.type !== 'heading' && node.type !== 'thematicBreak' && node.type !== 'definition' && node.type !== 'html',
@@ -56,8 +58,11 @@ function isPointer(doc: SourceDoc): boolean {
   const paragraph = content[0];
   const start = paragraph.position?.start.offset ?? 0;
   const end = paragraph.position?.end.offset ?? 0;
-  const toPage = (url: string) => /\.mdx?(?:#.*)?$/i.test(url);
-  return end - start <= 300 && paragraph.children.some((child) => child.type === 'link' && toPage(child.url));
+  const samePage = (url: string) => {
+    const file = (url.split('#')[0].split('/').pop() ?? '').toLowerCase();
+    return file === `${stem.toLowerCase()}.md` || file === `${stem.toLowerCase()}.mdx`;
+  };
+  return end - start <= 300 && paragraph.children.some((child) => child.type === 'link' && samePage(child.url));
 }
 
 /** The document's title heading: its only `#` heading when it comes first. */
@@ -77,8 +82,8 @@ export function classify(doc: SourceDoc, stem: string): Layout {
   const sections = incidentSections(descendants(root).filter((part) => part !== title));
   const heading = title?.title.trim();
 
-  // A page that only points elsewhere ("This alert has been moved to [...]") is no runbook of that alert.
-  if (isPointer(doc)) return { kind: 'reference' };
+  // A page that moved ("This alert has been moved to [...]") is no runbook of its alert: the page it points to is.
+  if (isMovedPage(doc, stem)) return { kind: 'reference' };
 
   // A page per alert: the file (or its heading) is named after the alert, and it has the alert page's sections.
   const stemAlert = isAlertLike(stem) ? stem : undefined;

@@ -46,7 +46,7 @@ export function importSingle(item: Analysed, links: LinkContext, options: { verb
   const { rewriteUrl, rewriteImage } = linkHooks(item, links);
   const html = newHtmlState();
   html.rewriteImage = (url) => rewriteImage(url, 0);
-  const codes = options.verbatim ? { renderCode: verbatimCode(item.doc.text), notes: [] } : codeRenderer(item.damaged);
+  const codes = options.verbatim ? { renderCode: verbatimCode(item.doc.text), notes: [] } : codeRenderer(item.damaged, item.doc.text);
   const draft = buildSingle({
     doc: item.doc,
     as: asRunbook && !options.verbatim ? 'runbook' : 'reference',

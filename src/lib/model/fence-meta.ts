@@ -64,6 +64,11 @@ export function parseFenceMeta(meta: string): ParsedMeta {
   return { attributes: { ...parsed.attributes, lintIgnore: [...parsed.attributes.lintIgnore] }, issues: parsed.issues.map((issue) => ({ ...issue })) };
 }
 
+/** What a fence's language can be (`bash`, `c++`, `objective-c`, `shell-session`, `f#`); anything else is text. */
+export function isLanguageName(lang: string): boolean {
+  return /^[\w+#.-]+$/.test(lang);
+}
+
 function parseMeta(meta: string): ParsedMeta {
   const issues: MetaIssue[] = [];
   const attributes: BlockAttributes = {

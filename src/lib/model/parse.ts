@@ -11,14 +11,11 @@ import { analyzeBlock } from '../core/block.ts';
 import { loadCore } from '../core/load.ts';
 import { findAlternatives } from './alternatives.ts';
 import { classify } from './code.ts';
-import { parseFenceMeta } from './fence-meta.ts';
+import { isLanguageName, parseFenceMeta } from './fence-meta.ts';
 import { findUnsafeConstructs, type SourceFormat } from './mdx-safety.ts';
 import { sectionFor } from './sections.ts';
 import { headingAnchors, slugify } from './slug.ts';
 import { STEP_SECTIONS, type Alternatives, type Block, type Link, type Runbook, type UnsafeMdx, type Section, type SectionName, type Step } from './types.ts';
-
-/** What a fence's language can be (`bash`, `c++`, `objective-c`, `shell-session`, `f#`); anything else is text. */
-const LANGUAGE_NAME = /^[\w+#.-]+$/;
 
 // Shared across module instances in one process (Astro's config and its build load this module separately).
 const CACHE_KEY = Symbol.for('runbooks.model.cache');
@@ -152,7 +149,7 @@ function parseUncached(file: string, source: string, hash: string): Runbook {
     const fenceLine = source.slice(fenceLineStart, source.indexOf('\n', fenceLineStart) >>> 0);
     const metaOffset = fenceLineStart + Math.max(0, fenceLine.lastIndexOf(metaText));
     const infoText = fenceLine.trimStart().replace(/^(`{3,}|~{3,})/, '');
-    if (node.lang && !LANGUAGE_NAME.test(node.lang)) {
+    if (node.lang && !isLanguageName(node.lang)) {
       // Not a language (`REDISCLI_AUTH=$(sudo ...` on the fence line): the whole line is text the page hides, one problem.
       const infoStart = fenceLineStart + fenceLine.indexOf(node.lang);
       const shown = infoText.length > 40 ? `${infoText.slice(0, 39)}…` : infoText;

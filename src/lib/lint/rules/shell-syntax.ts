@@ -1,5 +1,6 @@
 // Every shell command must parse: mvdan/sh (the parser of shfmt), through the analysis core, which parses each
 // block once (src/lib/core/shell/parser.ts). The rule only words the parser's error and points at it.
+import { startsSqlStatement } from '../../core/line-language.ts';
 import { isShellCommandBlock } from '../blocks.ts';
 import { defineRule } from '../types.ts';
 import { exampleRunbook } from './example.ts';
@@ -10,9 +11,6 @@ interface ShellSyntaxError {
   /** mvdan/sh's message. */
   message: string;
 }
-
-const SQL_LINE =
-  /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH|CREATE|ALTER|DROP|EXPLAIN|SHOW|VACUUM|ANALYZE|GRANT|REVOKE|TRUNCATE|FROM|WHERE|ORDER BY|GROUP BY|LIMIT)\b/i;
 
 /** mvdan/sh's message in "Unexpected X, expected Y" words, and how wide the culprit is. */
 function describe(error: ShellSyntaxError, text: string): { message: string; width: number; hint?: string } {
@@ -27,7 +25,9 @@ function describe(error: ShellSyntaxError, text: string): { message: string; wid
   const width = token && text.startsWith(token, error.offset) ? token.length : Math.min(1, text.length - error.offset);
   const lineStart = text.lastIndexOf('\n', error.offset - 1) + 1;
   const line = text.slice(lineStart, text.indexOf('\n', error.offset) === -1 ? text.length : text.indexOf('\n', error.offset));
-  const sqlHint = SQL_LINE.test(line) ? 'This line is SQL, not shell: put it in a ```sql block, or pass it to psql -c "...".' : undefined;
+  const sqlHint = startsSqlStatement(line, { clauses: true, anyCase: true })
+    ? 'This line is SQL, not shell: put it in a ```sql block, or pass it to psql -c "...".'
+    : undefined;
   let match: RegExpExecArray | null;
   if ((match = /^a command can only contain words and redirects; encountered [`"']?(.+?)[`"']?$/.exec(message))) {
     return {
