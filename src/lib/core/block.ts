@@ -181,17 +181,12 @@ export function analyzeBlock(input: BlockInput): BlockAnalysis {
   return analysis;
 }
 
-function analyzeUncached(input: BlockInput): BlockAnalysis {
-  const { code, kind, language } = input;
-  const runs = kind === 'command' || kind === 'console';
-  const empty: BlockAnalysis = {
-    command: runs ? code : '',
-    lines: [],
-    placeholders: [],
-    comments: [],
-    env: [],
-    unset: [],
-    sets: [],
+/** The facts of a block that runs nothing (a snippet, text, output only): no commands, no risk. */
+function noCommands(): Pick<
+  BlockAnalysis,
+  'commands' | 'sql' | 'promql' | 'splitByAmpersand' | 'spacedPlaceholders' | 'endless' | 'continuations' | 'payloads' | 'risk' | 'longRunning' | 'interactive'
+> {
+  return {
     commands: [],
     sql: [],
     promql: [],
@@ -204,6 +199,12 @@ function analyzeUncached(input: BlockInput): BlockAnalysis {
     longRunning: [],
     interactive: [],
   };
+}
+
+function analyzeUncached(input: BlockInput): BlockAnalysis {
+  const { code, kind, language } = input;
+  const runs = kind === 'command' || kind === 'console';
+  const empty: BlockAnalysis = { command: runs ? code : '', lines: [], placeholders: [], comments: [], env: [], unset: [], sets: [], ...noCommands() };
   if (kind === 'snippet' || !language) return empty;
   const found = findPlaceholders(code);
   const sentinels = withSentinels(code, found);
@@ -482,17 +483,7 @@ function analyzeShell(input: BlockInput, sentinels: ReturnType<typeof withSentin
       placeholders,
       comments,
       ...variables,
-      commands: [],
-      sql: [],
-      promql: [],
-      splitByAmpersand: [],
-      spacedPlaceholders: [],
-      endless: [],
-      continuations: [],
-      payloads: [],
-      risk: { risk: 'read', findings: [], unknown: [] },
-      longRunning: [],
-      interactive: [],
+      ...noCommands(),
       ...(syntaxError ? { syntaxError } : {}),
     };
   const sql = sqlSources(facts.commands);

@@ -3,7 +3,7 @@
 // bytes were lost becomes a clean list; anything unclear stays a `text` block.
 import type { Code } from 'mdast';
 import { lineLanguage as commandLanguage, type LineLanguage as CommandLanguage } from '../core/line-language.ts';
-import { isLanguageName, parseFenceMeta } from '../model/fence-meta.ts';
+import { fenceInfo, isLanguageName, parseFenceMeta } from '../model/fence-meta.ts';
 import { escapePlain, inlineCode } from './mdx-text.ts';
 
 const BOX = /[┌┐└┘├┤┬┴┼─│═║╔╗╚╝╠╣╦╩╬]/;
@@ -250,7 +250,7 @@ export function codeRenderer(damagedLines: Set<number>, sourceText: string): { r
     if (lang && !isLanguageName(lang)) {
       // A command written on the fence line (```REDISCLI_AUTH=... redis-cli): the page would hide it; it opens the block.
       // As written: Markdown unescapes an info string (`\"` becomes `"`), which would change the command.
-      const info = (sourceLines[first - 1] ?? '').trim().replace(/^(`{3,}|~{3,})\s*/, '');
+      const info = fenceInfo(sourceLines[first - 1] ?? '');
       notes.push({ line: first, message: `the fence line held ${inlineCode(info)}, not a language: it is the block's first line now` });
       return renderCode({ ...node, lang: null, meta: null, value: `${info}\n${node.value}` });
     }

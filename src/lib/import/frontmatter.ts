@@ -18,6 +18,9 @@ import { finishRunbook, type Finished } from './finish.ts';
 import { informalPlaceholders } from './variables.ts';
 import { isFromTextAsWritten } from './verbatim.ts';
 
+/** Said of a runbook imported without a review date (single-file and multi-runbook sources alike). */
+export const NO_REVIEW_DATE = 'the source gives no review date: check every command, then set runbook.lastReviewed and remove "lastReviewed" from runbook.todo';
+
 /** Plain text of rendered Markdown, for a description: list items joined with "; ", at most ~200 characters. */
 export function summary(markdown: string[]): string {
   const parts: string[] = [];
@@ -199,7 +202,7 @@ export function buildRunbookFile(plan: PlannedRunbook, draft: Draft, ctx: Runboo
   if (owner) provisional.delete('owner');
   if (!lastReviewed) {
     provisional.add('lastReviewed');
-    ctx.say('todo', 'the source gives no review date: check every command, then set runbook.lastReviewed and remove "lastReviewed" from runbook.todo', {
+    ctx.say('todo', NO_REVIEW_DATE, {
       file: ctx.file,
     });
   }

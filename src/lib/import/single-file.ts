@@ -7,7 +7,7 @@ import { TODO_FIELDS, type Severity, type TodoField } from '../../schema/runbook
 import type { Analysed } from './analyse.ts';
 import { codeRenderer } from './fences.ts';
 import { finishRunbook } from './finish.ts';
-import { summary } from './frontmatter.ts';
+import { NO_REVIEW_DATE, summary } from './frontmatter.ts';
 import { newHtmlState } from './html.ts';
 import { linkHooks, type LinkContext } from './links.ts';
 import { mapAlert, mapDate, mapSeverity } from './metadata.ts';
@@ -117,7 +117,7 @@ export function importSingle(item: Analysed, links: LinkContext, options: { verb
 
   if (!lastReviewed) {
     todo.add('lastReviewed');
-    say('todo', 'the source gives no review date: check every command, then set runbook.lastReviewed and remove "lastReviewed" from runbook.todo');
+    say('todo', NO_REVIEW_DATE);
   }
 
   let description = frontmatter.description ?? summary(draft.summarySource.filter((block) => !/^(#|```|\||>|import )/.test(block)).slice(0, 2));

@@ -64,6 +64,11 @@ export function parseFenceMeta(meta: string): ParsedMeta {
   return { attributes: { ...parsed.attributes, lintIgnore: [...parsed.attributes.lintIgnore] }, issues: parsed.issues.map((issue) => ({ ...issue })) };
 }
 
+/** The info string of a fence's opening line as written (Markdown would unescape `\"` in it): `bash risk="read"`. */
+export function fenceInfo(fenceLine: string): string {
+  return fenceLine.trim().replace(/^(`{3,}|~{3,})\s*/, '');
+}
+
 /** What a fence's language can be (`bash`, `c++`, `objective-c`, `shell-session`, `f#`); anything else is text. */
 export function isLanguageName(lang: string): boolean {
   return /^[\w+#.-]+$/.test(lang);

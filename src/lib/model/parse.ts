@@ -11,7 +11,7 @@ import { analyzeBlock } from '../core/block.ts';
 import { loadCore } from '../core/load.ts';
 import { findAlternatives } from './alternatives.ts';
 import { classify } from './code.ts';
-import { isLanguageName, parseFenceMeta } from './fence-meta.ts';
+import { fenceInfo, isLanguageName, parseFenceMeta } from './fence-meta.ts';
 import { findUnsafeConstructs, type SourceFormat } from './mdx-safety.ts';
 import { sectionFor } from './sections.ts';
 import { headingAnchors, slugify } from './slug.ts';
@@ -148,11 +148,11 @@ function parseUncached(file: string, source: string, hash: string): Runbook {
     const fenceLineStart = lines.starts[span.start.line - 1];
     const fenceLine = source.slice(fenceLineStart, source.indexOf('\n', fenceLineStart) >>> 0);
     const metaOffset = fenceLineStart + Math.max(0, fenceLine.lastIndexOf(metaText));
-    const infoText = fenceLine.trimStart().replace(/^(`{3,}|~{3,})/, '');
     if (node.lang && !isLanguageName(node.lang)) {
       // Not a language (`REDISCLI_AUTH=$(sudo ...` on the fence line): the whole line is text the page hides, one problem.
       const infoStart = fenceLineStart + fenceLine.indexOf(node.lang);
-      const shown = infoText.length > 40 ? `${infoText.slice(0, 39)}…` : infoText;
+      const info = fenceInfo(fenceLine);
+      const shown = info.length > 40 ? `${info.slice(0, 39)}…` : info;
       problems.push(
         problemAt(file, lines.span(infoStart, fenceLineStart + fenceLine.trimEnd().length), {
           rule: 'fences/attributes',

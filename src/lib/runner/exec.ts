@@ -103,6 +103,11 @@ function writeScriptFile(script: string): { dir: string; file: string } {
   return { dir, file };
 }
 
+/** The result of a script that never started (its file could not be written, bash could not be spawned). */
+function notRun(error: string): ExecResult {
+  return { exitCode: null, signal: null, stdout: '', stderr: '', truncated: false, timedOut: false, interrupted: false, error };
+}
+
 export function execScript(options: ExecOptions): Promise<ExecResult> {
   if (options.timeoutMs !== undefined && !(options.timeoutMs > 0 && options.timeoutMs <= MAX_TIMER_MS)) {
     throw new RangeError(`timeout of ${options.timeoutMs} ms: expected 1 to ${MAX_TIMER_MS} ms`);
@@ -112,16 +117,7 @@ export function execScript(options: ExecOptions): Promise<ExecResult> {
     try {
       scriptFile = writeScriptFile(options.script);
     } catch (error) {
-      resolve({
-        exitCode: null,
-        signal: null,
-        stdout: '',
-        stderr: '',
-        truncated: false,
-        timedOut: false,
-        interrupted: false,
-        error: `cannot write the script file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-      });
+      resolve(notRun(`cannot write the script file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`));
       return;
     }
     const child = spawn('bash', ['--noprofile', '--norc', '-euo', 'pipefail', scriptFile.file], {
@@ -183,16 +179,7 @@ export function execScript(options: ExecOptions): Promise<ExecResult> {
       if (child.pid !== undefined) return;
       timers.forEach(clearTimeout);
       removeScriptFile(scriptFile.dir);
-      resolve({
-        exitCode: null,
-        signal: null,
-        stdout: '',
-        stderr: '',
-        truncated: false,
-        timedOut: false,
-        interrupted: false,
-        error: `cannot start bash: ${error.message}`,
-      });
+      resolve(notRun(`cannot start bash: ${error.message}`));
     });
     child.on('exit', () => {
       // Whatever the script left running in its group (a `&` job) ends with it; its pipes then close.

@@ -396,11 +396,22 @@ ruleTester(fencesLanguage, {
   valid: [
     { name: 'bash', code: exampleRunbook() },
     { name: 'prose in a plain fence', code: exampleRunbook({ body: body('```\n1. Identify the slow query\n2. Add an index\n```\n') }) },
+    { name: 'a sentence that starts with a program name', code: exampleRunbook({ body: body('```\nwatch the dashboard for a minute\n```\n') }) },
   ],
   invalid: [
     {
       name: 'commands without language',
       code: exampleRunbook({ body: body('```\nkubectl get pods\n```\n') }),
+      errors: [{ message: 'This code block looks like commands but has no language', line: 18, column: 1 }],
+    },
+    {
+      name: 'a program the core knows, after an export',
+      code: exampleRunbook({ body: body('```\nexport CONSUL_HTTP_ADDR=127.0.0.1:8500\ndig @127.0.0.1 -p 8600 api.service.consul\n```\n') }),
+      errors: [{ message: 'This code block looks like commands but has no language', line: 18, column: 1 }],
+    },
+    {
+      name: 'SQL written in small letters',
+      code: exampleRunbook({ body: body('```\nselect pg_size_pretty(pg_database_size(current_database()));\n```\n') }),
       errors: [{ message: 'This code block looks like commands but has no language', line: 18, column: 1 }],
     },
   ],

@@ -1,9 +1,11 @@
 // Rules about how code blocks are written: a language for commands, prompts only in console blocks.
+import { lineLanguage, startsSqlStatement } from '../../core/line-language.ts';
 import { defineRule } from '../types.ts';
 import { exampleRunbook } from './example.ts';
 
-const COMMAND_START =
-  /^\s*(?:\$ |sudo |kubectl |helm |aws |gcloud |az |psql |redis-cli |curl |docker |systemctl |journalctl |terraform |git |ssh |cat |grep |tail |ls |ps |top |df |du |free |SELECT |UPDATE |DELETE |INSERT |ALTER |CREATE |DROP |EXPLAIN )/im;
+/** A line of the block is a command (a `$ ` prompt, or a line the core reads as shell or SQL, `select` written small too). */
+const holdsCommands = (code: string) =>
+  code.split('\n').some((line) => /^\s*\$ \S/.test(line) || lineLanguage(line) !== undefined || startsSqlStatement(line, { anyCase: true }));
 
 const body = (fence: string, code: string) => `## Symptoms\n\nSlow.\n\n## Investigation\n\n### Check the pods\n\n${fence}\n${code}\n\`\`\`\n`;
 
@@ -23,7 +25,7 @@ export const fencesLanguage = defineRule({
   create(context) {
     return {
       block(block) {
-        if (block.lang || !COMMAND_START.test(block.code)) return;
+        if (block.lang || !holdsCommands(block.code)) return;
         context.report({
           messageId: 'noLanguage',
           span: { start: block.span.start, end: { ...block.span.start, column: block.span.start.column + 3 } },
